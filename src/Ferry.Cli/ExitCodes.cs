@@ -1,0 +1,18 @@
+namespace Ferry.Cli;
+
+/// <summary>The documented exit codes of <c>ferry</c> (docs/cli.md lists them).</summary>
+public static class ExitCodes
+{
+    /// <summary>Success.</summary>
+    public const int Ok = 0;
+    /// <summary>The exchange answered with an error: nothing executed.</summary>
+    public const int Rejected = 1;
+    /// <summary>Bad input (arguments, options, addresses, amounts): nothing was sent.</summary>
+    public const int BadInput = 2;
+    /// <summary>The outcome is unknown: the move may have happened; check history before retrying.</summary>
+    public const int Unknown = 3;
+    /// <summary>Refused locally for another reason (configuration, consent, key host, rate budget): nothing was sent.</summary>
+    public const int Refused = 4;
+    /// <summary>Interrupted by the user.</summary>
+    public const int Interrupted = 130;
+}

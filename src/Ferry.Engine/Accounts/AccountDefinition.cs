@@ -1,0 +1,18 @@
+using Ferry.Addresses;
+using Ferry.Credentials;
+
+namespace Ferry.Accounts;
+
+/// <summary>A named exchange account as configured: where it is, whose it is, and how it signs.</summary>
+public sealed record AccountDefinition(
+    string Name,
+    Venue Venue,
+    AccountEnvironment Environment,
+    Uri BaseAddress,
+    ApiCredentials Credentials,
+    string? Email = null,
+    string? Description = null)
+{
+    /// <summary>Masked everywhere: the record printer would otherwise be fine, but be explicit.</summary>
+    public override string ToString() => $"{Name} ({Venue}, {Environment}) {Credentials}";
+}

@@ -1,0 +1,151 @@
+using System.Text.Json;
+using Ferry.Addresses;
+using Ferry.Credentials;
+using Ferry.Safety;
+
+namespace Ferry.Accounts;
+
+/// <summary>
+/// Reads the configured accounts from <c>FERRY_HOME/accounts.json</c>, resolving each key from the
+/// file itself, a key file (API key on line one, secret or PEM path on line two), or the
+/// environment (<c>FERRY_&lt;ACCOUNT&gt;_API_KEY</c>, <c>FERRY_&lt;ACCOUNT&gt;_API_SECRET</c>).
+/// </summary>
+public sealed class AccountStore
+{
+    private static readonly Uri BinanceMainnet = new("https://api.binance.com/");
+    private static readonly Uri BinanceTestnet = new("https://testnet.binance.vision/");
+
+    private readonly FerryHome _home;
+    private readonly Func<string, string?> _getEnvironmentVariable;
+
+    public AccountStore(FerryHome home, Func<string, string?> getEnvironmentVariable)
+    {
+        _home = home;
+        _getEnvironmentVariable = getEnvironmentVariable;
+    }
+
+    /// <summary>Every configured account; empty when there is no accounts file.</summary>
+    public IReadOnlyList<AccountDefinition> Load()
+    {
+        if (!File.Exists(_home.AccountsFile)) return [];
+        AccountFileModel? model;
+        try
+        {
+            model = JsonSerializer.Deserialize(File.ReadAllText(_home.AccountsFile), AccountFileJsonContext.Default.AccountFileModel);
+        }
+        catch (JsonException e)
+        {
+            throw new AccountConfigException($"The accounts file {_home.AccountsFile} is not valid JSON (line {e.LineNumber + 1}).");
+        }
+        var accounts = new List<AccountDefinition>();
+        foreach (var entry in model?.Accounts ?? [])
+        {
+            var account = Resolve(entry);
+            if (accounts.Any(a => string.Equals(a.Name, account.Name, StringComparison.OrdinalIgnoreCase)))
+                throw new AccountConfigException($"The accounts file names account '{account.Name}' twice.");
+            accounts.Add(account);
+        }
+        return accounts;
+    }
+
+    private AccountDefinition Resolve(AccountEntryModel entry)
+    {
+        var name = entry.Name?.Trim();
+        if (string.IsNullOrEmpty(name) || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+            throw new AccountConfigException($"An account in {_home.AccountsFile} has a missing or malformed name; use letters, digits, '-' or '_'.");
+
+        var venue = (entry.Venue ?? "binance").ToLowerInvariant() switch
+        {
+            "binance" => Venue.Binance,
+            "htx" => Venue.Htx,
+            var other => throw new AccountConfigException($"Account '{name}' names an unknown venue '{other}'; use 'binance' or 'htx'."),
+        };
+        var environment = (entry.Environment ?? "").ToLowerInvariant() switch
+        {
+            "mainnet" => AccountEnvironment.Mainnet,
+            "testnet" => AccountEnvironment.Testnet,
+            "sim" => AccountEnvironment.Sim,
+            var other => throw new AccountConfigException($"Account '{name}' has environment '{other}'; use 'mainnet', 'testnet' or 'sim'."),
+        };
+        var baseAddress = ResolveBaseAddress(name, venue, environment, entry.BaseAddress);
+        var signing = (entry.Signing ?? "hmac").ToLowerInvariant() switch
+        {
+            "hmac" => SigningKind.Hmac,
+            "rsa" => SigningKind.Rsa,
+            "ed25519" => SigningKind.Ed25519,
+            var other => throw new AccountConfigException($"Account '{name}' has signing '{other}'; use 'hmac', 'rsa' or 'ed25519'."),
+        };
+        if (entry.Email is not null && !EmailAddress.IsValid(entry.Email))
+            throw new AccountConfigException($"Account '{name}' has a malformed email '{entry.Email}'.");
+
+        var (apiKey, secret) = ResolveKey(name, signing, entry);
+        return new AccountDefinition(name, venue, environment, baseAddress,
+            new ApiCredentials(apiKey, new SecretText(secret), signing), entry.Email?.ToLowerInvariant(), entry.Description);
+    }
+
+    private static Uri ResolveBaseAddress(string name, Venue venue, AccountEnvironment environment, string? configured)
+    {
+        Uri address;
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            if (!Uri.TryCreate(configured, UriKind.Absolute, out var parsed))
+                throw new AccountConfigException($"Account '{name}' has a malformed baseAddress '{configured}'.");
+            address = parsed;
+        }
+        else
+        {
+            address = (venue, environment) switch
+            {
+                (Venue.Binance, AccountEnvironment.Mainnet) => BinanceMainnet,
+                (Venue.Binance, AccountEnvironment.Testnet) => BinanceTestnet,
+                _ => throw new AccountConfigException($"Account '{name}' needs a baseAddress (a '{environment.ToString().ToLowerInvariant()}' account has no default)."),
+            };
+        }
+        if (environment == AccountEnvironment.Sim && !KeyHostAllowlist.IsLoopback(address))
+            throw new AccountConfigException($"Account '{name}' is a simulator account, so its baseAddress must be on loopback, not '{address}'.");
+        var hosts = venue == Venue.Binance ? KeyHostAllowlist.BinanceHosts : KeyHostAllowlist.HtxHosts;
+        var refusal = KeyHostAllowlist.Refusal(address, hosts, venue.ToString());
+        if (refusal is not null) throw new AccountConfigException($"Account '{name}': {refusal}");
+        return address;
+    }
+
+    private (string ApiKey, string Secret) ResolveKey(string name, SigningKind signing, AccountEntryModel entry)
+    {
+        var envName = "FERRY_" + name.ToUpperInvariant().Replace('-', '_');
+        var apiKey = _getEnvironmentVariable(envName + "_API_KEY");
+        var secret = _getEnvironmentVariable(envName + "_API_SECRET");
+
+        if (apiKey is null && entry.KeyFile is not null)
+        {
+            var lines = ReadOwnerOnlyFile(name, entry.KeyFile).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            if (lines.Length < 2)
+                throw new AccountConfigException($"Account '{name}': key file {entry.KeyFile} must hold the API key on line one and the secret or PEM path on line two.");
+            apiKey = lines[0];
+            secret ??= signing == SigningKind.Hmac ? lines[1] : ReadOwnerOnlyFile(name, lines[1]);
+        }
+        apiKey ??= entry.ApiKey;
+        if (secret is null && entry.PrivateKeyFile is not null) secret = ReadOwnerOnlyFile(name, entry.PrivateKeyFile);
+        secret ??= entry.Secret;
+
+        if (string.IsNullOrWhiteSpace(apiKey))
+            throw new AccountConfigException($"Account '{name}' has no API key: set apiKey or keyFile, or {envName}_API_KEY.");
+        if (string.IsNullOrWhiteSpace(secret))
+            throw new AccountConfigException($"Account '{name}' has no secret: set secret, keyFile or privateKeyFile, or {envName}_API_SECRET.");
+        return (apiKey.Trim(), secret.Trim());
+    }
+
+    private static string ReadOwnerOnlyFile(string name, string path)
+    {
+        if (!File.Exists(path))
+            throw new AccountConfigException($"Account '{name}': the key file {path} does not exist.");
+        if (!OperatingSystem.IsWindows())
+        {
+            var mode = File.GetUnixFileMode(path);
+            const UnixFileMode wider = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute
+                | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
+            if ((mode & wider) != 0)
+                throw new AccountConfigException($"Account '{name}': the key file {path} is readable by others; run 'chmod 600 {path}'.");
+        }
+        return File.ReadAllText(path);
+    }
+}

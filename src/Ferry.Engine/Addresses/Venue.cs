@@ -1,0 +1,8 @@
+namespace Ferry.Addresses;
+
+/// <summary>An exchange Ferry can move money on.</summary>
+public enum Venue
+{
+    Binance,
+    Htx,
+}

@@ -1,0 +1,66 @@
+using Ferry.Accounts;
+using Ferry.Addresses;
+using Ferry.Money;
+using Ferry.Routing;
+
+namespace Ferry.Transfers;
+
+/// <summary>
+/// Turns a <see cref="TransferRequest"/> into the single endpoint call that performs it, or
+/// explains in one sentence why it cannot. Nothing here touches the network.
+/// </summary>
+public static class TransferPlanner
+{
+    /// <summary>Binance accepts at most 8 decimal places on transfer amounts.</summary>
+    public const int MaxDecimalPlaces = 8;
+
+    /// <summary>Plans the move or throws <see cref="TransferPlanningException"/>.</summary>
+    public static WalletTransferPlan Plan(TransferRequest request, AccountDefinition account)
+    {
+        var asset = ValidateAsset(request.Asset);
+        ValidateAmount(request.Amount);
+        var (from, to) = (request.From, request.To);
+
+        if (from.Venue == Venue.Htx || to.Venue == Venue.Htx)
+            throw new TransferPlanningException("HTX moves are not supported by this version of Ferry; only Binance wallets can be named.");
+        if (account.Venue != Venue.Binance)
+            throw new TransferPlanningException($"Account '{account.Name}' is an {account.Venue} account, but the move names Binance wallets.");
+        if (from == to)
+            throw new TransferPlanningException($"The move goes from '{from}' to the same wallet; name two different wallets.");
+
+        foreach (var address in new[] { from, to })
+        {
+            if (address.Email is not null && !string.Equals(address.Email, account.Email, StringComparison.OrdinalIgnoreCase))
+                throw new TransferPlanningException(
+                    $"'{address}' names another account ({address.Email}); moves between accounts need the sub-account "
+                    + "transfer endpoints, which this version of Ferry does not cover yet.");
+        }
+
+        var type = WalletTransferTypes.Find(from.Wallet, to.Wallet)
+            ?? throw new TransferPlanningException(
+                $"No single Binance transfer moves money from '{from}' to '{to}'; move it through spot or cross margin in two steps.");
+
+        return new WalletTransferPlan(account.Name, from, to, asset, request.Amount, type,
+            from.Wallet == WalletKind.Isolated ? from.Market : null,
+            to.Wallet == WalletKind.Isolated ? to.Market : null);
+    }
+
+    /// <summary>Checks an amount: positive, at most <see cref="MaxDecimalPlaces"/> decimals.</summary>
+    public static void ValidateAmount(decimal amount)
+    {
+        if (amount <= 0)
+            throw new TransferPlanningException($"The amount {WireDecimal.Format(amount)} is not positive; give an amount greater than zero.");
+        if (WireDecimal.DecimalPlaces(amount) > MaxDecimalPlaces)
+            throw new TransferPlanningException(
+                $"The amount {WireDecimal.Format(amount)} has more than {MaxDecimalPlaces} decimal places, which Binance does not accept.");
+    }
+
+    /// <summary>Checks and upper-cases an asset name such as USDT or BTC.</summary>
+    public static string ValidateAsset(string asset)
+    {
+        var upper = asset.Trim().ToUpperInvariant();
+        if (upper.Length is < 2 or > 20 || !upper.All(char.IsAsciiLetterOrDigit))
+            throw new TransferPlanningException($"'{asset}' is not an asset name; write it like USDT or BTC.");
+        return upper;
+    }
+}

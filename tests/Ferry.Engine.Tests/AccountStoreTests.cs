@@ -1,0 +1,86 @@
+using Ferry.Accounts;
+using Ferry.Credentials;
+
+namespace Ferry.Tests;
+
+public sealed class AccountStoreTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("ferry-accounts-").FullName;
+    private readonly Dictionary<string, string> _env = new();
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private AccountStore Store(string json)
+    {
+        File.WriteAllText(Path.Combine(_dir, "accounts.json"), json);
+        return new AccountStore(new FerryHome(_dir), name => _env.GetValueOrDefault(name));
+    }
+
+    [Fact]
+    public void No_file_means_no_accounts() =>
+        Assert.Empty(new AccountStore(new FerryHome(_dir), _ => null).Load());
+
+    [Fact]
+    public void Reads_inline_sim_account()
+    {
+        var account = Assert.Single(Store("""
+            {"accounts":[{"name":"main","venue":"binance","environment":"sim","baseAddress":"http://127.0.0.1:5000",
+              "apiKey":"abcdefghijklmnop","secret":"supersecretvalue1","email":"Master@Example.com"}]}
+            """).Load());
+        Assert.Equal(AccountEnvironment.Sim, account.Environment);
+        Assert.Equal("master@example.com", account.Email);
+        Assert.Equal("abcde...mnop", account.Credentials.MaskedApiKey);
+        Assert.DoesNotContain("supersecretvalue1", account.ToString());
+        Assert.DoesNotContain("abcdefghijklmnop", account.ToString());
+    }
+
+    [Fact]
+    public void Mainnet_defaults_to_the_official_host()
+    {
+        var account = Assert.Single(Store("""{"accounts":[{"name":"main","environment":"mainnet","apiKey":"k1234567890","secret":"s1234567890"}]}""").Load());
+        Assert.Equal(new Uri("https://api.binance.com/"), account.BaseAddress);
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void Key_file_must_be_owner_only()
+    {
+        var keyFile = Path.Combine(_dir, "main.key");
+        File.WriteAllText(keyFile, "apikey-from-file-123\nsecret-from-file-456\n");
+        File.SetUnixFileMode(keyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead);
+        var store = Store($$"""{"accounts":[{"name":"main","environment":"mainnet","keyFile":"{{keyFile}}"}]}""");
+        var error = Assert.Throws<AccountConfigException>(() => store.Load());
+        Assert.Contains("chmod 600", error.Message);
+
+        File.SetUnixFileMode(keyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        var account = Assert.Single(store.Load());
+        Assert.Equal("apikey-from-file-123", account.Credentials.ApiKey);
+        Assert.Equal("secret-from-file-456", account.Credentials.Secret.Reveal());
+    }
+
+    [Fact]
+    public void Environment_variables_override_the_file()
+    {
+        _env["FERRY_FUTURES_KEYS_API_KEY"] = "env-key-0123456789";
+        _env["FERRY_FUTURES_KEYS_API_SECRET"] = "env-secret-0123456789";
+        var account = Assert.Single(Store("""{"accounts":[{"name":"futures-keys","environment":"mainnet"}]}""").Load());
+        Assert.Equal("env-key-0123456789", account.Credentials.ApiKey);
+        Assert.Equal(SigningKind.Hmac, account.Credentials.Kind);
+    }
+
+    [Theory]
+    [InlineData("""{"accounts":[{"name":"main","environment":"mainnet","baseAddress":"https://evil.example","apiKey":"k1234567890","secret":"s1234567890"}]}""", "Refusing to send")]
+    [InlineData("""{"accounts":[{"name":"main","environment":"mainnet","baseAddress":"https://api.binance.com.evil.example","apiKey":"k1234567890","secret":"s1234567890"}]}""", "Refusing to send")]
+    [InlineData("""{"accounts":[{"name":"main","environment":"mainnet","baseAddress":"http://api.binance.com","apiKey":"k1234567890","secret":"s1234567890"}]}""", "Refusing to send")]
+    [InlineData("""{"accounts":[{"name":"main","environment":"sim","baseAddress":"http://10.0.0.5:80","apiKey":"k1234567890","secret":"s1234567890"}]}""", "must be on loopback")]
+    [InlineData("""{"accounts":[{"name":"main","environment":"moon","apiKey":"k","secret":"s"}]}""", "environment 'moon'")]
+    [InlineData("""{"accounts":[{"name":"main","environment":"mainnet"}]}""", "has no API key")]
+    [InlineData("""{"accounts":[{"name":"a b","environment":"mainnet"}]}""", "malformed name")]
+    [InlineData("""{"accounts":[""", "not valid JSON")]
+    public void Refuses_bad_configuration(string json, string expected)
+    {
+        var error = Assert.Throws<AccountConfigException>(() => Store(json).Load());
+        Assert.Contains(expected, error.Message);
+        Assert.DoesNotContain("s1234567890", error.Message);
+    }
+}
