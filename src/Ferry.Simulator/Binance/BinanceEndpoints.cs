@@ -1,0 +1,26 @@
+using Ferry.Simulator.Binance.Handlers;
+using Ferry.Simulator.Ledger;
+
+namespace Ferry.Simulator.Binance;
+
+/// <summary>The simulator's own endpoint table: one row per endpoint (method, path, security, IP weight,
+/// UID weight, required permission, handler). Weights are the simulator's reading of the docs (reference §3.1).</summary>
+internal static class BinanceEndpoints
+{
+    public static IReadOnlyList<SimEndpoint> Create(SimLedger ledger, SimRateLimits limits)
+    {
+        var admin = new AdminHandlers(ledger);
+        return
+        [
+            new("GET", "/api/v3/time", EndpointSecurity.None, 1, 0, Permission.None, ServerTimeHandler.Handle),
+            new("POST", "/sapi/v1/asset/transfer", EndpointSecurity.Signed, 0, limits.UniversalTransferUidWeight,
+                Permission.PermitsUniversalTransfer, new UniversalTransferHandler(ledger).Handle),
+            new("GET", "/sapi/v1/asset/transfer", EndpointSecurity.Signed, 1, 0,
+                Permission.EnableReading, new UniversalTransferHistoryHandler(ledger).Handle),
+            new("GET", "/sapi/v1/margin/transfer", EndpointSecurity.Signed, 1, 0,
+                Permission.EnableReading, new MarginTransferHistoryHandler(ledger).Handle),
+            new("GET", "/_sim/balances", EndpointSecurity.Admin, 0, 0, Permission.None, admin.Balances),
+            new("GET", "/_sim/totals", EndpointSecurity.Admin, 0, 0, Permission.None, admin.Totals),
+        ];
+    }
+}

@@ -1,0 +1,62 @@
+namespace Ferry.Simulator.Binance;
+
+/// <summary>The simulator's Binance error table: every error it can answer, in one place. Texts are copied from
+/// the reference (`exchange-api-facts.md` §2, §5); the provenance tag says whether the code/text/status pairing
+/// for this use is documented, observed in a real response, or assumed by the simulator.</summary>
+public static class BinanceErrors
+{
+    /// <summary>Rate limit exceeded on a /sapi bucket (HTTP 429; the 418 ban escalation does not apply to /sapi).</summary>
+    public static readonly BinanceError TooManyRequests = new(-1003, "Too many requests; current request has limited.", 429,
+        Provenance.Observed, "Text seen on a SAPI 429 (ccxt/ccxt#6905); no 418 for /sapi per the CAAS rate-limit page.");
+
+    /// <summary>Timestamp older than serverTime - recvWindow.</summary>
+    public static readonly BinanceError OutsideRecvWindow = new(-1021, "Timestamp for this request is outside of the recvWindow.", 400,
+        Provenance.Documented, "Text from errors.md; HTTP 400 is commonly observed but UNVERIFIED.");
+
+    /// <summary>Timestamp at or beyond serverTime + 1000.</summary>
+    public static readonly BinanceError TimestampAhead = new(-1021, "Timestamp for this request was 1000ms ahead of the server's time.", 400,
+        Provenance.Documented, "Text from errors.md; HTTP 400 is commonly observed but UNVERIFIED.");
+
+    /// <summary>The signature does not verify over query + body.</summary>
+    public static readonly BinanceError InvalidSignature = new(-1022, "Signature for this request is not valid.", 400,
+        Provenance.Observed, "HTTP 400 seen in ccxt/go-binance#270.");
+
+    /// <summary>A mandatory parameter is missing or malformed; %s is the parameter name.</summary>
+    public static readonly BinanceError MandatoryParam = new(-1102, "Mandatory parameter '%s' was not sent, was empty/null, or malformed.", 400,
+        Provenance.Documented, "Used for missing/malformed timestamp and signature (documented) and, by the simulator's choice, for an unknown transfer type, a zero/negative/non-decimal/over-precise amount, a missing isolated symbol, a bad recvWindow value (assumed).");
+
+    /// <summary>recvWindow above 60000.</summary>
+    public static readonly BinanceError BadRecvWindow = new(-1131, "recvWindow must be less than 60000", 400,
+        Provenance.Documented, "Listed on the SAPI error page; spot may answer -1102 instead (UNVERIFIED).");
+
+    /// <summary>History query interval too long; %s is the limit in hours.</summary>
+    public static readonly BinanceError IntervalTooLong = new(-1127, "More than %s hours between startTime and endTime.", 400,
+        Provenance.Assumed, "Code and text from spot errors.md (not in the reference); the margin page states the 30-day limit but not the error.");
+
+    /// <summary>Missing or malformed X-MBX-APIKEY.</summary>
+    public static readonly BinanceError BadApiKeyFormat = new(-2014, "API-key format invalid.", 401,
+        Provenance.Documented, "Text documented; HTTP 401 UNVERIFIED.");
+
+    /// <summary>Unknown key, or the key lacks the endpoint's permission.</summary>
+    public static readonly BinanceError RejectedKey = new(-2015, "Invalid API-key, IP, or permissions for action.", 401,
+        Provenance.Observed, "HTTP 401 seen in binance/binance-api-postman#69.");
+
+    /// <summary>The source wallet holds less than the amount (universal transfer).</summary>
+    public static readonly BinanceError InsufficientBalance = new(-5002, "You have insufficient balance.", 400,
+        Provenance.Assumed, "Code/text documented (ASSET_ASSET_NOT_ENOUGH); that asset/transfer answers it is the simulator's choice.");
+
+    /// <summary>Generic transfer failure, used when source and target are the same wallet or a wallet is not enabled.</summary>
+    public static readonly BinanceError TransferFailed = new(-5010, "Asset transfer fail.", 400,
+        Provenance.Assumed, "Code/text documented (TRANSFER_FAIL); used for same-wallet and margin/options-not-enabled cases by choice.");
+
+    /// <summary>A futures wallet the owner has not enabled.</summary>
+    public static readonly BinanceError FutureAccountMissing = new(-5011, "future account not exists.", 400,
+        Provenance.Assumed, "Code/text documented (FUTURE_ACCT_NOT_EXIST); used for sub-accounts without futures by choice.");
+
+    /// <summary>Every entry, for docs and tests.</summary>
+    public static IReadOnlyList<BinanceError> All { get; } =
+    [
+        TooManyRequests, OutsideRecvWindow, TimestampAhead, InvalidSignature, MandatoryParam, BadRecvWindow,
+        IntervalTooLong, BadApiKeyFormat, RejectedKey, InsufficientBalance, TransferFailed, FutureAccountMissing,
+    ];
+}

@@ -1,0 +1,42 @@
+using Ferry.Simulator.Ledger;
+
+namespace Ferry.Simulator.Binance.Handlers;
+
+/// <summary>GET /sapi/v1/asset/transfer: the owner's universal transfers of one type, newest first, paged.</summary>
+internal sealed class UniversalTransferHistoryHandler(SimLedger ledger)
+{
+    /// <summary>"Only the last 6 months" (docs), taken as 183 days.</summary>
+    public const int OldestDays = 183;
+
+    public SimResponse Handle(SimRequest r)
+    {
+        var type = UniversalTransferTypes.Find(r.Text("type"));
+        if (type is null) return SimResponse.Fail(RequestParams.Malformed("type"));
+        if (HistoryWindow.Resolve(r, maxSpanDays: null, OldestDays, out var window) is { } e1) return SimResponse.Fail(e1);
+        if (r.Paging(out var current, out var size) is { } e2) return SimResponse.Fail(e2);
+
+        var owner = r.Owner!;
+        var rows = ledger.ReadHistory(m =>
+            m.Channel == MoveChannels.UniversalTransfer && m.Type == type.Name &&
+            string.Equals(m.Initiator, owner, StringComparison.OrdinalIgnoreCase) && window.Contains(m.TimestampMs));
+        return SimResponse.Ok(JsonBody.Write(w =>
+        {
+            w.WriteStartObject();
+            w.WriteNumber("total", rows.Count);
+            w.WriteStartArray("rows");
+            foreach (var m in RequestParams.Page(rows, current, size))
+            {
+                w.WriteStartObject();
+                w.WriteString("asset", m.Asset);
+                w.WriteString("amount", DecimalText.Plain(m.Amount));
+                w.WriteString("type", m.Type);
+                w.WriteString("status", m.Status);
+                w.WriteNumber("tranId", m.Id);
+                w.WriteNumber("timestamp", m.TimestampMs);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }));
+    }
+}

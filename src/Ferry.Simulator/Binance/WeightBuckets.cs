@@ -1,0 +1,32 @@
+namespace Ferry.Simulator.Binance;
+
+/// <summary>The answer of <see cref="WeightBuckets.TryCharge"/>: whether the weight fit, the bucket's used weight
+/// afterwards, and the whole seconds until the window resets (at least 1).</summary>
+internal readonly record struct WeightCharge(bool Allowed, int Used, int RetryAfterSeconds);
+
+/// <summary>Fixed-window weight counters, one per bucket name (e.g. endpoint + IP, endpoint + UID). Windows are
+/// aligned to the epoch like Binance's minute windows. A refused request is not charged.</summary>
+internal sealed class WeightBuckets(TimeProvider time, TimeSpan window)
+{
+    private readonly object _gate = new();
+    private readonly Dictionary<string, (long WindowStart, int Used)> _buckets = new(StringComparer.Ordinal);
+    private readonly long _windowMs = Math.Max(1L, (long)window.TotalMilliseconds);
+
+    public WeightCharge TryCharge(string bucket, int weight, int limit)
+    {
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var windowStart = now - (((now % _windowMs) + _windowMs) % _windowMs);
+        var retryAfter = (int)Math.Max(1L, (windowStart + _windowMs - now + 999) / 1000);
+        lock (_gate)
+        {
+            var used = _buckets.TryGetValue(bucket, out var b) && b.WindowStart == windowStart ? b.Used : 0;
+            if (used + weight > limit)
+            {
+                _buckets[bucket] = (windowStart, used);
+                return new WeightCharge(false, used, retryAfter);
+            }
+            _buckets[bucket] = (windowStart, used + weight);
+            return new WeightCharge(true, used + weight, retryAfter);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+namespace Ferry.Simulator.Ledger;
+
+/// <summary>The single source of truth of the simulator: users × wallets × assets, moved atomically,
+/// every move appended to history. Venue layers (Binance today, HTX later) only call into it.</summary>
+public sealed class SimLedger
+{
+    private readonly object _gate = new();
+    private readonly Dictionary<string, SimUser> _users = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<BalanceKey, decimal> _seed;
+    private readonly Dictionary<BalanceKey, decimal> _balances;
+    private readonly List<LedgerMove> _history;
+    private readonly ILedgerStore _store;
+    private readonly TimeProvider _time;
+    private long _nextId;
+
+    /// <summary>Builds a ledger over loaded state; <paramref name="store"/> receives every committed move.</summary>
+    public SimLedger(LedgerState state, ILedgerStore store, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        foreach (var user in state.Users) _users[user.Email] = user;
+        _seed = new Dictionary<BalanceKey, decimal>(state.SeedBalances);
+        _balances = new Dictionary<BalanceKey, decimal>(state.Balances);
+        _history = [.. state.History];
+        _nextId = state.NextId;
+        _store = store;
+        _time = time;
+    }
+
+    /// <summary>The master user, or null for an empty ledger.</summary>
+    public SimUser? Master
+    {
+        get
+        {
+            lock (_gate) return _users.Values.FirstOrDefault(u => u.IsMaster);
+        }
+    }
+
+    /// <summary>Finds a user by e-mail (case-insensitive).</summary>
+    public SimUser? FindUser(string email)
+    {
+        lock (_gate) return _users.GetValueOrDefault(email);
+    }
+
+    /// <summary>Moves an amount atomically: checks users, wallets and the source balance, writes through the
+    /// store, then updates memory and appends a history row with the next id and the current time.</summary>
+    public MoveOutcome Move(MoveRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Amount <= 0m) return MoveOutcome.Refused(MoveFailure.NonPositiveAmount);
+        if (request.From == request.To) return MoveOutcome.Refused(MoveFailure.SameWallet);
+        lock (_gate)
+        {
+            if (!_users.TryGetValue(request.From.Owner, out var fromUser) ||
+                !_users.TryGetValue(request.To.Owner, out var toUser))
+            {
+                return MoveOutcome.Refused(MoveFailure.UnknownUser);
+            }
+            if (!fromUser.HasWallet(request.From.Wallet) || !toUser.HasWallet(request.To.Wallet))
+            {
+                return MoveOutcome.Refused(MoveFailure.WalletNotEnabled);
+            }
+            var fromKey = new BalanceKey(request.From with { Owner = fromUser.Email }, request.Asset);
+            var toKey = new BalanceKey(request.To with { Owner = toUser.Email }, request.Asset);
+            var fromBalance = _balances.GetValueOrDefault(fromKey);
+            if (fromBalance < request.Amount) return MoveOutcome.Refused(MoveFailure.InsufficientBalance);
+
+            var move = new LedgerMove(
+                _nextId, _time.GetUtcNow().ToUnixTimeMilliseconds(), request.Channel, request.Type, request.Initiator,
+                fromKey.Wallet, toKey.Wallet, request.Asset, request.Amount, LedgerMove.Confirmed, request.ClientId);
+            var changed = new List<KeyValuePair<BalanceKey, decimal>>(2)
+            {
+                new(fromKey, fromBalance - request.Amount),
+                new(toKey, _balances.GetValueOrDefault(toKey) + request.Amount),
+            };
+            _store.Commit(move, changed, _nextId + 1);
+            foreach (var (key, amount) in changed) _balances[key] = amount;
+            _history.Add(move);
+            _nextId++;
+            return MoveOutcome.Done(move);
+        }
+    }
+
+    /// <summary>History rows matching a filter, oldest first. Every history reader goes through here, so a later
+    /// fault rule (e.g. history lag) has one place to act.</summary>
+    public IReadOnlyList<LedgerMove> ReadHistory(Func<LedgerMove, bool> filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        lock (_gate) return [.. _history.Where(filter)];
+    }
+
+    /// <summary>Per asset, the sum over every wallet of every user.</summary>
+    public IReadOnlyDictionary<string, decimal> Totals()
+    {
+        lock (_gate) return SumByAsset(_balances);
+    }
+
+    /// <summary>Balance cells (zero cells omitted), optionally for one owner, sorted by owner, wallet, symbol, asset.</summary>
+    public IReadOnlyList<KeyValuePair<BalanceKey, decimal>> Balances(string? owner = null)
+    {
+        lock (_gate)
+        {
+            return [.. _balances
+                .Where(b => b.Value != 0m && (owner is null || string.Equals(b.Key.Wallet.Owner, owner, StringComparison.OrdinalIgnoreCase)))
+                .OrderBy(b => b.Key.Wallet.Owner, StringComparer.Ordinal)
+                .ThenBy(b => b.Key.Wallet.Wallet)
+                .ThenBy(b => b.Key.Wallet.Symbol, StringComparer.Ordinal)
+                .ThenBy(b => b.Key.Asset, StringComparer.Ordinal)];
+        }
+    }
+
+    /// <summary>A consistent copy of everything, for the auditor and for tests.</summary>
+    public LedgerState Snapshot()
+    {
+        lock (_gate)
+        {
+            return new LedgerState(
+                [.. _users.Values], new Dictionary<BalanceKey, decimal>(_seed),
+                new Dictionary<BalanceKey, decimal>(_balances), [.. _history], _nextId);
+        }
+    }
+
+    internal static Dictionary<string, decimal> SumByAsset(IEnumerable<KeyValuePair<BalanceKey, decimal>> cells)
+    {
+        var totals = new Dictionary<string, decimal>(StringComparer.Ordinal);
+        foreach (var (key, amount) in cells) totals[key.Asset] = totals.GetValueOrDefault(key.Asset) + amount;
+        return totals;
+    }
+}

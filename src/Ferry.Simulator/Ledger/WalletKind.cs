@@ -1,0 +1,66 @@
+namespace Ferry.Simulator.Ledger;
+
+/// <summary>The kinds of wallet a simulated Binance user holds; <see cref="IsolatedMargin"/> is further split per symbol.</summary>
+public enum WalletKind
+{
+    /// <summary>Spot ("MAIN" in universal-transfer type names).</summary>
+    Spot,
+    /// <summary>Cross margin.</summary>
+    Margin,
+    /// <summary>Isolated margin; one wallet per symbol such as BTCUSDT.</summary>
+    IsolatedMargin,
+    /// <summary>USDⓈ-M futures ("UMFUTURE").</summary>
+    UsdtFuture,
+    /// <summary>COIN-M futures ("CMFUTURE").</summary>
+    CoinFuture,
+    /// <summary>Funding.</summary>
+    Funding,
+    /// <summary>Vanilla options.</summary>
+    Option,
+    /// <summary>Portfolio margin.</summary>
+    PortfolioMargin,
+}
+
+/// <summary>The simulator's own names for wallets (scenario files, admin endpoints, SQLite state).</summary>
+public static class WalletNames
+{
+    private static readonly (WalletKind Kind, string Name)[] Names =
+    [
+        (WalletKind.Spot, "SPOT"),
+        (WalletKind.Margin, "MARGIN"),
+        (WalletKind.IsolatedMargin, "ISOLATED_MARGIN"),
+        (WalletKind.UsdtFuture, "USDT_FUTURE"),
+        (WalletKind.CoinFuture, "COIN_FUTURE"),
+        (WalletKind.Funding, "FUNDING"),
+        (WalletKind.Option, "OPTION"),
+        (WalletKind.PortfolioMargin, "PORTFOLIO_MARGIN"),
+    ];
+
+    /// <summary>The name of a wallet kind, e.g. <c>USDT_FUTURE</c>.</summary>
+    public static string Name(WalletKind kind)
+    {
+        foreach (var (k, n) in Names)
+        {
+            if (k == kind) return n;
+        }
+        throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown wallet kind.");
+    }
+
+    /// <summary>Parses a wallet name (exact, upper case); false when unknown.</summary>
+    public static bool TryParse(string? name, out WalletKind kind)
+    {
+        foreach (var (k, n) in Names)
+        {
+            if (string.Equals(n, name, StringComparison.Ordinal))
+            {
+                kind = k;
+                return true;
+            }
+        }
+        kind = default;
+        return false;
+    }
+
+    /// <summary>Every wallet name, for error messages.</summary>
+    public static IEnumerable<string> All => Names.Select(n => n.Name);
+}

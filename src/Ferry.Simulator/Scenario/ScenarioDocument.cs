@@ -1,0 +1,64 @@
+using System.Reflection;
+
+namespace Ferry.Simulator;
+
+/// <summary>A parsed, validated scenario: who exists, which keys they hold and what each wallet starts with.
+/// A scenario only seeds a new state; an existing state file is loaded as it is.</summary>
+public sealed class ScenarioDocument
+{
+    /// <summary>API key of the demo scenario's master (all permissions, HMAC).</summary>
+    public const string DemoApiKey = "ferry-sim-master-key";
+
+    /// <summary>HMAC secret of the demo scenario's master key. It is a public, simulator-only value.</summary>
+    public const string DemoSecret = "ferry-sim-master-secret";
+
+    internal ScenarioDocument(BinanceScenario? binance) => Binance = binance;
+
+    /// <summary>The Binance section, or null when the scenario has none (an empty simulator).</summary>
+    public BinanceScenario? Binance { get; }
+
+    /// <summary>Parses scenario JSON; throws <see cref="ScenarioException"/> with one sentence naming the bad field.</summary>
+    public static ScenarioDocument Parse(string json) => ScenarioParser.Parse(json);
+
+    /// <summary>Reads and parses a scenario file.</summary>
+    public static ScenarioDocument Load(string path)
+    {
+        string json;
+        try
+        {
+            json = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ScenarioException($"Cannot read scenario file '{path}': {e.Message}", e);
+        }
+        try
+        {
+            return Parse(json);
+        }
+        catch (ScenarioException e)
+        {
+            throw new ScenarioException($"Scenario file '{path}': {e.Message}", e);
+        }
+    }
+
+    /// <summary>The built-in demo: master with spot/funding/futures/margin/isolated balances, alice (futures, margin)
+    /// with 500 USDT spot, bob with nothing, and the master key <see cref="DemoApiKey"/>.</summary>
+    public static ScenarioDocument Demo()
+    {
+        using var stream = typeof(ScenarioDocument).Assembly.GetManifestResourceStream("Ferry.Simulator.Scenario.demo.json")
+            ?? throw new InvalidOperationException("The demo scenario resource is missing from the assembly.");
+        using var reader = new StreamReader(stream);
+        return Parse(reader.ReadToEnd());
+    }
+}
+
+/// <summary>A scenario that cannot be used; the message is one sentence naming the bad field.</summary>
+public sealed class ScenarioException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public ScenarioException(string message) : base(message) { }
+
+    /// <summary>Creates the exception with its cause.</summary>
+    public ScenarioException(string message, Exception inner) : base(message, inner) { }
+}

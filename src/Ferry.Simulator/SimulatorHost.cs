@@ -1,0 +1,109 @@
+using System.Net;
+using Ferry.Simulator.Binance;
+using Ferry.Simulator.Ledger;
+using Ferry.Simulator.Persistence;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Ferry.Simulator;
+
+/// <summary>A running simulator: Kestrel on 127.0.0.1 serving the simulated Binance endpoints over one ledger.</summary>
+public sealed class SimulatorHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly SimLedger _ledger;
+    private readonly SqliteStateStore? _store;
+    private bool _stopped;
+
+    private SimulatorHost(WebApplication app, SimLedger ledger, SqliteStateStore? store, Uri baseAddress)
+    {
+        _app = app;
+        _ledger = ledger;
+        _store = store;
+        BaseAddress = baseAddress;
+    }
+
+    /// <summary>Where the simulator listens, e.g. http://127.0.0.1:5123/.</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>Loads or seeds the state, binds 127.0.0.1 on the requested port and starts serving.</summary>
+    public static async Task<SimulatorHost> StartAsync(SimulatorOptions options, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.RateLimits.Validate();
+        if (options.Port is < 0 or > 65535) throw new ArgumentOutOfRangeException(nameof(options), "Port must be 0..65535.");
+
+        SqliteStateStore? store = null;
+        SimState state;
+        if (options.StatePath is null)
+        {
+            state = SimState.FromScenario(options.Scenario);
+        }
+        else
+        {
+            (store, state) = SqliteStateStore.Open(options.StatePath, options.Scenario);
+        }
+        try
+        {
+            var ledger = new SimLedger(state.Ledger, (ILedgerStore?)store ?? MemoryLedgerStore.Instance, options.Time);
+            var gateway = new BinanceGateway(
+                BinanceEndpoints.Create(ledger, options.RateLimits), new KeyRing(state.Keys),
+                new WeightBuckets(options.Time, options.RateLimits.Window), options.RateLimits, options.Time);
+
+            var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+            builder.Logging.ClearProviders();
+            builder.WebHost.UseKestrelCore().ConfigureKestrel(k =>
+            {
+                k.AddServerHeader = false;
+                k.Listen(IPAddress.Loopback, options.Port);
+            });
+            var app = builder.Build();
+            app.Run(gateway.HandleAsync);
+            await app.StartAsync(ct).ConfigureAwait(false);
+
+            var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>()
+                .Addresses.First();
+            return new SimulatorHost(app, ledger, store, new Uri(address.TrimEnd('/') + "/"));
+        }
+        catch
+        {
+            store?.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Per asset, the sum over every wallet of every user.</summary>
+    public IReadOnlyDictionary<string, decimal> Totals() => _ledger.Totals();
+
+    /// <summary>Non-zero balances, optionally of one owner (e-mail, case-insensitive).</summary>
+    public IReadOnlyList<SimBalanceRow> Balances(string? owner = null) =>
+        [.. _ledger.Balances(owner).Select(b =>
+            new SimBalanceRow(b.Key.Wallet.Owner, WalletNames.Name(b.Key.Wallet.Wallet), b.Key.Wallet.Symbol, b.Key.Asset, b.Value))];
+
+    /// <summary>Invariant violations (totals, ids, history replay); empty when healthy.</summary>
+    public IReadOnlyList<string> Audit() => LedgerAuditor.Check(_ledger.Snapshot());
+
+    /// <summary>Stops serving and closes the state file. Safe to call more than once.</summary>
+    public async Task StopAsync(CancellationToken ct = default)
+    {
+        if (_stopped) return;
+        _stopped = true;
+        try
+        {
+            await _app.StopAsync(ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            await _app.DisposeAsync().ConfigureAwait(false);
+            _store?.Dispose();
+        }
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync() => await StopAsync().ConfigureAwait(false);
+}

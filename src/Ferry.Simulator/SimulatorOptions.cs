@@ -1,0 +1,21 @@
+namespace Ferry.Simulator;
+
+/// <summary>How to start a <see cref="SimulatorHost"/>.</summary>
+public sealed class SimulatorOptions
+{
+    /// <summary>Seeds a new state. Null starts an empty simulator (no users, no keys); pass
+    /// <see cref="ScenarioDocument.Demo"/> for the built-in demo. Ignored when <see cref="StatePath"/> already holds state.</summary>
+    public ScenarioDocument? Scenario { get; init; }
+
+    /// <summary>SQLite file that holds the state across runs; null keeps the state in memory only.</summary>
+    public string? StatePath { get; init; }
+
+    /// <summary>TCP port on 127.0.0.1; 0 picks any free port (read it back from <see cref="SimulatorHost.BaseAddress"/>).</summary>
+    public int Port { get; init; }
+
+    /// <summary>The clock for server time, timestamps, recvWindow checks and rate windows.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>Rate-limit settings.</summary>
+    public SimRateLimits RateLimits { get; init; } = new();
+}
