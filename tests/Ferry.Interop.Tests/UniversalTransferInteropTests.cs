@@ -1,3 +1,4 @@
+using Xunit.Abstractions;
 using System.Text.RegularExpressions;
 
 namespace Ferry.Interop.Tests;
@@ -5,7 +6,7 @@ namespace Ferry.Interop.Tests;
 /// <summary>Real third-party Binance clients — the official @binance/connector 3.6.1 and ccxt 4.5.84, unpatched —
 /// sign requests with HMAC, RSA and Ed25519 keys against Ferry.Simulator. Each test starts its own simulator, runs
 /// node/interop.mjs once, and ends by checking that no money was created or destroyed and the auditor is quiet.</summary>
-public sealed class UniversalTransferInteropTests
+public sealed class UniversalTransferInteropTests(ITestOutputHelper output)
 {
     public static TheoryData<string, string> ClientsAndKeys => new()
     {
@@ -21,7 +22,7 @@ public sealed class UniversalTransferInteropTests
     {
         await using var sim = await SimSession.StartAsync();
 
-        var steps = await NodeDriver.RunAsync(sim.Host.BaseAddress, "transfers", client, key);
+        var steps = await RunAsync(sim.Host.BaseAddress, "transfers", client, key);
 
         Assert.Equal(["transfer", "history", "transfer", "history", "margin-history"], steps.Select(s => s.Step));
         var (umTransfer, umHistory, isoTransfer, isoHistory, marginHistory) = (steps[0], steps[1], steps[2], steps[3], steps[4]);
@@ -54,7 +55,7 @@ public sealed class UniversalTransferInteropTests
         await using var sim = await SimSession.StartAsync();
         var before = sim.Snapshot();
 
-        var steps = await NodeDriver.RunAsync(sim.Host.BaseAddress, "wrong-key", client, key);
+        var steps = await RunAsync(sim.Host.BaseAddress, "wrong-key", client, key);
 
         Assert.Equal(["transfer", "history"], steps.Select(s => s.Step));
         foreach (var step in steps) AssertRejected(step, -1022, 400);
@@ -69,7 +70,7 @@ public sealed class UniversalTransferInteropTests
         await using var sim = await SimSession.StartAsync();
         var before = sim.Snapshot();
 
-        var steps = await NodeDriver.RunAsync(sim.Host.BaseAddress, "no-permission", client, "hmac");
+        var steps = await RunAsync(sim.Host.BaseAddress, "no-permission", client, "hmac");
 
         Assert.Equal(["transfer", "history"], steps.Select(s => s.Step));
         AssertRejected(steps[0], -2015, 401);
@@ -88,7 +89,7 @@ public sealed class UniversalTransferInteropTests
         await using var sim = await SimSession.StartAsync(serverClockOffset: TimeSpan.FromMinutes(2));
         var before = sim.Snapshot();
 
-        var steps = await NodeDriver.RunAsync(sim.Host.BaseAddress, "single-transfer", client, key);
+        var steps = await RunAsync(sim.Host.BaseAddress, "single-transfer", client, key);
 
         AssertRejected(Assert.Single(steps), -1021, 400);
         Assert.Equal(before, sim.Snapshot());
@@ -103,7 +104,7 @@ public sealed class UniversalTransferInteropTests
         await using var sim = await SimSession.StartAsync(serverClockOffset: TimeSpan.FromSeconds(-10));
         var before = sim.Snapshot();
 
-        var steps = await NodeDriver.RunAsync(sim.Host.BaseAddress, "single-transfer", client, "hmac");
+        var steps = await RunAsync(sim.Host.BaseAddress, "single-transfer", client, "hmac");
 
         AssertRejected(Assert.Single(steps), -1021, 400);
         Assert.Equal(before, sim.Snapshot());
@@ -116,7 +117,7 @@ public sealed class UniversalTransferInteropTests
     {
         await using var sim = await SimSession.StartAsync(serverClockOffset: TimeSpan.FromSeconds(30));
 
-        var steps = await NodeDriver.RunAsync(sim.Host.BaseAddress, "single-transfer", client, "ed25519",
+        var steps = await RunAsync(sim.Host.BaseAddress, "single-transfer", client, "ed25519",
             new Dictionary<string, string> { ["FERRY_RECV_WINDOW"] = "60000" });
 
         var step = Assert.Single(steps);
@@ -135,7 +136,7 @@ public sealed class UniversalTransferInteropTests
         await using var sim = await SimSession.StartAsync();
         var before = sim.Snapshot();
 
-        var steps = await NodeDriver.RunAsync(sim.Host.BaseAddress, "ccxt-time-difference", "ccxt", "hmac");
+        var steps = await RunAsync(sim.Host.BaseAddress, "ccxt-time-difference", "ccxt", "hmac");
 
         AssertRejected(Assert.Single(steps), -1021, 400);
         Assert.Equal(before, sim.Snapshot());
@@ -143,6 +144,15 @@ public sealed class UniversalTransferInteropTests
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /// <summary>Runs the node driver and writes every step, with its wire requests, to the test output.</summary>
+    private async Task<IReadOnlyList<ClientStep>> RunAsync(Uri simulator, string scenario, string client, string key,
+        IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var steps = await NodeDriver.RunAsync(simulator, scenario, client, key, environment);
+        foreach (var step in steps) output.WriteLine(step.Describe());
+        return steps;
+    }
 
     private static void AssertAccepted(ClientStep step) =>
         Assert.True(step.Ok,
