@@ -49,6 +49,30 @@ public sealed class UniversalTransferInteropTests(ITestOutputHelper output)
     }
 
     [NodeTheory]
+    [MemberData(nameof(Clients))]
+    public async Task Spot_to_isolated_margin_and_back_carries_the_symbol(string client)
+    {
+        await using var sim = await SimSession.StartAsync();
+
+        var steps = await RunAsync(sim.Host.BaseAddress, "spot-isolated", client, "ed25519");
+
+        Assert.Equal(["transfer", "transfer", "history"], steps.Select(s => s.Step));
+        foreach (var step in steps) AssertAccepted(step);
+        var (toIsolated, fromIsolated, history) = (steps[0], steps[1], steps[2]);
+        Assert.Contains("type=MAIN_ISOLATED_MARGIN", SignedPayload(toIsolated.Wire.Single()));
+        Assert.Contains("toSymbol=BTCUSDT", SignedPayload(toIsolated.Wire.Single()));
+        Assert.Contains("type=ISOLATED_MARGIN_MAIN", SignedPayload(fromIsolated.Wire.Single()));
+        Assert.Contains("fromSymbol=BTCUSDT", SignedPayload(fromIsolated.Wire.Single()));
+
+        Assert.Equal(10000m - 7m + 2.25m, sim.Balance("SPOT", "USDT"));
+        Assert.Equal(50m + 7m - 2.25m, sim.Balance("ISOLATED_MARGIN", "USDT", "BTCUSDT"));
+        Assert.True(history.Ids.SequenceEqual([fromIsolated.TranId!]),
+            $"GET /sapi/v1/asset/transfer?type=ISOLATED_MARGIN_MAIN should list exactly tranId {fromIsolated.TranId}.\n{history.Describe()}");
+        foreach (var step in steps) AssertWireFormat(step);
+        sim.AssertConservedAndClean();
+    }
+
+    [NodeTheory]
     [MemberData(nameof(ClientsAndKeys))]
     public async Task A_wrong_secret_is_rejected_with_1022_and_moves_nothing(string client, string key)
     {

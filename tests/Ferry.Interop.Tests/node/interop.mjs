@@ -2,7 +2,7 @@
 //
 //   node interop.mjs <scenario> <client> <key>
 //
-//   scenario: transfers | wrong-key | no-permission | single-transfer | ccxt-time-difference
+//   scenario: transfers | spot-isolated | wrong-key | no-permission | single-transfer | ccxt-time-difference
 //   client:   connector (@binance/connector Spot) | ccxt (ccxt.binance)
 //   key:      hmac | rsa | ed25519   (no-permission always uses the HMAC key without permitsUniversalTransfer)
 //
@@ -98,13 +98,17 @@ function ccxtClient (cred, baseURL, options = {}) {
     USDT: { id: 'USDT', code: 'USDT', precision: 0.00000001 },
     BTC: { id: 'BTC', code: 'BTC', precision: 0.00000001 }
   })
-  // Unified account names: 'spot' -> MAIN, 'future' -> UMFUTURE, 'margin' -> MARGIN, 'isolated' + symbol -> ISOLATEDMARGIN.
-  const accounts = { MAIN: 'spot', UMFUTURE: 'future', MARGIN: 'margin', ISOLATEDMARGIN: 'isolated' }
+  // How a ccxt user asks for each Binance type with the unified transfer(): ccxt derives type, fromSymbol, toSymbol.
+  const unified = {
+    MAIN_UMFUTURE: ['spot', 'future', {}],
+    MARGIN_ISOLATEDMARGIN: ['margin', 'isolated', { symbol: 'BTC/USDT' }],
+    MAIN_ISOLATED_MARGIN: ['spot', 'BTC/USDT', {}], // the form in ccxt's own binance-universal-transfer example
+    ISOLATED_MARGIN_MAIN: ['BTC/USDT', 'spot', {}]
+  }
   return {
-    transfer: async (type, asset, amount, symbols = {}) => {
-      const [from, to] = type.split('_')
-      const params = symbols.toSymbol ? { symbol: 'BTC/USDT' } : {}
-      return String((await exchange.transfer(asset, amount, accounts[from], accounts[to], params)).id)
+    transfer: async (type, asset, amount) => {
+      const [from, to, params] = unified[type]
+      return String((await exchange.transfer(asset, amount, from, to, params)).id)
     },
     history: async (type, symbols = {}) =>
       (await exchange.fetchTransfers(undefined, undefined, undefined, { type, ...symbols })).map(t => String(t.id)),
@@ -163,6 +167,14 @@ try {
       await step(keyKind, 'transfer', 'MARGIN_ISOLATEDMARGIN', () => client.transfer('MARGIN_ISOLATEDMARGIN', 'USDT', 5, isolated))
       await step(keyKind, 'history', 'MARGIN_ISOLATEDMARGIN', () => client.history('MARGIN_ISOLATEDMARGIN', isolated))
       await step(keyKind, 'margin-history', 'MARGIN_ISOLATEDMARGIN', () => client.marginHistory('USDT'))
+      break
+    }
+    case 'spot-isolated': {
+      // Spot <-> isolated margin: the ISOLATED_MARGIN spelling of the type, with toSymbol / fromSymbol.
+      const client = makeClient(clientName, credentials(keyKind), proxy.url)
+      await step(keyKind, 'transfer', 'MAIN_ISOLATED_MARGIN', () => client.transfer('MAIN_ISOLATED_MARGIN', 'USDT', 7, { toSymbol: 'BTCUSDT' }))
+      await step(keyKind, 'transfer', 'ISOLATED_MARGIN_MAIN', () => client.transfer('ISOLATED_MARGIN_MAIN', 'USDT', 2.25, { fromSymbol: 'BTCUSDT' }))
+      await step(keyKind, 'history', 'ISOLATED_MARGIN_MAIN', () => client.history('ISOLATED_MARGIN_MAIN', { fromSymbol: 'BTCUSDT' }))
       break
     }
     case 'wrong-key': {
