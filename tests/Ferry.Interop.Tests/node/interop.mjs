@@ -67,8 +67,11 @@ function connectorClient (cred, baseURL) {
   return {
     transfer: async (type, asset, amount, symbols = {}) =>
       String((await client.userUniversalTransfer(type, asset, amount, { ...symbols, ...extra })).data.tranId),
-    history: async (type, symbols = {}) =>
-      (await client.userUniversalTransferHistory(type, { ...symbols, ...extra })).data.rows?.map(r => String(r.tranId)) ?? [],
+    history: async (type, symbols = {}, page = undefined) => {
+      const paging = page ? { startTime: page.since, size: page.limit, current: 1 } : {}
+      const response = await client.userUniversalTransferHistory(type, { ...symbols, ...paging, ...extra })
+      return response.data.rows?.map(r => String(r.tranId)) ?? []
+    },
     marginHistory: async asset =>
       (await client.marginTransferHistory({ asset, ...extra })).data.rows?.map(r => String(r.txId)) ?? []
   }
@@ -110,8 +113,8 @@ function ccxtClient (cred, baseURL, options = {}) {
       const [from, to, params] = unified[type]
       return String((await exchange.transfer(asset, amount, from, to, params)).id)
     },
-    history: async (type, symbols = {}) =>
-      (await exchange.fetchTransfers(undefined, undefined, undefined, { type, ...symbols })).map(t => String(t.id)),
+    history: async (type, symbols = {}, page = undefined) =>
+      (await exchange.fetchTransfers(page ? 'USDT' : undefined, page?.since, page?.limit, { type, ...symbols })).map(t => String(t.id)),
     // ccxt has no unified method for cross-margin transfer history; its implicit API method is what users call.
     marginHistory: async asset =>
       (await exchange.sapiGetMarginTransfer({ asset })).rows?.map(r => String(r.txId)) ?? []
@@ -163,7 +166,9 @@ try {
     case 'transfers': {
       const client = makeClient(clientName, credentials(keyKind), proxy.url)
       await step(keyKind, 'transfer', 'MAIN_UMFUTURE', () => client.transfer('MAIN_UMFUTURE', 'USDT', 12.5))
-      await step(keyKind, 'history', 'MAIN_UMFUTURE', () => client.history('MAIN_UMFUTURE'))
+      // History with the paging a user adds: the last hour (startTime), 10 per page (size).
+      const lastHour = { since: Date.now() - 3600000, limit: 10 }
+      await step(keyKind, 'history', 'MAIN_UMFUTURE', () => client.history('MAIN_UMFUTURE', {}, lastHour))
       await step(keyKind, 'transfer', 'MARGIN_ISOLATEDMARGIN', () => client.transfer('MARGIN_ISOLATEDMARGIN', 'USDT', 5, isolated))
       await step(keyKind, 'history', 'MARGIN_ISOLATEDMARGIN', () => client.history('MARGIN_ISOLATEDMARGIN', isolated))
       await step(keyKind, 'margin-history', 'MARGIN_ISOLATEDMARGIN', () => client.marginHistory('USDT'))
