@@ -46,6 +46,11 @@ internal sealed class SqliteStateStore : ILedgerStore, IDisposable
             }
             return (store, StateReader.Read(connection));
         }
+        catch (SqliteException e)
+        {
+            store.Dispose();
+            throw new InvalidOperationException($"'{full}' is not a Ferry simulator state file ({e.Message}).", e);
+        }
         catch
         {
             store.Dispose();
