@@ -12,5 +12,12 @@ public sealed record UniversalTransferPage
 
     /// <summary>The rows of this page (empty when the exchange sent none).</summary>
     [JsonPropertyName("rows")]
-    public IReadOnlyList<UniversalTransferRow> Rows { get; init; } = [];
+    public IReadOnlyList<UniversalTransferRow> Rows
+    {
+        get => _rows ?? [];
+        init => _rows = value;
+    }
+
+    // Generated deserializers set init-only properties even when the JSON lacks them (to null).
+    private readonly IReadOnlyList<UniversalTransferRow>? _rows;
 }
