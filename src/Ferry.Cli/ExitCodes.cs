@@ -15,4 +15,15 @@ public static class ExitCodes
     public const int Refused = 4;
     /// <summary>Interrupted by the user.</summary>
     public const int Interrupted = 130;
+
+    /// <summary>An unexpected internal error (a bug): reported in one sentence, never a stack trace.</summary>
+    public const int Internal = 70;
+
+    /// <summary>The exit code for a request the client refused to send.</summary>
+    public static int ForNotSent(Ferry.Outcomes.NotSentReason? reason) => reason switch
+    {
+        Ferry.Outcomes.NotSentReason.InvalidInput => BadInput,
+        Ferry.Outcomes.NotSentReason.Cancelled => Interrupted,
+        _ => Refused,
+    };
 }

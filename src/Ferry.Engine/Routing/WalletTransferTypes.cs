@@ -1,4 +1,5 @@
 using Ferry.Addresses;
+using Ferry.Binance.Wallet;
 
 namespace Ferry.Routing;
 
@@ -9,47 +10,47 @@ namespace Ferry.Routing;
 /// </summary>
 public static class WalletTransferTypes
 {
-    private static readonly Dictionary<(WalletKind From, WalletKind To), string> Types = new()
+    private static readonly Dictionary<(WalletKind From, WalletKind To), UniversalTransferType> Types = new()
     {
-        [(WalletKind.Spot, WalletKind.UsdM)] = "MAIN_UMFUTURE",
-        [(WalletKind.Spot, WalletKind.CoinM)] = "MAIN_CMFUTURE",
-        [(WalletKind.Spot, WalletKind.Margin)] = "MAIN_MARGIN",
-        [(WalletKind.UsdM, WalletKind.Spot)] = "UMFUTURE_MAIN",
-        [(WalletKind.UsdM, WalletKind.Margin)] = "UMFUTURE_MARGIN",
-        [(WalletKind.CoinM, WalletKind.Spot)] = "CMFUTURE_MAIN",
-        [(WalletKind.CoinM, WalletKind.Margin)] = "CMFUTURE_MARGIN",
-        [(WalletKind.Margin, WalletKind.Spot)] = "MARGIN_MAIN",
-        [(WalletKind.Margin, WalletKind.UsdM)] = "MARGIN_UMFUTURE",
-        [(WalletKind.Margin, WalletKind.CoinM)] = "MARGIN_CMFUTURE",
-        [(WalletKind.Isolated, WalletKind.Margin)] = "ISOLATEDMARGIN_MARGIN",
-        [(WalletKind.Margin, WalletKind.Isolated)] = "MARGIN_ISOLATEDMARGIN",
-        [(WalletKind.Isolated, WalletKind.Isolated)] = "ISOLATEDMARGIN_ISOLATEDMARGIN",
-        [(WalletKind.Spot, WalletKind.Funding)] = "MAIN_FUNDING",
-        [(WalletKind.Funding, WalletKind.Spot)] = "FUNDING_MAIN",
-        [(WalletKind.Funding, WalletKind.UsdM)] = "FUNDING_UMFUTURE",
-        [(WalletKind.UsdM, WalletKind.Funding)] = "UMFUTURE_FUNDING",
-        [(WalletKind.Margin, WalletKind.Funding)] = "MARGIN_FUNDING",
-        [(WalletKind.Funding, WalletKind.Margin)] = "FUNDING_MARGIN",
-        [(WalletKind.Funding, WalletKind.CoinM)] = "FUNDING_CMFUTURE",
-        [(WalletKind.CoinM, WalletKind.Funding)] = "CMFUTURE_FUNDING",
-        [(WalletKind.Spot, WalletKind.Options)] = "MAIN_OPTION",
-        [(WalletKind.Options, WalletKind.Spot)] = "OPTION_MAIN",
-        [(WalletKind.UsdM, WalletKind.Options)] = "UMFUTURE_OPTION",
-        [(WalletKind.Options, WalletKind.UsdM)] = "OPTION_UMFUTURE",
-        [(WalletKind.Margin, WalletKind.Options)] = "MARGIN_OPTION",
-        [(WalletKind.Options, WalletKind.Margin)] = "OPTION_MARGIN",
-        [(WalletKind.Funding, WalletKind.Options)] = "FUNDING_OPTION",
-        [(WalletKind.Options, WalletKind.Funding)] = "OPTION_FUNDING",
-        [(WalletKind.Spot, WalletKind.Portfolio)] = "MAIN_PORTFOLIO_MARGIN",
-        [(WalletKind.Portfolio, WalletKind.Spot)] = "PORTFOLIO_MARGIN_MAIN",
-        [(WalletKind.Spot, WalletKind.Isolated)] = "MAIN_ISOLATED_MARGIN",
-        [(WalletKind.Isolated, WalletKind.Spot)] = "ISOLATED_MARGIN_MAIN",
+        [(WalletKind.Spot, WalletKind.UsdM)] = UniversalTransferType.MainUmFuture,
+        [(WalletKind.Spot, WalletKind.CoinM)] = UniversalTransferType.MainCmFuture,
+        [(WalletKind.Spot, WalletKind.Margin)] = UniversalTransferType.MainMargin,
+        [(WalletKind.UsdM, WalletKind.Spot)] = UniversalTransferType.UmFutureMain,
+        [(WalletKind.UsdM, WalletKind.Margin)] = UniversalTransferType.UmFutureMargin,
+        [(WalletKind.CoinM, WalletKind.Spot)] = UniversalTransferType.CmFutureMain,
+        [(WalletKind.CoinM, WalletKind.Margin)] = UniversalTransferType.CmFutureMargin,
+        [(WalletKind.Margin, WalletKind.Spot)] = UniversalTransferType.MarginMain,
+        [(WalletKind.Margin, WalletKind.UsdM)] = UniversalTransferType.MarginUmFuture,
+        [(WalletKind.Margin, WalletKind.CoinM)] = UniversalTransferType.MarginCmFuture,
+        [(WalletKind.Isolated, WalletKind.Margin)] = UniversalTransferType.IsolatedMarginMargin,
+        [(WalletKind.Margin, WalletKind.Isolated)] = UniversalTransferType.MarginIsolatedMargin,
+        [(WalletKind.Isolated, WalletKind.Isolated)] = UniversalTransferType.IsolatedMarginIsolatedMargin,
+        [(WalletKind.Spot, WalletKind.Funding)] = UniversalTransferType.MainFunding,
+        [(WalletKind.Funding, WalletKind.Spot)] = UniversalTransferType.FundingMain,
+        [(WalletKind.Funding, WalletKind.UsdM)] = UniversalTransferType.FundingUmFuture,
+        [(WalletKind.UsdM, WalletKind.Funding)] = UniversalTransferType.UmFutureFunding,
+        [(WalletKind.Margin, WalletKind.Funding)] = UniversalTransferType.MarginFunding,
+        [(WalletKind.Funding, WalletKind.Margin)] = UniversalTransferType.FundingMargin,
+        [(WalletKind.Funding, WalletKind.CoinM)] = UniversalTransferType.FundingCmFuture,
+        [(WalletKind.CoinM, WalletKind.Funding)] = UniversalTransferType.CmFutureFunding,
+        [(WalletKind.Spot, WalletKind.Options)] = UniversalTransferType.MainOption,
+        [(WalletKind.Options, WalletKind.Spot)] = UniversalTransferType.OptionMain,
+        [(WalletKind.UsdM, WalletKind.Options)] = UniversalTransferType.UmFutureOption,
+        [(WalletKind.Options, WalletKind.UsdM)] = UniversalTransferType.OptionUmFuture,
+        [(WalletKind.Margin, WalletKind.Options)] = UniversalTransferType.MarginOption,
+        [(WalletKind.Options, WalletKind.Margin)] = UniversalTransferType.OptionMargin,
+        [(WalletKind.Funding, WalletKind.Options)] = UniversalTransferType.FundingOption,
+        [(WalletKind.Options, WalletKind.Funding)] = UniversalTransferType.OptionFunding,
+        [(WalletKind.Spot, WalletKind.Portfolio)] = UniversalTransferType.MainPortfolioMargin,
+        [(WalletKind.Portfolio, WalletKind.Spot)] = UniversalTransferType.PortfolioMarginMain,
+        [(WalletKind.Spot, WalletKind.Isolated)] = UniversalTransferType.MainIsolatedMargin,
+        [(WalletKind.Isolated, WalletKind.Spot)] = UniversalTransferType.IsolatedMarginMain,
     };
 
     /// <summary>Every (from, to, type) row, for docs and table-driven tests.</summary>
-    public static IEnumerable<(WalletKind From, WalletKind To, string Type)> All =>
+    public static IEnumerable<(WalletKind From, WalletKind To, UniversalTransferType Type)> All =>
         Types.Select(pair => (pair.Key.From, pair.Key.To, pair.Value));
 
     /// <summary>The transfer type that moves money from <paramref name="from"/> to <paramref name="to"/>, or null.</summary>
-    public static string? Find(WalletKind from, WalletKind to) => Types.GetValueOrDefault((from, to));
+    public static UniversalTransferType? Find(WalletKind from, WalletKind to) => Types.TryGetValue((from, to), out var type) ? type : null;
 }

@@ -14,8 +14,15 @@ public static class TransferPlanner
     /// <summary>Binance accepts at most 8 decimal places on transfer amounts.</summary>
     public const int MaxDecimalPlaces = 8;
 
-    /// <summary>Plans the move or throws <see cref="TransferPlanningException"/>.</summary>
-    public static WalletTransferPlan Plan(TransferRequest request, AccountDefinition account)
+    /// <summary>Plans the move on <paramref name="account"/> or throws <see cref="TransferPlanningException"/>.</summary>
+    public static WalletTransferPlan Plan(TransferRequest request, AccountDefinition account) =>
+        Plan(request, account.Name, account.Venue, account.Email);
+
+    /// <summary>
+    /// Plans the move for an account known by name, venue and own email (null when unknown), or throws
+    /// <see cref="TransferPlanningException"/>.
+    /// </summary>
+    public static WalletTransferPlan Plan(TransferRequest request, string accountName, Venue accountVenue, string? accountEmail)
     {
         var asset = ValidateAsset(request.Asset);
         ValidateAmount(request.Amount);
@@ -23,14 +30,14 @@ public static class TransferPlanner
 
         if (from.Venue == Venue.Htx || to.Venue == Venue.Htx)
             throw new TransferPlanningException("HTX moves are not supported by this version of Ferry; only Binance wallets can be named.");
-        if (account.Venue != Venue.Binance)
-            throw new TransferPlanningException($"Account '{account.Name}' is an {account.Venue} account, but the move names Binance wallets.");
+        if (accountVenue != Venue.Binance)
+            throw new TransferPlanningException($"Account '{accountName}' is an {accountVenue} account, but the move names Binance wallets.");
         if (from == to)
             throw new TransferPlanningException($"The move goes from '{from}' to the same wallet; name two different wallets.");
 
         foreach (var address in new[] { from, to })
         {
-            if (address.Email is not null && !string.Equals(address.Email, account.Email, StringComparison.OrdinalIgnoreCase))
+            if (address.Email is not null && !string.Equals(address.Email, accountEmail, StringComparison.OrdinalIgnoreCase))
                 throw new TransferPlanningException(
                     $"'{address}' names another account ({address.Email}); moves between accounts need the sub-account "
                     + "transfer endpoints, which this version of Ferry does not cover yet.");
@@ -40,7 +47,7 @@ public static class TransferPlanner
             ?? throw new TransferPlanningException(
                 $"No single Binance transfer moves money from '{from}' to '{to}'; move it through spot or cross margin in two steps.");
 
-        return new WalletTransferPlan(account.Name, from, to, asset, request.Amount, type,
+        return new WalletTransferPlan(accountName, from, to, asset, request.Amount, type,
             from.Wallet == WalletKind.Isolated ? from.Market : null,
             to.Wallet == WalletKind.Isolated ? to.Market : null);
     }

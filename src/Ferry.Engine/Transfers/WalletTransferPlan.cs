@@ -1,4 +1,5 @@
 using Ferry.Addresses;
+using Ferry.Binance.Wallet;
 using Ferry.Money;
 
 namespace Ferry.Transfers;
@@ -13,10 +14,17 @@ public sealed record WalletTransferPlan(
     WalletAddress To,
     string Asset,
     decimal Amount,
-    string TransferType,
+    UniversalTransferType TransferType,
     string? FromSymbol,
     string? ToSymbol)
 {
+    /// <summary>The transfer type as Binance spells it, e.g. MAIN_UMFUTURE.</summary>
+    public string TransferTypeName => TransferType.WireName();
+
+    /// <summary>The client request that performs this leg.</summary>
+    public UniversalTransferRequest ToRequest() =>
+        new(TransferType, Asset, Amount) { FromSymbol = FromSymbol, ToSymbol = ToSymbol };
+
     /// <summary>The endpoint this leg calls.</summary>
     public string Endpoint => "POST /sapi/v1/asset/transfer";
 
@@ -27,7 +35,7 @@ public sealed record WalletTransferPlan(
         {
             var list = new List<KeyValuePair<string, string>>
             {
-                new("type", TransferType), new("asset", Asset), new("amount", WireDecimal.Format(Amount)),
+                new("type", TransferType.WireName()), new("asset", Asset), new("amount", WireDecimal.Format(Amount)),
             };
             if (FromSymbol is not null) list.Add(new("fromSymbol", FromSymbol));
             if (ToSymbol is not null) list.Add(new("toSymbol", ToSymbol));

@@ -1,0 +1,56 @@
+using System.CommandLine;
+using System.Text.Json.Nodes;
+using Ferry.Addresses;
+using Ferry.Cli.Output;
+using Ferry.Cli.Sessions;
+using Ferry.Money;
+
+namespace Ferry.Cli.Commands;
+
+/// <summary><c>ferry balances</c>: what each wallet holds.</summary>
+internal static class BalancesCommand
+{
+    public static Command Create(CliEnvironment env)
+    {
+        var owner = new Option<string?>("--owner") { Description = "Only this account's wallets (an email), e.g. alice@example.com." };
+        var json = CommonOptions.Json();
+        var account = CommonOptions.Account();
+        var command = new Command("balances", "Show wallet balances (every account the key can see on the simulator).") { owner, json, account };
+        command.SetAction((parse, ct) =>
+            RunAsync(env, new Printer(env, parse.GetValue(json)), parse.GetValue(owner), parse.GetValue(account), ct));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliEnvironment env, Printer printer, string? owner, string? accountName, CancellationToken ct)
+    {
+        if (owner is not null && !EmailAddress.IsValid(owner))
+            throw CliException.BadInput($"'{owner}' is not an email address; write it as name@domain.tld.");
+        var target = SessionTarget.Resolve(env, accountName);
+        if (target.Environment != Accounts.AccountEnvironment.Sim)
+            throw CliException.Refused(
+                $"Balances of {target.Environment.ToString().ToLowerInvariant()} account '{target.AccountName}' need Binance's account and sub-account asset endpoints, which this version of Ferry does not cover yet; on the simulator they work.");
+
+        await using var session = await BinanceSession.OpenAsync(target, env, ct);
+        var rows = await new SimulatorAdminClient(session.Account.BaseAddress).BalancesAsync(owner?.ToLowerInvariant(), ct);
+        var ordered = rows.Where(r => r.Amount != 0)
+            .OrderBy(r => r.Owner == target.Email ? 0 : 1).ThenBy(r => r.Owner, StringComparer.Ordinal)
+            .ThenBy(r => r.Wallet, StringComparer.Ordinal).ThenBy(r => r.Symbol, StringComparer.Ordinal)
+            .ThenBy(r => r.Asset, StringComparer.Ordinal).ToList();
+
+        printer.Document(new JsonObject
+        {
+            ["target"] = PlanJson.Target(target),
+            ["balances"] = new JsonArray(ordered.Select(r => (JsonNode)new JsonObject
+            {
+                ["owner"] = r.Owner, ["wallet"] = r.Wallet, ["symbol"] = r.Symbol, ["asset"] = r.Asset, ["amount"] = WireDecimal.Format(r.Amount),
+            }).ToArray()),
+        });
+        printer.Line(session.Banner);
+        var table = Printer.NewTable("Owner", "Wallet", "Asset", "Amount");
+        foreach (var row in ordered)
+            Printer.AddRow(table, row.Owner, row.Symbol is null ? row.Wallet : $"{row.Wallet}:{row.Symbol}", row.Asset, WireDecimal.Format(row.Amount));
+        printer.Table(table);
+        if (ordered.Count == 0) printer.Line("No balances.");
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace Ferry.Cli.Commands;
+
+/// <summary>Options every command shares.</summary>
+internal static class CommonOptions
+{
+    public static Option<bool> Json() => new("--json") { Description = "Print one JSON document instead of tables." };
+
+    public static Option<string?> Account() => new("--account")
+    {
+        Description = "The configured account to use (default: 'main', the only account, or the built-in simulator when none is configured).",
+    };
+}

@@ -1,0 +1,126 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Ferry.Cli.Output;
+using Ferry.Cli.Sessions;
+using Ferry.History;
+using Ferry.Money;
+using Ferry.Outcomes;
+using Ferry.Binance.Wallet;
+using Ferry.Transfers;
+
+namespace Ferry.Cli.Commands;
+
+/// <summary><c>ferry history</c>: the exchange's own record of transfers, newest first.</summary>
+internal static class HistoryCommand
+{
+    public static Command Create(CliEnvironment env)
+    {
+        var type = new Option<string?>("--type") { Description = "Only this universal transfer type, e.g. MAIN_UMFUTURE (default: every type)." };
+        var days = new Option<int>("--days") { Description = "How many days back to look: 1..180, or 1..30 with --margin.", DefaultValueFactory = _ => 7 };
+        var margin = new Option<bool>("--margin") { Description = "Show cross-margin transfer history (GET /sapi/v1/margin/transfer) instead." };
+        var isolated = new Option<string?>("--isolated") { Description = "With --margin: the isolated margin symbol, e.g. BTCUSDT." };
+        var asset = new Option<string?>("--asset") { Description = "Only this asset." };
+        var fromSymbol = new Option<string?>("--from-symbol") { Description = "Isolated symbol of the source, needed for types out of isolated margin." };
+        var toSymbol = new Option<string?>("--to-symbol") { Description = "Isolated symbol of the target, needed for types into isolated margin." };
+        var json = CommonOptions.Json();
+        var account = CommonOptions.Account();
+        var command = new Command("history", "Show transfers as the exchange records them, newest first.")
+        {
+            type, days, margin, isolated, asset, fromSymbol, toSymbol, json, account,
+        };
+        command.SetAction((parse, ct) => RunAsync(env, new Printer(env, parse.GetValue(json)), parse.GetValue(type),
+            parse.GetValue(days), parse.GetValue(margin), parse.GetValue(isolated), parse.GetValue(asset),
+            parse.GetValue(fromSymbol), parse.GetValue(toSymbol), parse.GetValue(account), ct));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliEnvironment env, Printer printer, string? type, int days, bool margin,
+        string? isolated, string? asset, string? fromSymbol, string? toSymbol, string? accountName, CancellationToken ct)
+    {
+        var maxDays = margin ? 30 : 180;
+        if (days < 1 || days > maxDays)
+            throw CliException.BadInput($"--days {days} is out of range; the {(margin ? "margin" : "wallet")} history covers 1 to {maxDays} days.");
+        fromSymbol = Symbol(fromSymbol, "--from-symbol");
+        toSymbol = Symbol(toSymbol, "--to-symbol");
+        if (margin && (fromSymbol ?? toSymbol) is not null)
+            throw CliException.BadInput("--from-symbol and --to-symbol apply to wallet history; with --margin use --isolated.");
+        var selections = UniversalHistorySelection.AllTypes(fromSymbol, toSymbol);
+        if (type is not null)
+        {
+            if (margin) throw CliException.BadInput("--type applies to wallet history, not to --margin; use one or the other.");
+            if (!UniversalTransferTypes.TryParse(type.ToUpperInvariant(), out var chosen))
+                throw CliException.BadInput($"'{type}' is not a universal transfer type; e.g. MAIN_UMFUTURE, UMFUTURE_MAIN, MAIN_FUNDING.");
+            if (chosen.NeedsFromSymbol() && fromSymbol is null)
+                throw CliException.BadInput($"{chosen.WireName()} moves out of isolated margin, so Binance needs --from-symbol, e.g. BTCUSDT.");
+            if (chosen.NeedsToSymbol() && toSymbol is null)
+                throw CliException.BadInput($"{chosen.WireName()} moves into isolated margin, so Binance needs --to-symbol, e.g. BTCUSDT.");
+            selections = [new UniversalHistorySelection(chosen, chosen.NeedsFromSymbol() ? fromSymbol : null, chosen.NeedsToSymbol() ? toSymbol : null)];
+        }
+        if (isolated is not null && !margin) throw CliException.BadInput("--isolated needs --margin.");
+        isolated = Symbol(isolated, "--isolated");
+        var assetName = asset is null ? null : TransferPlanner.ValidateAsset(asset);
+
+        var target = SessionTarget.Resolve(env, accountName);
+        if (target.Environment == Accounts.AccountEnvironment.Testnet)
+            throw CliException.Refused("Binance's testnet does not serve /sapi endpoints, so it has no transfer history; use the simulator instead.");
+        await using var session = await BinanceSession.OpenAsync(target, env, ct);
+        printer.Line(session.Banner);
+
+        var end = env.Time.GetUtcNow();
+        var start = end.AddDays(-days);
+        var outcome = margin
+            ? await WalletHistoryReader.CrossMarginTransfersAsync(session.Client, assetName, isolated, start, end, ct)
+            : await WalletHistoryReader.UniversalTransfersAsync(session.Client, selections, start, end, ct);
+
+        if (outcome is not Done<IReadOnlyList<TransferHistoryEntry>> done)
+        {
+            var error = outcome is Rejected<IReadOnlyList<TransferHistoryEntry>> rejected ? rejected.Error : null;
+            var failure = new JsonObject { ["target"] = PlanJson.Target(target), ["outcome"] = PlanJson.OutcomeName(outcome.Kind), ["message"] = outcome.Describe() };
+            if (error is not null) failure["error"] = PlanJson.Error(error);
+            printer.Document(failure);
+            printer.Line($"Could not read the history: {outcome.Describe()}");
+            return outcome.Kind switch
+            {
+                OutcomeKind.Rejected => ExitCodes.Rejected,
+                OutcomeKind.Unknown => ExitCodes.Unknown,
+                _ => ExitCodes.ForNotSent((outcome as NotSent<IReadOnlyList<TransferHistoryEntry>>)?.Reason),
+            };
+        }
+
+        var rows = done.Value.Where(r => assetName is null || r.Asset == assetName).OrderByDescending(r => r.Time).ThenByDescending(r => r.TransferId).ToList();
+        printer.Document(new JsonObject
+        {
+            ["target"] = PlanJson.Target(target),
+            ["source"] = margin ? "GET /sapi/v1/margin/transfer" : "GET /sapi/v1/asset/transfer",
+            ["from"] = start.ToUnixTimeMilliseconds(),
+            ["to"] = end.ToUnixTimeMilliseconds(),
+            ["transfers"] = new JsonArray(rows.Select(r => (JsonNode)new JsonObject
+            {
+                ["id"] = r.TransferId, ["time"] = r.Time.ToUnixTimeMilliseconds(), ["type"] = r.Type, ["asset"] = r.Asset,
+                ["amount"] = WireDecimal.Format(r.Amount), ["status"] = r.Status, ["from"] = r.From, ["to"] = r.To,
+            }).ToArray()),
+        });
+        var table = Printer.NewTable("Time (UTC)", "Id", "Type", "Asset", "Amount", "Status");
+        foreach (var r in rows)
+        {
+            var kind = r.From is null ? r.Type : $"{r.Type} {r.From}→{r.To}";
+            Printer.AddRow(table, r.Time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+                r.TransferId.ToString(CultureInfo.InvariantCulture), kind, r.Asset, WireDecimal.Format(r.Amount), r.Status);
+        }
+        printer.Table(table);
+        printer.Line(rows.Count == 0 ? $"No transfers in the last {days} days." : $"{rows.Count} transfer(s) in the last {days} days.");
+        if (!margin && type is null && fromSymbol is null && toSymbol is null)
+            printer.Line("Transfers into or out of isolated margin are listed with --from-symbol/--to-symbol, or with --margin --isolated SYMBOL.");
+        return ExitCodes.Ok;
+    }
+
+    private static string? Symbol(string? symbol, string option)
+    {
+        if (symbol is null) return null;
+        var upper = symbol.ToUpperInvariant();
+        return upper.Length is >= 2 and <= 20 && upper.All(char.IsAsciiLetterOrDigit)
+            ? upper
+            : throw CliException.BadInput($"{option} '{symbol}' is not a symbol; write it like BTCUSDT.");
+    }
+}

@@ -1,0 +1,22 @@
+
+namespace Ferry.Cli.Commands;
+
+/// <summary>
+/// No mainnet move without consent (design principle 7): the user types CONFIRM, or a script
+/// passes --confirm. The prompt goes to standard error so --json output stays one document.
+/// </summary>
+internal static class MainnetConsent
+{
+    public static void Require(CliEnvironment env, bool confirmedByFlag, string summary)
+    {
+        if (confirmedByFlag) return;
+        if (!env.IsInteractive)
+            throw CliException.Refused(
+                "This is a mainnet move and nobody can type CONFIRM here; re-run with --confirm to consent, or run it in a terminal.");
+        env.Error.WriteLine(summary);
+        env.Error.Write("Type CONFIRM to proceed: ");
+        var answer = env.In.ReadLine();
+        if (!string.Equals(answer?.Trim(), "CONFIRM", StringComparison.Ordinal))
+            throw CliException.Refused("The move was not confirmed, so nothing was sent.");
+    }
+}

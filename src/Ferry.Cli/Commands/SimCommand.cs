@@ -1,0 +1,52 @@
+using System.CommandLine;
+using Ferry.Credentials;
+using Ferry.Simulator;
+
+namespace Ferry.Cli.Commands;
+
+/// <summary><c>ferry sim serve</c>: runs the exchange simulator on loopback until SIGINT or SIGTERM.</summary>
+internal static class SimCommand
+{
+    public static Command Create(CliEnvironment env)
+    {
+        var port = new Option<int>("--port") { Description = "TCP port on 127.0.0.1 (0 = any free port).", DefaultValueFactory = _ => 0 };
+        var scenario = new Option<string?>("--scenario") { Description = "Scenario JSON that seeds a new state (default: the built-in demo scenario)." };
+        var state = new Option<string?>("--state") { Description = "SQLite file that keeps the state across runs (default: in memory)." };
+        var serve = new Command("serve", "Serve the Binance endpoints on 127.0.0.1; prints 'listening on URL' first.") { port, scenario, state };
+        serve.SetAction((parse, ct) => ServeAsync(env, parse.GetValue(port), parse.GetValue(scenario), parse.GetValue(state), ct));
+        return new Command("sim", "Ferry's offline exchange simulator.") { serve };
+    }
+
+    private static async Task<int> ServeAsync(CliEnvironment env, int port, string? scenarioPath, string? statePath, CancellationToken ct)
+    {
+        if (port is < 0 or > 65535) throw CliException.BadInput($"--port {port} is not a TCP port; use 0..65535.");
+        if (scenarioPath is not null && !File.Exists(scenarioPath)) throw CliException.BadInput($"The scenario file {scenarioPath} does not exist.");
+        ScenarioDocument scenario;
+        try
+        {
+            scenario = scenarioPath is null ? ScenarioDocument.Demo() : ScenarioDocument.Load(scenarioPath);
+        }
+        catch (ScenarioException e)
+        {
+            throw CliException.BadInput(e.Message);
+        }
+
+        await using var host = await SimulatorHost.StartAsync(
+            new SimulatorOptions { Scenario = scenario, StatePath = statePath, Port = port, Time = env.Time }, ct);
+        env.Out.WriteLine($"listening on {host.BaseAddress.GetLeftPart(UriPartial.Authority)}");
+        if (scenarioPath is null)
+            env.Out.WriteLine($"demo scenario: master {Sessions.EmbeddedSimulator.MasterEmail}, HMAC key {Masking.ApiKey(Sessions.EmbeddedSimulator.ApiKey)} (see docs/simulator.md)");
+        env.Out.WriteLine("press Ctrl+C or send SIGTERM to stop");
+        await env.Out.FlushAsync(CancellationToken.None);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, ct);
+        }
+        catch (OperationCanceledException)
+        {
+            // SIGINT/SIGTERM: a requested stop, not a failure.
+        }
+        await host.StopAsync(CancellationToken.None);
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,75 @@
+using System.CommandLine;
+using Ferry.Accounts;
+using Ferry.Cli.Commands;
+using Ferry.Transfers;
+
+namespace Ferry.Cli;
+
+/// <summary>
+/// The <c>ferry</c> command tree and its error policy: every failure becomes one sentence on
+/// standard error and a documented exit code (docs/cli.md), never a stack trace.
+/// </summary>
+public static class FerryApp
+{
+    /// <summary>Runs <c>ferry</c> with <paramref name="args"/>; returns the exit code.</summary>
+    public static async Task<int> RunAsync(string[] args, CliEnvironment env, CancellationToken ct = default)
+    {
+        var root = new RootCommand("Ferry moves assets between crypto-exchange accounts, exactly once. With no account configured, every command runs on a built-in simulator.")
+        {
+            TransferCommand.Create(env),
+            BalancesCommand.Create(env),
+            HistoryCommand.Create(env),
+            SimCommand.Create(env),
+            DemoCommand.Create(env),
+        };
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            await env.Error.WriteLineAsync($"ferry: {Sentence(parse.Errors[0].Message)} Run 'ferry --help' for usage.");
+            return ExitCodes.BadInput;
+        }
+
+        var config = new InvocationConfiguration
+        {
+            Output = env.Out,
+            Error = env.Error,
+            EnableDefaultExceptionHandler = false,
+            // Signals are handled by Program (one CancellationToken); tests run in-process without them.
+            ProcessTerminationTimeout = null,
+        };
+        try
+        {
+            return await parse.InvokeAsync(config, ct);
+        }
+        catch (CliException e)
+        {
+            return await FailAsync(env, e.ExitCode, e.Message);
+        }
+        catch (Exception e) when (e is AccountConfigException or TransferPlanningException or FormatException)
+        {
+            return await FailAsync(env, e is AccountConfigException ? ExitCodes.Refused : ExitCodes.BadInput, e.Message);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            return await FailAsync(env, ExitCodes.Interrupted, "Interrupted; a move already sent is recorded in the exchange's history, so check 'ferry history'.");
+        }
+        catch (Exception e)
+        {
+            // A bug: say what kind, never dump a stack trace that could carry request data.
+            return await FailAsync(env, ExitCodes.Internal, $"Unexpected internal error ({e.GetType().Name}): {e.Message}");
+        }
+    }
+
+    private static async Task<int> FailAsync(CliEnvironment env, int exitCode, string message)
+    {
+        await env.Error.WriteLineAsync($"ferry: {Sentence(message)}");
+        return exitCode;
+    }
+
+    private static string Sentence(string message)
+    {
+        var trimmed = message.Trim();
+        return trimmed.EndsWith('.') ? trimmed : trimmed + ".";
+    }
+}

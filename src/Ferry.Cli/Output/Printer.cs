@@ -1,0 +1,51 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Spectre.Console;
+
+namespace Ferry.Cli.Output;
+
+/// <summary>Where a command's results go: tables and lines for people, one JSON document with --json.</summary>
+internal sealed class Printer(CliEnvironment env, bool json)
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    private readonly IAnsiConsole _console = ConsoleFactory.For(env.Out, isTerminal: env.IsInteractive && !Console.IsOutputRedirected);
+
+    public bool Json => json;
+    public CliEnvironment Environment => env;
+
+    /// <summary>A line for people; nothing in --json mode, where only the document is printed.</summary>
+    public void Line(string text)
+    {
+        if (!json) env.Out.WriteLine(text);
+    }
+
+    /// <summary>A Spectre table for people; nothing in --json mode.</summary>
+    public void Table(Table table)
+    {
+        if (!json) _console.Write(table);
+    }
+
+    /// <summary>The --json document; nothing in text mode.</summary>
+    public void Document(JsonNode document)
+    {
+        if (json) env.Out.WriteLine(document.ToJsonString(Indented));
+    }
+
+    /// <summary>A table with plain borders and the given column headers, amounts right-aligned.</summary>
+    public static Table NewTable(params string[] headers)
+    {
+        var table = new Table().Border(TableBorder.Simple);
+        foreach (var header in headers)
+        {
+            var column = new TableColumn(Markup.Escape(header));
+            if (header is "Amount" or "Total") column.RightAligned();
+            table.AddColumn(column);
+        }
+        return table;
+    }
+
+    /// <summary>Adds a row of plain text cells (escaped, so user data is never read as markup).</summary>
+    public static void AddRow(Table table, params string?[] cells) =>
+        table.AddRow(cells.Select(c => new Text(c ?? "")).Cast<Spectre.Console.Rendering.IRenderable>().ToArray());
+}

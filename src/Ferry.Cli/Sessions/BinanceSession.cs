@@ -1,0 +1,63 @@
+using Ferry.Accounts;
+using Ferry.Binance;
+using Ferry.Simulator;
+
+namespace Ferry.Cli.Sessions;
+
+/// <summary>
+/// One command's connection to Binance: the account used, its client, and, for the embedded
+/// default, the simulator started for this command (stopped on dispose).
+/// </summary>
+internal sealed class BinanceSession : IAsyncDisposable
+{
+    private readonly SimulatorHost? _embeddedHost;
+
+    private BinanceSession(AccountDefinition account, BinanceClient client, SimulatorHost? embeddedHost, string? statePath)
+    {
+        Account = account;
+        Client = client;
+        _embeddedHost = embeddedHost;
+        EmbeddedStatePath = statePath;
+    }
+
+    public AccountDefinition Account { get; }
+    public BinanceClient Client { get; }
+
+    /// <summary>Where the embedded simulator keeps its state, when this session uses it.</summary>
+    public string? EmbeddedStatePath { get; }
+
+    public bool IsSimulator => Account.Environment == AccountEnvironment.Sim;
+
+    /// <summary>One line saying plainly where the command runs.</summary>
+    public string Banner => EmbeddedStatePath is not null
+        ? $"Binance SIMULATOR (embedded, no real money; state in {EmbeddedStatePath})"
+        : IsSimulator
+            ? $"Binance SIMULATOR at {Account.BaseAddress} (account '{Account.Name}', no real money)"
+            : $"Binance {Account.Environment.ToString().ToUpperInvariant()} (account '{Account.Name}')";
+
+    /// <summary>Opens the session <paramref name="target"/> names, starting the embedded simulator if it is the one.</summary>
+    public static async Task<BinanceSession> OpenAsync(SessionTarget target, CliEnvironment env, CancellationToken ct)
+    {
+        if (target.Configured is null)
+        {
+            target.Home.EnsureExists();
+            target.Home.EnsureExists("sim");
+            var statePath = target.Home.EmbeddedSimulatorState;
+            var host = await EmbeddedSimulator.StartAsync(statePath, env.Time, ct);
+            var embedded = EmbeddedSimulator.Account(host.BaseAddress, target.AccountName);
+            return new BinanceSession(embedded, NewClient(embedded, env), host, statePath);
+        }
+        if (target.Venue != Addresses.Venue.Binance)
+            throw CliException.BadInput($"Account '{target.AccountName}' is an {target.Venue} account; this command needs a Binance account.");
+        return new BinanceSession(target.Configured, NewClient(target.Configured, env), null, null);
+    }
+
+    private static BinanceClient NewClient(AccountDefinition account, CliEnvironment env) =>
+        new(account.Credentials, new BinanceClientOptions { BaseAddress = account.BaseAddress, Time = env.Time });
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        if (_embeddedHost is not null) await _embeddedHost.DisposeAsync();
+    }
+}

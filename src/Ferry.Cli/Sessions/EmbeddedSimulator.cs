@@ -1,0 +1,28 @@
+using Ferry.Accounts;
+using Ferry.Addresses;
+using Ferry.Credentials;
+using Ferry.Simulator;
+
+namespace Ferry.Cli.Sessions;
+
+/// <summary>
+/// The built-in simulator that commands use when no account is configured: seeded once from the
+/// demo scenario, its state kept under FERRY_HOME so one command's move shows in the next.
+/// </summary>
+internal static class EmbeddedSimulator
+{
+    /// <summary>The demo scenario's master key; it exists only inside the simulator.</summary>
+    public const string ApiKey = ScenarioDocument.DemoApiKey;
+    public const string Secret = ScenarioDocument.DemoSecret;
+    public const string MasterEmail = "master@example.com";
+
+    /// <summary>Starts a simulator seeded with the demo scenario; <paramref name="statePath"/> null keeps it in memory.</summary>
+    public static Task<SimulatorHost> StartAsync(string? statePath, TimeProvider time, CancellationToken ct) =>
+        SimulatorHost.StartAsync(new SimulatorOptions { Scenario = ScenarioDocument.Demo(), StatePath = statePath, Time = time }, ct);
+
+    /// <summary>The account through which Ferry talks to a demo-seeded simulator.</summary>
+    public static AccountDefinition Account(Uri baseAddress, string name) => new(
+        name, Venue.Binance, AccountEnvironment.Sim, baseAddress,
+        new ApiCredentials(ApiKey, new SecretText(Secret), SigningKind.Hmac), MasterEmail,
+        "Ferry's built-in simulator (demo scenario)");
+}
