@@ -1,4 +1,4 @@
-using System.Net;
+using Ferry.Safety;
 
 namespace Ferry.Binance;
 
@@ -47,9 +47,6 @@ public sealed class BinanceClientOptions
     /// <summary>How many times a GET ending Unknown is sent again (GETs are idempotent); 0 = off, the default.</summary>
     public int GetRetryCount { get; set; }
 
-    /// <summary>Allows a base address other than Binance's hosts or loopback (never for real keys; principle 8).</summary>
-    public bool AllowAnyHost { get; set; }
-
     /// <summary>"ferry/0.1.0" from this assembly's version.</summary>
     public static string DefaultUserAgent { get; } =
         "ferry/" + (typeof(BinanceClientOptions).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
@@ -67,15 +64,10 @@ public sealed class BinanceClientOptions
             throw new ArgumentException($"BaseAddress must use http or https, not '{BaseAddress.Scheme}'.", nameof(BaseAddress));
         }
 
-        if (!AllowAnyHost && !IsLoopback(BaseAddress) && !IsBinanceHost(BaseAddress.Host))
+        // Keys go only to the exchange (principle 8): the one allowlist, whatever else is configured.
+        if (KeyHostAllowlist.Refusal(BaseAddress, KeyHostAllowlist.BinanceHosts, "Binance") is { } refusal)
         {
-            throw new ArgumentException(
-                $"BaseAddress host '{BaseAddress.Host}' is neither a Binance host nor loopback; keys go only to the exchange.", nameof(BaseAddress));
-        }
-
-        if (!IsLoopback(BaseAddress) && BaseAddress.Scheme != Uri.UriSchemeHttps && !AllowAnyHost)
-        {
-            throw new ArgumentException("BaseAddress must use https unless it is a loopback simulator.", nameof(BaseAddress));
+            throw new ArgumentException(refusal, nameof(BaseAddress));
         }
 
         Require(RecvWindow is >= 1 and <= MaxRecvWindow, nameof(RecvWindow), $"RecvWindow must be between 1 and 60000 ms, not {RecvWindow}.");
@@ -100,11 +92,4 @@ public sealed class BinanceClientOptions
         }
     }
 
-    private static bool IsLoopback(Uri uri) =>
-        uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip));
-
-    private static bool IsBinanceHost(string host) =>
-        host.Equals("binance.com", StringComparison.OrdinalIgnoreCase)
-        || host.EndsWith(".binance.com", StringComparison.OrdinalIgnoreCase)
-        || host.EndsWith(".binance.vision", StringComparison.OrdinalIgnoreCase);
 }
