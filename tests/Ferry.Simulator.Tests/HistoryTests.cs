@@ -44,6 +44,24 @@ public sealed class HistoryTests : SimTestBase
     }
 
     [Fact]
+    public async Task Universal_history_of_an_isolated_type_needs_its_symbol_and_lists_only_that_symbol()
+    {
+        var btc = (await TransferAsync("MARGIN_ISOLATEDMARGIN", "1", toSymbol: "BTCUSDT")).Json.GetProperty("tranId").GetInt64();
+        await TransferAsync("MARGIN_ISOLATEDMARGIN", "2", toSymbol: "ETHUSDT");
+
+        var missing = await UniversalAsync(("type", "MARGIN_ISOLATEDMARGIN"));
+        Assert.Equal(HttpStatusCode.BadRequest, missing.Status);
+        Assert.Equal(-1102, missing.Json.GetProperty("code").GetInt32());
+        Assert.Contains("toSymbol", missing.Json.GetProperty("msg").GetString());
+
+        var reply = await UniversalAsync(("type", "MARGIN_ISOLATEDMARGIN"), ("toSymbol", "BTCUSDT"));
+        Assert.Equal(HttpStatusCode.OK, reply.Status);
+        var row = Assert.Single(Rows(reply));
+        Assert.Equal(btc, row.GetProperty("tranId").GetInt64());
+        Assert.Equal("1", row.GetProperty("amount").GetString());
+    }
+
+    [Fact]
     public async Task Universal_history_pages_with_current_and_size()
     {
         var ids = new List<long>();

@@ -12,13 +12,20 @@ internal sealed class UniversalTransferHistoryHandler(SimLedger ledger)
     {
         var type = UniversalTransferTypes.Find(r.Text("type"));
         if (type is null) return SimResponse.Fail(RequestParams.Malformed("type"));
+        // Documented for this query too: fromSymbol for types out of isolated margin, toSymbol for types into it;
+        // the rows are then those of that symbol.
+        if (r.Code("fromSymbol", out var fromSymbol) is { } e3) return SimResponse.Fail(e3);
+        if (r.Code("toSymbol", out var toSymbol) is { } e4) return SimResponse.Fail(e4);
+        if (type.NeedsFromSymbol && fromSymbol is null) return SimResponse.Fail(RequestParams.Malformed("fromSymbol"));
+        if (type.NeedsToSymbol && toSymbol is null) return SimResponse.Fail(RequestParams.Malformed("toSymbol"));
         if (HistoryWindow.Resolve(r, maxSpanDays: null, OldestDays, out var window) is { } e1) return SimResponse.Fail(e1);
         if (r.Paging(out var current, out var size) is { } e2) return SimResponse.Fail(e2);
 
         var owner = r.Owner!;
         var rows = ledger.ReadHistory(m =>
             m.Channel == MoveChannels.UniversalTransfer && m.Type == type.Name &&
-            string.Equals(m.Initiator, owner, StringComparison.OrdinalIgnoreCase) && window.Contains(m.TimestampMs));
+            string.Equals(m.Initiator, owner, StringComparison.OrdinalIgnoreCase) && window.Contains(m.TimestampMs) &&
+            (!type.NeedsFromSymbol || m.From.Symbol == fromSymbol) && (!type.NeedsToSymbol || m.To.Symbol == toSymbol));
         return SimResponse.Ok(JsonBody.Write(w =>
         {
             w.WriteStartObject();
