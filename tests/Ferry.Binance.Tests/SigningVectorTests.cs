@@ -105,4 +105,16 @@ public sealed class SigningVectorTests
         Assert.Contains("another algorithm", asEd.Message, StringComparison.Ordinal);
         Assert.Contains("does not hold an RSA private key", asRsa.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_pkcs1_rsa_key_is_refused_because_binance_takes_only_pkcs8()
+    {
+        using var rsa = RSA.Create();
+        rsa.ImportFromPem(TestClients.Data("test-only-rsa-private.pem"));
+        var pkcs1 = rsa.ExportRSAPrivateKeyPem();
+
+        var error = Assert.Throws<ArgumentException>(() => Signer(SigningKind.Rsa, pkcs1));
+
+        Assert.StartsWith("The RSA key is not a PKCS#8 PEM private key", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -9,7 +9,7 @@ namespace Ferry.Binance.Http;
 /// exact ASCII bytes that go on the wire (and are signed). Backed by a pooled buffer; call
 /// <see cref="Dispose"/> once the bytes have been sent.
 /// </summary>
-public sealed class ParameterWriter : IDisposable
+internal sealed class ParameterWriter : IDisposable
 {
     private byte[] _buffer;
     private int _length;
