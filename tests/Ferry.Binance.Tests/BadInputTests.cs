@@ -144,8 +144,8 @@ public sealed class BadInputTests : IDisposable
     {
         { o => o.RecvWindow = 0, "RecvWindow must be between 1 and 60000 ms, not 0." },
         { o => o.RecvWindow = 70000, "RecvWindow must be between 1 and 60000 ms, not 70000." },
-        { o => o.BaseAddress = new Uri("https://evil.example.com"), "BaseAddress host 'evil.example.com' is neither a Binance host nor loopback; keys go only to the exchange." },
-        { o => o.BaseAddress = new Uri("http://api.binance.com"), "BaseAddress must use https unless it is a loopback simulator." },
+        { o => o.BaseAddress = new Uri("https://evil.example.com"), "Refusing to send a Binance key to 'https://evil.example.com': keys go only to Binance's official hosts over HTTPS or to a simulator on loopback." },
+        { o => o.BaseAddress = new Uri("http://api.binance.com"), "Refusing to send a Binance key to 'http://api.binance.com': keys go only to Binance's official hosts over HTTPS or to a simulator on loopback." },
         { o => o.IpWeightPerMinute = 0, "IpWeightPerMinute must be positive." },
         { o => o.Timeout = TimeSpan.Zero, "Timeout must be more than zero and at most 10 minutes." },
         { o => o.MaxRateWait = TimeSpan.FromSeconds(-1), "MaxRateWait must not be negative." },

@@ -137,6 +137,7 @@ public sealed class OutcomeMappingTests : IDisposable
         var outcome = await client.Wallet.UniversalTransferAsync(Transfer);
 
         var notSent = Assert.IsType<NotSent<UniversalTransferResult>>(outcome);
+        Assert.Equal(NotSentReason.Unreachable, notSent.Reason);
         Assert.Contains("ConnectionRefused", notSent.Message, StringComparison.Ordinal);
     }
 

@@ -19,7 +19,7 @@ internal sealed class HttpExchange : IDisposable
     /// Core has no NotSent reason for "the host could not be reached" yet (asked for in the report); a refused
     /// connection is most often met while measuring the clock, so that reason is used until Core adds one.
     /// </summary>
-    internal const NotSentReason UnreachableReason = NotSentReason.ClockUnavailable;
+    internal const NotSentReason UnreachableReason = NotSentReason.Unreachable;
 
     private const int MaxBodyBytes = 4 * 1024 * 1024;
     private readonly HttpMessageInvoker _http;

@@ -12,5 +12,6 @@ public sealed record ExchangeError(int HttpStatus, string Code, string Message)
     public long? NumericCode =>
         long.TryParse(Code, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) ? n : null;
 
-    public override string ToString() => $"exchange error {Code} (HTTP {HttpStatus}): {Message}";
+    public override string ToString() =>
+        Code.Length == 0 ? $"exchange error (HTTP {HttpStatus}): {Message}" : $"exchange error {Code} (HTTP {HttpStatus}): {Message}";
 }

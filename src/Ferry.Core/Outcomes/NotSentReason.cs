@@ -15,4 +15,6 @@ public enum NotSentReason
     Cancelled,
     /// <summary>The server clock could not be measured, so a signed request could not be timed.</summary>
     ClockUnavailable,
+    /// <summary>The host could not be reached (connection refused, name not found) before any byte was written.</summary>
+    Unreachable,
 }
