@@ -1,0 +1,99 @@
+using System.Text.Json.Serialization.Metadata;
+using Ferry.Binance.Models;
+using Ferry.Binance.Signing;
+using Ferry.Credentials;
+using Ferry.Outcomes;
+
+namespace Ferry.Binance.Http;
+
+/// <summary>
+/// Sends one logical request: checks recvWindow, times it against the server clock, waits for rate budget,
+/// then makes the HTTP exchange. It resends only in two safe cases: once after a -1021 rejection (the request
+/// was refused, so nothing executed), and a GET ending Unknown when <see cref="BinanceClientOptions.GetRetryCount"/> allows.
+/// </summary>
+internal sealed class BinanceTransport : IDisposable
+{
+    private readonly HttpExchange _exchange;
+    private readonly BinanceClientOptions _options;
+
+    public BinanceTransport(ApiCredentials credentials, BinanceClientOptions options, HttpMessageHandler? handler)
+    {
+        _options = options;
+        Endpoints = BinanceEndpoints.WithUniversalTransferWeight(options.UniversalTransferUidWeight);
+        Limiter = new WeightLimiter(Endpoints, options);
+        var signer = RequestSigner.Create(credentials);
+        Clock = new ServerClock(options.Time, ct => SendAsync(Endpoints[BinanceEndpoints.ServerTime.Id], NoParameters.Instance, null,
+            BinanceJsonContext.Default.ServerTimeResult, ct));
+        _exchange = new HttpExchange(credentials.ApiKey, signer, options, Endpoints, Limiter, Clock, handler);
+    }
+
+    public IReadOnlyList<BinanceEndpoint> Endpoints { get; }
+
+    public WeightLimiter Limiter { get; }
+
+    public ServerClock Clock { get; }
+
+    /// <summary>The client's copy of <paramref name="endpoint"/> (with configured weights).</summary>
+    public BinanceEndpoint Resolve(BinanceEndpoint endpoint) => Endpoints[endpoint.Id];
+
+    public async Task<Outcome<T>> SendAsync<TParams, T>(
+        BinanceEndpoint endpoint, TParams parameters, int? recvWindow, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+        where TParams : IWireParameters
+    {
+        endpoint = Resolve(endpoint);
+        var window = recvWindow ?? _options.RecvWindow;
+        if (window is < 1 or > BinanceClientOptions.MaxRecvWindow)
+        {
+            return new NotSent<T>(NotSentReason.InvalidInput, $"recvWindow must be between 1 and 60000 ms, not {window}.");
+        }
+
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return new NotSent<T>(NotSentReason.Cancelled, $"Not sent: {endpoint} was cancelled before it was sent.");
+        }
+
+        if (endpoint.Signed && await Clock.EnsureMeasuredAsync(cancellationToken).ConfigureAwait(false) is { } refusal)
+        {
+            return refusal.ToOutcome<T>();
+        }
+
+        var resentAfterClockError = false;
+        var retries = 0;
+        while (true)
+        {
+            var grant = await Limiter.AcquireAsync(endpoint, cancellationToken).ConfigureAwait(false);
+            if (!grant.Granted)
+            {
+                return new NotSent<T>(grant.Reason, grant.Message ?? "Not sent: no rate-limit budget.");
+            }
+
+            var outcome = await _exchange.SendAsync(endpoint, parameters, window, typeInfo, cancellationToken).ConfigureAwait(false);
+            if (endpoint.Signed && !resentAfterClockError && outcome is Rejected<T> { Error.Code: "-1021" })
+            {
+                // The exchange refused the request for its timestamp: nothing executed, so re-timing it is safe.
+                resentAfterClockError = true;
+                if (await Clock.MeasureAsync(cancellationToken).ConfigureAwait(false) is Done<TimeSpan>)
+                {
+                    continue;
+                }
+
+                return outcome;
+            }
+
+            if (outcome is Unknown<T> && endpoint.Method == HttpMethod.Get && retries < _options.GetRetryCount
+                && !cancellationToken.IsCancellationRequested)
+            {
+                retries++;
+                continue;
+            }
+
+            return outcome;
+        }
+    }
+
+    public void Dispose()
+    {
+        _exchange.Dispose();
+        Clock.Dispose();
+    }
+}

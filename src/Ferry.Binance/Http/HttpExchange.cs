@@ -1,0 +1,271 @@
+using System.Buffers;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json.Serialization.Metadata;
+using Ferry.Binance.Signing;
+using Ferry.Outcomes;
+
+namespace Ferry.Binance.Http;
+
+/// <summary>
+/// One HTTP exchange on the hot path: writes the parameters (plus recvWindow, timestamp and signature for
+/// signed endpoints) into a pooled buffer, sends GET parameters in the query and POST parameters in a form
+/// body, reads the answer into a pooled buffer, feeds the limiter from the headers and classifies the result.
+/// </summary>
+internal sealed class HttpExchange : IDisposable
+{
+    /// <summary>
+    /// Core has no NotSent reason for "the host could not be reached" yet (asked for in the report); a refused
+    /// connection is most often met while measuring the clock, so that reason is used until Core adds one.
+    /// </summary>
+    internal const NotSentReason UnreachableReason = NotSentReason.ClockUnavailable;
+
+    private const int MaxBodyBytes = 4 * 1024 * 1024;
+    private readonly HttpMessageInvoker _http;
+    private readonly string _apiKey;
+    private readonly RequestSigner _signer;
+    private readonly BinanceClientOptions _options;
+    private readonly WeightLimiter _limiter;
+    private readonly ServerClock _clock;
+    private readonly Uri[] _uris;
+    private readonly string[] _queryPrefixes;
+
+    public HttpExchange(string apiKey, RequestSigner signer, BinanceClientOptions options, IReadOnlyList<BinanceEndpoint> endpoints,
+        WeightLimiter limiter, ServerClock clock, HttpMessageHandler? handler)
+    {
+        _apiKey = apiKey;
+        _signer = signer;
+        _options = options;
+        _limiter = limiter;
+        _clock = clock;
+        _http = handler is null
+            ? new HttpMessageInvoker(new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                AutomaticDecompression = DecompressionMethods.None,
+                UseCookies = false,
+            }, disposeHandler: true)
+            : new HttpMessageInvoker(handler, disposeHandler: false);
+
+        var root = options.BaseAddress.AbsoluteUri.TrimEnd('/');
+        _uris = new Uri[endpoints.Count];
+        _queryPrefixes = new string[endpoints.Count];
+        for (var i = 0; i < endpoints.Count; i++)
+        {
+            _uris[i] = new Uri(root + endpoints[i].Path, UriKind.Absolute);
+            _queryPrefixes[i] = root + endpoints[i].Path + "?";
+        }
+    }
+
+    public async Task<Outcome<T>> SendAsync<TParams, T>(
+        BinanceEndpoint endpoint, TParams parameters, int recvWindow, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+        where TParams : IWireParameters
+    {
+        var writer = new ParameterWriter();
+        var request = BuildRequest(endpoint, parameters, recvWindow, writer);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            request.Dispose();
+            writer.Dispose();
+            return new NotSent<T>(NotSentReason.Cancelled, $"Not sent: {endpoint} was cancelled before it was sent.");
+        }
+
+        using var timeout = new CancellationTokenSource(_options.Timeout, _options.Time);
+        using var link = cancellationToken.CanBeCanceled
+            ? cancellationToken.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), timeout)
+            : default;
+
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.SendAsync(request, timeout.Token).ConfigureAwait(false);
+        }
+        catch (HttpRequestException e) when (NothingWasSent(e))
+        {
+            request.Dispose();
+            writer.Dispose();
+            return new NotSent<T>(UnreachableReason,
+                $"Not sent: could not connect to {_options.BaseAddress.Host} ({Describe(e)}); nothing was written, so it did not execute.");
+        }
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException or IOException)
+        {
+            // The bytes may be in flight: keep the buffer away from the pool and say what we know.
+            request.Dispose();
+            writer.Abandon();
+            return new Unknown<T>(AfterSendFailure(endpoint, e, cancellationToken));
+        }
+
+        byte[] body = [];
+        var length = 0;
+        var complete = false;
+        int status;
+        using (response)
+        {
+            status = (int)response.StatusCode;
+            ObserveHeaders(endpoint, response);
+            try
+            {
+                var stream = await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false);
+                await using (stream.ConfigureAwait(false))
+                {
+                    body = ArrayPool<byte>.Shared.Rent(4096);
+                    while (true)
+                    {
+                        if (length == body.Length)
+                        {
+                            if (body.Length >= MaxBodyBytes)
+                            {
+                                break;
+                            }
+
+                            var bigger = ArrayPool<byte>.Shared.Rent(body.Length * 2);
+                            body.AsSpan(0, length).CopyTo(bigger);
+                            ArrayPool<byte>.Shared.Return(body);
+                            body = bigger;
+                        }
+
+                        var read = await stream.ReadAsync(body.AsMemory(length), timeout.Token).ConfigureAwait(false);
+                        if (read == 0)
+                        {
+                            complete = true;
+                            break;
+                        }
+
+                        length += read;
+                    }
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or OperationCanceledException or IOException)
+            {
+                complete = false;
+            }
+        }
+
+        request.Dispose();
+        writer.Dispose();
+        try
+        {
+            return ResponseClassifier.Classify(endpoint, status, body.AsSpan(0, length), complete, typeInfo);
+        }
+        finally
+        {
+            if (body.Length > 0)
+            {
+                ArrayPool<byte>.Shared.Return(body);
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        _http.Dispose();
+        _signer.Dispose();
+    }
+
+    private HttpRequestMessage BuildRequest<TParams>(BinanceEndpoint endpoint, TParams parameters, int recvWindow, ParameterWriter writer)
+        where TParams : IWireParameters
+    {
+        parameters.WriteTo(writer);
+        if (endpoint.Signed)
+        {
+            writer.Add("recvWindow", recvWindow);
+            writer.Add("timestamp", _clock.NowMilliseconds());
+            Span<byte> signature = stackalloc byte[_signer.MaxSignatureLength];
+            var signatureLength = _signer.Sign(writer.Written, signature);
+            writer.AppendRaw("signature", signature[..signatureLength]);
+        }
+
+        HttpRequestMessage request;
+        if (endpoint.Method == HttpMethod.Get)
+        {
+            request = new HttpRequestMessage(HttpMethod.Get, writer.Length == 0 ? _uris[endpoint.Id] : QueryUri(endpoint, writer));
+        }
+        else
+        {
+            request = new HttpRequestMessage(endpoint.Method, _uris[endpoint.Id])
+            {
+                Content = new ByteArrayContent(writer.Buffer, 0, writer.Length),
+            };
+            request.Content.Headers.TryAddWithoutValidation("Content-Type", "application/x-www-form-urlencoded");
+        }
+
+        if (endpoint.Keyed)
+        {
+            request.Headers.TryAddWithoutValidation("X-MBX-APIKEY", _apiKey);
+        }
+
+        request.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
+        return request;
+    }
+
+    private Uri QueryUri(BinanceEndpoint endpoint, ParameterWriter writer)
+    {
+        var prefix = _queryPrefixes[endpoint.Id];
+        var text = string.Create(prefix.Length + writer.Length, (prefix, writer), static (span, state) =>
+        {
+            state.prefix.CopyTo(span);
+            var query = state.writer.Written;
+            var target = span[state.prefix.Length..];
+            for (var i = 0; i < query.Length; i++)
+            {
+                target[i] = (char)query[i];
+            }
+        });
+        return new Uri(text, UriKind.Absolute);
+    }
+
+    private void ObserveHeaders(BinanceEndpoint endpoint, HttpResponseMessage response)
+    {
+        var headers = response.Headers.NonValidated;
+        int? ip = endpoint.SharesApiBudget ? ReadInt(headers, "X-MBX-USED-WEIGHT-1M") : ReadInt(headers, "X-SAPI-USED-IP-WEIGHT-1M");
+        var uid = ReadInt(headers, "X-SAPI-USED-UID-WEIGHT-1M");
+        if (ip is not null || uid is not null)
+        {
+            _limiter.Observe(endpoint, ip, uid);
+        }
+
+        var status = (int)response.StatusCode;
+        if (status is 429 or 418)
+        {
+            var retry = response.Headers.RetryAfter;
+            var now = _options.Time.GetUtcNow();
+            var until = retry?.Delta is { } delta ? now + delta
+                : retry?.Date is { } date ? date
+                : _limiter.CurrentWindowEnd();
+            _limiter.BlockUntil(endpoint, until);
+        }
+    }
+
+    private static int? ReadInt(System.Net.Http.Headers.HttpHeadersNonValidated headers, string name) =>
+        headers.TryGetValues(name, out var values)
+        && int.TryParse(values.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+
+    /// <summary>
+    /// True only when the connection was never established: DNS failed or the connect was refused or
+    /// unreachable. No byte of the request can have been written then.
+    /// </summary>
+    private static bool NothingWasSent(HttpRequestException e) =>
+        e.HttpRequestError == HttpRequestError.NameResolutionError
+        || e.InnerException is SocketException
+        {
+            SocketErrorCode: SocketError.ConnectionRefused or SocketError.HostNotFound or SocketError.NetworkUnreachable or SocketError.HostUnreachable,
+        };
+
+    private string AfterSendFailure(BinanceEndpoint endpoint, Exception e, CancellationToken callerToken)
+    {
+        if (e is OperationCanceledException)
+        {
+            return callerToken.IsCancellationRequested
+                ? $"Outcome unknown: {endpoint} was cancelled by the caller after it started being sent; it may have executed."
+                : string.Create(CultureInfo.InvariantCulture,
+                    $"Outcome unknown: {endpoint} timed out after {_options.Timeout.TotalSeconds:0.###} s once it had been sent; it may have executed.");
+        }
+
+        return $"Outcome unknown: {endpoint} failed after it started being sent ({Describe(e)}); it may have executed.";
+    }
+
+    private static string Describe(Exception e) =>
+        e.InnerException is SocketException s ? s.SocketErrorCode.ToString() : e.GetType().Name;
+}

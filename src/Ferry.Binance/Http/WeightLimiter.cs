@@ -1,0 +1,215 @@
+using System.Globalization;
+using Ferry.Outcomes;
+
+namespace Ferry.Binance.Http;
+
+/// <summary>
+/// Independent per-endpoint IP and UID weight budgets in fixed windows (Binance: 12000 IP and 180000 UID
+/// per endpoint per minute; /api endpoints share one 6000 IP budget). A request that would exceed a budget
+/// waits (on the injected clock) instead of being sent; a wait longer than the maximum ends NotSent.
+/// Counts sync from the X-SAPI-USED-*-WEIGHT-1M headers; a 429/418 Retry-After blocks the endpoint.
+/// </summary>
+public sealed class WeightLimiter
+{
+    private readonly Lock _gate = new();
+    private readonly IReadOnlyList<BinanceEndpoint> _endpoints;
+    private readonly Bucket[] _ip;
+    private readonly Bucket[] _uid;
+    private readonly long[] _blockedUntilMs;
+    private readonly long _windowMs;
+    private readonly TimeSpan _maxWait;
+    private readonly TimeProvider _time;
+
+    /// <summary>Builds empty budgets for <paramref name="endpoints"/> (indexed by <see cref="BinanceEndpoint.Id"/>).</summary>
+    public WeightLimiter(IReadOnlyList<BinanceEndpoint> endpoints, BinanceClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentNullException.ThrowIfNull(options);
+        _endpoints = endpoints;
+        _windowMs = Math.Max(1, (long)options.WeightWindow.TotalMilliseconds);
+        _maxWait = options.MaxRateWait;
+        _time = options.Time;
+        _ip = new Bucket[endpoints.Count];
+        _uid = new Bucket[endpoints.Count];
+        _blockedUntilMs = new long[endpoints.Count];
+        var sharedApi = new Bucket(options.ApiIpWeightPerMinute);
+        for (var i = 0; i < endpoints.Count; i++)
+        {
+            if (endpoints[i].Id != i)
+            {
+                throw new ArgumentException($"Endpoint {endpoints[i].Name} has Id {endpoints[i].Id} but sits at position {i}.", nameof(endpoints));
+            }
+
+            _ip[i] = endpoints[i].SharesApiBudget ? sharedApi : new Bucket(options.IpWeightPerMinute);
+            _uid[i] = new Bucket(options.UidWeightPerMinute);
+        }
+    }
+
+    /// <summary>Reserves the endpoint's weight, waiting for the next window or a Retry-After when needed.</summary>
+    public ValueTask<RateGrant> AcquireAsync(BinanceEndpoint endpoint, CancellationToken cancellationToken)
+    {
+        var wait = TryReserve(endpoint, out var refusal);
+        if (refusal is not null)
+        {
+            return ValueTask.FromResult(new RateGrant(false, NotSentReason.RateBudget, refusal));
+        }
+
+        return wait == 0 ? ValueTask.FromResult(RateGrant.Go) : WaitAndReserveAsync(endpoint, wait, cancellationToken);
+    }
+
+    /// <summary>Takes the server's count of used weight (response headers) when it is higher than ours.</summary>
+    public void Observe(BinanceEndpoint endpoint, int? usedIpWeight, int? usedUidWeight)
+    {
+        lock (_gate)
+        {
+            var now = NowMs();
+            if (usedIpWeight is { } ip)
+            {
+                _ip[endpoint.Id].Sync(now, _windowMs, ip);
+            }
+
+            if (usedUidWeight is { } uid)
+            {
+                _uid[endpoint.Id].Sync(now, _windowMs, uid);
+            }
+        }
+    }
+
+    /// <summary>Holds the endpoint back until <paramref name="until"/> (a 429/418 with Retry-After).</summary>
+    public void BlockUntil(BinanceEndpoint endpoint, DateTimeOffset until)
+    {
+        lock (_gate)
+        {
+            _blockedUntilMs[endpoint.Id] = Math.Max(_blockedUntilMs[endpoint.Id], until.ToUnixTimeMilliseconds());
+        }
+    }
+
+    /// <summary>The end of the current window, for a 429 that came without Retry-After.</summary>
+    public DateTimeOffset CurrentWindowEnd()
+    {
+        var now = NowMs();
+        return DateTimeOffset.FromUnixTimeMilliseconds(now - (now % _windowMs) + _windowMs);
+    }
+
+    /// <summary>The current usage of one endpoint's budgets.</summary>
+    public WeightUsage GetUsage(BinanceEndpoint endpoint)
+    {
+        lock (_gate)
+        {
+            var now = NowMs();
+            var ip = _ip[endpoint.Id];
+            var uid = _uid[endpoint.Id];
+            ip.Roll(now, _windowMs);
+            uid.Roll(now, _windowMs);
+            var blocked = _blockedUntilMs[endpoint.Id];
+            return new WeightUsage(endpoint.Name, ip.Used, ip.Limit, uid.Used, uid.Limit,
+                blocked > now ? DateTimeOffset.FromUnixTimeMilliseconds(blocked) : null);
+        }
+    }
+
+    /// <summary>The current usage of every endpoint, in table order.</summary>
+    public IReadOnlyList<WeightUsage> Snapshot()
+    {
+        var result = new WeightUsage[_endpoints.Count];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = GetUsage(_endpoints[i]);
+        }
+
+        return result;
+    }
+
+    private async ValueTask<RateGrant> WaitAndReserveAsync(BinanceEndpoint endpoint, long firstWaitMs, CancellationToken cancellationToken)
+    {
+        var waited = TimeSpan.Zero;
+        var wait = firstWaitMs;
+        while (wait > 0)
+        {
+            var delay = TimeSpan.FromMilliseconds(wait);
+            if (waited + delay > _maxWait)
+            {
+                return new RateGrant(false, NotSentReason.RateBudget, string.Create(CultureInfo.InvariantCulture,
+                    $"Not sent: {endpoint} would have to wait {(waited + delay).TotalSeconds:0.###} s for rate-limit budget, more than the allowed {_maxWait.TotalSeconds:0.###} s."));
+            }
+
+            try
+            {
+                await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return new RateGrant(false, NotSentReason.Cancelled, $"Not sent: cancelled while waiting for rate-limit budget for {endpoint}.");
+            }
+
+            waited += delay;
+            wait = TryReserve(endpoint, out var refusal);
+            if (refusal is not null)
+            {
+                return new RateGrant(false, NotSentReason.RateBudget, refusal);
+            }
+        }
+
+        return RateGrant.Go;
+    }
+
+    /// <summary>Reserves and returns 0, or returns how many ms to wait; sets a refusal when it can never fit.</summary>
+    private long TryReserve(BinanceEndpoint endpoint, out string? refusal)
+    {
+        refusal = null;
+        var id = endpoint.Id;
+        lock (_gate)
+        {
+            var now = NowMs();
+            if (_blockedUntilMs[id] > now)
+            {
+                return _blockedUntilMs[id] - now;
+            }
+
+            var ip = _ip[id];
+            var uid = _uid[id];
+            if (endpoint.IpWeight > ip.Limit || endpoint.UidWeight > uid.Limit)
+            {
+                refusal = $"Not sent: one call of {endpoint} weighs more than its whole per-window budget.";
+                return 0;
+            }
+
+            ip.Roll(now, _windowMs);
+            uid.Roll(now, _windowMs);
+            if (ip.Used + endpoint.IpWeight > ip.Limit || uid.Used + endpoint.UidWeight > uid.Limit)
+            {
+                return ip.WindowStartMs + _windowMs - now;
+            }
+
+            ip.Used += endpoint.IpWeight;
+            uid.Used += endpoint.UidWeight;
+            return 0;
+        }
+    }
+
+    private long NowMs() => _time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    private sealed class Bucket(int limit)
+    {
+        public int Limit { get; } = limit;
+
+        public int Used { get; set; }
+
+        public long WindowStartMs { get; private set; } = long.MinValue;
+
+        public void Roll(long nowMs, long windowMs)
+        {
+            var start = nowMs - (nowMs % windowMs);
+            if (start != WindowStartMs)
+            {
+                WindowStartMs = start;
+                Used = 0;
+            }
+        }
+
+        public void Sync(long nowMs, long windowMs, int serverUsed)
+        {
+            Roll(nowMs, windowMs);
+            Used = Math.Max(Used, serverUsed);
+        }
+    }
+}
