@@ -12,6 +12,8 @@ public sealed class ShortConfig : ManualConfig
 {
     public ShortConfig()
     {
+        // Loggers, columns and exporters of the default config; only the job is ours.
+        Add(DefaultConfig.Instance);
         AddJob(Job.Default
             .WithLaunchCount(1)
             .WithWarmupCount(3)
@@ -19,6 +21,5 @@ public sealed class ShortConfig : ManualConfig
             .WithIterationTime(Perfolizer.Horology.TimeInterval.FromMilliseconds(250))
             .WithId("Short"));
         AddDiagnoser(MemoryDiagnoser.Default);
-        WithOptions(ConfigOptions.JoinSummary);
     }
 }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
+using Ferry.Binance;
 using Ferry.Binance.Http;
 using Ferry.Binance.Models;
 using Ferry.Binance.Wallet;
@@ -18,6 +19,7 @@ public class StepBenchmarks
 {
     private static readonly Uri TransferUri = new("http://127.0.0.1:9/sapi/v1/asset/transfer");
     private readonly HttpMessageInvoker _invoker = new(new CannedBinanceHandler());
+    private readonly WeightLimiter _limiter = new(BinanceEndpoints.All, BenchClientOptions.Create(new Uri("http://127.0.0.1:9/"), TimeSpan.FromSeconds(1)));
     private readonly byte[] _body = "type=MAIN_UMFUTURE&asset=USDT&amount=1&recvWindow=5000&timestamp=1763800000000&signature=0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"u8.ToArray();
 
     /// <summary>UniversalTransferRequest.Validate → InputRules.Amount → WireDecimal.DecimalPlaces (formats the amount once).</summary>
@@ -37,6 +39,15 @@ public class StepBenchmarks
         var length = writer.Length;
         writer.Dispose();
         return length;
+    }
+
+    /// <summary>WeightLimiter: reserve the UID weight (lock, clock read, window roll), then sync from the response header.</summary>
+    [Benchmark]
+    public async Task<bool> LimiterAcquireAndObserve()
+    {
+        var grant = await _limiter.AcquireAsync(BinanceEndpoints.UniversalTransfer, CancellationToken.None).ConfigureAwait(false);
+        _limiter.Observe(BinanceEndpoints.UniversalTransfer, null, 300);
+        return grant.Granted;
     }
 
     /// <summary>The per-call timeout: a CancellationTokenSource with a timer, as HttpExchange.SendAsync creates.</summary>
