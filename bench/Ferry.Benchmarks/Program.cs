@@ -1,1 +1,33 @@
-return 0;
+using BenchmarkDotNet.Running;
+using Ferry.Benchmarks.Loopback;
+using Ferry.Benchmarks.Micro;
+
+namespace Ferry.Benchmarks;
+
+/// <summary>
+/// Entry point: no arguments or <c>bdn [BenchmarkDotNet args]</c> runs the micro-benchmarks;
+/// <c>loopback [--calls N] [--warmup W]</c> runs the client-versus-floor loopback runner;
+/// <c>serve-sim</c> is the child process the loopback runner starts to host the simulator.
+/// </summary>
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var command = args.Length == 0 ? "bdn" : args[0];
+        var rest = args.Length == 0 ? [] : args[1..];
+        switch (command)
+        {
+            case "bdn":
+                BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(rest, new ShortConfig());
+                return 0;
+            case "loopback":
+                return await LoopbackRunner.RunAsync(rest).ConfigureAwait(false);
+            case "serve-sim":
+                return await SimulatorChild.RunAsync().ConfigureAwait(false);
+            default:
+                await Console.Error.WriteLineAsync(
+                    $"Unknown command '{command}'. Use: bdn [BenchmarkDotNet args] | loopback [--calls N] [--warmup W] | serve-sim").ConfigureAwait(false);
+                return 2;
+        }
+    }
+}
