@@ -30,3 +30,21 @@ public class MaskingTests
     public void Counts_real_decimal_places(string input, int places) =>
         Assert.Equal(places, WireDecimal.DecimalPlaces(decimal.Parse(input, System.Globalization.CultureInfo.InvariantCulture)));
 }
+
+public class WireDecimalPropertyTests
+{
+    [Fact]
+    public void Matches_the_plain_pattern_format_for_many_seeded_values()
+    {
+        var random = new Random(20261122);
+        for (var i = 0; i < 20_000; i++)
+        {
+            var value = new decimal(random.Next(), random.Next(), random.Next(0, 4), random.Next(2) == 0, (byte)random.Next(0, 29));
+            var expected = value.ToString("0.############################", System.Globalization.CultureInfo.InvariantCulture);
+            if (expected == "-0") expected = "0";
+            Assert.Equal(expected, WireDecimal.Format(value));
+            var dot = expected.IndexOf('.');
+            Assert.Equal(dot < 0 ? 0 : expected.Length - dot - 1, WireDecimal.DecimalPlaces(value));
+        }
+    }
+}

@@ -69,7 +69,12 @@ internal sealed class ParameterWriter : IDisposable
     }
 
     /// <summary>Adds an amount formatted by <see cref="WireDecimal.Format"/> (no exponent, no trailing zeros).</summary>
-    public void Add(string name, decimal value) => Add(name, WireDecimal.Format(value));
+    public void Add(string name, decimal value)
+    {
+        Span<char> text = stackalloc char[WireDecimal.MaxLength];
+        WireDecimal.TryFormat(value, text, out var written);
+        Add(name, text[..written]);
+    }
 
     /// <summary>Appends already-encoded ASCII bytes as they are (the signature).</summary>
     public void AppendRaw(string name, ReadOnlySpan<byte> encodedValue)
