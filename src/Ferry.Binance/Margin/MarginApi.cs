@@ -22,4 +22,18 @@ public sealed class MarginApi
             : _transport.SendAsync(BinanceEndpoints.CrossMarginTransferHistory, query, query.RecvWindow,
                 BinanceJsonContext.Default.MarginTransferPage, cancellationToken);
     }
+
+    /// <summary>
+    /// Reads every page of <paramref name="query"/> (100 rows per page unless Size says otherwise) from its
+    /// Current page on, each transfer once.
+    /// </summary>
+    public Task<Outcome<IReadOnlyList<MarginTransferRow>>> GetAllCrossMarginTransferHistoryAsync(
+        CrossMarginTransferHistoryQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var size = query.Size ?? 100;
+        return HistoryPager.ReadAllAsync(query.Current ?? 1, size,
+            page => GetCrossMarginTransferHistoryAsync(query with { Current = page, Size = size }, cancellationToken),
+            page => page.Rows, page => page.Total, row => row.TxId);
+    }
 }

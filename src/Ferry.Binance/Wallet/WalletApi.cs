@@ -7,9 +7,6 @@ namespace Ferry.Binance.Wallet;
 /// <summary>Wallet endpoints: the user universal transfer between the caller's own wallets, and its history.</summary>
 public sealed class WalletApi
 {
-    /// <summary>The most pages <see cref="GetAllUniversalTransferHistoryAsync"/> reads (100 rows each) before it stops.</summary>
-    public const int MaxPages = 1000;
-
     private readonly BinanceTransport _transport;
     private readonly BinanceClientOptions _options;
 
@@ -48,39 +45,13 @@ public sealed class WalletApi
     /// Current page on; rows seen twice because the history moved while paging are kept once. The first page
     /// that does not end Done ends the whole read with that outcome.
     /// </summary>
-    public async Task<Outcome<IReadOnlyList<UniversalTransferRow>>> GetAllUniversalTransferHistoryAsync(
+    public Task<Outcome<IReadOnlyList<UniversalTransferRow>>> GetAllUniversalTransferHistoryAsync(
         UniversalTransferHistoryQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var rows = new List<UniversalTransferRow>();
-        var seen = new HashSet<long>();
-        var page = query with { Current = query.Current ?? 1, Size = query.Size ?? 100 };
-        for (var pages = 0; pages < MaxPages; pages++)
-        {
-            var outcome = await GetUniversalTransferHistoryAsync(page, cancellationToken).ConfigureAwait(false);
-            if (outcome is not Done<UniversalTransferPage> done)
-            {
-                return outcome.Map<IReadOnlyList<UniversalTransferRow>>(_ => rows);
-            }
-
-            foreach (var row in done.Value.Rows)
-            {
-                if (seen.Add(row.TranId))
-                {
-                    rows.Add(row);
-                }
-            }
-
-            var pageSize = page.Size!.Value;
-            if (done.Value.Rows.Count < pageSize || (long)page.Current!.Value * pageSize >= done.Value.Total)
-            {
-                return new Done<IReadOnlyList<UniversalTransferRow>>(rows);
-            }
-
-            page = page with { Current = page.Current + 1 };
-        }
-
-        return new Unknown<IReadOnlyList<UniversalTransferRow>>(
-            $"History has more than {MaxPages} pages; narrow the query with startTime and endTime.");
+        var size = query.Size ?? 100;
+        return HistoryPager.ReadAllAsync(query.Current ?? 1, size,
+            page => GetUniversalTransferHistoryAsync(query with { Current = page, Size = size }, cancellationToken),
+            page => page.Rows, page => page.Total, row => row.TranId);
     }
 }

@@ -36,25 +36,11 @@ public static class WalletHistoryReader
     public static async Task<Outcome<IReadOnlyList<TransferHistoryEntry>>> CrossMarginTransfersAsync(BinanceClient client,
         string? asset, string? isolatedSymbol, DateTimeOffset start, DateTimeOffset end, CancellationToken ct)
     {
-        const int pageSize = 100;
-        var entries = new List<TransferHistoryEntry>();
-        var seen = new HashSet<long>();
-        for (var page = 1; ; page++)
-        {
-            var query = new CrossMarginTransferHistoryQuery
-            {
-                Asset = asset, IsolatedSymbol = isolatedSymbol, StartTime = start, EndTime = end, Current = page, Size = pageSize,
-            };
-            var outcome = await client.Margin.GetCrossMarginTransferHistoryAsync(query, ct).ConfigureAwait(false);
-            if (outcome is not Done<MarginTransferPage> done)
-                return outcome.Map<IReadOnlyList<TransferHistoryEntry>>(_ => entries);
-            // A row can appear on two pages when a transfer lands while paging; keep it once.
-            entries.AddRange(done.Value.Rows.Where(row => seen.Add(row.TxId)).Select(row => new TransferHistoryEntry(
-                "margin", row.TxId, row.Timestamp, row.Type, row.Asset, row.Amount, row.Status,
-                Side(row.TransFrom, row.FromSymbol), Side(row.TransTo, row.ToSymbol))));
-            if (done.Value.Rows.Count < pageSize || (long)page * pageSize >= done.Value.Total)
-                return new Done<IReadOnlyList<TransferHistoryEntry>>(entries);
-        }
+        var query = new CrossMarginTransferHistoryQuery { Asset = asset, IsolatedSymbol = isolatedSymbol, StartTime = start, EndTime = end };
+        var outcome = await client.Margin.GetAllCrossMarginTransferHistoryAsync(query, ct).ConfigureAwait(false);
+        return outcome.Map<IReadOnlyList<TransferHistoryEntry>>(rows => rows.Select(row => new TransferHistoryEntry(
+            "margin", row.TxId, row.Timestamp, row.Type, row.Asset, row.Amount, row.Status,
+            Side(row.TransFrom, row.FromSymbol), Side(row.TransTo, row.ToSymbol))).ToList());
     }
 
     private static string? Side(string? wallet, string? symbol) => symbol is null ? wallet : $"{wallet}:{symbol}";
