@@ -38,8 +38,15 @@ public sealed class BinanceClientOptions
     /// <summary>The clock for timestamps, limiter windows, waits and timeouts.</summary>
     public TimeProvider Time { get; set; } = TimeProvider.System;
 
-    /// <summary>The User-Agent header; default "ferry/&lt;assembly version&gt;".</summary>
+    /// <summary>The User-Agent header; default "ferry/&lt;version&gt; (+&lt;project address&gt;)".</summary>
     public string UserAgent { get; set; } = DefaultUserAgent;
+
+    /// <summary>
+    /// Receives one line per HTTP exchange (method, path, status, elapsed time, weight headers) for diagnostics.
+    /// The line never holds the query string, the body, the signature or the API key header, so it is safe to log
+    /// at any level. Null (the default) logs nothing.
+    /// </summary>
+    public Action<string>? RequestLog { get; set; }
 
     /// <summary>Most decimal places an amount may have before it is refused locally (Binance transfers: 8).</summary>
     public int MaxAmountDecimalPlaces { get; set; } = 8;
@@ -47,9 +54,8 @@ public sealed class BinanceClientOptions
     /// <summary>How many times a GET ending Unknown is sent again (GETs are idempotent); 0 = off, the default.</summary>
     public int GetRetryCount { get; set; }
 
-    /// <summary>"ferry/0.1.0" from this assembly's version.</summary>
-    public static string DefaultUserAgent { get; } =
-        "ferry/" + (typeof(BinanceClientOptions).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
+    /// <summary>"ferry/0.1.0 (+https://...)": see <see cref="Ferry.Product.FerryProduct.UserAgent"/>.</summary>
+    public static string DefaultUserAgent { get; } = Ferry.Product.FerryProduct.UserAgent;
 
     /// <summary>Throws <see cref="ArgumentException"/> with one sentence naming the first bad setting.</summary>
     public void Validate()

@@ -78,6 +78,7 @@ internal sealed class HttpExchange : IDisposable
             : default;
 
         HttpResponseMessage response;
+        var started = _options.RequestLog is null ? 0 : _options.Time.GetTimestamp();
         try
         {
             response = await _http.SendAsync(request, timeout.Token).ConfigureAwait(false);
@@ -86,6 +87,7 @@ internal sealed class HttpExchange : IDisposable
         {
             request.Dispose();
             writer.Dispose();
+            LogFailure(endpoint, started, "not sent", e);
             return new NotSent<T>(UnreachableReason,
                 $"Not sent: could not connect to {_options.BaseAddress.Host} ({Describe(e)}); nothing was written, so it did not execute.");
         }
@@ -94,6 +96,7 @@ internal sealed class HttpExchange : IDisposable
             // The bytes may be in flight: keep the buffer away from the pool and say what we know.
             request.Dispose();
             writer.Abandon();
+            LogFailure(endpoint, started, "no answer", e);
             return new Unknown<T>(AfterSendFailure(endpoint, e, cancellationToken));
         }
 
@@ -101,10 +104,11 @@ internal sealed class HttpExchange : IDisposable
         var length = 0;
         var complete = false;
         int status;
+        (int? Ip, int? Uid) weights;
         using (response)
         {
             status = (int)response.StatusCode;
-            ObserveHeaders(endpoint, response);
+            weights = ObserveHeaders(endpoint, response);
             try
             {
                 var stream = await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false);
@@ -145,6 +149,11 @@ internal sealed class HttpExchange : IDisposable
 
         request.Dispose();
         writer.Dispose();
+        if (_options.RequestLog is not null)
+        {
+            LogAnswer(endpoint, started, status, length, complete, weights);
+        }
+
         try
         {
             return ResponseClassifier.Classify(endpoint, status, body.AsSpan(0, length), complete, typeInfo);
@@ -216,7 +225,7 @@ internal sealed class HttpExchange : IDisposable
         return new Uri(text, UriKind.Absolute);
     }
 
-    private void ObserveHeaders(BinanceEndpoint endpoint, HttpResponseMessage response)
+    private (int? Ip, int? Uid) ObserveHeaders(BinanceEndpoint endpoint, HttpResponseMessage response)
     {
         var headers = response.Headers.NonValidated;
         int? ip = endpoint.SharesApiBudget ? ReadInt(headers, "X-MBX-USED-WEIGHT-1M") : ReadInt(headers, "X-SAPI-USED-IP-WEIGHT-1M");
@@ -236,7 +245,30 @@ internal sealed class HttpExchange : IDisposable
                 : _limiter.CurrentWindowEnd();
             _limiter.BlockUntil(endpoint, until);
         }
+
+        return (ip, uid);
     }
+
+    /// <summary>
+    /// One diagnostic line for an answered exchange. Built from the endpoint's method and path only: the query
+    /// (which holds the signature), the body and the headers sent (which hold the API key) never reach it.
+    /// </summary>
+    private void LogAnswer(BinanceEndpoint endpoint, long started, int status, int length, bool complete, (int? Ip, int? Uid) weights)
+    {
+        var line = string.Create(CultureInfo.InvariantCulture,
+            $"{endpoint.Method.Method} {endpoint.Path} -> HTTP {status}, {length} bytes{(complete ? "" : " (incomplete)")}, {Elapsed(started)} ms; used weight: ip {Weight(weights.Ip)}, uid {Weight(weights.Uid)}");
+        _options.RequestLog!(line);
+    }
+
+    private void LogFailure(BinanceEndpoint endpoint, long started, string what, Exception e)
+    {
+        _options.RequestLog?.Invoke(string.Create(CultureInfo.InvariantCulture,
+            $"{endpoint.Method.Method} {endpoint.Path} -> {what} ({Describe(e)}), {Elapsed(started)} ms"));
+    }
+
+    private long Elapsed(long started) => (long)_options.Time.GetElapsedTime(started).TotalMilliseconds;
+
+    private static string Weight(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "-";
 
     private static int? ReadInt(System.Net.Http.Headers.HttpHeadersNonValidated headers, string name) =>
         headers.TryGetValues(name, out var values)

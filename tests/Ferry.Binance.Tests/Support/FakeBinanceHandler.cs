@@ -77,9 +77,10 @@ public sealed class FakeBinanceHandler(ManualTimeProvider time) : HttpMessageHan
     {
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var h in request.Headers)
+        // The raw values as they go on the wire (the validated view splits a User-Agent at its spaces).
+        foreach (var h in request.Headers.NonValidated)
         {
-            headers[h.Key] = string.Join(",", h.Value);
+            headers[h.Key] = h.Value.ToString();
         }
 
         var recorded = new RecordedRequest(request.Method, request.RequestUri!, body,
