@@ -69,6 +69,7 @@ public sealed class AccountStoreTests : IDisposable
     }
 
     [Theory]
+    [InlineData("""{"accounts":[{"name":"main","environment":"mainnet","baseAddress":"http://evil.example","apiKey":"k1234567890","secret":"s1234567890"}]}""", "Refusing to send")]
     [InlineData("""{"accounts":[{"name":"main","environment":"mainnet","baseAddress":"https://evil.example","apiKey":"k1234567890","secret":"s1234567890"}]}""", "Refusing to send")]
     [InlineData("""{"accounts":[{"name":"main","environment":"mainnet","baseAddress":"https://api.binance.com.evil.example","apiKey":"k1234567890","secret":"s1234567890"}]}""", "Refusing to send")]
     [InlineData("""{"accounts":[{"name":"main","environment":"mainnet","baseAddress":"http://api.binance.com","apiKey":"k1234567890","secret":"s1234567890"}]}""", "Refusing to send")]

@@ -13,6 +13,9 @@ public sealed record AccountDefinition(
     string? Email = null,
     string? Description = null)
 {
+    /// <summary>Where the key was read from ("key file (owner-only)", "environment (...)", ...), never the file's location.</summary>
+    public string KeySource { get; init; } = "inline";
+
     /// <summary>Masked everywhere: the record printer would otherwise be fine, but be explicit.</summary>
     public override string ToString() => $"{Name} ({Venue}, {Environment}) {Credentials}";
 }

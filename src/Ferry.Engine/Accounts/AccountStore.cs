@@ -48,7 +48,8 @@ public sealed class AccountStore
         return accounts;
     }
 
-    private AccountDefinition Resolve(AccountEntryModel entry)
+    /// <summary>Validates one entry and resolves its key (also used by <see cref="AccountCatalog"/> before it writes anything).</summary>
+    internal AccountDefinition Resolve(AccountEntryModel entry)
     {
         var name = entry.Name?.Trim();
         if (string.IsNullOrEmpty(name) || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
@@ -78,9 +79,12 @@ public sealed class AccountStore
         if (entry.Email is not null && !EmailAddress.IsValid(entry.Email))
             throw new AccountConfigException($"Account '{name}' has a malformed email '{entry.Email}'.");
 
-        var (apiKey, secret) = ResolveKey(name, signing, entry);
+        var (apiKey, secret, source) = ResolveKey(name, signing, entry);
         return new AccountDefinition(name, venue, environment, baseAddress,
-            new ApiCredentials(apiKey, new SecretText(secret), signing), entry.Email?.ToLowerInvariant(), entry.Description);
+            new ApiCredentials(apiKey, new SecretText(secret), signing), entry.Email?.ToLowerInvariant(), entry.Description)
+        {
+            KeySource = source,
+        };
     }
 
     private static Uri ResolveBaseAddress(string name, Venue venue, AccountEnvironment environment, string? configured)
@@ -109,11 +113,16 @@ public sealed class AccountStore
         return address;
     }
 
-    private (string ApiKey, string Secret) ResolveKey(string name, SigningKind signing, AccountEntryModel entry)
+    private (string ApiKey, string Secret, string Source) ResolveKey(string name, SigningKind signing, AccountEntryModel entry)
     {
-        var envName = "FERRY_" + name.ToUpperInvariant().Replace('-', '_');
+        var envName = EnvironmentVariablePrefix(name);
         var apiKey = _getEnvironmentVariable(envName + "_API_KEY");
         var secret = _getEnvironmentVariable(envName + "_API_SECRET");
+        // Where the key came from, without the file's location (the source documents: never disclose it).
+        var source = apiKey is not null || secret is not null ? $"environment ({envName}_API_KEY/_API_SECRET)"
+            : entry.KeyFile is not null ? "key file (owner-only)"
+            : entry.PrivateKeyFile is not null ? "private key file (owner-only)"
+            : "inline in accounts.json";
 
         if (apiKey is null && entry.KeyFile is not null)
         {
@@ -131,10 +140,13 @@ public sealed class AccountStore
             throw new AccountConfigException($"Account '{name}' has no API key: set apiKey or keyFile, or {envName}_API_KEY.");
         if (string.IsNullOrWhiteSpace(secret))
             throw new AccountConfigException($"Account '{name}' has no secret: set secret, keyFile or privateKeyFile, or {envName}_API_SECRET.");
-        return (apiKey.Trim(), secret.Trim());
+        return (apiKey.Trim(), secret.Trim(), source);
     }
 
-    private static string ReadOwnerOnlyFile(string name, string path)
+    /// <summary>"FERRY_FUTURES_KEYS" for account "futures-keys": the prefix of its two environment variables.</summary>
+    public static string EnvironmentVariablePrefix(string accountName) => "FERRY_" + accountName.ToUpperInvariant().Replace('-', '_');
+
+    internal static string ReadOwnerOnlyFile(string name, string path)
     {
         if (!File.Exists(path))
             throw new AccountConfigException($"Account '{name}': the key file {path} does not exist.");
