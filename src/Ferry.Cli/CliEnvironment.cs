@@ -17,6 +17,25 @@ public sealed class CliEnvironment
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
+    /// <summary>Reads one line a person types without echoing it (API secrets); by default from <see cref="In"/>.</summary>
+    public Func<string?>? ReadSecretLine { get; init; }
+
+    /// <summary>This run's diagnostic log (<c>--verbose</c>, <c>FERRY_LOG</c>); set by <see cref="FerryApp"/>.</summary>
+    internal Output.CliLog Log { get; set; } = Output.CliLog.Off;
+
+    /// <summary>
+    /// TEST-ONLY: sends the requests of a mainnet-configured account to this loopback simulator instead, so the
+    /// CONFIRM path can be tested without real money. It is internal: no argument, option or environment variable
+    /// can set it, only code in this assembly or its test project.
+    /// </summary>
+    internal Uri? MainnetRedirectForTests { get; init; }
+
+    /// <summary>TEST-ONLY: sees the command tree before it parses, so tests can walk every command.</summary>
+    internal Action<System.CommandLine.RootCommand>? InspectCommandTree { get; init; }
+
+    /// <summary>One secret line from the person at the terminal.</summary>
+    internal string? ReadSecret() => ReadSecretLine is null ? In.ReadLine() : ReadSecretLine();
+
     /// <summary>The real process: console streams and environment.</summary>
     public static CliEnvironment FromProcess() => new()
     {
@@ -25,5 +44,24 @@ public sealed class CliEnvironment
         In = Console.In,
         IsInteractive = !Console.IsInputRedirected,
         GetEnvironmentVariable = Environment.GetEnvironmentVariable,
+        ReadSecretLine = Console.IsInputRedirected ? null : ReadWithoutEcho,
     };
+
+    private static string? ReadWithoutEcho()
+    {
+        var text = new System.Text.StringBuilder();
+        while (true)
+        {
+            var key = Console.ReadKey(intercept: true);
+            if (key.Key == ConsoleKey.Enter) break;
+            if (key.Key == ConsoleKey.Backspace)
+            {
+                if (text.Length > 0) text.Length--;
+                continue;
+            }
+            if (!char.IsControl(key.KeyChar)) text.Append(key.KeyChar);
+        }
+        Console.Error.WriteLine();
+        return text.ToString();
+    }
 }

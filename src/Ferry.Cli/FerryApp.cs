@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Ferry.Accounts;
 using Ferry.Cli.Commands;
+using Ferry.Cli.Output;
+using Ferry.Product;
 using Ferry.Transfers;
 
 namespace Ferry.Cli;
@@ -21,7 +23,11 @@ public static class FerryApp
             HistoryCommand.Create(env),
             SimCommand.Create(env),
             DemoCommand.Create(env),
+            AccountsCommand.Create(env),
         };
+        var verbose = CommonOptions.Verbose();
+        root.Options.Add(verbose);
+        env.InspectCommandTree?.Invoke(root);
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -40,7 +46,11 @@ public static class FerryApp
         };
         try
         {
-            return await parse.InvokeAsync(config, ct);
+            env.Log = CliLog.Open(env, parse.GetValue(verbose));
+            env.Log.Info($"ferry {FerryProduct.Version}: {CliLog.CommandPath(parse.CommandResult)} (arguments not logged)");
+            var exitCode = await parse.InvokeAsync(config, ct);
+            env.Log.Info($"exit {exitCode}");
+            return exitCode;
         }
         catch (CliException e)
         {
@@ -59,11 +69,17 @@ public static class FerryApp
             // A bug: say what kind, never dump a stack trace that could carry request data.
             return await FailAsync(env, ExitCodes.Internal, $"Unexpected internal error ({e.GetType().Name}): {e.Message}");
         }
+        finally
+        {
+            env.Log.Dispose();
+            env.Log = CliLog.Off;
+        }
     }
 
     private static async Task<int> FailAsync(CliEnvironment env, int exitCode, string message)
     {
         await env.Error.WriteLineAsync($"ferry: {Sentence(message)}");
+        env.Log.Info($"exit {exitCode}: {Sentence(message)}");
         return exitCode;
     }
 

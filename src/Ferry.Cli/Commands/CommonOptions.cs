@@ -11,4 +11,11 @@ internal static class CommonOptions
     {
         Description = "The configured account to use (default: 'main', the only account, or the built-in simulator when none is configured).",
     };
+
+    /// <summary>On the root and every subcommand: debug lines (masked, never a key) on standard error.</summary>
+    public static Option<bool> Verbose() => new("--verbose")
+    {
+        Description = "Log what Ferry does to standard error (requests, accounts, decisions; keys always masked). FERRY_LOG=info|debug also appends to FERRY_HOME/logs/ferry.log.",
+        Recursive = true,
+    };
 }

@@ -9,7 +9,12 @@ internal static class MainnetConsent
 {
     public static void Require(CliEnvironment env, bool confirmedByFlag, string summary)
     {
-        if (confirmedByFlag) return;
+        if (confirmedByFlag)
+        {
+            env.Error.WriteLine($"{summary} Consent given with --confirm.");
+            env.Log.Info("mainnet consent given by --confirm");
+            return;
+        }
         if (!env.IsInteractive)
             throw CliException.Refused(
                 "This is a mainnet move and nobody can type CONFIRM here; re-run with --confirm to consent, or run it in a terminal.");
@@ -18,5 +23,6 @@ internal static class MainnetConsent
         var answer = env.In.ReadLine();
         if (!string.Equals(answer?.Trim(), "CONFIRM", StringComparison.Ordinal))
             throw CliException.Refused("The move was not confirmed, so nothing was sent.");
+        env.Log.Info("mainnet consent given by typing CONFIRM");
     }
 }

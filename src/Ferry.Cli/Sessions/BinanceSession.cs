@@ -52,8 +52,25 @@ internal sealed class BinanceSession : IAsyncDisposable
         return new BinanceSession(target.Configured, NewClient(target.Configured, env), null, null);
     }
 
-    private static BinanceClient NewClient(AccountDefinition account, CliEnvironment env) =>
-        new(account.Credentials, new BinanceClientOptions { BaseAddress = account.BaseAddress, Time = env.Time });
+    private static BinanceClient NewClient(AccountDefinition account, CliEnvironment env)
+    {
+        var log = env.Log;
+        log.Protect(account.Credentials);
+        var baseAddress = account.BaseAddress;
+        if (account.Environment == AccountEnvironment.Mainnet && env.MainnetRedirectForTests is { } redirect)
+        {
+            // Test-only (CliEnvironment): a mainnet-configured account talks to a loopback simulator.
+            baseAddress = redirect;
+            log.Info($"TEST OVERRIDE: mainnet account '{account.Name}' is sent to {redirect}");
+        }
+        log.Debug($"client for '{account.Name}' on {baseAddress.GetLeftPart(UriPartial.Authority)}, {account.Credentials}");
+        return new(account.Credentials, new BinanceClientOptions
+        {
+            BaseAddress = baseAddress,
+            Time = env.Time,
+            RequestLog = log.IsDebug ? line => log.Debug("http " + line) : null,
+        });
+    }
 
     public async ValueTask DisposeAsync()
     {

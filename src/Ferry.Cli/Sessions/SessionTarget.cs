@@ -22,11 +22,19 @@ internal sealed record SessionTarget(AccountDefinition? Configured, FerryHome Ho
     {
         var home = FerryHome.FromEnvironment(env.GetEnvironmentVariable);
         var accounts = new AccountStore(home, env.GetEnvironmentVariable).Load();
-        if (accounts.Count == 0 && accountName is null) return new SessionTarget(null, home);
-        return new SessionTarget(Choose(accounts, accountName), home);
+        env.Log.Protect(accounts);
+        if (accounts.Count == 0 && accountName is null)
+        {
+            env.Log.Debug("no account configured: the built-in simulator serves this command");
+            return new SessionTarget(null, home);
+        }
+        var chosen = Choose(env, accounts, accountName);
+        env.Log.Info($"account '{chosen.Name}' ({chosen.Venue}, {chosen.Environment}), {chosen.Credentials.Kind} key {chosen.Credentials.MaskedApiKey}");
+        env.Log.Debug($"account '{chosen.Name}': base {chosen.BaseAddress}, key from {chosen.KeySource}, secret {chosen.Credentials.Secret}");
+        return new SessionTarget(chosen, home);
     }
 
-    private static AccountDefinition Choose(IReadOnlyList<AccountDefinition> accounts, string? name)
+    private static AccountDefinition Choose(CliEnvironment env, IReadOnlyList<AccountDefinition> accounts, string? name)
     {
         if (name is not null)
             return accounts.FirstOrDefault(a => string.Equals(a.Name, name, StringComparison.OrdinalIgnoreCase))
@@ -36,7 +44,21 @@ internal sealed record SessionTarget(AccountDefinition? Configured, FerryHome Ho
         var main = accounts.FirstOrDefault(a => string.Equals(a.Name, "main", StringComparison.OrdinalIgnoreCase));
         if (main is not null) return main;
         if (accounts.Count == 1) return accounts[0];
+        if (env.IsInteractive) return Ask(env, accounts);
         throw CliException.BadInput(
             $"Several accounts are configured and none is named 'main'; choose one with --account ({string.Join(", ", accounts.Select(a => a.Name))}).");
+    }
+
+    /// <summary>Several accounts could serve and none is 'main': ask the person (names and environments only).</summary>
+    private static AccountDefinition Ask(CliEnvironment env, IReadOnlyList<AccountDefinition> accounts)
+    {
+        env.Error.WriteLine("Several accounts are configured and none is named 'main':");
+        foreach (var account in accounts) env.Error.WriteLine($"- {account.Name} ({AccountFields.Display(account.Environment)})");
+        env.Error.Write("Which account? ");
+        var answer = env.In.ReadLine()?.Trim();
+        return accounts.FirstOrDefault(a => string.Equals(a.Name, answer, StringComparison.OrdinalIgnoreCase))
+            ?? throw CliException.BadInput(string.IsNullOrEmpty(answer)
+                ? "No account was chosen, so nothing was sent; name one with --account."
+                : $"There is no account named '{answer}'; nothing was sent.");
     }
 }

@@ -1,0 +1,139 @@
+using System.Globalization;
+using Ferry.Accounts;
+using Ferry.Credentials;
+
+namespace Ferry.Cli.Output;
+
+/// <summary>How much the CLI logs.</summary>
+internal enum LogLevel
+{
+    Off,
+    Info,
+    Debug,
+}
+
+/// <summary>
+/// The CLI's diagnostic log: <c>--verbose</c> writes debug lines to standard error, and <c>FERRY_LOG=info|debug</c>
+/// appends lines to <c>FERRY_HOME/logs/ferry.log</c> (owner-only). Callers log masked values only; as a second
+/// line of defence every line is scrubbed of each credential the run has loaded (whole API keys, secrets and every
+/// line of a PEM key are replaced by their masked forms) before it is written anywhere.
+/// </summary>
+internal sealed class CliLog : IDisposable
+{
+    /// <summary>The variable that turns the log file on: <c>info</c> or <c>debug</c>.</summary>
+    public const string Variable = "FERRY_LOG";
+
+    private readonly TextWriter? _stderr;
+    private readonly LogLevel _stderrLevel;
+    private readonly StreamWriter? _file;
+    private readonly LogLevel _fileLevel;
+    private readonly TimeProvider _time;
+    private readonly Lock _gate = new();
+    private readonly List<(string Whole, string Masked)> _protected = [];
+
+    private CliLog(TextWriter? stderr, LogLevel stderrLevel, StreamWriter? file, LogLevel fileLevel, TimeProvider time)
+    {
+        _stderr = stderr;
+        _stderrLevel = stderrLevel;
+        _file = file;
+        _fileLevel = fileLevel;
+        _time = time;
+    }
+
+    /// <summary>A log that writes nothing.</summary>
+    public static CliLog Off { get; } = new(null, LogLevel.Off, null, LogLevel.Off, TimeProvider.System);
+
+    /// <summary>The most detailed level anything is written at.</summary>
+    public LogLevel Level => (LogLevel)Math.Max((int)_stderrLevel, (int)_fileLevel);
+
+    public bool IsDebug => Level == LogLevel.Debug;
+
+    /// <summary>Where the log file is, when <c>FERRY_LOG</c> names a level.</summary>
+    public static string FilePath(FerryHome home) => Path.Combine(home.Path, "logs", "ferry.log");
+
+    /// <summary>
+    /// The log for one run. An unreadable <c>FERRY_LOG</c> value is bad input, said before anything runs.
+    /// </summary>
+    public static CliLog Open(CliEnvironment env, bool verbose)
+    {
+        var setting = env.GetEnvironmentVariable(Variable)?.Trim().ToLowerInvariant();
+        var fileLevel = setting switch
+        {
+            null or "" or "off" => LogLevel.Off,
+            "info" => LogLevel.Info,
+            "debug" or "trace" => LogLevel.Debug,
+            _ => throw CliException.BadInput($"{Variable}='{setting}' is not a log level; use off, info or debug."),
+        };
+        StreamWriter? file = null;
+        if (fileLevel != LogLevel.Off)
+        {
+            var home = FerryHome.FromEnvironment(env.GetEnvironmentVariable);
+            home.EnsureExists();
+            home.EnsureExists("logs");
+            var path = FilePath(home);
+            var options = new FileStreamOptions { Mode = FileMode.Append, Access = FileAccess.Write, Share = FileShare.ReadWrite };
+            if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            file = new StreamWriter(new FileStream(path, options)) { AutoFlush = true };
+        }
+        return new CliLog(verbose ? env.Error : null, verbose ? LogLevel.Debug : LogLevel.Off, file, fileLevel, env.Time);
+    }
+
+    /// <summary>Adds the credentials of <paramref name="accounts"/> to what every line is scrubbed of.</summary>
+    public void Protect(IEnumerable<AccountDefinition> accounts)
+    {
+        foreach (var account in accounts) Protect(account.Credentials);
+    }
+
+    public void Protect(ApiCredentials credentials)
+    {
+        lock (_gate)
+        {
+            AddProtected(credentials.ApiKey, credentials.MaskedApiKey);
+            var secret = credentials.Secret.Reveal();
+            AddProtected(secret, credentials.Secret.ToString());
+            // A PEM key is many lines; any one of them alone must not reach a log either.
+            foreach (var line in secret.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+                if (!line.StartsWith("-----", StringComparison.Ordinal)) AddProtected(line, "***");
+            // Longest first, so a secret that contains another protected value is replaced whole.
+            _protected.Sort((a, b) => b.Whole.Length.CompareTo(a.Whole.Length));
+        }
+    }
+
+    private void AddProtected(string whole, string masked)
+    {
+        if (whole.Length >= 6 && !_protected.Any(p => p.Whole == whole)) _protected.Add((whole, masked));
+    }
+
+    public void Info(string message) => Write(LogLevel.Info, message);
+
+    public void Debug(string message) => Write(LogLevel.Debug, message);
+
+    private void Write(LogLevel level, string message)
+    {
+        if (level > Level) return;
+        lock (_gate)
+        {
+            var line = Scrub(message);
+            var stamp = _time.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+            var tag = level == LogLevel.Debug ? "debug" : "info";
+            if (_stderr is not null && level <= _stderrLevel) _stderr.WriteLine($"ferry[{tag}]: {line}");
+            if (_file is not null && level <= _fileLevel) _file.WriteLine($"{stamp} {tag} {line}");
+        }
+    }
+
+    /// <summary>Replaces every protected value in <paramref name="text"/> with its masked form.</summary>
+    public string Scrub(string text)
+    {
+        foreach (var (whole, masked) in _protected)
+            if (text.Contains(whole, StringComparison.Ordinal)) text = text.Replace(whole, masked, StringComparison.Ordinal);
+        return text;
+    }
+
+    /// <summary>"accounts add": the command's path without the root and without any argument (which could be a secret).</summary>
+    public static string CommandPath(System.CommandLine.Parsing.CommandResult result) =>
+        result.Parent is System.CommandLine.Parsing.CommandResult parent
+            ? (parent.Parent is null ? result.Command.Name : CommandPath(parent) + " " + result.Command.Name)
+            : "(root)";
+
+    public void Dispose() => _file?.Dispose();
+}
