@@ -15,6 +15,9 @@ internal sealed class CliRun : IDisposable
     public Dictionary<string, string> Environment { get; } = new();
     public string StatePath => Path.Combine(Home, "sim", "state.db");
 
+    /// <summary>Test-only: where a mainnet-configured account's requests go instead (see CliEnvironment).</summary>
+    public Uri? MainnetRedirect { get; set; }
+
     public sealed record Result(int ExitCode, string Out, string Error)
     {
         public string All => Out + Error;
@@ -33,6 +36,7 @@ internal sealed class CliRun : IDisposable
             In = new StringReader(input ?? ""),
             IsInteractive = input is not null,
             GetEnvironmentVariable = name => Environment.GetValueOrDefault(name),
+            MainnetRedirectForTests = MainnetRedirect,
         };
         var code = await FerryApp.RunAsync(args, env);
         return new Result(code, output.ToString(), error.ToString());
