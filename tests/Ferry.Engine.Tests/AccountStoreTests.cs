@@ -68,6 +68,19 @@ public sealed class AccountStoreTests : IDisposable
         Assert.Equal(SigningKind.Hmac, account.Credentials.Kind);
     }
 
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void An_api_key_variable_alone_still_takes_the_secret_from_the_key_file()
+    {
+        var keyFile = Path.Combine(_dir, "main.key");
+        File.WriteAllText(keyFile, "apikey-from-file-123\nsecret-from-file-456\n");
+        File.SetUnixFileMode(keyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        _env["FERRY_MAIN_API_KEY"] = "env-key-0123456789";
+        var account = Assert.Single(Store($$"""{"accounts":[{"name":"main","environment":"mainnet","keyFile":"{{keyFile}}"}]}""").Load());
+        Assert.Equal("env-key-0123456789", account.Credentials.ApiKey);
+        Assert.Equal("secret-from-file-456", account.Credentials.Secret.Reveal());
+    }
+
     [Theory]
     [InlineData("""{"accounts":[{"name":"main","environment":"mainnet","baseAddress":"http://evil.example","apiKey":"k1234567890","secret":"s1234567890"}]}""", "Refusing to send")]
     [InlineData("""{"accounts":[{"name":"main","environment":"mainnet","baseAddress":"https://evil.example","apiKey":"k1234567890","secret":"s1234567890"}]}""", "Refusing to send")]

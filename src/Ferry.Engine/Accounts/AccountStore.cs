@@ -124,12 +124,13 @@ public sealed class AccountStore
             : entry.PrivateKeyFile is not null ? "private key file (owner-only)"
             : "inline in accounts.json";
 
-        if (apiKey is null && entry.KeyFile is not null)
+        // Each variable overrides only its own half: FERRY_X_API_KEY alone still takes the secret from the key file.
+        if ((apiKey is null || secret is null) && entry.KeyFile is not null)
         {
             var lines = ReadOwnerOnlyFile(name, entry.KeyFile).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             if (lines.Length < 2)
                 throw new AccountConfigException($"Account '{name}': key file {entry.KeyFile} must hold the API key on line one and the secret or PEM path on line two.");
-            apiKey = lines[0];
+            apiKey ??= lines[0];
             secret ??= signing == SigningKind.Hmac ? lines[1] : ReadOwnerOnlyFile(name, lines[1]);
         }
         apiKey ??= entry.ApiKey;

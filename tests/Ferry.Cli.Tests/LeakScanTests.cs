@@ -1,0 +1,403 @@
+using System.CommandLine;
+using System.Text;
+using Ferry.Cli.Tests.Support;
+using Ferry.Credentials;
+using Ferry.Simulator;
+
+namespace Ferry.Cli.Tests;
+
+/// <summary>
+/// The leak scanner. It discovers every command from the command tree, runs each through its sample invocations
+/// (success and error paths, --json and tables, --verbose plus FERRY_LOG=debug) with known fake credentials in
+/// every place a credential can come from, captures standard output, standard error and the log file, and asserts
+/// that no secret and no whole API key appears anywhere.
+///
+/// A command with no row in <see cref="Samples"/> FAILS the scan: whoever adds a command adds its invocations here.
+/// </summary>
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+public sealed class LeakScanTests : IAsyncLifetime, IDisposable
+{
+    // Fake credentials, one per source: key file, PEM file, environment, typed, --from-env, TOOLS.md.
+    private const string MainKey = "LEAKmainKEY-7f3a9c1e5b2d4086-QWERTYuiop";
+    private const string MainSecret = "LEAKmainSECRET-1b9e7d5c3a-ZXCVBNmasked";
+    private const string WrongSecret = "LEAKwrongSECRET-5c3a1b9e7d-POIUYTrewq";
+    private const string LiveKey = "LEAKliveKEY-0a1b2c3d4e5f6071-ASDFGHjkl";
+    private const string LiveSecret = "LEAKliveSECRET-9e8d7c6b5a-LKJHGFdsa0";
+    private const string EdKey = "LEAKedKEY-5566778899aabbcc-MNBVCXzlk";
+    private const string TestnetKey = "LEAKtestnetKEY-1122334455667788-TGBYHN";
+    private const string TestnetSecret = "LEAKtestnetSECRET-8877665544-UJMIKOLP";
+    private const string AddKey = "LEAKaddKEY-a1b2c3d4e5f60718-RFVTGBYHN";
+    private const string AddSecret = "LEAKaddSECRET-0918273645-EDCRFVtgby";
+    private const string TypedKey = "LEAKtypedKEY-f0e1d2c3b4a59687-WSXEDCRF";
+    private const string TypedSecret = "LEAKtypedSECRET-5647382910-QAZWSXedc";
+    private const string FromEnvKey = "LEAKenvKEY-13579bdf2468ace0-YHNUJMik";
+    private const string FromEnvSecret = "LEAKenvSECRET-2468ace013-OLPIKUJMyh";
+    private const string AddedEdKey = "LEAKaddedEdKEY-0f1e2d3c4b5a6978-PLMOKN";
+    private const string ToolsKey = "LEAKtoolsKEY-9a8b7c6d5e4f3021-IJNUHBYG";
+    private const string ToolsSecret = "LEAKtoolsSECRET-1029384756-VFRCDEXSWZ";
+    private const string Tools2Key = "LEAKtools2KEY-aa99bb88cc77dd66-QPWOEIR";
+    private const string Tools2Secret = "LEAKtools2SECRET-6655443322-ALSKDJFHG";
+    private const string Master = "master@example.com";
+    private const int Window = 10;
+
+    private readonly string _home = Directory.CreateTempSubdirectory("ferry-leak-").FullName;
+    private readonly (string PrivatePem, string PublicPem) _ed = TestKeys.Ed25519();
+    private readonly (string PrivatePem, string PublicPem) _addedEd = TestKeys.Ed25519();
+    private readonly Dictionary<string, string> _environment = new();
+    private readonly Dictionary<string, string> _placeholders = new();
+    private SimulatorHost? _host;
+
+    /// <summary>
+    /// Every command's sample invocations: arguments (with {placeholders}), expected exit code, and what a person
+    /// types (null: no terminal). Each command needs at least one success (0) and one failure (non-zero).
+    /// </summary>
+    private static readonly (string Command, Sample[] Samples)[] Samples =
+    [
+        ("transfer",
+        [
+            new("transfer 5 USDT --from spot --to usdm", 0),
+            new("transfer 5 USDT --from spot --to funding --account ed --json", 0),
+            new("transfer 5 USDT --from spot --to usdm --account wrong", 1),
+            new("transfer 5 USDT --from spot --to usdm --account wrong --json", 1),
+            new("transfer 99999999 USDT --from spot --to usdm --json", 1),
+            new("transfer abc USDT --from spot --to usdm", 2),
+            new("transfer 5 USDT --from spot --to usdm --account nope --json", 2),
+            new("transfer 5 USDT --from spot --to usdm --account live", 4),
+            new("transfer 5 USDT --from spot --to usdm --account live --json", 4, Input: "no\n"),
+            new("transfer 5 USDT --from spot --to usdm --account live --confirm --json", 0),
+            new("transfer 1 USDT --from spot --to funding --account live", 0, Input: "CONFIRM\n"),
+            new("transfer 5 USDT --from spot --to usdm --account testnet", 4),
+            new("transfer 5 USDT --from spot --to usdm --dry-run --json", 0),
+            new("transfer 5 USDT --from spot --to usdm --dry-run --account live", 0),
+        ]),
+        ("balances",
+        [
+            new("balances", 0),
+            new("balances --json --account ed", 0),
+            new("balances --account live", 4),
+            new("balances --account live --json", 4),
+            new("balances --owner not-an-email", 2),
+        ]),
+        ("history",
+        [
+            new("history", 0),
+            new("history --json --account ed", 0),
+            new("history --margin --json", 0),
+            new("history --account live", 0),
+            new("history --account wrong --json", 1),
+            new("history --account wrong", 1),
+            new("history --days 999", 2),
+            new("history --account testnet --json", 4),
+        ]),
+        ("sim serve",
+        [
+            new("sim serve --port 0", 0, StopWhenListening: true),
+            new("sim serve --port 70000", 2),
+            new("sim serve --scenario {home}/no-such-scenario.json", 2),
+        ]),
+        ("demo",
+        [
+            new("demo", 0),
+            new("demo --no-such-option", 2),
+        ]),
+        ("accounts add",
+        [
+            new("accounts add added-file --environment mainnet --signing hmac --key-file {addkey} --json", 0),
+            new("accounts add", 0, Input: $"added-typed\nmainnet\nhmac\n{TypedKey}\n{TypedSecret}\n"),
+            new("accounts add added-env --environment mainnet --signing hmac --from-env", 0),
+            new("accounts add added-ed --environment sim --signing ed25519 --private-key-file {addedpem} --base-address {sim}", 0),
+            new("accounts add nobody", 2),
+            new("accounts add main --environment mainnet --signing hmac --key-file {addkey}", 2),
+            new("accounts add evil --environment mainnet --signing hmac --key-file {addkey} --base-address http://evil.example", 4),
+            new("accounts add evil2 --environment mainnet --signing hmac --key-file {addkey} --base-address https://api.binance.com.evil.example --json", 4),
+            new("accounts add wide --environment mainnet --signing hmac --key-file {widekey}", 4),
+        ]),
+        ("accounts import",
+        [
+            new("accounts import {tools}", 0),
+            new("accounts import {tools2} --json", 0),
+            new("accounts import {tools}", 4),
+            new("accounts import {badtools}", 4),
+            new("accounts import {home}/no-such-TOOLS.md", 2),
+        ]),
+        ("accounts list",
+        [
+            new("accounts list", 0),
+            new("accounts list --json", 0),
+            new("accounts list --no-such-option", 2),
+        ]),
+        ("accounts show",
+        [
+            new("accounts show", 0),
+            new("accounts show live --json", 0),
+            new("accounts show ed", 0),
+            new("accounts show testnet --json", 0),
+            new("accounts show wrong", 0),
+            new("accounts show added-typed --json", 0),
+            new("accounts show added-env", 0),
+            new("accounts show added-ed --json", 0),
+            new("accounts show tools-main", 0),
+            new("accounts show nope", 2),
+            new("accounts show main --account live", 2),
+        ]),
+        ("accounts remove",
+        [
+            new("accounts remove added-file", 0),
+            new("accounts remove added-typed --json", 0),
+            new("accounts remove nope", 2),
+        ]),
+    ];
+
+    /// <summary>Commands that do not take --account, and why; every other command must.</summary>
+    private static readonly Dictionary<string, string> WithoutAccountOption = new()
+    {
+        ["sim serve"] = "serves a simulator; no account is involved",
+        ["demo"] = "runs on its own fresh in-memory simulator",
+        ["accounts add"] = "creates the account it names",
+        ["accounts import"] = "creates the accounts the file names",
+        ["accounts list"] = "lists every account",
+        ["accounts remove"] = "removes the account it names",
+    };
+
+    public sealed record Sample(string Arguments, int ExitCode, string? Input = null, bool StopWhenListening = false);
+
+    public async Task InitializeAsync()
+    {
+        var scenario = ScenarioDocument.Parse($$$"""
+            {"binance": {"master": "{{{Master}}}",
+              "apiKeys": [
+                {"owner": "{{{Master}}}", "apiKey": "{{{MainKey}}}", "secret": "{{{MainSecret}}}", "permissions": ["enableReading", "permitsUniversalTransfer"]},
+                {"owner": "{{{Master}}}", "apiKey": "{{{LiveKey}}}", "secret": "{{{LiveSecret}}}", "permissions": ["enableReading", "permitsUniversalTransfer"]},
+                {"owner": "{{{Master}}}", "apiKey": "{{{EdKey}}}", "ed25519PublicKey": {{{TestKeys.Json(_ed.PublicPem)}}}, "permissions": ["enableReading", "permitsUniversalTransfer"]}],
+              "balances": [
+                {"owner": "{{{Master}}}", "wallet": "SPOT", "asset": "USDT", "amount": "10000"},
+                {"owner": "{{{Master}}}", "wallet": "MARGIN", "asset": "USDT", "amount": "100"}]}}
+            """);
+        _host = await SimulatorHost.StartAsync(new SimulatorOptions { Scenario = scenario });
+        var sim = _host.BaseAddress.ToString();
+
+        var secrets = Directory.CreateDirectory(Path.Combine(_home, "user-keys")).FullName;
+        var mainKeyFile = TestKeys.OwnerOnlyFile(secrets, "main.key", $"{MainKey}\n{MainSecret}\n");
+        var wrongKeyFile = TestKeys.OwnerOnlyFile(secrets, "wrong.key", $"{MainKey}\n{WrongSecret}\n");
+        var liveKeyFile = TestKeys.OwnerOnlyFile(secrets, "live.key", $"{LiveKey}\n{LiveSecret}\n");
+        var edPem = TestKeys.OwnerOnlyFile(secrets, "ed.pem", _ed.PrivatePem);
+        var edKeyFile = TestKeys.OwnerOnlyFile(secrets, "ed.key", $"{EdKey}\n{edPem}\n");
+        File.WriteAllText(Path.Combine(_home, "accounts.json"), $$"""
+            {"accounts": [
+              {"name": "main", "environment": "sim", "baseAddress": "{{sim}}", "email": "{{Master}}", "keyFile": "{{mainKeyFile}}"},
+              {"name": "ed", "environment": "sim", "baseAddress": "{{sim}}", "email": "{{Master}}", "signing": "ed25519", "keyFile": "{{edKeyFile}}"},
+              {"name": "wrong", "environment": "sim", "baseAddress": "{{sim}}", "email": "{{Master}}", "keyFile": "{{wrongKeyFile}}"},
+              {"name": "live", "environment": "mainnet", "email": "{{Master}}", "keyFile": "{{liveKeyFile}}", "description": "mainnet keys, redirected to the simulator by the test-only hook"},
+              {"name": "testnet", "environment": "testnet"}
+            ]}
+            """);
+
+        _environment["FERRY_HOME"] = _home;
+        _environment["FERRY_LOG"] = "debug";
+        _environment["FERRY_TESTNET_API_KEY"] = TestnetKey;
+        _environment["FERRY_TESTNET_API_SECRET"] = TestnetSecret;
+        _environment["FERRY_ADDED_ENV_API_KEY"] = FromEnvKey;
+        _environment["FERRY_ADDED_ENV_API_SECRET"] = FromEnvSecret;
+        _environment["FERRY_ADDED_ED_API_KEY"] = AddedEdKey;
+
+        _placeholders["{home}"] = _home;
+        _placeholders["{sim}"] = sim;
+        _placeholders["{addkey}"] = TestKeys.OwnerOnlyFile(secrets, "add.key", $"{AddKey}\n{AddSecret}\n");
+        _placeholders["{addedpem}"] = TestKeys.OwnerOnlyFile(secrets, "added-ed.pem", _addedEd.PrivatePem);
+        var wide = TestKeys.OwnerOnlyFile(secrets, "wide.key", $"{AddKey}\n{AddSecret}\n");
+        File.SetUnixFileMode(wide, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead);
+        _placeholders["{widekey}"] = wide;
+        _placeholders["{tools}"] = TestKeys.OwnerOnlyFile(secrets, "TOOLS.md",
+            $"## Binance Accounts\n### tools-main\n- API Key: {ToolsKey}\n- Secret: {ToolsSecret}\n- Description: Primary trading account\n");
+        _placeholders["{tools2}"] = TestKeys.OwnerOnlyFile(secrets, "TOOLS2.md",
+            $"## Binance Accounts\n### tools-futures\n- API Key: {Tools2Key}\n- Secret: {Tools2Secret}\n- Description: Futures trading account\n- Environment: testnet\n");
+        _placeholders["{badtools}"] = TestKeys.OwnerOnlyFile(secrets, "BAD-TOOLS.md",
+            $"## Binance Accounts\n### broken\n- API Key: {ToolsKey}\n- Secret: {ToolsSecret[..8]}...{ToolsSecret[^3..]}\n");
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_host is not null) await _host.DisposeAsync();
+    }
+
+    public void Dispose() => Directory.Delete(_home, recursive: true);
+
+    /// <summary>Every secret, and every whole API key, that the scan must never find.</summary>
+    private IEnumerable<(string What, string Text)> Forbidden()
+    {
+        var keys = new[] { MainKey, LiveKey, EdKey, TestnetKey, AddKey, TypedKey, FromEnvKey, AddedEdKey, ToolsKey, Tools2Key };
+        var secrets = new[] { MainSecret, WrongSecret, LiveSecret, TestnetSecret, AddSecret, TypedSecret, FromEnvSecret, ToolsSecret, Tools2Secret };
+        // Not only whole values: any 10 characters in a row of a key or secret count as a leak. The masks show at
+        // most 5 in a row (key: first 5 and last 4; secret: last 5), so a window of 10 can only come from a leak.
+        foreach (var key in keys)
+        {
+            yield return ("whole API key", key);
+            for (var i = 0; i + Window <= key.Length; i++) yield return ($"API key characters {i}..{i + Window}", key.Substring(i, Window));
+        }
+        foreach (var secret in secrets)
+        {
+            yield return ("whole secret", secret);
+            for (var i = 0; i + Window <= secret.Length; i++) yield return ($"secret characters {i}..{i + Window}", secret.Substring(i, Window));
+        }
+        foreach (var pem in new[] { _ed.PrivatePem, _addedEd.PrivatePem })
+            foreach (var line in pem.Split('\n').Where(l => l.Length > 0 && !l.StartsWith("-----", StringComparison.Ordinal)))
+                yield return ("PEM private key line", line);
+    }
+
+    /// <summary>Every command of the tree, by path ("accounts add"), that does something when invoked.</summary>
+    private static async Task<List<(string Path, Command Command)>> DiscoverCommandsAsync()
+    {
+        RootCommand? root = null;
+        var env = new CliEnvironment
+        {
+            Out = new StringWriter(), Error = new StringWriter(), In = new StringReader(""), IsInteractive = false,
+            GetEnvironmentVariable = _ => null, InspectCommandTree = r => root = r,
+        };
+        Assert.Equal(0, await FerryApp.RunAsync(["--help"], env));
+        Assert.NotNull(root);
+        var found = new List<(string, Command)>();
+        void Walk(Command command, string prefix)
+        {
+            foreach (var sub in command.Subcommands)
+            {
+                var path = prefix.Length == 0 ? sub.Name : $"{prefix} {sub.Name}";
+                if (sub.Action is not null) found.Add((path, sub));
+                Walk(sub, path);
+            }
+        }
+        Walk(root, "");
+        return found;
+    }
+
+    [Fact]
+    public async Task Every_command_in_the_tree_has_sample_invocations_with_a_success_and_a_failure()
+    {
+        var discovered = (await DiscoverCommandsAsync()).Select(c => c.Path).ToList();
+        Assert.True(discovered.Count >= 10, "discovery found too few commands to be trusted");
+        var sampled = Samples.Select(s => s.Command).ToList();
+        var missing = discovered.Except(sampled).ToList();
+        Assert.True(missing.Count == 0,
+            $"The leak scanner has no sample invocations for: {string.Join(", ", missing)}. Add rows to LeakScanTests.Samples (success and error paths, --json and tables).");
+        var stale = sampled.Except(discovered).ToList();
+        Assert.True(stale.Count == 0, $"LeakScanTests.Samples names commands that no longer exist: {string.Join(", ", stale)}.");
+        foreach (var (command, samples) in Samples)
+        {
+            Assert.True(samples.Any(s => s.ExitCode == 0), $"'{command}' has no success-path sample.");
+            Assert.True(samples.Any(s => s.ExitCode != 0), $"'{command}' has no error-path sample.");
+        }
+    }
+
+    [Fact]
+    public async Task Every_command_takes_account_or_says_why_not()
+    {
+        foreach (var (path, command) in await DiscoverCommandsAsync())
+        {
+            var hasAccount = command.Options.Any(o => o.Name == "--account");
+            if (WithoutAccountOption.ContainsKey(path)) Assert.False(hasAccount, $"'{path}' takes --account now; remove it from WithoutAccountOption.");
+            else Assert.True(hasAccount, $"'{path}' has no --account option; add CommonOptions.Account() or explain in WithoutAccountOption.");
+        }
+    }
+
+    [Fact]
+    public async Task The_whole_cli_surface_never_prints_or_logs_a_secret_or_a_whole_api_key()
+    {
+        var discovered = await DiscoverCommandsAsync();
+        Assert.Empty(discovered.Select(c => c.Path).Except(Samples.Select(s => s.Command))); // see the test above
+
+        var captured = new List<(string Label, string Text)>();
+        foreach (var (command, samples) in Samples)
+        {
+            foreach (var sample in samples)
+                captured.Add(await RunAsync(sample));
+        }
+        // Help of every command, the root and the parent commands too.
+        foreach (var path in discovered.Select(c => c.Path).Append("").Append("accounts").Append("sim"))
+            captured.Add(await RunAsync(new Sample((path + " --help").Trim(), 0)));
+
+        var logFile = Path.Combine(_home, "logs", "ferry.log");
+        Assert.True(File.Exists(logFile), "FERRY_LOG=debug wrote no log file");
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(_home, "logs"), "*", SearchOption.AllDirectories))
+            captured.Add(($"log file {Path.GetFileName(file)}", File.ReadAllText(file)));
+        captured.Add(("accounts.json", File.ReadAllText(Path.Combine(_home, "accounts.json"))));
+
+        var all = string.Join("\n", captured.Select(c => c.Text));
+        // The scan is only worth something if the runs did what they claim: logging at debug level, HTTP lines,
+        // and masked values where whole ones would be.
+        Assert.Contains("ferry[debug]: http POST /sapi/v1/asset/transfer -> HTTP 200", all);
+        Assert.Contains("debug http GET /sapi/v1/asset/transfer -> HTTP 200", File.ReadAllText(logFile));
+        Assert.Contains("debug http POST /sapi/v1/asset/transfer -> HTTP 400", File.ReadAllText(logFile));
+        Assert.Contains(Masking.ApiKey(LiveKey), all);
+        Assert.Contains(Masking.Secret(LiveSecret), all);
+        Assert.Contains(Masking.ApiKey(TypedKey), all);
+        Assert.Contains(Masking.ApiKey(ToolsKey), all);
+        Assert.Contains(Masking.ApiKey(TestnetKey), all);
+
+        var leaks = new List<string>();
+        foreach (var (label, text) in captured)
+            foreach (var (what, secret) in Forbidden())
+                if (text.Contains(secret, StringComparison.Ordinal)) leaks.Add($"{what} in {label}");
+        Assert.True(leaks.Count == 0, "Leaked:\n" + string.Join("\n", leaks.Distinct()));
+    }
+
+    private async Task<(string Label, string Text)> RunAsync(Sample sample)
+    {
+        var args = Expand(sample.Arguments).Split(' ', StringSplitOptions.RemoveEmptyEntries).Append("--verbose").ToArray();
+        using var stop = new CancellationTokenSource();
+        var output = new WatchingWriter(sample.StopWhenListening ? "press Ctrl+C" : null, stop);
+        var error = new StringWriter();
+        var env = new CliEnvironment
+        {
+            Out = output,
+            Error = error,
+            In = new StringReader(sample.Input ?? ""),
+            IsInteractive = sample.Input is not null,
+            GetEnvironmentVariable = name => _environment.GetValueOrDefault(name),
+            MainnetRedirectForTests = _host!.BaseAddress,
+        };
+        var code = await FerryApp.RunAsync(args, env, stop.Token);
+        var label = $"'ferry {sample.Arguments}'";
+        Assert.True(sample.ExitCode == code, $"{label} exited {code}, expected {sample.ExitCode}:\n{output}\n{error}");
+        return (label, $"{output}\n{error}");
+    }
+
+    private string Expand(string arguments)
+    {
+        foreach (var (name, value) in _placeholders) arguments = arguments.Replace(name, value, StringComparison.Ordinal);
+        return arguments;
+    }
+
+    /// <summary>Captures output and cancels the run once a trigger text was written (to stop 'sim serve').</summary>
+    private sealed class WatchingWriter(string? trigger, CancellationTokenSource stop) : StringWriter
+    {
+        public override void Write(char value)
+        {
+            base.Write(value);
+            Check();
+        }
+
+        public override void Write(string? value)
+        {
+            base.Write(value);
+            Check();
+        }
+
+        public override void Write(char[] buffer, int index, int count)
+        {
+            base.Write(buffer, index, count);
+            Check();
+        }
+
+        public override void WriteLine(string? value)
+        {
+            base.WriteLine(value);
+            Check();
+        }
+
+        public override Encoding Encoding => Encoding.UTF8;
+
+        private void Check()
+        {
+            if (trigger is not null && !stop.IsCancellationRequested && ToString().Contains(trigger, StringComparison.Ordinal)) stop.Cancel();
+        }
+    }
+}
