@@ -78,8 +78,10 @@ public static class FerryApp
 
     private static async Task<int> FailAsync(CliEnvironment env, int exitCode, string message)
     {
-        await env.Error.WriteLineAsync($"ferry: {Sentence(message)}");
-        env.Log.Info($"exit {exitCode}: {Sentence(message)}");
+        // Messages never quote a key, but scrub the run's credentials anyway: one sentence, never a secret.
+        var sentence = env.Log.Scrub(Sentence(message));
+        await env.Error.WriteLineAsync($"ferry: {sentence}");
+        env.Log.Info($"exit {exitCode}: {sentence}");
         return exitCode;
     }
 

@@ -40,8 +40,8 @@ internal sealed class CliLog : IDisposable
         _time = time;
     }
 
-    /// <summary>A log that writes nothing.</summary>
-    public static CliLog Off { get; } = new(null, LogLevel.Off, null, LogLevel.Off, TimeProvider.System);
+    /// <summary>A new log that writes nothing (new each time: it still collects what to scrub, per run).</summary>
+    public static CliLog Off => new(null, LogLevel.Off, null, LogLevel.Off, TimeProvider.System);
 
     /// <summary>The most detailed level anything is written at.</summary>
     public LogLevel Level => (LogLevel)Math.Max((int)_stderrLevel, (int)_fileLevel);

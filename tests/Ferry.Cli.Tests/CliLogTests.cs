@@ -1,0 +1,73 @@
+using Ferry.Cli.Output;
+using Ferry.Cli.Tests.Support;
+using Ferry.Credentials;
+
+namespace Ferry.Cli.Tests;
+
+public sealed class CliLogTests : IDisposable
+{
+    private readonly CliRun _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    private CliEnvironment Env(StringWriter error) => new()
+    {
+        Out = new StringWriter(), Error = error, In = new StringReader(""), IsInteractive = false,
+        GetEnvironmentVariable = name => _cli.Environment.GetValueOrDefault(name),
+    };
+
+    [Fact]
+    public void Every_line_is_scrubbed_of_the_runs_credentials_including_each_pem_line()
+    {
+        var (pem, _) = TestKeys.Ed25519();
+        var error = new StringWriter();
+        using var log = CliLog.Open(Env(error), verbose: true);
+        log.Protect(new ApiCredentials("ScrubKey-0123456789-abcdef", new SecretText("ScrubSecret-0123456789-uvwxyz"), SigningKind.Hmac));
+        log.Protect(new ApiCredentials("ScrubPemKey-0123456789", new SecretText(pem), SigningKind.Ed25519));
+        var pemLine = pem.Split('\n')[1];
+
+        log.Debug("key ScrubKey-0123456789-abcdef secret ScrubSecret-0123456789-uvwxyz pem " + pemLine);
+
+        var written = error.ToString();
+        Assert.Contains("key Scrub...cdef secret ***...vwxyz pem ***", written);
+        Assert.DoesNotContain("ScrubKey-0123456789", written);
+        Assert.DoesNotContain("ScrubSecret-0123456789", written);
+        Assert.DoesNotContain(pemLine, written);
+    }
+
+    [Fact]
+    public void Without_verbose_or_FERRY_LOG_nothing_is_logged()
+    {
+        var error = new StringWriter();
+        using var log = CliLog.Open(Env(error), verbose: false);
+        log.Info("hello");
+        log.Debug("hello");
+        Assert.Equal("", error.ToString());
+        Assert.False(Directory.Exists(Path.Combine(_cli.Home, "logs")));
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task FERRY_LOG_info_writes_an_owner_only_file_without_debug_lines()
+    {
+        _cli.Environment["FERRY_LOG"] = "info";
+        var result = await _cli.RunAsync("transfer", "1", "USDT", "--from", "spot", "--to", "usdm");
+        Assert.Equal(0, result.ExitCode);
+        Assert.DoesNotContain("ferry[", result.Error); // the file, not stderr
+        var file = Path.Combine(_cli.Home, "logs", "ferry.log");
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        var text = File.ReadAllText(file);
+        Assert.Contains(" info ferry 0.1.0: transfer (arguments not logged)", text);
+        Assert.Contains(" info exit 0", text);
+        Assert.DoesNotContain(" debug ", text);
+    }
+
+    [Fact]
+    public async Task An_unreadable_FERRY_LOG_is_bad_input()
+    {
+        _cli.Environment["FERRY_LOG"] = "loud";
+        var result = await _cli.RunAsync("accounts", "list");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("FERRY_LOG='loud' is not a log level", result.Error);
+    }
+}
