@@ -13,4 +13,6 @@ public enum KeyPermission
     InternalTransfer,
     /// <summary><c>enableMargin</c>: margin account changes.</summary>
     Margin,
+    /// <summary><c>enableSpotAndMarginTrading</c>: the sub-account margin and futures transfers (seed 000's note).</summary>
+    SpotAndMarginTrading,
 }

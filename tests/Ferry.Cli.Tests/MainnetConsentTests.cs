@@ -63,7 +63,7 @@ public sealed class MainnetConsentTests : IAsyncLifetime, IDisposable
         var before = Funding;
         var result = await _cli.RunWithInputAsync("CONFIRM\n", "transfer", "10", "USDT", "--from", "spot", "--to", "funding", "--json");
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("Move 10 USDT from spot to funding on MAINNET account 'main' via POST /sapi/v1/asset/transfer (type MAIN_FUNDING).", result.Error);
+        Assert.Contains("Move 10 USDT from spot to funding on MAINNET with account 'main' via POST /sapi/v1/asset/transfer (MAIN_FUNDING).", result.Error);
         Assert.Contains("Type CONFIRM to proceed: ", result.Error);
         Assert.Equal("done", JsonDocument.Parse(result.Out).RootElement.GetProperty("outcome").GetString());
         Assert.Equal(before + 10, Funding);

@@ -11,6 +11,13 @@ namespace Ferry.Binance.Models;
 [JsonSerializable(typeof(UniversalTransferPage))]
 [JsonSerializable(typeof(MarginTransferPage))]
 [JsonSerializable(typeof(ServerTimeResult))]
+[JsonSerializable(typeof(SubAccountTransferResult))]
+[JsonSerializable(typeof(SubAccountFuturesInternalTransferResult))]
+[JsonSerializable(typeof(SubAccountUniversalTransferResult))]
+[JsonSerializable(typeof(SubAccountUniversalTransferPage))]
+[JsonSerializable(typeof(SubAccountFuturesInternalTransferPage))]
+[JsonSerializable(typeof(IReadOnlyList<SubAccountSpotTransferRow>))]
+[JsonSerializable(typeof(IReadOnlyList<SubAccountUserTransferRow>))]
 public sealed partial class BinanceJsonContext : JsonSerializerContext
 {
 }

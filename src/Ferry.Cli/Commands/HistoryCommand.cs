@@ -23,13 +23,18 @@ internal static class HistoryCommand
         var asset = new Option<string?>("--asset") { Description = "Only this asset." };
         var fromSymbol = new Option<string?>("--from-symbol") { Description = "Isolated symbol of the source, needed for types out of isolated margin." };
         var toSymbol = new Option<string?>("--to-symbol") { Description = "Isolated symbol of the target, needed for types into isolated margin." };
+        var sub = new Option<bool>("--sub") { Description = "Show transfers between the master and its sub-accounts instead (1..30 days)." };
         var json = CommonOptions.Json();
         var account = CommonOptions.Account();
         var command = new Command("history", "Show transfers as the exchange records them, newest first.")
         {
-            type, days, margin, isolated, asset, fromSymbol, toSymbol, json, account,
+            type, days, margin, isolated, asset, fromSymbol, toSymbol, sub, json, account,
         };
-        command.SetAction((parse, ct) => RunAsync(env, new Printer(env, parse.GetValue(json)), parse.GetValue(type),
+        command.SetAction((parse, ct) => parse.GetValue(sub)
+            ? SubAccountHistory.RunAsync(env, new Printer(env, parse.GetValue(json)), parse.GetValue(days), parse.GetValue(asset),
+                parse.GetValue(margin) || (parse.GetValue(type) ?? parse.GetValue(isolated) ?? parse.GetValue(fromSymbol) ?? parse.GetValue(toSymbol)) is not null,
+                parse.GetValue(account), ct)
+            : RunAsync(env, new Printer(env, parse.GetValue(json)), parse.GetValue(type),
             parse.GetValue(days), parse.GetValue(margin), parse.GetValue(isolated), parse.GetValue(asset),
             parse.GetValue(fromSymbol), parse.GetValue(toSymbol), parse.GetValue(account), ct));
         return command;

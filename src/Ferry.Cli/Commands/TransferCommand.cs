@@ -6,6 +6,7 @@ using Ferry.Cli.Output;
 using Ferry.Cli.Sessions;
 using Ferry.Money;
 using Ferry.Outcomes;
+using Ferry.Routing;
 using Ferry.Transfers;
 
 namespace Ferry.Cli.Commands;
@@ -17,7 +18,7 @@ internal static class TransferCommand
     {
         var amount = new Argument<string>("amount") { Description = "How much to move, a plain decimal such as 100 or 0.5." };
         var asset = new Argument<string>("asset") { Description = "The asset, e.g. USDT or BTC." };
-        var from = new Option<string>("--from") { Description = "The wallet to move from, e.g. spot, usdm, isolated:BTCUSDT.", Required = true };
+        var from = new Option<string>("--from") { Description = "The wallet to move from, e.g. spot, usdm, isolated:BTCUSDT, alice@example.com/usdm.", Required = true };
         var to = new Option<string>("--to") { Description = "The wallet to move to.", Required = true };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the endpoint and parameters that would be sent, and send nothing." };
         var confirm = new Option<bool>("--confirm") { Description = "Consent to a mainnet move without the interactive CONFIRM prompt (for scripts)." };
@@ -42,27 +43,33 @@ internal static class TransferCommand
             throw CliException.BadInput($"'{amountText}' is not an amount; write a plain decimal such as 100 or 0.5.");
         var request = new TransferRequest(amount, asset, WalletAddress.Parse(fromText), WalletAddress.Parse(toText));
         var target = SessionTarget.Resolve(env, accountName);
-        var plan = TransferPlanner.Plan(request, target.AccountName, target.Venue, target.Email);
+        if (target.Venue != Venue.Binance)
+            throw new TransferPlanningException($"Account '{target.AccountName}' is an {target.Venue} account, but the move names Binance wallets.");
+        var (home, keys) = RoutingAccounts.For(env, target);
+        var leg = TransferRouter.Plan(request, home, keys).Legs.Single();
+        var legTarget = string.Equals(leg.AccountName, target.AccountName, StringComparison.OrdinalIgnoreCase)
+            ? target
+            : SessionTarget.Resolve(env, leg.AccountName);
 
         if (dryRun)
         {
-            printer.Document(new JsonObject { ["dryRun"] = true, ["target"] = PlanJson.Target(target), ["plan"] = PlanJson.Plan(plan) });
-            printer.Line($"Dry run on {target.AccountName} ({target.Environment.ToString().ToLowerInvariant()}); nothing sent.");
-            printer.Line($"{plan.Endpoint} {string.Join("&", plan.Parameters.Select(p => $"{p.Key}={p.Value}"))}");
+            printer.Document(new JsonObject { ["dryRun"] = true, ["target"] = PlanJson.Target(legTarget), ["plan"] = LegJson.Plan(leg) });
+            printer.Line($"Dry run on {legTarget.AccountName} ({legTarget.Environment.ToString().ToLowerInvariant()}); nothing sent.");
+            printer.Line($"{leg.Endpoint} {string.Join("&", leg.Parameters.Select(p => $"{p.Key}={p.Value}"))}");
             return ExitCodes.Ok;
         }
 
-        if (target.Environment == AccountEnvironment.Testnet)
+        if (legTarget.Environment == AccountEnvironment.Testnet)
             throw CliException.Refused(
                 "Binance's testnet does not serve /sapi endpoints, so wallet transfers cannot run there; use the simulator instead (omit --account, or configure a 'sim' account).");
-        if (target.Environment == AccountEnvironment.Mainnet)
+        if (legTarget.Environment == AccountEnvironment.Mainnet)
             MainnetConsent.Require(env, confirmed,
-                $"Move {WireDecimal.Format(plan.Amount)} {plan.Asset} from {plan.From} to {plan.To} on MAINNET account '{target.AccountName}' via {plan.Endpoint} (type {plan.TransferTypeName}).");
+                $"Move {WireDecimal.Format(leg.Amount)} {leg.Asset} from {leg.From} to {leg.To} on MAINNET with account '{legTarget.AccountName}' via {leg.Endpoint} ({leg.Summary}).");
 
-        await using var session = await BinanceSession.OpenAsync(target, env, ct);
+        await using var session = await BinanceSession.OpenAsync(legTarget, env, ct);
         printer.Line(session.Banner);
-        var result = await WalletTransferExecutor.ExecuteAsync(session.Client, plan, ct);
-        Report(printer, target, result);
+        var result = await TransferLegExecutor.ExecuteAsync(session.Client, leg, ct);
+        Report(printer, legTarget, result);
         return result.Kind switch
         {
             OutcomeKind.Done => ExitCodes.Ok,
@@ -72,25 +79,30 @@ internal static class TransferCommand
         };
     }
 
-    private static void Report(Printer printer, SessionTarget target, TransferResult result)
+    private static void Report(Printer printer, SessionTarget target, LegResult result)
     {
+        var leg = result.Leg;
         var document = new JsonObject
         {
             ["target"] = PlanJson.Target(target),
-            ["plan"] = PlanJson.Plan(result.Plan),
+            ["plan"] = LegJson.Plan(leg),
             ["outcome"] = PlanJson.OutcomeName(result.Kind),
-            ["tranId"] = result.TransferId,
+            ["tranId"] = LegJson.Id(result.TransferId),
         };
         if (result.Error is not null) document["error"] = PlanJson.Error(result.Error);
         if (result.Kind is not (OutcomeKind.Done or OutcomeKind.Rejected)) document["message"] = result.Message;
         printer.Document(document);
 
-        var move = $"{WireDecimal.Format(result.Plan.Amount)} {result.Plan.Asset} from {result.Plan.From} to {result.Plan.To}";
+        var move = $"{WireDecimal.Format(leg.Amount)} {leg.Asset} from {leg.From} to {leg.To}";
+        var lookUp = leg.ClientTranId is null
+            ? "Check 'ferry history' before trying again."
+            : $"Look it up by clientTranId {leg.ClientTranId} ('ferry history --sub') before trying again.";
         printer.Line(result.Kind switch
         {
-            OutcomeKind.Done => $"Moved {move} ({result.Plan.TransferTypeName}); transfer id {result.TransferId}.",
+            OutcomeKind.Done => $"Moved {move} ({leg.Summary}) via {leg.Endpoint}; transfer id {result.TransferId}"
+                + (leg.ClientTranId is null ? "." : $", clientTranId {leg.ClientTranId}."),
             OutcomeKind.Rejected => $"The exchange refused to move {move}: {result.Error!.Message} (code {result.Error.Code}); nothing moved.",
-            OutcomeKind.Unknown => $"The outcome of moving {move} is UNKNOWN ({result.Message}); it may have happened. Check 'ferry history' before trying again.",
+            OutcomeKind.Unknown => $"The outcome of moving {move} is UNKNOWN ({result.Message}); it may have happened. {lookUp}",
             _ => $"Not sent: {result.Message}",
         });
     }

@@ -3,7 +3,9 @@ using Ferry.Credentials;
 
 namespace Ferry.Accounts;
 
-/// <summary>A named exchange account as configured: where it is, whose it is, and how it signs.</summary>
+/// <summary>A named exchange account as configured: where it is, whose it is, and how it signs. A master's entry may
+/// list its <paramref name="SubAccounts"/> (the emails Ferry may route to); a sub-account key's entry names its
+/// <paramref name="MasterEmail"/>.</summary>
 public sealed record AccountDefinition(
     string Name,
     Venue Venue,
@@ -11,7 +13,9 @@ public sealed record AccountDefinition(
     Uri BaseAddress,
     ApiCredentials Credentials,
     string? Email = null,
-    string? Description = null)
+    string? Description = null,
+    IReadOnlyList<string>? SubAccounts = null,
+    string? MasterEmail = null)
 {
     /// <summary>Where the key was read from ("key file (owner-only)", "environment (...)", ...), never the file's location.</summary>
     public string KeySource { get; init; } = "inline";

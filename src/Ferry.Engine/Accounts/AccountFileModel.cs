@@ -22,6 +22,8 @@ internal sealed class AccountEntryModel
     [JsonPropertyName("secret")] public string? Secret { get; set; }
     [JsonPropertyName("keyFile")] public string? KeyFile { get; set; }
     [JsonPropertyName("privateKeyFile")] public string? PrivateKeyFile { get; set; }
+    [JsonPropertyName("subAccounts")] public List<string>? SubAccounts { get; set; }
+    [JsonPropertyName("masterEmail")] public string? MasterEmail { get; set; }
 }
 
 [JsonSourceGenerationOptions(ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true,

@@ -79,12 +79,35 @@ public sealed class AccountStore
         if (entry.Email is not null && !EmailAddress.IsValid(entry.Email))
             throw new AccountConfigException($"Account '{name}' has a malformed email '{entry.Email}'.");
 
+        var (subAccounts, masterEmail) = ResolveFamily(name, entry);
+
         var (apiKey, secret, source) = ResolveKey(name, signing, entry);
         return new AccountDefinition(name, venue, environment, baseAddress,
-            new ApiCredentials(apiKey, new SecretText(secret), signing), entry.Email?.ToLowerInvariant(), entry.Description)
+            new ApiCredentials(apiKey, new SecretText(secret), signing), entry.Email?.ToLowerInvariant(), entry.Description,
+            subAccounts, masterEmail)
         {
             KeySource = source,
         };
+    }
+
+    /// <summary>subAccounts (a master's sub-account emails) and masterEmail (a sub-account key's master), checked.</summary>
+    private static (IReadOnlyList<string>? SubAccounts, string? MasterEmail) ResolveFamily(string name, AccountEntryModel entry)
+    {
+        foreach (var sub in entry.SubAccounts ?? [])
+        {
+            if (sub is null || !EmailAddress.IsValid(sub))
+                throw new AccountConfigException($"Account '{name}' lists a malformed sub-account email '{sub}'.");
+        }
+        if (entry.MasterEmail is not null)
+        {
+            if (!EmailAddress.IsValid(entry.MasterEmail))
+                throw new AccountConfigException($"Account '{name}' has a malformed masterEmail '{entry.MasterEmail}'.");
+            if (entry.Email is null)
+                throw new AccountConfigException($"Account '{name}' names a masterEmail, so it is a sub-account key and needs its own 'email'.");
+            if (entry.SubAccounts is { Count: > 0 })
+                throw new AccountConfigException($"Account '{name}' is a sub-account key (it names a masterEmail), so it cannot list subAccounts.");
+        }
+        return (entry.SubAccounts?.Select(s => s.ToLowerInvariant()).Distinct().ToList(), entry.MasterEmail?.ToLowerInvariant());
     }
 
     private static Uri ResolveBaseAddress(string name, Venue venue, AccountEnvironment environment, string? configured)

@@ -39,8 +39,8 @@ public static class TransferPlanner
         {
             if (address.Email is not null && !string.Equals(address.Email, accountEmail, StringComparison.OrdinalIgnoreCase))
                 throw new TransferPlanningException(
-                    $"'{address}' names another account ({address.Email}); moves between accounts need the sub-account "
-                    + "transfer endpoints, which this version of Ferry does not cover yet.");
+                    $"'{address}' names another account ({address.Email}); moves between accounts go through the sub-account "
+                    + "endpoints, which TransferRouter plans.");
         }
 
         var type = WalletTransferTypes.Find(from.Wallet, to.Wallet)

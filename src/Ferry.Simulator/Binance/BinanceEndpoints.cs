@@ -21,6 +21,7 @@ internal static class BinanceEndpoints
                 Permission.EnableReading, new MarginTransferHistoryHandler(ledger).Handle),
             new("GET", "/_sim/balances", EndpointSecurity.Admin, 0, 0, Permission.None, admin.Balances),
             new("GET", "/_sim/totals", EndpointSecurity.Admin, 0, 0, Permission.None, admin.Totals),
+            .. SubAccountEndpoints.Create(ledger),
         ];
     }
 }

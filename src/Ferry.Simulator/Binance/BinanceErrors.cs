@@ -53,10 +53,30 @@ public static class BinanceErrors
     public static readonly BinanceError FutureAccountMissing = new(-5011, "future account not exists.", 400,
         Provenance.Assumed, "Code/text documented (FUTURE_ACCT_NOT_EXIST); used for sub-accounts without futures by choice.");
 
+    // Sub-account transfers (issue #3). Binance gives no code for "not your sub-account" or a reused clientTranId;
+    // the choices below are the closest documented codes, tagged assumed where the use is ours.
+
+    /// <summary>An email parameter that is not an e-mail address.</summary>
+    public static readonly BinanceError InvalidEmail = new(-4003, "Your input email is invalid.", 400,
+        Provenance.Assumed, "Code/text from the error-code page (DOCS-MIRROR); used for malformed fromEmail/toEmail/email by choice.");
+
+    /// <summary>A well-formed email that is not a sub-account of the caller's master (or is the wrong party).</summary>
+    public static readonly BinanceError NoParentSubRelation = new(-5021, "This parent sub have no relation", 400,
+        Provenance.Assumed, "Code/text documented (PARENT_SUB_HAVE_NO_RELATION); used for an email that is not a sub-account of this master by choice (the reference finds no code for it).");
+
+    /// <summary>A transfer scenario the sub-account universal transfer does not support.</summary>
+    public static readonly BinanceError UnsupportedOperation = new(-9000, "Unsupported operation", 400,
+        Provenance.Observed, "Seen on POST sub-account/universalTransfer (binance/binance-connector-java#33, HTTP 400; CCXT's comment CONFLICTS). Used for futures-to-futures (documented as unsupported), same account on both sides and neither side SPOT (assumed).");
+
+    /// <summary>A clientTranId the master already used for a committed transfer.</summary>
+    public static readonly BinanceError DuplicateClientTranId = new(-5010, "Asset transfer fail.", 400,
+        Provenance.Assumed, "The docs say clientTranId 'Must be unique' but not what a reuse answers; the generic TRANSFER_FAIL is chosen so no client relies on an invented code. Nothing moves; look the id up with GET sub-account/universalTransfer?clientTranId=.");
+
     /// <summary>Every entry, for docs and tests.</summary>
     public static IReadOnlyList<BinanceError> All { get; } =
     [
         TooManyRequests, OutsideRecvWindow, TimestampAhead, InvalidSignature, MandatoryParam, BadRecvWindow,
         IntervalTooLong, BadApiKeyFormat, RejectedKey, InsufficientBalance, TransferFailed, FutureAccountMissing,
+        InvalidEmail, NoParentSubRelation, UnsupportedOperation, DuplicateClientTranId,
     ];
 }

@@ -34,6 +34,7 @@ public static class LedgerAuditor
     private static void CheckIds(LedgerState state, List<string> problems)
     {
         var seen = new HashSet<long>();
+        var clientIds = new HashSet<string>(StringComparer.Ordinal);
         long previous = long.MinValue;
         foreach (var move in state.History)
         {
@@ -42,6 +43,7 @@ public static class LedgerAuditor
             if (move.Id >= state.NextId) problems.Add($"Transfer id {move.Id} is not below the next id {state.NextId}.");
             if (move.Amount <= 0m) problems.Add($"Transfer {move.Id} has a non-positive amount {move.Amount}.");
             if (move.From == move.To) problems.Add($"Transfer {move.Id} moves {move.From} to itself.");
+            if (move.ClientId is not null && !clientIds.Add(move.ClientId)) problems.Add($"Client id '{move.ClientId}' is used by more than one transfer.");
             previous = move.Id;
         }
     }

@@ -15,6 +15,8 @@ public enum MoveFailure
     UnknownUser,
     /// <summary>The owner does not have that wallet enabled (e.g. a sub-account without futures).</summary>
     WalletNotEnabled,
+    /// <summary>The caller's client id (e.g. <c>clientTranId</c>) was already used by a committed move of this ledger.</summary>
+    DuplicateClientId,
 }
 
 /// <summary>The result of <see cref="SimLedger.Move"/>: the committed row, or the reason nothing happened.</summary>

@@ -9,6 +9,7 @@ public sealed class SimLedger
     private readonly Dictionary<BalanceKey, decimal> _seed;
     private readonly Dictionary<BalanceKey, decimal> _balances;
     private readonly List<LedgerMove> _history;
+    private readonly HashSet<string> _clientIds = new(StringComparer.Ordinal);
     private readonly ILedgerStore _store;
     private readonly TimeProvider _time;
     private long _nextId;
@@ -21,6 +22,10 @@ public sealed class SimLedger
         _seed = new Dictionary<BalanceKey, decimal>(state.SeedBalances);
         _balances = new Dictionary<BalanceKey, decimal>(state.Balances);
         _history = [.. state.History];
+        foreach (var move in _history)
+        {
+            if (move.ClientId is not null) _clientIds.Add(move.ClientId);
+        }
         _nextId = state.NextId;
         _store = store;
         _time = time;
@@ -41,8 +46,9 @@ public sealed class SimLedger
         lock (_gate) return _users.GetValueOrDefault(email);
     }
 
-    /// <summary>Moves an amount atomically: checks users, wallets and the source balance, writes through the
-    /// store, then updates memory and appends a history row with the next id and the current time.</summary>
+    /// <summary>Moves an amount atomically: checks the client id (unique per ledger, i.e. per master), users, wallets
+    /// and the source balance, writes through the store, then updates memory and appends a history row with the
+    /// next id and the current time. A refused move changes nothing and does not use up its client id.</summary>
     public MoveOutcome Move(MoveRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -50,6 +56,10 @@ public sealed class SimLedger
         if (request.From == request.To) return MoveOutcome.Refused(MoveFailure.SameWallet);
         lock (_gate)
         {
+            if (request.ClientId is not null && _clientIds.Contains(request.ClientId))
+            {
+                return MoveOutcome.Refused(MoveFailure.DuplicateClientId);
+            }
             if (!_users.TryGetValue(request.From.Owner, out var fromUser) ||
                 !_users.TryGetValue(request.To.Owner, out var toUser))
             {
@@ -75,6 +85,7 @@ public sealed class SimLedger
             _store.Commit(move, changed, _nextId + 1);
             foreach (var (key, amount) in changed) _balances[key] = amount;
             _history.Add(move);
+            if (move.ClientId is not null) _clientIds.Add(move.ClientId);
             _nextId++;
             return MoveOutcome.Done(move);
         }

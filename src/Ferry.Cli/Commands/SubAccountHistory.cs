@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Ferry.Cli.Output;
+using Ferry.Cli.Sessions;
+using Ferry.History;
+using Ferry.Money;
+using Ferry.Outcomes;
+using Ferry.Transfers;
+
+namespace Ferry.Cli.Commands;
+
+/// <summary>
+/// <c>ferry history --sub</c>: transfers between the master and its sub-accounts. With the master's key: the sub-account
+/// universal transfers, futures internal transfers and spot transfers of the master and every known sub-account; with
+/// a sub-account's key: its own transfers in and out. Newest first, each transfer once.
+/// </summary>
+internal static class SubAccountHistory
+{
+    public static async Task<int> RunAsync(CliEnvironment env, Printer printer, int days, string? asset, bool otherOptions,
+        string? accountName, CancellationToken ct)
+    {
+        if (otherOptions)
+            throw CliException.BadInput("--sub lists sub-account transfers and takes only --days, --asset, --account and --json.");
+        if (days < 1 || days > SubAccountHistoryReader.MaxDays)
+            throw CliException.BadInput($"--days {days} is out of range; the sub-account histories cover 1 to {SubAccountHistoryReader.MaxDays} days.");
+        var assetName = asset is null ? null : TransferPlanner.ValidateAsset(asset);
+        var target = SessionTarget.Resolve(env, accountName);
+        if (target.Environment == Accounts.AccountEnvironment.Testnet)
+            throw CliException.Refused("Binance's testnet does not serve /sapi endpoints, so it has no transfer history; use the simulator instead.");
+        var (home, keys) = RoutingAccounts.For(env, target);
+        if (home.Email is null)
+            throw CliException.Refused($"Account '{home.Name}' has no email configured; sub-account histories are asked for by email, so add 'email' to it in accounts.json.");
+        var subAccounts = (home.SubAccounts ?? [])
+            .Concat(keys.Where(k => k.IsSubAccountKey && string.Equals(k.MasterEmail, home.Email, StringComparison.OrdinalIgnoreCase)).Select(k => k.Email!))
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+
+        await using var session = await BinanceSession.OpenAsync(target, env, ct);
+        printer.Line(session.Banner);
+        var end = env.Time.GetUtcNow();
+        var start = end.AddDays(-days);
+        var outcome = home.IsSubAccountKey
+            ? await SubAccountHistoryReader.SubAccountViewAsync(session.Client, home.Email, start, end, ct)
+            : await SubAccountHistoryReader.MasterViewAsync(session.Client, home.Email, subAccounts, start, end, ct);
+        if (outcome is not Done<IReadOnlyList<TransferHistoryEntry>> done)
+        {
+            var failure = new JsonObject { ["target"] = PlanJson.Target(target), ["outcome"] = PlanJson.OutcomeName(outcome.Kind), ["message"] = outcome.Describe() };
+            if (outcome is Rejected<IReadOnlyList<TransferHistoryEntry>> rejected) failure["error"] = PlanJson.Error(rejected.Error);
+            printer.Document(failure);
+            printer.Line($"Could not read the sub-account history: {outcome.Describe()}");
+            return outcome.Kind switch
+            {
+                OutcomeKind.Rejected => ExitCodes.Rejected,
+                OutcomeKind.Unknown => ExitCodes.Unknown,
+                _ => ExitCodes.ForNotSent((outcome as NotSent<IReadOnlyList<TransferHistoryEntry>>)?.Reason),
+            };
+        }
+
+        var rows = done.Value.Where(r => assetName is null || r.Asset == assetName)
+            .OrderByDescending(r => r.Time).ThenByDescending(r => r.TransferId).ToList();
+        printer.Document(new JsonObject
+        {
+            ["target"] = PlanJson.Target(target),
+            ["source"] = home.IsSubAccountKey
+                ? "GET /sapi/v1/sub-account/transfer/subUserHistory"
+                : "GET /sapi/v1/sub-account/universalTransfer, /sapi/v1/sub-account/futures/internalTransfer, /sapi/v1/sub-account/sub/transfer/history",
+            ["from"] = start.ToUnixTimeMilliseconds(),
+            ["to"] = end.ToUnixTimeMilliseconds(),
+            ["transfers"] = new JsonArray(rows.Select(r => (JsonNode)new JsonObject
+            {
+                ["id"] = r.TransferId, ["time"] = r.Time.ToUnixTimeMilliseconds(), ["type"] = r.Type, ["source"] = r.Source,
+                ["asset"] = r.Asset, ["amount"] = WireDecimal.Format(r.Amount), ["status"] = r.Status, ["from"] = r.From, ["to"] = r.To,
+            }).ToArray()),
+        });
+        var table = Printer.NewTable("Time (UTC)", "Id", "Type", "From", "To", "Asset", "Amount", "Status");
+        foreach (var r in rows)
+        {
+            Printer.AddRow(table, r.Time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+                r.TransferId.ToString(CultureInfo.InvariantCulture), r.Type, r.From, r.To, r.Asset, WireDecimal.Format(r.Amount), r.Status);
+        }
+        printer.Table(table);
+        printer.Line(rows.Count == 0 ? $"No sub-account transfers in the last {days} days." : $"{rows.Count} sub-account transfer(s) in the last {days} days.");
+        return ExitCodes.Ok;
+    }
+}

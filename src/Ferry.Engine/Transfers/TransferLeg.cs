@@ -1,0 +1,164 @@
+using System.Globalization;
+using Ferry.Addresses;
+using Ferry.Binance;
+using Ferry.Binance.SubAccount;
+using Ferry.Money;
+
+namespace Ferry.Transfers;
+
+/// <summary>Which endpoint a leg calls; each kind has its own executor branch in <see cref="TransferLegExecutor"/>.</summary>
+public enum TransferEndpointKind
+{
+    /// <summary>POST /sapi/v1/asset/transfer: between one account's own wallets.</summary>
+    WalletUniversalTransfer,
+    /// <summary>POST /sapi/v1/sub-account/universalTransfer (master key, clientTranId).</summary>
+    SubAccountUniversalTransfer,
+    /// <summary>POST /sapi/v1/sub-account/margin/transfer (master key; a sub-account's spot ↔ margin).</summary>
+    SubAccountMarginTransfer,
+    /// <summary>POST /sapi/v1/sub-account/futures/transfer (master key; a sub-account's spot ↔ futures).</summary>
+    SubAccountFuturesTransfer,
+    /// <summary>POST /sapi/v1/sub-account/futures/internalTransfer (master key; futures ↔ futures of two accounts).</summary>
+    SubAccountFuturesInternalTransfer,
+    /// <summary>POST /sapi/v1/sub-account/transfer/subToMaster (the sub-account's own key).</summary>
+    SubAccountToMaster,
+    /// <summary>POST /sapi/v1/sub-account/transfer/subToSub (the sub-account's own key).</summary>
+    SubAccountToSubAccount,
+}
+
+/// <summary>One endpoint call with one account's key: the unit a plan is made of.</summary>
+/// <param name="AccountName">The configured account whose key sends this leg.</param>
+/// <param name="From">The source wallet, with its owner's email when it is not the key's own account.</param>
+/// <param name="To">The target wallet.</param>
+/// <param name="Asset">Upper-case asset.</param>
+/// <param name="Amount">The amount.</param>
+public abstract record TransferLeg(string AccountName, WalletAddress From, WalletAddress To, string Asset, decimal Amount)
+{
+    /// <summary>Which endpoint the leg calls.</summary>
+    public abstract TransferEndpointKind Kind { get; }
+
+    /// <summary>The client's endpoint row.</summary>
+    public abstract BinanceEndpoint EndpointRow { get; }
+
+    /// <summary>"POST /sapi/v1/...".</summary>
+    public string Endpoint => EndpointRow.ToString();
+
+    /// <summary>The request parameters as they will be sent, in wire order (without timestamp and signature).</summary>
+    public abstract IReadOnlyList<KeyValuePair<string, string>> Parameters { get; }
+
+    /// <summary>A short name of what the leg does, e.g. MAIN_UMFUTURE or "SPOT → USDT_FUTURE".</summary>
+    public abstract string Summary { get; }
+
+    /// <summary>The caller-chosen id sent with the leg, when its endpoint takes one.</summary>
+    public virtual string? ClientTranId => null;
+
+    private protected static KeyValuePair<string, string> P(string name, string value) => new(name, value);
+
+    private protected static string Text(decimal amount) => WireDecimal.Format(amount);
+
+    private protected static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>A move between one account's own wallets (the existing wallet path).</summary>
+public sealed record WalletTransferLeg(WalletTransferPlan Plan)
+    : TransferLeg(Plan.AccountName, Plan.From, Plan.To, Plan.Asset, Plan.Amount)
+{
+    public override TransferEndpointKind Kind => TransferEndpointKind.WalletUniversalTransfer;
+    public override BinanceEndpoint EndpointRow => BinanceEndpoints.UniversalTransfer;
+    public override IReadOnlyList<KeyValuePair<string, string>> Parameters => Plan.Parameters;
+    public override string Summary => Plan.TransferTypeName;
+}
+
+/// <summary>A sub-account universal transfer sent with the master's key.</summary>
+public sealed record SubAccountUniversalTransferLeg(
+    string AccountName, WalletAddress From, WalletAddress To, SubAccountUniversalTransferRequest Request)
+    : TransferLeg(AccountName, From, To, Request.Asset, Request.Amount)
+{
+    public override TransferEndpointKind Kind => TransferEndpointKind.SubAccountUniversalTransfer;
+    public override BinanceEndpoint EndpointRow => BinanceEndpoints.SubAccountUniversalTransfer;
+    public override string Summary => $"{Request.FromAccountType.WireName()} → {Request.ToAccountType.WireName()}";
+    public override string? ClientTranId => Request.ClientTranId;
+
+    public override IReadOnlyList<KeyValuePair<string, string>> Parameters
+    {
+        get
+        {
+            var list = new List<KeyValuePair<string, string>>();
+            if (Request.FromEmail is not null) list.Add(P("fromEmail", Request.FromEmail));
+            if (Request.ToEmail is not null) list.Add(P("toEmail", Request.ToEmail));
+            list.Add(P("fromAccountType", Request.FromAccountType.WireName()));
+            list.Add(P("toAccountType", Request.ToAccountType.WireName()));
+            if (Request.ClientTranId is not null) list.Add(P("clientTranId", Request.ClientTranId));
+            if (Request.Symbol is not null) list.Add(P("symbol", Request.Symbol));
+            list.Add(P("asset", Request.Asset));
+            list.Add(P("amount", Text(Request.Amount)));
+            return list;
+        }
+    }
+}
+
+/// <summary>A sub-account's spot ↔ cross margin, sent with the master's key.</summary>
+public sealed record SubAccountMarginTransferLeg(
+    string AccountName, WalletAddress From, WalletAddress To, SubAccountMarginTransferRequest Request)
+    : TransferLeg(AccountName, From, To, Request.Asset, Request.Amount)
+{
+    public override TransferEndpointKind Kind => TransferEndpointKind.SubAccountMarginTransfer;
+    public override BinanceEndpoint EndpointRow => BinanceEndpoints.SubAccountMarginTransfer;
+    public override string Summary => $"margin transfer type {(int)Request.Type}";
+
+    public override IReadOnlyList<KeyValuePair<string, string>> Parameters =>
+        [P("email", Request.Email), P("asset", Request.Asset), P("amount", Text(Request.Amount)), P("type", Text((long)Request.Type))];
+}
+
+/// <summary>A sub-account's spot ↔ futures, sent with the master's key.</summary>
+public sealed record SubAccountFuturesTransferLeg(
+    string AccountName, WalletAddress From, WalletAddress To, SubAccountFuturesTransferRequest Request)
+    : TransferLeg(AccountName, From, To, Request.Asset, Request.Amount)
+{
+    public override TransferEndpointKind Kind => TransferEndpointKind.SubAccountFuturesTransfer;
+    public override BinanceEndpoint EndpointRow => BinanceEndpoints.SubAccountFuturesTransfer;
+    public override string Summary => $"futures transfer type {(int)Request.Type}";
+
+    public override IReadOnlyList<KeyValuePair<string, string>> Parameters =>
+        [P("email", Request.Email), P("asset", Request.Asset), P("amount", Text(Request.Amount)), P("type", Text((long)Request.Type))];
+}
+
+/// <summary>Futures wallet to the same kind of futures wallet of another family account, sent with the master's key.</summary>
+public sealed record SubAccountFuturesInternalTransferLeg(
+    string AccountName, WalletAddress From, WalletAddress To, SubAccountFuturesInternalTransferRequest Request)
+    : TransferLeg(AccountName, From, To, Request.Asset, Request.Amount)
+{
+    public override TransferEndpointKind Kind => TransferEndpointKind.SubAccountFuturesInternalTransfer;
+    public override BinanceEndpoint EndpointRow => BinanceEndpoints.SubAccountFuturesInternalTransfer;
+    public override string Summary => $"futures internal transfer type {(int)Request.FuturesType}";
+
+    public override IReadOnlyList<KeyValuePair<string, string>> Parameters =>
+        [P("fromEmail", Request.FromEmail), P("toEmail", Request.ToEmail), P("futuresType", Text((long)Request.FuturesType)),
+         P("asset", Request.Asset), P("amount", Text(Request.Amount))];
+}
+
+/// <summary>A sub-account's spot to its master's spot, sent with the sub-account's own key.</summary>
+public sealed record SubAccountToMasterLeg(string AccountName, WalletAddress From, WalletAddress To, SubAccountToMasterRequest Request)
+    : TransferLeg(AccountName, From, To, Request.Asset, Request.Amount)
+{
+    public override TransferEndpointKind Kind => TransferEndpointKind.SubAccountToMaster;
+    public override BinanceEndpoint EndpointRow => BinanceEndpoints.SubAccountToMaster;
+    public override string Summary => "sub-account to master";
+
+    public override IReadOnlyList<KeyValuePair<string, string>> Parameters =>
+        [P("asset", Request.Asset), P("amount", Text(Request.Amount))];
+}
+
+/// <summary>A sub-account's spot to a sibling's spot, sent with the sub-account's own key.</summary>
+public sealed record SubAccountToSubAccountLeg(string AccountName, WalletAddress From, WalletAddress To, SubAccountToSubAccountRequest Request)
+    : TransferLeg(AccountName, From, To, Request.Asset, Request.Amount)
+{
+    public override TransferEndpointKind Kind => TransferEndpointKind.SubAccountToSubAccount;
+    public override BinanceEndpoint EndpointRow => BinanceEndpoints.SubAccountToSubAccount;
+    public override string Summary => "sub-account to sub-account";
+
+    public override IReadOnlyList<KeyValuePair<string, string>> Parameters =>
+        [P("toEmail", Request.ToEmail), P("asset", Request.Asset), P("amount", Text(Request.Amount))];
+}
+
+/// <summary>A planned move: today always exactly one leg (multi-leg routes come later).</summary>
+public sealed record TransferPlan(TransferRequest Request, IReadOnlyList<TransferLeg> Legs);

@@ -1,0 +1,144 @@
+using Ferry.Addresses;
+using Ferry.Routing;
+using Ferry.Transfers;
+
+namespace Ferry.Tests;
+
+public class TransferRouterTests
+{
+    private const string Master = "master@example.com";
+    private const string Alice = "alice@example.com";
+    private const string Bob = "bob@example.com";
+
+    private static readonly RoutingAccount MasterKey = new("main", Master, SubAccounts: [Alice, Bob]);
+    private static readonly RoutingAccount AliceKey = new("alice", Alice, MasterEmail: Master);
+
+    private static TransferPlan Plan(string from, string to, RoutingAccount? home = null, params RoutingAccount[] accounts)
+    {
+        home ??= MasterKey;
+        var all = accounts.Length == 0 ? [home] : accounts;
+        return TransferRouter.Plan(new TransferRequest(10m, "usdt", WalletAddress.Parse(from), WalletAddress.Parse(to)), home, all, () => "ferry-fixed-id");
+    }
+
+    private static TransferLeg Leg(string from, string to, RoutingAccount? home = null, params RoutingAccount[] accounts) =>
+        Assert.Single(Plan(from, to, home, accounts).Legs);
+
+    private static IReadOnlyList<KeyValuePair<string, string>> Params(params (string, string)[] ps) =>
+        ps.Select(p => new KeyValuePair<string, string>(p.Item1, p.Item2)).ToList();
+
+    [Fact]
+    public void A_move_inside_the_home_account_keeps_the_wallet_path()
+    {
+        var leg = Assert.IsType<WalletTransferLeg>(Leg("spot", "usdm"));
+        Assert.Equal(("main", "MAIN_UMFUTURE", "POST /sapi/v1/asset/transfer"), (leg.AccountName, leg.Summary, leg.Endpoint));
+        Assert.Equal("MAIN_FUNDING", Leg($"{Master}/spot", "funding").Summary);
+    }
+
+    [Fact]
+    public void Master_to_sub_prefers_the_universal_transfer_with_a_generated_clientTranId()
+    {
+        var leg = Assert.IsType<SubAccountUniversalTransferLeg>(Leg("spot", $"{Alice}/usdm"));
+        Assert.Equal(TransferEndpointKind.SubAccountUniversalTransfer, leg.Kind);
+        Assert.Equal("POST /sapi/v1/sub-account/universalTransfer", leg.Endpoint);
+        Assert.Equal(Params(("toEmail", Alice), ("fromAccountType", "SPOT"), ("toAccountType", "USDT_FUTURE"),
+            ("clientTranId", "ferry-fixed-id"), ("asset", "USDT"), ("amount", "10")), leg.Parameters);
+        Assert.Equal("ferry-fixed-id", leg.ClientTranId);
+    }
+
+    [Fact]
+    public void Sub_to_sub_and_isolated_margin_go_through_the_universal_transfer()
+    {
+        var subToSub = Assert.IsType<SubAccountUniversalTransferLeg>(Leg($"{Alice}/spot", $"{Bob}/spot"));
+        Assert.Equal((Alice, Bob), (subToSub.Request.FromEmail, subToSub.Request.ToEmail));
+
+        var isolated = Assert.IsType<SubAccountUniversalTransferLeg>(Leg($"{Alice}/isolated:BTCUSDT", "spot"));
+        Assert.Equal(("BTCUSDT", Alice, null), (isolated.Request.Symbol, isolated.Request.FromEmail, isolated.Request.ToEmail));
+    }
+
+    [Fact]
+    public void A_generated_clientTranId_is_fresh_for_every_plan()
+    {
+        var a = TransferRouter.Plan(new TransferRequest(1m, "USDT", WalletAddress.Parse("spot"), WalletAddress.Parse($"{Alice}/spot")), MasterKey, [MasterKey]);
+        var b = TransferRouter.Plan(new TransferRequest(1m, "USDT", WalletAddress.Parse("spot"), WalletAddress.Parse($"{Alice}/spot")), MasterKey, [MasterKey]);
+        Assert.NotEqual(a.Legs[0].ClientTranId, b.Legs[0].ClientTranId);
+        Assert.Matches("^ferry[0-9a-f]{24}$", a.Legs[0].ClientTranId);
+    }
+
+    [Fact]
+    public void Futures_to_futures_between_accounts_uses_the_futures_internal_transfer()
+    {
+        var leg = Assert.IsType<SubAccountFuturesInternalTransferLeg>(Leg("usdm", $"{Alice}/usdm"));
+        Assert.Equal(Params(("fromEmail", Master), ("toEmail", Alice), ("futuresType", "1"), ("asset", "USDT"), ("amount", "10")), leg.Parameters);
+        Assert.Equal("2", Assert.IsType<SubAccountFuturesInternalTransferLeg>(Leg($"{Bob}/coinm", $"{Alice}/coinm")).Parameters[2].Value);
+    }
+
+    [Fact]
+    public void Inside_a_sub_account_without_its_key_the_master_uses_margin_or_futures_transfer()
+    {
+        var margin = Assert.IsType<SubAccountMarginTransferLeg>(Leg($"{Alice}/spot", $"{Alice}/margin"));
+        Assert.Equal(Params(("email", Alice), ("asset", "USDT"), ("amount", "10"), ("type", "1")), margin.Parameters);
+        var futures = Assert.IsType<SubAccountFuturesTransferLeg>(Leg($"{Alice}/coinm", $"{Alice}/spot"));
+        Assert.Equal("4", futures.Parameters[3].Value);
+    }
+
+    [Fact]
+    public void Inside_a_sub_account_with_its_own_key_the_wallet_transfer_is_used_with_that_key()
+    {
+        var leg = Assert.IsType<WalletTransferLeg>(Leg($"{Alice}/spot", $"{Alice}/funding", MasterKey, MasterKey, AliceKey));
+        Assert.Equal(("alice", "MAIN_FUNDING"), (leg.AccountName, leg.Summary));
+    }
+
+    [Fact]
+    public void With_only_a_sub_account_key_spot_to_spot_uses_subToMaster_or_subToSub()
+    {
+        var toMaster = Assert.IsType<SubAccountToMasterLeg>(Leg("spot", $"{Master}/spot", AliceKey));
+        Assert.Equal(("alice", "POST /sapi/v1/sub-account/transfer/subToMaster"), (toMaster.AccountName, toMaster.Endpoint));
+        var aliceAndBob = new RoutingAccount("bob", Bob, MasterEmail: Master);
+        var toSub = Assert.IsType<SubAccountToSubAccountLeg>(Leg("spot", $"{Bob}/spot", AliceKey, AliceKey, aliceAndBob));
+        Assert.Equal(Params(("toEmail", Bob), ("asset", "USDT"), ("amount", "10")), toSub.Parameters);
+    }
+
+    [Fact]
+    public void With_both_keys_configured_the_masters_universal_transfer_is_preferred_even_from_the_sub_account()
+    {
+        var leg = Leg("spot", $"{Master}/spot", AliceKey, AliceKey, MasterKey);
+        Assert.Equal(("main", TransferEndpointKind.SubAccountUniversalTransfer), (leg.AccountName, leg.Kind));
+    }
+
+    [Theory]
+    [InlineData("spot", "spot", "same wallet")]
+    [InlineData("master@example.com/spot", "spot", "same wallet")]
+    [InlineData("spot", "carol@example.com/spot", "carol@example.com) that is neither account 'main'")]
+    [InlineData("alice@example.com/margin", "bob@example.com/usdm", "No single endpoint moves money from 'alice@example.com/margin' to 'bob@example.com/usdm'")]
+    [InlineData("spot", "alice@example.com/funding", "needs one side to be spot")]
+    [InlineData("alice@example.com/usdm", "alice@example.com/coinm", "can only move a sub-account's spot to or from its cross margin or futures")]
+    [InlineData("htx:spot", "spot", "HTX moves are not supported")]
+    public void Refusals_name_the_reason(string from, string to, string expected)
+    {
+        var error = Assert.Throws<TransferPlanningException>(() => Plan(from, to));
+        Assert.Contains(expected, error.Message);
+    }
+
+    [Fact]
+    public void A_sub_account_key_alone_cannot_move_out_of_futures()
+    {
+        var error = Assert.Throws<TransferPlanningException>(() => Plan("usdm", $"{Master}/spot", AliceKey));
+        Assert.Contains("master's key (master@example.com) is not configured", error.Message);
+        Assert.Contains("moves only spot to spot", error.Message);
+    }
+
+    [Fact]
+    public void An_account_without_email_cannot_name_other_accounts()
+    {
+        var error = Assert.Throws<TransferPlanningException>(() => Plan("spot", $"{Alice}/spot", new RoutingAccount("anon", null)));
+        Assert.Contains("has no email configured", error.Message);
+    }
+
+    [Fact]
+    public void Every_plan_is_one_leg_and_bad_amounts_are_refused_first()
+    {
+        Assert.Throws<TransferPlanningException>(() => TransferRouter.Plan(
+            new TransferRequest(0m, "USDT", WalletAddress.Parse("spot"), WalletAddress.Parse($"{Alice}/spot")), MasterKey, [MasterKey]));
+        Assert.Single(Plan("spot", $"{Alice}/spot").Legs);
+    }
+}
