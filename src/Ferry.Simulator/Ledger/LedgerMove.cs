@@ -27,4 +27,7 @@ public static class MoveChannels
 {
     /// <summary>POST /sapi/v1/asset/transfer.</summary>
     public const string UniversalTransfer = "UNIVERSAL_TRANSFER";
+
+    /// <summary>HTX POST /v2/account/transfer (spot ⇄ USDT-margined swap).</summary>
+    public const string HtxSpotSwapTransfer = "HTX_SPOT_SWAP_TRANSFER";
 }
