@@ -25,11 +25,16 @@ internal static class HistoryCommand
         var toSymbol = new Option<string?>("--to-symbol") { Description = "Isolated symbol of the target, needed for types into isolated margin." };
         var json = CommonOptions.Json();
         var account = CommonOptions.Account();
+        var venue = new Option<string?>("--venue") { Description = "binance (default) or htx: HTX spot-swap transfers from GET /v2/account/ledger." };
         var command = new Command("history", "Show transfers as the exchange records them, newest first.")
         {
-            type, days, margin, isolated, asset, fromSymbol, toSymbol, json, account,
+            type, days, margin, isolated, asset, fromSymbol, toSymbol, json, account, venue,
         };
-        command.SetAction((parse, ct) => RunAsync(env, new Printer(env, parse.GetValue(json)), parse.GetValue(type),
+        command.SetAction((parse, ct) => HtxTarget.IsWanted(env, parse.GetValue(venue), parse.GetValue(account))
+            ? parse.GetValue(type) is not null || parse.GetValue(margin) || (parse.GetValue(isolated) ?? parse.GetValue(fromSymbol) ?? parse.GetValue(toSymbol)) is not null
+                ? throw CliException.BadInput("--type, --margin, --isolated, --from-symbol and --to-symbol apply to Binance history, not to HTX.")
+                : HtxCommands.HistoryAsync(env, new Printer(env, parse.GetValue(json)), parse.GetValue(days), parse.GetValue(asset), parse.GetValue(account), ct)
+            : RunAsync(env, new Printer(env, parse.GetValue(json)), parse.GetValue(type),
             parse.GetValue(days), parse.GetValue(margin), parse.GetValue(isolated), parse.GetValue(asset),
             parse.GetValue(fromSymbol), parse.GetValue(toSymbol), parse.GetValue(account), ct));
         return command;
