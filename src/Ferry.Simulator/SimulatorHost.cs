@@ -1,5 +1,6 @@
 using System.Net;
 using Ferry.Simulator.Binance;
+using Ferry.Simulator.Htx;
 using Ferry.Simulator.Ledger;
 using Ferry.Simulator.Persistence;
 using Microsoft.AspNetCore.Builder;
@@ -12,7 +13,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Ferry.Simulator;
 
-/// <summary>A running simulator: Kestrel on 127.0.0.1 serving the simulated Binance endpoints over one ledger.</summary>
+/// <summary>A running simulator: Kestrel on 127.0.0.1 serving the simulated Binance and HTX endpoints over one ledger.</summary>
 public sealed class SimulatorHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -36,6 +37,7 @@ public sealed class SimulatorHost : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         options.RateLimits.Validate();
+        options.Htx.Validate();
         if (options.Port is < 0 or > 65535) throw new ArgumentOutOfRangeException(nameof(options), "Port must be 0..65535.");
 
         SqliteStateStore? store = null;
@@ -54,6 +56,8 @@ public sealed class SimulatorHost : IAsyncDisposable
             var gateway = new BinanceGateway(
                 BinanceEndpoints.Create(ledger, options.RateLimits), new KeyRing(state.Keys),
                 new WeightBuckets(options.Time, options.RateLimits.Window), options.RateLimits, options.Time);
+            var htxBook = new HtxBook(state.Htx);
+            var htx = new HtxGateway(HtxEndpoints.Create(ledger, htxBook, options.Htx), htxBook, options.Htx, options.Time);
 
             var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
             builder.Logging.ClearProviders();
@@ -63,7 +67,7 @@ public sealed class SimulatorHost : IAsyncDisposable
                 k.Listen(IPAddress.Loopback, options.Port);
             });
             var app = builder.Build();
-            app.Run(gateway.HandleAsync);
+            app.Run(ctx => HtxGateway.Serves(ctx.Request.Path) ? htx.HandleAsync(ctx) : gateway.HandleAsync(ctx));
             await app.StartAsync(ct).ConfigureAwait(false);
 
             var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>()

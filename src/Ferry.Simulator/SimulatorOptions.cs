@@ -18,4 +18,7 @@ public sealed class SimulatorOptions
 
     /// <summary>Rate-limit settings.</summary>
     public SimRateLimits RateLimits { get; init; } = new();
+
+    /// <summary>Limits and timestamp tolerance of the HTX side.</summary>
+    public HtxSimSettings Htx { get; init; } = new();
 }

@@ -56,7 +56,7 @@ public class TransferPlannerTests
     [InlineData("1", "USDT", "spot", "spot", "same wallet")]
     [InlineData("1", "USDT", "usdm", "coinm", "No single Binance transfer")]
     [InlineData("1", "USDT", "alice@example.com/spot", "usdm", "another account")]
-    [InlineData("1", "USDT", "htx:spot", "htx:swap", "HTX moves are not supported")]
+    [InlineData("1", "USDT", "htx:spot", "htx:swap", "plan it with PlanMove")]
     public void Refuses_bad_moves(string amount, string asset, string from, string to, string expected)
     {
         var error = Assert.Throws<TransferPlanningException>(() => Plan(amount, asset, from, to));

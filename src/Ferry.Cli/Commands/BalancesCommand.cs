@@ -15,9 +15,13 @@ internal static class BalancesCommand
         var owner = new Option<string?>("--owner") { Description = "Only this account's wallets (an email), e.g. alice@example.com." };
         var json = CommonOptions.Json();
         var account = CommonOptions.Account();
-        var command = new Command("balances", "Show wallet balances (every account the key can see on the simulator).") { owner, json, account };
-        command.SetAction((parse, ct) =>
-            RunAsync(env, new Printer(env, parse.GetValue(json)), parse.GetValue(owner), parse.GetValue(account), ct));
+        var venue = new Option<string?>("--venue") { Description = "binance (default) or htx: HTX spot, cross and isolated swap accounts (htx:spot, htx:swap, htx:swap:BTC-USDT)." };
+        var command = new Command("balances", "Show wallet balances (every account the key can see on the simulator).") { owner, json, account, venue };
+        command.SetAction((parse, ct) => HtxTarget.IsWanted(env, parse.GetValue(venue), parse.GetValue(account))
+            ? parse.GetValue(owner) is not null
+                ? throw CliException.BadInput("--owner applies to Binance balances; HTX balances are the account's own.")
+                : HtxCommands.BalancesAsync(env, new Printer(env, parse.GetValue(json)), parse.GetValue(account), ct)
+            : RunAsync(env, new Printer(env, parse.GetValue(json)), parse.GetValue(owner), parse.GetValue(account), ct));
         return command;
     }
 

@@ -23,7 +23,7 @@ internal static class DemoCommand
 
     public static Command Create(CliEnvironment env)
     {
-        var command = new Command("demo", "A guided tour on a fresh simulator: balances, transfers of several types, a refusal, history.");
+        var command = new Command("demo", "A guided tour on a fresh simulator: balances, transfers of several types, a refusal, history, and an HTX leg.");
         command.SetAction((_, ct) => RunAsync(env, ct));
         return command;
     }
@@ -31,7 +31,7 @@ internal static class DemoCommand
     private static async Task<int> RunAsync(CliEnvironment env, CancellationToken ct)
     {
         var printer = new Printer(env, json: false);
-        await using var host = await EmbeddedSimulator.StartAsync(statePath: null, env.Time, ct);
+        await using var host = await EmbeddedSimulator.StartAsync(statePath: null, env.Time, ct, DemoHtxLeg.SimulatorSettings);
         var account = EmbeddedSimulator.Account(host.BaseAddress, "demo");
         using var client = new BinanceClient(account.Credentials, new BinanceClientOptions { BaseAddress = host.BaseAddress, Time = env.Time });
         var admin = new SimulatorAdminClient(host.BaseAddress);
@@ -78,14 +78,17 @@ internal static class DemoCommand
         else
             printer.Line($"   could not read history: {history.Describe()}");
 
+        if (!await DemoHtxLeg.RunAsync(env, printer, host.BaseAddress, ct)) return ExitCodes.Internal;
+
         var totalsAfter = await admin.TotalsAsync(ct);
         var conserved = totalsBefore.Count == totalsAfter.Count && totalsBefore.All(t => totalsAfter.GetValueOrDefault(t.Key) == t.Value);
         printer.Line("");
         printer.Line(conserved
-            ? "6. Totals per asset over every wallet are unchanged: money moved, none was created or lost."
-            : "6. Totals per asset CHANGED: this is a simulator bug.");
+            ? "7. Totals per asset over every wallet (Binance and HTX) are unchanged: money moved, none was created or lost."
+            : "7. Totals per asset CHANGED: this is a simulator bug.");
         printer.Line("");
         printer.Line("Try it yourself: 'ferry transfer 5 USDT --from spot --to usdm', then 'ferry balances' and 'ferry history'.");
+        printer.Line("On HTX: 'ferry transfer 10 USDT --from htx:spot --to htx:swap', then 'ferry balances --venue htx' and 'ferry history --venue htx'.");
         return conserved ? ExitCodes.Ok : ExitCodes.Internal;
     }
 

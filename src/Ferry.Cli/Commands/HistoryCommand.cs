@@ -26,17 +26,27 @@ internal static class HistoryCommand
         var sub = new Option<bool>("--sub") { Description = "Show transfers between the master and its sub-accounts instead (1..30 days)." };
         var json = CommonOptions.Json();
         var account = CommonOptions.Account();
+        var venue = new Option<string?>("--venue") { Description = "binance (default) or htx: HTX spot-swap transfers from GET /v2/account/ledger." };
         var command = new Command("history", "Show transfers as the exchange records them, newest first.")
         {
-            type, days, margin, isolated, asset, fromSymbol, toSymbol, sub, json, account,
+            type, days, margin, isolated, asset, fromSymbol, toSymbol, sub, json, account, venue,
         };
-        command.SetAction((parse, ct) => parse.GetValue(sub)
-            ? SubAccountHistory.RunAsync(env, new Printer(env, parse.GetValue(json)), parse.GetValue(days), parse.GetValue(asset),
-                parse.GetValue(margin) || (parse.GetValue(type) ?? parse.GetValue(isolated) ?? parse.GetValue(fromSymbol) ?? parse.GetValue(toSymbol)) is not null,
-                parse.GetValue(account), ct)
-            : RunAsync(env, new Printer(env, parse.GetValue(json)), parse.GetValue(type),
-            parse.GetValue(days), parse.GetValue(margin), parse.GetValue(isolated), parse.GetValue(asset),
-            parse.GetValue(fromSymbol), parse.GetValue(toSymbol), parse.GetValue(account), ct));
+        command.SetAction((parse, ct) =>
+        {
+            var printer = new Printer(env, parse.GetValue(json));
+            var binanceOnly = parse.GetValue(type) is not null || parse.GetValue(margin)
+                || (parse.GetValue(isolated) ?? parse.GetValue(fromSymbol) ?? parse.GetValue(toSymbol)) is not null;
+            if (HtxTarget.IsWanted(env, parse.GetValue(venue), parse.GetValue(account)))
+            {
+                if (binanceOnly || parse.GetValue(sub))
+                    throw CliException.BadInput("--type, --margin, --isolated, --from-symbol, --to-symbol and --sub apply to Binance history, not to HTX.");
+                return HtxCommands.HistoryAsync(env, printer, parse.GetValue(days), parse.GetValue(asset), parse.GetValue(account), ct);
+            }
+            if (parse.GetValue(sub))
+                return SubAccountHistory.RunAsync(env, printer, parse.GetValue(days), parse.GetValue(asset), binanceOnly, parse.GetValue(account), ct);
+            return RunAsync(env, printer, parse.GetValue(type), parse.GetValue(days), parse.GetValue(margin), parse.GetValue(isolated),
+                parse.GetValue(asset), parse.GetValue(fromSymbol), parse.GetValue(toSymbol), parse.GetValue(account), ct);
+        });
         return command;
     }
 

@@ -18,7 +18,7 @@ internal static class TransferCommand
     {
         var amount = new Argument<string>("amount") { Description = "How much to move, a plain decimal such as 100 or 0.5." };
         var asset = new Argument<string>("asset") { Description = "The asset, e.g. USDT or BTC." };
-        var from = new Option<string>("--from") { Description = "The wallet to move from, e.g. spot, usdm, isolated:BTCUSDT, alice@example.com/usdm.", Required = true };
+        var from = new Option<string>("--from") { Description = "The wallet to move from, e.g. spot, usdm, isolated:BTCUSDT, alice@example.com/usdm, htx:spot, htx:swap:BTC-USDT.", Required = true };
         var to = new Option<string>("--to") { Description = "The wallet to move to.", Required = true };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the endpoint and parameters that would be sent, and send nothing." };
         var confirm = new Option<bool>("--confirm") { Description = "Consent to a mainnet move without the interactive CONFIRM prompt (for scripts)." };
@@ -42,6 +42,8 @@ internal static class TransferCommand
         if (!WireDecimal.TryParse(amountText, out var amount))
             throw CliException.BadInput($"'{amountText}' is not an amount; write a plain decimal such as 100 or 0.5.");
         var request = new TransferRequest(amount, asset, WalletAddress.Parse(fromText), WalletAddress.Parse(toText));
+        if (request.From.Venue == Venue.Htx || request.To.Venue == Venue.Htx)
+            return await HtxCommands.TransferAsync(env, printer, request, dryRun, confirmed, accountName, ct);
         var target = SessionTarget.Resolve(env, accountName);
         if (target.Venue != Venue.Binance)
             throw new TransferPlanningException($"Account '{target.AccountName}' is an {target.Venue} account, but the move names Binance wallets.");

@@ -17,8 +17,8 @@ internal static class EmbeddedSimulator
     public const string MasterEmail = "master@example.com";
 
     /// <summary>Starts a simulator seeded with the demo scenario; <paramref name="statePath"/> null keeps it in memory.</summary>
-    public static Task<SimulatorHost> StartAsync(string? statePath, TimeProvider time, CancellationToken ct) =>
-        SimulatorHost.StartAsync(new SimulatorOptions { Scenario = ScenarioDocument.Demo(), StatePath = statePath, Time = time }, ct);
+    public static Task<SimulatorHost> StartAsync(string? statePath, TimeProvider time, CancellationToken ct, HtxSimSettings? htx = null) =>
+        SimulatorHost.StartAsync(new SimulatorOptions { Scenario = ScenarioDocument.Demo(), StatePath = statePath, Time = time, Htx = htx ?? new() }, ct);
 
     /// <summary>The account through which Ferry talks to a demo-seeded simulator.</summary>
     public static AccountDefinition Account(Uri baseAddress, string name) => new(

@@ -14,6 +14,7 @@ public sealed class AccountStore
 {
     private static readonly Uri BinanceMainnet = new("https://api.binance.com/");
     private static readonly Uri BinanceTestnet = new("https://testnet.binance.vision/");
+    private static readonly Uri HtxMainnet = new("https://api.huobi.pro/");
 
     private readonly FerryHome _home;
     private readonly Func<string, string?> _getEnvironmentVariable;
@@ -125,6 +126,7 @@ public sealed class AccountStore
             {
                 (Venue.Binance, AccountEnvironment.Mainnet) => BinanceMainnet,
                 (Venue.Binance, AccountEnvironment.Testnet) => BinanceTestnet,
+                (Venue.Htx, AccountEnvironment.Mainnet) => HtxMainnet,
                 _ => throw new AccountConfigException($"Account '{name}' needs a baseAddress (a '{environment.ToString().ToLowerInvariant()}' account has no default)."),
             };
         }

@@ -29,7 +29,7 @@ public static class TransferPlanner
         var (from, to) = (request.From, request.To);
 
         if (from.Venue == Venue.Htx || to.Venue == Venue.Htx)
-            throw new TransferPlanningException("HTX moves are not supported by this version of Ferry; only Binance wallets can be named.");
+            throw new TransferPlanningException("The move names HTX wallets; plan it with PlanMove, which routes it to HTX's spot-swap transfer.");
         if (accountVenue != Venue.Binance)
             throw new TransferPlanningException($"Account '{accountName}' is an {accountVenue} account, but the move names Binance wallets.");
         if (from == to)
@@ -51,6 +51,15 @@ public static class TransferPlanner
             from.Wallet == WalletKind.Isolated ? from.Market : null,
             to.Wallet == WalletKind.Isolated ? to.Market : null);
     }
+
+    /// <summary>
+    /// Plans a move on whichever venue its addresses name: a Binance universal transfer, or an HTX spot ⇄ swap
+    /// transfer (<see cref="HtxTransferPlanner"/>). Throws <see cref="TransferPlanningException"/> when it cannot.
+    /// </summary>
+    public static ITransferPlan PlanMove(TransferRequest request, string accountName, Venue accountVenue, string? accountEmail) =>
+        request.From.Venue == Venue.Htx || request.To.Venue == Venue.Htx
+            ? HtxTransferPlanner.Plan(request, accountName, accountVenue)
+            : Plan(request, accountName, accountVenue, accountEmail);
 
     /// <summary>Checks an amount: positive, at most <see cref="MaxDecimalPlaces"/> decimals.</summary>
     public static void ValidateAmount(decimal amount)

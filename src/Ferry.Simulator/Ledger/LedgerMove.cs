@@ -47,4 +47,6 @@ public static class MoveChannels
 
     /// <summary>POST /sapi/v1/sub-account/transfer/subToSub (sub-account key; spot to a sibling's spot).</summary>
     public const string SubToSub = "SUB_TO_SUB";
+    /// <summary>HTX POST /v2/account/transfer (spot ⇄ USDT-margined swap).</summary>
+    public const string HtxSpotSwapTransfer = "HTX_SPOT_SWAP_TRANSFER";
 }

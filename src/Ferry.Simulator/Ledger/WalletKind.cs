@@ -19,6 +19,14 @@ public enum WalletKind
     Option,
     /// <summary>Portfolio margin.</summary>
     PortfolioMargin,
+    /// <summary>HTX spot account, available ("trade") balance.</summary>
+    HtxSpot,
+    /// <summary>HTX spot account, frozen balance (seeded only; no endpoint moves it).</summary>
+    HtxSpotFrozen,
+    /// <summary>HTX USDT-margined swap cross margin account (margin account "USDT").</summary>
+    HtxSwapCross,
+    /// <summary>HTX USDT-margined swap isolated margin account; one per contract code such as BTC-USDT.</summary>
+    HtxSwapIsolated,
 }
 
 /// <summary>The simulator's own names for wallets (scenario files, admin endpoints, SQLite state).</summary>
@@ -34,6 +42,10 @@ public static class WalletNames
         (WalletKind.Funding, "FUNDING"),
         (WalletKind.Option, "OPTION"),
         (WalletKind.PortfolioMargin, "PORTFOLIO_MARGIN"),
+        (WalletKind.HtxSpot, "HTX_SPOT"),
+        (WalletKind.HtxSpotFrozen, "HTX_SPOT_FROZEN"),
+        (WalletKind.HtxSwapCross, "HTX_SWAP_CROSS"),
+        (WalletKind.HtxSwapIsolated, "HTX_SWAP_ISOLATED"),
     ];
 
     /// <summary>The name of a wallet kind, e.g. <c>USDT_FUTURE</c>.</summary>
@@ -63,4 +75,10 @@ public static class WalletNames
 
     /// <summary>Every wallet name, for error messages.</summary>
     public static IEnumerable<string> All => Names.Select(n => n.Name);
+
+    /// <summary>True for the HTX wallet kinds (held by the scenario's htx section, moved only by the HTX side).</summary>
+    public static bool IsHtx(WalletKind kind) => kind is WalletKind.HtxSpot or WalletKind.HtxSpotFrozen or WalletKind.HtxSwapCross or WalletKind.HtxSwapIsolated;
+
+    /// <summary>True for the kinds split per symbol or contract (isolated margin, HTX isolated swap).</summary>
+    public static bool HasSymbol(WalletKind kind) => kind is WalletKind.IsolatedMargin or WalletKind.HtxSwapIsolated;
 }

@@ -10,7 +10,7 @@ namespace Ferry.Simulator.Persistence;
 internal sealed class SqliteStateStore : ILedgerStore, IDisposable
 {
     /// <summary>The state format this build writes and the newest it reads.</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     private readonly SqliteConnection _connection;
     private readonly string _path;
@@ -116,6 +116,7 @@ internal sealed class SqliteStateStore : ILedgerStore, IDisposable
                 ("$e", (object?)k.Ed25519PublicKey ?? DBNull.Value), ("$r", (object?)k.RsaPublicKey ?? DBNull.Value),
                 ("$p", string.Join(',', k.Permissions)));
         }
+        if (state.Htx is not null) Exec(tx, "INSERT INTO htx_section(json) VALUES ($j)", ("$j", state.Htx.Json));
         foreach (var (key, amount) in state.Ledger.SeedBalances)
         {
             WriteBalance(tx, "seed_balances", key, amount);

@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Ferry.Simulator.Persistence;
 
-/// <summary>Loads a format-1 state file into memory.</summary>
+/// <summary>Loads a format-1 or format-2 state file into memory (format 1 has no HTX section).</summary>
 internal static class StateReader
 {
     public static SimState Read(SqliteConnection c)
@@ -24,7 +24,10 @@ internal static class StateReader
                 Wallet(r.GetString(5), r.GetString(6), r.GetString(7)), Wallet(r.GetString(8), r.GetString(9), r.GetString(10)),
                 r.GetString(11), Amount(r.GetString(12)), r.GetString(13), Nullable(r, 14)));
         var nextId = long.Parse(Rows(c, "SELECT value FROM meta WHERE key = 'next_id'", r => r.GetString(0)).Single(), CultureInfo.InvariantCulture);
-        return new SimState(new LedgerState(users, seed, balances, history, nextId), keys);
+        var hasHtx = Rows(c, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'htx_section'", r => r.GetInt64(0)).Single() > 0;
+        var htxJson = hasHtx ? Rows(c, "SELECT json FROM htx_section", r => r.GetString(0)).SingleOrDefault() : null;
+        return new SimState(new LedgerState(users, seed, balances, history, nextId), keys,
+            htxJson is null ? null : ScenarioParser.ParseHtxSection(htxJson));
     }
 
     private static Dictionary<BalanceKey, decimal> Balances(SqliteConnection c, string table) =>

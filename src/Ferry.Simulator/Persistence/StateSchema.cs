@@ -1,6 +1,6 @@
 namespace Ferry.Simulator.Persistence;
 
-/// <summary>Format 1 of the state file. Amounts are invariant decimal text (never REAL); a symbol is '' when absent.</summary>
+/// <summary>Format 2 of the state file (format 1 lacks <c>htx_section</c>, which holds the scenario's htx section as JSON). Amounts are invariant decimal text (never REAL); a symbol is '' when absent.</summary>
 internal static class StateSchema
 {
     public const string CreateSql = """
@@ -17,5 +17,6 @@ internal static class StateSchema
                            initiator TEXT NOT NULL, from_owner TEXT NOT NULL, from_wallet TEXT NOT NULL, from_symbol TEXT NOT NULL,
                            to_owner TEXT NOT NULL, to_wallet TEXT NOT NULL, to_symbol TEXT NOT NULL, asset TEXT NOT NULL,
                            amount TEXT NOT NULL, status TEXT NOT NULL, client_id TEXT);
+        CREATE TABLE htx_section(json TEXT NOT NULL);
         """;
 }

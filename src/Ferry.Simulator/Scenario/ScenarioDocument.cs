@@ -12,10 +12,23 @@ public sealed class ScenarioDocument
     /// <summary>HMAC secret of the demo scenario's master key. It is a public, simulator-only value.</summary>
     public const string DemoSecret = "ferry-sim-master-secret";
 
-    internal ScenarioDocument(BinanceScenario? binance) => Binance = binance;
+    /// <summary>Access key of the demo scenario's HTX user (read and trade, HMAC Signature V2).</summary>
+    public const string DemoHtxAccessKey = "ferry-sim-htx-access-key";
+
+    /// <summary>Secret key of the demo scenario's HTX key. It is a public, simulator-only value.</summary>
+    public const string DemoHtxSecretKey = "ferry-sim-htx-secret-key";
+
+    internal ScenarioDocument(BinanceScenario? binance, HtxScenario? htx = null)
+    {
+        Binance = binance;
+        Htx = htx;
+    }
 
     /// <summary>The Binance section, or null when the scenario has none (an empty simulator).</summary>
     public BinanceScenario? Binance { get; }
+
+    /// <summary>The HTX section, or null when the scenario has none.</summary>
+    public HtxScenario? Htx { get; }
 
     /// <summary>Parses scenario JSON; throws <see cref="ScenarioException"/> with one sentence naming the bad field.</summary>
     public static ScenarioDocument Parse(string json) => ScenarioParser.Parse(json);

@@ -6,7 +6,7 @@ using Ferry.Simulator.Ledger;
 namespace Ferry.Simulator;
 
 /// <summary>Reads scenario JSON strictly: unknown fields, wrong types and dangling references are errors that name the field.</summary>
-internal static class ScenarioParser
+internal static partial class ScenarioParser
 {
     public static ScenarioDocument Parse(string json)
     {
@@ -23,8 +23,9 @@ internal static class ScenarioParser
         {
             var root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object) throw Bad("(root)", "must be a JSON object");
-            AllowOnly(root, "(root)", "binance", "description");
-            return new ScenarioDocument(root.TryGetProperty("binance", out var b) ? ParseBinance(b) : null);
+            AllowOnly(root, "(root)", "binance", "htx", "description");
+            return new ScenarioDocument(root.TryGetProperty("binance", out var b) ? ParseBinance(b) : null,
+                root.TryGetProperty("htx", out var h) ? ParseHtx(h) : null);
         }
     }
 
@@ -101,9 +102,9 @@ internal static class ScenarioParser
         AllowOnly(item, path, "owner", "wallet", "symbol", "asset", "amount");
         var owner = Owner(item, path, emails);
         var walletName = Text(item, path, "wallet", required: true);
-        if (!WalletNames.TryParse(walletName, out var wallet))
+        if (!WalletNames.TryParse(walletName, out var wallet) || WalletNames.IsHtx(wallet))
         {
-            throw Bad($"{path}.wallet", $"'{walletName}' is not a wallet (use {string.Join(", ", WalletNames.All)})");
+            throw Bad($"{path}.wallet", $"'{walletName}' is not a Binance wallet (use {string.Join(", ", WalletNames.All.Where(n => !n.StartsWith("HTX_", StringComparison.Ordinal)))})");
         }
         var symbol = Text(item, path, "symbol", required: false);
         if (wallet == WalletKind.IsolatedMargin && symbol is null) throw Bad($"{path}.symbol", "is required for ISOLATED_MARGIN");

@@ -1,0 +1,61 @@
+using Ferry.Addresses;
+using Ferry.Cli.Output;
+using Ferry.Cli.Sessions;
+using Ferry.History;
+using Ferry.Money;
+using Ferry.Outcomes;
+using Ferry.Simulator;
+using Ferry.Transfers;
+
+namespace Ferry.Cli.Commands;
+
+/// <summary>The HTX step of <c>ferry demo</c>: spot ⇄ cross and isolated swap on the same simulator, a refusal, the ledger.</summary>
+internal static class DemoHtxLeg
+{
+    /// <summary>The demo lifts HTX's documented 1 transfer per second (simulator and client) so it runs without pauses.</summary>
+    public static HtxSimSettings SimulatorSettings { get; } = new() { TransfersPerSecond = 10 };
+
+    private static readonly (string Amount, string From, string To)[] Moves =
+    [
+        ("300", "htx:spot", "htx:swap"),
+        ("150", "htx:spot", "htx:swap:BTC-USDT"),
+        ("50", "htx:swap", "htx:spot"),
+    ];
+
+    public static async Task<bool> RunAsync(CliEnvironment env, Printer printer, Uri baseAddress, CancellationToken ct)
+    {
+        var account = HtxSession.EmbeddedAccount(baseAddress, "demo-htx");
+        using var client = HtxSession.NewClient(account, env, transfersPerSecond: 10);
+        printer.Line("");
+        printer.Line("6. HTX on the same simulator: spot <-> USDT-margined swap (POST /v2/account/transfer, Signature V2):");
+        var start = env.Time.GetUtcNow();
+        foreach (var (amount, from, to) in Moves)
+        {
+            var result = await HtxTransferExecutor.ExecuteAsync(client, Plan(amount, from, to), ct);
+            if (result.Kind != OutcomeKind.Done)
+            {
+                env.Error.WriteLine($"ferry demo: moving {amount} USDT from {from} to {to} on HTX failed: {result.Message}");
+                return false;
+            }
+            printer.Line($"   {amount,6} USDT {from,-17} -> {to,-17} {result.Plan.Direction,-24} id {result.TransferId}");
+        }
+
+        var refused = await HtxTransferExecutor.ExecuteAsync(client, Plan("0.5", "htx:spot", "htx:swap"), ct);
+        printer.Line(refused.Error is null
+            ? $"   unexpected outcome: {refused.Message}"
+            : $"   refused: code {refused.Error.Code}, \"{refused.Error.Message}\" (below the simulator's 1 USDT minimum); nothing moved");
+
+        printer.Line("   HTX's ledger (GET /v2/account/ledger), newest first:");
+        var ledger = await HtxHistoryReader.SpotSwapTransfersAsync(client, "USDT", start.AddMinutes(-1), env.Time.GetUtcNow().AddMinutes(1), ct);
+        if (ledger is Done<IReadOnlyList<TransferHistoryEntry>> rows)
+            foreach (var row in rows.Value)
+                printer.Line($"   id {row.TransferId,-10} {row.From,-9} -> {row.To,-9} {WireDecimal.Format(row.Amount),6} {row.Asset}");
+        else
+            printer.Line($"   could not read the ledger: {ledger.Describe()}");
+        return true;
+    }
+
+    private static HtxTransferPlan Plan(string amount, string from, string to) =>
+        HtxTransferPlanner.Plan(new TransferRequest(decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture), "USDT",
+            WalletAddress.Parse(from), WalletAddress.Parse(to)), "demo-htx", Venue.Htx);
+}

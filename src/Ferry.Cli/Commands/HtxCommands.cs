@@ -1,0 +1,182 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Ferry.Accounts;
+using Ferry.Cli.Output;
+using Ferry.Cli.Sessions;
+using Ferry.History;
+using Ferry.Htx.Accounts;
+using Ferry.Htx.Models;
+using Ferry.Money;
+using Ferry.Outcomes;
+using Ferry.Transfers;
+
+namespace Ferry.Cli.Commands;
+
+/// <summary>
+/// The HTX side of <c>ferry transfer</c>, <c>ferry balances</c> and <c>ferry history</c>: addresses <c>htx:spot</c>,
+/// <c>htx:swap</c> (cross, USDT) and <c>htx:swap:BTC-USDT</c> (isolated). Input is checked before a session opens.
+/// </summary>
+internal static class HtxCommands
+{
+    /// <summary><c>ferry transfer</c> with HTX addresses: one POST /v2/account/transfer.</summary>
+    public static async Task<int> TransferAsync(CliEnvironment env, Printer printer, TransferRequest request, bool dryRun, bool confirmed,
+        string? accountName, CancellationToken ct)
+    {
+        var target = HtxTarget.Resolve(env, accountName);
+        var plan = (HtxTransferPlan)TransferPlanner.PlanMove(request, target.AccountName, Addresses.Venue.Htx, null);
+        var session = target.AsSessionTarget();
+        if (dryRun)
+        {
+            printer.Document(new JsonObject { ["dryRun"] = true, ["target"] = PlanJson.Target(session), ["plan"] = Plan(plan) });
+            printer.Line($"Dry run on {target.AccountName} ({target.Environment.ToString().ToLowerInvariant()}); nothing sent.");
+            printer.Line($"{plan.Endpoint} {{{string.Join(", ", plan.Parameters.Select(p => $"\"{p.Key}\": \"{p.Value}\""))}}}");
+            return ExitCodes.Ok;
+        }
+
+        if (target.Environment == AccountEnvironment.Testnet)
+            throw CliException.Refused("HTX has no testnet for these endpoints; use the simulator instead (omit --account, or configure a 'sim' account).");
+        if (target.Environment == AccountEnvironment.Mainnet)
+            MainnetConsent.Require(env, confirmed,
+                $"Move {WireDecimal.Format(plan.Amount)} {plan.Asset} from {plan.From} to {plan.To} on MAINNET HTX account '{target.AccountName}' via {plan.Endpoint} (margin-account {plan.MarginAccount}).");
+
+        await using var htx = await HtxSession.OpenAsync(target, env, ct);
+        printer.Line(htx.Banner);
+        var result = await HtxTransferExecutor.ExecuteAsync(htx.Client, plan, ct);
+        var document = new JsonObject
+        {
+            ["target"] = PlanJson.Target(session),
+            ["plan"] = Plan(plan),
+            ["outcome"] = PlanJson.OutcomeName(result.Kind),
+            ["transferId"] = result.TransferId,
+        };
+        if (result.Error is not null) document["error"] = PlanJson.Error(result.Error);
+        if (result.Kind is not (OutcomeKind.Done or OutcomeKind.Rejected)) document["message"] = result.Message;
+        printer.Document(document);
+
+        var move = $"{WireDecimal.Format(plan.Amount)} {plan.Asset} from {plan.From} to {plan.To}";
+        printer.Line(result.Kind switch
+        {
+            OutcomeKind.Done => $"Moved {move} ({plan.Direction}, margin-account {plan.MarginAccount}); transfer id {result.TransferId}.",
+            OutcomeKind.Rejected => $"HTX refused to move {move}: {result.Error!.Message} (code {result.Error.Code}); nothing moved.",
+            OutcomeKind.Unknown => $"The outcome of moving {move} is UNKNOWN ({result.Message}); it may have happened. Check 'ferry history --venue htx' before trying again.",
+            _ => $"Not sent: {result.Message}",
+        });
+        return result.Kind switch
+        {
+            OutcomeKind.Done => ExitCodes.Ok,
+            OutcomeKind.Rejected => ExitCodes.Rejected,
+            OutcomeKind.Unknown => ExitCodes.Unknown,
+            _ => ExitCodes.ForNotSent(result.NotSentReason),
+        };
+    }
+
+    /// <summary><c>ferry balances --venue htx</c>: spot (trade, frozen), cross and isolated swap accounts from HTX's four endpoints.</summary>
+    public static async Task<int> BalancesAsync(CliEnvironment env, Printer printer, string? accountName, CancellationToken ct)
+    {
+        var target = HtxTarget.Resolve(env, accountName);
+        await using var htx = await HtxSession.OpenAsync(target, env, ct);
+        var rows = new List<(string Wallet, string Asset, decimal Amount, decimal Available, decimal Frozen)>();
+
+        var accounts = await htx.Client.Accounts.GetAccountsAsync(ct);
+        if (accounts is not Done<IReadOnlyList<HtxAccount>> found) return Fail(printer, target, accounts, "the accounts");
+        foreach (var account in found.Value.Where(a => a.Type == "spot"))
+        {
+            var balance = await htx.Client.Accounts.GetBalanceAsync(new AccountBalanceQuery(account.Id), ct);
+            if (balance is not Done<HtxAccountBalance> spot) return Fail(printer, target, balance, "the spot balance");
+            foreach (var currency in spot.Value.List.GroupBy(r => r.Currency.ToUpperInvariant()))
+            {
+                var trade = currency.Where(r => r.Type == "trade").Sum(r => r.Balance);
+                var frozen = currency.Where(r => r.Type == "frozen").Sum(r => r.Balance);
+                if (trade != 0 || frozen != 0) rows.Add(("htx:spot", currency.Key, trade + frozen, trade, frozen));
+            }
+        }
+
+        var cross = await htx.Client.Swap.GetCrossAccountsAsync(null, ct);
+        if (cross is not Done<IReadOnlyList<HtxCrossAccount>> crossDone) return Fail(printer, target, cross, "the cross margin account");
+        rows.AddRange(crossDone.Value.Where(a => a.MarginBalance != 0)
+            .Select(a => ("htx:swap", a.MarginAsset, a.MarginBalance, a.WithdrawAvailable, a.MarginFrozen)));
+        var isolated = await htx.Client.Swap.GetIsolatedAccountsAsync(null, ct);
+        if (isolated is not Done<IReadOnlyList<HtxIsolatedAccount>> isolatedDone) return Fail(printer, target, isolated, "the isolated margin accounts");
+        rows.AddRange(isolatedDone.Value.Where(a => a.MarginBalance != 0)
+            .Select(a => ($"htx:swap:{a.ContractCode}", a.MarginAsset, a.MarginBalance, a.WithdrawAvailable, a.MarginFrozen)));
+
+        printer.Document(new JsonObject
+        {
+            ["target"] = PlanJson.Target(target.AsSessionTarget()),
+            ["venue"] = "htx",
+            ["balances"] = new JsonArray(rows.Select(r => (JsonNode)new JsonObject
+            {
+                ["wallet"] = r.Wallet, ["asset"] = r.Asset, ["amount"] = WireDecimal.Format(r.Amount),
+                ["available"] = WireDecimal.Format(r.Available), ["frozen"] = WireDecimal.Format(r.Frozen),
+            }).ToArray()),
+        });
+        printer.Line(htx.Banner);
+        var table = Printer.NewTable("Wallet", "Asset", "Amount", "Available", "Frozen");
+        foreach (var r in rows) Printer.AddRow(table, r.Wallet, r.Asset, WireDecimal.Format(r.Amount), WireDecimal.Format(r.Available), WireDecimal.Format(r.Frozen));
+        printer.Table(table);
+        if (rows.Count == 0) printer.Line("No balances.");
+        return ExitCodes.Ok;
+    }
+
+    /// <summary><c>ferry history --venue htx</c>: spot ⇄ swap transfers from GET /v2/account/ledger, newest first.</summary>
+    public static async Task<int> HistoryAsync(CliEnvironment env, Printer printer, int days, string? asset, string? accountName, CancellationToken ct)
+    {
+        if (days < 1 || days > 180)
+            throw CliException.BadInput($"--days {days} is out of range; HTX's ledger keeps 1 to 180 days.");
+        var assetName = asset is null ? null : TransferPlanner.ValidateAsset(asset);
+        var target = HtxTarget.Resolve(env, accountName);
+        await using var htx = await HtxSession.OpenAsync(target, env, ct);
+        printer.Line(htx.Banner);
+        var end = env.Time.GetUtcNow();
+        var start = end.AddDays(-days);
+        var outcome = await HtxHistoryReader.SpotSwapTransfersAsync(htx.Client, assetName, start, end, ct);
+        if (outcome is not Done<IReadOnlyList<TransferHistoryEntry>> done) return Fail(printer, target, outcome, "the ledger");
+
+        printer.Document(new JsonObject
+        {
+            ["target"] = PlanJson.Target(target.AsSessionTarget()),
+            ["source"] = "GET /v2/account/ledger",
+            ["from"] = start.ToUnixTimeMilliseconds(),
+            ["to"] = end.ToUnixTimeMilliseconds(),
+            ["transfers"] = new JsonArray(done.Value.Select(r => (JsonNode)new JsonObject
+            {
+                ["id"] = r.TransferId, ["time"] = r.Time.ToUnixTimeMilliseconds(), ["type"] = r.Type, ["asset"] = r.Asset,
+                ["amount"] = WireDecimal.Format(r.Amount), ["status"] = r.Status, ["from"] = r.From, ["to"] = r.To,
+            }).ToArray()),
+        });
+        var table = Printer.NewTable("Time (UTC)", "Id", "Type", "Asset", "Amount");
+        foreach (var r in done.Value)
+            Printer.AddRow(table, r.Time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+                r.TransferId.ToString(CultureInfo.InvariantCulture), $"{r.From}→{r.To}", r.Asset, WireDecimal.Format(r.Amount));
+        printer.Table(table);
+        printer.Line(done.Value.Count == 0 ? $"No spot-swap transfers in the last {days} days." : $"{done.Value.Count} transfer(s) in the last {days} days.");
+        printer.Line("The ledger does not say which margin account (cross or a contract) a transfer used.");
+        return ExitCodes.Ok;
+    }
+
+    private static JsonObject Plan(HtxTransferPlan plan)
+    {
+        var parameters = new JsonObject();
+        foreach (var (name, value) in plan.Parameters) parameters[name] = value;
+        return new JsonObject
+        {
+            ["from"] = plan.From.ToString(), ["to"] = plan.To.ToString(), ["asset"] = plan.Asset,
+            ["amount"] = WireDecimal.Format(plan.Amount), ["endpoint"] = plan.Endpoint, ["parameters"] = parameters,
+        };
+    }
+
+    private static int Fail<T>(Printer printer, HtxTarget target, Outcome<T> outcome, string what)
+    {
+        var failure = new JsonObject { ["target"] = PlanJson.Target(target.AsSessionTarget()), ["outcome"] = PlanJson.OutcomeName(outcome.Kind), ["message"] = outcome.Describe() };
+        if (outcome is Rejected<T> rejected) failure["error"] = PlanJson.Error(rejected.Error);
+        printer.Document(failure);
+        printer.Line($"Could not read {what}: {outcome.Describe()}");
+        return outcome switch
+        {
+            Rejected<T> => ExitCodes.Rejected,
+            Unknown<T> => ExitCodes.Unknown,
+            NotSent<T> notSent => ExitCodes.ForNotSent(notSent.Reason),
+            _ => ExitCodes.Internal,
+        };
+    }
+}

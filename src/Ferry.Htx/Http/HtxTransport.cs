@@ -1,0 +1,247 @@
+using System.Buffers;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Ferry.Credentials;
+using Ferry.Htx.Signing;
+using Ferry.Outcomes;
+
+namespace Ferry.Htx.Http;
+
+/// <summary>
+/// Sends one request: waits for rate budget, signs it with Signature V2 (the four authentication parameters, plus
+/// the query of a GET, in the URL; a POST's parameters as a JSON body), makes the HTTP exchange, reads HTX's rate
+/// headers and classifies the answer. It never resends anything.
+/// </summary>
+internal sealed class HtxTransport : IDisposable
+{
+    private const int MaxBodyBytes = 4 * 1024 * 1024;
+    private readonly HttpMessageInvoker _http;
+    private readonly HtxSigner _signer;
+    private readonly HtxClientOptions _options;
+
+    public HtxTransport(ApiCredentials credentials, HtxClientOptions options, HttpMessageHandler? handler)
+    {
+        _options = options;
+        _signer = new HtxSigner(credentials);
+        Endpoints = HtxEndpoints.WithTransferRate(options.TransfersPerSecond);
+        Limiter = new HtxRateLimiter(Endpoints, options);
+        _http = handler is null
+            ? new HttpMessageInvoker(new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                AutomaticDecompression = DecompressionMethods.None,
+                UseCookies = false,
+            }, disposeHandler: true)
+            : new HttpMessageInvoker(handler, disposeHandler: false);
+    }
+
+    public IReadOnlyList<HtxEndpoint> Endpoints { get; }
+
+    public HtxRateLimiter Limiter { get; }
+
+    public async Task<Outcome<T>> SendAsync<TParams, T>(HtxEndpoint endpoint, TParams parameters, JsonTypeInfo<T> typeInfo,
+        CancellationToken cancellationToken)
+        where TParams : IHtxParameters
+    {
+        endpoint = Endpoints[endpoint.Id];
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return new NotSent<T>(NotSentReason.Cancelled, $"Not sent: {endpoint} was cancelled before it was sent.");
+        }
+
+        var grant = await Limiter.AcquireAsync(endpoint, cancellationToken).ConfigureAwait(false);
+        if (!grant.Granted)
+        {
+            return new NotSent<T>(grant.Reason, grant.Message ?? "Not sent: no rate budget.");
+        }
+
+        using var request = BuildRequest(endpoint, parameters);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return new NotSent<T>(NotSentReason.Cancelled, $"Not sent: {endpoint} was cancelled before it was sent.");
+        }
+
+        using var timeout = new CancellationTokenSource(_options.Timeout, _options.Time);
+        using var link = cancellationToken.CanBeCanceled
+            ? cancellationToken.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), timeout)
+            : default;
+
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.SendAsync(request, timeout.Token).ConfigureAwait(false);
+        }
+        catch (HttpRequestException e) when (NothingWasSent(e))
+        {
+            return new NotSent<T>(NotSentReason.Unreachable,
+                $"Not sent: could not connect to {request.RequestUri!.Host} ({Describe(e)}); nothing was written, so it did not execute.");
+        }
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException or IOException)
+        {
+            return new Unknown<T>(AfterSendFailure(endpoint, e, cancellationToken));
+        }
+
+        byte[] body = [];
+        var length = 0;
+        var complete = false;
+        int status;
+        using (response)
+        {
+            status = (int)response.StatusCode;
+            ObserveHeaders(endpoint, response);
+            try
+            {
+                var stream = await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false);
+                await using (stream.ConfigureAwait(false))
+                {
+                    body = ArrayPool<byte>.Shared.Rent(4096);
+                    while (true)
+                    {
+                        if (length == body.Length)
+                        {
+                            if (body.Length >= MaxBodyBytes)
+                            {
+                                break;
+                            }
+
+                            var bigger = ArrayPool<byte>.Shared.Rent(body.Length * 2);
+                            body.AsSpan(0, length).CopyTo(bigger);
+                            ArrayPool<byte>.Shared.Return(body);
+                            body = bigger;
+                        }
+
+                        var read = await stream.ReadAsync(body.AsMemory(length), timeout.Token).ConfigureAwait(false);
+                        if (read == 0)
+                        {
+                            complete = true;
+                            break;
+                        }
+
+                        length += read;
+                    }
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or OperationCanceledException or IOException)
+            {
+                complete = false;
+            }
+        }
+
+        try
+        {
+            var outcome = HtxResponseClassifier.Classify(endpoint, status, body.AsSpan(0, length), complete, typeInfo);
+            if (outcome is Rejected<T> { Error: var error }
+                && (error.HttpStatus == 429 || HtxResponseClassifier.TooManyRequestsCodes.Contains(error.Code)))
+            {
+                Limiter.BlockUntil(endpoint, Limiter.CurrentWindowEnd(endpoint));
+            }
+
+            return outcome;
+        }
+        finally
+        {
+            if (body.Length > 0)
+            {
+                ArrayPool<byte>.Shared.Return(body);
+            }
+        }
+    }
+
+    /// <summary>The signed request (internal so tests can check the pre-sign string against the wire).</summary>
+    internal HttpRequestMessage BuildRequest<TParams>(HtxEndpoint endpoint, TParams parameters)
+        where TParams : IHtxParameters
+    {
+        var baseAddress = endpoint.Host == HtxHost.Spot ? _options.SpotBaseAddress : _options.SwapBaseAddress;
+        var path = baseAddress.AbsolutePath.TrimEnd('/') + (parameters.PathArgument is { } argument
+            ? endpoint.Path.Replace("{account-id}", HtxPercentEncoding.Encode(argument), StringComparison.Ordinal)
+            : endpoint.Path);
+        var query = new List<KeyValuePair<string, string>>(_signer.AuthParameters(_options.Time.GetUtcNow()));
+        if (endpoint.Method == HttpMethod.Get)
+        {
+            parameters.WriteQuery(query);
+        }
+
+        var canonical = HtxSigner.CanonicalQuery(query);
+        // The host as the request's Host header carries it: a non-default port is part of it (reference §6.1 FAQ).
+        var signature = _signer.Sign(HtxSigner.PreSign(endpoint.Method.Method, baseAddress.Authority, path, canonical));
+        var uri = new Uri($"{baseAddress.Scheme}://{baseAddress.Authority}{path}?{canonical}&Signature={HtxPercentEncoding.Encode(signature)}",
+            new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true });
+
+        var request = new HttpRequestMessage(endpoint.Method, uri);
+        if (endpoint.Method != HttpMethod.Get)
+        {
+            var buffer = new ArrayBufferWriter<byte>(128);
+            using (var writer = new Utf8JsonWriter(buffer))
+            {
+                parameters.WriteBody(writer);
+            }
+
+            request.Content = new ByteArrayContent(buffer.WrittenSpan.ToArray());
+            request.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
+        }
+
+        request.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
+        return request;
+    }
+
+    public void Dispose()
+    {
+        _http.Dispose();
+        _signer.Dispose();
+    }
+
+    private void ObserveHeaders(HtxEndpoint endpoint, HttpResponseMessage response)
+    {
+        var headers = response.Headers.NonValidated;
+        var (remainName, resetName) = endpoint.Host == HtxHost.Spot
+            ? ("X-HB-RateLimit-Requests-Remain", "X-HB-RateLimit-Requests-Expire")
+            : ("ratelimit-remaining", "ratelimit-reset");
+        var remaining = ReadLong(headers, remainName);
+        if (remaining is null)
+        {
+            return;
+        }
+
+        DateTimeOffset? resetAt = null;
+        if (ReadLong(headers, resetName) is { } reset)
+        {
+            // Epoch milliseconds when it looks like one, otherwise milliseconds from now (HTX's wording allows both; assumed).
+            resetAt = reset > 1_000_000_000_000 && reset < 253_402_300_799_999
+                ? DateTimeOffset.FromUnixTimeMilliseconds(reset)
+                : reset is >= 0 and < 3_600_000 ? _options.Time.GetUtcNow().AddMilliseconds(reset) : null;
+        }
+
+        Limiter.Observe(endpoint, (int)Math.Clamp(remaining.Value, int.MinValue, int.MaxValue), resetAt);
+    }
+
+    private static long? ReadLong(System.Net.Http.Headers.HttpHeadersNonValidated headers, string name) =>
+        headers.TryGetValues(name, out var values)
+        && long.TryParse(values.ToString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) ? n : null;
+
+    private static bool NothingWasSent(HttpRequestException e) =>
+        e.HttpRequestError == HttpRequestError.NameResolutionError
+        || e.InnerException is SocketException
+        {
+            SocketErrorCode: SocketError.ConnectionRefused or SocketError.HostNotFound or SocketError.NetworkUnreachable or SocketError.HostUnreachable,
+        };
+
+    private string AfterSendFailure(HtxEndpoint endpoint, Exception e, CancellationToken callerToken)
+    {
+        if (e is OperationCanceledException)
+        {
+            return callerToken.IsCancellationRequested
+                ? $"Outcome unknown: {endpoint} was cancelled by the caller after it started being sent; it may have executed."
+                : string.Create(CultureInfo.InvariantCulture,
+                    $"Outcome unknown: {endpoint} timed out after {_options.Timeout.TotalSeconds:0.###} s once it had been sent; it may have executed.");
+        }
+
+        return $"Outcome unknown: {endpoint} failed after it started being sent ({Describe(e)}); it may have executed.";
+    }
+
+    private static string Describe(Exception e) =>
+        e.InnerException is SocketException s ? s.SocketErrorCode.ToString() : e.GetType().Name;
+}

@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Ferry.Money;
+
+namespace Ferry.Htx.Models;
+
+/// <summary>
+/// Reads an HTX amount into <see cref="decimal"/>, never via double: spot answers strings ("0.000000000000000000"),
+/// the swap endpoints JSON numbers (which HTX's serializers may write with an exponent, so one is accepted and
+/// read exactly). Writes the wire form of <see cref="WireDecimal.Format"/> as a string.
+/// </summary>
+public sealed class HtxDecimalJsonConverter : JsonConverter<decimal>
+{
+    /// <inheritdoc />
+    public override decimal Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadAmount(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(Utf8JsonWriter writer, decimal value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(WireDecimal.Format(value));
+
+    internal static decimal ReadAmount(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.Number))
+        {
+            throw new JsonException($"An amount must be a JSON string or number, not {reader.TokenType}.");
+        }
+
+        var text = reader.TokenType == JsonTokenType.String
+            ? reader.GetString()
+            : System.Text.Encoding.ASCII.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan.ToArray());
+        if (text is null || text.Length is 0 or > 64
+            || !decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent,
+                CultureInfo.InvariantCulture, out var value))
+        {
+            throw new JsonException("An amount is not a decimal number.");
+        }
+
+        return value;
+    }
+}
+
+/// <summary>The nullable form of <see cref="HtxDecimalJsonConverter"/> (risk_rate and liquidation_price may be null).</summary>
+public sealed class HtxNullableDecimalJsonConverter : JsonConverter<decimal?>
+{
+    /// <inheritdoc />
+    public override bool HandleNull => true;
+
+    /// <inheritdoc />
+    public override decimal? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        reader.TokenType == JsonTokenType.Null ? null : HtxDecimalJsonConverter.ReadAmount(ref reader);
+
+    /// <inheritdoc />
+    public override void Write(Utf8JsonWriter writer, decimal? value, JsonSerializerOptions options)
+    {
+        if (value is { } v)
+        {
+            writer.WriteStringValue(WireDecimal.Format(v));
+        }
+        else
+        {
+            writer.WriteNullValue();
+        }
+    }
+}
+
+/// <summary>Reads epoch milliseconds (a JSON number) as a UTC <see cref="DateTimeOffset"/>.</summary>
+public sealed class HtxEpochMillisecondsJsonConverter : JsonConverter<DateTimeOffset>
+{
+    /// <inheritdoc />
+    public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var ms) && ms is >= 0 and <= 253402300799999
+            ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
+            : throw new JsonException("A time must be epoch milliseconds.");
+
+    /// <inheritdoc />
+    public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
+        writer.WriteNumberValue(value.ToUnixTimeMilliseconds());
+}

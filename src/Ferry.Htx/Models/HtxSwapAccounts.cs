@@ -1,0 +1,132 @@
+using System.Text.Json.Serialization;
+
+namespace Ferry.Htx.Models;
+
+/// <summary>One isolated margin account of POST /linear-swap-api/v1/swap_account_info.</summary>
+public sealed record HtxIsolatedAccount
+{
+    /// <summary>e.g. "BTC".</summary>
+    [JsonPropertyName("symbol")][JsonRequired] public string Symbol { get; init; } = "";
+
+    /// <summary>e.g. "BTC-USDT".</summary>
+    [JsonPropertyName("contract_code")][JsonRequired] public string ContractCode { get; init; } = "";
+
+    /// <summary>"USDT".</summary>
+    [JsonPropertyName("margin_asset")][JsonRequired] public string MarginAsset { get; init; } = "";
+
+    /// <summary>Account equity.</summary>
+    [JsonPropertyName("margin_balance")][JsonRequired][JsonConverter(typeof(HtxDecimalJsonConverter))] public decimal MarginBalance { get; init; }
+
+    /// <summary>Margin held by positions.</summary>
+    [JsonPropertyName("margin_position")][JsonRequired][JsonConverter(typeof(HtxDecimalJsonConverter))] public decimal MarginPosition { get; init; }
+
+    /// <summary>Margin held by open orders.</summary>
+    [JsonPropertyName("margin_frozen")][JsonRequired][JsonConverter(typeof(HtxDecimalJsonConverter))] public decimal MarginFrozen { get; init; }
+
+    /// <summary>Margin free to use.</summary>
+    [JsonPropertyName("margin_available")][JsonRequired][JsonConverter(typeof(HtxDecimalJsonConverter))] public decimal MarginAvailable { get; init; }
+
+    /// <summary>Realized profit.</summary>
+    [JsonPropertyName("profit_real")][JsonRequired][JsonConverter(typeof(HtxDecimalJsonConverter))] public decimal ProfitReal { get; init; }
+
+    /// <summary>Unrealized profit.</summary>
+    [JsonPropertyName("profit_unreal")][JsonRequired][JsonConverter(typeof(HtxDecimalJsonConverter))] public decimal ProfitUnreal { get; init; }
+
+    /// <summary>Margin rate; null without positions.</summary>
+    [JsonPropertyName("risk_rate")][JsonConverter(typeof(HtxNullableDecimalJsonConverter))] public decimal? RiskRate { get; init; }
+
+    /// <summary>Estimated liquidation price; null without positions.</summary>
+    [JsonPropertyName("liquidation_price")][JsonConverter(typeof(HtxNullableDecimalJsonConverter))] public decimal? LiquidationPrice { get; init; }
+
+    /// <summary>What may be transferred out (back to spot).</summary>
+    [JsonPropertyName("withdraw_available")][JsonRequired][JsonConverter(typeof(HtxDecimalJsonConverter))] public decimal WithdrawAvailable { get; init; }
+
+    /// <summary>Leverage.</summary>
+    [JsonPropertyName("lever_rate")][JsonRequired][JsonConverter(typeof(HtxDecimalJsonConverter))] public decimal LeverRate { get; init; }
+
+    /// <summary>Adjustment factor.</summary>
+    [JsonPropertyName("adjust_factor")][JsonRequired][JsonConverter(typeof(HtxDecimalJsonConverter))] public decimal AdjustFactor { get; init; }
+
+    /// <summary>Static equity.</summary>
+    [JsonPropertyName("margin_static")][JsonRequired][JsonConverter(typeof(HtxDecimalJsonConverter))] public decimal MarginStatic { get; init; }
+
+    /// <summary>"isolated".</summary>
+    [JsonPropertyName("margin_mode")][JsonRequired] public string MarginMode { get; init; } = "";
+
+    /// <summary>The margin account, e.g. "BTC-USDT".</summary>
+    [JsonPropertyName("margin_account")][JsonRequired] public string MarginAccount { get; init; } = "";
+}
+
+/// <summary>The cross margin account of POST /linear-swap-api/v1/swap_cross_account_info.</summary>
+public sealed record HtxCrossAccount
+{
+    /// <summary>"cross".</summary>
+    [JsonPropertyName("margin_mode")][JsonRequired] public string MarginMode { get; init; } = "";
+
+    /// <summary>"USDT".</summary>
+    [JsonPropertyName("margin_account")][JsonRequired] public string MarginAccount { get; init; } = "";
+
+    /// <summary>"USDT".</summary>
+    [JsonPropertyName("margin_asset")][JsonRequired] public string MarginAsset { get; init; } = "";
+
+    /// <summary>Account equity.</summary>
+    [JsonPropertyName("margin_balance")][JsonRequired][JsonConverter(typeof(HtxDecimalJsonConverter))] public decimal MarginBalance { get; init; }
+
+    /// <summary>Static equity.</summary>
+    [JsonPropertyName("margin_static")][JsonRequired][JsonConverter(typeof(HtxDecimalJsonConverter))] public decimal MarginStatic { get; init; }
+
+    /// <summary>Margin held by positions.</summary>
+    [JsonPropertyName("margin_position")][JsonRequired][JsonConverter(typeof(HtxDecimalJsonConverter))] public decimal MarginPosition { get; init; }
+
+    /// <summary>Margin held by open orders.</summary>
+    [JsonPropertyName("margin_frozen")][JsonRequired][JsonConverter(typeof(HtxDecimalJsonConverter))] public decimal MarginFrozen { get; init; }
+
+    /// <summary>Realized profit.</summary>
+    [JsonPropertyName("profit_real")][JsonRequired][JsonConverter(typeof(HtxDecimalJsonConverter))] public decimal ProfitReal { get; init; }
+
+    /// <summary>Unrealized profit.</summary>
+    [JsonPropertyName("profit_unreal")][JsonRequired][JsonConverter(typeof(HtxDecimalJsonConverter))] public decimal ProfitUnreal { get; init; }
+
+    /// <summary>What may be transferred back to spot.</summary>
+    [JsonPropertyName("withdraw_available")][JsonRequired][JsonConverter(typeof(HtxDecimalJsonConverter))] public decimal WithdrawAvailable { get; init; }
+
+    /// <summary>Margin rate; null without positions.</summary>
+    [JsonPropertyName("risk_rate")][JsonConverter(typeof(HtxNullableDecimalJsonConverter))] public decimal? RiskRate { get; init; }
+
+    /// <summary>Margin free to use (newer answers).</summary>
+    [JsonPropertyName("margin_available")][JsonConverter(typeof(HtxNullableDecimalJsonConverter))] public decimal? MarginAvailable { get; init; }
+
+    /// <summary>Per-contract figures of the cross account.</summary>
+    [JsonPropertyName("contract_detail")] public IReadOnlyList<HtxCrossContractDetail> ContractDetail { get; init; } = [];
+}
+
+/// <summary>One contract of a cross margin account.</summary>
+public sealed record HtxCrossContractDetail
+{
+    /// <summary>e.g. "BTC".</summary>
+    [JsonPropertyName("symbol")][JsonRequired] public string Symbol { get; init; } = "";
+
+    /// <summary>e.g. "BTC-USDT".</summary>
+    [JsonPropertyName("contract_code")][JsonRequired] public string ContractCode { get; init; } = "";
+
+    /// <summary>Margin held by positions.</summary>
+    [JsonPropertyName("margin_position")][JsonRequired][JsonConverter(typeof(HtxDecimalJsonConverter))] public decimal MarginPosition { get; init; }
+
+    /// <summary>Margin held by open orders.</summary>
+    [JsonPropertyName("margin_frozen")][JsonRequired][JsonConverter(typeof(HtxDecimalJsonConverter))] public decimal MarginFrozen { get; init; }
+
+    /// <summary>Margin free to use.</summary>
+    [JsonPropertyName("margin_available")][JsonRequired][JsonConverter(typeof(HtxDecimalJsonConverter))] public decimal MarginAvailable { get; init; }
+
+    /// <summary>Unrealized profit.</summary>
+    [JsonPropertyName("profit_unreal")][JsonRequired][JsonConverter(typeof(HtxDecimalJsonConverter))] public decimal ProfitUnreal { get; init; }
+
+    /// <summary>Estimated liquidation price; null without positions.</summary>
+    [JsonPropertyName("liquidation_price")][JsonConverter(typeof(HtxNullableDecimalJsonConverter))] public decimal? LiquidationPrice { get; init; }
+
+    /// <summary>Leverage.</summary>
+    [JsonPropertyName("lever_rate")][JsonRequired][JsonConverter(typeof(HtxDecimalJsonConverter))] public decimal LeverRate { get; init; }
+
+    /// <summary>Adjustment factor.</summary>
+    [JsonPropertyName("adjust_factor")][JsonRequired][JsonConverter(typeof(HtxDecimalJsonConverter))] public decimal AdjustFactor { get; init; }
+}
