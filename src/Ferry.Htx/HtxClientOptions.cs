@@ -32,9 +32,8 @@ public sealed class HtxClientOptions
     /// <summary>The User-Agent header; default "ferry/&lt;assembly version&gt;".</summary>
     public string UserAgent { get; set; } = DefaultUserAgent;
 
-    /// <summary>"ferry/0.1.0" from this assembly's version.</summary>
-    public static string DefaultUserAgent { get; } =
-        "ferry/" + (typeof(HtxClientOptions).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
+    /// <summary>"ferry/0.1.0 (+https://...)": the same product token every Ferry client sends (<see cref="Ferry.Product.FerryProduct.UserAgent"/>).</summary>
+    public static string DefaultUserAgent { get; } = Ferry.Product.FerryProduct.UserAgent;
 
     /// <summary>Throws <see cref="ArgumentException"/> with one sentence naming the first bad setting.</summary>
     public void Validate()

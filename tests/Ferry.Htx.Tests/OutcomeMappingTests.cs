@@ -26,6 +26,16 @@ public sealed class OutcomeMappingTests : IDisposable
         Assert.Equal(176104252L, done.Value.TransferId);
     }
 
+    [Fact]
+    public async Task Every_request_names_Ferry_and_where_to_read_about_it()
+    {
+        _clients.Handler.Enqueue(HttpStatusCode.OK, HtxTestClients.Data("doc-transfer-success.json"));
+        await TransferAsync(_clients.Create());
+        var userAgent = Assert.Single(_clients.Handler.Requests).UserAgent;
+        Assert.Equal(Ferry.Product.FerryProduct.UserAgent, userAgent);
+        Assert.Matches(@"^ferry/\d+\.\d+\.\d+ \(\+https://\S+\)$", userAgent);
+    }
+
     [Theory]
     [InlineData("""{"code":1303,"data":null,"message":"The single transfer-out amount must be no less than 0.0008BTC","success":false}""", "1303", "The single transfer-out amount must be no less than 0.0008BTC")]
     [InlineData("""{"code":1301,"data":null,"message":"Insufficient amount available.","success":false}""", "1301", "Insufficient amount available.")]

@@ -4,7 +4,7 @@ using System.Text;
 namespace Ferry.Htx.Tests.Support;
 
 /// <summary>What the client put on the wire.</summary>
-public sealed record SentRequest(HttpMethod Method, Uri Uri, string? Body, string? ContentType)
+public sealed record SentRequest(HttpMethod Method, Uri Uri, string? Body, string? ContentType, string? UserAgent = null)
 {
     public string Query => Uri.Query.TrimStart('?');
 
@@ -41,7 +41,8 @@ public sealed class FakeHtxHandler : HttpMessageHandler
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
-        var sent = new SentRequest(request.Method, request.RequestUri!, body, request.Content?.Headers.ContentType?.ToString());
+        var userAgent = request.Headers.TryGetValues("User-Agent", out var values) ? string.Join(" ", values) : null;
+        var sent = new SentRequest(request.Method, request.RequestUri!, body, request.Content?.Headers.ContentType?.ToString(), userAgent);
         Requests.Add(sent);
         return _responses.TryDequeue(out var next)
             ? next(sent)
