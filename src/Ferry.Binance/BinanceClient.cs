@@ -1,6 +1,7 @@
 using Ferry.Binance.General;
 using Ferry.Binance.Http;
 using Ferry.Binance.Margin;
+using Ferry.Binance.SubAccount;
 using Ferry.Binance.Wallet;
 using Ferry.Credentials;
 
@@ -28,6 +29,7 @@ public sealed class BinanceClient : IDisposable
         Wallet = new WalletApi(_transport, options);
         Margin = new MarginApi(_transport);
         General = new GeneralApi(_transport);
+        SubAccountManagement = new SubAccountManagementApi(_transport);
     }
 
     /// <summary>The options the client was built with (do not change them afterwards).</summary>
@@ -41,6 +43,9 @@ public sealed class BinanceClient : IDisposable
 
     /// <summary>Server time.</summary>
     public GeneralApi General { get; }
+
+    /// <summary>Sub-account management and queries for a master key (accounts, IP restriction, deposits).</summary>
+    public SubAccountManagementApi SubAccountManagement { get; }
 
     /// <summary>The server-clock offset used for timestamps; measure it on demand with <see cref="ServerClock.MeasureAsync"/>.</summary>
     public ServerClock Clock => _transport.Clock;

@@ -33,9 +33,52 @@ public static class BinanceEndpoints
         IpWeight: 1, UidWeight: 0, KeyPermission.None,
         "SPOT-DOCS rest-api.md (IP 1)") { Id = 3 };
 
+    // --- Sub-account management and queries (issue #4), reference §3.2–3.4. Ids count from SubAccountManagementFirstId
+    // so a merge with another block only moves that one number. ---
+
+    /// <summary>The id of the first sub-account management row.</summary>
+    private const int SubAccountManagementFirstId = 4;
+
+    /// <summary>POST /sapi/v1/sub-account/virtualSubAccount — create a virtual sub-account (the key needs "trade").</summary>
+    public static readonly BinanceEndpoint CreateVirtualSubAccount = new(
+        nameof(CreateVirtualSubAccount), HttpMethod.Post, "/sapi/v1/sub-account/virtualSubAccount", Signed: true,
+        IpWeight: 1, UidWeight: 0, KeyPermission.SpotAndMarginTrading, "reference §3.3; BNET (IP 1)") { Id = SubAccountManagementFirstId };
+
+    /// <summary>GET /sapi/v1/sub-account/list — the master's sub-accounts (limit default 1, max 200).</summary>
+    public static readonly BinanceEndpoint SubAccountList = new(
+        nameof(SubAccountList), HttpMethod.Get, "/sapi/v1/sub-account/list", Signed: true,
+        IpWeight: 1, UidWeight: 0, KeyPermission.Reading, "DOCS EN Query-Sub-account-List; BNET (IP 1)") { Id = SubAccountManagementFirstId + 1 };
+
+    /// <summary>GET /sapi/v1/sub-account/status — margin/futures status of sub-accounts.</summary>
+    public static readonly BinanceEndpoint SubAccountStatus = new(
+        nameof(SubAccountStatus), HttpMethod.Get, "/sapi/v1/sub-account/status", Signed: true,
+        IpWeight: 10, UidWeight: 0, KeyPermission.Reading, "DOCS EN; BNET (IP 10)") { Id = SubAccountManagementFirstId + 2 };
+
+    /// <summary>POST /sapi/v1/sub-account/futures/enable — enable futures for a sub-account.</summary>
+    public static readonly BinanceEndpoint EnableSubAccountFutures = new(
+        nameof(EnableSubAccountFutures), HttpMethod.Post, "/sapi/v1/sub-account/futures/enable", Signed: true,
+        IpWeight: 1, UidWeight: 0, KeyPermission.Reading, "reference §3.3; BNET (IP 1)") { Id = SubAccountManagementFirstId + 3 };
+
+    /// <summary>POST /sapi/v1/sub-account/eoptions/enable — enable options for a sub-account.</summary>
+    public static readonly BinanceEndpoint EnableSubAccountOptions = new(
+        nameof(EnableSubAccountOptions), HttpMethod.Post, "/sapi/v1/sub-account/eoptions/enable", Signed: true,
+        IpWeight: 1, UidWeight: 0, KeyPermission.Reading, "reference §3.3 (IP 1)") { Id = SubAccountManagementFirstId + 4 };
+
+    /// <summary>GET /sapi/v1/sub-account/transaction-statistics — weight 60, charged to both buckets (CONFLICT: IP or UID).</summary>
+    public static readonly BinanceEndpoint SubAccountTransactionStatistics = new(
+        nameof(SubAccountTransactionStatistics), HttpMethod.Get, "/sapi/v1/sub-account/transaction-statistics", Signed: true,
+        IpWeight: 60, UidWeight: 60, KeyPermission.Reading,
+        "CONFLICT: PY-SDK IP 60, DOCS zh-CN UID 60; both charged (the safer reading)") { Id = SubAccountManagementFirstId + 5 };
+
+    private static readonly BinanceEndpoint[] SubAccountManagementEndpoints =
+    [
+        CreateVirtualSubAccount, SubAccountList, SubAccountStatus, EnableSubAccountFutures, EnableSubAccountOptions,
+        SubAccountTransactionStatistics,
+    ];
+
     /// <summary>Every endpoint, in <see cref="BinanceEndpoint.Id"/> order.</summary>
     public static IReadOnlyList<BinanceEndpoint> All { get; } =
-        [UniversalTransfer, UniversalTransferHistory, CrossMarginTransferHistory, ServerTime];
+        [UniversalTransfer, UniversalTransferHistory, CrossMarginTransferHistory, ServerTime, .. SubAccountManagementEndpoints];
 
     /// <summary>The table with the universal transfer's UID weight set to <paramref name="universalTransferUidWeight"/>.</summary>
     public static IReadOnlyList<BinanceEndpoint> WithUniversalTransferWeight(int universalTransferUidWeight)

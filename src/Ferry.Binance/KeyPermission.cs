@@ -13,4 +13,6 @@ public enum KeyPermission
     InternalTransfer,
     /// <summary><c>enableMargin</c>: margin account changes.</summary>
     Margin,
+    /// <summary><c>enableSpotAndMarginTrading</c> ("trade"): e.g. creating a virtual sub-account.</summary>
+    SpotAndMarginTrading,
 }

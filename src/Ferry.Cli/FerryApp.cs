@@ -21,6 +21,7 @@ public static class FerryApp
             HistoryCommand.Create(env),
             SimCommand.Create(env),
             DemoCommand.Create(env),
+            SubCommand.Create(env),
         };
 
         var parse = root.Parse(args);

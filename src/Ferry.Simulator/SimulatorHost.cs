@@ -51,8 +51,9 @@ public sealed class SimulatorHost : IAsyncDisposable
         try
         {
             var ledger = new SimLedger(state.Ledger, (ILedgerStore?)store ?? MemoryLedgerStore.Instance, options.Time);
+            var subAccounts = OpenSubAccountBook(ledger, store, options);
             var gateway = new BinanceGateway(
-                BinanceEndpoints.Create(ledger, options.RateLimits), new KeyRing(state.Keys),
+                BinanceEndpoints.Create(ledger, options.RateLimits, subAccounts), new KeyRing(state.Keys),
                 new WeightBuckets(options.Time, options.RateLimits.Window), options.RateLimits, options.Time);
 
             var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
@@ -75,6 +76,16 @@ public sealed class SimulatorHost : IAsyncDisposable
             store?.Dispose();
             throw;
         }
+    }
+
+    /// <summary>The sub-account book (issue #4), over the same state file as the ledger when there is one.</summary>
+    private static SubAccountBook OpenSubAccountBook(SimLedger ledger, SqliteStateStore? store, SimulatorOptions options)
+    {
+        var now = options.Time.GetUtcNow().ToUnixTimeMilliseconds();
+        var (bookStore, bookState) = store is null
+            ? ((ISubAccountBookStore)MemorySubAccountBookStore.Instance, SubAccountBookSeed.FromScenario(options.Scenario, now))
+            : SubAccountBookStore.Open(store.Connection, options.Scenario, now);
+        return new SubAccountBook(ledger, bookState, bookStore, options.Time);
     }
 
     /// <summary>Per asset, the sum over every wallet of every user.</summary>

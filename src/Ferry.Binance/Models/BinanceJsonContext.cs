@@ -11,6 +11,14 @@ namespace Ferry.Binance.Models;
 [JsonSerializable(typeof(UniversalTransferPage))]
 [JsonSerializable(typeof(MarginTransferPage))]
 [JsonSerializable(typeof(ServerTimeResult))]
+// Sub-account management and queries (issue #4)
+[JsonSerializable(typeof(VirtualSubAccountResult))]
+[JsonSerializable(typeof(SubAccountListPage))]
+[JsonSerializable(typeof(IReadOnlyList<SubAccountListRow>))]
+[JsonSerializable(typeof(IReadOnlyList<SubAccountStatusRow>))]
+[JsonSerializable(typeof(FuturesEnableResult))]
+[JsonSerializable(typeof(OptionsEnableResult))]
+[JsonSerializable(typeof(SubAccountTransactionStatistics))]
 public sealed partial class BinanceJsonContext : JsonSerializerContext
 {
 }

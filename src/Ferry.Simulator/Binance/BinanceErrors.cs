@@ -53,10 +53,28 @@ public static class BinanceErrors
     public static readonly BinanceError FutureAccountMissing = new(-5011, "future account not exists.", 400,
         Provenance.Assumed, "Code/text documented (FUTURE_ACCT_NOT_EXIST); used for sub-accounts without futures by choice.");
 
+    // --- Sub-account management (issue #4) ---
+
+    /// <summary>The code value that marks an error answered in the legacy shape without a code.</summary>
+    public const int LegacyNoCode = 0;
+
+    /// <summary>A caller that is not a master account used a master-only sub-account endpoint.</summary>
+    public static readonly BinanceError SubAccountFunctionDisabled = new(LegacyNoCode, "Sub-account function is not enabled.", 400,
+        Provenance.Observed, "Legacy body {\"msg\":...,\"success\":false} seen for accounts without the sub-account function (ccxt/ccxt#7848, binance-connector-python#237); that a sub-account key gets it, and HTTP 400, are assumed.");
+
+    /// <summary>The e-mail is not a sub-account of the caller.</summary>
+    public static readonly BinanceError NoParentSubRelation = new(-5021, "This parent sub have no relation", 400,
+        Provenance.Assumed, "Code/text documented (PARENT_SUB_HAVE_NO_RELATION); used for an unknown or foreign sub-account e-mail by choice (no source gives the real answer).");
+
+    /// <summary>A sub-account without margin asked for its margin account.</summary>
+    public static readonly BinanceError MarginAccountMissing = new(-3003, "Margin account does not exist.", 400,
+        Provenance.Assumed, "Code/text from the SAPI error list as remembered (MARGIN_ACCOUNT_NO_EXISTS), not in the reference; used for a sub-account without margin by choice.");
+
     /// <summary>Every entry, for docs and tests.</summary>
     public static IReadOnlyList<BinanceError> All { get; } =
     [
         TooManyRequests, OutsideRecvWindow, TimestampAhead, InvalidSignature, MandatoryParam, BadRecvWindow,
         IntervalTooLong, BadApiKeyFormat, RejectedKey, InsufficientBalance, TransferFailed, FutureAccountMissing,
+        SubAccountFunctionDisabled, NoParentSubRelation, MarginAccountMissing,
     ];
 }

@@ -1,0 +1,28 @@
+using Ferry.Simulator.Binance.Handlers;
+using Ferry.Simulator.Ledger;
+
+namespace Ferry.Simulator.Binance;
+
+/// <summary>Sub-account management and queries (issue #4): the simulator's rows, weights from reference §3.2–3.4.
+/// Every row is SIGNED; the docs name no key permission beyond a valid key, so reads take enableReading (as the other
+/// history endpoints) and virtualSubAccount takes the "trade" permission its page documents.</summary>
+internal static class SubAccountEndpoints
+{
+    public static IReadOnlyList<SimEndpoint> Create(SubAccountBook book)
+    {
+        var accounts = new SubAccountAccountHandlers(book);
+        const EndpointSecurity signed = EndpointSecurity.Signed;
+        const Permission read = Permission.EnableReading;
+        return
+        [
+            // Accounts
+            new("POST", "/sapi/v1/sub-account/virtualSubAccount", signed, 1, 0, Permission.EnableSpotAndMarginTrading, accounts.CreateVirtual),
+            new("GET", "/sapi/v1/sub-account/list", signed, 1, 0, read, accounts.List),
+            new("GET", "/sapi/v1/sub-account/status", signed, 10, 0, read, accounts.Status),
+            new("POST", "/sapi/v1/sub-account/futures/enable", signed, 1, 0, read, accounts.EnableFutures),
+            new("POST", "/sapi/v1/sub-account/eoptions/enable", signed, 1, 0, read, accounts.EnableOptions),
+            // CONFLICT: PY-SDK says IP 60, the zh-CN page UID 60; both buckets are charged (the stricter reading).
+            new("GET", "/sapi/v1/sub-account/transaction-statistics", signed, 60, 60, read, accounts.TransactionStatistics),
+        ];
+    }
+}
