@@ -70,10 +70,57 @@ public static class BinanceEndpoints
         IpWeight: 60, UidWeight: 60, KeyPermission.Reading,
         "CONFLICT: PY-SDK IP 60, DOCS zh-CN UID 60; both charged (the safer reading)") { Id = SubAccountManagementFirstId + 5 };
 
+    /// <summary>GET /sapi/v3/sub-account/assets — spot balances as JSON numbers.</summary>
+    public static readonly BinanceEndpoint SubAccountAssetsV3 = new(
+        nameof(SubAccountAssetsV3), HttpMethod.Get, "/sapi/v3/sub-account/assets", Signed: true,
+        IpWeight: 0, UidWeight: 60, KeyPermission.Reading, "DOCS zh-CN Query-Sub-account-Assets-V3; BNET (UID 60)") { Id = SubAccountManagementFirstId + 6 };
+
+    /// <summary>GET /sapi/v4/sub-account/assets — spot balances as JSON strings.</summary>
+    public static readonly BinanceEndpoint SubAccountAssetsV4 = new(
+        nameof(SubAccountAssetsV4), HttpMethod.Get, "/sapi/v4/sub-account/assets", Signed: true,
+        IpWeight: 0, UidWeight: 60, KeyPermission.Reading, "PY-SDK (UID 60)") { Id = SubAccountManagementFirstId + 7 };
+
+    /// <summary>GET /sapi/v1/sub-account/spotSummary — BTC-valued spot wallets (size default 10, max 20).</summary>
+    public static readonly BinanceEndpoint SubAccountSpotSummary = new(
+        nameof(SubAccountSpotSummary), HttpMethod.Get, "/sapi/v1/sub-account/spotSummary", Signed: true,
+        IpWeight: 1, UidWeight: 0, KeyPermission.Reading, "DOCS; BNET (IP 1)") { Id = SubAccountManagementFirstId + 8 };
+
+    /// <summary>GET /sapi/v1/sub-account/margin/account — a sub-account's margin account.</summary>
+    public static readonly BinanceEndpoint SubAccountMarginAccount = new(
+        nameof(SubAccountMarginAccount), HttpMethod.Get, "/sapi/v1/sub-account/margin/account", Signed: true,
+        IpWeight: 10, UidWeight: 0, KeyPermission.Reading, "BNET (IP 10)") { Id = SubAccountManagementFirstId + 9 };
+
+    /// <summary>GET /sapi/v1/sub-account/margin/accountSummary — every sub-account's margin account in BTC.</summary>
+    public static readonly BinanceEndpoint SubAccountMarginSummary = new(
+        nameof(SubAccountMarginSummary), HttpMethod.Get, "/sapi/v1/sub-account/margin/accountSummary", Signed: true,
+        IpWeight: 10, UidWeight: 0, KeyPermission.Reading, "BNET (IP 10)") { Id = SubAccountManagementFirstId + 10 };
+
+    /// <summary>GET /sapi/v1/sub-account/futures/account — a sub-account's USDⓈ-M account.</summary>
+    public static readonly BinanceEndpoint SubAccountFuturesAccount = new(
+        nameof(SubAccountFuturesAccount), HttpMethod.Get, "/sapi/v1/sub-account/futures/account", Signed: true,
+        IpWeight: 10, UidWeight: 0, KeyPermission.Reading, "DOCS zh-CN; BNET (IP 10)") { Id = SubAccountManagementFirstId + 11 };
+
+    /// <summary>GET /sapi/v2/sub-account/futures/account — USDⓈ-M or COIN-M account by futuresType.</summary>
+    public static readonly BinanceEndpoint SubAccountFuturesAccountV2 = new(
+        nameof(SubAccountFuturesAccountV2), HttpMethod.Get, "/sapi/v2/sub-account/futures/account", Signed: true,
+        IpWeight: 1, UidWeight: 0, KeyPermission.Reading, "DOCS zh-CN; BNET (IP 1)") { Id = SubAccountManagementFirstId + 12 };
+
+    /// <summary>GET /sapi/v1/sub-account/futures/accountSummary — USDⓈ-M totals of every sub-account.</summary>
+    public static readonly BinanceEndpoint SubAccountFuturesSummary = new(
+        nameof(SubAccountFuturesSummary), HttpMethod.Get, "/sapi/v1/sub-account/futures/accountSummary", Signed: true,
+        IpWeight: 1, UidWeight: 0, KeyPermission.Reading, "BNET (IP 1)") { Id = SubAccountManagementFirstId + 13 };
+
+    /// <summary>GET /sapi/v2/sub-account/futures/accountSummary — futures totals by futuresType (limit default 10, max 20).</summary>
+    public static readonly BinanceEndpoint SubAccountFuturesSummaryV2 = new(
+        nameof(SubAccountFuturesSummaryV2), HttpMethod.Get, "/sapi/v2/sub-account/futures/accountSummary", Signed: true,
+        IpWeight: 10, UidWeight: 0, KeyPermission.Reading, "DOCS zh-CN (IP 10)") { Id = SubAccountManagementFirstId + 14 };
+
     private static readonly BinanceEndpoint[] SubAccountManagementEndpoints =
     [
         CreateVirtualSubAccount, SubAccountList, SubAccountStatus, EnableSubAccountFutures, EnableSubAccountOptions,
         SubAccountTransactionStatistics,
+        SubAccountAssetsV3, SubAccountAssetsV4, SubAccountSpotSummary, SubAccountMarginAccount,
+        SubAccountMarginSummary, SubAccountFuturesAccount, SubAccountFuturesAccountV2, SubAccountFuturesSummary, SubAccountFuturesSummaryV2,
     ];
 
     /// <summary>Every endpoint, in <see cref="BinanceEndpoint.Id"/> order.</summary>

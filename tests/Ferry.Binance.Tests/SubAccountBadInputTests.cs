@@ -55,3 +55,22 @@ public sealed partial class SubAccountBadInputTests : IDisposable
         await AssertNotSent(c => c.SubAccountManagement.GetAllSubAccountsAsync(new SubAccountListQuery { Email = "x" }), "email 'x' is not an e-mail address.");
     }
 }
+
+/// <summary>The balances family's bad input.</summary>
+public sealed partial class SubAccountBadInputTests
+{
+    [Fact]
+    public async Task Balance_queries_check_emails_types_and_pages()
+    {
+        await AssertNotSent(c => c.SubAccountAssets.GetAssetsV3Async(new SubAccountEmailRequest("x")), "email 'x' is not an e-mail address.");
+        await AssertNotSent(c => c.SubAccountAssets.GetAssetsV4Async(new SubAccountEmailRequest("")), "email is required (the sub-account's e-mail address).");
+        await AssertNotSent(c => c.SubAccountAssets.GetMarginAccountAsync(new SubAccountEmailRequest("a b@c.d")), "email 'a b@c.d' is not an e-mail address.");
+        await AssertNotSent(c => c.SubAccountAssets.GetFuturesAccountAsync(new SubAccountEmailRequest("@c")), "email '@c' is not an e-mail address.");
+        await AssertNotSent(c => c.SubAccountAssets.GetSpotSummaryAsync(new SubAccountSpotSummaryQuery { Size = 21 }), "size must be between 1 and 20, not 21.");
+        await AssertNotSent(c => c.SubAccountAssets.GetSpotSummaryAsync(new SubAccountSpotSummaryQuery { Page = 0 }), "page must be 1 or more, not 0.");
+        await AssertNotSent(c => c.SubAccountAssets.GetFuturesAccountV2Async(new SubAccountFuturesAccountQuery("a@b.c", (FuturesType)3)), "futuresType 3 is not 1 (USDⓈ-M) or 2 (COIN-M).");
+        await AssertNotSent(c => c.SubAccountAssets.GetFuturesSummaryV2Async(new SubAccountFuturesSummaryQuery { Limit = 50 }), "limit must be between 1 and 20, not 50.");
+        await AssertNotSent(c => c.SubAccountAssets.GetFuturesSummaryAsync(new SubAccountFuturesSummaryQuery { FuturesType = FuturesType.CoinMargined }),
+            "The v1 futures summary covers USDⓈ-M only; use the v2 call for COIN-M.");
+    }
+}

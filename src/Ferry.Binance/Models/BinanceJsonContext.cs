@@ -19,6 +19,15 @@ namespace Ferry.Binance.Models;
 [JsonSerializable(typeof(FuturesEnableResult))]
 [JsonSerializable(typeof(OptionsEnableResult))]
 [JsonSerializable(typeof(SubAccountTransactionStatistics))]
+[JsonSerializable(typeof(SubAccountAssetsV3))]
+[JsonSerializable(typeof(SubAccountAssetsV4))]
+[JsonSerializable(typeof(SubAccountSpotSummary))]
+[JsonSerializable(typeof(SubAccountMarginAccount))]
+[JsonSerializable(typeof(SubAccountMarginSummary))]
+[JsonSerializable(typeof(SubAccountFuturesAccount))]
+[JsonSerializable(typeof(SubAccountFuturesAccountV2))]
+[JsonSerializable(typeof(SubAccountFuturesSummary))]
+[JsonSerializable(typeof(SubAccountFuturesSummaryV2))]
 public sealed partial class BinanceJsonContext : JsonSerializerContext
 {
 }

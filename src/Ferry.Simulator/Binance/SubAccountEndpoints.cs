@@ -11,6 +11,7 @@ internal static class SubAccountEndpoints
     public static IReadOnlyList<SimEndpoint> Create(SubAccountBook book)
     {
         var accounts = new SubAccountAccountHandlers(book);
+        var balances = new SubAccountBalanceHandlers(book);
         const EndpointSecurity signed = EndpointSecurity.Signed;
         const Permission read = Permission.EnableReading;
         return
@@ -23,6 +24,16 @@ internal static class SubAccountEndpoints
             new("POST", "/sapi/v1/sub-account/eoptions/enable", signed, 1, 0, read, accounts.EnableOptions),
             // CONFLICT: PY-SDK says IP 60, the zh-CN page UID 60; both buckets are charged (the stricter reading).
             new("GET", "/sapi/v1/sub-account/transaction-statistics", signed, 60, 60, read, accounts.TransactionStatistics),
+            // Balances
+            new("GET", "/sapi/v3/sub-account/assets", signed, 0, 60, read, balances.AssetsV3),
+            new("GET", "/sapi/v4/sub-account/assets", signed, 0, 60, read, balances.AssetsV4),
+            new("GET", "/sapi/v1/sub-account/spotSummary", signed, 1, 0, read, balances.SpotSummary),
+            new("GET", "/sapi/v1/sub-account/margin/account", signed, 10, 0, read, balances.MarginAccount),
+            new("GET", "/sapi/v1/sub-account/margin/accountSummary", signed, 10, 0, read, balances.MarginSummary),
+            new("GET", "/sapi/v1/sub-account/futures/account", signed, 10, 0, read, balances.FuturesAccountV1),
+            new("GET", "/sapi/v2/sub-account/futures/account", signed, 1, 0, read, balances.FuturesAccountV2),
+            new("GET", "/sapi/v1/sub-account/futures/accountSummary", signed, 1, 0, read, balances.FuturesSummaryV1),
+            new("GET", "/sapi/v2/sub-account/futures/accountSummary", signed, 10, 0, read, balances.FuturesSummaryV2),
         ];
     }
 }
