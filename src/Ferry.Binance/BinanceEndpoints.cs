@@ -115,12 +115,23 @@ public static class BinanceEndpoints
         nameof(SubAccountFuturesSummaryV2), HttpMethod.Get, "/sapi/v2/sub-account/futures/accountSummary", Signed: true,
         IpWeight: 10, UidWeight: 0, KeyPermission.Reading, "DOCS zh-CN (IP 10)") { Id = SubAccountManagementFirstId + 14 };
 
+    /// <summary>GET /sapi/v1/capital/deposit/subAddress — a sub-account's deposit address.</summary>
+    public static readonly BinanceEndpoint SubAccountDepositAddress = new(
+        nameof(SubAccountDepositAddress), HttpMethod.Get, "/sapi/v1/capital/deposit/subAddress", Signed: true,
+        IpWeight: 1, UidWeight: 0, KeyPermission.Reading, "BNET (IP 1)") { Id = SubAccountManagementFirstId + 15 };
+
+    /// <summary>GET /sapi/v1/capital/deposit/subHisrec — a sub-account's deposit history (limit max 500).</summary>
+    public static readonly BinanceEndpoint SubAccountDepositHistory = new(
+        nameof(SubAccountDepositHistory), HttpMethod.Get, "/sapi/v1/capital/deposit/subHisrec", Signed: true,
+        IpWeight: 1, UidWeight: 0, KeyPermission.Reading, "BNET (IP 1)") { Id = SubAccountManagementFirstId + 16 };
+
     private static readonly BinanceEndpoint[] SubAccountManagementEndpoints =
     [
         CreateVirtualSubAccount, SubAccountList, SubAccountStatus, EnableSubAccountFutures, EnableSubAccountOptions,
         SubAccountTransactionStatistics,
         SubAccountAssetsV3, SubAccountAssetsV4, SubAccountSpotSummary, SubAccountMarginAccount,
         SubAccountMarginSummary, SubAccountFuturesAccount, SubAccountFuturesAccountV2, SubAccountFuturesSummary, SubAccountFuturesSummaryV2,
+        SubAccountDepositAddress, SubAccountDepositHistory,
     ];
 
     /// <summary>Every endpoint, in <see cref="BinanceEndpoint.Id"/> order.</summary>

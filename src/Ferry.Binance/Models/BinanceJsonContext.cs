@@ -28,6 +28,8 @@ namespace Ferry.Binance.Models;
 [JsonSerializable(typeof(SubAccountFuturesAccountV2))]
 [JsonSerializable(typeof(SubAccountFuturesSummary))]
 [JsonSerializable(typeof(SubAccountFuturesSummaryV2))]
+[JsonSerializable(typeof(SubAccountDepositAddress))]
+[JsonSerializable(typeof(IReadOnlyList<SubAccountDepositRow>))]
 public sealed partial class BinanceJsonContext : JsonSerializerContext
 {
 }

@@ -12,6 +12,7 @@ internal static class SubAccountEndpoints
     {
         var accounts = new SubAccountAccountHandlers(book);
         var balances = new SubAccountBalanceHandlers(book);
+        var deposits = new SubAccountDepositHandlers(book);
         const EndpointSecurity signed = EndpointSecurity.Signed;
         const Permission read = Permission.EnableReading;
         return
@@ -34,6 +35,9 @@ internal static class SubAccountEndpoints
             new("GET", "/sapi/v2/sub-account/futures/account", signed, 1, 0, read, balances.FuturesAccountV2),
             new("GET", "/sapi/v1/sub-account/futures/accountSummary", signed, 1, 0, read, balances.FuturesSummaryV1),
             new("GET", "/sapi/v2/sub-account/futures/accountSummary", signed, 10, 0, read, balances.FuturesSummaryV2),
+            // Deposits
+            new("GET", "/sapi/v1/capital/deposit/subAddress", signed, 1, 0, read, deposits.Address),
+            new("GET", "/sapi/v1/capital/deposit/subHisrec", signed, 1, 0, read, deposits.History),
         ];
     }
 }
