@@ -125,6 +125,21 @@ public static class BinanceEndpoints
         nameof(SubAccountDepositHistory), HttpMethod.Get, "/sapi/v1/capital/deposit/subHisrec", Signed: true,
         IpWeight: 1, UidWeight: 0, KeyPermission.Reading, "BNET (IP 1)") { Id = SubAccountManagementFirstId + 16 };
 
+    /// <summary>POST /sapi/v2/sub-account/subAccountApi/ipRestriction — restrict a sub-account key to trusted IPs.</summary>
+    public static readonly BinanceEndpoint SetSubAccountIpRestriction = new(
+        nameof(SetSubAccountIpRestriction), HttpMethod.Post, "/sapi/v2/sub-account/subAccountApi/ipRestriction", Signed: true,
+        IpWeight: 0, UidWeight: 3000, KeyPermission.Reading, "PY-SDK; BNET (UID 3000)") { Id = SubAccountManagementFirstId + 17 };
+
+    /// <summary>GET /sapi/v1/sub-account/subAccountApi/ipRestriction — a sub-account key's restriction.</summary>
+    public static readonly BinanceEndpoint GetSubAccountIpRestriction = new(
+        nameof(GetSubAccountIpRestriction), HttpMethod.Get, "/sapi/v1/sub-account/subAccountApi/ipRestriction", Signed: true,
+        IpWeight: 0, UidWeight: 3000, KeyPermission.Reading, "PY-SDK; BNET (UID 3000)") { Id = SubAccountManagementFirstId + 18 };
+
+    /// <summary>DELETE /sapi/v1/sub-account/subAccountApi/ipRestriction/ipList — remove trusted IPs.</summary>
+    public static readonly BinanceEndpoint DeleteSubAccountIpList = new(
+        nameof(DeleteSubAccountIpList), HttpMethod.Delete, "/sapi/v1/sub-account/subAccountApi/ipRestriction/ipList", Signed: true,
+        IpWeight: 0, UidWeight: 3000, KeyPermission.Reading, "PY-SDK; BNET (UID 3000)") { Id = SubAccountManagementFirstId + 19 };
+
     private static readonly BinanceEndpoint[] SubAccountManagementEndpoints =
     [
         CreateVirtualSubAccount, SubAccountList, SubAccountStatus, EnableSubAccountFutures, EnableSubAccountOptions,
@@ -132,6 +147,7 @@ public static class BinanceEndpoints
         SubAccountAssetsV3, SubAccountAssetsV4, SubAccountSpotSummary, SubAccountMarginAccount,
         SubAccountMarginSummary, SubAccountFuturesAccount, SubAccountFuturesAccountV2, SubAccountFuturesSummary, SubAccountFuturesSummaryV2,
         SubAccountDepositAddress, SubAccountDepositHistory,
+        SetSubAccountIpRestriction, GetSubAccountIpRestriction, DeleteSubAccountIpList,
     ];
 
     /// <summary>Every endpoint, in <see cref="BinanceEndpoint.Id"/> order.</summary>

@@ -52,9 +52,10 @@ public sealed class SimulatorHost : IAsyncDisposable
         {
             var ledger = new SimLedger(state.Ledger, (ILedgerStore?)store ?? MemoryLedgerStore.Instance, options.Time);
             var subAccounts = OpenSubAccountBook(ledger, store, options);
+            subAccounts.UseKeyOwners(state.Keys.Select(k => new KeyValuePair<string, string>(k.ApiKey, k.Owner)));
             var gateway = new BinanceGateway(
                 BinanceEndpoints.Create(ledger, options.RateLimits, subAccounts), new KeyRing(state.Keys),
-                new WeightBuckets(options.Time, options.RateLimits.Window), options.RateLimits, options.Time);
+                new WeightBuckets(options.Time, options.RateLimits.Window), options.RateLimits, options.Time, subAccounts.KeyAllowedFrom);
 
             var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
             builder.Logging.ClearProviders();

@@ -123,3 +123,26 @@ public sealed class SubAccountBookTests : IDisposable
         Assert.Contains($"'{field}'", e.Message, StringComparison.Ordinal);
     }
 }
+
+/// <summary>The IP-restriction endpoints refuse a bad list themselves (a client that does not check).</summary>
+public sealed class SubAccountIpListTests
+{
+    [Theory]
+    [InlineData("1.2.3")]
+    [InlineData("10.0.0.0%2F8")]
+    [InlineData("1.2.3.4%2Cexample.com")]
+    public async Task A_bad_ip_list_is_minus_1100_and_changes_nothing(string ipAddress)
+    {
+        var clock = Support.ManualClock.AtDefault();
+        await using var host = await SimulatorHost.StartAsync(new SimulatorOptions { Scenario = Support.TestScenario.Document(), Time = clock });
+        var query = $"email=alice%40example.com&subAccountApiKey=alice-key&status=2&ipAddress={ipAddress}&timestamp={clock.NowMs}";
+        using var http = new HttpClient { BaseAddress = host.BaseAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"sapi/v2/sub-account/subAccountApi/ipRestriction?{query}&signature={Support.TestScenario.HmacAll.Sign(query)}");
+        request.Headers.Add("X-MBX-APIKEY", Support.TestScenario.HmacAll.ApiKey);
+        using var response = await http.SendAsync(request);
+        var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(-1100, body.GetProperty("code").GetInt32());
+        Assert.Equal("Illegal characters found in parameter 'ipAddress'; legal range is 'IPv4 or IPv6 addresses separated by commas'.", body.GetProperty("msg").GetString());
+    }
+}

@@ -30,6 +30,7 @@ namespace Ferry.Binance.Models;
 [JsonSerializable(typeof(SubAccountFuturesSummaryV2))]
 [JsonSerializable(typeof(SubAccountDepositAddress))]
 [JsonSerializable(typeof(IReadOnlyList<SubAccountDepositRow>))]
+[JsonSerializable(typeof(SubAccountIpRestriction))]
 public sealed partial class BinanceJsonContext : JsonSerializerContext
 {
 }

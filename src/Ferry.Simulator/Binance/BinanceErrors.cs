@@ -70,11 +70,15 @@ public static class BinanceErrors
     public static readonly BinanceError MarginAccountMissing = new(-3003, "Margin account does not exist.", 400,
         Provenance.Assumed, "Code/text from the SAPI error list as remembered (MARGIN_ACCOUNT_NO_EXISTS), not in the reference; used for a sub-account without margin by choice.");
 
+    /// <summary>A parameter holds characters outside its legal range; %s are the parameter and the range.</summary>
+    public static readonly BinanceError IllegalParameter = new(-1100, "Illegal characters found in parameter '%s'; legal range is '%s'.", 400,
+        Provenance.Assumed, "Text documented (ILLEGAL_CHARS); used for an ipAddress list that is not static IPv4/IPv6 addresses by choice.");
+
     /// <summary>Every entry, for docs and tests.</summary>
     public static IReadOnlyList<BinanceError> All { get; } =
     [
         TooManyRequests, OutsideRecvWindow, TimestampAhead, InvalidSignature, MandatoryParam, BadRecvWindow,
         IntervalTooLong, BadApiKeyFormat, RejectedKey, InsufficientBalance, TransferFailed, FutureAccountMissing,
-        SubAccountFunctionDisabled, NoParentSubRelation, MarginAccountMissing,
+        SubAccountFunctionDisabled, NoParentSubRelation, MarginAccountMissing, IllegalParameter,
     ];
 }

@@ -13,6 +13,7 @@ internal static class SubAccountEndpoints
         var accounts = new SubAccountAccountHandlers(book);
         var balances = new SubAccountBalanceHandlers(book);
         var deposits = new SubAccountDepositHandlers(book);
+        var ip = new SubAccountIpHandlers(book);
         const EndpointSecurity signed = EndpointSecurity.Signed;
         const Permission read = Permission.EnableReading;
         return
@@ -38,6 +39,10 @@ internal static class SubAccountEndpoints
             // Deposits
             new("GET", "/sapi/v1/capital/deposit/subAddress", signed, 1, 0, read, deposits.Address),
             new("GET", "/sapi/v1/capital/deposit/subHisrec", signed, 1, 0, read, deposits.History),
+            // IP restriction of sub-account API keys (UID 3000 each)
+            new("POST", "/sapi/v2/sub-account/subAccountApi/ipRestriction", signed, 0, 3000, read, ip.Set),
+            new("GET", "/sapi/v1/sub-account/subAccountApi/ipRestriction", signed, 0, 3000, read, ip.Get),
+            new("DELETE", "/sapi/v1/sub-account/subAccountApi/ipRestriction/ipList", signed, 0, 3000, read, ip.Delete),
         ];
     }
 }
