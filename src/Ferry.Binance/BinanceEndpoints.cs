@@ -140,6 +140,26 @@ public static class BinanceEndpoints
         nameof(DeleteSubAccountIpList), HttpMethod.Delete, "/sapi/v1/sub-account/subAccountApi/ipRestriction/ipList", Signed: true,
         IpWeight: 0, UidWeight: 3000, KeyPermission.Reading, "PY-SDK; BNET (UID 3000)") { Id = SubAccountManagementFirstId + 19 };
 
+    /// <summary>GET /sapi/v1/sub-account/futures/positionRisk — a sub-account's USDⓈ-M positions.</summary>
+    public static readonly BinanceEndpoint SubAccountPositionRisk = new(
+        nameof(SubAccountPositionRisk), HttpMethod.Get, "/sapi/v1/sub-account/futures/positionRisk", Signed: true,
+        IpWeight: 10, UidWeight: 0, KeyPermission.Reading, "BNET (IP 10)") { Id = SubAccountManagementFirstId + 20 };
+
+    /// <summary>GET /sapi/v2/sub-account/futures/positionRisk — positions by futuresType.</summary>
+    public static readonly BinanceEndpoint SubAccountPositionRiskV2 = new(
+        nameof(SubAccountPositionRiskV2), HttpMethod.Get, "/sapi/v2/sub-account/futures/positionRisk", Signed: true,
+        IpWeight: 1, UidWeight: 0, KeyPermission.Reading, "BNET (IP 1)") { Id = SubAccountManagementFirstId + 21 };
+
+    /// <summary>POST /sapi/v1/sub-account/futures/move-position — move up to 10 USDⓈ-M positions (master only; VIP 7-9 on Binance).</summary>
+    public static readonly BinanceEndpoint MoveSubAccountPosition = new(
+        nameof(MoveSubAccountPosition), HttpMethod.Post, "/sapi/v1/sub-account/futures/move-position", Signed: true,
+        IpWeight: 1, UidWeight: 0, KeyPermission.Futures, "reference §3.2 (IP 1); permission assumed") { Id = SubAccountManagementFirstId + 22 };
+
+    /// <summary>GET /sapi/v1/sub-account/futures/move-position — executed moves of a symbol.</summary>
+    public static readonly BinanceEndpoint SubAccountMovePositionHistory = new(
+        nameof(SubAccountMovePositionHistory), HttpMethod.Get, "/sapi/v1/sub-account/futures/move-position", Signed: true,
+        IpWeight: 1, UidWeight: 0, KeyPermission.Reading, "reference §3.2; DOCS EN (IP 1)") { Id = SubAccountManagementFirstId + 23 };
+
     private static readonly BinanceEndpoint[] SubAccountManagementEndpoints =
     [
         CreateVirtualSubAccount, SubAccountList, SubAccountStatus, EnableSubAccountFutures, EnableSubAccountOptions,
@@ -148,6 +168,7 @@ public static class BinanceEndpoints
         SubAccountMarginSummary, SubAccountFuturesAccount, SubAccountFuturesAccountV2, SubAccountFuturesSummary, SubAccountFuturesSummaryV2,
         SubAccountDepositAddress, SubAccountDepositHistory,
         SetSubAccountIpRestriction, GetSubAccountIpRestriction, DeleteSubAccountIpList,
+        SubAccountPositionRisk, SubAccountPositionRiskV2, MoveSubAccountPosition, SubAccountMovePositionHistory,
     ];
 
     /// <summary>Every endpoint, in <see cref="BinanceEndpoint.Id"/> order.</summary>

@@ -15,4 +15,6 @@ public enum KeyPermission
     Margin,
     /// <summary><c>enableSpotAndMarginTrading</c> ("trade"): e.g. creating a virtual sub-account.</summary>
     SpotAndMarginTrading,
+    /// <summary><c>enableFutures</c>: futures changes, e.g. moving positions between sub-accounts.</summary>
+    Futures,
 }

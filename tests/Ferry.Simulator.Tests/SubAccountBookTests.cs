@@ -146,3 +146,28 @@ public sealed class SubAccountIpListTests
         Assert.Equal("Illegal characters found in parameter 'ipAddress'; legal range is 'IPv4 or IPv6 addresses separated by commas'.", body.GetProperty("msg").GetString());
     }
 }
+
+/// <summary>move-position refuses more than 10 orders itself (a client that does not check).</summary>
+public sealed class MovePositionLimitTests
+{
+    [Theory]
+    [InlineData(11, -1102, "'orderArgs' contains unexpected value. Cannot be greater than 10.")]
+    [InlineData(0, -1102, "Mandatory parameter 'orderArgs' was not sent, was empty/null, or malformed.")]
+    public async Task Too_many_or_no_orders_are_refused(int count, int code, string message)
+    {
+        var clock = Support.ManualClock.AtDefault();
+        await using var host = await SimulatorHost.StartAsync(new SimulatorOptions { Scenario = Support.TestScenario.Document(), Time = clock });
+        var orders = string.Concat(Enumerable.Range(0, count).Select(i => $"&orderArgs%5B{i}%5D.symbol=BTCUSDT&orderArgs%5B{i}%5D.quantity=0.001&orderArgs%5B{i}%5D.positionSide=BOTH"));
+        var body = $"fromUserEmail=alice%40example.com&toUserEmail=bob%40example.com&productType=UM{orders}&timestamp={clock.NowMs}";
+        using var http = new HttpClient { BaseAddress = host.BaseAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "sapi/v1/sub-account/futures/move-position")
+        {
+            Content = new StringContent($"{body}&signature={Support.TestScenario.HmacAll.Sign(body)}", System.Text.Encoding.ASCII, "application/x-www-form-urlencoded"),
+        };
+        request.Headers.Add("X-MBX-APIKEY", Support.TestScenario.HmacAll.ApiKey);
+        using var response = await http.SendAsync(request);
+        var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal((code, message), (json.GetProperty("code").GetInt32(), json.GetProperty("msg").GetString()));
+    }
+}

@@ -31,6 +31,11 @@ namespace Ferry.Binance.Models;
 [JsonSerializable(typeof(SubAccountDepositAddress))]
 [JsonSerializable(typeof(IReadOnlyList<SubAccountDepositRow>))]
 [JsonSerializable(typeof(SubAccountIpRestriction))]
+[JsonSerializable(typeof(IReadOnlyList<SubAccountPositionRisk>))]
+[JsonSerializable(typeof(SubAccountPositionRiskV2))]
+[JsonSerializable(typeof(MovePositionResult))]
+[JsonSerializable(typeof(MovePositionHistoryPage))]
+[JsonSerializable(typeof(IReadOnlyList<MovePositionHistoryRow>))]
 public sealed partial class BinanceJsonContext : JsonSerializerContext
 {
 }

@@ -20,7 +20,7 @@ internal static partial class SubCommand
     public static Command Create(CliEnvironment env)
     {
         var command = new Command("sub", "Manage and inspect sub-accounts (master key).");
-        foreach (var verb in AccountVerbs(env).Concat(BalanceVerbs(env)).Concat(DepositVerbs(env))) command.Subcommands.Add(verb);
+        foreach (var verb in AccountVerbs(env).Concat(BalanceVerbs(env)).Concat(DepositVerbs(env)).Concat(PositionVerbs(env))) command.Subcommands.Add(verb);
         command.Subcommands.Add(IpVerbs(env));
         return command;
     }

@@ -74,11 +74,15 @@ public static class BinanceErrors
     public static readonly BinanceError IllegalParameter = new(-1100, "Illegal characters found in parameter '%s'; legal range is '%s'.", 400,
         Provenance.Assumed, "Text documented (ILLEGAL_CHARS); used for an ipAddress list that is not static IPv4/IPv6 addresses by choice.");
 
+    /// <summary>A list parameter with more entries than allowed; %s are the parameter and the limit.</summary>
+    public static readonly BinanceError UnexpectedValue = new(-1102, "'%s' contains unexpected value. Cannot be greater than %s.", 400,
+        Provenance.Assumed, "Text documented for spot -1102; used for more than 10 move-position orderArgs by choice.");
+
     /// <summary>Every entry, for docs and tests.</summary>
     public static IReadOnlyList<BinanceError> All { get; } =
     [
         TooManyRequests, OutsideRecvWindow, TimestampAhead, InvalidSignature, MandatoryParam, BadRecvWindow,
         IntervalTooLong, BadApiKeyFormat, RejectedKey, InsufficientBalance, TransferFailed, FutureAccountMissing,
-        SubAccountFunctionDisabled, NoParentSubRelation, MarginAccountMissing, IllegalParameter,
+        SubAccountFunctionDisabled, NoParentSubRelation, MarginAccountMissing, IllegalParameter, UnexpectedValue,
     ];
 }

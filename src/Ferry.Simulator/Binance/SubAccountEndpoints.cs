@@ -14,6 +14,7 @@ internal static class SubAccountEndpoints
         var balances = new SubAccountBalanceHandlers(book);
         var deposits = new SubAccountDepositHandlers(book);
         var ip = new SubAccountIpHandlers(book);
+        var positions = new SubAccountPositionHandlers(book);
         const EndpointSecurity signed = EndpointSecurity.Signed;
         const Permission read = Permission.EnableReading;
         return
@@ -43,6 +44,11 @@ internal static class SubAccountEndpoints
             new("POST", "/sapi/v2/sub-account/subAccountApi/ipRestriction", signed, 0, 3000, read, ip.Set),
             new("GET", "/sapi/v1/sub-account/subAccountApi/ipRestriction", signed, 0, 3000, read, ip.Get),
             new("DELETE", "/sapi/v1/sub-account/subAccountApi/ipRestriction/ipList", signed, 0, 3000, read, ip.Delete),
+            // Positions (move-position: VIP 7-9 on Binance; the simulator has no VIP levels)
+            new("GET", "/sapi/v1/sub-account/futures/positionRisk", signed, 10, 0, read, positions.RiskV1),
+            new("GET", "/sapi/v2/sub-account/futures/positionRisk", signed, 1, 0, read, positions.RiskV2),
+            new("POST", "/sapi/v1/sub-account/futures/move-position", signed, 1, 0, Permission.EnableFutures, positions.Move),
+            new("GET", "/sapi/v1/sub-account/futures/move-position", signed, 1, 0, read, positions.History),
         ];
     }
 }
