@@ -30,6 +30,8 @@ public sealed class BinanceClient : IDisposable
         Margin = new MarginApi(_transport);
         General = new GeneralApi(_transport);
         SubAccount = new SubAccountApi(_transport, options);
+        SubAccountManagement = new SubAccountManagementApi(_transport);
+        SubAccountAssets = new SubAccountAssetsApi(_transport);
     }
 
     /// <summary>The options the client was built with (do not change them afterwards).</summary>
@@ -46,6 +48,12 @@ public sealed class BinanceClient : IDisposable
 
     /// <summary>Sub-account transfers (master and sub-account keys) and their histories.</summary>
     public SubAccountApi SubAccount { get; }
+
+    /// <summary>Sub-account management and queries for a master key (accounts, IP restriction, deposits).</summary>
+    public SubAccountManagementApi SubAccountManagement { get; }
+
+    /// <summary>Sub-account balances and futures positions for a master key (assets, summaries, position risk, moves).</summary>
+    public SubAccountAssetsApi SubAccountAssets { get; }
 
     /// <summary>The server-clock offset used for timestamps; measure it on demand with <see cref="ServerClock.MeasureAsync"/>.</summary>
     public ServerClock Clock => _transport.Clock;

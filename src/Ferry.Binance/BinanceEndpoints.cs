@@ -85,12 +85,151 @@ public static class BinanceEndpoints
         nameof(SubAccountSpotTransferHistory), HttpMethod.Get, "/sapi/v1/sub-account/sub/transfer/history", Signed: true,
         IpWeight: 1, UidWeight: 0, KeyPermission.Reading, "reference §3.2 (IP 1)") { Id = 13 };
 
+    // --- Sub-account management and queries (issue #4), reference §3.2–3.4. Ids count from SubAccountManagementFirstId
+    // so a merge with another block only moves that one number. ---
+
+    /// <summary>The id of the first sub-account management row.</summary>
+    private const int SubAccountManagementFirstId = 14;
+
+    /// <summary>POST /sapi/v1/sub-account/virtualSubAccount — create a virtual sub-account (the key needs "trade").</summary>
+    public static readonly BinanceEndpoint CreateVirtualSubAccount = new(
+        nameof(CreateVirtualSubAccount), HttpMethod.Post, "/sapi/v1/sub-account/virtualSubAccount", Signed: true,
+        IpWeight: 1, UidWeight: 0, KeyPermission.SpotAndMarginTrading, "reference §3.3; BNET (IP 1)") { Id = SubAccountManagementFirstId };
+
+    /// <summary>GET /sapi/v1/sub-account/list — the master's sub-accounts (limit default 1, max 200).</summary>
+    public static readonly BinanceEndpoint SubAccountList = new(
+        nameof(SubAccountList), HttpMethod.Get, "/sapi/v1/sub-account/list", Signed: true,
+        IpWeight: 1, UidWeight: 0, KeyPermission.Reading, "DOCS EN Query-Sub-account-List; BNET (IP 1)") { Id = SubAccountManagementFirstId + 1 };
+
+    /// <summary>GET /sapi/v1/sub-account/status — margin/futures status of sub-accounts.</summary>
+    public static readonly BinanceEndpoint SubAccountStatus = new(
+        nameof(SubAccountStatus), HttpMethod.Get, "/sapi/v1/sub-account/status", Signed: true,
+        IpWeight: 10, UidWeight: 0, KeyPermission.Reading, "DOCS EN; BNET (IP 10)") { Id = SubAccountManagementFirstId + 2 };
+
+    /// <summary>POST /sapi/v1/sub-account/futures/enable — enable futures for a sub-account.</summary>
+    public static readonly BinanceEndpoint EnableSubAccountFutures = new(
+        nameof(EnableSubAccountFutures), HttpMethod.Post, "/sapi/v1/sub-account/futures/enable", Signed: true,
+        IpWeight: 1, UidWeight: 0, KeyPermission.Reading, "reference §3.3; BNET (IP 1)") { Id = SubAccountManagementFirstId + 3 };
+
+    /// <summary>POST /sapi/v1/sub-account/eoptions/enable — enable options for a sub-account.</summary>
+    public static readonly BinanceEndpoint EnableSubAccountOptions = new(
+        nameof(EnableSubAccountOptions), HttpMethod.Post, "/sapi/v1/sub-account/eoptions/enable", Signed: true,
+        IpWeight: 1, UidWeight: 0, KeyPermission.Reading, "reference §3.3 (IP 1)") { Id = SubAccountManagementFirstId + 4 };
+
+    /// <summary>GET /sapi/v1/sub-account/transaction-statistics — weight 60, charged to both buckets (CONFLICT: IP or UID).</summary>
+    public static readonly BinanceEndpoint SubAccountTransactionStatistics = new(
+        nameof(SubAccountTransactionStatistics), HttpMethod.Get, "/sapi/v1/sub-account/transaction-statistics", Signed: true,
+        IpWeight: 60, UidWeight: 60, KeyPermission.Reading,
+        "CONFLICT: PY-SDK IP 60, DOCS zh-CN UID 60; both charged (the safer reading)") { Id = SubAccountManagementFirstId + 5 };
+
+    /// <summary>GET /sapi/v3/sub-account/assets — spot balances as JSON numbers.</summary>
+    public static readonly BinanceEndpoint SubAccountAssetsV3 = new(
+        nameof(SubAccountAssetsV3), HttpMethod.Get, "/sapi/v3/sub-account/assets", Signed: true,
+        IpWeight: 0, UidWeight: 60, KeyPermission.Reading, "DOCS zh-CN Query-Sub-account-Assets-V3; BNET (UID 60)") { Id = SubAccountManagementFirstId + 6 };
+
+    /// <summary>GET /sapi/v4/sub-account/assets — spot balances as JSON strings.</summary>
+    public static readonly BinanceEndpoint SubAccountAssetsV4 = new(
+        nameof(SubAccountAssetsV4), HttpMethod.Get, "/sapi/v4/sub-account/assets", Signed: true,
+        IpWeight: 0, UidWeight: 60, KeyPermission.Reading, "PY-SDK (UID 60)") { Id = SubAccountManagementFirstId + 7 };
+
+    /// <summary>GET /sapi/v1/sub-account/spotSummary — BTC-valued spot wallets (size default 10, max 20).</summary>
+    public static readonly BinanceEndpoint SubAccountSpotSummary = new(
+        nameof(SubAccountSpotSummary), HttpMethod.Get, "/sapi/v1/sub-account/spotSummary", Signed: true,
+        IpWeight: 1, UidWeight: 0, KeyPermission.Reading, "DOCS; BNET (IP 1)") { Id = SubAccountManagementFirstId + 8 };
+
+    /// <summary>GET /sapi/v1/sub-account/margin/account — a sub-account's margin account.</summary>
+    public static readonly BinanceEndpoint SubAccountMarginAccount = new(
+        nameof(SubAccountMarginAccount), HttpMethod.Get, "/sapi/v1/sub-account/margin/account", Signed: true,
+        IpWeight: 10, UidWeight: 0, KeyPermission.Reading, "BNET (IP 10)") { Id = SubAccountManagementFirstId + 9 };
+
+    /// <summary>GET /sapi/v1/sub-account/margin/accountSummary — every sub-account's margin account in BTC.</summary>
+    public static readonly BinanceEndpoint SubAccountMarginSummary = new(
+        nameof(SubAccountMarginSummary), HttpMethod.Get, "/sapi/v1/sub-account/margin/accountSummary", Signed: true,
+        IpWeight: 10, UidWeight: 0, KeyPermission.Reading, "BNET (IP 10)") { Id = SubAccountManagementFirstId + 10 };
+
+    /// <summary>GET /sapi/v1/sub-account/futures/account — a sub-account's USDⓈ-M account.</summary>
+    public static readonly BinanceEndpoint SubAccountFuturesAccount = new(
+        nameof(SubAccountFuturesAccount), HttpMethod.Get, "/sapi/v1/sub-account/futures/account", Signed: true,
+        IpWeight: 10, UidWeight: 0, KeyPermission.Reading, "DOCS zh-CN; BNET (IP 10)") { Id = SubAccountManagementFirstId + 11 };
+
+    /// <summary>GET /sapi/v2/sub-account/futures/account — USDⓈ-M or COIN-M account by futuresType.</summary>
+    public static readonly BinanceEndpoint SubAccountFuturesAccountV2 = new(
+        nameof(SubAccountFuturesAccountV2), HttpMethod.Get, "/sapi/v2/sub-account/futures/account", Signed: true,
+        IpWeight: 1, UidWeight: 0, KeyPermission.Reading, "DOCS zh-CN; BNET (IP 1)") { Id = SubAccountManagementFirstId + 12 };
+
+    /// <summary>GET /sapi/v1/sub-account/futures/accountSummary — USDⓈ-M totals of every sub-account.</summary>
+    public static readonly BinanceEndpoint SubAccountFuturesSummary = new(
+        nameof(SubAccountFuturesSummary), HttpMethod.Get, "/sapi/v1/sub-account/futures/accountSummary", Signed: true,
+        IpWeight: 1, UidWeight: 0, KeyPermission.Reading, "BNET (IP 1)") { Id = SubAccountManagementFirstId + 13 };
+
+    /// <summary>GET /sapi/v2/sub-account/futures/accountSummary — futures totals by futuresType (limit default 10, max 20).</summary>
+    public static readonly BinanceEndpoint SubAccountFuturesSummaryV2 = new(
+        nameof(SubAccountFuturesSummaryV2), HttpMethod.Get, "/sapi/v2/sub-account/futures/accountSummary", Signed: true,
+        IpWeight: 10, UidWeight: 0, KeyPermission.Reading, "DOCS zh-CN (IP 10)") { Id = SubAccountManagementFirstId + 14 };
+
+    /// <summary>GET /sapi/v1/capital/deposit/subAddress — a sub-account's deposit address.</summary>
+    public static readonly BinanceEndpoint SubAccountDepositAddress = new(
+        nameof(SubAccountDepositAddress), HttpMethod.Get, "/sapi/v1/capital/deposit/subAddress", Signed: true,
+        IpWeight: 1, UidWeight: 0, KeyPermission.Reading, "BNET (IP 1)") { Id = SubAccountManagementFirstId + 15 };
+
+    /// <summary>GET /sapi/v1/capital/deposit/subHisrec — a sub-account's deposit history (limit max 500).</summary>
+    public static readonly BinanceEndpoint SubAccountDepositHistory = new(
+        nameof(SubAccountDepositHistory), HttpMethod.Get, "/sapi/v1/capital/deposit/subHisrec", Signed: true,
+        IpWeight: 1, UidWeight: 0, KeyPermission.Reading, "BNET (IP 1)") { Id = SubAccountManagementFirstId + 16 };
+
+    /// <summary>POST /sapi/v2/sub-account/subAccountApi/ipRestriction — restrict a sub-account key to trusted IPs.</summary>
+    public static readonly BinanceEndpoint SetSubAccountIpRestriction = new(
+        nameof(SetSubAccountIpRestriction), HttpMethod.Post, "/sapi/v2/sub-account/subAccountApi/ipRestriction", Signed: true,
+        IpWeight: 0, UidWeight: 3000, KeyPermission.Reading, "PY-SDK; BNET (UID 3000)") { Id = SubAccountManagementFirstId + 17 };
+
+    /// <summary>GET /sapi/v1/sub-account/subAccountApi/ipRestriction — a sub-account key's restriction.</summary>
+    public static readonly BinanceEndpoint GetSubAccountIpRestriction = new(
+        nameof(GetSubAccountIpRestriction), HttpMethod.Get, "/sapi/v1/sub-account/subAccountApi/ipRestriction", Signed: true,
+        IpWeight: 0, UidWeight: 3000, KeyPermission.Reading, "PY-SDK; BNET (UID 3000)") { Id = SubAccountManagementFirstId + 18 };
+
+    /// <summary>DELETE /sapi/v1/sub-account/subAccountApi/ipRestriction/ipList — remove trusted IPs.</summary>
+    public static readonly BinanceEndpoint DeleteSubAccountIpList = new(
+        nameof(DeleteSubAccountIpList), HttpMethod.Delete, "/sapi/v1/sub-account/subAccountApi/ipRestriction/ipList", Signed: true,
+        IpWeight: 0, UidWeight: 3000, KeyPermission.Reading, "PY-SDK; BNET (UID 3000)") { Id = SubAccountManagementFirstId + 19 };
+
+    /// <summary>GET /sapi/v1/sub-account/futures/positionRisk — a sub-account's USDⓈ-M positions.</summary>
+    public static readonly BinanceEndpoint SubAccountPositionRisk = new(
+        nameof(SubAccountPositionRisk), HttpMethod.Get, "/sapi/v1/sub-account/futures/positionRisk", Signed: true,
+        IpWeight: 10, UidWeight: 0, KeyPermission.Reading, "BNET (IP 10)") { Id = SubAccountManagementFirstId + 20 };
+
+    /// <summary>GET /sapi/v2/sub-account/futures/positionRisk — positions by futuresType.</summary>
+    public static readonly BinanceEndpoint SubAccountPositionRiskV2 = new(
+        nameof(SubAccountPositionRiskV2), HttpMethod.Get, "/sapi/v2/sub-account/futures/positionRisk", Signed: true,
+        IpWeight: 1, UidWeight: 0, KeyPermission.Reading, "BNET (IP 1)") { Id = SubAccountManagementFirstId + 21 };
+
+    /// <summary>POST /sapi/v1/sub-account/futures/move-position — move up to 10 USDⓈ-M positions (master only; VIP 7-9 on Binance).</summary>
+    public static readonly BinanceEndpoint MoveSubAccountPosition = new(
+        nameof(MoveSubAccountPosition), HttpMethod.Post, "/sapi/v1/sub-account/futures/move-position", Signed: true,
+        IpWeight: 1, UidWeight: 0, KeyPermission.Futures, "reference §3.2 (IP 1); permission assumed") { Id = SubAccountManagementFirstId + 22 };
+
+    /// <summary>GET /sapi/v1/sub-account/futures/move-position — executed moves of a symbol.</summary>
+    public static readonly BinanceEndpoint SubAccountMovePositionHistory = new(
+        nameof(SubAccountMovePositionHistory), HttpMethod.Get, "/sapi/v1/sub-account/futures/move-position", Signed: true,
+        IpWeight: 1, UidWeight: 0, KeyPermission.Reading, "reference §3.2; DOCS EN (IP 1)") { Id = SubAccountManagementFirstId + 23 };
+
+    private static readonly BinanceEndpoint[] SubAccountManagementEndpoints =
+    [
+        CreateVirtualSubAccount, SubAccountList, SubAccountStatus, EnableSubAccountFutures, EnableSubAccountOptions,
+        SubAccountTransactionStatistics,
+        SubAccountAssetsV3, SubAccountAssetsV4, SubAccountSpotSummary, SubAccountMarginAccount,
+        SubAccountMarginSummary, SubAccountFuturesAccount, SubAccountFuturesAccountV2, SubAccountFuturesSummary, SubAccountFuturesSummaryV2,
+        SubAccountDepositAddress, SubAccountDepositHistory,
+        SetSubAccountIpRestriction, GetSubAccountIpRestriction, DeleteSubAccountIpList,
+        SubAccountPositionRisk, SubAccountPositionRiskV2, MoveSubAccountPosition, SubAccountMovePositionHistory,
+    ];
+
     /// <summary>Every endpoint, in <see cref="BinanceEndpoint.Id"/> order.</summary>
     public static IReadOnlyList<BinanceEndpoint> All { get; } =
         [UniversalTransfer, UniversalTransferHistory, CrossMarginTransferHistory, ServerTime,
         SubAccountMarginTransfer, SubAccountFuturesTransfer, SubAccountUniversalTransfer, SubAccountUniversalTransferHistory,
         SubAccountFuturesInternalTransfer, SubAccountFuturesInternalTransferHistory, SubAccountToMaster, SubAccountToSubAccount,
-        SubAccountUserHistory, SubAccountSpotTransferHistory];
+        SubAccountUserHistory, SubAccountSpotTransferHistory,
+        .. SubAccountManagementEndpoints];
 
     /// <summary>The table with the universal transfer's UID weight set to <paramref name="universalTransferUidWeight"/>.</summary>
     public static IReadOnlyList<BinanceEndpoint> WithUniversalTransferWeight(int universalTransferUidWeight)

@@ -13,6 +13,8 @@ public enum KeyPermission
     InternalTransfer,
     /// <summary><c>enableMargin</c>: margin account changes.</summary>
     Margin,
-    /// <summary><c>enableSpotAndMarginTrading</c>: the sub-account margin and futures transfers (seed 000's note).</summary>
+    /// <summary><c>enableSpotAndMarginTrading</c> ("trade"): sub-account margin and futures transfers (seed 000's note), creating a virtual sub-account.</summary>
     SpotAndMarginTrading,
+    /// <summary><c>enableFutures</c>: futures changes, e.g. moving positions between sub-accounts.</summary>
+    Futures,
 }

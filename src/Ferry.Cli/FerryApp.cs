@@ -24,6 +24,7 @@ public static class FerryApp
             SimCommand.Create(env),
             DemoCommand.Create(env),
             AccountsCommand.Create(env),
+            SubCommand.Create(env),
         };
         var verbose = CommonOptions.Verbose();
         root.Options.Add(verbose);

@@ -53,9 +53,11 @@ public sealed class SimulatorHost : IAsyncDisposable
         try
         {
             var ledger = new SimLedger(state.Ledger, (ILedgerStore?)store ?? MemoryLedgerStore.Instance, options.Time);
+            var subAccounts = OpenSubAccountBook(ledger, store, options);
+            subAccounts.UseKeyOwners(state.Keys.Select(k => new KeyValuePair<string, string>(k.ApiKey, k.Owner)));
             var gateway = new BinanceGateway(
-                BinanceEndpoints.Create(ledger, options.RateLimits), new KeyRing(state.Keys),
-                new WeightBuckets(options.Time, options.RateLimits.Window), options.RateLimits, options.Time);
+                BinanceEndpoints.Create(ledger, options.RateLimits, subAccounts), new KeyRing(state.Keys),
+                new WeightBuckets(options.Time, options.RateLimits.Window), options.RateLimits, options.Time, subAccounts.KeyAllowedFrom);
             var htxBook = new HtxBook(state.Htx);
             var htx = new HtxGateway(HtxEndpoints.Create(ledger, htxBook, options.Htx), htxBook, options.Htx, options.Time);
 
@@ -79,6 +81,16 @@ public sealed class SimulatorHost : IAsyncDisposable
             store?.Dispose();
             throw;
         }
+    }
+
+    /// <summary>The sub-account book (issue #4), over the same state file as the ledger when there is one.</summary>
+    private static SubAccountBook OpenSubAccountBook(SimLedger ledger, SqliteStateStore? store, SimulatorOptions options)
+    {
+        var now = options.Time.GetUtcNow().ToUnixTimeMilliseconds();
+        var (bookStore, bookState) = store is null
+            ? ((ISubAccountBookStore)MemorySubAccountBookStore.Instance, SubAccountBookSeed.FromScenario(options.Scenario, now))
+            : SubAccountBookStore.Open(store.Connection, options.Scenario, now);
+        return new SubAccountBook(ledger, bookState, bookStore, options.Time);
     }
 
     /// <summary>Per asset, the sum over every wallet of every user.</summary>

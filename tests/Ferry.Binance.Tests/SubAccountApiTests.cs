@@ -150,9 +150,16 @@ public sealed class SubAccountApiTests : IDisposable
         Assert.Equal((1, 360, KeyPermission.InternalTransfer), (BinanceEndpoints.SubAccountUniversalTransfer.IpWeight,
             BinanceEndpoints.SubAccountUniversalTransfer.UidWeight, BinanceEndpoints.SubAccountUniversalTransfer.Permission));
         Assert.Equal(KeyPermission.SpotAndMarginTrading, BinanceEndpoints.SubAccountMarginTransfer.Permission);
-        var rows = BinanceEndpoints.All.Where(e => e.Path.StartsWith("/sapi/v1/sub-account/", StringComparison.Ordinal)).ToList();
-        Assert.Equal(10, rows.Count);
-        Assert.All(rows, e => Assert.True(e.Signed && e.IpWeight == 1));
+        BinanceEndpoint[] transfers =
+        [
+            BinanceEndpoints.SubAccountMarginTransfer, BinanceEndpoints.SubAccountFuturesTransfer, BinanceEndpoints.SubAccountUniversalTransfer,
+            BinanceEndpoints.SubAccountUniversalTransferHistory, BinanceEndpoints.SubAccountFuturesInternalTransfer,
+            BinanceEndpoints.SubAccountFuturesInternalTransferHistory, BinanceEndpoints.SubAccountToMaster, BinanceEndpoints.SubAccountToSubAccount,
+            BinanceEndpoints.SubAccountUserHistory, BinanceEndpoints.SubAccountSpotTransferHistory,
+        ];
+        Assert.All(transfers, e => Assert.Contains(e, BinanceEndpoints.All));
+        Assert.All(transfers, e => Assert.True(e.Signed && e.IpWeight == 1 && e.Path.StartsWith("/sapi/v1/sub-account/", StringComparison.Ordinal)));
+        Assert.Equal(BinanceEndpoints.All.Select((e, index) => index), BinanceEndpoints.All.Select(e => e.Id));
     }
 
     public static TheoryData<Func<SubAccountApi, Task<string?>>, string> BadRequests => new()

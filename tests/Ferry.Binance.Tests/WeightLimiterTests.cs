@@ -22,6 +22,7 @@ public sealed class WeightLimiterTests : IDisposable
 
         Assert.Equal(["UniversalTransfer", "UniversalTransferHistory", "CrossMarginTransferHistory", "ServerTime"],
             BinanceEndpoints.All.Select(e => e.Name).Take(4));
+        Assert.Equal(BinanceEndpoints.All.Count, BinanceEndpoints.All.Select(e => e.ToString()).Distinct().Count());
         Assert.Equal(Enumerable.Range(0, BinanceEndpoints.All.Count), BinanceEndpoints.All.Select(e => e.Id));
         Assert.Equal(300, defaults.Endpoints[0].UidWeight);
         Assert.Equal(900, old.Endpoints[0].UidWeight);

@@ -37,6 +37,8 @@ public sealed class LeakScanTests : IAsyncLifetime, IDisposable
     private const string ToolsSecret = "LEAKtoolsSECRET-1029384756-VFRCDEXSWZ";
     private const string Tools2Key = "LEAKtools2KEY-aa99bb88cc77dd66-QPWOEIR";
     private const string Tools2Secret = "LEAKtools2SECRET-6655443322-ALSKDJFHG";
+    private const string AliceKey = "LEAKaliceKEY-3c4d5e6f708192a3-ZAQXSWcde";
+    private const string AliceSecret = "LEAKaliceSECRET-7a6b5c4d3e-VGYBHUnji";
     private const string Master = "master@example.com";
     private const int Window = 10;
 
@@ -99,6 +101,114 @@ public sealed class LeakScanTests : IAsyncLifetime, IDisposable
         [
             new("demo", 0),
             new("demo --no-such-option", 2),
+        ]),
+        ("sub list",
+        [
+            new("sub list", 0),
+            new("sub list --json --account ed", 0),
+            new("sub list --account wrong", 1),
+            new("sub list --account nope --json", 2),
+        ]),
+        ("sub create",
+        [
+            new("sub create leakscan", 0),
+            new("sub create leakscan2 --json", 0),
+            new("sub create leakscan3 --account wrong --json", 1),
+            new("sub create bad-name!", 2),
+        ]),
+        ("sub status",
+        [
+            new("sub status", 0),
+            new("sub status alice@example.com --json", 0),
+            new("sub status --account wrong", 1),
+            new("sub status not-an-email", 2),
+        ]),
+        ("sub enable-futures",
+        [
+            new("sub enable-futures bob@example.com", 0),
+            new("sub enable-futures bob@example.com --json", 0),
+            new("sub enable-futures nobody@example.com --json", 1),
+            new("sub enable-futures not-an-email", 2),
+        ]),
+        ("sub enable-options",
+        [
+            new("sub enable-options alice@example.com", 0),
+            new("sub enable-options nobody@example.com", 1),
+            new("sub enable-options not-an-email --json", 2),
+        ]),
+        ("sub stats",
+        [
+            new("sub stats", 0),
+            new("sub stats alice@example.com --json", 0),
+            new("sub stats --account wrong --json", 1),
+            new("sub stats not-an-email", 2),
+        ]),
+        ("sub assets",
+        [
+            new("sub assets alice@example.com", 0),
+            new("sub assets alice@example.com --v3 --json", 0),
+            new("sub assets alice@example.com --wallet margin --json", 0),
+            new("sub assets alice@example.com --wallet usdm", 0),
+            new("sub assets nobody@example.com", 1),
+            new("sub assets alice@example.com --wallet moon", 2),
+        ]),
+        ("sub summary",
+        [
+            new("sub summary", 0),
+            new("sub summary --wallet margin --json", 0),
+            new("sub summary --wallet usdm --v1", 0),
+            new("sub summary --account wrong", 1),
+            new("sub summary --wallet moon", 2),
+        ]),
+        ("sub deposit-address",
+        [
+            new("sub deposit-address alice@example.com USDT --network ETH", 0),
+            new("sub deposit-address alice@example.com BTC --json", 0),
+            new("sub deposit-address nobody@example.com USDT", 1),
+            new("sub deposit-address alice@example.com", 2),
+        ]),
+        ("sub deposits",
+        [
+            new("sub deposits alice@example.com", 0),
+            new("sub deposits alice@example.com --json", 0),
+            new("sub deposits nobody@example.com --json", 1),
+            new("sub deposits not-an-email", 2),
+        ]),
+        ("sub ip add",
+        [
+            new("sub ip add alice@example.com {alicekey} 127.0.0.1 10.0.0.1", 0),
+            new("sub ip add alice@example.com {alicekey} 10.0.0.2 --json", 0),
+            new("sub ip add nobody@example.com {alicekey} 10.0.0.3 --json", 1),
+            new("sub ip add alice@example.com {alicekey} not-an-ip", 2),
+        ]),
+        ("sub ip show",
+        [
+            new("sub ip show alice@example.com {alicekey}", 0),
+            new("sub ip show alice@example.com {alicekey} --json", 0),
+            new("sub ip show nobody@example.com {alicekey}", 1),
+            new("sub ip show alice@example.com", 2),
+        ]),
+        ("sub ip remove",
+        [
+            new("sub ip remove alice@example.com {alicekey} 10.0.0.1", 0),
+            new("sub ip remove alice@example.com {alicekey} 10.0.0.2 --json", 0),
+            new("sub ip remove nobody@example.com {alicekey} 10.0.0.2", 1),
+            new("sub ip remove alice@example.com {alicekey} not-an-ip --json", 2),
+        ]),
+        ("sub positions",
+        [
+            new("sub positions alice@example.com", 0),
+            new("sub positions alice@example.com --v1 --json", 0),
+            new("sub positions --moves BTCUSDT", 0),
+            new("sub positions nobody@example.com", 1),
+            new("sub positions not-an-email", 2),
+        ]),
+        ("sub move-position",
+        [
+            new("sub move-position --from alice@example.com --to bob@example.com BTCUSDT:0.005:LONG", 0),
+            new("sub move-position --from alice@example.com --to bob@example.com BTCUSDT:0.001:LONG --json", 0),
+            new("sub move-position --from nobody@example.com --to bob@example.com BTCUSDT:0.001:LONG", 1),
+            new("sub move-position --from alice@example.com --to bob@example.com BTCUSDT", 2),
         ]),
         ("accounts add",
         [
@@ -166,9 +276,13 @@ public sealed class LeakScanTests : IAsyncLifetime, IDisposable
         var scenario = ScenarioDocument.Parse($$$"""
             {"binance": {"master": "{{{Master}}}",
               "apiKeys": [
-                {"owner": "{{{Master}}}", "apiKey": "{{{MainKey}}}", "secret": "{{{MainSecret}}}", "permissions": ["enableReading", "permitsUniversalTransfer"]},
+                {"owner": "{{{Master}}}", "apiKey": "{{{MainKey}}}", "secret": "{{{MainSecret}}}", "permissions": ["enableReading", "permitsUniversalTransfer", "enableSpotAndMarginTrading", "enableFutures", "enableInternalTransfer"]},
+                {"owner": "alice@example.com", "apiKey": "{{{AliceKey}}}", "secret": "{{{AliceSecret}}}", "permissions": ["enableReading"]},
                 {"owner": "{{{Master}}}", "apiKey": "{{{LiveKey}}}", "secret": "{{{LiveSecret}}}", "permissions": ["enableReading", "permitsUniversalTransfer"]},
                 {"owner": "{{{Master}}}", "apiKey": "{{{EdKey}}}", "ed25519PublicKey": {{{TestKeys.Json(_ed.PublicPem)}}}, "permissions": ["enableReading", "permitsUniversalTransfer"]}],
+              "subAccounts": [{"email": "alice@example.com", "futures": true, "margin": true}, {"email": "bob@example.com", "futures": true}],
+              "prices": [{"symbol": "BTCUSDT", "price": "60000"}],
+              "positions": [{"owner": "alice@example.com", "symbol": "BTCUSDT", "side": "LONG", "quantity": "0.01", "entryPrice": "58000", "markPrice": "60000", "leverage": 10}],
               "balances": [
                 {"owner": "{{{Master}}}", "wallet": "SPOT", "asset": "USDT", "amount": "10000"},
                 {"owner": "{{{Master}}}", "wallet": "MARGIN", "asset": "USDT", "amount": "100"}]}}
@@ -201,6 +315,7 @@ public sealed class LeakScanTests : IAsyncLifetime, IDisposable
         _environment["FERRY_ADDED_ED_API_KEY"] = AddedEdKey;
 
         _placeholders["{home}"] = _home;
+        _placeholders["{alicekey}"] = AliceKey;
         _placeholders["{sim}"] = sim;
         _placeholders["{addkey}"] = TestKeys.OwnerOnlyFile(secrets, "add.key", $"{AddKey}\n{AddSecret}\n");
         _placeholders["{addedpem}"] = TestKeys.OwnerOnlyFile(secrets, "added-ed.pem", _addedEd.PrivatePem);
@@ -225,8 +340,8 @@ public sealed class LeakScanTests : IAsyncLifetime, IDisposable
     /// <summary>Every secret, and every whole API key, that the scan must never find.</summary>
     private IEnumerable<(string What, string Text)> Forbidden()
     {
-        var keys = new[] { MainKey, LiveKey, EdKey, TestnetKey, AddKey, TypedKey, FromEnvKey, AddedEdKey, ToolsKey, Tools2Key };
-        var secrets = new[] { MainSecret, WrongSecret, LiveSecret, TestnetSecret, AddSecret, TypedSecret, FromEnvSecret, ToolsSecret, Tools2Secret };
+        var keys = new[] { MainKey, LiveKey, EdKey, TestnetKey, AddKey, TypedKey, FromEnvKey, AddedEdKey, ToolsKey, Tools2Key, AliceKey };
+        var secrets = new[] { MainSecret, WrongSecret, LiveSecret, TestnetSecret, AddSecret, TypedSecret, FromEnvSecret, ToolsSecret, Tools2Secret, AliceSecret };
         // Not only whole values: any 10 characters in a row of a key or secret count as a leak. The masks show at
         // most 5 in a row (key: first 5 and last 4; secret: last 5), so a window of 10 can only come from a leak.
         foreach (var key in keys)

@@ -45,7 +45,7 @@ public sealed class AdminTests : SimTestBase
     }
 
     [Theory]
-    [InlineData("GET", "sapi/v1/sub-account/list")]
+    [InlineData("GET", "sapi/v1/not-an-endpoint")]
     [InlineData("DELETE", "sapi/v1/asset/transfer")]
     [InlineData("GET", "")]
     public async Task Unknown_endpoints_are_404_with_a_body_that_says_so(string method, string path)

@@ -7,7 +7,7 @@ namespace Ferry.Simulator.Binance;
 /// UID weight, required permission, handler). Weights are the simulator's reading of the docs (reference §3.1).</summary>
 internal static class BinanceEndpoints
 {
-    public static IReadOnlyList<SimEndpoint> Create(SimLedger ledger, SimRateLimits limits)
+    public static IReadOnlyList<SimEndpoint> Create(SimLedger ledger, SimRateLimits limits, SubAccountBook subAccounts)
     {
         var admin = new AdminHandlers(ledger);
         return
@@ -22,6 +22,7 @@ internal static class BinanceEndpoints
             new("GET", "/_sim/balances", EndpointSecurity.Admin, 0, 0, Permission.None, admin.Balances),
             new("GET", "/_sim/totals", EndpointSecurity.Admin, 0, 0, Permission.None, admin.Totals),
             .. SubAccountEndpoints.Create(ledger),
+            .. SubAccountManagementEndpoints.Create(subAccounts),
         ];
     }
 }

@@ -72,11 +72,33 @@ public static class BinanceErrors
     public static readonly BinanceError DuplicateClientTranId = new(-5010, "Asset transfer fail.", 400,
         Provenance.Assumed, "The docs say clientTranId 'Must be unique' but not what a reuse answers; the generic TRANSFER_FAIL is chosen so no client relies on an invented code. Nothing moves; look the id up with GET sub-account/universalTransfer?clientTranId=.");
 
+    // --- Sub-account management (issue #4) ---
+
+    /// <summary>The code value that marks an error answered in the legacy shape without a code.</summary>
+    public const int LegacyNoCode = 0;
+
+    /// <summary>A caller that is not a master account used a master-only sub-account endpoint.</summary>
+    public static readonly BinanceError SubAccountFunctionDisabled = new(LegacyNoCode, "Sub-account function is not enabled.", 400,
+        Provenance.Observed, "Legacy body {\"msg\":...,\"success\":false} seen for accounts without the sub-account function (ccxt/ccxt#7848, binance-connector-python#237); that a sub-account key gets it, and HTTP 400, are assumed.");
+
+    /// <summary>A sub-account without margin asked for its margin account.</summary>
+    public static readonly BinanceError MarginAccountMissing = new(-3003, "Margin account does not exist.", 400,
+        Provenance.Assumed, "Code/text from the SAPI error list as remembered (MARGIN_ACCOUNT_NO_EXISTS), not in the reference; used for a sub-account without margin by choice.");
+
+    /// <summary>A parameter holds characters outside its legal range; %s are the parameter and the range.</summary>
+    public static readonly BinanceError IllegalParameter = new(-1100, "Illegal characters found in parameter '%s'; legal range is '%s'.", 400,
+        Provenance.Assumed, "Text documented (ILLEGAL_CHARS); used for an ipAddress list that is not static IPv4/IPv6 addresses by choice.");
+
+    /// <summary>A list parameter with more entries than allowed; %s are the parameter and the limit.</summary>
+    public static readonly BinanceError UnexpectedValue = new(-1102, "'%s' contains unexpected value. Cannot be greater than %s.", 400,
+        Provenance.Assumed, "Text documented for spot -1102; used for more than 10 move-position orderArgs by choice.");
+
     /// <summary>Every entry, for docs and tests.</summary>
     public static IReadOnlyList<BinanceError> All { get; } =
     [
         TooManyRequests, OutsideRecvWindow, TimestampAhead, InvalidSignature, MandatoryParam, BadRecvWindow,
         IntervalTooLong, BadApiKeyFormat, RejectedKey, InsufficientBalance, TransferFailed, FutureAccountMissing,
         InvalidEmail, NoParentSubRelation, UnsupportedOperation, DuplicateClientTranId,
+        SubAccountFunctionDisabled, MarginAccountMissing, IllegalParameter, UnexpectedValue,
     ];
 }

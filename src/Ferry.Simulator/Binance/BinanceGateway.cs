@@ -9,7 +9,8 @@ namespace Ferry.Simulator.Binance;
 /// <summary>The one middleware of the simulated Binance: finds the endpoint row, charges the IP bucket,
 /// authenticates, charges the UID bucket, then calls the thin handler. Nothing executes once a check fails.</summary>
 internal sealed class BinanceGateway(
-    IReadOnlyList<SimEndpoint> endpoints, KeyRing keys, WeightBuckets buckets, SimRateLimits limits, TimeProvider time)
+    IReadOnlyList<SimEndpoint> endpoints, KeyRing keys, WeightBuckets buckets, SimRateLimits limits, TimeProvider time,
+    Func<string, IPAddress?, bool>? keyAllowedFrom = null)
 {
     private const int MaxBodyBytes = 64 * 1024;
 
@@ -61,6 +62,12 @@ internal sealed class BinanceGateway(
                 return;
             }
             owner = auth.Key!.Owner;
+            // A key restricted to trusted IPs (issue #4) is refused from any other address, as Binance does.
+            if (keyAllowedFrom is not null && !keyAllowedFrom(auth.Key.Source.ApiKey, ctx.Connection.RemoteIpAddress))
+            {
+                await WriteAsync(ctx, SimResponse.Fail(BinanceErrors.RejectedKey), ct);
+                return;
+            }
             if (endpoint.UidWeight > 0)
             {
                 var charge = buckets.TryCharge($"{method} {path} uid {owner}", endpoint.UidWeight, limits.UidWeightPerWindow);

@@ -20,6 +20,14 @@ internal static class JsonBody
     public static byte[] Error(BinanceError error) => Write(w =>
     {
         w.WriteStartObject();
+        if (error.Code == BinanceErrors.LegacyNoCode)
+        {
+            // The legacy sub-account shape carries no code: {"msg":"...","success":false}.
+            w.WriteString("msg", error.Message);
+            w.WriteBoolean("success", false);
+            w.WriteEndObject();
+            return;
+        }
         w.WriteNumber("code", error.Code);
         w.WriteString("msg", error.Message);
         w.WriteEndObject();

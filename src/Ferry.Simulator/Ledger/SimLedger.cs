@@ -46,6 +46,21 @@ public sealed class SimLedger
         lock (_gate) return _users.GetValueOrDefault(email);
     }
 
+    // --- Sub-account management (issue #4): the sub-account book adds users and flips their product flags. ---
+
+    /// <summary>Every user, master first.</summary>
+    public IReadOnlyList<SimUser> Users()
+    {
+        lock (_gate) return [.. _users.Values.OrderByDescending(u => u.IsMaster)];
+    }
+
+    /// <summary>Adds a user or replaces the one with the same e-mail; the caller has already written it through its store.</summary>
+    public void PutUser(SimUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        lock (_gate) _users[user.Email] = user;
+    }
+
     /// <summary>Moves an amount atomically: checks the client id (unique per ledger, i.e. per master), users, wallets
     /// and the source balance, writes through the store, then updates memory and appends a history row with the
     /// next id and the current time. A refused move changes nothing and does not use up its client id.</summary>

@@ -21,6 +21,9 @@ internal sealed class SqliteStateStore : ILedgerStore, IDisposable
         _path = path;
     }
 
+    /// <summary>The open connection, shared with the sub-account book's store (issue #4).</summary>
+    internal SqliteConnection Connection => _connection;
+
     /// <summary>Opens (or creates and seeds) the state file and returns the store and the state to start from.</summary>
     public static (SqliteStateStore Store, SimState State) Open(string path, ScenarioDocument? scenario)
     {

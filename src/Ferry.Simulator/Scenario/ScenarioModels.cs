@@ -1,7 +1,7 @@
 namespace Ferry.Simulator;
 
 /// <summary>A sub-account of the scenario's master, with the products it has enabled.</summary>
-public sealed record ScenarioSubAccount(string Email, bool Futures, bool Margin, bool Options);
+public sealed partial record ScenarioSubAccount(string Email, bool Futures, bool Margin, bool Options);
 
 /// <summary>An API key: its owner, exactly one way to verify signatures (HMAC secret, Ed25519 or RSA public key PEM)
 /// and its permission names. <see cref="ToString"/> never prints the secret.</summary>
@@ -22,7 +22,7 @@ public sealed record ScenarioApiKey(
 public sealed record ScenarioBalance(string Owner, string Wallet, string? Symbol, string Asset, decimal Amount);
 
 /// <summary>The Binance part of a scenario.</summary>
-public sealed record BinanceScenario(
+public sealed partial record BinanceScenario(
     string Master,
     IReadOnlyList<ScenarioSubAccount> SubAccounts,
     IReadOnlyList<ScenarioApiKey> ApiKeys,

@@ -33,17 +33,20 @@ internal static partial class ScenarioParser
     {
         const string at = "binance";
         if (b.ValueKind != JsonValueKind.Object) throw Bad(at, "must be an object");
-        AllowOnly(b, at, "master", "subAccounts", "apiKeys", "balances");
+        AllowOnly(b, at, "master", "subAccounts", "apiKeys", "balances", "prices", "positions", "deposits");
         var master = Email(b, at, "master", required: true)!;
         var emails = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { master };
 
         var subs = new List<ScenarioSubAccount>();
         foreach (var (item, path) in Items(b, at, "subAccounts"))
         {
-            AllowOnly(item, path, "email", "futures", "margin", "options");
+            AllowOnly(item, path, "email", "futures", "margin", "options", "frozen", "remark");
             var email = Email(item, path, "email", required: true)!;
             if (!emails.Add(email)) throw Bad($"{path}.email", $"repeats the user '{email}'");
-            subs.Add(new ScenarioSubAccount(email, Bool(item, path, "futures"), Bool(item, path, "margin"), Bool(item, path, "options")));
+            subs.Add(new ScenarioSubAccount(email, Bool(item, path, "futures"), Bool(item, path, "margin"), Bool(item, path, "options"))
+            {
+                Frozen = Bool(item, path, "frozen"), Remark = Text(item, path, "remark", required: false) ?? "",
+            });
         }
 
         var keys = new List<ScenarioApiKey>();
@@ -58,7 +61,7 @@ internal static partial class ScenarioParser
         {
             balances.Add(ParseBalance(item, path, emails));
         }
-        return new BinanceScenario(master, subs, keys, balances);
+        return WithSubAccountSections(b, at, new BinanceScenario(master, subs, keys, balances), emails);
     }
 
     private static ScenarioApiKey ParseKey(JsonElement item, string path, HashSet<string> emails, HashSet<string> keyNames)

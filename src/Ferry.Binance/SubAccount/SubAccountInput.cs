@@ -1,0 +1,52 @@
+using Ferry.Binance.Http;
+
+namespace Ferry.Binance.SubAccount;
+
+/// <summary>Local checks for the sub-account management requests; each returns one sentence or null.</summary>
+internal static class SubAccountInput
+{
+    /// <summary>The longest e-mail accepted (RFC 5321 path limit).</summary>
+    public const int MaxEmailLength = 254;
+
+    /// <summary>An e-mail: one '@' with text on both sides, no spaces or control characters.</summary>
+    public static string? Email(string? email, string name = "email")
+    {
+        if (string.IsNullOrEmpty(email)) return $"{name} is required (the sub-account's e-mail address).";
+        var at = email.IndexOf('@');
+        return email.Length <= MaxEmailLength && at > 0 && at == email.LastIndexOf('@') && at < email.Length - 1
+               && email.All(c => c > ' ' && c < 0x7f)
+            ? null
+            : $"{name} '{Printable(email)}' is not an e-mail address.";
+    }
+
+    /// <summary>An optional e-mail.</summary>
+    public static string? OptionalEmail(string? email, string name = "email") => email is null ? null : Email(email, name);
+
+    /// <summary>A page number (from 1) and a page size within 1..<paramref name="maxSize"/>.</summary>
+    public static string? Page(int? page, int? size, int maxSize, string pageName = "page", string sizeName = "limit")
+    {
+        if (page is < 1) return $"{pageName} must be 1 or more, not {page}.";
+        return size is { } s && (s < 1 || s > maxSize) ? $"{sizeName} must be between 1 and {maxSize}, not {s}." : null;
+    }
+
+    /// <summary>futuresType must be USDⓈ-M (1) or COIN-M (2).</summary>
+    public static string? FuturesType(FuturesType type) =>
+        type is Ferry.Binance.SubAccount.FuturesType.UsdtMargined or Ferry.Binance.SubAccount.FuturesType.CoinMargined
+            ? null
+            : $"futuresType {(int)type} is not 1 (USDⓈ-M) or 2 (COIN-M).";
+
+    /// <summary>An asset code (delegates to the shared rule).</summary>
+    public static string? Coin(string? coin, string name = "coin") => InputRules.Asset(coin, name);
+
+    public static string Printable(string text) =>
+        text.Length > 40 ? string.Concat(text.AsSpan(0, 40), "…") : text;
+}
+
+/// <summary>Which futures account (<c>futuresType</c>).</summary>
+public enum FuturesType
+{
+    /// <summary>1: USDⓈ-margined futures.</summary>
+    UsdtMargined = 1,
+    /// <summary>2: COIN-margined futures.</summary>
+    CoinMargined = 2,
+}

@@ -1,0 +1,95 @@
+using System.CommandLine;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
+using Ferry.Addresses;
+using Ferry.Binance;
+using Ferry.Cli.Output;
+using Ferry.Cli.Sessions;
+using Ferry.Outcomes;
+
+namespace Ferry.Cli.Commands;
+
+/// <summary>
+/// <c>ferry sub ...</c>: sub-account management and queries for a master key (issue #4). Every verb checks all of its
+/// input before a session opens, prints tables for people and one JSON document with --json (the exchange's answer
+/// under "result"), and maps the outcome to the documented exit codes. Changes on mainnet need CONFIRM or --confirm.
+/// </summary>
+internal static partial class SubCommand
+{
+    public static Command Create(CliEnvironment env)
+    {
+        var command = new Command("sub", "Manage and inspect sub-accounts (master key).");
+        foreach (var verb in AccountVerbs(env).Concat(BalanceVerbs(env)).Concat(DepositVerbs(env)).Concat(PositionVerbs(env))) command.Subcommands.Add(verb);
+        command.Subcommands.Add(IpVerbs(env));
+        return command;
+    }
+
+    /// <summary>The options every verb has: --json and --account.</summary>
+    private sealed record Common(Option<bool> Json, Option<string?> Account)
+    {
+        public static Common New() => new(CommonOptions.Json(), CommonOptions.Account());
+
+        public Command Add(Command command)
+        {
+            command.Options.Add(Json);
+            command.Options.Add(Account);
+            return command;
+        }
+    }
+
+    /// <summary>A sub-account e-mail argument, checked before anything is sent.</summary>
+    private static string Email(string? email, string what = "EMAIL")
+    {
+        if (!EmailAddress.IsValid(email)) throw CliException.BadInput($"{what} '{email}' is not an email address; write it as name@domain.tld.");
+        return email!.ToLowerInvariant();
+    }
+
+    /// <summary>Opens the session (refusing testnet, which serves no /sapi), runs <paramref name="call"/>, prints the answer
+    /// with <paramref name="render"/> or the failure, and returns the exit code.</summary>
+    private static async Task<int> RunAsync<T>(CliEnvironment env, Printer printer, string? accountName, CancellationToken ct,
+        Func<BinanceClient, Task<Outcome<T>>> call, JsonTypeInfo<T> typeInfo, Action<T> render, string? mainnetChange = null,
+        bool confirmed = false)
+    {
+        var target = SessionTarget.Resolve(env, accountName);
+        if (target.Environment == Accounts.AccountEnvironment.Testnet)
+            throw CliException.Refused("Binance's testnet does not serve /sapi endpoints, so it has no sub-accounts; use the simulator or mainnet.");
+        if (mainnetChange is not null && target.Environment == Accounts.AccountEnvironment.Mainnet)
+            MainnetConsent.Require(env, confirmed, $"About to {mainnetChange} on MAINNET account '{target.AccountName}'.");
+        await using var session = await BinanceSession.OpenAsync(target, env, ct);
+        printer.Line(session.Banner);
+        var outcome = await call(session.Client);
+        if (outcome is Done<T> done)
+        {
+            printer.Document(new JsonObject
+            {
+                ["target"] = PlanJson.Target(target),
+                ["outcome"] = "done",
+                ["result"] = JsonSerializer.SerializeToNode(done.Value, typeInfo),
+            });
+            render(done.Value);
+            return ExitCodes.Ok;
+        }
+
+        var failure = new JsonObject { ["target"] = PlanJson.Target(target), ["outcome"] = PlanJson.OutcomeName(outcome.Kind), ["message"] = outcome.Describe() };
+        if (outcome is Rejected<T> rejected) failure["error"] = PlanJson.Error(rejected.Error);
+        printer.Document(failure);
+        printer.Line(outcome.Kind switch
+        {
+            OutcomeKind.Rejected => $"Binance refused it: {outcome.Describe()}",
+            OutcomeKind.Unknown => $"Outcome unknown: {outcome.Describe()}",
+            _ => $"Not sent: {outcome.Describe()}",
+        });
+        return outcome.Kind switch
+        {
+            OutcomeKind.Rejected => ExitCodes.Rejected,
+            OutcomeKind.Unknown => ExitCodes.Unknown,
+            _ => ExitCodes.ForNotSent((outcome as NotSent<T>)?.Reason),
+        };
+    }
+
+    private static string Time(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string YesNo(bool value) => value ? "yes" : "no";
+}
