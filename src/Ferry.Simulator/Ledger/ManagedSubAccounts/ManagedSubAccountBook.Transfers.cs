@@ -71,6 +71,7 @@ public sealed partial class ManagedSubAccountBook
     /// whose move is already in the ledger (a restart between the two writes) is marked executed, never moved twice.</summary>
     public int RunDue()
     {
+        if (Volatile.Read(ref _nextDueMs) > NowMs) return 0;
         lock (_gate)
         {
             var now = NowMs;
@@ -91,12 +92,6 @@ public sealed partial class ManagedSubAccountBook
             Commit(_state with { Withdrawals = withdrawals });
             return due.Count;
         }
-    }
-
-    /// <summary>The scheduled withdrawals of the caller's managed sub-accounts (any status).</summary>
-    public IReadOnlyList<ScheduledWithdrawal> ScheduledWithdrawals(string caller)
-    {
-        lock (_gate) return [.. _state.Withdrawals.Where(w => string.Equals(w.Investor, caller, StringComparison.OrdinalIgnoreCase))];
     }
 
     /// <summary>One page of a transfer log, newest first, and the count of every matching row.</summary>

@@ -45,6 +45,9 @@ public sealed partial class ManagedSubAccountBook
     private readonly TimeProvider _time;
     private ManagedSubAccountBookState _state;
 
+    /// <summary>When the earliest pending withdrawal is due (long.MaxValue: none), so the per-request check is one read.</summary>
+    private long _nextDueMs = long.MaxValue;
+
     /// <summary>Builds the book over loaded state (profiles whose user the ledger does not know are dropped).</summary>
     public ManagedSubAccountBook(SimLedger ledger, SubAccountBook subAccounts, ManagedSubAccountBookState state,
         IManagedSubAccountBookStore store, TimeProvider time)
@@ -57,6 +60,7 @@ public sealed partial class ManagedSubAccountBook
         _store = store;
         _time = time;
         _state = state with { Profiles = [.. state.Profiles.Where(p => ledger.FindUser(p.Email) is { IsMaster: false })] };
+        _nextDueMs = NextDue(_state);
     }
 
     /// <summary>A consistent copy of the book.</summary>
@@ -71,7 +75,11 @@ public sealed partial class ManagedSubAccountBook
     {
         _store.Save(next);
         _state = next;
+        Volatile.Write(ref _nextDueMs, NextDue(next));
     }
+
+    private static long NextDue(ManagedSubAccountBookState state) =>
+        state.Withdrawals.Where(w => w.Status == ScheduledWithdrawal.Pending).Select(w => w.ExecuteAtMs).DefaultIfEmpty(long.MaxValue).Min();
 
     /// <summary>The caller is the investor: the ledger's master (the owner of the managed sub-accounts).</summary>
     private ManagedSubAccountFailure? RequireInvestor(string caller) =>
@@ -88,17 +96,5 @@ public sealed partial class ManagedSubAccountBook
         profile = p;
         user = u;
         return null;
-    }
-
-    /// <summary>True when <paramref name="email"/> is the master of a trading team some managed sub-account is bound to.</summary>
-    public bool IsTradingTeam(string email)
-    {
-        lock (_gate) return _state.Profiles.Any(p => string.Equals(p.TradingTeamEmail, email, StringComparison.OrdinalIgnoreCase));
-    }
-
-    /// <summary>True when <paramref name="email"/> is a managed sub-account.</summary>
-    public bool IsManaged(string email)
-    {
-        lock (_gate) return _state.Profiles.Any(p => string.Equals(p.Email, email, StringComparison.OrdinalIgnoreCase));
     }
 }
