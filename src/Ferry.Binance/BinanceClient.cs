@@ -1,5 +1,6 @@
 using Ferry.Binance.General;
 using Ferry.Binance.Http;
+using Ferry.Binance.ManagedSubAccount;
 using Ferry.Binance.Margin;
 using Ferry.Binance.SubAccount;
 using Ferry.Binance.Wallet;
@@ -32,6 +33,7 @@ public sealed class BinanceClient : IDisposable
         SubAccount = new SubAccountApi(_transport, options);
         SubAccountManagement = new SubAccountManagementApi(_transport);
         SubAccountAssets = new SubAccountAssetsApi(_transport);
+        ManagedSubAccount = new ManagedSubAccountApi(_transport);
     }
 
     /// <summary>The options the client was built with (do not change them afterwards).</summary>
@@ -54,6 +56,9 @@ public sealed class BinanceClient : IDisposable
 
     /// <summary>Sub-account balances and futures positions for a master key (assets, summaries, position risk, moves).</summary>
     public SubAccountAssetsApi SubAccountAssets { get; }
+
+    /// <summary>Managed sub-accounts (issue #5): investor master, trading-team master and trading-team sub-account endpoints.</summary>
+    public ManagedSubAccountApi ManagedSubAccount { get; }
 
     /// <summary>The server-clock offset used for timestamps; measure it on demand with <see cref="ServerClock.MeasureAsync"/>.</summary>
     public ServerClock Clock => _transport.Clock;

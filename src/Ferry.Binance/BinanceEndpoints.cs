@@ -223,13 +223,80 @@ public static class BinanceEndpoints
         SubAccountPositionRisk, SubAccountPositionRiskV2, MoveSubAccountPosition, SubAccountMovePositionHistory,
     ];
 
+    // --- Managed sub-accounts (issue #5), reference §3.5. Ids continue after the previous block, counted from its length. ---
+
+    /// <summary>The id of the first managed sub-account row.</summary>
+    private static readonly int ManagedSubAccountFirstId = SubAccountManagementFirstId + SubAccountManagementEndpoints.Length;
+
+    /// <summary>POST /sapi/v1/managed-subaccount/deposit — the investor's spot into a managed sub-account.</summary>
+    public static readonly BinanceEndpoint ManagedSubAccountDeposit = new(
+        nameof(ManagedSubAccountDeposit), HttpMethod.Post, "/sapi/v1/managed-subaccount/deposit", Signed: true,
+        IpWeight: 1, UidWeight: 0, KeyPermission.InternalTransfer, "reference §3.5 (IP 1); permission assumed") { Id = ManagedSubAccountFirstId };
+
+    /// <summary>GET /sapi/v1/managed-subaccount/deposit/address — a managed sub-account's deposit address.</summary>
+    public static readonly BinanceEndpoint ManagedSubAccountDepositAddress = new(
+        nameof(ManagedSubAccountDepositAddress), HttpMethod.Get, "/sapi/v1/managed-subaccount/deposit/address", Signed: true,
+        IpWeight: 0, UidWeight: 1, KeyPermission.Reading, "reference §3.5 (UID 1)") { Id = ManagedSubAccountFirstId + 1 };
+
+    /// <summary>GET /sapi/v1/managed-subaccount/asset — a managed sub-account's spot assets.</summary>
+    public static readonly BinanceEndpoint ManagedSubAccountAssets = new(
+        nameof(ManagedSubAccountAssets), HttpMethod.Get, "/sapi/v1/managed-subaccount/asset", Signed: true,
+        IpWeight: 1, UidWeight: 0, KeyPermission.Reading, "reference §3.5 (IP 1)") { Id = ManagedSubAccountFirstId + 2 };
+
+    /// <summary>GET /sapi/v1/managed-subaccount/fetch-future-asset — futures assets and positions ("code" is a string).</summary>
+    public static readonly BinanceEndpoint ManagedSubAccountFuturesAssets = new(
+        nameof(ManagedSubAccountFuturesAssets), HttpMethod.Get, "/sapi/v1/managed-subaccount/fetch-future-asset", Signed: true,
+        IpWeight: 0, UidWeight: 60, KeyPermission.Reading, "reference §3.5 (UID 60)") { Id = ManagedSubAccountFirstId + 3 };
+
+    /// <summary>GET /sapi/v1/managed-subaccount/info — the investor's managed sub-accounts (limit default 20, max 20).</summary>
+    public static readonly BinanceEndpoint ManagedSubAccountList = new(
+        nameof(ManagedSubAccountList), HttpMethod.Get, "/sapi/v1/managed-subaccount/info", Signed: true,
+        IpWeight: 0, UidWeight: 60, KeyPermission.Reading, "reference §3.5; DOCS zh-CN (UID 60)") { Id = ManagedSubAccountFirstId + 4 };
+
+    /// <summary>GET /sapi/v1/managed-subaccount/marginAsset — cross or isolated margin assets.</summary>
+    public static readonly BinanceEndpoint ManagedSubAccountMarginAssets = new(
+        nameof(ManagedSubAccountMarginAssets), HttpMethod.Get, "/sapi/v1/managed-subaccount/marginAsset", Signed: true,
+        IpWeight: 1, UidWeight: 0, KeyPermission.Reading, "reference §3.5 (IP 1)") { Id = ManagedSubAccountFirstId + 5 };
+
+    /// <summary>GET /sapi/v1/managed-subaccount/accountSnapshot — daily snapshots, last month only ("code" is a number).</summary>
+    public static readonly BinanceEndpoint ManagedSubAccountSnapshot = new(
+        nameof(ManagedSubAccountSnapshot), HttpMethod.Get, "/sapi/v1/managed-subaccount/accountSnapshot", Signed: true,
+        IpWeight: 2400, UidWeight: 0, KeyPermission.Reading, "reference §3.5; DOCS EN (IP 2400)") { Id = ManagedSubAccountFirstId + 6 };
+
+    /// <summary>GET /sapi/v1/managed-subaccount/queryTransLogForInvestor — the investor's transfer log of one managed sub-account.</summary>
+    public static readonly BinanceEndpoint ManagedSubAccountInvestorLog = new(
+        nameof(ManagedSubAccountInvestorLog), HttpMethod.Get, "/sapi/v1/managed-subaccount/queryTransLogForInvestor", Signed: true,
+        IpWeight: 1, UidWeight: 0, KeyPermission.Reading, "reference §3.5 (IP 1)") { Id = ManagedSubAccountFirstId + 7 };
+
+    /// <summary>GET /sapi/v1/managed-subaccount/queryTransLogForTradeParent — the trading-team master's log.</summary>
+    public static readonly BinanceEndpoint ManagedSubAccountTradeParentLog = new(
+        nameof(ManagedSubAccountTradeParentLog), HttpMethod.Get, "/sapi/v1/managed-subaccount/queryTransLogForTradeParent", Signed: true,
+        IpWeight: 0, UidWeight: 60, KeyPermission.Reading, "reference §3.5 (UID 60)") { Id = ManagedSubAccountFirstId + 8 };
+
+    /// <summary>GET /sapi/v1/managed-subaccount/query-trans-log — the trading-team sub-account's own log.</summary>
+    public static readonly BinanceEndpoint ManagedSubAccountOwnLog = new(
+        nameof(ManagedSubAccountOwnLog), HttpMethod.Get, "/sapi/v1/managed-subaccount/query-trans-log", Signed: true,
+        IpWeight: 0, UidWeight: 60, KeyPermission.Reading, "reference §3.5 (UID 60)") { Id = ManagedSubAccountFirstId + 9 };
+
+    /// <summary>POST /sapi/v1/managed-subaccount/withdraw — back to the investor's spot, now or on transferDate.</summary>
+    public static readonly BinanceEndpoint ManagedSubAccountWithdraw = new(
+        nameof(ManagedSubAccountWithdraw), HttpMethod.Post, "/sapi/v1/managed-subaccount/withdraw", Signed: true,
+        IpWeight: 1, UidWeight: 0, KeyPermission.InternalTransfer, "reference §3.5 (IP 1); permission assumed") { Id = ManagedSubAccountFirstId + 10 };
+
+    private static readonly BinanceEndpoint[] ManagedSubAccountEndpoints =
+    [
+        ManagedSubAccountDeposit, ManagedSubAccountDepositAddress, ManagedSubAccountAssets, ManagedSubAccountFuturesAssets,
+        ManagedSubAccountList, ManagedSubAccountMarginAssets, ManagedSubAccountSnapshot, ManagedSubAccountInvestorLog,
+        ManagedSubAccountTradeParentLog, ManagedSubAccountOwnLog, ManagedSubAccountWithdraw,
+    ];
+
     /// <summary>Every endpoint, in <see cref="BinanceEndpoint.Id"/> order.</summary>
     public static IReadOnlyList<BinanceEndpoint> All { get; } =
         [UniversalTransfer, UniversalTransferHistory, CrossMarginTransferHistory, ServerTime,
         SubAccountMarginTransfer, SubAccountFuturesTransfer, SubAccountUniversalTransfer, SubAccountUniversalTransferHistory,
         SubAccountFuturesInternalTransfer, SubAccountFuturesInternalTransferHistory, SubAccountToMaster, SubAccountToSubAccount,
         SubAccountUserHistory, SubAccountSpotTransferHistory,
-        .. SubAccountManagementEndpoints];
+        .. SubAccountManagementEndpoints, .. ManagedSubAccountEndpoints];
 
     /// <summary>The table with the universal transfer's UID weight set to <paramref name="universalTransferUidWeight"/>.</summary>
     public static IReadOnlyList<BinanceEndpoint> WithUniversalTransferWeight(int universalTransferUidWeight)

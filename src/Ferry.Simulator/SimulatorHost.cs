@@ -19,13 +19,15 @@ public sealed class SimulatorHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly SimLedger _ledger;
     private readonly SqliteStateStore? _store;
+    private readonly ManagedSubAccountBook _managed;
     private bool _stopped;
 
-    private SimulatorHost(WebApplication app, SimLedger ledger, SqliteStateStore? store, Uri baseAddress)
+    private SimulatorHost(WebApplication app, SimLedger ledger, SqliteStateStore? store, Uri baseAddress, ManagedSubAccountBook managed)
     {
         _app = app;
         _ledger = ledger;
         _store = store;
+        _managed = managed;
         BaseAddress = baseAddress;
     }
 
@@ -55,8 +57,9 @@ public sealed class SimulatorHost : IAsyncDisposable
             var ledger = new SimLedger(state.Ledger, (ILedgerStore?)store ?? MemoryLedgerStore.Instance, options.Time);
             var subAccounts = OpenSubAccountBook(ledger, store, options);
             subAccounts.UseKeyOwners(state.Keys.Select(k => new KeyValuePair<string, string>(k.ApiKey, k.Owner)));
+            var managed = OpenManagedSubAccountBook(ledger, subAccounts, store, options);
             var gateway = new BinanceGateway(
-                BinanceEndpoints.Create(ledger, options.RateLimits, subAccounts), new KeyRing(state.Keys),
+                BinanceEndpoints.Create(ledger, options.RateLimits, subAccounts, managed), new KeyRing(state.Keys),
                 new WeightBuckets(options.Time, options.RateLimits.Window), options.RateLimits, options.Time, subAccounts.KeyAllowedFrom);
             var htxBook = new HtxBook(state.Htx);
             var htx = new HtxGateway(HtxEndpoints.Create(ledger, htxBook, options.Htx), htxBook, options.Htx, options.Time);
@@ -69,12 +72,13 @@ public sealed class SimulatorHost : IAsyncDisposable
                 k.Listen(IPAddress.Loopback, options.Port);
             });
             var app = builder.Build();
-            app.Run(ctx => HtxGateway.Serves(ctx.Request.Path) ? htx.HandleAsync(ctx) : gateway.HandleAsync(ctx));
+            // Scheduled work (managed sub-account withdrawals, issue #5) runs before every request, on the injected clock.
+            app.Run(ctx => { managed.RunDue(); return HtxGateway.Serves(ctx.Request.Path) ? htx.HandleAsync(ctx) : gateway.HandleAsync(ctx); });
             await app.StartAsync(ct).ConfigureAwait(false);
 
             var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>()
                 .Addresses.First();
-            return new SimulatorHost(app, ledger, store, new Uri(address.TrimEnd('/') + "/"));
+            return new SimulatorHost(app, ledger, store, new Uri(address.TrimEnd('/') + "/"), managed);
         }
         catch
         {
@@ -92,6 +96,20 @@ public sealed class SimulatorHost : IAsyncDisposable
             : SubAccountBookStore.Open(store.Connection, options.Scenario, now);
         return new SubAccountBook(ledger, bookState, bookStore, options.Time);
     }
+
+    /// <summary>The managed sub-account book (issue #5), over the same state file as the ledger when there is one.</summary>
+    private static ManagedSubAccountBook OpenManagedSubAccountBook(SimLedger ledger, SubAccountBook subAccounts, SqliteStateStore? store, SimulatorOptions options)
+    {
+        var now = options.Time.GetUtcNow().ToUnixTimeMilliseconds();
+        var (bookStore, bookState) = store is null
+            ? ((IManagedSubAccountBookStore)MemoryManagedSubAccountBookStore.Instance, ManagedSubAccountBookSeed.FromScenario(options.Scenario, now))
+            : ManagedSubAccountBookStore.Open(store.Connection, options.Scenario, now);
+        return new ManagedSubAccountBook(ledger, subAccounts, bookState, bookStore, options.Time);
+    }
+
+    /// <summary>Runs the scheduled work that is due on the simulator's clock (managed sub-account withdrawals whose transfer
+    /// date has begun) and returns how many items ran. Every request runs it too; tests call it after moving the clock.</summary>
+    public int RunScheduledWork() => _managed.RunDue();
 
     /// <summary>Per asset, the sum over every wallet of every user.</summary>
     public IReadOnlyDictionary<string, decimal> Totals() => _ledger.Totals();

@@ -25,9 +25,11 @@ internal static class ErrorEnvelope
         return true;
     }
 
-    /// <summary>True when a success (2xx) body is in fact an error: it has <c>msg</c> and a <c>code</c> or <c>success:false</c>.</summary>
+    /// <summary>True when a success (2xx) body is in fact an error: it has <c>msg</c> and a <c>code</c> or <c>success:false</c>.
+    /// A <c>code</c> of 200 is Binance's success marker (GET managed-subaccount/accountSnapshot answers
+    /// <c>{"code":200,"msg":"",...}</c>), not an error.</summary>
     public static bool IsErrorShaped(ReadOnlySpan<byte> body) =>
-        Scan(body, out _, out _, out var success, out var hasMsg, out var hasCode) && hasMsg && (hasCode || success == false);
+        Scan(body, out var code, out _, out var success, out var hasMsg, out var hasCode) && hasMsg && ((hasCode && code != "200") || success == false);
 
     private static bool Scan(ReadOnlySpan<byte> body, out string? code, out string? message, out bool? success, out bool hasMsg, out bool hasCode)
     {

@@ -43,6 +43,16 @@ namespace Ferry.Binance.Models;
 [JsonSerializable(typeof(MovePositionResult))]
 [JsonSerializable(typeof(MovePositionHistoryPage))]
 [JsonSerializable(typeof(IReadOnlyList<MovePositionHistoryRow>))]
+// Managed sub-accounts (issue #5)
+[JsonSerializable(typeof(ManagedSubAccountTransferResult))]
+[JsonSerializable(typeof(ManagedSubAccountDepositAddress))]
+[JsonSerializable(typeof(IReadOnlyList<ManagedSubAccountAsset>))]
+[JsonSerializable(typeof(ManagedSubAccountFuturesAssets))]
+[JsonSerializable(typeof(ManagedSubAccountListPage))]
+[JsonSerializable(typeof(IReadOnlyList<ManagedSubAccountInfo>))]
+[JsonSerializable(typeof(ManagedSubAccountMarginAssets))]
+[JsonSerializable(typeof(ManagedSubAccountSnapshotPage))]
+[JsonSerializable(typeof(ManagedSubAccountTransferLog))]
 public sealed partial class BinanceJsonContext : JsonSerializerContext
 {
 }

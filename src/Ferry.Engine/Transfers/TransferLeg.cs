@@ -23,6 +23,10 @@ public enum TransferEndpointKind
     SubAccountToMaster,
     /// <summary>POST /sapi/v1/sub-account/transfer/subToSub (the sub-account's own key).</summary>
     SubAccountToSubAccount,
+    /// <summary>POST /sapi/v1/managed-subaccount/deposit (investor master key; issue #5).</summary>
+    ManagedSubAccountDeposit,
+    /// <summary>POST /sapi/v1/managed-subaccount/withdraw (investor master key, optional transferDate; issue #5).</summary>
+    ManagedSubAccountWithdraw,
 }
 
 /// <summary>One endpoint call with one account's key: the unit a plan is made of.</summary>

@@ -38,6 +38,8 @@ public static class TransferLegExecutor
             SubAccountFuturesInternalTransferLeg i => LegResult.From(leg, await api.FuturesInternalTransferAsync(i.Request, ct).ConfigureAwait(false), r => r.TxnId),
             SubAccountToMasterLeg s => LegResult.From(leg, await api.TransferToMasterAsync(s.Request, ct).ConfigureAwait(false), r => r.TxnId),
             SubAccountToSubAccountLeg s => LegResult.From(leg, await api.TransferToSubAccountAsync(s.Request, ct).ConfigureAwait(false), r => r.TxnId),
+            ManagedSubAccountDepositLeg d => LegResult.From(leg, await client.ManagedSubAccount.DepositAsync(d.Request, ct).ConfigureAwait(false), r => Id(r.TranId)),
+            ManagedSubAccountWithdrawLeg w => LegResult.From(leg, await client.ManagedSubAccount.WithdrawAsync(w.Request, ct).ConfigureAwait(false), r => Id(r.TranId)),
             _ => throw new ArgumentOutOfRangeException(nameof(leg), leg.Kind, "No executor for this endpoint kind."),
         };
     }

@@ -7,7 +7,7 @@ namespace Ferry.Simulator.Binance;
 /// UID weight, required permission, handler). Weights are the simulator's reading of the docs (reference §3.1).</summary>
 internal static class BinanceEndpoints
 {
-    public static IReadOnlyList<SimEndpoint> Create(SimLedger ledger, SimRateLimits limits, SubAccountBook subAccounts)
+    public static IReadOnlyList<SimEndpoint> Create(SimLedger ledger, SimRateLimits limits, SubAccountBook subAccounts, ManagedSubAccountBook? managed = null)
     {
         var admin = new AdminHandlers(ledger);
         return
@@ -23,6 +23,7 @@ internal static class BinanceEndpoints
             new("GET", "/_sim/totals", EndpointSecurity.Admin, 0, 0, Permission.None, admin.Totals),
             .. SubAccountEndpoints.Create(ledger),
             .. SubAccountManagementEndpoints.Create(subAccounts),
+            .. managed is null ? [] : ManagedSubAccountEndpoints.Create(managed),
         ];
     }
 }

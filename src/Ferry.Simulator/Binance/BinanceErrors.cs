@@ -93,6 +93,20 @@ public static class BinanceErrors
     public static readonly BinanceError UnexpectedValue = new(-1102, "'%s' contains unexpected value. Cannot be greater than %s.", 400,
         Provenance.Assumed, "Text documented for spot -1102; used for more than 10 move-position orderArgs by choice.");
 
+    // --- Managed sub-accounts (issue #5). Binance documents no error for these endpoints; each use below is assumed. ---
+
+    /// <summary>A key of the wrong role on a managed-subaccount endpoint (e.g. a sub-account key on an investor endpoint).</summary>
+    public static readonly BinanceError ManagedWrongRole = new(-2015, "Invalid API-key, IP, or permissions for action.", 401,
+        Provenance.Assumed, "Code/text documented (REJECTED_MBX_KEY) and seen with HTTP 401; that Binance answers it when the key belongs to another role (investor master, trading-team master, managed sub-account) is assumed (#5).");
+
+    /// <summary>An e-mail that is not a managed sub-account of the investor, or not bound to the caller's trading team.</summary>
+    public static readonly BinanceError ManagedNoRelation = new(-5021, "This parent sub have no relation", 400,
+        Provenance.Assumed, "Code/text documented (PARENT_SUB_HAVE_NO_RELATION); used for an e-mail that is not the caller's managed sub-account by choice (#5).");
+
+    /// <summary>A snapshot window reaching back more than a month; %s is the parameter.</summary>
+    public static readonly BinanceError ManagedSnapshotTooOld = new(-1102, "Mandatory parameter '%s' was not sent, was empty/null, or malformed.", 400,
+        Provenance.Assumed, "The docs say accountSnapshot serves only the last month but not what an older startTime answers; -1102 naming startTime is chosen (#5).");
+
     /// <summary>Every entry, for docs and tests.</summary>
     public static IReadOnlyList<BinanceError> All { get; } =
     [
@@ -100,5 +114,6 @@ public static class BinanceErrors
         IntervalTooLong, BadApiKeyFormat, RejectedKey, InsufficientBalance, TransferFailed, FutureAccountMissing,
         InvalidEmail, NoParentSubRelation, UnsupportedOperation, DuplicateClientTranId,
         SubAccountFunctionDisabled, MarginAccountMissing, IllegalParameter, UnexpectedValue,
+        ManagedWrongRole, ManagedNoRelation, ManagedSnapshotTooOld,
     ];
 }

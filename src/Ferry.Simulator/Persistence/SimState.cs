@@ -17,6 +17,7 @@ internal sealed record SimState(LedgerState Ledger, IReadOnlyList<ScenarioApiKey
         }
         var users = new List<SimUser> { new(b.Master, IsMaster: true, true, true, true) };
         users.AddRange(b.SubAccounts.Select(s => new SimUser(s.Email, false, s.Futures, s.Margin, s.Options)));
+        users.AddRange(b.ManagedSubAccounts.Select(m => new SimUser(m.Email, false, m.Futures, m.Margin, false)));
         var seed = new Dictionary<BalanceKey, decimal>();
         foreach (var balance in b.Balances)
         {

@@ -33,7 +33,7 @@ internal static partial class ScenarioParser
     {
         const string at = "binance";
         if (b.ValueKind != JsonValueKind.Object) throw Bad(at, "must be an object");
-        AllowOnly(b, at, "master", "subAccounts", "apiKeys", "balances", "prices", "positions", "deposits");
+        AllowOnly(b, at, "master", "subAccounts", "apiKeys", "balances", "prices", "positions", "deposits", "managedSubAccounts");
         var master = Email(b, at, "master", required: true)!;
         var emails = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { master };
 
@@ -49,6 +49,8 @@ internal static partial class ScenarioParser
             });
         }
 
+        var (managed, teams) = ParseManagedSubAccounts(b, at, emails);
+
         var keys = new List<ScenarioApiKey>();
         var keyNames = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (item, path) in Items(b, at, "apiKeys"))
@@ -61,7 +63,7 @@ internal static partial class ScenarioParser
         {
             balances.Add(ParseBalance(item, path, emails));
         }
-        return WithSubAccountSections(b, at, new BinanceScenario(master, subs, keys, balances), emails);
+        return WithManagedSubAccounts(WithSubAccountSections(b, at, new BinanceScenario(master, subs, keys, balances), emails), managed, teams);
     }
 
     private static ScenarioApiKey ParseKey(JsonElement item, string path, HashSet<string> emails, HashSet<string> keyNames)

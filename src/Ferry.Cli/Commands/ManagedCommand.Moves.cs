@@ -1,0 +1,125 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Ferry.Accounts;
+using Ferry.Cli.Output;
+using Ferry.Cli.Sessions;
+using Ferry.Money;
+using Ferry.Outcomes;
+using Ferry.Transfers;
+
+namespace Ferry.Cli.Commands;
+
+/// <summary>The moves: deposit and withdraw. Each is one <see cref="TransferLeg"/> run by <see cref="TransferLegExecutor"/>,
+/// with the same dry-run, testnet refusal and mainnet CONFIRM rule (<see cref="MainnetConsent"/>) as ferry transfer.</summary>
+internal static partial class ManagedCommand
+{
+    private static Command Deposit(CliEnvironment env)
+    {
+        var (amount, asset, email, dryRun, confirm, common) = MoveOptions("--to", "The managed sub-account to deposit into.");
+        var command = common.Add(new Command("deposit", "Move the investor's spot asset into a managed sub-account's spot wallet.") { amount, asset, email, dryRun, confirm });
+        command.SetAction((parse, ct) =>
+        {
+            var (value, code, target) = ReadMove(env, parse, amount, asset, common);
+            var leg = ManagedSubAccountLegs.Deposit(target.AccountName, target.Email, Email(parse.GetValue(email), "--to"), code, value);
+            return MoveAsync(env, new Printer(env, parse.GetValue(common.Json)), target, leg, parse.GetValue(dryRun), parse.GetValue(confirm), ct);
+        });
+        return command;
+    }
+
+    private static Command Withdraw(CliEnvironment env)
+    {
+        var (amount, asset, email, dryRun, confirm, common) = MoveOptions("--from", "The managed sub-account to withdraw from.");
+        var date = new Option<string?>("--date") { Description = "Withdraw on this date, YYYY-MM-DD (UTC), instead of now." };
+        var command = common.Add(new Command("withdraw", "Move a managed sub-account's spot asset back to the investor's spot wallet, now or on --date (UTC).")
+        {
+            amount, asset, email, date, dryRun, confirm,
+        });
+        command.SetAction((parse, ct) =>
+        {
+            var (value, code, target) = ReadMove(env, parse, amount, asset, common);
+            DateTimeOffset? transferDate = null;
+            if (parse.GetValue(date) is { } text)
+            {
+                if (!DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+                    throw CliException.BadInput($"--date '{text}' is not a date; write it as YYYY-MM-DD (UTC), e.g. 2026-12-31.");
+                transferDate = new DateTimeOffset(day, TimeSpan.Zero);
+                if (transferDate < new DateTimeOffset(env.Time.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero))
+                    throw CliException.BadInput($"--date {text} is in the past; give today or a later day (UTC), or omit it to withdraw now.");
+            }
+            var leg = ManagedSubAccountLegs.Withdraw(target.AccountName, target.Email, Email(parse.GetValue(email), "--from"), code, value, transferDate);
+            return MoveAsync(env, new Printer(env, parse.GetValue(common.Json)), target, leg, parse.GetValue(dryRun), parse.GetValue(confirm), ct);
+        });
+        return command;
+    }
+
+    private static (Argument<string> Amount, Argument<string> Asset, Option<string> Email, Option<bool> DryRun, Option<bool> Confirm, Common Common)
+        MoveOptions(string emailOption, string emailDescription) =>
+        (new Argument<string>("amount") { Description = "How much to move, a plain decimal such as 100 or 0.5." },
+         new Argument<string>("asset") { Description = "The asset, e.g. USDT or BTC." },
+         new Option<string>(emailOption) { Description = emailDescription, Required = true },
+         new Option<bool>("--dry-run") { Description = "Print the endpoint and parameters that would be sent, and send nothing." },
+         new Option<bool>("--confirm") { Description = "Consent to a mainnet move without the interactive CONFIRM prompt (for scripts)." },
+         Common.New());
+
+    /// <summary>Amount, asset and the account, all checked before anything opens.</summary>
+    private static (decimal Amount, string Asset, SessionTarget Target) ReadMove(CliEnvironment env, ParseResult parse,
+        Argument<string> amount, Argument<string> asset, Common common)
+    {
+        var amountText = parse.GetValue(amount);
+        if (!WireDecimal.TryParse(amountText, out var value))
+            throw CliException.BadInput($"'{amountText}' is not an amount; write a plain decimal such as 100 or 0.5.");
+        var code = Code(parse.GetValue(asset), "ASSET");
+        var target = SessionTarget.Resolve(env, parse.GetValue(common.Account));
+        if (target.Venue != Addresses.Venue.Binance)
+            throw CliException.BadInput($"Account '{target.AccountName}' is an {target.Venue} account; managed sub-accounts are on Binance.");
+        return (value, code, target);
+    }
+
+    private static async Task<int> MoveAsync(CliEnvironment env, Printer printer, SessionTarget target, TransferLeg leg, bool dryRun, bool confirmed, CancellationToken ct)
+    {
+        if (dryRun)
+        {
+            printer.Document(new JsonObject { ["dryRun"] = true, ["target"] = PlanJson.Target(target), ["plan"] = LegJson.Plan(leg) });
+            printer.Line($"Dry run on {target.AccountName} ({target.Environment.ToString().ToLowerInvariant()}); nothing sent.");
+            printer.Line($"{leg.Endpoint} {string.Join("&", leg.Parameters.Select(p => $"{p.Key}={p.Value}"))}");
+            return ExitCodes.Ok;
+        }
+        if (target.Environment == AccountEnvironment.Testnet)
+            throw CliException.Refused("Binance's testnet does not serve /sapi endpoints, so it has no managed sub-accounts; use the simulator or mainnet.");
+        if (target.Environment == AccountEnvironment.Mainnet)
+            MainnetConsent.Require(env, confirmed,
+                $"Move {WireDecimal.Format(leg.Amount)} {leg.Asset} from {leg.From} to {leg.To} on MAINNET with account '{target.AccountName}' via {leg.Endpoint} ({leg.Summary}).");
+
+        await using var session = await BinanceSession.OpenAsync(target, env, ct);
+        printer.Line(session.Banner);
+        var result = await TransferLegExecutor.ExecuteAsync(session.Client, leg, ct);
+        var document = new JsonObject
+        {
+            ["target"] = PlanJson.Target(target),
+            ["plan"] = LegJson.Plan(leg),
+            ["outcome"] = PlanJson.OutcomeName(result.Kind),
+            ["tranId"] = LegJson.Id(result.TransferId),
+        };
+        if (result.Error is not null) document["error"] = PlanJson.Error(result.Error);
+        if (result.Kind is not (OutcomeKind.Done or OutcomeKind.Rejected)) document["message"] = result.Message;
+        printer.Document(document);
+        var move = $"{WireDecimal.Format(leg.Amount)} {leg.Asset} from {leg.From} to {leg.To}";
+        printer.Line(result.Kind switch
+        {
+            OutcomeKind.Done when leg is ManagedSubAccountWithdrawLeg { Request.TransferDate: { } day } =>
+                $"Scheduled {move} for {day.UtcDateTime:yyyy-MM-dd} (UTC) via {leg.Endpoint}; transfer id {result.TransferId}.",
+            OutcomeKind.Done => $"Moved {move} ({leg.Summary}) via {leg.Endpoint}; transfer id {result.TransferId}.",
+            OutcomeKind.Rejected => $"The exchange refused to move {move}: {result.Error!.Message} (code {result.Error.Code}); nothing moved.",
+            OutcomeKind.Unknown => $"The outcome of moving {move} is UNKNOWN ({result.Message}); it may have happened. Check 'ferry managed log' before trying again.",
+            _ => $"Not sent: {result.Message}",
+        });
+        return result.Kind switch
+        {
+            OutcomeKind.Done => ExitCodes.Ok,
+            OutcomeKind.Rejected => ExitCodes.Rejected,
+            OutcomeKind.Unknown => ExitCodes.Unknown,
+            _ => ExitCodes.ForNotSent(result.NotSentReason),
+        };
+    }
+}

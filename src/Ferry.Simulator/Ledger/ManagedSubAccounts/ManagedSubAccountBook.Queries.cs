@@ -1,0 +1,176 @@
+namespace Ferry.Simulator.Ledger;
+
+/// <summary>A managed sub-account as GET info shows it.</summary>
+public sealed record ManagedSubAccountView(ManagedSubAccountProfile Profile, SimUser User, long SubUserId, bool Frozen);
+
+/// <summary>Which daily snapshot (GET accountSnapshot <c>type</c>).</summary>
+public enum ManagedSnapshotType
+{
+    /// <summary>SPOT → "spot".</summary>
+    Spot,
+    /// <summary>MARGIN (cross) → "margin".</summary>
+    Margin,
+    /// <summary>FUTURES (USDⓈ-M) → "futures".</summary>
+    Futures,
+}
+
+/// <summary>One daily snapshot: the wallet's balances at the end of the UTC day, from the ledger.</summary>
+/// <param name="UpdateTimeMs">23:59:59.000 UTC of the day (as the docs' example 1576281599000).</param>
+/// <param name="Balances">Non-zero balances of the wallet by asset at that time.</param>
+/// <param name="Positions">USDⓈ-M positions (futures snapshots only; the simulator keeps no position history, so these are the current ones).</param>
+public sealed record ManagedSnapshot(long UpdateTimeMs, IReadOnlyList<KeyValuePair<string, decimal>> Balances, IReadOnlyList<SimPosition> Positions);
+
+public sealed partial class ManagedSubAccountBook
+{
+    /// <summary>The most snapshots GET accountSnapshot returns, and the fewest (documented 7..30).</summary>
+    public const int MinSnapshotLimit = 7, MaxSnapshotLimit = 30;
+
+    /// <summary>The investor's managed sub-accounts (one with <paramref name="email"/>), in creation order.</summary>
+    public ManagedSubAccountFailure? List(string caller, string? email, out long investorUserId, out IReadOnlyList<ManagedSubAccountView> views)
+    {
+        views = [];
+        investorUserId = 0;
+        List<ManagedSubAccountProfile> profiles;
+        lock (_gate)
+        {
+            if (RequireInvestor(caller) is { } wrongRole) return wrongRole;
+            investorUserId = _state.InvestorUserId;
+            profiles = [.. _state.Profiles.Where(p => email is null || Same(p.Email, email))];
+        }
+        var list = new List<ManagedSubAccountView>();
+        foreach (var p in profiles)
+        {
+            if (_subAccounts.Find(caller, p.Email, out var view) is null) list.Add(new ManagedSubAccountView(p, view.User, view.Profile.SubUserId, view.Profile.Frozen));
+        }
+        views = [.. list.OrderBy(v => v.Profile.InsertTimeMs).ThenBy(v => v.SubUserId)];
+        return null;
+    }
+
+    /// <summary>The managed sub-account's spot wallet (non-zero balances).</summary>
+    public ManagedSubAccountFailure? SpotAssets(string caller, string email, out IReadOnlyList<KeyValuePair<string, decimal>> balances)
+    {
+        balances = [];
+        lock (_gate)
+        {
+            if (FindManaged(caller, email, out _, out var user) is { } failure) return failure;
+            balances = Wallet(user.Email, WalletKind.Spot);
+            return null;
+        }
+    }
+
+    /// <summary>The managed sub-account's cross margin wallet, or its isolated wallets summed by asset.</summary>
+    public ManagedSubAccountFailure? MarginAssets(string caller, string email, bool isolated, out IReadOnlyList<KeyValuePair<string, decimal>> balances)
+    {
+        balances = [];
+        lock (_gate)
+        {
+            if (FindManaged(caller, email, out _, out var user) is { } failure) return failure;
+            if (!user.MarginEnabled) return ManagedSubAccountFailure.MarginNotEnabled;
+            balances = Wallet(user.Email, isolated ? WalletKind.IsolatedMargin : WalletKind.Margin);
+            return null;
+        }
+    }
+
+    /// <summary>The managed sub-account's USDⓈ-M ("UM") or COIN-M ("CM") account and positions.</summary>
+    public ManagedSubAccountFailure? FuturesAssets(string caller, string email, string market, out FuturesAccountView account, out IReadOnlyList<SimPosition> positions)
+    {
+        account = null!;
+        positions = [];
+        SimUser user;
+        lock (_gate)
+        {
+            if (FindManaged(caller, email, out _, out user) is { } failure) return failure;
+        }
+        if (!user.FuturesEnabled) return ManagedSubAccountFailure.FuturesNotEnabled;
+        if (_subAccounts.FuturesAccount(caller, user.Email, market, out account) is not null ||
+            _subAccounts.Positions(caller, user.Email, market, out positions) is not null)
+        {
+            return ManagedSubAccountFailure.NotManaged;
+        }
+        return null;
+    }
+
+    /// <summary>The deterministic deposit address of a managed sub-account (network default as for sub-accounts).</summary>
+    public ManagedSubAccountFailure? DepositAddress(string caller, string email, string coin, string? network, out DepositAddress address)
+    {
+        address = null!;
+        lock (_gate)
+        {
+            if (FindManaged(caller, email, out _, out var user) is { } failure) return failure;
+            address = DepositAddresses.For(user.Email, coin, network ?? DepositAddresses.DefaultNetwork(coin));
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Daily snapshots of one wallet, oldest first: one per UTC day from the day the managed sub-account was created to the
+    /// last day that has ended, each the ledger's balance (seed plus every move before the day's end) at 23:59:59 UTC.
+    /// A test that advances the clock past midnight sees the new day's snapshot. Keeps those with updateTime in
+    /// [<paramref name="startMs"/>, <paramref name="endMs"/>], then the latest <paramref name="limit"/>.
+    /// </summary>
+    public ManagedSubAccountFailure? Snapshots(string caller, string email, ManagedSnapshotType type, long startMs, long endMs, int limit,
+        out IReadOnlyList<ManagedSnapshot> snapshots)
+    {
+        snapshots = [];
+        ManagedSubAccountProfile profile;
+        SimUser user;
+        lock (_gate)
+        {
+            if (FindManaged(caller, email, out profile, out user) is { } failure) return failure;
+        }
+        if (type == ManagedSnapshotType.Margin && !user.MarginEnabled) return ManagedSubAccountFailure.MarginNotEnabled;
+        if (type == ManagedSnapshotType.Futures && !user.FuturesEnabled) return ManagedSubAccountFailure.FuturesNotEnabled;
+        var wallet = type switch
+        {
+            ManagedSnapshotType.Spot => WalletKind.Spot,
+            ManagedSnapshotType.Margin => WalletKind.Margin,
+            _ => WalletKind.UsdtFuture,
+        };
+        IReadOnlyList<SimPosition> positions = [];
+        if (type == ManagedSnapshotType.Futures) _subAccounts.Positions(caller, user.Email, "UM", out positions);
+
+        var now = NowMs;
+        var days = new List<long>();
+        for (var day = StartOfUtcDay(profile.InsertTimeMs); day + DayMs <= now; day += DayMs)
+        {
+            var update = day + DayMs - 1000;
+            if (update >= startMs && update <= endMs) days.Add(day);
+        }
+        days = [.. days.TakeLast(limit)];
+        if (days.Count == 0) return null;
+
+        var ledger = _ledger.Snapshot();
+        var moves = ledger.History.OrderBy(m => m.TimestampMs).ThenBy(m => m.Id).ToList();
+        var list = new List<ManagedSnapshot>(days.Count);
+        foreach (var day in days)
+        {
+            var end = day + DayMs;
+            var cells = new Dictionary<string, decimal>(StringComparer.Ordinal);
+            foreach (var (key, amount) in ledger.SeedBalances) Add(cells, key, user.Email, wallet, amount);
+            foreach (var m in moves.TakeWhile(m => m.TimestampMs < end))
+            {
+                Add(cells, new BalanceKey(m.From, m.Asset), user.Email, wallet, -m.Amount);
+                Add(cells, new BalanceKey(m.To, m.Asset), user.Email, wallet, m.Amount);
+            }
+            list.Add(new ManagedSnapshot(end - 1000, [.. cells.Where(c => c.Value != 0m).OrderBy(c => c.Key, StringComparer.Ordinal)], positions));
+        }
+        snapshots = list;
+        return null;
+    }
+
+    private static void Add(Dictionary<string, decimal> cells, BalanceKey key, string owner, WalletKind wallet, decimal amount)
+    {
+        if (key.Wallet.Wallet != wallet || !Same(key.Wallet.Owner, owner)) return;
+        cells[key.Asset] = cells.GetValueOrDefault(key.Asset) + amount;
+    }
+
+    /// <summary>Non-zero balances of one wallet kind of a user, summed by asset (isolated wallets over every symbol).</summary>
+    private IReadOnlyList<KeyValuePair<string, decimal>> Wallet(string email, WalletKind wallet) =>
+        [.. _ledger.Balances(email).Where(b => b.Key.Wallet.Wallet == wallet)
+            .GroupBy(b => b.Key.Asset, StringComparer.Ordinal)
+            .Select(g => new KeyValuePair<string, decimal>(g.Key, g.Sum(b => b.Value)))
+            .OrderBy(b => b.Key, StringComparer.Ordinal)];
+
+    /// <summary>BTC value from the scenario's prices (as the sub-account summaries value it).</summary>
+    public decimal ToBtc(string asset, decimal amount) => _subAccounts.ToBtc(asset, amount);
+}

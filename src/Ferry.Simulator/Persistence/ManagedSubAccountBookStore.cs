@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.Text.Json;
+using Ferry.Simulator.Ledger;
+using Microsoft.Data.Sqlite;
+
+namespace Ferry.Simulator.Persistence;
+
+/// <summary>
+/// Keeps the managed sub-account book (issue #5) in the state file: one table holding the book as JSON, added to an
+/// existing file when missing (additive: older builds ignore it) and seeded from the scenario given at that start.
+/// </summary>
+internal sealed class ManagedSubAccountBookStore(SqliteConnection connection) : IManagedSubAccountBookStore
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+
+    /// <summary>Loads the book, creating and seeding the table from <paramref name="scenario"/> when the file has none.</summary>
+    public static (ManagedSubAccountBookStore Store, ManagedSubAccountBookState State) Open(SqliteConnection connection, ScenarioDocument? scenario, long nowMs)
+    {
+        var store = new ManagedSubAccountBookStore(connection);
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'managed_sub_account_book'";
+        if (Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
+        {
+            var seeded = ManagedSubAccountBookSeed.FromScenario(scenario, nowMs);
+            using var tx = connection.BeginTransaction();
+            using (var create = connection.CreateCommand())
+            {
+                create.Transaction = tx;
+                create.CommandText = "CREATE TABLE managed_sub_account_book(id INTEGER PRIMARY KEY CHECK (id = 1), book TEXT NOT NULL)";
+                create.ExecuteNonQuery();
+            }
+            store.Write(tx, seeded);
+            tx.Commit();
+            return (store, seeded);
+        }
+        cmd.CommandText = "SELECT book FROM managed_sub_account_book WHERE id = 1";
+        var text = cmd.ExecuteScalar() as string ?? throw new InvalidOperationException("The state file's managed sub-account book is empty.");
+        try
+        {
+            return (store, (JsonSerializer.Deserialize<Stored>(text, Json) ?? throw new JsonException("null")).ToState());
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidOperationException($"The state file's managed sub-account book cannot be read ({e.Message}).", e);
+        }
+    }
+
+    public void Save(ManagedSubAccountBookState state)
+    {
+        using var tx = connection.BeginTransaction();
+        Write(tx, state);
+        tx.Commit();
+    }
+
+    private void Write(SqliteTransaction tx, ManagedSubAccountBookState state)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = "INSERT OR REPLACE INTO managed_sub_account_book(id, book) VALUES (1, $b)";
+        cmd.Parameters.AddWithValue("$b", JsonSerializer.Serialize(Stored.From(state), Json));
+        cmd.ExecuteNonQuery();
+    }
+
+    private sealed record Stored(long InvestorUserId, List<ManagedSubAccountProfile> Profiles, List<ScheduledWithdrawal> Withdrawals, long NextTranId)
+    {
+        public static Stored From(ManagedSubAccountBookState s) => new(s.InvestorUserId, [.. s.Profiles], [.. s.Withdrawals], s.NextTranId);
+
+        public ManagedSubAccountBookState ToState() => new(InvestorUserId, Profiles, Withdrawals, NextTranId);
+    }
+}
+
+/// <summary>The managed sub-account book a scenario starts with: every managed sub-account created at start time, each
+/// distinct trading team numbered in order of first mention.</summary>
+internal static class ManagedSubAccountBookSeed
+{
+    public static ManagedSubAccountBookState FromScenario(ScenarioDocument? scenario, long nowMs)
+    {
+        var managed = scenario?.Binance?.ManagedSubAccounts ?? [];
+        var teams = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
+        var profiles = new List<ManagedSubAccountProfile>();
+        foreach (var m in managed)
+        {
+            if (!teams.TryGetValue(m.TradingTeam, out var teamId))
+            {
+                teamId = ManagedSubAccountBookState.FirstTradingTeamUserId + teams.Count;
+                teams[m.TradingTeam] = teamId;
+            }
+            profiles.Add(new ManagedSubAccountProfile(m.Email, m.TradingTeam, teamId, nowMs, m.SignedLvtRiskAgreement));
+        }
+        return ManagedSubAccountBookState.Empty with { Profiles = profiles };
+    }
+}

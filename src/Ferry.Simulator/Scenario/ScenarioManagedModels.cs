@@ -1,0 +1,20 @@
+namespace Ferry.Simulator;
+
+/// <summary>
+/// A managed sub-account (issue #5): a sub-account of the scenario's master — the investor — whose trading is delegated
+/// to a trading team. <paramref name="TradingTeam"/> is the e-mail of the trading team's master account, which may hold
+/// API keys (for GET queryTransLogForTradeParent) but no wallets in the simulator. The managed sub-account's own keys
+/// play the documented "trading team sub-account" role (GET query-trans-log).
+/// </summary>
+public sealed record ScenarioManagedSubAccount(string Email, string TradingTeam, bool Futures, bool Margin)
+{
+    /// <summary><c>isSignedLVTRiskAgreement</c> of the list endpoint.</summary>
+    public bool SignedLvtRiskAgreement { get; init; }
+}
+
+/// <summary>The optional managed sub-account section (issue #5).</summary>
+public sealed partial record BinanceScenario
+{
+    /// <summary>Managed sub-accounts of the master (the investor), each bound to a trading team.</summary>
+    public IReadOnlyList<ScenarioManagedSubAccount> ManagedSubAccounts { get; init; } = [];
+}
