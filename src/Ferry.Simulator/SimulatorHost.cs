@@ -21,13 +21,17 @@ public sealed class SimulatorHost : IAsyncDisposable
     private readonly SqliteStateStore? _store;
     private bool _stopped;
 
-    private SimulatorHost(WebApplication app, SimLedger ledger, SqliteStateStore? store, Uri baseAddress)
+    private SimulatorHost(WebApplication app, SimLedger ledger, SqliteStateStore? store, Uri baseAddress, Ferry.Simulator.Faults.FaultInjector faults)
     {
         _app = app;
         _ledger = ledger;
         _store = store;
         BaseAddress = baseAddress;
+        Faults = faults;
     }
+
+    /// <summary>The fault injector (issue #7): its plan can be replaced while the simulator runs.</summary>
+    public Ferry.Simulator.Faults.FaultInjector Faults { get; }
 
     /// <summary>Where the simulator listens, e.g. http://127.0.0.1:5123/.</summary>
     public Uri BaseAddress { get; }
@@ -50,9 +54,15 @@ public sealed class SimulatorHost : IAsyncDisposable
         {
             (store, state) = SqliteStateStore.Open(options.StatePath, options.Scenario);
         }
+        // Fault injection (issue #7): one skewable clock for everything, and the injector wrapping both gateways.
+        var clock = new Ferry.Simulator.Faults.SkewClock(options.Time);
+        var faults = new Ferry.Simulator.Faults.FaultInjector(options.Faults ?? options.Scenario?.Faults ?? Ferry.Simulator.Faults.FaultPlan.None,
+            options.Faults is null && options.Scenario?.Faults is not null ? options.Scenario.FaultSeed : options.FaultSeed, clock);
+        options = options.WithTime(clock);
         try
         {
             var ledger = new SimLedger(state.Ledger, (ILedgerStore?)store ?? MemoryLedgerStore.Instance, options.Time);
+            ledger.HistoryLag = faults.HistoryLagOf;
             var subAccounts = OpenSubAccountBook(ledger, store, options);
             subAccounts.UseKeyOwners(state.Keys.Select(k => new KeyValuePair<string, string>(k.ApiKey, k.Owner)));
             var gateway = new BinanceGateway(
@@ -69,12 +79,12 @@ public sealed class SimulatorHost : IAsyncDisposable
                 k.Listen(IPAddress.Loopback, options.Port);
             });
             var app = builder.Build();
-            app.Run(ctx => HtxGateway.Serves(ctx.Request.Path) ? htx.HandleAsync(ctx) : gateway.HandleAsync(ctx));
+            app.Run(ctx => faults.HandleAsync(ctx, c => HtxGateway.Serves(c.Request.Path) ? htx.HandleAsync(c) : gateway.HandleAsync(c)));
             await app.StartAsync(ct).ConfigureAwait(false);
 
             var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>()
                 .Addresses.First();
-            return new SimulatorHost(app, ledger, store, new Uri(address.TrimEnd('/') + "/"));
+            return new SimulatorHost(app, ledger, store, new Uri(address.TrimEnd('/') + "/"), faults);
         }
         catch
         {
