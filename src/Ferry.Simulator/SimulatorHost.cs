@@ -111,6 +111,9 @@ public sealed class SimulatorHost : IAsyncDisposable
         [.. _ledger.Balances(owner).Select(b =>
             new SimBalanceRow(b.Key.Wallet.Owner, WalletNames.Name(b.Key.Wallet.Wallet), b.Key.Wallet.Symbol, b.Key.Asset, b.Value))];
 
+    /// <summary>Every committed move, oldest first, regardless of history lag (issue #7: the soak runner's ground truth).</summary>
+    public IReadOnlyList<LedgerMove> History() => _ledger.Snapshot().History;
+
     /// <summary>Invariant violations (totals, ids, history replay); empty when healthy.</summary>
     public IReadOnlyList<string> Audit() => LedgerAuditor.Check(_ledger.Snapshot());
 

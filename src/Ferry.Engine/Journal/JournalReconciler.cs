@@ -65,7 +65,7 @@ public sealed class JournalReconciler(ITransferJournal journal, Func<JournalEntr
             if (!_options.WaitForLag)
                 return Stay(entry, $"{reason} yet; history may lag, so Ferry waits until {settledAt:u} before concluding it did not execute");
             var pause = settledAt - now < _options.RequeryInterval ? settledAt - now : _options.RequeryInterval;
-            await Task.Delay(pause, time, ct).ConfigureAwait(false);
+            await (_options.Delay?.Invoke(pause, ct) ?? Task.Delay(pause, time, ct)).ConfigureAwait(false);
         }
     }
 

@@ -40,6 +40,10 @@ public sealed record ReconcileOptions
 
     /// <summary>When false, an entry still inside its lag window is left unknown instead of waited for.</summary>
     public bool WaitForLag { get; init; } = true;
+
+    /// <summary>How to wait between two reads; null waits on the reconciler's clock. A test or the soak runner can
+    /// advance a simulated clock here instead of sleeping.</summary>
+    public Func<TimeSpan, CancellationToken, Task>? Delay { get; init; }
 }
 
 /// <summary>What reconciling one entry concluded.</summary>

@@ -89,7 +89,7 @@ public sealed class FaultInjector
         }
         if (fired.Contains(FaultKind.Throttle))
         {
-            ctx.Response.Headers["Retry-After"] = "1";
+            ctx.Response.Headers["Retry-After"] = Plan.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
             await WriteAsync(ctx, 429, "{\"code\":-1003,\"msg\":\"Too many requests; please use the websocket for live updates to avoid polling the API.\"}");
             return;
         }

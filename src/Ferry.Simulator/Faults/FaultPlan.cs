@@ -26,10 +26,10 @@ public sealed record FaultRule(FaultKind Kind, double Rate, string? Path);
 
 /// <summary>
 /// A parsed fault SPEC: comma-separated <c>KIND=RATE</c> or <c>KIND@PATH=RATE</c>, plus the settings <c>latency-ms=N</c>,
-/// <c>skew-ms=N</c> and <c>history-lag-ms=N</c>. Kinds: latency, fail-before-commit, drop-after-commit,
+/// <c>skew-ms=N</c>, <c>history-lag-ms=N</c> and <c>retry-after-s=N</c> (the throttle's Retry-After, default 1). Kinds: latency, fail-before-commit, drop-after-commit,
 /// error-after-commit, throttle, skew, history-lag.
 /// </summary>
-public sealed record FaultPlan(IReadOnlyList<FaultRule> Rules, int LatencyMs, int SkewMs, int HistoryLagMs)
+public sealed record FaultPlan(IReadOnlyList<FaultRule> Rules, int LatencyMs, int SkewMs, int HistoryLagMs, int RetryAfterSeconds = 1)
 {
     /// <summary>No faults.</summary>
     public static readonly FaultPlan None = new([], 0, 0, 0);
@@ -53,7 +53,7 @@ public sealed record FaultPlan(IReadOnlyList<FaultRule> Rules, int LatencyMs, in
     {
         if (string.IsNullOrWhiteSpace(spec)) return None;
         var rules = new List<FaultRule>();
-        int latency = 100, skew = 5000, lag = 2000;
+        int latency = 100, skew = 5000, lag = 2000, retryAfter = 1;
         foreach (var raw in spec.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
             var eq = raw.IndexOf('=');
@@ -64,6 +64,7 @@ public sealed record FaultPlan(IReadOnlyList<FaultRule> Rules, int LatencyMs, in
                 case "latency-ms": latency = Millis(name, value); continue;
                 case "skew-ms": skew = Millis(name, value); continue;
                 case "history-lag-ms": lag = Millis(name, value); continue;
+                case "retry-after-s": retryAfter = Millis(name, value); continue;
             }
             string? path = null;
             var at = name.IndexOf('@');
@@ -81,13 +82,13 @@ public sealed record FaultPlan(IReadOnlyList<FaultRule> Rules, int LatencyMs, in
                 throw new FormatException($"Fault '{raw}': history-lag applies to moves, not to one path.");
             rules.Add(new FaultRule(kind, rate, path));
         }
-        return new FaultPlan(rules, latency, skew, lag);
+        return new FaultPlan(rules, latency, skew, lag, retryAfter);
     }
 
     /// <summary>The same SPEC text back (settings last).</summary>
     public override string ToString() => IsEmpty ? "none" : string.Join(",", Rules.Select(r =>
         $"{KindNames.First(k => k.Value == r.Kind).Key}{(r.Path is null ? "" : "@" + r.Path)}={r.Rate.ToString(CultureInfo.InvariantCulture)}"))
-        + $",latency-ms={LatencyMs},skew-ms={SkewMs},history-lag-ms={HistoryLagMs}";
+        + $",latency-ms={LatencyMs},skew-ms={SkewMs},history-lag-ms={HistoryLagMs},retry-after-s={RetryAfterSeconds}";
 
     private static int Millis(string name, string value) =>
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var ms) && ms <= 3_600_000
