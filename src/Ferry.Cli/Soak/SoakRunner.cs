@@ -54,7 +54,7 @@ internal sealed class SoakRunner
           "balances": [
             {"owner": "master@example.com", "account": "spot", "currency": "USDT", "amount": "1000000"},
             {"owner": "master@example.com", "account": "linear-swap", "marginAccount": "USDT", "currency": "USDT", "amount": "1000000"}],
-          "minimums": [{"currency": "USDT", "amount": "1"}]}
+          "minimums": [{"currency": "USDT", "amount": "1"}]}}
         """);
 
     /// <summary>The fault mix for a total rate: split evenly over the request faults, history lag on as many moves.</summary>
@@ -77,7 +77,7 @@ internal sealed class SoakRunner
         _binance = new BinanceClient(new ApiCredentials(BinanceKey, new SecretText(BinanceSecret), SigningKind.Hmac),
             new BinanceClientOptions { BaseAddress = simulator, Time = time, RecvWindow = 60_000 });
         _htx = new HtxClient(new ApiCredentials(HtxKey, new SecretText(HtxSecret), SigningKind.Hmac),
-            new HtxClientOptions { SpotBaseAddress = simulator, SwapBaseAddress = simulator, Time = time, TransfersPerSecond = 1000 });
+            new HtxClientOptions { SpotBaseAddress = simulator, SwapBaseAddress = simulator, Time = time, TransfersPerSecond = 100 });
         _reconciler = new JournalReconciler(journal, e => e.Leg.Venue == "htx" ? new HtxLegReconciler(_htx) : new BinanceLegReconciler(_binance), time, options);
     }
 
