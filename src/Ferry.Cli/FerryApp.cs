@@ -25,6 +25,7 @@ public static class FerryApp
             DemoCommand.Create(env),
             AccountsCommand.Create(env),
             SubCommand.Create(env),
+            JournalCommand.Create(env),
         };
         var verbose = CommonOptions.Verbose();
         root.Options.Add(verbose);

@@ -82,7 +82,8 @@ internal static class SoakCommand
 
     private static ReconcileOptions Options(JumpClock? clock, int lagMs) => new()
     {
-        HistoryLagWindow = TimeSpan.FromMilliseconds(lagMs + 1000),
+        // The window must cover the history lag plus any clock difference between the exchange and Ferry (skew-ms=1500).
+        HistoryLagWindow = TimeSpan.FromMilliseconds(lagMs + 1500 + 1000),
         RequeryInterval = TimeSpan.FromMilliseconds(Math.Max(50, lagMs / 4)),
         Delay = clock is null ? null : (d, _) => { clock.Skip(d); return Task.CompletedTask; },
     };
