@@ -113,6 +113,8 @@ internal static class SoakCommand
             var killed = false;
             while (await child.StandardOutput.ReadLineAsync(ct) is { } line)
             {
+                env.Log.Debug($"soak worker: {line}");
+                if (Environment.GetEnvironmentVariable("FERRY_SOAK_TRACE") == "1") env.Error.WriteLine($"worker: {line}");
                 if (line == "worker finished") finished = true;
                 else if (line.StartsWith("progress ", StringComparison.Ordinal) && ++progressed >= target && !killed)
                 {
@@ -124,7 +126,7 @@ internal static class SoakCommand
             await child.WaitForExitAsync(ct);
             if (finished && child.ExitCode == 0) return kills;
             if (!killed && child.ExitCode != 0)
-                throw CliException.Refused($"The soak worker exited with code {child.ExitCode}: {(await child.StandardError.ReadToEndAsync(ct)).Trim()}");
+                throw CliException.Refused($"The soak worker exited with code {child.ExitCode} (its error is on standard error above).");
         }
         throw CliException.Refused("The soak worker never finished.");
     }
@@ -136,7 +138,7 @@ internal static class SoakCommand
             ? new ProcessStartInfo(self, [typeof(SoakCommand).Assembly.Location, .. args])
             : new ProcessStartInfo(self, args);
         start.RedirectStandardOutput = true;
-        start.RedirectStandardError = true;
+        start.RedirectStandardError = false;
         start.UseShellExecute = false;
         return start;
     }

@@ -134,17 +134,17 @@ internal sealed class SoakRunner
         await _reconciler.ReconcileAllAsync(ct).ConfigureAwait(false);
         foreach (var intent in intents)
         {
-            await DriveAsync(intent, ct).ConfigureAwait(false);
-            progress?.Invoke(intent.Index);
+            // Progress is reported only for intents this run worked on, so a restarted worker's kill point lies ahead of it.
+            if (await DriveAsync(intent, ct).ConfigureAwait(false)) progress?.Invoke(intent.Index);
         }
     }
 
-    private async Task DriveAsync(Intent intent, CancellationToken ct)
+    private async Task<bool> DriveAsync(Intent intent, CancellationToken ct)
     {
         for (var round = 0; round < MaxRounds; round++)
         {
             var entries = _journal.ForIntent(intent.Key);
-            if (entries.Any(e => e.State == LegState.Done)) return;
+            if (entries.Any(e => e.State == LegState.Done)) return round > 0;
             var last = entries.LastOrDefault();
             switch (last?.State)
             {
@@ -160,10 +160,11 @@ internal sealed class SoakRunner
                     break;
                 default:
                     var result = await _reconciler.ReconcileAsync(last.Id, ct).ConfigureAwait(false);
-                    if (result.State == LegState.Unknown && result.Reason.StartsWith("ambiguous", StringComparison.Ordinal)) return;
+                    if (result.State == LegState.Unknown && result.Reason.StartsWith("ambiguous", StringComparison.Ordinal)) return true;
                     break;
             }
         }
+        return true;
     }
 
     private static LegDescription Describe(Intent intent) => intent.Leg switch
