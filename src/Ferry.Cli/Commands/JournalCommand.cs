@@ -20,7 +20,7 @@ internal static class JournalCommand
         list.SetAction((parse, ct) => ListAsync(env, new Printer(env, parse.GetValue(listJson)), parse.GetValue(state), parse.GetValue(limit)));
 
         var showJson = CommonOptions.Json();
-        var id = new Argument<string>("id") { Description = "The journal id, as 'ferry transfer' printed it." };
+        var id = new Argument<string>("id") { Description = "The journal id, as 'ferry transfer' printed it, or 'latest'." };
         var show = new Command("show", "Show one entry with every recorded step.") { id, showJson };
         show.SetAction((parse, ct) => ShowAsync(env, new Printer(env, parse.GetValue(showJson)), parse.GetValue(id)!));
 
@@ -57,6 +57,7 @@ internal static class JournalCommand
     private static Task<int> ShowAsync(CliEnvironment env, Printer printer, string id)
     {
         using var journal = CliJournal.Open(env).Journal;
+        if (id == "latest") id = journal.List(limit: 1).FirstOrDefault()?.Id ?? throw CliException.BadInput("The journal is empty, so there is no latest entry.");
         var entry = journal.Find(id) ?? throw CliException.BadInput($"There is no journal entry '{id}'; 'ferry journal list' shows the ids.");
         var events = journal.Events(id);
         var doc = Json(entry);
