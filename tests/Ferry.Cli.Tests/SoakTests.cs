@@ -67,6 +67,8 @@ public sealed class SoakTests
             journal.Transition(entry.Id, LegState.Unknown, LegState.NotExecuted); // the blind guess
         }
         var summary = SoakRunner.Summarize(intents, host, seedTotals, seedBalances, journal);
+        journal.Dispose();
+        Directory.Delete(dir, recursive: true);
         Assert.Equal(1, summary.Duplicates);
         Assert.False(summary.Conserved);
     }
@@ -92,6 +94,9 @@ public sealed class SoakTests
         };
         await new SoakRunner(host.BaseAddress, journal, clock, seed, options).RunAsync(intents, null, CancellationToken.None);
         Assert.NotEmpty(host.Faults.Counts.Where(c => c.Value > 0).Select(c => c.Key).Concat(plan.HistoryLagRate > 0 ? [FaultKind.HistoryLag] : []));
-        return SoakRunner.Summarize(intents, host, seedTotals, seedBalances, journal);
+        var summary = SoakRunner.Summarize(intents, host, seedTotals, seedBalances, journal);
+        journal.Dispose();
+        Directory.Delete(dir, recursive: true);
+        return summary;
     }
 }
