@@ -26,6 +26,7 @@ public static class FerryApp
             AccountsCommand.Create(env),
             SubCommand.Create(env),
             ManagedCommand.Create(env),
+            JournalCommand.Create(env),
         };
         var verbose = CommonOptions.Verbose();
         root.Options.Add(verbose);

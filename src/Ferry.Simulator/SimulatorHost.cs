@@ -22,14 +22,19 @@ public sealed class SimulatorHost : IAsyncDisposable
     private readonly ManagedSubAccountBook _managed;
     private bool _stopped;
 
-    private SimulatorHost(WebApplication app, SimLedger ledger, SqliteStateStore? store, Uri baseAddress, ManagedSubAccountBook managed)
+    private SimulatorHost(WebApplication app, SimLedger ledger, SqliteStateStore? store, Uri baseAddress, ManagedSubAccountBook managed,
+        Ferry.Simulator.Faults.FaultInjector faults)
     {
         _app = app;
         _ledger = ledger;
         _store = store;
         _managed = managed;
         BaseAddress = baseAddress;
+        Faults = faults;
     }
+
+    /// <summary>The fault injector (issue #7): its plan can be replaced while the simulator runs.</summary>
+    public Ferry.Simulator.Faults.FaultInjector Faults { get; }
 
     /// <summary>Where the simulator listens, e.g. http://127.0.0.1:5123/.</summary>
     public Uri BaseAddress { get; }
@@ -52,9 +57,15 @@ public sealed class SimulatorHost : IAsyncDisposable
         {
             (store, state) = SqliteStateStore.Open(options.StatePath, options.Scenario);
         }
+        // Fault injection (issue #7): one skewable clock for everything, and the injector wrapping both gateways.
+        var clock = new Ferry.Simulator.Faults.SkewClock(options.Time);
+        var faults = new Ferry.Simulator.Faults.FaultInjector(options.Faults ?? options.Scenario?.Faults ?? Ferry.Simulator.Faults.FaultPlan.None,
+            options.Faults is null && options.Scenario?.Faults is not null ? options.Scenario.FaultSeed : options.FaultSeed, clock);
+        options = options.WithTime(clock);
         try
         {
             var ledger = new SimLedger(state.Ledger, (ILedgerStore?)store ?? MemoryLedgerStore.Instance, options.Time);
+            ledger.HistoryLag = faults.HistoryLagOf;
             var subAccounts = OpenSubAccountBook(ledger, store, options);
             subAccounts.UseKeyOwners(state.Keys.Select(k => new KeyValuePair<string, string>(k.ApiKey, k.Owner)));
             var managed = OpenManagedSubAccountBook(ledger, subAccounts, store, options);
@@ -72,13 +83,18 @@ public sealed class SimulatorHost : IAsyncDisposable
                 k.Listen(IPAddress.Loopback, options.Port);
             });
             var app = builder.Build();
-            // Scheduled work (managed sub-account withdrawals, issue #5) runs before every request, on the injected clock.
-            app.Run(ctx => { managed.RunDue(); return HtxGateway.Serves(ctx.Request.Path) ? htx.HandleAsync(ctx) : gateway.HandleAsync(ctx); });
+            // Scheduled work (managed sub-account withdrawals, issue #5) runs before every request, on the injected clock;
+            // then the fault injector (issue #7) decides what becomes of the request.
+            app.Run(ctx =>
+            {
+                managed.RunDue();
+                return faults.HandleAsync(ctx, c => HtxGateway.Serves(c.Request.Path) ? htx.HandleAsync(c) : gateway.HandleAsync(c));
+            });
             await app.StartAsync(ct).ConfigureAwait(false);
 
             var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>()
                 .Addresses.First();
-            return new SimulatorHost(app, ledger, store, new Uri(address.TrimEnd('/') + "/"), managed);
+            return new SimulatorHost(app, ledger, store, new Uri(address.TrimEnd('/') + "/"), managed, faults);
         }
         catch
         {
@@ -118,6 +134,9 @@ public sealed class SimulatorHost : IAsyncDisposable
     public IReadOnlyList<SimBalanceRow> Balances(string? owner = null) =>
         [.. _ledger.Balances(owner).Select(b =>
             new SimBalanceRow(b.Key.Wallet.Owner, WalletNames.Name(b.Key.Wallet.Wallet), b.Key.Wallet.Symbol, b.Key.Asset, b.Value))];
+
+    /// <summary>Every committed move, oldest first, regardless of history lag (issue #7: the soak runner's ground truth).</summary>
+    public IReadOnlyList<LedgerMove> History() => _ledger.Snapshot().History;
 
     /// <summary>Invariant violations (totals, ids, history replay); empty when healthy.</summary>
     public IReadOnlyList<string> Audit() => LedgerAuditor.Check(_ledger.Snapshot());

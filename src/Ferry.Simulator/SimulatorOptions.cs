@@ -21,4 +21,15 @@ public sealed class SimulatorOptions
 
     /// <summary>Limits and timestamp tolerance of the HTX side.</summary>
     public HtxSimSettings Htx { get; init; } = new();
+
+    /// <summary>Faults to inject (issue #7); null uses the scenario's, if any.</summary>
+    public Faults.FaultPlan? Faults { get; init; }
+
+    /// <summary>The seed of the fault draws.</summary>
+    public int FaultSeed { get; init; }
+
+    internal SimulatorOptions WithTime(TimeProvider time) => new()
+    {
+        Scenario = Scenario, StatePath = StatePath, Port = Port, Time = time, RateLimits = RateLimits, Htx = Htx, Faults = Faults, FaultSeed = FaultSeed,
+    };
 }

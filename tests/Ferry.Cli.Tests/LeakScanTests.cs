@@ -97,6 +97,29 @@ public sealed class LeakScanTests : IAsyncLifetime, IDisposable
             new("sim serve --port 70000", 2),
             new("sim serve --scenario {home}/no-such-scenario.json", 2),
         ]),
+        ("sim soak",
+        [
+            new("sim soak --transfers 6 --fault-rate 0.2 --seed 3", 0),
+            new("sim soak --transfers 0", 2),
+        ]),
+        ("journal list",
+        [
+            new("journal list", 0),
+            new("journal list --json", 0),
+            new("journal list --state maybe", 2),
+        ]),
+        ("journal show",
+        [
+            new("journal show latest", 0),
+            new("journal show latest --json", 0),
+            new("journal show J-nope --json", 2),
+        ]),
+        ("journal reconcile",
+        [
+            new("journal reconcile", 0),
+            new("journal reconcile --json", 0),
+            new("journal reconcile J-nope", 2),
+        ]),
         ("demo",
         [
             new("demo", 0),
@@ -334,6 +357,10 @@ public sealed class LeakScanTests : IAsyncLifetime, IDisposable
         ["accounts import"] = "creates the accounts the file names",
         ["accounts list"] = "lists every account",
         ["accounts remove"] = "removes the account it names",
+        ["sim soak"] = "starts its own simulator with its own keys",
+        ["journal list"] = "lists the entries of every account",
+        ["journal show"] = "shows one entry, which names its own account",
+        ["journal reconcile"] = "each entry is reconciled with the account it names",
     };
 
     public sealed record Sample(string Arguments, int ExitCode, string? Input = null, bool StopWhenListening = false);

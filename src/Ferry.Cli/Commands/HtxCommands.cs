@@ -41,9 +41,21 @@ internal static class HtxCommands
 
         await using var htx = await HtxSession.OpenAsync(target, env, ct);
         printer.Line(htx.Banner);
-        var result = await HtxTransferExecutor.ExecuteAsync(htx.Client, plan, ct);
+        // Journal (issue #7): recover first, write the leg before sending, record what came back.
+        await using var journal = CliJournal.Open(env);
+        journal.Use(target.AccountName, htx.Client);
+        await journal.RecoverAsync(printer, wait: true, ct);
+        HtxTransferResult? result = null;
+        var (entry, _) = await Journal.JournaledExecutor.ExecuteAsync(journal.Journal, Journal.HtxLegReconciler.Describe(plan), async c =>
+        {
+            result = await HtxTransferExecutor.ExecuteAsync(htx.Client, plan, c);
+            return new Journal.LegSendResult(result.Kind, result.TransferId?.ToString(CultureInfo.InvariantCulture), null, result.Error?.Code, result.Message);
+        }, ct);
+        result ??= new HtxTransferResult(plan, OutcomeKind.Unknown, null, null, null, entry.Message ?? "the send failed unexpectedly; it may have executed", env.Time.GetUtcNow());
+        printer.Line($"Journal id {entry.Id}.");
         var document = new JsonObject
         {
+            ["journalId"] = entry.Id,
             ["target"] = PlanJson.Target(session),
             ["plan"] = Plan(plan),
             ["outcome"] = PlanJson.OutcomeName(result.Kind),
@@ -58,7 +70,7 @@ internal static class HtxCommands
         {
             OutcomeKind.Done => $"Moved {move} ({plan.Direction}, margin-account {plan.MarginAccount}); transfer id {result.TransferId}.",
             OutcomeKind.Rejected => $"HTX refused to move {move}: {result.Error!.Message} (code {result.Error.Code}); nothing moved.",
-            OutcomeKind.Unknown => $"The outcome of moving {move} is UNKNOWN ({result.Message}); it may have happened. Check 'ferry history --venue htx' before trying again.",
+            OutcomeKind.Unknown => $"The outcome of moving {move} is UNKNOWN ({result.Message}); it may have happened. Run 'ferry journal reconcile {entry.Id}' before trying again.",
             _ => $"Not sent: {result.Message}",
         });
         return result.Kind switch

@@ -12,13 +12,26 @@ internal static class SimCommand
         var port = new Option<int>("--port") { Description = "TCP port on 127.0.0.1 (0 = any free port).", DefaultValueFactory = _ => 0 };
         var scenario = new Option<string?>("--scenario") { Description = "Scenario JSON that seeds a new state (default: the built-in demo scenario)." };
         var state = new Option<string?>("--state") { Description = "SQLite file that keeps the state across runs (default: in memory)." };
-        var serve = new Command("serve", "Serve the Binance endpoints on 127.0.0.1; prints 'listening on URL' first.") { port, scenario, state };
-        serve.SetAction((parse, ct) => ServeAsync(env, parse.GetValue(port), parse.GetValue(scenario), parse.GetValue(state), ct));
-        return new Command("sim", "Ferry's offline exchange simulator.") { serve };
+        var faults = new Option<string?>("--faults") { Description = "Faults to inject: KIND=RATE or KIND@PATH=RATE, comma-separated (docs/journal.md)." };
+        var faultSeed = new Option<int>("--fault-seed") { Description = "Seed of the fault draws.", DefaultValueFactory = _ => 0 };
+        var serve = new Command("serve", "Serve the Binance endpoints on 127.0.0.1; prints 'listening on URL' first.") { port, scenario, state, faults, faultSeed };
+        serve.SetAction((parse, ct) => ServeAsync(env, parse.GetValue(port), parse.GetValue(scenario), parse.GetValue(state), ct,
+            parse.GetValue(faults), parse.GetValue(faultSeed)));
+        return new Command("sim", "Ferry's offline exchange simulator.") { serve, SoakCommand.Create(env) };
     }
 
-    private static async Task<int> ServeAsync(CliEnvironment env, int port, string? scenarioPath, string? statePath, CancellationToken ct)
+    private static async Task<int> ServeAsync(CliEnvironment env, int port, string? scenarioPath, string? statePath, CancellationToken ct,
+        string? faultSpec = null, int faultSeed = 0)
     {
+        Simulator.Faults.FaultPlan? faults = null;
+        try
+        {
+            if (faultSpec is not null) faults = Simulator.Faults.FaultPlan.Parse(faultSpec);
+        }
+        catch (FormatException e)
+        {
+            throw CliException.BadInput(e.Message);
+        }
         if (port is < 0 or > 65535) throw CliException.BadInput($"--port {port} is not a TCP port; use 0..65535.");
         if (scenarioPath is not null && !File.Exists(scenarioPath)) throw CliException.BadInput($"The scenario file {scenarioPath} does not exist.");
         ScenarioDocument scenario;
@@ -32,10 +45,11 @@ internal static class SimCommand
         }
 
         await using var host = await SimulatorHost.StartAsync(
-            new SimulatorOptions { Scenario = scenario, StatePath = statePath, Port = port, Time = env.Time }, ct);
+            new SimulatorOptions { Scenario = scenario, StatePath = statePath, Port = port, Time = env.Time, Faults = faults, FaultSeed = faultSeed }, ct);
         env.Out.WriteLine($"listening on {host.BaseAddress.GetLeftPart(UriPartial.Authority)}");
         if (scenarioPath is null)
             env.Out.WriteLine($"demo scenario: master {Sessions.EmbeddedSimulator.MasterEmail}, HMAC key {Masking.ApiKey(Sessions.EmbeddedSimulator.ApiKey)} (see docs/simulator.md)");
+        if (faults is not null) env.Out.WriteLine($"faults {faults} (seed {faultSeed})");
         env.Out.WriteLine("press Ctrl+C or send SIGTERM to stop");
         await env.Out.FlushAsync(CancellationToken.None);
         try

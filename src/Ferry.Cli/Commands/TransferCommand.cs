@@ -70,8 +70,18 @@ internal static class TransferCommand
 
         await using var session = await BinanceSession.OpenAsync(legTarget, env, ct);
         printer.Line(session.Banner);
-        var result = await TransferLegExecutor.ExecuteAsync(session.Client, leg, ct);
-        Report(printer, legTarget, result);
+        // Journal (issue #7): finish or resolve what a crashed run left, write the leg before it is sent, record what came back.
+        await using var journal = CliJournal.Open(env);
+        journal.Use(legTarget.AccountName, session.Client);
+        await journal.RecoverAsync(printer, wait: true, ct);
+        LegResult? result = null;
+        var (entry, _) = await Journal.JournaledExecutor.ExecuteAsync(journal.Journal, Journal.BinanceLegReconciler.Describe(leg), async c =>
+        {
+            result = await TransferLegExecutor.ExecuteAsync(session.Client, leg, c);
+            return new Journal.LegSendResult(result.Kind, result.TransferId, result.TransferId, result.Error?.Code, result.Message);
+        }, ct);
+        result ??= new LegResult(leg, OutcomeKind.Unknown, null, null, null, entry.Message ?? "the send failed unexpectedly; it may have executed");
+        Report(printer, legTarget, result, entry.Id);
         return result.Kind switch
         {
             OutcomeKind.Done => ExitCodes.Ok,
@@ -81,11 +91,12 @@ internal static class TransferCommand
         };
     }
 
-    private static void Report(Printer printer, SessionTarget target, LegResult result)
+    private static void Report(Printer printer, SessionTarget target, LegResult result, string journalId)
     {
         var leg = result.Leg;
         var document = new JsonObject
         {
+            ["journalId"] = journalId,
             ["target"] = PlanJson.Target(target),
             ["plan"] = LegJson.Plan(leg),
             ["outcome"] = PlanJson.OutcomeName(result.Kind),
@@ -99,12 +110,13 @@ internal static class TransferCommand
         var lookUp = leg.ClientTranId is null
             ? "Check 'ferry history' before trying again."
             : $"Look it up by clientTranId {leg.ClientTranId} ('ferry history --sub') before trying again.";
+        printer.Line($"Journal id {journalId}.");
         printer.Line(result.Kind switch
         {
             OutcomeKind.Done => $"Moved {move} ({leg.Summary}) via {leg.Endpoint}; transfer id {result.TransferId}"
                 + (leg.ClientTranId is null ? "." : $", clientTranId {leg.ClientTranId}."),
             OutcomeKind.Rejected => $"The exchange refused to move {move}: {result.Error!.Message} (code {result.Error.Code}); nothing moved.",
-            OutcomeKind.Unknown => $"The outcome of moving {move} is UNKNOWN ({result.Message}); it may have happened. {lookUp}",
+            OutcomeKind.Unknown => $"The outcome of moving {move} is UNKNOWN ({result.Message}); it may have happened. Run 'ferry journal reconcile {journalId}' (or {lookUp[0..1].ToLowerInvariant()}{lookUp[1..]}) before trying again.",
             _ => $"Not sent: {result.Message}",
         });
     }

@@ -106,12 +106,16 @@ public sealed class SimLedger
         }
     }
 
+    /// <summary>The history-lag fault (issue #7): how many ms after its time a move first shows in history.</summary>
+    public Func<long, long>? HistoryLag { get; set; }
+
     /// <summary>History rows matching a filter, oldest first. Every history reader goes through here, so a later
     /// fault rule (e.g. history lag) has one place to act.</summary>
     public IReadOnlyList<LedgerMove> ReadHistory(Func<LedgerMove, bool> filter)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        lock (_gate) return [.. _history.Where(filter)];
+        var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        lock (_gate) return [.. _history.Where(m => (HistoryLag is null || m.TimestampMs + HistoryLag(m.Id) <= now) && filter(m))];
     }
 
     /// <summary>Per asset, the sum over every wallet of every user.</summary>

@@ -30,6 +30,12 @@ public sealed class ScenarioDocument
     /// <summary>The HTX section, or null when the scenario has none.</summary>
     public HtxScenario? Htx { get; }
 
+    /// <summary>Faults the scenario asks for (issue #7): <c>"faults": {"spec": "...", "seed": 1}</c>; null for none.</summary>
+    public Faults.FaultPlan? Faults { get; internal init; }
+
+    /// <summary>The seed of the scenario's faults.</summary>
+    public int FaultSeed { get; internal init; }
+
     /// <summary>Parses scenario JSON; throws <see cref="ScenarioException"/> with one sentence naming the bad field.</summary>
     public static ScenarioDocument Parse(string json) => ScenarioParser.Parse(json);
 

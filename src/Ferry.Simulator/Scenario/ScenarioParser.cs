@@ -23,9 +23,10 @@ internal static partial class ScenarioParser
         {
             var root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object) throw Bad("(root)", "must be a JSON object");
-            AllowOnly(root, "(root)", "binance", "htx", "description");
+            AllowOnly(root, "(root)", "binance", "htx", "description", "faults");
+            var (faults, faultSeed) = root.TryGetProperty("faults", out var f) ? ScenarioFaults.Parse(f) : (null, 0);
             return new ScenarioDocument(root.TryGetProperty("binance", out var b) ? ParseBinance(b) : null,
-                root.TryGetProperty("htx", out var h) ? ParseHtx(h) : null);
+                root.TryGetProperty("htx", out var h) ? ParseHtx(h) : null) { Faults = faults, FaultSeed = faultSeed };
         }
     }
 

@@ -1,0 +1,119 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Ferry.Cli.Output;
+using Ferry.Cli.Sessions;
+using Ferry.Journal;
+using Ferry.Money;
+
+namespace Ferry.Cli.Commands;
+
+/// <summary><c>ferry journal list | show ID | reconcile [ID]</c>: the durable record of every leg Ferry sent.</summary>
+internal static class JournalCommand
+{
+    public static Command Create(CliEnvironment env)
+    {
+        var listJson = CommonOptions.Json();
+        var state = new Option<string?>("--state") { Description = "Only entries in this state: planned, sending, done, rejected, unknown, not-executed." };
+        var limit = new Option<int>("--limit") { Description = "At most this many entries, newest first.", DefaultValueFactory = _ => 50 };
+        var list = new Command("list", "List journal entries, newest first.") { listJson, state, limit };
+        list.SetAction((parse, ct) => ListAsync(env, new Printer(env, parse.GetValue(listJson)), parse.GetValue(state), parse.GetValue(limit)));
+
+        var showJson = CommonOptions.Json();
+        var id = new Argument<string>("id") { Description = "The journal id, as 'ferry transfer' printed it, or 'latest'." };
+        var show = new Command("show", "Show one entry with every recorded step.") { id, showJson };
+        show.SetAction((parse, ct) => ShowAsync(env, new Printer(env, parse.GetValue(showJson)), parse.GetValue(id)!));
+
+        var reconcileJson = CommonOptions.Json();
+        var reconcileId = new Argument<string?>("id") { Description = "One entry (default: every sending or unknown entry).", Arity = ArgumentArity.ZeroOrOne };
+        var noWait = new Option<bool>("--no-wait") { Description = "Do not wait out the history-lag window; leave such entries unknown." };
+        var reconcile = new Command("reconcile", "Resolve sending or unknown entries against the exchange's own history.") { reconcileId, reconcileJson, noWait };
+        reconcile.SetAction((parse, ct) => ReconcileAsync(env, new Printer(env, parse.GetValue(reconcileJson)), parse.GetValue(reconcileId), !parse.GetValue(noWait), ct));
+
+        return new Command("journal", "The journal of transfers: what was sent, what came back, what reconciliation decided.") { list, show, reconcile };
+    }
+
+    private static Task<int> ListAsync(CliEnvironment env, Printer printer, string? stateName, int limit)
+    {
+        LegState? state = null;
+        if (stateName is not null)
+        {
+            try { state = LegStates.Parse(stateName); }
+            catch (JournalCorruptException) { throw CliException.BadInput($"--state '{stateName}' is not a state; use planned, sending, done, rejected, unknown or not-executed."); }
+        }
+        if (limit < 1) throw CliException.BadInput($"--limit {limit} is not positive.");
+        using var journal = CliJournal.Open(env).Journal;
+        var entries = journal.List(state is { } s ? [s] : null, limit);
+        printer.Document(new JsonObject { ["entries"] = new JsonArray(entries.Select(e => (JsonNode)Json(e)).ToArray()) });
+        var table = Printer.NewTable("Id", "State", "Attempt", "Account", "Move", "Exchange id");
+        foreach (var e in entries)
+            Printer.AddRow(table, e.Id, LegStates.Name(e.State), e.Attempt.ToString(CultureInfo.InvariantCulture), e.Leg.AccountName,
+                $"{WireDecimal.Format(e.Leg.Amount)} {e.Leg.Asset} {e.Leg.From} → {e.Leg.To}", e.ExchangeId ?? e.HistoryId ?? "");
+        printer.Table(table);
+        printer.Line(entries.Count == 0 ? "The journal is empty." : $"{entries.Count} entr{(entries.Count == 1 ? "y" : "ies")}.");
+        return Task.FromResult(ExitCodes.Ok);
+    }
+
+    private static Task<int> ShowAsync(CliEnvironment env, Printer printer, string id)
+    {
+        using var journal = CliJournal.Open(env).Journal;
+        if (id == "latest") id = journal.List(limit: 1).FirstOrDefault()?.Id ?? throw CliException.BadInput("The journal is empty, so there is no latest entry.");
+        var entry = journal.Find(id) ?? throw CliException.BadInput($"There is no journal entry '{id}'; 'ferry journal list' shows the ids.");
+        var events = journal.Events(id);
+        var doc = Json(entry);
+        doc["events"] = new JsonArray(events.Select(e => (JsonNode)new JsonObject
+        {
+            ["at"] = e.At.ToUnixTimeMilliseconds(), ["attempt"] = e.Attempt, ["from"] = e.From is { } f ? LegStates.Name(f) : null,
+            ["to"] = LegStates.Name(e.To), ["detail"] = e.Detail,
+        }).ToArray());
+        printer.Document(doc);
+        printer.Line($"{entry.Id}: {LegStates.Name(entry.State)} (attempt {entry.Attempt}) — {WireDecimal.Format(entry.Leg.Amount)} {entry.Leg.Asset} from {entry.Leg.From} to {entry.Leg.To}");
+        printer.Line($"account '{entry.Leg.AccountName}' via {entry.Leg.Endpoint} {string.Join("&", entry.Leg.Parameters.Select(p => $"{p.Key}={p.Value}"))}");
+        if (entry.ExchangeId is not null || entry.HistoryId is not null) printer.Line($"exchange id {entry.ExchangeId ?? entry.HistoryId}");
+        if (entry.Message is not null) printer.Line($"note: {entry.Message}");
+        var table = Printer.NewTable("Time (UTC)", "Attempt", "Step", "Detail");
+        foreach (var e in events)
+            Printer.AddRow(table, e.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture), e.Attempt.ToString(CultureInfo.InvariantCulture),
+                $"{(e.From is { } f ? LegStates.Name(f) : "")} → {LegStates.Name(e.To)}", e.Detail ?? "");
+        printer.Table(table);
+        return Task.FromResult(ExitCodes.Ok);
+    }
+
+    private static async Task<int> ReconcileAsync(CliEnvironment env, Printer printer, string? id, bool wait, CancellationToken ct)
+    {
+        await using var cli = CliJournal.Open(env);
+        IReadOnlyList<ReconcileResult> results;
+        if (id is not null)
+        {
+            var entry = cli.Journal.Find(id) ?? throw CliException.BadInput($"There is no journal entry '{id}'; 'ferry journal list' shows the ids.");
+            await cli.OpenSessionsAsync([entry], ct);
+            results = [await cli.Reconciler(wait).ReconcileAsync(id, ct)];
+        }
+        else
+        {
+            await cli.OpenSessionsAsync(cli.Journal.List([LegState.Sending, LegState.Unknown]), ct);
+            results = await cli.Reconciler(wait).ReconcileAllAsync(ct);
+        }
+        printer.Document(new JsonObject
+        {
+            ["results"] = new JsonArray(results.Select(r => (JsonNode)new JsonObject { ["id"] = r.Entry.Id, ["state"] = LegStates.Name(r.State), ["reason"] = r.Reason }).ToArray()),
+        });
+        foreach (var r in results) printer.Line($"{r.Entry.Id}: {LegStates.Name(r.State)} ({r.Reason}).");
+        if (results.Count == 0) printer.Line("Nothing to reconcile: no entry is sending or unknown.");
+        return results.Any(r => r.Entry.NeedsReconciliation) ? ExitCodes.Unknown : ExitCodes.Ok;
+    }
+
+    internal static JsonObject Json(JournalEntry e)
+    {
+        var parameters = new JsonObject();
+        foreach (var (k, v) in e.Leg.Parameters) parameters[k] = v;
+        return new JsonObject
+        {
+            ["id"] = e.Id, ["state"] = LegStates.Name(e.State), ["attempt"] = e.Attempt, ["kind"] = e.Leg.Kind, ["venue"] = e.Leg.Venue,
+            ["account"] = e.Leg.AccountName, ["endpoint"] = e.Leg.Endpoint, ["parameters"] = parameters, ["from"] = e.Leg.From, ["to"] = e.Leg.To,
+            ["asset"] = e.Leg.Asset, ["amount"] = WireDecimal.Format(e.Leg.Amount), ["clientTranId"] = e.Leg.ClientTranId,
+            ["createdAt"] = e.CreatedAt.ToUnixTimeMilliseconds(), ["sentAt"] = e.SentAt?.ToUnixTimeMilliseconds(),
+            ["exchangeId"] = e.ExchangeId, ["historyId"] = e.HistoryId, ["errorCode"] = e.ErrorCode, ["message"] = e.Message,
+        };
+    }
+}

@@ -1,0 +1,225 @@
+using System.Globalization;
+using Ferry.Addresses;
+using Ferry.Binance;
+using Ferry.Binance.SubAccount;
+using Ferry.Credentials;
+using Ferry.Htx;
+using Ferry.Journal;
+using Ferry.Routing;
+using Ferry.Simulator;
+using Ferry.Simulator.Faults;
+using MoveChannels = Ferry.Simulator.Ledger.MoveChannels;
+using WalletAddress = Ferry.Addresses.WalletAddress;
+using WalletKind = Ferry.Addresses.WalletKind;
+using Ferry.Transfers;
+
+namespace Ferry.Cli.Soak;
+
+/// <summary>The result line of a soak run.</summary>
+internal sealed record SoakSummary(int Transfers, int Duplicates, int Losses, int Unresolved, bool Conserved)
+{
+    public override string ToString() =>
+        $"transfers={Transfers} duplicates={Duplicates} losses={Losses} unresolved={Unresolved} conserved={(Conserved ? "true" : "false")}";
+}
+
+/// <summary>
+/// The soak: N intended moves of mixed kinds (wallet universal transfer, sub-account universal transfer with a
+/// clientTranId, HTX spot ⇄ swap), each given a unique amount so the simulator's own history can attribute every
+/// committed move to one intent without trusting the journal. Every leg goes through the journaled executor; an
+/// unknown one is reconciled before anything else happens to its intent, and only a not-executed or rejected one is
+/// sent again.
+/// </summary>
+internal sealed class SoakRunner
+{
+    public const string Master = "master@example.com";
+    public const string Alice = "alice@example.com";
+    private const string BinanceKey = "soak-master-key";
+    private const string BinanceSecret = "soak-master-secret";
+    private const string HtxKey = "soak-htx-access-key";
+    private const string HtxSecret = "soak-htx-secret-key";
+    private const int MaxRounds = 400;
+
+    /// <summary>The scenario every soak starts from: large balances so no move is refused for funds.</summary>
+    public static ScenarioDocument Scenario() => ScenarioDocument.Parse("""
+        {"binance": {"master": "master@example.com", "subAccounts": [{"email": "alice@example.com"}],
+          "apiKeys": [{"owner": "master@example.com", "apiKey": "soak-master-key", "secret": "soak-master-secret",
+            "permissions": ["enableReading", "permitsUniversalTransfer", "enableInternalTransfer"]}],
+          "balances": [
+            {"owner": "master@example.com", "wallet": "SPOT", "asset": "USDT", "amount": "1000000"},
+            {"owner": "master@example.com", "wallet": "FUNDING", "asset": "USDT", "amount": "1000000"},
+            {"owner": "alice@example.com", "wallet": "SPOT", "asset": "USDT", "amount": "1000000"}]},
+         "htx": {"users": [{"email": "master@example.com", "uid": 20000001, "spotAccountId": 30000001}],
+          "apiKeys": [{"owner": "master@example.com", "accessKey": "soak-htx-access-key", "secretKey": "soak-htx-secret-key", "permissions": ["read", "trade"]}],
+          "contracts": ["BTC-USDT"],
+          "balances": [
+            {"owner": "master@example.com", "account": "spot", "currency": "USDT", "amount": "1000000"},
+            {"owner": "master@example.com", "account": "linear-swap", "marginAccount": "USDT", "currency": "USDT", "amount": "1000000"}],
+          "minimums": [{"currency": "USDT", "amount": "1"}]}}
+        """);
+
+    /// <summary>The fault mix for a total rate: split evenly over the request faults, history lag on as many moves.</summary>
+    public static FaultPlan Faults(double rate, int historyLagMs) => rate <= 0 ? FaultPlan.None : FaultPlan.Parse(string.Create(CultureInfo.InvariantCulture,
+        $"fail-before-commit={rate / 5},drop-after-commit={rate / 5},error-after-commit={rate / 5},throttle={rate / 5},latency={rate / 10},skew={rate / 10},history-lag={rate},latency-ms=2,skew-ms=1500,history-lag-ms={historyLagMs},retry-after-s=0"));
+
+    /// <summary>One intended move.</summary>
+    public sealed record Intent(int Index, string Key, string Kind, decimal Amount, string From, string To, string Channel, object Leg);
+
+    private readonly BinanceClient _binance;
+    private readonly HtxClient _htx;
+    private readonly ITransferJournal _journal;
+    private readonly JournalReconciler _reconciler;
+    private readonly int _seed;
+
+    public SoakRunner(Uri simulator, ITransferJournal journal, TimeProvider time, int seed, ReconcileOptions options)
+    {
+        _seed = seed;
+        _journal = journal;
+        _binance = new BinanceClient(new ApiCredentials(BinanceKey, new SecretText(BinanceSecret), SigningKind.Hmac),
+            new BinanceClientOptions { BaseAddress = simulator, Time = time, RecvWindow = 60_000 });
+        _htx = new HtxClient(new ApiCredentials(HtxKey, new SecretText(HtxSecret), SigningKind.Hmac),
+            new HtxClientOptions { SpotBaseAddress = simulator, SwapBaseAddress = simulator, Time = time, TransfersPerSecond = 100 });
+        _reconciler = new JournalReconciler(journal, e => e.Leg.Venue == "htx" ? new HtxLegReconciler(_htx) : new BinanceLegReconciler(_binance), time, options);
+    }
+
+    /// <summary>The intents of a run: a pure function of (count, seed).</summary>
+    public static IReadOnlyList<Intent> Intents(int count, int seed)
+    {
+        var list = new List<Intent>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var amount = 1m + (i + 1) * 0.000001m;
+            var key = $"soak-{seed}-{i}";
+            var request = (string from, string to) => new TransferRequest(amount, "USDT", WalletAddress.Parse(from), WalletAddress.Parse(to));
+            list.Add((i % 6) switch
+            {
+                0 => Wallet(i, key, amount, "spot", "funding"),
+                3 => Wallet(i, key, amount, "funding", "spot"),
+                1 => Sub(i, key, amount, toAlice: true, seed),
+                4 => Sub(i, key, amount, toAlice: false, seed),
+                2 => Htx(i, key, amount, "htx:spot", "htx:swap"),
+                _ => Htx(i, key, amount, "htx:swap", "htx:spot"),
+            });
+        }
+        return list;
+    }
+
+    private static Intent Wallet(int i, string key, decimal amount, string from, string to)
+    {
+        var plan = TransferPlanner.Plan(new TransferRequest(amount, "USDT", WalletAddress.Parse(from), WalletAddress.Parse(to)), "soak", Venue.Binance, Master);
+        return new Intent(i, key, "wallet", amount, from, to, MoveChannels.UniversalTransfer, new WalletTransferLeg(plan));
+    }
+
+    private static Intent Sub(int i, string key, decimal amount, bool toAlice, int seed)
+    {
+        var request = new SubAccountUniversalTransferRequest(SubAccountRoutes.AccountType(WalletKind.Spot)!.Value, SubAccountRoutes.AccountType(WalletKind.Spot)!.Value, "USDT", amount)
+        {
+            FromEmail = toAlice ? null : Alice, ToEmail = toAlice ? Alice : null,
+            ClientTranId = $"soak{seed:x8}{i:x8}",
+        };
+        var from = WalletAddress.Parse(toAlice ? $"{Master}/spot" : $"{Alice}/spot");
+        var to = WalletAddress.Parse(toAlice ? $"{Alice}/spot" : $"{Master}/spot");
+        return new Intent(i, key, "sub-account", amount, from.ToString(), to.ToString(), MoveChannels.SubAccountUniversalTransfer,
+            new SubAccountUniversalTransferLeg("soak", from, to, request));
+    }
+
+    private static Intent Htx(int i, string key, decimal amount, string from, string to)
+    {
+        var plan = HtxTransferPlanner.Plan(new TransferRequest(amount, "USDT", WalletAddress.Parse(from), WalletAddress.Parse(to)), "soak-htx", Venue.Htx);
+        return new Intent(i, key, "htx", amount, from, to, MoveChannels.HtxSpotSwapTransfer, plan);
+    }
+
+    /// <summary>Reconciles what a previous run left, then drives every intent to done (or as far as Ferry can tell).</summary>
+    public async Task RunAsync(IReadOnlyList<Intent> intents, Action<int>? progress, CancellationToken ct)
+    {
+        await _reconciler.ReconcileAllAsync(ct).ConfigureAwait(false);
+        foreach (var intent in intents)
+        {
+            // Progress is reported only for intents this run worked on, so a restarted worker's kill point lies ahead of it.
+            if (await DriveAsync(intent, ct).ConfigureAwait(false)) progress?.Invoke(intent.Index);
+        }
+    }
+
+    private async Task<bool> DriveAsync(Intent intent, CancellationToken ct)
+    {
+        for (var round = 0; round < MaxRounds; round++)
+        {
+            var entries = _journal.ForIntent(intent.Key);
+            if (entries.Any(e => e.State == LegState.Done)) return round > 0;
+            var last = entries.LastOrDefault();
+            switch (last?.State)
+            {
+                case null:
+                case LegState.Rejected:
+                    await JournaledExecutor.ExecuteAsync(_journal, Describe(intent), c => SendAsync(intent, c), ct).ConfigureAwait(false);
+                    break;
+                case LegState.Planned:
+                    _journal.Transition(last.Id, LegState.Planned, LegState.NotExecuted, new TransitionDetails { Message = "never sent (the process stopped before 'sending' was written)" });
+                    break;
+                case LegState.NotExecuted:
+                    await JournaledExecutor.ResendAsync(_journal, last.Id, c => SendAsync(intent, c), ct).ConfigureAwait(false);
+                    break;
+                default:
+                    var result = await _reconciler.ReconcileAsync(last.Id, ct).ConfigureAwait(false);
+                    if (result.State == LegState.Unknown && result.Reason.StartsWith("ambiguous", StringComparison.Ordinal)) return true;
+                    break;
+            }
+        }
+        return true;
+    }
+
+    private static LegDescription Describe(Intent intent) => intent.Leg switch
+    {
+        TransferLeg leg => BinanceLegReconciler.Describe(leg, intent.Key),
+        HtxTransferPlan plan => HtxLegReconciler.Describe(plan, intent.Key),
+        _ => throw new InvalidOperationException("unknown intent leg"),
+    };
+
+    private Task<LegSendResult> SendAsync(Intent intent, CancellationToken ct) => intent.Leg switch
+    {
+        TransferLeg leg => BinanceLegReconciler.SendAsync(_binance, leg, ct),
+        HtxTransferPlan plan => HtxLegReconciler.SendAsync(_htx, plan, ct),
+        _ => throw new InvalidOperationException("unknown intent leg"),
+    };
+
+    /// <summary>Compares the simulator's history with the intents and the journal.</summary>
+    public static SoakSummary Summarize(IReadOnlyList<Intent> intents, SimulatorHost host, IReadOnlyDictionary<string, decimal> seedTotals,
+        IReadOnlyList<SimBalanceRow> seedBalances, ITransferJournal journal)
+    {
+        var rows = host.History().GroupBy(m => (m.Channel, m.Amount)).ToDictionary(g => g.Key, g => g.Count());
+        int duplicates = 0, losses = 0, unresolved = 0;
+        var expected = seedBalances.ToDictionary(b => (b.Owner.ToLowerInvariant(), b.Wallet, b.Symbol, b.Asset), b => b.Amount);
+        foreach (var intent in intents)
+        {
+            var count = rows.GetValueOrDefault((intent.Channel, intent.Amount));
+            var open = journal.ForIntent(intent.Key).Any(e => e.NeedsReconciliation);
+            if (count > 1) duplicates += count - 1;
+            if (open) unresolved++;
+            else if (count == 0) losses++;
+            Apply(expected, intent);
+        }
+        var actual = host.Balances().ToDictionary(b => (b.Owner.ToLowerInvariant(), b.Wallet, b.Symbol, b.Asset), b => b.Amount);
+        var totalsKept = host.Totals().Count == seedTotals.Count && host.Totals().All(t => seedTotals.GetValueOrDefault(t.Key) == t.Value);
+        var exactlyOnce = expected.Where(e => e.Value != 0).OrderBy(e => e.Key.ToString()).SequenceEqual(actual.OrderBy(e => e.Key.ToString()));
+        return new SoakSummary(intents.Count, duplicates, losses, unresolved, totalsKept && exactlyOnce && host.Audit().Count == 0);
+    }
+
+    private static void Apply(Dictionary<(string, string, string?, string), decimal> balances, Intent intent)
+    {
+        var (from, to) = intent.Kind switch
+        {
+            "wallet" => ((Master, Wallet(intent.From)), (Master, Wallet(intent.To))),
+            "sub-account" => ((intent.From.Split('/')[0], "SPOT"), (intent.To.Split('/')[0], "SPOT")),
+            _ => ((Master, intent.From == "htx:spot" ? "HTX_SPOT" : "HTX_SWAP_CROSS"), (Master, intent.To == "htx:spot" ? "HTX_SPOT" : "HTX_SWAP_CROSS")),
+        };
+        static string? Symbol(string wallet) => null;
+        var fromKey = (from.Item1.ToLowerInvariant(), from.Item2, Symbol(from.Item2), "USDT");
+        var toKey = (to.Item1.ToLowerInvariant(), to.Item2, Symbol(to.Item2), "USDT");
+        balances[fromKey] = balances.GetValueOrDefault(fromKey) - intent.Amount;
+        balances[toKey] = balances.GetValueOrDefault(toKey) + intent.Amount;
+    }
+
+    private static string Wallet(string name) => name == "spot" ? "SPOT" : "FUNDING";
+
+    /// <summary>The seed this runner's intents came from.</summary>
+    public int Seed => _seed;
+}

@@ -1,0 +1,98 @@
+using Ferry.Addresses;
+using Ferry.Binance;
+using Ferry.Binance.Models;
+using Ferry.Binance.SubAccount;
+using Ferry.Binance.Wallet;
+using Ferry.History;
+using Ferry.Outcomes;
+using Ferry.Transfers;
+
+namespace Ferry.Journal;
+
+/// <summary>
+/// Reconciles Binance legs with the key of the leg's own account, one finder per leg kind. A new leg kind adds one row to
+/// <see cref="Finders"/>; a kind without a row stays unknown with that reason.
+/// </summary>
+public sealed class BinanceLegReconciler(BinanceClient client) : ILegReconciler
+{
+    /// <summary>Reads the exchange's record of one entry between two times.</summary>
+    public delegate Task<Outcome<LegEvidence>> Finder(BinanceClient client, JournalEntry entry, DateTimeOffset from, DateTimeOffset to, CancellationToken ct);
+
+    /// <summary>The finder of each leg kind (by <see cref="TransferEndpointKind"/> name).</summary>
+    public static readonly IReadOnlyDictionary<string, Finder> Finders = new Dictionary<string, Finder>(StringComparer.Ordinal)
+    {
+        [nameof(TransferEndpointKind.WalletUniversalTransfer)] = WalletUniversalAsync,
+        [nameof(TransferEndpointKind.SubAccountUniversalTransfer)] = SubAccountUniversalAsync,
+        [nameof(TransferEndpointKind.SubAccountFuturesInternalTransfer)] = FuturesInternalAsync,
+        [nameof(TransferEndpointKind.SubAccountToMaster)] = SubUserOutAsync,
+        [nameof(TransferEndpointKind.SubAccountToSubAccount)] = SubUserOutAsync,
+        [nameof(TransferEndpointKind.SubAccountMarginTransfer)] = NoHistoryAsync,
+        [nameof(TransferEndpointKind.SubAccountFuturesTransfer)] = NoHistoryAsync,
+    };
+
+    /// <inheritdoc/>
+    public Task<Outcome<LegEvidence>> FindAsync(JournalEntry entry, DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
+        Finders.TryGetValue(entry.Leg.Kind, out var finder)
+            ? finder(client, entry, from, to, ct)
+            : Task.FromResult<Outcome<LegEvidence>>(new Done<LegEvidence>(new CannotTell($"Ferry has no history reader for leg kind {entry.Leg.Kind}")));
+
+    /// <summary>The journal description of a Binance leg (the public parameters only).</summary>
+    public static LegDescription Describe(TransferLeg leg, string? intent = null) =>
+        new(leg.Kind.ToString(), "binance", leg.AccountName, leg.Endpoint, leg.Parameters, leg.From.ToString(), leg.To.ToString(),
+            leg.Asset, leg.Amount, leg.ClientTranId, intent);
+
+    /// <summary>Sends a Binance leg through the one executor and states the result in the journal's terms. Binance's
+    /// history lists a transfer under the id its answer returned, so that id is also the history row id.</summary>
+    public static async Task<LegSendResult> SendAsync(BinanceClient client, TransferLeg leg, CancellationToken ct)
+    {
+        var r = await TransferLegExecutor.ExecuteAsync(client, leg, ct).ConfigureAwait(false);
+        return new LegSendResult(r.Kind, r.TransferId, r.TransferId, r.Error?.Code, r.Message);
+    }
+
+    private static string? P(JournalEntry e, string name) => e.Leg.Parameters.FirstOrDefault(p => p.Key == name).Value;
+
+    private static async Task<Outcome<LegEvidence>> WalletUniversalAsync(BinanceClient client, JournalEntry e, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    {
+        if (!UniversalTransferTypes.TryParse(P(e, "type"), out var type))
+            return new Done<LegEvidence>(new CannotTell($"the journal names no readable transfer type ('{P(e, "type")}')"));
+        var read = await WalletHistoryReader.UniversalTransfersAsync(client, [new UniversalHistorySelection(type, P(e, "fromSymbol"), P(e, "toSymbol"))], from, to, ct)
+            .ConfigureAwait(false);
+        return read.Map<LegEvidence>(rows => new HistoryCandidates(rows
+            .Where(r => r.Type == type.WireName() && Same(r.Asset, e.Leg.Asset) && r.Amount == e.Leg.Amount && r.Time >= from && r.Time <= to).ToList()));
+    }
+
+    private static async Task<Outcome<LegEvidence>> SubAccountUniversalAsync(BinanceClient client, JournalEntry e, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    {
+        if (e.Leg.ClientTranId is null) return new Done<LegEvidence>(new CannotTell("the entry has no clientTranId"));
+        var read = await client.SubAccount.FindUniversalTransferAsync(e.Leg.ClientTranId, P(e, "fromEmail"), from, to, ct).ConfigureAwait(false);
+        return read.Map<LegEvidence>(row => new FoundByClientId(row?.TranId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    private static async Task<Outcome<LegEvidence>> FuturesInternalAsync(BinanceClient client, JournalEntry e, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    {
+        var (fromEmail, toEmail) = (P(e, "fromEmail"), P(e, "toEmail"));
+        if (fromEmail is null || toEmail is null || !int.TryParse(P(e, "futuresType"), out var futuresType))
+            return new Done<LegEvidence>(new CannotTell("the journal does not name both accounts and the futures type"));
+        var query = new SubAccountFuturesInternalTransferHistoryQuery(fromEmail, (SubAccountFuturesType)futuresType) { StartTime = from, EndTime = to, Limit = 500 };
+        var read = await client.SubAccount.GetFuturesInternalTransferHistoryAsync(query, ct).ConfigureAwait(false);
+        return read.Map<LegEvidence>(page => new HistoryCandidates(page.Transfers
+            .Where(r => Same(r.From, fromEmail) && Same(r.To, toEmail) && Same(r.Asset, e.Leg.Asset) && r.Qty == e.Leg.Amount && r.Time >= from && r.Time <= to)
+            .Select(r => new TransferHistoryEntry("futures internal", r.TranId, r.Time, "FUTURES_INTERNAL", r.Asset, r.Qty, "SUCCESS", r.From, r.To)).ToList()));
+    }
+
+    private static async Task<Outcome<LegEvidence>> SubUserOutAsync(BinanceClient client, JournalEntry e, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    {
+        var counterparty = WalletAddress.Parse(e.Leg.To).Email;
+        var query = new SubAccountUserHistoryQuery { Type = SubAccountTransferDirection.Out, Asset = e.Leg.Asset, StartTime = from, EndTime = to, Limit = 500 };
+        var read = await client.SubAccount.GetUserTransferHistoryAsync(query, ct).ConfigureAwait(false);
+        return read.Map<LegEvidence>(rows => new HistoryCandidates(rows
+            .Where(r => Same(r.Asset, e.Leg.Asset) && r.Qty == e.Leg.Amount && (counterparty is null || Same(r.Email, counterparty)) && r.Time >= from && r.Time <= to)
+            .Select(r => new TransferHistoryEntry("sub-account user", r.TranId, r.Time, "OUT", r.Asset, r.Qty, r.Status)).ToList()));
+    }
+
+    private static Task<Outcome<LegEvidence>> NoHistoryAsync(BinanceClient client, JournalEntry e, DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
+        Task.FromResult<Outcome<LegEvidence>>(new Done<LegEvidence>(new CannotTell(
+            $"no history endpoint readable with the master's key lists {e.Leg.Endpoint} transfers; check the sub-account's own universal-transfer history (its key) and settle it by hand")));
+
+    private static bool Same(string? a, string? b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+}

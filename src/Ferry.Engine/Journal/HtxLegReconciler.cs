@@ -1,0 +1,38 @@
+using Ferry.Htx;
+using Ferry.History;
+using Ferry.Outcomes;
+using Ferry.Transfers;
+
+namespace Ferry.Journal;
+
+/// <summary>
+/// Reconciles HTX spot ⇄ swap legs against the spot account ledger (currency, amount, direction, time). HTX does not
+/// document that the ledger's transactId equals the transfer id its answer returns, so a done HTX entry claims a row
+/// only once reconciliation matched it; done entries without a row count against candidates of the same shape.
+/// </summary>
+public sealed class HtxLegReconciler(HtxClient client) : ILegReconciler
+{
+    /// <summary>The journal's kind name of an HTX spot ⇄ swap leg.</summary>
+    public const string Kind = "HtxSpotSwapTransfer";
+
+    /// <inheritdoc/>
+    public async Task<Outcome<LegEvidence>> FindAsync(JournalEntry entry, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    {
+        var direction = entry.Leg.From.StartsWith("htx:spot", StringComparison.Ordinal) ? "spot-to-linear-swap" : "linear-swap-to-spot";
+        var read = await HtxHistoryReader.SpotSwapTransfersAsync(client, entry.Leg.Asset.ToLowerInvariant(), from, to, ct).ConfigureAwait(false);
+        return read.Map<LegEvidence>(rows => new HistoryCandidates(rows
+            .Where(r => r.Type == direction && string.Equals(r.Asset, entry.Leg.Asset, StringComparison.OrdinalIgnoreCase)
+                && r.Amount == entry.Leg.Amount && r.Time >= from && r.Time <= to).ToList()));
+    }
+
+    /// <summary>The journal description of an HTX leg.</summary>
+    public static LegDescription Describe(HtxTransferPlan plan, string? intent = null) =>
+        new(Kind, "htx", plan.AccountName, plan.Endpoint, plan.Parameters, plan.From.ToString(), plan.To.ToString(), plan.Asset, plan.Amount, null, intent);
+
+    /// <summary>Sends an HTX leg; the answer's id is not a ledger row id, so no history id is recorded.</summary>
+    public static async Task<LegSendResult> SendAsync(HtxClient client, HtxTransferPlan plan, CancellationToken ct)
+    {
+        var r = await HtxTransferExecutor.ExecuteAsync(client, plan, ct).ConfigureAwait(false);
+        return new LegSendResult(r.Kind, r.TransferId?.ToString(System.Globalization.CultureInfo.InvariantCulture), null, r.Error?.Code, r.Message);
+    }
+}

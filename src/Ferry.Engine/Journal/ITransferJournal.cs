@@ -1,0 +1,35 @@
+namespace Ferry.Journal;
+
+/// <summary>
+/// The durable journal of legs. Every write that changes a state is durable when the call returns (the SQLite store
+/// commits with synchronous=FULL), so a leg marked <see cref="LegState.Sending"/> is on disk before its request leaves.
+/// A PostgreSQL store can implement the same interface.
+/// </summary>
+public interface ITransferJournal : IDisposable
+{
+    /// <summary>Writes a new leg in <see cref="LegState.Planned"/> with a fresh stable id.</summary>
+    JournalEntry Plan(LegDescription leg);
+
+    /// <summary>Moves <paramref name="id"/> from <paramref name="expected"/> to <paramref name="to"/>; refuses an illegal
+    /// transition or a stale <paramref name="expected"/> with <see cref="IllegalTransitionException"/>. Going from
+    /// not-executed to sending starts a new attempt.</summary>
+    JournalEntry Transition(string id, LegState expected, LegState to, TransitionDetails? details = null);
+
+    /// <summary>Records a reconciliation note (e.g. why an unknown entry stays unknown) without changing the state.</summary>
+    JournalEntry Note(string id, string message);
+
+    /// <summary>The entry, or null.</summary>
+    JournalEntry? Find(string id);
+
+    /// <summary>Entries, newest first, optionally only those in the given states.</summary>
+    IReadOnlyList<JournalEntry> List(IReadOnlyCollection<LegState>? states = null, int limit = int.MaxValue);
+
+    /// <summary>The entries of one intent, oldest first.</summary>
+    IReadOnlyList<JournalEntry> ForIntent(string intent);
+
+    /// <summary>The recorded steps of an entry, oldest first.</summary>
+    IReadOnlyList<JournalEvent> Events(string id);
+
+    /// <summary>The history row ids that done entries have claimed on a venue (they are never matched to another entry).</summary>
+    IReadOnlySet<string> ClaimedHistoryIds(string venue);
+}

@@ -1,0 +1,110 @@
+using Ferry.Outcomes;
+
+namespace Ferry.Journal;
+
+/// <summary>
+/// Resolves entries left <c>sending</c> (a crash or interruption while sending) or <c>unknown</c> against the exchange's
+/// own record: by client id where the leg has one, else by matching history rows not claimed by another entry. It never
+/// guesses: several candidate rows keep the entry unknown with the reason; "not found" becomes not-executed only once
+/// the history-lag window after the send time has passed.
+/// </summary>
+public sealed class JournalReconciler(ITransferJournal journal, Func<JournalEntry, ILegReconciler?> reconcilers, TimeProvider time,
+    ReconcileOptions? options = null)
+{
+    private readonly ReconcileOptions _options = options ?? new ReconcileOptions();
+
+    /// <summary>Every entry that needs it, oldest first.</summary>
+    public async Task<IReadOnlyList<ReconcileResult>> ReconcileAllAsync(CancellationToken ct)
+    {
+        var results = new List<ReconcileResult>();
+        foreach (var entry in journal.List([LegState.Sending, LegState.Unknown]).OrderBy(e => e.SentAt ?? e.CreatedAt))
+            results.Add(await ReconcileAsync(entry.Id, ct).ConfigureAwait(false));
+        return results;
+    }
+
+    /// <summary>One entry; a settled entry is returned as it is.</summary>
+    public async Task<ReconcileResult> ReconcileAsync(string id, CancellationToken ct)
+    {
+        var entry = journal.Find(id) ?? throw new KeyNotFoundException($"There is no journal entry {id}.");
+        if (entry.State == LegState.Planned)
+            return new(entry, "planned and never sent; nothing to reconcile");
+        if (LegStates.IsSettled(entry.State))
+            return new(entry, $"already {LegStates.Name(entry.State)}");
+        if (entry.State == LegState.Sending)
+            entry = journal.Transition(id, LegState.Sending, LegState.Unknown,
+                new TransitionDetails { Message = "found in 'sending': the process stopped while the request may have been in flight" });
+
+        var reconciler = reconcilers(entry);
+        if (reconciler is null)
+            return Stay(entry, $"no reconciler for leg kind {entry.Leg.Kind} on account '{entry.Leg.AccountName}' (is the account still configured?)");
+        var sentAt = entry.SentAt!.Value;
+        while (true)
+        {
+            var outcome = await reconciler.FindAsync(entry, sentAt - _options.MatchWindow, sentAt + _options.MatchWindow, ct).ConfigureAwait(false);
+            if (outcome is not Done<LegEvidence> done)
+                return Stay(entry, $"the exchange's record could not be read ({outcome.Describe()}); try 'ferry journal reconcile' again");
+
+            var (verdict, historyId, reason) = Decide(entry, done.Value);
+            switch (verdict)
+            {
+                case Verdict.Executed:
+                    var executed = journal.Transition(id, LegState.Unknown, LegState.Done,
+                        new TransitionDetails { HistoryId = historyId, ExchangeId = historyId, Message = reason });
+                    return new(executed, reason);
+                case Verdict.Stay:
+                    return Stay(entry, reason);
+            }
+
+            var settledAt = sentAt + _options.HistoryLagWindow;
+            var now = time.GetUtcNow();
+            if (now >= settledAt)
+            {
+                var message = $"{reason}, and the history-lag window ({_options.HistoryLagWindow.TotalSeconds:0.###} s after sending) has passed: it did not execute";
+                return new(journal.Transition(id, LegState.Unknown, LegState.NotExecuted, new TransitionDetails { Message = message }), message);
+            }
+            if (!_options.WaitForLag)
+                return Stay(entry, $"{reason} yet; history may lag, so Ferry waits until {settledAt:u} before concluding it did not execute");
+            var pause = settledAt - now < _options.RequeryInterval ? settledAt - now : _options.RequeryInterval;
+            await (_options.Delay?.Invoke(pause, ct) ?? Task.Delay(pause, time, ct)).ConfigureAwait(false);
+        }
+    }
+
+    private enum Verdict { Executed, NotFound, Stay }
+
+    private (Verdict, string?, string) Decide(JournalEntry entry, LegEvidence evidence)
+    {
+        switch (evidence)
+        {
+            case CannotTell cannot:
+                return (Verdict.Stay, null, cannot.Reason);
+            case FoundByClientId byId:
+                return byId.TransferId is null
+                    ? (Verdict.NotFound, null, $"no transfer with clientTranId {entry.Leg.ClientTranId} is listed")
+                    : (Verdict.Executed, byId.TransferId, $"listed by clientTranId {entry.Leg.ClientTranId} as transfer {byId.TransferId}");
+            case HistoryCandidates candidates:
+                var claimed = journal.ClaimedHistoryIds(entry.Leg.Venue);
+                var free = candidates.Rows.Where(r => !claimed.Contains(Id(r.TransferId))).ToList();
+                // Done entries of the same shape whose history row is not known (their answer carried an id that the
+                // history does not show) explain one candidate row each, but not which one.
+                var unattributed = journal.List([LegState.Done]).Count(e => e.Id != entry.Id && e.HistoryId is null && SameShape(e, entry));
+                if (free.Count == 0 || free.Count <= unattributed)
+                    return (Verdict.NotFound, null, free.Count == 0
+                        ? $"no unclaimed {entry.Leg.Kind} row of {entry.Leg.Amount} {entry.Leg.Asset} within ±{_options.MatchWindow.TotalMinutes:0.#} min of sending is listed"
+                        : $"the {free.Count} matching row(s) are explained by {unattributed} other done entr(ies)");
+                if (free.Count == 1 && unattributed == 0)
+                    return (Verdict.Executed, Id(free[0].TransferId), $"matched history row {free[0].TransferId} ({free[0].Type}, {free[0].Amount} {free[0].Asset} at {free[0].Time:u})");
+                return (Verdict.Stay, null,
+                    $"ambiguous: {free.Count} unclaimed history rows match ({string.Join(", ", free.Select(r => r.TransferId))}) and {unattributed} done entr(ies) of the same shape lack a row id, so Ferry cannot tell whether this one executed; check the exchange and settle it by hand");
+            default:
+                return (Verdict.Stay, null, "unrecognised evidence");
+        }
+    }
+
+    private bool SameShape(JournalEntry a, JournalEntry b) =>
+        a.Leg.Kind == b.Leg.Kind && a.Leg.Asset == b.Leg.Asset && a.Leg.Amount == b.Leg.Amount && a.Leg.From == b.Leg.From
+        && a.Leg.To == b.Leg.To && a.SentAt is { } s && b.SentAt is { } t && (s - t).Duration() <= _options.MatchWindow * 2;
+
+    private ReconcileResult Stay(JournalEntry entry, string reason) => new(journal.Note(entry.Id, reason), reason);
+
+    private static string Id(long id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

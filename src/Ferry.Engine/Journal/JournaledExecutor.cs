@@ -1,0 +1,57 @@
+using Ferry.Outcomes;
+
+namespace Ferry.Journal;
+
+/// <summary>What one send returned, in the journal's terms.</summary>
+/// <param name="Kind">The outcome case.</param>
+/// <param name="ExchangeId">The exchange's transfer id on Done.</param>
+/// <param name="HistoryId">The id the exchange's history lists the transfer under, when the answer tells it (Binance's tranId); null when it does not (HTX).</param>
+/// <param name="ErrorCode">The exchange's error code on Rejected.</param>
+/// <param name="Message">What happened, one sentence.</param>
+public sealed record LegSendResult(OutcomeKind Kind, string? ExchangeId, string? HistoryId, string? ErrorCode, string Message);
+
+/// <summary>
+/// The one journaled path every leg goes through: write the leg (planned), write sending (durable), send, write what came
+/// back. A NotSent outcome (nothing left the process) and a Rejected one are recorded as rejected; an Unknown one stays
+/// unknown until <see cref="JournalReconciler"/> decides. Nothing here resends: a new attempt is <see cref="ResendAsync"/>,
+/// legal only from not-executed.
+/// </summary>
+public static class JournaledExecutor
+{
+    /// <summary>Journals and sends a new leg.</summary>
+    public static async Task<(JournalEntry Entry, LegSendResult Result)> ExecuteAsync(ITransferJournal journal, LegDescription leg,
+        Func<CancellationToken, Task<LegSendResult>> send, CancellationToken ct)
+    {
+        var planned = journal.Plan(leg);
+        return await SendAsync(journal, planned.Id, LegState.Planned, send, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends an entry that reconciliation found not executed again, as its next attempt.</summary>
+    public static Task<(JournalEntry Entry, LegSendResult Result)> ResendAsync(ITransferJournal journal, string id,
+        Func<CancellationToken, Task<LegSendResult>> send, CancellationToken ct) =>
+        SendAsync(journal, id, LegState.NotExecuted, send, ct);
+
+    private static async Task<(JournalEntry, LegSendResult)> SendAsync(ITransferJournal journal, string id, LegState from,
+        Func<CancellationToken, Task<LegSendResult>> send, CancellationToken ct)
+    {
+        journal.Transition(id, from, LegState.Sending);
+        LegSendResult result;
+        try
+        {
+            result = await send(ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            result = new LegSendResult(OutcomeKind.Unknown, null, null, null, $"the send failed unexpectedly ({e.GetType().Name}); it may have executed");
+        }
+        var entry = result.Kind switch
+        {
+            OutcomeKind.Done => journal.Transition(id, LegState.Sending, LegState.Done,
+                new TransitionDetails { ExchangeId = result.ExchangeId ?? result.HistoryId, HistoryId = result.HistoryId, Message = result.Message }),
+            OutcomeKind.Rejected or OutcomeKind.NotSent => journal.Transition(id, LegState.Sending, LegState.Rejected,
+                new TransitionDetails { ErrorCode = result.ErrorCode ?? (result.Kind == OutcomeKind.NotSent ? "not-sent" : null), Message = result.Message }),
+            _ => journal.Transition(id, LegState.Sending, LegState.Unknown, new TransitionDetails { Message = result.Message }),
+        };
+        return (entry, result);
+    }
+}

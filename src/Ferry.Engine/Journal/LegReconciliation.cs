@@ -1,0 +1,53 @@
+using Ferry.History;
+using Ferry.Outcomes;
+
+namespace Ferry.Journal;
+
+/// <summary>What an exchange's own record says about one leg's attempt.</summary>
+public abstract record LegEvidence;
+
+/// <summary>Looked up by the caller-chosen id (clientTranId): the exchange's transfer id, or null when none is listed.</summary>
+public sealed record FoundByClientId(string? TransferId) : LegEvidence;
+
+/// <summary>The history rows that match the leg's type, asset, amount and accounts inside the time window (claimed rows
+/// not yet excluded).</summary>
+public sealed record HistoryCandidates(IReadOnlyList<TransferHistoryEntry> Rows) : LegEvidence;
+
+/// <summary>No readable record can say (e.g. no history endpoint lists this kind with the keys configured).</summary>
+public sealed record CannotTell(string Reason) : LegEvidence;
+
+/// <summary>
+/// How one leg kind is reconciled: read the exchange's record of the entry's attempt between <c>from</c> and <c>to</c>.
+/// Each leg kind supplies one (see <see cref="BinanceLegReconciler"/> and <see cref="HtxLegReconciler"/>).
+/// </summary>
+public interface ILegReconciler
+{
+    Task<Outcome<LegEvidence>> FindAsync(JournalEntry entry, DateTimeOffset from, DateTimeOffset to, CancellationToken ct);
+}
+
+/// <summary>Settings of reconciliation.</summary>
+public sealed record ReconcileOptions
+{
+    /// <summary>How far either side of the send time a history row may lie (clock skew plus booking delay; assumed).</summary>
+    public TimeSpan MatchWindow { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long after the send time a missing row may still appear (history lag): until then "not found" is
+    /// re-queried, never concluded.</summary>
+    public TimeSpan HistoryLagWindow { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The pause between two reads while waiting out the lag window.</summary>
+    public TimeSpan RequeryInterval { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>When false, an entry still inside its lag window is left unknown instead of waited for.</summary>
+    public bool WaitForLag { get; init; } = true;
+
+    /// <summary>How to wait between two reads; null waits on the reconciler's clock. A test or the soak runner can
+    /// advance a simulated clock here instead of sleeping.</summary>
+    public Func<TimeSpan, CancellationToken, Task>? Delay { get; init; }
+}
+
+/// <summary>What reconciling one entry concluded.</summary>
+public sealed record ReconcileResult(JournalEntry Entry, string Reason)
+{
+    public LegState State => Entry.State;
+}

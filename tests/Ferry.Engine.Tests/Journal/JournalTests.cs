@@ -1,0 +1,258 @@
+using Ferry.History;
+using Ferry.Journal;
+using Ferry.Outcomes;
+using Microsoft.Data.Sqlite;
+
+namespace Ferry.Engine.Tests.Journal;
+
+public sealed class JournalTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("ferry-journal-").FullName;
+    private readonly StepClock _clock = new(new DateTimeOffset(2026, 1, 5, 12, 0, 0, TimeSpan.Zero));
+
+    private string Path => System.IO.Path.Combine(_dir, "journal.db");
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
+    }
+
+    private static LegDescription Leg(decimal amount = 10m, string kind = "WalletUniversalTransfer", string? clientTranId = null) =>
+        new(kind, "binance", "main", "POST /sapi/v1/asset/transfer", [new("type", "MAIN_FUNDING"), new("asset", "USDT"), new("amount", amount.ToString(System.Globalization.CultureInfo.InvariantCulture))],
+            "spot", "funding", "USDT", amount, clientTranId);
+
+    [Fact]
+    public void Legal_walk_is_recorded_and_new_attempt_starts_from_not_executed()
+    {
+        using var j = SqliteTransferJournal.Open(Path, _clock);
+        var e = j.Plan(Leg());
+        Assert.Equal(LegState.Planned, e.State);
+        j.Transition(e.Id, LegState.Planned, LegState.Sending);
+        j.Transition(e.Id, LegState.Sending, LegState.Unknown, new TransitionDetails { Message = "timeout" });
+        j.Transition(e.Id, LegState.Unknown, LegState.NotExecuted);
+        var resent = j.Transition(e.Id, LegState.NotExecuted, LegState.Sending);
+        Assert.Equal(2, resent.Attempt);
+        var done = j.Transition(e.Id, LegState.Sending, LegState.Done, new TransitionDetails { ExchangeId = "42", HistoryId = "42" });
+        Assert.Equal("42", done.ExchangeId);
+        Assert.Equal(6, j.Events(e.Id).Count);
+        Assert.Equal(LegState.Done, j.Find(e.Id)!.State);
+    }
+
+    public static TheoryData<LegState, LegState> Illegal => new()
+    {
+        { LegState.Planned, LegState.Done }, { LegState.Planned, LegState.Unknown }, { LegState.Sending, LegState.NotExecuted },
+        { LegState.Done, LegState.Sending }, { LegState.Rejected, LegState.Sending }, { LegState.Unknown, LegState.Sending },
+        { LegState.Done, LegState.NotExecuted }, { LegState.Unknown, LegState.Rejected },
+    };
+
+    [Theory]
+    [MemberData(nameof(Illegal))]
+    public void Illegal_transitions_are_refused_and_change_nothing(LegState from, LegState to)
+    {
+        Assert.False(LegStates.IsLegal(from, to));
+        using var j = SqliteTransferJournal.Open(Path, _clock);
+        var e = j.Plan(Leg());
+        // Walk to 'from' legally.
+        var path = from switch
+        {
+            LegState.Planned => Array.Empty<LegState>(),
+            LegState.Sending => [LegState.Sending],
+            LegState.Done => [LegState.Sending, LegState.Done],
+            LegState.Rejected => [LegState.Sending, LegState.Rejected],
+            LegState.Unknown => [LegState.Sending, LegState.Unknown],
+            _ => [LegState.NotExecuted],
+        };
+        var state = LegState.Planned;
+        foreach (var step in path)
+        {
+            j.Transition(e.Id, state, step, step == LegState.Done ? new TransitionDetails { ExchangeId = "1" } : null);
+            state = step;
+        }
+        var before = j.Events(e.Id).Count;
+        Assert.Throws<IllegalTransitionException>(() => j.Transition(e.Id, from, to, new TransitionDetails { ExchangeId = "9" }));
+        Assert.Equal(from, j.Find(e.Id)!.State);
+        Assert.Equal(before, j.Events(e.Id).Count);
+    }
+
+    [Fact]
+    public void A_stale_expected_state_is_refused()
+    {
+        using var j = SqliteTransferJournal.Open(Path, _clock);
+        var e = j.Plan(Leg());
+        j.Transition(e.Id, LegState.Planned, LegState.Sending);
+        Assert.Throws<IllegalTransitionException>(() => j.Transition(e.Id, LegState.Planned, LegState.Sending));
+    }
+
+    [Fact]
+    public void Reads_refuse_a_file_the_state_machine_could_not_have_written()
+    {
+        string id;
+        using (var j = SqliteTransferJournal.Open(Path, _clock)) id = j.Plan(Leg()).Id;
+        using (var c = new SqliteConnection($"Data Source={Path};Pooling=False"))
+        {
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "UPDATE legs SET state = 'done', exchange_id = '5', sent_ms = 1 WHERE id = $id;";
+            cmd.Parameters.AddWithValue("$id", id);
+            cmd.ExecuteNonQuery();
+        }
+        using var reopened = SqliteTransferJournal.Open(Path, _clock);
+        Assert.Throws<JournalCorruptException>(() => reopened.Find(id));
+    }
+
+    [Fact]
+    public void A_newer_schema_is_refused()
+    {
+        using (var c = new SqliteConnection($"Data Source={Path};Pooling=False"))
+        {
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "PRAGMA user_version=99;";
+            cmd.ExecuteNonQuery();
+        }
+        var e = Assert.Throws<JournalCorruptException>(() => SqliteTransferJournal.Open(Path, _clock));
+        Assert.Contains("newer Ferry", e.Message);
+    }
+
+    [Fact]
+    public async Task A_leg_left_sending_by_a_crash_is_reconciled_on_the_next_start()
+    {
+        string id;
+        using (var crashed = SqliteTransferJournal.Open(Path, _clock))
+        {
+            id = crashed.Plan(Leg()).Id;
+            crashed.Transition(id, LegState.Planned, LegState.Sending);
+            // The process dies here: no answer was recorded.
+        }
+        using var j = SqliteTransferJournal.Open(Path, _clock);
+        var fake = new FakeReconciler(_ => new HistoryCandidates([Row(777, 10m)]));
+        var results = await new JournalReconciler(j, _ => fake, _clock).ReconcileAllAsync(CancellationToken.None);
+        var r = Assert.Single(results);
+        Assert.Equal(LegState.Done, r.State);
+        Assert.Equal("777", j.Find(id)!.HistoryId);
+        Assert.Equal([LegState.Planned, LegState.Sending, LegState.Unknown, LegState.Done], j.Events(id).Select(e => e.To));
+    }
+
+    [Fact]
+    public async Task Ambiguous_matches_stay_unknown_with_the_reason()
+    {
+        using var j = SqliteTransferJournal.Open(Path, _clock);
+        var id = Unknown(j, Leg());
+        var fake = new FakeReconciler(_ => new HistoryCandidates([Row(1, 10m), Row(2, 10m)]));
+        var r = await new JournalReconciler(j, _ => fake, _clock).ReconcileAsync(id, CancellationToken.None);
+        Assert.Equal(LegState.Unknown, r.State);
+        Assert.StartsWith("ambiguous: 2 unclaimed history rows match (1, 2)", r.Reason);
+        Assert.Equal(r.Reason, j.Find(id)!.Message);
+    }
+
+    [Fact]
+    public async Task Rows_claimed_by_other_entries_are_excluded()
+    {
+        using var j = SqliteTransferJournal.Open(Path, _clock);
+        var first = j.Plan(Leg());
+        j.Transition(first.Id, LegState.Planned, LegState.Sending);
+        j.Transition(first.Id, LegState.Sending, LegState.Done, new TransitionDetails { ExchangeId = "1", HistoryId = "1" });
+        var id = Unknown(j, Leg());
+        var fake = new FakeReconciler(_ => new HistoryCandidates([Row(1, 10m), Row(2, 10m)]));
+        var r = await new JournalReconciler(j, _ => fake, _clock).ReconcileAsync(id, CancellationToken.None);
+        Assert.Equal(LegState.Done, r.State);
+        Assert.Equal("2", j.Find(id)!.HistoryId);
+    }
+
+    [Fact]
+    public async Task History_lag_is_waited_out_on_the_clock_before_not_executed()
+    {
+        using var j = SqliteTransferJournal.Open(Path, _clock);
+        var id = Unknown(j, Leg());
+        var sentAt = j.Find(id)!.SentAt!.Value;
+        // The row shows only 8 s after sending (history lag).
+        var fake = new FakeReconciler(_ => new HistoryCandidates(_clock.GetUtcNow() >= sentAt.AddSeconds(8) ? [Row(5, 10m)] : []));
+        var options = new ReconcileOptions { HistoryLagWindow = TimeSpan.FromSeconds(30), RequeryInterval = TimeSpan.FromSeconds(2), Delay = _clock.AdvanceAsync };
+        var r = await new JournalReconciler(j, _ => fake, _clock, options).ReconcileAsync(id, CancellationToken.None);
+        Assert.Equal(LegState.Done, r.State);
+        Assert.Equal(5, fake.Reads);
+    }
+
+    [Fact]
+    public async Task Not_found_becomes_not_executed_only_after_the_lag_window()
+    {
+        using var j = SqliteTransferJournal.Open(Path, _clock);
+        var id = Unknown(j, Leg(clientTranId: "ferryabc"));
+        var fake = new FakeReconciler(_ => new FoundByClientId(null));
+        var noWait = new ReconcileOptions { HistoryLagWindow = TimeSpan.FromSeconds(30), WaitForLag = false };
+        var early = await new JournalReconciler(j, _ => fake, _clock, noWait).ReconcileAsync(id, CancellationToken.None);
+        Assert.Equal(LegState.Unknown, early.State);
+        Assert.Contains("history may lag", early.Reason);
+        _clock.Advance(TimeSpan.FromSeconds(31));
+        var late = await new JournalReconciler(j, _ => fake, _clock, noWait).ReconcileAsync(id, CancellationToken.None);
+        Assert.Equal(LegState.NotExecuted, late.State);
+    }
+
+    [Fact]
+    public async Task An_unreadable_history_or_a_missing_reconciler_keeps_the_entry_unknown()
+    {
+        using var j = SqliteTransferJournal.Open(Path, _clock);
+        var id = Unknown(j, Leg());
+        var failing = new FakeReconciler(_ => null);
+        var r = await new JournalReconciler(j, _ => failing, _clock).ReconcileAsync(id, CancellationToken.None);
+        Assert.Equal(LegState.Unknown, r.State);
+        Assert.Contains("could not be read", r.Reason);
+        var none = await new JournalReconciler(j, _ => null, _clock).ReconcileAsync(id, CancellationToken.None);
+        Assert.Contains("no reconciler", none.Reason);
+    }
+
+    [Fact]
+    public async Task Journaled_executor_writes_sending_before_the_send_and_maps_outcomes()
+    {
+        using var j = SqliteTransferJournal.Open(Path, _clock);
+        LegState? seen = null;
+        var (entry, _) = await JournaledExecutor.ExecuteAsync(j, Leg(), _ =>
+        {
+            seen = j.List().Single().State;
+            return Task.FromResult(new LegSendResult(OutcomeKind.Unknown, null, null, null, "reset"));
+        }, CancellationToken.None);
+        Assert.Equal(LegState.Sending, seen);
+        Assert.Equal(LegState.Unknown, entry.State);
+        var (rejected, _) = await JournaledExecutor.ExecuteAsync(j, Leg(), _ => Task.FromResult(new LegSendResult(OutcomeKind.NotSent, null, null, null, "budget")), CancellationToken.None);
+        Assert.Equal(LegState.Rejected, rejected.State);
+        Assert.Throws<IllegalTransitionException>(() => JournaledExecutor.ResendAsync(j, entry.Id, _ => throw new InvalidOperationException("must not send"), CancellationToken.None).GetAwaiter().GetResult());
+    }
+
+    private static string Unknown(ITransferJournal j, LegDescription leg)
+    {
+        var e = j.Plan(leg);
+        j.Transition(e.Id, LegState.Planned, LegState.Sending);
+        j.Transition(e.Id, LegState.Sending, LegState.Unknown);
+        return e.Id;
+    }
+
+    private TransferHistoryEntry Row(long id, decimal amount) => new("wallet", id, _clock.GetUtcNow(), "MAIN_FUNDING", "USDT", amount, "CONFIRMED");
+
+    private sealed class FakeReconciler(Func<JournalEntry, LegEvidence?> answer) : ILegReconciler
+    {
+        public int Reads { get; private set; }
+
+        public Task<Outcome<LegEvidence>> FindAsync(JournalEntry entry, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+        {
+            Reads++;
+            return Task.FromResult<Outcome<LegEvidence>>(answer(entry) is { } evidence ? new Done<LegEvidence>(evidence) : new Unknown<LegEvidence>("HTTP 500"));
+        }
+    }
+}
+
+/// <summary>A clock tests step by hand; waits advance it instead of sleeping.</summary>
+internal sealed class StepClock(DateTimeOffset start) : TimeProvider
+{
+    private DateTimeOffset _now = start;
+
+    public override DateTimeOffset GetUtcNow() => _now;
+
+    public void Advance(TimeSpan by) => _now += by;
+
+    public Task AdvanceAsync(TimeSpan by, CancellationToken ct)
+    {
+        Advance(by);
+        return Task.CompletedTask;
+    }
+}
