@@ -1,6 +1,7 @@
 using Ferry.Addresses;
 using Ferry.Binance;
 using Ferry.Binance.Models;
+using Ferry.Binance.ManagedSubAccount;
 using Ferry.Binance.SubAccount;
 using Ferry.Binance.Wallet;
 using Ferry.History;
@@ -28,6 +29,8 @@ public sealed class BinanceLegReconciler(BinanceClient client) : ILegReconciler
         [nameof(TransferEndpointKind.SubAccountToSubAccount)] = SubUserOutAsync,
         [nameof(TransferEndpointKind.SubAccountMarginTransfer)] = NoHistoryAsync,
         [nameof(TransferEndpointKind.SubAccountFuturesTransfer)] = NoHistoryAsync,
+        [nameof(TransferEndpointKind.ManagedSubAccountDeposit)] = ManagedDepositAsync,
+        [nameof(TransferEndpointKind.ManagedSubAccountWithdraw)] = ManagedWithdrawAsync,
     };
 
     /// <inheritdoc/>
@@ -93,6 +96,31 @@ public sealed class BinanceLegReconciler(BinanceClient client) : ILegReconciler
     private static Task<Outcome<LegEvidence>> NoHistoryAsync(BinanceClient client, JournalEntry e, DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
         Task.FromResult<Outcome<LegEvidence>>(new Done<LegEvidence>(new CannotTell(
             $"no history endpoint readable with the master's key lists {e.Leg.Endpoint} transfers; check the sub-account's own universal-transfer history (its key) and settle it by hand")));
+
+    private static Task<Outcome<LegEvidence>> ManagedDepositAsync(BinanceClient client, JournalEntry e, DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
+        ManagedLogAsync(client, e, P(e, "toEmail"), ManagedTransferDirection.To, from, to, ct);
+
+    private static Task<Outcome<LegEvidence>> ManagedWithdrawAsync(BinanceClient client, JournalEntry e, DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
+        // A scheduled withdrawal is listed only once it has run on its date, so "not listed" proves nothing before then;
+        // concluding "not executed" would invite a resend that schedules it twice.
+        P(e, "transferDate") is { } date
+            ? Task.FromResult<Outcome<LegEvidence>>(new Done<LegEvidence>(new CannotTell(
+                $"a withdrawal scheduled for {DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(date, System.Globalization.CultureInfo.InvariantCulture)).UtcDateTime:yyyy-MM-dd} (UTC) is listed only after it runs; check 'ferry managed log' after that date and settle it by hand")))
+            : ManagedLogAsync(client, e, P(e, "fromEmail"), ManagedTransferDirection.From, from, to, ct);
+
+    /// <summary>The investor's transfer log of the managed sub-account, rows in the leg's direction with its asset and amount.</summary>
+    private static async Task<Outcome<LegEvidence>> ManagedLogAsync(BinanceClient client, JournalEntry e, string? email,
+        ManagedTransferDirection direction, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    {
+        if (email is null) return new Done<LegEvidence>(new CannotTell("the journal names no managed sub-account email"));
+        var query = new ManagedSubAccountTransferLogQuery(from, to) { Email = email, Transfers = direction, Page = 1, Limit = 500 };
+        var read = await client.ManagedSubAccount.GetInvestorTransferLogAsync(query, ct).ConfigureAwait(false);
+        return read.Map<LegEvidence>(log => new HistoryCandidates(log.ManagerSubTransferHistoryVos
+            .Where(r => Same(r.Asset, e.Leg.Asset) && r.Amount == e.Leg.Amount && r.CreateTime >= from && r.CreateTime <= to
+                && Same(direction == ManagedTransferDirection.To ? r.ToEmail : r.FromEmail, email))
+            .Select(r => new TransferHistoryEntry("managed sub-account", r.TranId, r.CreateTime,
+                direction == ManagedTransferDirection.To ? "DEPOSIT" : "WITHDRAW", r.Asset, r.Amount, r.Status, r.FromEmail, r.ToEmail)).ToList()));
+    }
 
     private static bool Same(string? a, string? b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 }
