@@ -74,8 +74,10 @@ internal static class SoakCommand
             var summary = SoakRunner.Summarize(intents, host, seedTotals, seedBalances, journal);
             var fired = string.Join(" ", host.Faults.Counts.OrderBy(c => c.Key).Select(c => $"{c.Key}={c.Value}"));
             env.Out.WriteLine($"faults fired: {(fired.Length == 0 ? "none" : fired)}; kills: {kills}; journal entries: {journal.List().Count}; seconds: {watch.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)}");
+            var clean = summary is { Duplicates: 0, Losses: 0, Unresolved: 0, Conserved: true };
+            if (clean) try { folder.Delete(recursive: true); } catch (IOException) { }
+            else env.Out.WriteLine($"journal kept for inspection: {journalPath} (seed {seed})");
             env.Out.WriteLine(summary.ToString());
-            try { folder.Delete(recursive: true); } catch (IOException) { }
             return summary is { Duplicates: 0, Losses: 0, Unresolved: 0, Conserved: true } ? ExitCodes.Ok : ExitCodes.Unknown;
         }
     }

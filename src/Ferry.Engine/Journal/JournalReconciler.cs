@@ -38,6 +38,7 @@ public sealed class JournalReconciler(ITransferJournal journal, Func<JournalEntr
         if (reconciler is null)
             return Stay(entry, $"no reconciler for leg kind {entry.Leg.Kind} on account '{entry.Leg.AccountName}' (is the account still configured?)");
         var sentAt = entry.SentAt!.Value;
+        var missesAfterWindow = 0;
         while (true)
         {
             var outcome = await reconciler.FindAsync(entry, sentAt - _options.MatchWindow, sentAt + _options.MatchWindow, ct).ConfigureAwait(false);
@@ -57,6 +58,8 @@ public sealed class JournalReconciler(ITransferJournal journal, Func<JournalEntr
 
             var settledAt = sentAt + _options.HistoryLagWindow;
             var now = time.GetUtcNow();
+            if (now >= settledAt && ++missesAfterWindow < Math.Max(1, _options.ConfirmReads))
+                continue;
             if (now >= settledAt)
             {
                 var message = $"{reason}, and the history-lag window ({_options.HistoryLagWindow.TotalSeconds:0.###} s after sending) has passed: it did not execute";

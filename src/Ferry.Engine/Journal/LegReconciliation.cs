@@ -38,6 +38,10 @@ public sealed record ReconcileOptions
     /// <summary>The pause between two reads while waiting out the lag window.</summary>
     public TimeSpan RequeryInterval { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>How many successive reads after the lag window must all miss the transfer before Ferry concludes
+    /// not-executed: a paged history read can skip a row when rows appear or vanish between pages (lag, clock steps).</summary>
+    public int ConfirmReads { get; init; } = 2;
+
     /// <summary>When false, an entry still inside its lag window is left unknown instead of waited for.</summary>
     public bool WaitForLag { get; init; } = true;
 
