@@ -145,7 +145,8 @@ internal sealed class SoakRunner
         {
             var entries = _journal.ForIntent(intent.Key);
             if (entries.Any(e => e.State == LegState.Done)) return round > 0;
-            var last = entries.LastOrDefault();
+            // Any entry that may have executed is resolved before anything else is sent, whichever attempt it was.
+            var last = entries.FirstOrDefault(e => e.NeedsReconciliation) ?? entries.LastOrDefault();
             switch (last?.State)
             {
                 case null:

@@ -194,7 +194,7 @@ public sealed class SqliteTransferJournal : ITransferJournal
         lock (_gate)
         {
             var where = states is null || states.Count == 0 ? "" : $"WHERE state IN ({string.Join(",", states.Select(s => $"'{LegStates.Name(s)}'"))})";
-            using var cmd = Command($"SELECT * FROM legs {where} ORDER BY created_ms DESC, id DESC LIMIT $limit;", null);
+            using var cmd = Command($"SELECT * FROM legs {where} ORDER BY created_ms DESC, rowid DESC LIMIT $limit;", null);
             cmd.Parameters.AddWithValue("$limit", limit);
             return ReadAll(cmd);
         }
@@ -205,7 +205,7 @@ public sealed class SqliteTransferJournal : ITransferJournal
     {
         lock (_gate)
         {
-            using var cmd = Command("SELECT * FROM legs WHERE intent = $intent ORDER BY created_ms, id;", null);
+            using var cmd = Command("SELECT * FROM legs WHERE intent = $intent ORDER BY created_ms, rowid;", null);
             cmd.Parameters.AddWithValue("$intent", intent);
             return ReadAll(cmd);
         }

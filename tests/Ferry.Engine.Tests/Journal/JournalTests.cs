@@ -256,3 +256,22 @@ internal sealed class StepClock(DateTimeOffset start) : TimeProvider
         return Task.CompletedTask;
     }
 }
+
+public sealed class JournalOrderTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("ferry-journal-order-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public void Entries_of_one_intent_in_the_same_millisecond_keep_their_write_order()
+    {
+        // The 10,000-transfer soak found this: two entries created in one millisecond were ordered by their random ids,
+        // so 'the latest attempt' was the wrong one and an unknown entry was skipped.
+        var clock = new StepClock(new DateTimeOffset(2026, 1, 5, 12, 0, 0, TimeSpan.Zero));
+        using var j = SqliteTransferJournal.Open(System.IO.Path.Combine(_dir, "journal.db"), clock);
+        var ids = Enumerable.Range(0, 40).Select(_ => j.Plan(new LegDescription("K", "binance", "a", "POST /x", [], "spot", "funding", "USDT", 1m, Intent: "i")).Id).ToList();
+        Assert.Equal(ids, j.ForIntent("i").Select(e => e.Id));
+        Assert.Equal(Enumerable.Reverse(ids), j.List().Select(e => e.Id));
+    }
+}
