@@ -93,21 +93,11 @@ internal static partial class ManagedCommand
 
         await using var session = await BinanceSession.OpenAsync(target, env, ct);
         printer.Line(session.Banner);
-        // The same journal as every other move (issue #7): finish or resolve what a crashed run left, write the leg
-        // before it is sent, record what came back.
-        await using var journal = CliJournal.Open(env);
-        journal.Use(target.AccountName, session.Client);
-        await journal.RecoverAsync(printer, wait: true, ct);
-        LegResult? sent = null;
-        var (entry, _) = await Journal.JournaledExecutor.ExecuteAsync(journal.Journal, Journal.BinanceLegReconciler.Describe(leg), async c =>
-        {
-            sent = await TransferLegExecutor.ExecuteAsync(session.Client, leg, c);
-            return new Journal.LegSendResult(sent.Kind, sent.TransferId, sent.TransferId, sent.Error?.Code, sent.Message);
-        }, ct);
-        var result = sent ?? new LegResult(leg, OutcomeKind.Unknown, null, null, null, entry.Message ?? "the send failed unexpectedly; it may have executed");
+        // The same journal as every other move (issue #7).
+        var (result, journalId) = await JournaledLegSend.SendAsync(env, printer, session, target.AccountName, leg, ct);
         var document = new JsonObject
         {
-            ["journalId"] = entry.Id,
+            ["journalId"] = journalId,
             ["target"] = PlanJson.Target(target),
             ["plan"] = LegJson.Plan(leg),
             ["outcome"] = PlanJson.OutcomeName(result.Kind),
@@ -123,10 +113,10 @@ internal static partial class ManagedCommand
                 $"Scheduled {move} for {day.UtcDateTime:yyyy-MM-dd} (UTC) via {leg.Endpoint}; transfer id {result.TransferId}.",
             OutcomeKind.Done => $"Moved {move} ({leg.Summary}) via {leg.Endpoint}; transfer id {result.TransferId}.",
             OutcomeKind.Rejected => $"The exchange refused to move {move}: {result.Error!.Message} (code {result.Error.Code}); nothing moved.",
-            OutcomeKind.Unknown => $"The outcome of moving {move} is UNKNOWN ({result.Message}); it may have happened. Run 'ferry journal reconcile {entry.Id}' before trying again.",
+            OutcomeKind.Unknown => $"The outcome of moving {move} is UNKNOWN ({result.Message}); it may have happened. Run 'ferry journal reconcile {journalId}' before trying again.",
             _ => $"Not sent: {result.Message}",
         });
-        printer.Line($"Journal id {entry.Id}.");
+        printer.Line($"Journal id {journalId}.");
         return result.Kind switch
         {
             OutcomeKind.Done => ExitCodes.Ok,

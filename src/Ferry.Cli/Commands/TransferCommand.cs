@@ -70,18 +70,8 @@ internal static class TransferCommand
 
         await using var session = await BinanceSession.OpenAsync(legTarget, env, ct);
         printer.Line(session.Banner);
-        // Journal (issue #7): finish or resolve what a crashed run left, write the leg before it is sent, record what came back.
-        await using var journal = CliJournal.Open(env);
-        journal.Use(legTarget.AccountName, session.Client);
-        await journal.RecoverAsync(printer, wait: true, ct);
-        LegResult? result = null;
-        var (entry, _) = await Journal.JournaledExecutor.ExecuteAsync(journal.Journal, Journal.BinanceLegReconciler.Describe(leg), async c =>
-        {
-            result = await TransferLegExecutor.ExecuteAsync(session.Client, leg, c);
-            return new Journal.LegSendResult(result.Kind, result.TransferId, result.TransferId, result.Error?.Code, result.Message);
-        }, ct);
-        result ??= new LegResult(leg, OutcomeKind.Unknown, null, null, null, entry.Message ?? "the send failed unexpectedly; it may have executed");
-        Report(printer, legTarget, result, entry.Id);
+        var (result, journalId) = await JournaledLegSend.SendAsync(env, printer, session, legTarget.AccountName, leg, ct);
+        Report(printer, legTarget, result, journalId);
         return result.Kind switch
         {
             OutcomeKind.Done => ExitCodes.Ok,
