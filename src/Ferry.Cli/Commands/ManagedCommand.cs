@@ -333,34 +333,7 @@ internal static partial class ManagedCommand
             throw CliException.Refused("Binance's testnet does not serve /sapi endpoints, so it has no managed sub-accounts; use the simulator or mainnet.");
         await using var session = await BinanceSession.OpenAsync(target, env, ct);
         printer.Line(session.Banner);
-        var outcome = await call(session.Client);
-        if (outcome is Done<T> done)
-        {
-            printer.Document(new JsonObject
-            {
-                ["target"] = PlanJson.Target(target),
-                ["outcome"] = "done",
-                ["result"] = JsonSerializer.SerializeToNode(done.Value, typeInfo),
-            });
-            render(done.Value);
-            return ExitCodes.Ok;
-        }
-
-        var failure = new JsonObject { ["target"] = PlanJson.Target(target), ["outcome"] = PlanJson.OutcomeName(outcome.Kind), ["message"] = outcome.Describe() };
-        if (outcome is Rejected<T> rejected) failure["error"] = PlanJson.Error(rejected.Error);
-        printer.Document(failure);
-        printer.Line(outcome.Kind switch
-        {
-            OutcomeKind.Rejected => $"Binance refused it: {outcome.Describe()}",
-            OutcomeKind.Unknown => $"Outcome unknown: {outcome.Describe()}",
-            _ => $"Not sent: {outcome.Describe()}",
-        });
-        return outcome.Kind switch
-        {
-            OutcomeKind.Rejected => ExitCodes.Rejected,
-            OutcomeKind.Unknown => ExitCodes.Unknown,
-            _ => ExitCodes.ForNotSent((outcome as NotSent<T>)?.Reason),
-        };
+        return QueryOutcomeReport.Print(printer, target, await call(session.Client), typeInfo, render);
     }
 
     private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
