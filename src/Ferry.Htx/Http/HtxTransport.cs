@@ -1,3 +1,4 @@
+using Ferry.Http;
 using System.Buffers;
 using System.Globalization;
 using System.Net;
@@ -17,7 +18,6 @@ namespace Ferry.Htx.Http;
 /// </summary>
 internal sealed class HtxTransport : IDisposable
 {
-    private const int MaxBodyBytes = 4 * 1024 * 1024;
     private readonly HttpMessageInvoker _http;
     private readonly HtxSigner _signer;
     private readonly HtxClientOptions _options;
@@ -93,42 +93,7 @@ internal sealed class HtxTransport : IDisposable
         {
             status = (int)response.StatusCode;
             ObserveHeaders(endpoint, response);
-            try
-            {
-                var stream = await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false);
-                await using (stream.ConfigureAwait(false))
-                {
-                    body = ArrayPool<byte>.Shared.Rent(4096);
-                    while (true)
-                    {
-                        if (length == body.Length)
-                        {
-                            if (body.Length >= MaxBodyBytes)
-                            {
-                                break;
-                            }
-
-                            var bigger = ArrayPool<byte>.Shared.Rent(body.Length * 2);
-                            body.AsSpan(0, length).CopyTo(bigger);
-                            ArrayPool<byte>.Shared.Return(body);
-                            body = bigger;
-                        }
-
-                        var read = await stream.ReadAsync(body.AsMemory(length), timeout.Token).ConfigureAwait(false);
-                        if (read == 0)
-                        {
-                            complete = true;
-                            break;
-                        }
-
-                        length += read;
-                    }
-                }
-            }
-            catch (Exception e) when (e is HttpRequestException or OperationCanceledException or IOException)
-            {
-                complete = false;
-            }
+            (body, length, complete) = await PooledResponseBody.ReadAsync(response.Content, timeout.Token).ConfigureAwait(false);
         }
 
         try
