@@ -109,9 +109,7 @@ public class TransferRouterTests
     [InlineData("spot", "spot", "same wallet")]
     [InlineData("master@example.com/spot", "spot", "same wallet")]
     [InlineData("spot", "carol@example.com/spot", "carol@example.com) that is neither account 'main'")]
-    [InlineData("alice@example.com/margin", "bob@example.com/usdm", "No single endpoint moves money from 'alice@example.com/margin' to 'bob@example.com/usdm'")]
-    [InlineData("spot", "alice@example.com/funding", "needs one side to be spot")]
-    [InlineData("alice@example.com/usdm", "alice@example.com/coinm", "can only move a sub-account's spot to or from its cross margin or futures")]
+    [InlineData("spot", "alice@example.com/funding", "configure alice@example.com's own key with permitsUniversalTransfer")]
     [InlineData("htx:spot", "spot", "HTX moves are not supported")]
     public void Refusals_name_the_reason(string from, string to, string expected)
     {
@@ -120,11 +118,11 @@ public class TransferRouterTests
     }
 
     [Fact]
-    public void A_sub_account_key_alone_cannot_move_out_of_futures()
+    public void A_sub_account_key_alone_moves_out_of_futures_in_two_legs_through_its_spot()
     {
-        var error = Assert.Throws<TransferPlanningException>(() => Plan("usdm", $"{Master}/spot", AliceKey));
-        Assert.Contains("master's key (master@example.com) is not configured", error.Message);
-        Assert.Contains("moves only spot to spot", error.Message);
+        var legs = Plan("usdm", $"{Master}/spot", AliceKey).Legs;
+        Assert.Equal([TransferEndpointKind.WalletUniversalTransfer, TransferEndpointKind.SubAccountToMaster], legs.Select(l => l.Kind));
+        Assert.All(legs, l => Assert.Equal("alice", l.AccountName));
     }
 
     [Fact]

@@ -164,5 +164,16 @@ public sealed record SubAccountToSubAccountLeg(string AccountName, WalletAddress
         [P("toEmail", Request.ToEmail), P("asset", Request.Asset), P("amount", Text(Request.Amount))];
 }
 
-/// <summary>A planned move: today always exactly one leg (multi-leg routes come later).</summary>
-public sealed record TransferPlan(TransferRequest Request, IReadOnlyList<TransferLeg> Legs);
+/// <summary>A planned move: the route of legs <see cref="TransferRouter"/> chose, in the order they must run (each leg
+/// only after the previous one is done).</summary>
+public sealed record TransferPlan(TransferRequest Request, IReadOnlyList<TransferLeg> Legs)
+{
+    /// <summary>The IP weight the route spends: the sum of its legs' endpoint rows.</summary>
+    public int IpWeight => Legs.Sum(l => l.EndpointRow.IpWeight);
+
+    /// <summary>The UID weight the route spends: the sum of its legs' endpoint rows.</summary>
+    public int UidWeight => Legs.Sum(l => l.EndpointRow.UidWeight);
+
+    /// <summary>The wallets the money passes through between the first and the last leg (empty for one leg).</summary>
+    public IReadOnlyList<WalletAddress> Intermediates => Legs.Skip(1).Select(l => l.From).ToList();
+}
