@@ -27,6 +27,9 @@ public interface ITransferJournal : IDisposable
     /// <summary>The entries of one intent, oldest first.</summary>
     IReadOnlyList<JournalEntry> ForIntent(string intent);
 
+    /// <summary>The entries of one route, oldest first (a retried leg has several entries at one position).</summary>
+    IReadOnlyList<JournalEntry> ForRoute(string routeId);
+
     /// <summary>The recorded steps of an entry, oldest first.</summary>
     IReadOnlyList<JournalEvent> Events(string id);
 

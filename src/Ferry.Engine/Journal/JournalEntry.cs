@@ -14,7 +14,14 @@ namespace Ferry.Journal;
 /// <param name="Intent">An optional caller's key grouping the attempts at one intended move (e.g. the soak runner's transfer number).</param>
 public sealed record LegDescription(
     string Kind, string Venue, string AccountName, string Endpoint, IReadOnlyList<KeyValuePair<string, string>> Parameters,
-    string From, string To, string Asset, decimal Amount, string? ClientTranId = null, string? Intent = null);
+    string From, string To, string Asset, decimal Amount, string? ClientTranId = null, string? Intent = null)
+{
+    /// <summary>The route this leg belongs to (a multi-leg move, see <see cref="RouteExecutor"/>), or null for a lone leg.</summary>
+    public string? RouteId { get; init; }
+
+    /// <summary>The leg's position in its route, from 1; a retried leg keeps its position.</summary>
+    public int? RouteLeg { get; init; }
+}
 
 /// <summary>One journaled leg as stored: the description, its state, and what is known of its current attempt.</summary>
 public sealed record JournalEntry(

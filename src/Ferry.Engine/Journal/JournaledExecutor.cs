@@ -26,6 +26,11 @@ public static class JournaledExecutor
         return await SendAsync(journal, planned.Id, LegState.Planned, send, ct).ConfigureAwait(false);
     }
 
+    /// <summary>Sends an entry written earlier and still planned (e.g. a later leg of a route), as its first attempt.</summary>
+    public static Task<(JournalEntry Entry, LegSendResult Result)> SendPlannedAsync(ITransferJournal journal, string id,
+        Func<CancellationToken, Task<LegSendResult>> send, CancellationToken ct) =>
+        SendAsync(journal, id, LegState.Planned, send, ct);
+
     /// <summary>Sends an entry that reconciliation found not executed again, as its next attempt.</summary>
     public static Task<(JournalEntry Entry, LegSendResult Result)> ResendAsync(ITransferJournal journal, string id,
         Func<CancellationToken, Task<LegSendResult>> send, CancellationToken ct) =>

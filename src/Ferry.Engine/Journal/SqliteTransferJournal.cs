@@ -14,8 +14,8 @@ namespace Ferry.Journal;
 /// </summary>
 public sealed class SqliteTransferJournal : ITransferJournal
 {
-    /// <summary>The schema this build writes; a file with a newer one is refused.</summary>
-    public const int SchemaVersion = 1;
+    /// <summary>The schema this build writes; a file with a newer one is refused. 2 added the route columns.</summary>
+    public const int SchemaVersion = 2;
 
     private readonly SqliteConnection _connection;
     private readonly TimeProvider _time;
@@ -62,6 +62,22 @@ public sealed class SqliteTransferJournal : ITransferJournal
                 $"The journal was written by a newer Ferry (schema {version}, this build knows {SchemaVersion}); upgrade Ferry rather than risk misreading it.");
         if (version == SchemaVersion) return;
         using var tx = c.BeginTransaction();
+        if (version < 1) CreateSchema1(c, tx);
+        if (version < 2)
+        {
+            // Schema 2 (issue #9): a leg may belong to a route; its id and the leg's position in it.
+            Exec(c, """
+                ALTER TABLE legs ADD COLUMN route_id TEXT;
+                ALTER TABLE legs ADD COLUMN route_leg INTEGER;
+                CREATE INDEX legs_route ON legs(route_id);
+                """, tx);
+        }
+        Exec(c, $"PRAGMA user_version={SchemaVersion};", tx);
+        tx.Commit();
+    }
+
+    private static void CreateSchema1(SqliteConnection c, SqliteTransaction tx)
+    {
         Exec(c, """
             CREATE TABLE legs (
               id TEXT PRIMARY KEY, intent TEXT, kind TEXT NOT NULL, venue TEXT NOT NULL, account TEXT NOT NULL,
@@ -75,8 +91,6 @@ public sealed class SqliteTransferJournal : ITransferJournal
               leg_id TEXT NOT NULL, seq INTEGER NOT NULL, at_ms INTEGER NOT NULL, attempt INTEGER NOT NULL,
               from_state TEXT, to_state TEXT NOT NULL, detail TEXT, PRIMARY KEY (leg_id, seq));
             """, tx);
-        Exec(c, $"PRAGMA user_version={SchemaVersion};", tx);
-        tx.Commit();
     }
 
     /// <inheritdoc/>
@@ -91,8 +105,9 @@ public sealed class SqliteTransferJournal : ITransferJournal
             using var tx = _connection.BeginTransaction();
             using (var cmd = Command("""
                 INSERT INTO legs (id, intent, kind, venue, account, endpoint, parameters, from_wallet, to_wallet, asset, amount,
-                  client_tran_id, state, attempt, created_ms, updated_ms)
-                VALUES ($id, $intent, $kind, $venue, $account, $endpoint, $parameters, $from, $to, $asset, $amount, $ctid, 'planned', 1, $now, $now);
+                  client_tran_id, state, attempt, created_ms, updated_ms, route_id, route_leg)
+                VALUES ($id, $intent, $kind, $venue, $account, $endpoint, $parameters, $from, $to, $asset, $amount, $ctid, 'planned', 1, $now, $now,
+                  $routeId, $routeLeg);
                 """, tx))
             {
                 cmd.Parameters.AddWithValue("$id", id);
@@ -108,6 +123,8 @@ public sealed class SqliteTransferJournal : ITransferJournal
                 cmd.Parameters.AddWithValue("$amount", WireDecimal.Format(leg.Amount));
                 cmd.Parameters.AddWithValue("$ctid", (object?)leg.ClientTranId ?? DBNull.Value);
                 cmd.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+                cmd.Parameters.AddWithValue("$routeId", (object?)leg.RouteId ?? DBNull.Value);
+                cmd.Parameters.AddWithValue("$routeLeg", (object?)leg.RouteLeg ?? DBNull.Value);
                 cmd.ExecuteNonQuery();
             }
             AddEvent(tx, id, 1, now, null, LegState.Planned, null);
@@ -212,6 +229,17 @@ public sealed class SqliteTransferJournal : ITransferJournal
     }
 
     /// <inheritdoc/>
+    public IReadOnlyList<JournalEntry> ForRoute(string routeId)
+    {
+        lock (_gate)
+        {
+            using var cmd = Command("SELECT * FROM legs WHERE route_id = $route ORDER BY route_leg, created_ms, rowid;", null);
+            cmd.Parameters.AddWithValue("$route", routeId);
+            return ReadAll(cmd);
+        }
+    }
+
+    /// <inheritdoc/>
     public IReadOnlyList<JournalEvent> Events(string id)
     {
         lock (_gate) return ReadEvents(id);
@@ -253,7 +281,10 @@ public sealed class SqliteTransferJournal : ITransferJournal
             if (!WireDecimal.TryParse(S("amount"), out var amount))
                 throw new JournalCorruptException($"Journal entry {S("id")} holds an unreadable amount.");
             var leg = new LegDescription(S("kind"), S("venue"), S("account"), S("endpoint"), ReadParameters(S("parameters")),
-                S("from_wallet"), S("to_wallet"), S("asset"), amount, N("client_tran_id"), N("intent"));
+                S("from_wallet"), S("to_wallet"), S("asset"), amount, N("client_tran_id"), N("intent"))
+            {
+                RouteId = N("route_id"), RouteLeg = L("route_leg") is { } position ? (int)position : null,
+            };
             var entry = new JournalEntry(S("id"), leg, LegStates.Parse(S("state")), (int)L("attempt")!.Value,
                 DateTimeOffset.FromUnixTimeMilliseconds(L("created_ms")!.Value), DateTimeOffset.FromUnixTimeMilliseconds(L("updated_ms")!.Value),
                 L("sent_ms") is { } sent ? DateTimeOffset.FromUnixTimeMilliseconds(sent) : null,

@@ -1,0 +1,214 @@
+using Ferry.Addresses;
+using Ferry.History;
+using Ferry.Journal;
+using Ferry.Outcomes;
+using Ferry.Routing;
+using Ferry.Transfers;
+using Microsoft.Data.Sqlite;
+
+namespace Ferry.Engine.Tests.Journal;
+
+/// <summary>The sequential route runner over a real journal file, with a scripted sender and reconciler.</summary>
+public sealed class RouteExecutorTests : IDisposable
+{
+    private const string Master = "master@example.com";
+    private const string Alice = "alice@example.com";
+    private const string Bob = "bob@example.com";
+
+    private readonly string _dir = Directory.CreateTempSubdirectory("ferry-route-").FullName;
+    private readonly StepClock _clock = new(new DateTimeOffset(2026, 1, 5, 12, 0, 0, TimeSpan.Zero));
+    private readonly List<TransferLeg> _sent = [];
+
+    private string Path => System.IO.Path.Combine(_dir, "journal.db");
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
+    }
+
+    /// <summary>alice's coinm → bob's isolated margin with only the two sub-account keys: three legs.</summary>
+    private static TransferPlan ThreeLegs()
+    {
+        var alice = new RoutingAccount("alice", Alice, MasterEmail: Master);
+        var bob = new RoutingAccount("bob", Bob, MasterEmail: Master);
+        var plan = TransferRouter.Plan(new TransferRequest(25m, "USDT", WalletAddress.Parse("coinm"), WalletAddress.Parse($"{Bob}/isolated:BTCUSDT")), alice, [alice, bob]);
+        Assert.Equal(3, plan.Legs.Count);
+        return plan;
+    }
+
+    private RouteExecutor.LegSender Sender(params OutcomeKind[] answers)
+    {
+        var queue = new Queue<OutcomeKind>(answers);
+        return (leg, ct) =>
+        {
+            _sent.Add(leg);
+            var kind = queue.Dequeue();
+            return Task.FromResult(kind switch
+            {
+                OutcomeKind.Done => new LegSendResult(kind, $"{_sent.Count}00", $"{_sent.Count}00", null, "done"),
+                OutcomeKind.Rejected => new LegSendResult(kind, null, null, "-9000", "the target wallet is not enabled"),
+                _ => new LegSendResult(kind, null, null, null, "timeout after the request was written"),
+            });
+        };
+    }
+
+    private JournalReconciler Reconciler(ITransferJournal j, Func<JournalEntry, LegEvidence> evidence) =>
+        new(j, _ => new Scripted(evidence), _clock, new ReconcileOptions { Delay = _clock.AdvanceAsync });
+
+    private sealed class Scripted(Func<JournalEntry, LegEvidence> evidence) : ILegReconciler
+    {
+        public Task<Outcome<LegEvidence>> FindAsync(JournalEntry entry, DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
+            Task.FromResult<Outcome<LegEvidence>>(new Done<LegEvidence>(evidence(entry)));
+    }
+
+    [Fact]
+    public async Task Every_leg_is_journaled_first_and_a_complete_route_sends_each_once_in_order()
+    {
+        using var j = SqliteTransferJournal.Open(Path, _clock);
+        var plan = ThreeLegs();
+        var result = await RouteExecutor.ExecuteAsync(j, plan, Sender(OutcomeKind.Done, OutcomeKind.Done, OutcomeKind.Done),
+            Reconciler(j, _ => new CannotTell("unused")), CancellationToken.None, _clock);
+
+        Assert.Equal(RouteStatus.Complete, result.Status);
+        Assert.Equal($"{Bob}/isolated:BTCUSDT", result.Holding);
+        Assert.Equal(plan.Legs.Select(l => l.Summary), _sent.Select(l => l.Summary));
+        Assert.Equal([1, 2, 3], j.ForRoute(result.RouteId).Select(e => e.Leg.RouteLeg!.Value));
+        Assert.All(result.Legs, l => Assert.Equal(LegState.Done, l.Entry.State));
+        Assert.Equal(result.RouteId, RouteExecutor.FindRoute(j, result.Legs[1].Entry.Id));
+    }
+
+    [Fact]
+    public async Task A_rejected_middle_leg_stops_the_route_in_the_named_wallet_and_a_resume_sends_only_what_is_left()
+    {
+        using var j = SqliteTransferJournal.Open(Path, _clock);
+        var first = await RouteExecutor.ExecuteAsync(j, ThreeLegs(), Sender(OutcomeKind.Done, OutcomeKind.Rejected),
+            Reconciler(j, _ => new CannotTell("unused")), CancellationToken.None, _clock);
+
+        Assert.Equal((RouteStatus.Stopped, 2, $"{Alice}/spot"), (first.Status, first.StoppedAt, first.Holding));
+        Assert.Contains($"ferry journal resume {first.RouteId}", first.Message);
+        Assert.Contains($"the money now sits in {Alice}/spot", first.Message);
+        Assert.Equal(LegState.Planned, first.Legs[2].Entry.State);
+        Assert.Equal(2, _sent.Count);
+
+        var resumed = await RouteExecutor.RunAsync(j, first.RouteId, Sender(OutcomeKind.Done, OutcomeKind.Done),
+            Reconciler(j, _ => new CannotTell("unused")), CancellationToken.None);
+        Assert.Equal(RouteStatus.Complete, resumed.Status);
+        Assert.Equal(["CMFUTURE_MAIN", "sub-account to sub-account", "sub-account to sub-account", "MAIN_ISOLATED_MARGIN"], _sent.Select(l => l.Summary));
+        var entries = j.ForRoute(first.RouteId);
+        Assert.Equal(4, entries.Count);
+        Assert.Equal([LegState.Rejected, LegState.Done], entries.Where(e => e.Leg.RouteLeg == 2).Select(e => e.State));
+    }
+
+    [Fact]
+    public async Task An_unknown_leg_is_reconciled_before_anything_else_and_a_leg_that_stays_unknown_stops_the_route()
+    {
+        using var j = SqliteTransferJournal.Open(Path, _clock);
+        var first = await RouteExecutor.ExecuteAsync(j, ThreeLegs(), Sender(OutcomeKind.Done, OutcomeKind.Unknown),
+            Reconciler(j, _ => new CannotTell("unused")), CancellationToken.None, _clock);
+        Assert.Equal((RouteStatus.Unknown, $"{Alice}/spot or {Bob}/spot"), (first.Status, first.Holding));
+
+        // Reconciliation cannot tell: nothing more is sent.
+        var stays = await RouteExecutor.RunAsync(j, first.RouteId, Sender(),
+            Reconciler(j, _ => new CannotTell("no history says")), CancellationToken.None);
+        Assert.Equal(RouteStatus.Unknown, stays.Status);
+        Assert.Equal(2, _sent.Count);
+
+        // The history shows the leg executed: it becomes done and only the last leg is sent.
+        var row = new TransferHistoryEntry("sub-account user", 777, _clock.GetUtcNow(), "OUT", "USDT", 25m, "SUCCESS");
+        var resumed = await RouteExecutor.RunAsync(j, first.RouteId, Sender(OutcomeKind.Done),
+            Reconciler(j, _ => new HistoryCandidates([row])), CancellationToken.None);
+        Assert.Equal(RouteStatus.Complete, resumed.Status);
+        Assert.Equal(3, _sent.Count);
+        Assert.Equal("777", resumed.Legs[1].Entry.HistoryId);
+    }
+
+    [Fact]
+    public async Task A_leg_the_history_says_did_not_execute_is_resent_as_its_next_attempt()
+    {
+        using var j = SqliteTransferJournal.Open(Path, _clock);
+        var first = await RouteExecutor.ExecuteAsync(j, ThreeLegs(), Sender(OutcomeKind.Unknown),
+            Reconciler(j, _ => new CannotTell("unused")), CancellationToken.None, _clock);
+        Assert.Equal((RouteStatus.Unknown, 1), (first.Status, first.StoppedAt));
+
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        var resumed = await RouteExecutor.RunAsync(j, first.RouteId, Sender(OutcomeKind.Done, OutcomeKind.Done, OutcomeKind.Done),
+            Reconciler(j, _ => new HistoryCandidates([])), CancellationToken.None);
+        Assert.Equal(RouteStatus.Complete, resumed.Status);
+        Assert.Equal(2, resumed.Legs[0].Entry.Attempt);
+        Assert.Equal(3, j.ForRoute(first.RouteId).Count);
+    }
+
+    [Fact]
+    public void Every_route_leg_kind_rebuilds_from_its_journal_description_with_the_same_parameters()
+    {
+        var master = new RoutingAccount("main", Master, SubAccounts: [Alice, Bob]);
+        var alice = new RoutingAccount("alice", Alice, MasterEmail: Master);
+        var bob = new RoutingAccount("bob", Bob, MasterEmail: Master);
+        var plans = new[]
+        {
+            TransferRouter.Plan(new(3m, "USDT", WalletAddress.Parse($"{Alice}/coinm"), WalletAddress.Parse($"{Bob}/isolated:ETHUSDT")), master, [master]),
+            TransferRouter.Plan(new(3m, "USDT", WalletAddress.Parse("margin"), WalletAddress.Parse($"{Alice}/usdm")), master, [master]),
+            TransferRouter.Plan(new(3m, "USDT", WalletAddress.Parse($"{Alice}/usdm"), WalletAddress.Parse($"{Alice}/margin")), master, [master]),
+            TransferRouter.Plan(new(3m, "USDT", WalletAddress.Parse("usdm"), WalletAddress.Parse($"{Master}/spot")), alice, [alice]),
+            TransferRouter.Plan(new(3m, "USDT", WalletAddress.Parse("isolated:BTCUSDT"), WalletAddress.Parse($"{Bob}/funding")), alice, [alice, bob]),
+        };
+        var legs = plans.SelectMany(p => p.Legs).ToList();
+        Assert.Equal(7, legs.Select(l => l.Kind).Distinct().Count());
+        foreach (var leg in legs)
+            Assert.Equal(leg, TransferLegRebuild.From(BinanceLegReconciler.Describe(leg)), new LegComparer());
+    }
+
+    private sealed class LegComparer : IEqualityComparer<TransferLeg>
+    {
+        public bool Equals(TransferLeg? a, TransferLeg? b) => a!.GetType() == b!.GetType() && a.AccountName == b.AccountName
+            && a.From == b.From && a.To == b.To && a.Parameters.SequenceEqual(b.Parameters) && a.ClientTranId == b.ClientTranId;
+
+        public int GetHashCode(TransferLeg leg) => leg.Kind.GetHashCode();
+    }
+
+    [Fact]
+    public void A_schema_1_journal_is_migrated_in_place_and_keeps_its_entries()
+    {
+        using (var c = new SqliteConnection($"Data Source={Path};Pooling=False"))
+        {
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = """
+                CREATE TABLE legs (
+                  id TEXT PRIMARY KEY, intent TEXT, kind TEXT NOT NULL, venue TEXT NOT NULL, account TEXT NOT NULL,
+                  endpoint TEXT NOT NULL, parameters TEXT NOT NULL, from_wallet TEXT NOT NULL, to_wallet TEXT NOT NULL,
+                  asset TEXT NOT NULL, amount TEXT NOT NULL, client_tran_id TEXT,
+                  state TEXT NOT NULL, attempt INTEGER NOT NULL, created_ms INTEGER NOT NULL, updated_ms INTEGER NOT NULL,
+                  sent_ms INTEGER, exchange_id TEXT, history_id TEXT, error_code TEXT, message TEXT);
+                CREATE INDEX legs_state ON legs(state);
+                CREATE INDEX legs_intent ON legs(intent);
+                CREATE TABLE events (
+                  leg_id TEXT NOT NULL, seq INTEGER NOT NULL, at_ms INTEGER NOT NULL, attempt INTEGER NOT NULL,
+                  from_state TEXT, to_state TEXT NOT NULL, detail TEXT, PRIMARY KEY (leg_id, seq));
+                INSERT INTO legs VALUES ('J1', NULL, 'WalletUniversalTransfer', 'binance', 'main', 'POST /sapi/v1/asset/transfer',
+                  '[["type","MAIN_FUNDING"],["asset","USDT"],["amount","10"]]', 'spot', 'funding', 'USDT', '10', NULL, 'planned', 1, 1, 1,
+                  NULL, NULL, NULL, NULL, NULL);
+                INSERT INTO events VALUES ('J1', 1, 1, 1, NULL, 'planned', NULL);
+                PRAGMA user_version=1;
+                """;
+            cmd.ExecuteNonQuery();
+        }
+        using (var j = SqliteTransferJournal.Open(Path, _clock))
+        {
+            var old = j.Find("J1");
+            Assert.NotNull(old);
+            Assert.Null(old.Leg.RouteId);
+            var routed = j.Plan(new LegDescription("WalletUniversalTransfer", "binance", "main", "POST /sapi/v1/asset/transfer", [], "spot", "funding", "USDT", 1m)
+                { RouteId = "R1", RouteLeg = 1 });
+            Assert.Equal(routed.Id, Assert.Single(j.ForRoute("R1")).Id);
+        }
+        using (var c = new SqliteConnection($"Data Source={Path};Pooling=False"))
+        {
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "PRAGMA user_version;";
+            Assert.Equal(2L, cmd.ExecuteScalar());
+        }
+    }
+}
