@@ -71,6 +71,12 @@ public sealed class LeakScanTests : IAsyncLifetime, IDisposable
             new("transfer 5 USDT --from spot --to usdm --account testnet", 4),
             new("transfer 5 USDT --from spot --to usdm --dry-run --json", 0),
             new("transfer 5 USDT --from spot --to usdm --dry-run --account live", 0),
+            // A two-leg route (usdm → spot or margin → coinm) whose first leg is refused (usdm is empty), then usdm is
+            // filled so 'journal resume latest' below can finish it.
+            new("transfer 500 USDT --from usdm --to coinm --dry-run --account live", 0),
+            new("transfer 500 USDT --from usdm --to coinm --account live", 4),
+            new("transfer 500 USDT --from usdm --to coinm --json", 1),
+            new("transfer 500 USDT --from spot --to usdm", 0),
         ]),
         ("balances",
         [
@@ -119,6 +125,12 @@ public sealed class LeakScanTests : IAsyncLifetime, IDisposable
             new("journal reconcile", 0),
             new("journal reconcile --json", 0),
             new("journal reconcile J-nope", 2),
+        ]),
+        ("journal resume",
+        [
+            new("journal resume latest --json", 0),
+            new("journal resume latest", 4),
+            new("journal resume J-nope --json", 2),
         ]),
         ("demo",
         [
@@ -361,6 +373,7 @@ public sealed class LeakScanTests : IAsyncLifetime, IDisposable
         ["journal list"] = "lists the entries of every account",
         ["journal show"] = "shows one entry, which names its own account",
         ["journal reconcile"] = "each entry is reconciled with the account it names",
+        ["journal resume"] = "each leg of the route runs with the account it names",
     };
 
     public sealed record Sample(string Arguments, int ExitCode, string? Input = null, bool StopWhenListening = false);

@@ -157,8 +157,7 @@ public sealed class SubAccountCliTests : IAsyncLifetime, IDisposable
     [InlineData("spot", "master@example.com/spot", "same wallet")]
     [InlineData("alice@example.com/usdm", "alice@example.com/usdm", "same wallet")]
     [InlineData("spot", "alice@example.com/isolated", "needs the isolated margin symbol")]
-    [InlineData("alice@example.com/margin", "bob@example.com/usdm", "No single endpoint moves money")]
-    [InlineData("spot", "bob@example.com/funding", "needs one side to be spot")]
+    [InlineData("spot", "bob@example.com/funding", "configure bob@example.com's own key with permitsUniversalTransfer")]
     public async Task Bad_input_is_one_clear_sentence_exit_2_and_nothing_is_sent(string from, string to, string expected)
     {
         var result = await _cli.RunAsync("transfer", "1", "USDT", "--from", from, "--to", to);

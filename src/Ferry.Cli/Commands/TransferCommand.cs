@@ -48,16 +48,23 @@ internal static class TransferCommand
         if (target.Venue != Venue.Binance)
             throw new TransferPlanningException($"Account '{target.AccountName}' is an {target.Venue} account, but the move names Binance wallets.");
         var (home, keys) = RoutingAccounts.For(env, target);
-        var leg = TransferRouter.Plan(request, home, keys).Legs.Single();
+        var plan = TransferRouter.Plan(request, home, keys);
+        if (plan.Legs.Count > 1) return await RouteAsync(env, printer, target, plan, dryRun, confirmed, ct);
+        var leg = plan.Legs.Single();
         var legTarget = string.Equals(leg.AccountName, target.AccountName, StringComparison.OrdinalIgnoreCase)
             ? target
             : SessionTarget.Resolve(env, leg.AccountName);
 
         if (dryRun)
         {
-            printer.Document(new JsonObject { ["dryRun"] = true, ["target"] = PlanJson.Target(legTarget), ["plan"] = LegJson.Plan(leg) });
+            printer.Document(new JsonObject
+            {
+                ["dryRun"] = true, ["target"] = PlanJson.Target(legTarget), ["plan"] = LegJson.Plan(leg),
+                ["legs"] = new JsonArray(RouteRun.Leg(leg, 1)), ["ipWeight"] = plan.IpWeight, ["uidWeight"] = plan.UidWeight,
+            });
             printer.Line($"Dry run on {legTarget.AccountName} ({legTarget.Environment.ToString().ToLowerInvariant()}); nothing sent.");
             printer.Line($"{leg.Endpoint} {string.Join("&", leg.Parameters.Select(p => $"{p.Key}={p.Value}"))}");
+            printer.Line($"One leg as '{leg.AccountName}': weight IP {plan.IpWeight}, UID {plan.UidWeight}.");
             return ExitCodes.Ok;
         }
 
@@ -79,6 +86,41 @@ internal static class TransferCommand
             OutcomeKind.Unknown => ExitCodes.Unknown,
             _ => ExitCodes.ForNotSent(result.NotSentReason),
         };
+    }
+
+    /// <summary>A route of several legs (issue #9): listed by --dry-run, else journaled and run leg after leg.</summary>
+    private static async Task<int> RouteAsync(CliEnvironment env, Printer printer, SessionTarget target, TransferPlan plan,
+        bool dryRun, bool confirmed, CancellationToken ct)
+    {
+        var targets = RouteRun.Targets(env, target, plan.Legs.Select(l => l.AccountName));
+        if (dryRun)
+        {
+            printer.Line($"Dry run: {plan.Legs.Count} legs, each only after the previous one is done; nothing sent.");
+            var legs = RouteRun.DryRunLegs(printer, plan);
+            printer.Document(new JsonObject
+            {
+                ["dryRun"] = true, ["target"] = PlanJson.Target(target), ["legs"] = legs,
+                ["ipWeight"] = plan.IpWeight, ["uidWeight"] = plan.UidWeight,
+                ["intermediates"] = new JsonArray(plan.Intermediates.Select(a => (JsonNode)a.ToString()).ToArray()),
+            });
+            return ExitCodes.Ok;
+        }
+
+        RouteRun.RequireConsent(env, targets, confirmed,
+            RouteRun.Summary(plan.Legs.Select(l => (l.Endpoint, l.AccountName, l.From.ToString(), l.To.ToString())), plan.Request.Amount, plan.Request.Asset));
+        var sessions = await RouteRun.OpenAsync(env, targets, ct);
+        try
+        {
+            foreach (var session in sessions.Values.DistinctBy(s => s.Banner)) printer.Line(session.Banner);
+            printer.Line($"Route of {plan.Legs.Count} legs; each is sent only after the previous one is done.");
+            var (result, last) = await JournaledLegSend.RouteAsync(env, printer, sessions, plan, null, ct);
+            RouteRun.Report(printer, result);
+            return RouteRun.ExitCode(result, last);
+        }
+        finally
+        {
+            await RouteRun.CloseAsync(sessions);
+        }
     }
 
     private static void Report(Printer printer, SessionTarget target, LegResult result, string journalId)

@@ -1,0 +1,59 @@
+using System.CommandLine;
+using Ferry.Cli.Output;
+using Ferry.Cli.Sessions;
+using Ferry.Journal;
+
+namespace Ferry.Cli.Commands;
+
+/// <summary><c>ferry journal resume ID</c>: continues a route that stopped halfway (issue #9), from its first leg that is
+/// not done, after reconciling any leg whose outcome is unknown.</summary>
+internal static class JournalResumeCommand
+{
+    public static Command Create(CliEnvironment env)
+    {
+        var id = new Argument<string>("id") { Description = "The route id (R…) 'ferry transfer' printed, the journal id of any of its legs, or 'latest' (the newest route)." };
+        var confirm = new Option<bool>("--confirm") { Description = "Consent to mainnet legs without the interactive CONFIRM prompt (for scripts)." };
+        var json = CommonOptions.Json();
+        var command = new Command("resume", "Continue a route that stopped halfway, from its first leg that is not done.") { id, confirm, json };
+        command.SetAction((parse, ct) => RunAsync(env, new Printer(env, parse.GetValue(json)), parse.GetValue(id)!, parse.GetValue(confirm), ct));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliEnvironment env, Printer printer, string id, bool confirmed, CancellationToken ct)
+    {
+        // Everything is read and checked before any session opens.
+        string routeId;
+        IReadOnlyList<RouteLegEntry> legs;
+        await using (var journal = CliJournal.Open(env))
+        {
+            if (id.Trim() == "latest")
+                id = journal.Journal.List().FirstOrDefault(e => e.Leg.RouteId is not null)?.Leg.RouteId
+                    ?? throw CliException.BadInput("The journal holds no route, so there is no latest one to resume.");
+            routeId = RouteExecutor.FindRoute(journal.Journal, id.Trim()) ?? throw CliException.BadInput(journal.Journal.Find(id.Trim()) is { } single
+                ? $"Journal entry {single.Id} is a single transfer, not part of a route; 'ferry journal reconcile {single.Id}' resolves it."
+                : $"There is no route or journal entry '{id}'; 'ferry journal list' shows the ids.");
+            legs = RouteExecutor.Legs(journal.Journal, routeId);
+        }
+        if (legs.All(l => l.Entry.State == LegState.Done))
+            throw CliException.Refused($"Route {routeId} is already complete: the money is in {legs[^1].Entry.Leg.To}; there is nothing to resume.");
+
+        var remaining = legs.SkipWhile(l => l.Entry.State == LegState.Done).Select(l => l.Entry.Leg).ToList();
+        var targets = RouteRun.Targets(env, null, remaining.Select(l => l.AccountName));
+        RouteRun.RequireConsent(env, targets, confirmed,
+            RouteRun.Summary(remaining.Select(l => (l.Endpoint, l.AccountName, l.From, l.To)), remaining[0].Amount, remaining[0].Asset));
+
+        var sessions = await RouteRun.OpenAsync(env, targets, ct);
+        try
+        {
+            foreach (var session in sessions.Values.DistinctBy(s => s.Banner)) printer.Line(session.Banner);
+            printer.Line($"Resuming route {routeId} at leg {legs.Count - remaining.Count + 1} of {legs.Count}.");
+            var (result, last) = await JournaledLegSend.RouteAsync(env, printer, sessions, null, routeId, ct);
+            RouteRun.Report(printer, result);
+            return RouteRun.ExitCode(result, last);
+        }
+        finally
+        {
+            await RouteRun.CloseAsync(sessions);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Ferry.Accounts;
+using Ferry.Cli.Output;
+using Ferry.Cli.Sessions;
+using Ferry.Journal;
+using Ferry.Money;
+using Ferry.Outcomes;
+using Ferry.Transfers;
+
+namespace Ferry.Cli.Commands;
+
+/// <summary>What <c>ferry transfer</c> (multi-leg) and <c>ferry journal resume</c> share: the accounts a route's legs
+/// use, consent, sessions, the dry-run listing and the report of a run.</summary>
+internal static class RouteRun
+{
+    /// <summary>The target of every account the legs name (the command's own target reused), decided without side effects.</summary>
+    public static IReadOnlyDictionary<string, SessionTarget> Targets(CliEnvironment env, SessionTarget? home, IEnumerable<string> accountNames)
+    {
+        var targets = new Dictionary<string, SessionTarget>(StringComparer.OrdinalIgnoreCase);
+        foreach (var name in accountNames)
+        {
+            if (targets.ContainsKey(name)) continue;
+            targets[name] = home is not null && string.Equals(name, home.AccountName, StringComparison.OrdinalIgnoreCase)
+                ? home
+                : SessionTarget.Resolve(env, name == "embedded-sim" ? null : name);
+            if (!string.Equals(targets[name].AccountName, name, StringComparison.OrdinalIgnoreCase))
+                throw CliException.Refused($"The route's account '{name}' is not configured here any more; configure it again to run its legs.");
+        }
+        return targets;
+    }
+
+    /// <summary>Refuses testnet legs (no /sapi there) and asks once for consent when any leg runs on mainnet.</summary>
+    public static void RequireConsent(CliEnvironment env, IReadOnlyDictionary<string, SessionTarget> targets, bool confirmed, string summary)
+    {
+        if (targets.Values.Any(t => t.Environment == AccountEnvironment.Testnet))
+            throw CliException.Refused(
+                "Binance's testnet does not serve /sapi endpoints, so wallet transfers cannot run there; use the simulator instead (omit --account, or configure a 'sim' account).");
+        if (targets.Values.Any(t => t.Environment == AccountEnvironment.Mainnet))
+            MainnetConsent.Require(env, confirmed, summary);
+    }
+
+    /// <summary>Opens one session per account (all closed again if one fails to open).</summary>
+    public static async Task<Dictionary<string, BinanceSession>> OpenAsync(CliEnvironment env, IReadOnlyDictionary<string, SessionTarget> targets,
+        CancellationToken ct)
+    {
+        var sessions = new Dictionary<string, BinanceSession>(StringComparer.OrdinalIgnoreCase);
+        try
+        {
+            foreach (var (name, target) in targets) sessions[name] = await BinanceSession.OpenAsync(target, env, ct);
+            return sessions;
+        }
+        catch
+        {
+            await CloseAsync(sessions);
+            throw;
+        }
+    }
+
+    public static async Task CloseAsync(Dictionary<string, BinanceSession> sessions)
+    {
+        foreach (var session in sessions.Values) await session.DisposeAsync();
+    }
+
+    /// <summary>One leg as the dry run and the report show it: the plan's shape plus its weights.</summary>
+    public static JsonObject Leg(TransferLeg leg, int position)
+    {
+        var json = LegJson.Plan(leg);
+        json["position"] = position;
+        json["ipWeight"] = leg.EndpointRow.IpWeight;
+        json["uidWeight"] = leg.EndpointRow.UidWeight;
+        return json;
+    }
+
+    /// <summary>"1. POST /sapi/... as 'main' (IP 1, UID 360): 10 USDT a → b".</summary>
+    public static string LegLine(int position, string endpoint, string account, int ip, int uid, decimal amount, string asset, string from, string to) =>
+        $"{position}. {endpoint} as '{account}' (IP {ip}, UID {uid}): {WireDecimal.Format(amount)} {asset} {from} → {to}";
+
+    /// <summary>The legs of a plan for the dry run (JSON array plus a line per leg).</summary>
+    public static JsonArray DryRunLegs(Printer printer, TransferPlan plan)
+    {
+        var legs = new JsonArray();
+        for (var i = 0; i < plan.Legs.Count; i++)
+        {
+            var leg = plan.Legs[i];
+            legs.Add(Leg(leg, i + 1));
+            printer.Line(LegLine(i + 1, leg.Endpoint, leg.AccountName, leg.EndpointRow.IpWeight, leg.EndpointRow.UidWeight, leg.Amount, leg.Asset,
+                leg.From.ToString(), leg.To.ToString()));
+            printer.Line($"   {leg.Endpoint} {string.Join("&", leg.Parameters.Select(p => $"{p.Key}={p.Value}"))}");
+        }
+        printer.Line($"Total weight: IP {plan.IpWeight}, UID {plan.UidWeight}.");
+        return legs;
+    }
+
+    /// <summary>Prints what a route run did, one document for --json, a line per leg for people.</summary>
+    public static void Report(Printer printer, RouteResult result)
+    {
+        var legs = new JsonArray();
+        foreach (var (position, e) in result.Legs)
+        {
+            var row = Ferry.Binance.BinanceEndpoints.All.FirstOrDefault(r => r.ToString() == e.Leg.Endpoint);
+            var json = JournalCommand.Json(e);
+            json["position"] = position;
+            json["ipWeight"] = row?.IpWeight;
+            json["uidWeight"] = row?.UidWeight;
+            legs.Add(json);
+            var state = LegStates.Name(e.State);
+            printer.Line(LegLine(position, e.Leg.Endpoint, e.Leg.AccountName, row?.IpWeight ?? 0, row?.UidWeight ?? 0, e.Leg.Amount, e.Leg.Asset, e.Leg.From, e.Leg.To)
+                + $" — {state}" + (e.ExchangeId is not null ? $", transfer id {e.ExchangeId}" : "")
+                + (e.State is LegState.Rejected or LegState.Unknown && e.Message is not null ? $" ({e.Message})" : "")
+                + $" [journal {e.Id}]");
+        }
+        printer.Document(new JsonObject
+        {
+            ["routeId"] = result.RouteId,
+            ["status"] = result.Status.ToString().ToLowerInvariant(),
+            ["holding"] = result.Holding,
+            ["stoppedAt"] = result.StoppedAt,
+            ["legs"] = legs,
+            ["message"] = result.Message,
+        });
+        printer.Line(result.Message);
+    }
+
+    /// <summary>0 complete; 1 a leg was rejected; 3 a leg's outcome is unknown; 4 (or 2, 130) refused locally.</summary>
+    public static int ExitCode(RouteResult result, LegResult? last) => result.Status switch
+    {
+        RouteStatus.Complete => ExitCodes.Ok,
+        RouteStatus.Unknown => ExitCodes.Unknown,
+        _ => last?.Kind == OutcomeKind.NotSent ? ExitCodes.ForNotSent(last.NotSentReason) : ExitCodes.Rejected,
+    };
+
+    /// <summary>The consent sentence for a route's remaining legs.</summary>
+    public static string Summary(IEnumerable<(string Endpoint, string Account, string From, string To)> legs, decimal amount, string asset)
+    {
+        var list = legs.ToList();
+        return $"Move {WireDecimal.Format(amount)} {asset} from {list[0].From} to {list[^1].To} on MAINNET in {list.Count.ToString(CultureInfo.InvariantCulture)} leg(s): "
+            + string.Join("; ", list.Select(l => $"{l.Endpoint} as '{l.Account}'")) + ".";
+    }
+}
