@@ -138,6 +138,39 @@ public sealed class RouteCliTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task On_mainnet_a_route_and_its_resume_each_need_consent()
+    {
+        _cli.WriteAccounts($$"""
+            {"accounts":[{"name":"live","environment":"mainnet","apiKey":"route-master-key","secret":"route-master-secret",
+              "email":"{{Master}}","subAccounts":["{{Alice}}","{{Bob}}"]}]}
+            """);
+        _cli.MainnetRedirect = _host.BaseAddress;
+
+        var unconfirmed = await _cli.RunAsync("transfer", "40", "USDT", "--from", "margin", "--to", $"{Bob}/usdm");
+        Assert.Equal(4, unconfirmed.ExitCode);
+        Assert.Equal(200m, Balance(Master, "MARGIN"));
+
+        var stopped = await _cli.RunAsync("transfer", "40", "USDT", "--from", "margin", "--to", $"{Bob}/usdm", "--confirm", "--json");
+        Assert.True(stopped.ExitCode == 1, stopped.All);
+        Assert.Contains("in 2 leg(s)", stopped.Error);
+        var routeId = Json(stopped).GetProperty("routeId").GetString()!;
+
+        async Task<int> RouteEntries() => Json(await _cli.RunAsync("journal", "list", "--json")).GetProperty("entries").EnumerateArray()
+            .Count(e => e.GetProperty("routeId").GetString() == routeId);
+        Assert.Equal(2, await RouteEntries());
+        var refused = await _cli.RunAsync("journal", "resume", routeId);
+        Assert.Equal(4, refused.ExitCode);
+        Assert.Contains("--confirm", refused.Error);
+        Assert.Equal(2, await RouteEntries());
+
+        var confirmed = await _cli.RunAsync("journal", "resume", routeId, "--confirm", "--json");
+        Assert.True(confirmed.ExitCode == 1, confirmed.All);
+        Assert.Contains("Consent given with --confirm", confirmed.Error);
+        Assert.Equal(3, await RouteEntries());
+        Assert.Equal((160m, 40m), (Balance(Master, "MARGIN"), Balance(Master, "USDT_FUTURE")));
+    }
+
+    [Fact]
     public async Task Resume_refuses_an_unknown_id_and_a_single_transfer_in_one_sentence()
     {
         var nope = await _cli.RunAsync("journal", "resume", "R-nope");
