@@ -32,7 +32,7 @@ public sealed record RouteResult(string RouteId, RouteStatus Status, IReadOnlyLi
 /// <summary>
 /// Runs a route's legs strictly one after another through the journal: every leg is written (planned, with the route's
 /// id and its position) before the first is sent; a leg is sent only once the previous one is <c>done</c>; a leg left
-/// sending or unknown is reconciled first, and if it stays unknown the route stops. A later run (resume) continues from
+/// sending or unknown (also right after an unknown answer) is reconciled first, and if it stays unknown the route stops. A later run (resume) continues from
 /// the first leg not done: a planned leg is sent, a not-executed one is resent as its next attempt, and a rejected one
 /// is written again as a new entry at the same position (with a fresh clientTranId). The sender is injected, so the
 /// CLI, the sweep runner and the MCP server send legs their own way (with the client of the leg's account).
@@ -116,8 +116,12 @@ public static class RouteExecutor
                     break;
             }
             last = sent.Result;
-            if (sent.Entry.State == LegState.Done) continue;
-            return Result(journal, routeId, sent.Entry.State == LegState.Unknown ? RouteStatus.Unknown : RouteStatus.Stopped, i, last);
+            var settled = sent.Entry;
+            // An unknown answer is looked up at once: the next leg may go only if this one is proved done. Nothing is
+            // resent here; a leg proved not executed waits for a resume.
+            if (settled.State == LegState.Unknown) settled = (await reconciler.ReconcileAsync(settled.Id, ct).ConfigureAwait(false)).Entry;
+            if (settled.State == LegState.Done) continue;
+            return Result(journal, routeId, settled.NeedsReconciliation ? RouteStatus.Unknown : RouteStatus.Stopped, i, last);
         }
         return Result(journal, routeId, RouteStatus.Complete, null, last);
     }

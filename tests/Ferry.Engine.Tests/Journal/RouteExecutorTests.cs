@@ -124,6 +124,18 @@ public sealed class RouteExecutorTests : IDisposable
     }
 
     [Fact]
+    public async Task An_unknown_answer_the_history_proves_done_lets_the_same_run_continue()
+    {
+        using var j = SqliteTransferJournal.Open(Path, _clock);
+        var row = new TransferHistoryEntry("wallet", 4242, _clock.GetUtcNow(), "CMFUTURE_MAIN", "USDT", 25m, "CONFIRMED");
+        var result = await RouteExecutor.ExecuteAsync(j, ThreeLegs(), Sender(OutcomeKind.Unknown, OutcomeKind.Done, OutcomeKind.Done),
+            Reconciler(j, e => e.Leg.RouteLeg == 1 ? new HistoryCandidates([row]) : new CannotTell("unused")), CancellationToken.None, _clock);
+        Assert.Equal(RouteStatus.Complete, result.Status);
+        Assert.Equal(("4242", 1), (result.Legs[0].Entry.HistoryId, result.Legs[0].Entry.Attempt));
+        Assert.Equal(3, _sent.Count);
+    }
+
+    [Fact]
     public async Task A_leg_the_history_says_did_not_execute_is_resent_as_its_next_attempt()
     {
         using var j = SqliteTransferJournal.Open(Path, _clock);
