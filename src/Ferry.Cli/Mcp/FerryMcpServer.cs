@@ -46,12 +46,11 @@ internal static class FerryMcpServer
                     ?? throw new InvalidOperationException($"Tool method {method.Name} declares no [ToolOutput].");
                 if (method.GetCustomAttribute<DescriptionAttribute>() is null)
                     throw new InvalidOperationException($"Tool method {method.Name} has no [Description].");
-                yield return McpServerTool.Create(method, group, new McpServerToolCreateOptions
-                {
-                    UseStructuredContent = true,
-                    OutputSchema = output.Schema(),
-                    SerializerOptions = McpJson.Options,
-                });
+                var tool = McpServerTool.Create(method, group, new McpServerToolCreateOptions { SerializerOptions = McpJson.Options });
+                // The tools return CallToolResult (so they choose isError themselves); the SDK cannot infer an output
+                // schema from that, so each declares its own.
+                tool.ProtocolTool.OutputSchema = output.Schema();
+                yield return tool;
             }
         }
     }
