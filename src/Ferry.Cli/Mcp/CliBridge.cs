@@ -10,7 +10,7 @@ namespace Ferry.Cli.Mcp;
 /// same sessions, masking, consent and exit codes, and the JSON an agent sees is the CLI's documented <c>--json</c>
 /// document. Nothing reaches the process's standard output: each run writes to its own buffers.
 /// </summary>
-internal sealed class CliBridge(CliEnvironment process)
+internal sealed class CliBridge(CliEnvironment process, bool verbose = false)
 {
     /// <summary>A per-call environment: private output buffers, no terminal (so nothing prompts), the process's variables and clock.</summary>
     public CliEnvironment Environment(TextWriter output, TextWriter error) => new()
@@ -30,8 +30,9 @@ internal sealed class CliBridge(CliEnvironment process)
     /// </summary>
     public async Task<T> WithEnvironmentAsync<T>(Func<CliEnvironment, Task<T>> body)
     {
-        var env = Environment(new StringWriter(), new StringWriter());
-        env.Log = Output.CliLog.Open(env, verbose: false);
+        // Standard error takes only log lines here (with 'ferry mcp --verbose'); nothing prompts or prints.
+        var env = Environment(TextWriter.Null, process.Error);
+        env.Log = Output.CliLog.Open(env, verbose);
         try
         {
             return await body(env);
@@ -46,13 +47,20 @@ internal sealed class CliBridge(CliEnvironment process)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var exitCode = await FerryApp.RunAsync([.. args, "--json"], Environment(output, error), ct);
+        var exitCode = await FerryApp.RunAsync([.. args, "--json", .. verbose ? ["--verbose"] : Array.Empty<string>()], Environment(output, error), ct);
+        var said = new List<string>();
+        foreach (var line in error.ToString().Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            // Log lines (already scrubbed by the run's log) go on to the server's standard error; the rest is the error sentence.
+            if (line.StartsWith("ferry[", StringComparison.Ordinal)) await process.Error.WriteLineAsync(line);
+            else said.Add(line);
+        }
         var document = Parse(output.ToString());
         if (exitCode == ExitCodes.Ok) return ToolResults.Ok(document ?? new JsonObject());
 
         var exchangeError = document?["error"] as JsonObject;
         var code = exchangeError?["code"]?.ToString();
-        var message = error.ToString().Trim() is { Length: > 0 } said ? said
+        var message = said.Count > 0 ? string.Join(" ", said)
             : document?["message"]?.GetValue<string>() ?? exchangeError?["message"]?.ToString() ?? $"ferry exited {exitCode}";
         if (exitCode == ExitCodes.Rejected && exchangeError is not null)
             message = $"The exchange refused it: {exchangeError["message"]}";

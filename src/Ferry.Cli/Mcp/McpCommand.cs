@@ -14,11 +14,11 @@ internal static class McpCommand
             DefaultValueFactory = _ => PlanStore.Ttl(PlanStore.DefaultTimeToLive),
         };
         var command = new Command("mcp", "Serve Ferry's tools to an AI agent over MCP on standard input/output (JSON-RPC; logs go to standard error).") { ttl };
-        command.SetAction((parse, ct) => RunAsync(env, parse.GetValue(ttl)!, ct));
+        command.SetAction((parse, ct) => RunAsync(env, parse.GetValue(ttl)!, parse.GetValue<bool>("--verbose"), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliEnvironment env, string ttlText, CancellationToken ct)
+    private static async Task<int> RunAsync(CliEnvironment env, string ttlText, bool verbose, CancellationToken ct)
     {
         var ttl = PlanStore.ParseTtl(ttlText)
             ?? throw CliException.BadInput($"--plan-ttl '{ttlText}' is not a duration; write a whole number with s, m or h from 0s to 24h, e.g. 5m.");
@@ -26,7 +26,7 @@ internal static class McpCommand
         // Standard output carries protocol messages only. The transport writes to the raw stream; anything written to
         // Console.Out by mistake (a library, a stray line) goes to standard error instead of corrupting the protocol.
         Console.SetOut(Console.Error);
-        var context = new McpToolContext(env, new CliBridge(env), new ToolBoundary(env), new PlanStore(env.Time, ttl));
+        var context = new McpToolContext(env, new CliBridge(env, verbose), new ToolBoundary(env), new PlanStore(env.Time, ttl));
         await using var transport = new StdioServerTransport("ferry");
         await using var server = McpServer.Create(transport, FerryMcpServer.Options(context));
         env.Log.Info($"mcp: serving {context.Plans.TimeToLive} plans on stdio");
