@@ -18,7 +18,8 @@ public sealed class ConsentTests
     [Fact]
     public async Task Without_elicitation_a_mainnet_plan_is_refused_unless_confirmation_is_exactly_CONFIRM_and_nothing_is_sent()
     {
-        await using var ferry = await FerryMcpProcess.StartAsync(FerryMcpProcess.NewHome(MainnetAccounts));
+        // --verbose: a request that left the process would show as an 'http' debug line on standard error.
+        await using var ferry = await FerryMcpProcess.StartAsync(FerryMcpProcess.NewHome(MainnetAccounts), ["--verbose"]);
         var accounts = (await ferry.CallAsync("list_accounts")).Ok().Structured["accounts"]!.AsArray();
         var listed = Assert.Single(accounts)!.AsObject();
         Assert.Equal(["name", "venue", "environment"], listed.Select(p => p.Key));
@@ -47,7 +48,8 @@ public sealed class ConsentTests
         (await ferry.CallAsync("sub_ip_add", new { email = "alice@example.com", subAccountApiKey = "abcdefghijklmnop", ips = new[] { "127.0.0.1" } })).Failed("refused");
 
         Assert.Empty((await ferry.CallAsync("journal_list")).Ok().Structured["entries"]!.AsArray());
-        Assert.DoesNotContain("http ", ferry.StandardError);
+        Assert.Contains("mcp tool execute_plan: error", ferry.StandardError);
+        Assert.DoesNotContain("ferry[debug]: http", ferry.StandardError);
     }
 
     [Fact]
