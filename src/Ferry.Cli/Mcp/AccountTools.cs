@@ -1,0 +1,57 @@
+using System.ComponentModel;
+using System.Text.Json.Nodes;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace Ferry.Cli.Mcp;
+
+/// <summary>Accounts and balances: which accounts exist (names and environments only) and what their wallets hold.</summary>
+internal sealed class AccountTools(McpToolContext context)
+{
+    internal const string AccountParameter = "A configured account name from list_accounts (default: 'main', else the only account; with none configured, Ferry's built-in simulator).";
+
+    [McpServerTool(Name = "list_accounts", Title = "List accounts", ReadOnly = true, OpenWorld = false, Idempotent = true)]
+    [Description("Lists the configured exchange accounts by name, venue and environment (mainnet, testnet, sim). Never shows keys. With no account configured every tool uses Ferry's built-in simulator.")]
+    [ToolOutput("Configured accounts.", "accounts")]
+    public Task<CallToolResult> ListAccounts(CancellationToken ct) =>
+        context.Boundary.RunAsync("list_accounts", c => context.Bridge.RunAsync(["accounts", "list"], c), ct);
+
+    [McpServerTool(Name = "balances", Title = "Wallet balances", ReadOnly = true, Idempotent = true)]
+    [Description("Wallet balances. Binance: every wallet of the account and its sub-accounts on the simulator (mainnet balances are not covered yet and are refused). HTX (venue 'htx'): spot and swap accounts, mainnet too. Amounts are decimal strings.")]
+    [ToolOutput("Balances of the account's wallets.", "target", "balances")]
+    public Task<CallToolResult> Balances(
+        [Description(AccountParameter)] string? account = null,
+        [Description("Only this owner's wallets: the account's own email or a sub-account email, e.g. alice@example.com (Binance only).")] string? subAccount = null,
+        [Description("Only this wallet: spot, margin, isolated, usdm, coinm, funding, options or portfolio (or a row's own wallet name, e.g. HTX_SPOT).")] string? wallet = null,
+        [Description("binance (default) or htx.")] string? venue = null,
+        CancellationToken ct = default) =>
+        context.Boundary.RunAsync("balances", async c =>
+        {
+            List<string> args = ["balances", .. CliBridge.Account(account)];
+            if (subAccount is not null) args.AddRange(["--owner", CliBridge.Value(subAccount, "subAccount")]);
+            if (venue is not null) args.AddRange(["--venue", CliBridge.Value(venue, "venue")]);
+            var wanted = wallet is null ? null : CliBridge.Value(wallet, "wallet").ToLowerInvariant();
+            var result = await context.Bridge.RunAsync(args, c);
+            return wanted is null || result.IsError == true ? result : OnlyWallet(result, wanted);
+        }, ct);
+
+    /// <summary>Ferry's wallet names and the simulator's own names for them (the rows carry the latter).</summary>
+    private static readonly Dictionary<string, string> LedgerNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["spot"] = "SPOT", ["margin"] = "MARGIN", ["isolated"] = "ISOLATED_MARGIN", ["usdm"] = "USDT_FUTURE", ["coinm"] = "COIN_FUTURE",
+        ["funding"] = "FUNDING", ["options"] = "OPTION", ["portfolio"] = "PORTFOLIO_MARGIN",
+    };
+
+    /// <summary>Keeps the rows of one wallet.</summary>
+    private static CallToolResult OnlyWallet(CallToolResult result, string name)
+    {
+        var wallet = LedgerNames.GetValueOrDefault(name, name);
+        var document = JsonNode.Parse(result.StructuredContent!.Value.GetRawText())!.AsObject();
+        if (document["balances"] is JsonArray rows)
+        {
+            var kept = rows.Where(r => string.Equals(r?["wallet"]?.ToString(), wallet, StringComparison.OrdinalIgnoreCase)).Select(r => r!.DeepClone()).ToArray();
+            document["balances"] = new JsonArray(kept);
+        }
+        return ToolResults.Ok(document);
+    }
+}

@@ -1,0 +1,57 @@
+using System.ComponentModel;
+using System.Reflection;
+using Ferry.Product;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace Ferry.Cli.Mcp;
+
+/// <summary>What every tool group shares: the process environment, the CLI bridge, the tool boundary and the plan store.</summary>
+internal sealed record McpToolContext(CliEnvironment Process, CliBridge Bridge, ToolBoundary Boundary, PlanStore Plans);
+
+/// <summary>
+/// Ferry's MCP server: the tool groups of this folder over one transport. The tools are found by their
+/// <see cref="McpServerToolAttribute"/>; each declares its input (its parameters, described) and output
+/// (<see cref="ToolOutputAttribute"/>) schema.
+/// </summary>
+internal static class FerryMcpServer
+{
+    public const string Instructions =
+        "Ferry moves assets between exchange accounts exactly once. Read with the query tools; to move, call plan_transfer (sends nothing), show the user the legs, then execute_plan with the plan id. " +
+        "Plans expire and run once. A MAINNET move or change needs the user's own CONFIRM: Ferry asks the user itself when your client supports elicitation; otherwise ask the user to type CONFIRM and pass exactly that as 'confirmation' — never supply it yourself. " +
+        "Keys are never shown; accounts are listed by name and environment only.";
+
+    public static McpServerOptions Options(McpToolContext context)
+    {
+        var options = new McpServerOptions
+        {
+            ServerInfo = new Implementation { Name = "ferry", Version = FerryProduct.Version },
+            ServerInstructions = Instructions,
+            ToolCollection = [],
+        };
+        foreach (var tool in Tools(context)) options.ToolCollection.Add(tool);
+        return options;
+    }
+
+    /// <summary>Every tool of every group, in a stable order.</summary>
+    public static IEnumerable<McpServerTool> Tools(McpToolContext context)
+    {
+        object[] groups = [new AccountTools(context), new TransferTools(context), new HistoryTools(context), new SubAccountTools(context), new ManagedTools(context)];
+        foreach (var group in groups)
+        {
+            foreach (var method in group.GetType().GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
+            {
+                if (method.GetCustomAttribute<McpServerToolAttribute>() is null) continue;
+                var output = method.GetCustomAttribute<ToolOutputAttribute>()
+                    ?? throw new InvalidOperationException($"Tool method {method.Name} declares no [ToolOutput].");
+                if (method.GetCustomAttribute<DescriptionAttribute>() is null)
+                    throw new InvalidOperationException($"Tool method {method.Name} has no [Description].");
+                var tool = McpServerTool.Create(method, group, new McpServerToolCreateOptions { SerializerOptions = McpJson.Options });
+                // The tools return CallToolResult (so they choose isError themselves); the SDK cannot infer an output
+                // schema from that, so each declares its own.
+                tool.ProtocolTool.OutputSchema = output.Schema();
+                yield return tool;
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using System.Text.Json;
+
+namespace Ferry.Cli.Mcp;
+
+/// <summary>
+/// A tool's output schema, declared beside the tool: the top-level fields of its structured content. Field names map to
+/// the JSON-schema fragments in <see cref="Fields"/>, so one field means one thing in every tool.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+internal sealed class ToolOutputAttribute(string description, params string[] fields) : Attribute
+{
+    public string Description { get; } = description;
+    public string[] FieldNames { get; } = fields;
+
+    private const string TargetSchema = """{"type":"object","description":"The account the call ran as (never a key).","properties":{"account":{"type":"string"},"environment":{"type":"string","enum":["mainnet","testnet","sim"]},"simulator":{"type":"boolean"}}}""";
+
+    /// <summary>Every field a Ferry tool returns, with its schema.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Fields = new Dictionary<string, string>
+    {
+        ["target"] = TargetSchema,
+        ["outcome"] = """{"type":"string","enum":["done","rejected","unknown","not-sent"],"description":"How the exchange call ended."}""",
+        ["result"] = """{"description":"The exchange's answer, in Binance's own field names (keys masked)."}""",
+        ["message"] = """{"type":"string"}""",
+        ["accounts"] = """{"type":"array","description":"Configured accounts: name, venue and environment only.","items":{"type":"object","properties":{"name":{"type":"string"},"venue":{"type":"string"},"environment":{"type":"string"}}}}""",
+        ["balances"] = """{"type":"array","items":{"type":"object","description":"One wallet balance; amounts are decimal strings."}}""",
+        ["transfers"] = """{"type":"array","items":{"type":"object","description":"One transfer as the exchange records it; amounts are decimal strings."}}""",
+        ["source"] = """{"type":"string","description":"The endpoint the rows came from."}""",
+        ["from"] = """{"description":"Start of the window (Unix ms)."}""",
+        ["to"] = """{"description":"End of the window (Unix ms)."}""",
+        ["entries"] = """{"type":"array","items":{"type":"object","description":"One journal entry: id, state, account, endpoint, move, ids."}}""",
+        ["entry"] = """{"type":"object","description":"One journal entry with its events."}""",
+        ["results"] = """{"type":"array","items":{"type":"object","properties":{"id":{"type":"string"},"state":{"type":"string"},"reason":{"type":"string"}}}}""",
+        ["planId"] = """{"type":"string","description":"Pass to execute_plan; it expires and runs at most once."}""",
+        ["kind"] = """{"type":"string","description":"The plan's kind, e.g. transfer."}""",
+        ["expiresAt"] = """{"type":"string","format":"date-time"}""",
+        ["sent"] = """{"type":"boolean","description":"Whether anything was sent to an exchange."}""",
+        ["needsConfirmation"] = """{"type":"boolean","description":"True when executing touches a MAINNET account: the user must type CONFIRM."}""",
+        ["request"] = """{"type":"object","description":"The move as asked: amount, asset, from, to."}""",
+        ["legs"] = """{"type":"array","description":"The legs in the order they run; each is one endpoint call with one account's key.","items":{"type":"object"}}""",
+        ["legsRun"] = """{"type":"integer"}""",
+        ["legsTotal"] = """{"type":"integer"}""",
+    };
+
+    public JsonElement Schema() => McpJson.ObjectSchema(Description, FieldNames.Select(f => (f, Fields[f])).ToArray());
+}
