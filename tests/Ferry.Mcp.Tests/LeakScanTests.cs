@@ -36,6 +36,7 @@ public sealed class LeakScanTests : IAsyncLifetime
         ["journal_list"] = [(new { }, true), (new { state = "moon" }, false)],
         ["journal_show"] = [(new { id = "latest" }, true), (new { id = "nope" }, false)],
         ["journal_reconcile"] = [(new { wait = false }, true), (new { id = "nope" }, false)],
+        ["journal_resume"] = [(new { id = "{route}" }, true), (new { id = "{route}" }, false), (new { id = "nope" }, false)],
         ["sub_list"] = [(new { }, true), (new { account = "alice" }, false)],
         ["sub_status"] = [(new { email = "alice@example.com" }, true), (new { email = "not-an-email" }, false)],
         ["sub_assets"] = [(new { email = "alice@example.com" }, true), (new { email = "nobody@example.com" }, false)],
@@ -60,6 +61,18 @@ public sealed class LeakScanTests : IAsyncLifetime
         ["managed_deposit_address"] = [(new { email = "fund@example.com", coin = "USDT" }, true), (new { email = "nobody@example.com", coin = "USDT" }, false)],
         ["managed_log"] = [(new { email = "fund@example.com" }, true), (new { role = "moon" }, false)],
     };
+
+    /// <summary>A two-leg route from the master's empty margin wallet that stops at leg 1, then the margin wallet
+    /// topped up so that journal_resume can finish it: the id of a route whose resume succeeds once.</summary>
+    private static async Task<string> StoppedRouteAsync(FerryMcpProcess ferry)
+    {
+        var plan = (await ferry.CallAsync("plan_transfer", new { amount = "5", asset = "USDT", from = "margin", to = "bob@example.com/usdm", account = "main" })).Ok().Structured;
+        Assert.True(plan["legs"]!.AsArray().Count >= 2, plan.ToJsonString());
+        var stopped = (await ferry.CallAsync("execute_plan", new { planId = plan["planId"]!.GetValue<string>() })).Failed("rejected");
+        var topUp = (await ferry.CallAsync("plan_transfer", new { amount = "5", asset = "USDT", from = "spot", to = "margin", account = "main" })).Ok().Structured;
+        (await ferry.CallAsync("execute_plan", new { planId = topUp["planId"]!.GetValue<string>() })).Ok();
+        return stopped.Structured["routeId"]!.GetValue<string>();
+    }
 
     public async Task InitializeAsync()
     {
@@ -106,6 +119,7 @@ public sealed class LeakScanTests : IAsyncLifetime
             ["{plan}"] = (await ferry.CallAsync("plan_transfer", new { amount = "5", asset = "USDT", from = "spot", to = "usdm" })).Ok().Structured["planId"]!.GetValue<string>(),
             ["{liveplan}"] = (await ferry.CallAsync("plan_transfer", new { amount = "5", asset = "USDT", from = "spot", to = "usdm", account = "live" })).Ok().Structured["planId"]!.GetValue<string>(),
         };
+        placeholders["{route}"] = await StoppedRouteAsync(ferry);
         foreach (var (tool, samples) in Samples)
         {
             Assert.Contains(samples, s => s.Ok);

@@ -10,7 +10,7 @@ public sealed class ServerTests
 {
     private static readonly string[] ExpectedTools =
     [
-        "list_accounts", "balances", "plan_transfer", "execute_plan", "transfer_history", "journal_list", "journal_show", "journal_reconcile",
+        "list_accounts", "balances", "plan_transfer", "execute_plan", "transfer_history", "journal_list", "journal_show", "journal_reconcile", "journal_resume",
         "sub_list", "sub_status", "sub_assets", "sub_summary", "sub_stats", "sub_deposit_address", "sub_deposits", "sub_ip_show",
         "sub_create_virtual", "sub_enable_futures", "sub_enable_options", "sub_ip_add", "sub_ip_remove",
         "managed_list", "managed_assets", "managed_futures_assets", "managed_margin_assets", "managed_snapshot", "managed_deposit_address", "managed_log",
@@ -93,6 +93,32 @@ public sealed class ServerTests
         Assert.Empty((await ferry.CallAsync("journal_reconcile")).Ok().Structured["results"]!.AsArray());
         var history = (await ferry.CallAsync("transfer_history", new { asset = "USDT" })).Ok().Structured["transfers"]!.AsArray();
         Assert.Contains(history, t => t!["type"]!.GetValue<string>() == "MAIN_UMFUTURE" && t["amount"]!.GetValue<string>() == "5");
+    }
+
+    [Fact]
+    public async Task A_two_leg_route_that_stops_halfway_names_where_the_money_is_and_journal_resume_finishes_it_once()
+    {
+        await using var ferry = await FerryMcpProcess.StartAsync();
+        // Bob has not enabled futures in the demo scenario: leg 2 (master's usdm → bob's usdm) is refused.
+        var plan = (await ferry.CallAsync("plan_transfer", new { amount = "40", asset = "USDT", from = "margin", to = "bob@example.com/usdm" })).Ok().Structured;
+        var legs = plan["legs"]!.AsArray();
+        Assert.Equal(2, legs.Count);
+        Assert.Equal("POST /sapi/v1/sub-account/futures/internalTransfer", legs[1]!["endpoint"]!.GetValue<string>());
+
+        var stopped = (await ferry.CallAsync("execute_plan", new { planId = plan["planId"]!.GetValue<string>() })).Failed("rejected");
+        var message = stopped.Error["message"]!.GetValue<string>();
+        Assert.Contains("Leg 2 of 2", message);
+        Assert.Contains("The money is in ", message);
+        Assert.Equal(1, stopped.Structured["legsRun"]!.GetValue<int>() - 1);
+        var routeId = System.Text.RegularExpressions.Regex.Match(message, @"journal_resume with id (R\S+) ").Groups[1].Value;
+        Assert.StartsWith("R", routeId);
+
+        (await ferry.CallAsync("sub_enable_futures", new { email = "bob@example.com" })).Ok();
+        var resumed = (await ferry.CallAsync("journal_resume", new { id = routeId })).Ok().Structured;
+        Assert.Equal("complete", resumed["status"]!.GetValue<string>());
+        var bob = (await ferry.CallAsync("balances", new { subAccount = "bob@example.com", wallet = "usdm" })).Ok().Structured.ToJsonString();
+        Assert.Contains("40", bob);
+        (await ferry.CallAsync("journal_resume", new { id = routeId })).Failed("refused");
     }
 
     [Fact]

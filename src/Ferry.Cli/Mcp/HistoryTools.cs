@@ -81,4 +81,36 @@ internal sealed class HistoryTools(McpToolContext context)
             if (!wait) args.Add("--no-wait");
             return context.Bridge.RunAsync(args, c);
         }, ct);
+
+    [McpServerTool(Name = "journal_resume", Title = "Resume a stopped route")]
+    [Description("Continues a multi-leg route that stopped halfway (a leg refused, rejected or found not executed) from its first leg that is not done, after reconciling it; the route id comes from execute_plan (routeId) or journal_list. A leg whose outcome stays unknown stops it again. On a route that uses a MAINNET account the user must type CONFIRM (see 'confirmation'); never supply it yourself.")]
+    [ToolOutput("The route after the run: its status, where the money is, every leg.", "routeId", "status", "holding", "stoppedAt", "legs", "message")]
+    public Task<CallToolResult> JournalResume(
+        McpServer server,
+        [Description("The route id (R...) or the journal id of any of its legs.")] string id,
+        [Description(McpConsent.ParameterDescription)] string? confirmation = null,
+        CancellationToken ct = default) =>
+        context.Boundary.RunAsync("journal_resume", async c =>
+        {
+            List<string> args = ["journal", "resume", CliBridge.Value(id, "id")];
+            if (await RouteTouchesMainnetAsync(id))
+            {
+                await McpConsent.RequireAsync(server, confirmation, $"About to resume route {id} on MAINNET.", c);
+                args.Add("--confirm");
+            }
+            return await context.Bridge.RunAsync(args, c);
+        }, ct);
+
+    /// <summary>True when any leg of the route <paramref name="id"/> names a mainnet account (false for an unknown id:
+    /// the resume itself then says what is wrong, before anything is sent).</summary>
+    private Task<bool> RouteTouchesMainnetAsync(string id) =>
+        context.Bridge.WithEnvironmentAsync(async env =>
+        {
+            await using var journal = Sessions.CliJournal.Open(env);
+            var routeId = Journal.RouteExecutor.FindRoute(journal.Journal, id);
+            if (routeId is null) return false;
+            return Journal.RouteExecutor.Legs(journal.Journal, routeId)
+                .Select(l => l.Entry.Leg.AccountName).Distinct(StringComparer.OrdinalIgnoreCase)
+                .Any(name => Sessions.SessionTarget.Resolve(env, name == "embedded-sim" ? null : name).Environment == Accounts.AccountEnvironment.Mainnet);
+        });
 }

@@ -39,6 +39,10 @@ internal sealed class ToolOutputAttribute(string description, params string[] fi
         ["legs"] = """{"type":"array","description":"The legs in the order they run; each is one endpoint call with one account's key.","items":{"type":"object"}}""",
         ["legsRun"] = """{"type":"integer"}""",
         ["legsTotal"] = """{"type":"integer"}""",
+        ["routeId"] = """{"type":"string","description":"The route's journal id (R...): journal_resume continues a route that stopped halfway."}""",
+        ["status"] = """{"type":"string","enum":["complete","stopped","unknown"],"description":"How the route ended."}""",
+        ["holding"] = """{"type":"string","description":"The wallet that holds the money now (two, 'X or Y', when a leg's outcome is unknown)."}""",
+        ["stoppedAt"] = """{"type":["integer","null"],"description":"The position of the leg the route stopped at."}""",
     };
 
     public JsonElement Schema() => McpJson.ObjectSchema(Description, FieldNames.Select(f => (f, Fields[f])).ToArray());

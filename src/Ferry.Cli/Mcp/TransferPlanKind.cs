@@ -12,7 +12,7 @@ namespace Ferry.Cli.Mcp;
 
 /// <summary>
 /// A transfer route planned by <c>plan_transfer</c>: its legs in order, each with the account whose key sends it.
-/// Executing runs the legs in order through the CLI's one journaled send path and stops at the first leg that is not done.
+/// Executing runs it through the route runner (the CLI's journaled path): legs in order, each only after the previous is done.
 /// </summary>
 internal sealed class TransferPlanKind(TransferPlan plan, IReadOnlyList<SessionTarget> legTargets) : McpPlan
 {
@@ -58,57 +58,68 @@ internal sealed class TransferPlanKind(TransferPlan plan, IReadOnlyList<SessionT
 
     public override async Task<CallToolResult> ExecuteAsync(string planId, CliBridge bridge, CancellationToken ct)
     {
+        if (legTargets.Any(t => t.Environment == AccountEnvironment.Testnet))
+            throw CliException.Refused("Binance's testnet does not serve /sapi endpoints, so wallet transfers cannot run there; use the simulator instead.");
+        var (route, last) = await RunRouteAsync(bridge, ct);
+
         var results = new JsonArray();
-        LegResult? failed = null;
-        string? failedJournalId = null;
-        for (var i = 0; i < plan.Legs.Count && failed is null; i++)
+        foreach (var (position, entry) in route.Legs)
         {
-            var leg = plan.Legs[i];
-            var (result, journalId) = await SendLegAsync(bridge, legTargets[i], leg, ct);
+            var leg = plan.Legs[position - 1];
             var row = new JsonObject
             {
-                ["index"] = i + 1, ["journalId"] = journalId, ["outcome"] = PlanJson.OutcomeName(result.Kind), ["endpoint"] = leg.Endpoint,
-                ["account"] = leg.AccountName, ["tranId"] = LegJson.Id(result.TransferId), ["clientTranId"] = leg.ClientTranId,
+                ["index"] = position, ["journalId"] = entry.Id, ["outcome"] = Journal.LegStates.Name(entry.State), ["endpoint"] = entry.Leg.Endpoint,
+                ["account"] = entry.Leg.AccountName, ["tranId"] = LegJson.Id(entry.ExchangeId), ["clientTranId"] = entry.Leg.ClientTranId ?? leg.ClientTranId,
             };
-            if (result.Error is not null) row["error"] = PlanJson.Error(result.Error);
-            if (result.Kind is not (OutcomeKind.Done or OutcomeKind.Rejected)) row["message"] = result.Message;
+            if (entry.ErrorCode is not null) row["errorCode"] = entry.ErrorCode;
+            if (entry.State is not (Journal.LegState.Done or Journal.LegState.Planned) && entry.Message is not null) row["message"] = entry.Message;
             results.Add(row);
-            if (result.Kind != OutcomeKind.Done) (failed, failedJournalId) = (result, journalId);
         }
 
+        var legsRun = route.StoppedAt ?? plan.Legs.Count;
         var document = new JsonObject
         {
-            ["planId"] = planId, ["kind"] = Kind, ["outcome"] = failed is null ? "done" : PlanJson.OutcomeName(failed.Kind),
-            ["legs"] = results, ["legsRun"] = results.Count, ["legsTotal"] = plan.Legs.Count,
+            ["planId"] = planId, ["kind"] = Kind, ["routeId"] = route.RouteId,
+            ["outcome"] = route.Status switch
+            {
+                Journal.RouteStatus.Complete => "done",
+                Journal.RouteStatus.Unknown => "unknown",
+                _ => last?.Kind == OutcomeKind.NotSent ? "not-sent" : "rejected",
+            },
+            ["holding"] = route.Holding, ["legs"] = results, ["legsRun"] = legsRun, ["legsTotal"] = plan.Legs.Count,
+            ["message"] = route.Message,
         };
-        if (failed is null) return ToolResults.Ok(document);
+        if (route.Status == Journal.RouteStatus.Complete) return ToolResults.Ok(document);
 
-        var n = results.Count;
-        var of = $"Leg {n} of {plan.Legs.Count}";
-        var after = n > 1 ? $" Legs 1..{n - 1} are done; nothing after leg {n} was sent." : "";
-        return failed.Kind switch
-        {
-            OutcomeKind.Rejected => ToolResults.Error("rejected",
-                $"{of} was refused by the exchange ({failed.Error!.Message}), so it moved nothing.{after}", failed.Error.Code, document),
-            OutcomeKind.Unknown => ToolResults.Error("unknown",
-                $"The outcome of {of.ToLowerInvariant()} is UNKNOWN ({failed.Message}); it may have executed, so run journal_reconcile with id {failedJournalId} before trying again.{after}", details: document),
-            _ => ToolResults.Error(ToolResults.KindOf(ExitCodes.ForNotSent(failed.NotSentReason)), $"{of} was not sent: {failed.Message}{after}", details: document),
-        };
+        var of = $"Leg {legsRun} of {plan.Legs.Count}";
+        var where = $" The money is in {route.Holding}; nothing after leg {legsRun} was sent"
+            + (plan.Legs.Count > 1 ? $"; journal_resume with id {route.RouteId} continues the route." : ".");
+        return route.Status == Journal.RouteStatus.Unknown
+            ? ToolResults.Error("unknown",
+                $"The outcome of {of.ToLowerInvariant()} is UNKNOWN ({last?.Message ?? route.Message}); it may have executed, so run journal_reconcile with id {route.Legs[legsRun - 1].Entry.Id} before trying again.{where}", details: document)
+            : last?.Kind == OutcomeKind.NotSent
+                ? ToolResults.Error(ToolResults.KindOf(ExitCodes.ForNotSent(last.NotSentReason)), $"{of} was not sent: {last.Message}{where}", details: document)
+                : ToolResults.Error("rejected",
+                    $"{of} was refused by the exchange ({last?.Error?.Message ?? route.Message}), so it moved nothing.{where}", last?.Error?.Code, document);
     }
 
     /// <summary>
-    /// Sends one leg the way <c>ferry transfer</c> does: a session for the leg's account, then the CLI's journaled send
-    /// (recover what a crash left, journal before sending, record what came back). The one place a route's leg is sent;
-    /// swap for the route runner once multi-leg routes land.
+    /// Runs the plan the way <c>ferry transfer</c> does: one session per account the legs name, then the route runner
+    /// (recover what a crash left, journal every leg before the first is sent, send each only after the previous is done).
     /// </summary>
-    private static async Task<(LegResult Result, string JournalId)> SendLegAsync(CliBridge bridge, SessionTarget target, TransferLeg leg, CancellationToken ct)
-    {
-        if (target.Environment == AccountEnvironment.Testnet)
-            throw CliException.Refused("Binance's testnet does not serve /sapi endpoints, so wallet transfers cannot run there; use the simulator instead.");
-        return await bridge.WithEnvironmentAsync(async env =>
+    private async Task<(Journal.RouteResult Route, LegResult? Last)> RunRouteAsync(CliBridge bridge, CancellationToken ct) =>
+        await bridge.WithEnvironmentAsync(async env =>
         {
-            await using var session = await BinanceSession.OpenAsync(target, env, ct);
-            return await JournaledLegSend.SendAsync(env, new Printer(env, json: true), session, target.AccountName, leg, ct);
+            var targets = new Dictionary<string, SessionTarget>(StringComparer.OrdinalIgnoreCase);
+            for (var i = 0; i < plan.Legs.Count; i++) targets.TryAdd(plan.Legs[i].AccountName, legTargets[i]);
+            var sessions = await RouteRun.OpenAsync(env, targets, ct);
+            try
+            {
+                return await JournaledLegSend.RouteAsync(env, new Printer(env, json: true), sessions, plan, null, ct);
+            }
+            finally
+            {
+                await RouteRun.CloseAsync(sessions);
+            }
         });
-    }
 }

@@ -55,7 +55,7 @@ internal sealed class TransferTools(McpToolContext context)
 
     [McpServerTool(Name = "execute_plan", Title = "Execute a plan", Destructive = true, Idempotent = false, OpenWorld = true)]
     [Description("Executes a plan from plan_transfer: sends its legs in order, each journaled before it is sent, and stops at the first leg that is not done. A plan runs at most once and expires (default 5 minutes). A plan that touches a MAINNET account needs the user's consent: Ferry asks the user to type CONFIRM itself when your client supports elicitation; otherwise you must ask the user to type CONFIRM and pass exactly what they typed as 'confirmation'. NEVER supply CONFIRM on your own.")]
-    [ToolOutput("What each leg did: journal id, outcome, exchange transfer id.", "planId", "kind", "outcome", "legs", "legsRun", "legsTotal")]
+    [ToolOutput("What each leg did: journal id, outcome, exchange transfer id.", "planId", "kind", "routeId", "outcome", "holding", "legs", "legsRun", "legsTotal", "message")]
     public Task<CallToolResult> ExecutePlan(
         McpServer server,
         [Description("The planId that plan_transfer returned.")] string planId,
