@@ -27,6 +27,7 @@ public static class FerryApp
             SubCommand.Create(env),
             ManagedCommand.Create(env),
             JournalCommand.Create(env),
+            SweepCommand.Create(env), RebalanceCommand.Create(env),
         };
         var verbose = CommonOptions.Verbose();
         root.Options.Add(verbose);

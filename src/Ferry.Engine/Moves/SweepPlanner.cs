@@ -63,7 +63,20 @@ public static class SweepPlanner
     {
         ArgumentNullException.ThrowIfNull(reader);
         request = request.Validated();
-        var sources = request.From ?? await reader.SubAccountsAsync(ct).ConfigureAwait(false);
+        var known = home.SubAccounts ?? [];
+        IReadOnlyList<string>? listed = null;
+        if (request.From is null || request.From.Any(e => !known.Contains(e, StringComparer.OrdinalIgnoreCase)))
+        {
+            // The master's own list is the authority on its sub-accounts: the router may route to any of them.
+            listed = await reader.SubAccountsAsync(ct).ConfigureAwait(false);
+            if (!home.IsSubAccountKey)
+            {
+                var extended = home with { SubAccounts = known.Union(listed, StringComparer.OrdinalIgnoreCase).ToList() };
+                accounts = accounts.Select(a => ReferenceEquals(a, home) ? extended : a).ToList();
+                home = extended;
+            }
+        }
+        var sources = request.From ?? listed!;
         var balances = new decimal?[sources.Count];
         var reasons = new string?[sources.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, sources.Count),
