@@ -103,7 +103,7 @@ public static class RebalanceFile
             if (wallet.Venue != Venue.Binance || wallet.Email is null)
                 throw Bad(line, $"{asset} wallet '{text}' must name a sub-account's wallet as email/wallet (e.g. alice@example.com/spot)");
             if (!BinanceBalanceReader.Readable.Contains(wallet.Wallet))
-                throw Bad(line, $"{asset} wallet '{text}' is a {wallet.Wallet.ToString().ToLowerInvariant()} wallet, whose balance Ferry cannot read; use spot, margin, usdm or coinm");
+                throw Bad(line, $"{asset} wallet '{text}' names the {wallet.Wallet.ToString().ToLowerInvariant()} wallet, whose balance Ferry cannot read; use spot, margin, usdm or coinm");
             if (list.Any(w => w.Wallet == wallet))
                 throw Bad(line, $"{asset} lists wallet '{wallet}' twice");
             list.Add(ParseTarget(asset, wallet, Scalar(targetNode, $"the target of {asset} {wallet}"), Line(targetNode)));
