@@ -47,10 +47,12 @@ internal static class RebalanceCommand
         var (home, keys) = RoutingAccounts.For(env, target);
         if (home.IsSubAccountKey)
             throw CliException.BadInput($"Account '{target.AccountName}' is a sub-account's key; a rebalance reads the sub-accounts' balances with the master's key, so run it with the master's account.");
-        // Every pair of listed wallets must be routable with the keys configured: probe before anything starts.
+        // Every pair of listed wallets of sub-accounts that accounts.json knows must be routable with the keys configured:
+        // probe before anything starts (others are checked against the master's list once it is read).
+        var known = home.SubAccounts ?? [];
         foreach (var asset in targets)
-            foreach (var a in asset.Wallets)
-                foreach (var b in asset.Wallets.Where(b => b != a))
+            foreach (var a in asset.Wallets.Where(w => known.Contains(w.Wallet.Email!, StringComparer.OrdinalIgnoreCase)))
+                foreach (var b in asset.Wallets.Where(b => b != a && known.Contains(b.Wallet.Email!, StringComparer.OrdinalIgnoreCase)))
                     TransferRouter.Plan(new TransferRequest(1m, asset.Asset, a.Wallet, b.Wallet), home, keys, () => "probe");
 
         await using var run = await MovesExecution.OpenAsync(env, target, json, ct);

@@ -87,6 +87,8 @@ public static class RebalancePlanner
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(reader);
         var reads = file.SelectMany(a => a.Wallets.Select(w => (a.Asset, w.Wallet))).ToList();
+        (home, accounts, _) = await KnownSubAccounts.ExtendAsync(home, accounts, reader,
+            reads.Select(r => r.Wallet.Email!).Distinct().ToList(), ct).ConfigureAwait(false);
         var values = new decimal[reads.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, reads.Count),
             new ParallelOptions { MaxDegreeOfParallelism = SweepPlanner.ReadParallelism, CancellationToken = ct }, async (i, c) =>

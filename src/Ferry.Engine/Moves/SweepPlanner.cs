@@ -63,19 +63,8 @@ public static class SweepPlanner
     {
         ArgumentNullException.ThrowIfNull(reader);
         request = request.Validated();
-        var known = home.SubAccounts ?? [];
-        IReadOnlyList<string>? listed = null;
-        if (request.From is null || request.From.Any(e => !known.Contains(e, StringComparer.OrdinalIgnoreCase)))
-        {
-            // The master's own list is the authority on its sub-accounts: the router may route to any of them.
-            listed = await reader.SubAccountsAsync(ct).ConfigureAwait(false);
-            if (!home.IsSubAccountKey)
-            {
-                var extended = home with { SubAccounts = known.Union(listed, StringComparer.OrdinalIgnoreCase).ToList() };
-                accounts = accounts.Select(a => ReferenceEquals(a, home) ? extended : a).ToList();
-                home = extended;
-            }
-        }
+        IReadOnlyList<string>? listed;
+        (home, accounts, listed) = await KnownSubAccounts.ExtendAsync(home, accounts, reader, request.From, ct).ConfigureAwait(false);
         var sources = request.From ?? listed!;
         var balances = new decimal?[sources.Count];
         var reasons = new string?[sources.Count];
@@ -121,4 +110,23 @@ public static class SweepPlanner
     }
 
     private static WalletAddress Source(string email, WalletKind wallet) => new(Venue.Binance, email.ToLowerInvariant(), wallet, null);
+}
+
+/// <summary>The master's own sub-account list is the authority on its sub-accounts: when a plan names one that
+/// accounts.json does not list (or needs them all), the list is read once and the router may route to any of them.</summary>
+public static class KnownSubAccounts
+{
+    /// <summary>Returns <paramref name="home"/> (and its entry in <paramref name="accounts"/>) with the listed sub-accounts
+    /// added, and the list; unchanged (list null) when every e-mail in <paramref name="needed"/> is already known.
+    /// <paramref name="needed"/> null means all sub-accounts are needed.</summary>
+    public static async Task<(RoutingAccount Home, IReadOnlyList<RoutingAccount> Accounts, IReadOnlyList<string>? Listed)> ExtendAsync(
+        RoutingAccount home, IReadOnlyList<RoutingAccount> accounts, IBalanceReader reader, IReadOnlyList<string>? needed, CancellationToken ct)
+    {
+        var known = home.SubAccounts ?? [];
+        if (needed is not null && needed.All(e => known.Contains(e, StringComparer.OrdinalIgnoreCase))) return (home, accounts, null);
+        var listed = await reader.SubAccountsAsync(ct).ConfigureAwait(false);
+        if (home.IsSubAccountKey) return (home, accounts, listed);
+        var extended = home with { SubAccounts = known.Union(listed, StringComparer.OrdinalIgnoreCase).ToList() };
+        return (extended, accounts.Select(a => ReferenceEquals(a, home) ? extended : a).ToList(), listed);
+    }
 }
