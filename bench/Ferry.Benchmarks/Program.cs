@@ -7,6 +7,7 @@ namespace Ferry.Benchmarks;
 /// <summary>
 /// Entry point: no arguments or <c>bdn [BenchmarkDotNet args]</c> runs the micro-benchmarks;
 /// <c>loopback [--calls N] [--warmup W]</c> runs the client-versus-floor loopback runner;
+/// <c>sweep --sources N</c> runs the sweep rate-budget bench (issue #9);
 /// <c>serve-sim</c> is the child process the loopback runner starts to host the simulator.
 /// </summary>
 public static class Program
@@ -22,11 +23,13 @@ public static class Program
                 return 0;
             case "loopback":
                 return await LoopbackRunner.RunAsync(rest).ConfigureAwait(false);
+            case "sweep":
+                return await Sweep.SweepBench.RunAsync(rest).ConfigureAwait(false);
             case "serve-sim":
                 return await SimulatorChild.RunAsync().ConfigureAwait(false);
             default:
                 await Console.Error.WriteLineAsync(
-                    $"Unknown command '{command}'. Use: bdn [BenchmarkDotNet args] | loopback [--calls N] [--warmup W] | serve-sim").ConfigureAwait(false);
+                    $"Unknown command '{command}'. Use: bdn [BenchmarkDotNet args] | loopback [--calls N] [--warmup W] | sweep --sources N [--window-ms W] | serve-sim").ConfigureAwait(false);
                 return 2;
         }
     }

@@ -69,9 +69,10 @@ public sealed class SimulatorHost : IAsyncDisposable
             var subAccounts = OpenSubAccountBook(ledger, store, options);
             subAccounts.UseKeyOwners(state.Keys.Select(k => new KeyValuePair<string, string>(k.ApiKey, k.Owner)));
             var managed = OpenManagedSubAccountBook(ledger, subAccounts, store, options);
+            var buckets = new WeightBuckets(options.Time, options.RateLimits.Window);
             var gateway = new BinanceGateway(
                 BinanceEndpoints.Create(ledger, options.RateLimits, subAccounts, managed), new KeyRing(state.Keys),
-                new WeightBuckets(options.Time, options.RateLimits.Window), options.RateLimits, options.Time, subAccounts.KeyAllowedFrom);
+                buckets, options.RateLimits, options.Time, subAccounts.KeyAllowedFrom);
             var htxBook = new HtxBook(state.Htx);
             var htx = new HtxGateway(HtxEndpoints.Create(ledger, htxBook, options.Htx), htxBook, options.Htx, options.Time);
 
@@ -94,7 +95,7 @@ public sealed class SimulatorHost : IAsyncDisposable
 
             var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>()
                 .Addresses.First();
-            return new SimulatorHost(app, ledger, store, new Uri(address.TrimEnd('/') + "/"), managed, faults);
+            return new SimulatorHost(app, ledger, store, new Uri(address.TrimEnd('/') + "/"), managed, faults) { _buckets = buckets };
         }
         catch
         {
@@ -122,6 +123,15 @@ public sealed class SimulatorHost : IAsyncDisposable
             : ManagedSubAccountBookStore.Open(store.Connection, options.Scenario, now);
         return new ManagedSubAccountBook(ledger, subAccounts, bookState, bookStore, options.Time);
     }
+
+    // Rate-limit records (issue #9).
+    private WeightBuckets? _buckets;
+
+    /// <summary>How many Binance requests the rate limiter refused with 429 since the start (fault-injected 429s not included).</summary>
+    public long Throttled => _buckets?.ThrottledCount() ?? 0;
+
+    /// <summary>The weight each Binance rate bucket was charged per window since the start, oldest first.</summary>
+    public IReadOnlyList<SimWindowUsage> RateUsage() => _buckets?.Usage() ?? [];
 
     /// <summary>Runs the scheduled work that is due on the simulator's clock (managed sub-account withdrawals whose transfer
     /// date has begun) and returns how many items ran. Every request runs it too; tests call it after moving the clock.</summary>

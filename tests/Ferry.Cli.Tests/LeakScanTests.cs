@@ -132,6 +132,22 @@ public sealed class LeakScanTests : IAsyncLifetime, IDisposable
             new("journal resume latest", 4),
             new("journal resume J-nope --json", 2),
         ]),
+        ("sweep",
+        [
+            new("sweep USDT --to spot", 0),
+            new("sweep USDT --to spot --json --account ed", 0),
+            new("sweep USDT --to spot --dry-run --account live", 0),
+            new("sweep USDT --to spot --account wrong", 1),
+            new("sweep USDT --to spot --min abc --json", 2),
+            new("sweep USDT --to spot --account testnet", 4),
+        ]),
+        ("rebalance",
+        [
+            new("rebalance {home}/plan.yaml", 0),
+            new("rebalance {home}/plan.yaml --dry-run --json", 0),
+            new("rebalance {home}/plan.yaml --account wrong --json", 1),
+            new("rebalance {home}/no-such-plan.yaml", 2),
+        ]),
         ("demo",
         [
             new("demo", 0),
@@ -438,6 +454,7 @@ public sealed class LeakScanTests : IAsyncLifetime, IDisposable
         _environment["FERRY_ADDED_ED_API_KEY"] = AddedEdKey;
 
         _placeholders["{home}"] = _home;
+        File.WriteAllText(Path.Combine(_home, "plan.yaml"), "assets:\n  USDT:\n    alice@example.com/spot: 50%\n    bob@example.com/spot: rest\n");
         _placeholders["{alicekey}"] = AliceKey;
         _placeholders["{sim}"] = sim;
         _placeholders["{addkey}"] = TestKeys.OwnerOnlyFile(secrets, "add.key", $"{AddKey}\n{AddSecret}\n");

@@ -45,9 +45,15 @@ public sealed class WeightLimiter
         }
     }
 
-    /// <summary>Reserves the endpoint's weight, waiting for the next window or a Retry-After when needed.</summary>
+    /// <summary>Reserves the endpoint's weight, waiting for the next window or a Retry-After when needed. Inside a
+    /// <see cref="Prepay"/> scope the first call for the ticket's endpoint uses the ticket's reservation instead.</summary>
     public ValueTask<RateGrant> AcquireAsync(BinanceEndpoint endpoint, CancellationToken cancellationToken)
     {
+        if (PrepaidTicket.Value is { } ticket && ticket.TryConsume(endpoint.Id, WindowStartMs(NowMs())))
+        {
+            return ValueTask.FromResult(RateGrant.Go);
+        }
+
         var wait = TryReserve(endpoint, out var refusal);
         if (refusal is not null)
         {
@@ -187,6 +193,84 @@ public sealed class WeightLimiter
     }
 
     private long NowMs() => _time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    // --- Reserve ahead (issue #9): a caller that must not journal a leg as 'sending' while it waits for budget reserves
+    // the weight first, then sends inside Prepay(ticket); the transport's own AcquireAsync then charges nothing more. ---
+
+    private static readonly AsyncLocal<RateTicket?> PrepaidTicket = new();
+
+    /// <summary>
+    /// Waits until the endpoint's budgets have room and reserves its weight now, outside the last
+    /// <paramref name="edgeGuard"/> of a window (a request reserved at a window's very end could reach the exchange in
+    /// the next one). The ticket is used by the first <see cref="AcquireAsync"/> for the endpoint inside
+    /// <see cref="Prepay"/>; if the window has rolled by then, that call reserves afresh.
+    /// </summary>
+    public async ValueTask<RateTicket> ReserveAheadAsync(BinanceEndpoint endpoint, TimeSpan edgeGuard, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        endpoint = _endpoints[endpoint.Id];
+        var guardMs = Math.Clamp((long)edgeGuard.TotalMilliseconds, 0, _windowMs / 2);
+        var waited = TimeSpan.Zero;
+        while (true)
+        {
+            long wait;
+            string? refusal = null;
+            var now = NowMs();
+            var intoWindow = now - WindowStartMs(now);
+            if (guardMs > 0 && intoWindow >= _windowMs - guardMs)
+            {
+                wait = _windowMs - intoWindow;
+            }
+            else
+            {
+                wait = TryReserve(endpoint, out refusal);
+            }
+
+            if (refusal is not null)
+            {
+                return new RateTicket(endpoint.Id, 0, new RateGrant(false, NotSentReason.RateBudget, refusal));
+            }
+
+            if (wait == 0)
+            {
+                return new RateTicket(endpoint.Id, WindowStartMs(now), RateGrant.Go);
+            }
+
+            var delay = TimeSpan.FromMilliseconds(wait);
+            if (waited + delay > _maxWait)
+            {
+                return new RateTicket(endpoint.Id, 0, new RateGrant(false, NotSentReason.RateBudget, string.Create(CultureInfo.InvariantCulture,
+                    $"Not sent: {endpoint} would have to wait {(waited + delay).TotalSeconds:0.###} s for rate-limit budget, more than the allowed {_maxWait.TotalSeconds:0.###} s.")));
+            }
+
+            try
+            {
+                await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return new RateTicket(endpoint.Id, 0, new RateGrant(false, NotSentReason.Cancelled, $"Not sent: cancelled while waiting for rate-limit budget for {endpoint}."));
+            }
+
+            waited += delay;
+        }
+    }
+
+    /// <summary>Makes <paramref name="ticket"/> pay for the next request of its endpoint in this async flow; dispose to end.</summary>
+    public static IDisposable Prepay(RateTicket ticket)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        var previous = PrepaidTicket.Value;
+        PrepaidTicket.Value = ticket;
+        return new PrepayScope(previous);
+    }
+
+    private long WindowStartMs(long nowMs) => nowMs - (nowMs % _windowMs);
+
+    private sealed class PrepayScope(RateTicket? previous) : IDisposable
+    {
+        public void Dispose() => PrepaidTicket.Value = previous;
+    }
 
     private sealed class Bucket(int limit)
     {

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Ferry.Outcomes;
 using Ferry.Transfers;
 
 namespace Ferry.Journal;
@@ -43,23 +44,28 @@ public static class RouteExecutor
     /// journal's terms (e.g. <see cref="BinanceLegReconciler.SendAsync"/>). It must not touch the journal.</summary>
     public delegate Task<LegSendResult> LegSender(TransferLeg leg, CancellationToken ct);
 
+    /// <summary>Runs just before a leg is marked sending and may wait there (e.g. for rate-limit budget, so no entry sits in
+    /// 'sending' while it waits); returns null to go on, or why the leg cannot be sent now: the route then stops with
+    /// that leg untouched (nothing sent), to be resumed later.</summary>
+    public delegate Task<string?> LegGate(TransferLeg leg, CancellationToken ct);
+
     /// <summary>Writes every leg of <paramref name="plan"/> to the journal as planned under a new route id and returns it.
     /// Nothing is sent.</summary>
-    public static string Journal(ITransferJournal journal, TransferPlan plan, TimeProvider? time = null)
+    public static string Journal(ITransferJournal journal, TransferPlan plan, TimeProvider? time = null, string? intent = null)
     {
         ArgumentNullException.ThrowIfNull(journal);
         ArgumentNullException.ThrowIfNull(plan);
         if (plan.Legs.Count == 0) throw new ArgumentException("A route has at least one leg.", nameof(plan));
         var routeId = NewRouteId((time ?? TimeProvider.System).GetUtcNow());
         for (var i = 0; i < plan.Legs.Count; i++)
-            journal.Plan(BinanceLegReconciler.Describe(plan.Legs[i]) with { RouteId = routeId, RouteLeg = i + 1 });
+            journal.Plan(BinanceLegReconciler.Describe(plan.Legs[i]) with { RouteId = routeId, RouteLeg = i + 1, Intent = intent });
         return routeId;
     }
 
-    /// <summary>Journals <paramref name="plan"/> and runs it.</summary>
+    /// <summary>Journals <paramref name="plan"/> (its legs grouped under <paramref name="intent"/> when given) and runs it.</summary>
     public static async Task<RouteResult> ExecuteAsync(ITransferJournal journal, TransferPlan plan, LegSender send,
-        JournalReconciler reconciler, CancellationToken ct, TimeProvider? time = null) =>
-        await RunAsync(journal, Journal(journal, plan, time), send, reconciler, ct).ConfigureAwait(false);
+        JournalReconciler reconciler, CancellationToken ct, TimeProvider? time = null, LegGate? gate = null, string? intent = null) =>
+        await RunAsync(journal, Journal(journal, plan, time, intent), send, reconciler, ct, gate).ConfigureAwait(false);
 
     /// <summary>The route's legs as the journal holds them now (the latest entry at each position).</summary>
     public static IReadOnlyList<RouteLegEntry> Legs(ITransferJournal journal, string routeId) =>
@@ -78,7 +84,7 @@ public static class RouteExecutor
 
     /// <summary>Runs (or continues) the route from its first leg that is not done.</summary>
     public static async Task<RouteResult> RunAsync(ITransferJournal journal, string routeId, LegSender send,
-        JournalReconciler reconciler, CancellationToken ct)
+        JournalReconciler reconciler, CancellationToken ct, LegGate? gate = null)
     {
         ArgumentNullException.ThrowIfNull(send);
         ArgumentNullException.ThrowIfNull(reconciler);
@@ -100,6 +106,11 @@ public static class RouteExecutor
             }
 
             var leg = TransferLegRebuild.From(entry.Leg);
+            // Rejected: it did not execute; a new entry at the same position (fresh clientTranId) is the next try.
+            if (entry.State is not (LegState.Planned or LegState.NotExecuted)) leg = TransferLegRebuild.WithNewClientTranId(leg);
+            if (gate is not null && await gate(leg, ct).ConfigureAwait(false) is { } refusal)
+                return Result(journal, routeId, RouteStatus.Stopped, i, new LegSendResult(OutcomeKind.NotSent, null, null, "not-sent", refusal));
+
             (JournalEntry Entry, LegSendResult Result) sent;
             switch (entry.State)
             {
@@ -109,10 +120,9 @@ public static class RouteExecutor
                 case LegState.NotExecuted:
                     sent = await JournaledExecutor.ResendAsync(journal, entry.Id, c => send(leg, c), ct).ConfigureAwait(false);
                     break;
-                default: // Rejected: it did not execute; a new entry at the same position is the next try.
-                    var again = TransferLegRebuild.WithNewClientTranId(leg);
-                    var planned = journal.Plan(BinanceLegReconciler.Describe(again) with { RouteId = routeId, RouteLeg = legs[i].Position });
-                    sent = await JournaledExecutor.SendPlannedAsync(journal, planned.Id, c => send(again, c), ct).ConfigureAwait(false);
+                default:
+                    var planned = journal.Plan(BinanceLegReconciler.Describe(leg) with { RouteId = routeId, RouteLeg = legs[i].Position, Intent = entry.Leg.Intent });
+                    sent = await JournaledExecutor.SendPlannedAsync(journal, planned.Id, c => send(leg, c), ct).ConfigureAwait(false);
                     break;
             }
             last = sent.Result;
@@ -139,7 +149,7 @@ public static class RouteExecutor
             {
                 var leg = legs[stoppedAt!.Value].Entry;
                 var holding = leg.Leg.From;
-                var why = leg.Message ?? "it was rejected";
+                var why = last is { Kind: OutcomeKind.NotSent } ? $"not sent: {last.Message.TrimEnd('.')}" : leg.Message ?? "it was rejected";
                 return new(routeId, status, legs, stoppedAt + 1, holding, last, stoppedAt == 0
                     ? $"Route {routeId} stopped at its first leg ({why}); nothing moved and the money is still in {holding}; fix the cause and run {resume}."
                     : $"Route {routeId} stopped at leg {stoppedAt + 1} of {legs.Count} ({why}); the money now sits in {holding}; fix the cause and run {resume} to continue to {final}.");

@@ -23,10 +23,39 @@ internal sealed class WeightBuckets(TimeProvider time, TimeSpan window)
             if (used + weight > limit)
             {
                 _buckets[bucket] = (windowStart, used);
+                Throttled++;
                 return new WeightCharge(false, used, retryAfter);
             }
             _buckets[bucket] = (windowStart, used + weight);
+            _windows[(bucket, windowStart)] = used + weight;
             return new WeightCharge(true, used + weight, retryAfter);
         }
     }
+
+    // Usage records (issue #9): what each bucket was charged in each window, and how many charges were refused (429).
+    private readonly Dictionary<(string Bucket, long WindowStart), int> _windows = new();
+
+    /// <summary>How many charges were refused (each answered 429) since the start.</summary>
+    public long Throttled { get; private set; }
+
+    /// <summary>The weight each bucket was charged per window, oldest window first.</summary>
+    public IReadOnlyList<SimWindowUsage> Usage()
+    {
+        lock (_gate)
+        {
+            return _windows.OrderBy(w => w.Key.WindowStart).ThenBy(w => w.Key.Bucket, StringComparer.Ordinal)
+                .Select(w => new SimWindowUsage(w.Key.Bucket, DateTimeOffset.FromUnixTimeMilliseconds(w.Key.WindowStart), w.Value))
+                .ToList();
+        }
+    }
+
+    /// <summary>Refusals so far, read under the lock.</summary>
+    public long ThrottledCount()
+    {
+        lock (_gate) return Throttled;
+    }
 }
+
+/// <summary>The weight one rate bucket (e.g. "POST /sapi/v1/sub-account/universalTransfer uid master@example.com") was
+/// charged in one window.</summary>
+public sealed record SimWindowUsage(string Bucket, DateTimeOffset WindowStart, int Used);

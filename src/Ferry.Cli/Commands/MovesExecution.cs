@@ -1,0 +1,222 @@
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using Ferry.Accounts;
+using Ferry.Binance;
+using Ferry.Cli.Output;
+using Ferry.Cli.Sessions;
+using Ferry.Journal;
+using Ferry.Money;
+using Ferry.Moves;
+using Ferry.Outcomes;
+using Spectre.Console;
+
+namespace Ferry.Cli.Commands;
+
+/// <summary>
+/// What <c>ferry sweep</c> and <c>ferry rebalance</c> share once their input is checked: one session per account a leg
+/// needs (one client, so one weight limiter, per key), one journal opened and recovered once, the plan shown, mainnet
+/// consent, the concurrent run with a progress bar (terminal) or one JSON line per move (--json), and the exit code.
+/// </summary>
+internal sealed class MovesExecution : IAsyncDisposable
+{
+    private readonly CliEnvironment _env;
+    private readonly SessionTarget _target;
+    private readonly bool _json;
+    private readonly Dictionary<string, BinanceSession> _sessions = new(StringComparer.OrdinalIgnoreCase);
+
+    private MovesExecution(CliEnvironment env, SessionTarget target, bool json, BinanceSession home, CliJournal journal)
+    {
+        _env = env;
+        _target = target;
+        _json = json;
+        Home = home;
+        Journal = journal;
+        _sessions[target.AccountName] = home;
+    }
+
+    public BinanceSession Home { get; }
+    public CliJournal Journal { get; }
+
+    /// <summary>Refuses testnet, opens the command's session and the journal, and reconciles what an earlier run left
+    /// sending/unknown (once, before anything is read or planned).</summary>
+    public static async Task<MovesExecution> OpenAsync(CliEnvironment env, SessionTarget target, bool json, CancellationToken ct)
+    {
+        if (target.Environment == AccountEnvironment.Testnet)
+            throw CliException.Refused(
+                "Binance's testnet does not serve /sapi endpoints, so sub-account transfers cannot run there; use the simulator instead (omit --account, or configure a 'sim' account).");
+        var home = await BinanceSession.OpenAsync(target, env, ct);
+        CliJournal? journal = null;
+        try
+        {
+            journal = CliJournal.Open(env);
+            journal.Use(target.AccountName, home.Client);
+            var run = new MovesExecution(env, target, json, home, journal);
+            if (!json) env.Out.WriteLine(home.Banner);
+            await journal.RecoverAsync(new Printer(env, json), wait: true, ct);
+            return run;
+        }
+        catch
+        {
+            if (journal is not null) await journal.DisposeAsync();
+            await home.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Why a wallet must not get a new move: a journal entry that still may have moved money out of it.</summary>
+    public Func<string, string?> UnresolvedFrom()
+    {
+        var pending = Journal.Journal.List([LegState.Sending, LegState.Unknown]);
+        return email =>
+        {
+            var hit = pending.FirstOrDefault(e => e.Leg.From.StartsWith(email + "/", StringComparison.OrdinalIgnoreCase));
+            return hit is null ? null : $"journal entry {hit.Id} from it is still {LegStates.Name(hit.State)}; run 'ferry journal reconcile {hit.Id}' first";
+        };
+    }
+
+    /// <summary>Prints the plan (table or JSON lines); returns exit 0 after a dry run, or null to go on.</summary>
+    public void ShowPlan(string what, MovePlan plan, bool dryRun)
+    {
+        if (_json)
+        {
+            foreach (var s in plan.Skipped) Line(new JsonObject { ["skipped"] = s.Address, ["reason"] = s.Reason });
+            if (dryRun)
+            {
+                foreach (var m in plan.Moves)
+                {
+                    var line = MoveJson(m);
+                    line["outcome"] = "planned";
+                    line["legs"] = new JsonArray(m.Route.Legs.Select(l => (JsonNode)LegJson.Plan(l)).ToArray());
+                    Line(line);
+                }
+                Line(Summary(plan, [], dryRun: true));
+            }
+            return;
+        }
+        var table = Printer.NewTable("Move", "From", "To", "Amount", "Legs");
+        foreach (var m in plan.Moves)
+            Printer.AddRow(table, m.MoveId, m.Request.From.ToString(), m.Request.To.ToString(), $"{WireDecimal.Format(m.Request.Amount)} {m.Request.Asset}",
+                string.Join(" → ", m.Route.Legs.Select(l => $"{l.Endpoint} ({l.AccountName})")));
+        if (plan.Moves.Count > 0) ConsoleFactory.For(_env.Out, isTerminal: Terminal).Write(table);
+        foreach (var s in plan.Skipped) _env.Out.WriteLine($"Skipped {s.Address}: {s.Reason}.");
+        _env.Out.WriteLine($"{what}: {plan.Moves.Count} move(s){Totals(plan.Moves)}, {plan.Skipped.Count} skipped; weight {plan.Moves.Sum(m => m.UidWeight)} UID, {plan.Moves.Sum(m => m.IpWeight)} IP."
+            + (dryRun ? " Dry run: nothing sent." : ""));
+    }
+
+    /// <summary>Asks for CONFIRM on mainnet, opens a session for every other account a leg uses, runs the moves and
+    /// reports them; returns the exit code.</summary>
+    public async Task<int> ExecuteAsync(string what, MovePlan plan, bool confirmed, int parallelism, CancellationToken ct)
+    {
+        if (plan.Moves.Count == 0)
+        {
+            if (_json) Line(Summary(plan, [], dryRun: false));
+            else _env.Out.WriteLine("Nothing to move.");
+            return ExitCodes.Ok;
+        }
+        if (_target.Environment == AccountEnvironment.Mainnet)
+            MainnetConsent.Require(_env, confirmed,
+                $"{what} on MAINNET with account '{_target.AccountName}': {plan.Moves.Count} move(s){Totals(plan.Moves)}.");
+        foreach (var name in plan.Moves.SelectMany(m => m.Route.Legs).Select(l => l.AccountName).Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            if (_sessions.ContainsKey(name)) continue;
+            var session = await BinanceSession.OpenAsync(SessionTarget.Resolve(_env, name), _env, ct);
+            _sessions[name] = session;
+            Journal.Use(name, session.Client);
+        }
+
+        var runId = "moves-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
+        var runner = new MoveRunner(Journal.Journal, ClientFor, new MoveRunOptions { Parallelism = parallelism, RunId = runId },
+            Journal.Reconciler(wait: true));
+        IReadOnlyList<MoveResult> results;
+        if (!_json && Terminal)
+        {
+            results = [];
+            await ConsoleFactory.For(_env.Out, isTerminal: true).Progress().StartAsync(async ctx =>
+            {
+                var bar = ctx.AddTask($"{what}: {plan.Moves.Count} moves", maxValue: plan.Moves.Count);
+                results = await runner.RunAsync(plan.Moves, _ => bar.Increment(1), ct);
+            });
+        }
+        else
+        {
+            results = await runner.RunAsync(plan.Moves, r =>
+            {
+                if (_json) Line(ResultJson(r));
+                else _env.Out.WriteLine(ResultText(r));
+            }, ct);
+        }
+
+        if (_json) Line(Summary(plan, results, dryRun: false));
+        else
+        {
+            if (Terminal) foreach (var r in results.Where(r => r.Outcome != OutcomeKind.Done)) _env.Out.WriteLine(ResultText(r));
+            _env.Out.WriteLine($"{what} run {runId}: {Count(results, OutcomeKind.Done)} done, {Count(results, OutcomeKind.Rejected)} rejected, "
+                + $"{Count(results, OutcomeKind.Unknown)} unknown, {Count(results, OutcomeKind.NotSent)} not sent.");
+            if (results.Any(r => r.Outcome is OutcomeKind.Unknown))
+                _env.Out.WriteLine("An unknown move may have happened: run 'ferry journal reconcile', then run the same command again; it plans only what is still missing.");
+        }
+        return results.Any(r => r.Outcome == OutcomeKind.Unknown) ? ExitCodes.Unknown
+            : results.Any(r => r.Outcome == OutcomeKind.Rejected) ? ExitCodes.Rejected
+            : results.FirstOrDefault(r => r.Outcome == OutcomeKind.NotSent) is { } notSent
+                ? ExitCodes.ForNotSent(notSent.Run.NotSentReason ?? NotSentReason.RateBudget)
+            : ExitCodes.Ok;
+    }
+
+    private BinanceClient ClientFor(string accountName) => _sessions[accountName].Client;
+
+    private bool Terminal => _env.IsInteractive && !Console.IsOutputRedirected && !_json;
+
+    private void Line(JsonNode node) => _env.Out.WriteLine(node.ToJsonString());
+
+    private static JsonObject MoveJson(PlannedMove m) => new()
+    {
+        ["moveId"] = m.MoveId,
+        ["from"] = m.Request.From.ToString(),
+        ["to"] = m.Request.To.ToString(),
+        ["asset"] = m.Request.Asset,
+        ["amount"] = WireDecimal.Format(m.Request.Amount),
+    };
+
+    private static JsonObject ResultJson(MoveResult r)
+    {
+        var line = MoveJson(r.Move);
+        line["outcome"] = PlanJson.OutcomeName(r.Outcome);
+        line["journalIds"] = new JsonArray(r.JournalIds.Select(id => (JsonNode)JsonValue.Create(id)!).ToArray());
+        line["tranIds"] = new JsonArray(r.Run.Route.Legs.Where(l => l.Entry.ExchangeId is not null).Select(l => LegJson.Id(l.Entry.ExchangeId)).ToArray());
+        if (r.Outcome != OutcomeKind.Done) line["message"] = r.Run.Message;
+        if (r.Outcome != OutcomeKind.Done && r.Run.Sent.LastOrDefault()?.Error is { } error) line["error"] = PlanJson.Error(error);
+        return line;
+    }
+
+    private static string ResultText(MoveResult r)
+    {
+        var move = $"{r.Move.MoveId} {WireDecimal.Format(r.Move.Request.Amount)} {r.Move.Request.Asset} {r.Move.Request.From} → {r.Move.Request.To}";
+        var ids = r.JournalIds.Count == 0 ? "" : $" (journal {string.Join(", ", r.JournalIds)})";
+        return r.Outcome == OutcomeKind.Done ? $"{move}: done{ids}." : $"{move}: {PlanJson.OutcomeName(r.Outcome)} — {r.Run.Message}{ids}";
+    }
+
+    private static JsonObject Summary(MovePlan plan, IReadOnlyList<MoveResult> results, bool dryRun) => new()
+    {
+        ["summary"] = true,
+        ["dryRun"] = dryRun,
+        ["planned"] = plan.Moves.Count,
+        ["skipped"] = plan.Skipped.Count,
+        ["done"] = Count(results, OutcomeKind.Done),
+        ["rejected"] = Count(results, OutcomeKind.Rejected),
+        ["unknown"] = Count(results, OutcomeKind.Unknown),
+        ["notSent"] = Count(results, OutcomeKind.NotSent),
+        ["uidWeight"] = plan.Moves.Sum(m => m.UidWeight),
+        ["ipWeight"] = plan.Moves.Sum(m => m.IpWeight),
+    };
+
+    private static int Count(IReadOnlyList<MoveResult> results, OutcomeKind kind) => results.Count(r => r.Outcome == kind);
+
+    private static string Totals(IReadOnlyList<PlannedMove> moves) => moves.Count == 0 ? ""
+        : " moving " + string.Join(", ", moves.GroupBy(m => m.Request.Asset).Select(g => $"{WireDecimal.Format(g.Sum(m => m.Request.Amount))} {g.Key}"));
+
+    public async ValueTask DisposeAsync()
+    {
+        await Journal.DisposeAsync();
+        foreach (var s in _sessions.Values) await s.DisposeAsync();
+    }
+}

@@ -1,0 +1,80 @@
+using System.CommandLine;
+using Ferry.Addresses;
+using Ferry.Cli.Sessions;
+using Ferry.Moves;
+using Ferry.Transfers;
+
+namespace Ferry.Cli.Commands;
+
+/// <summary><c>ferry rebalance PLAN.yaml</c>: bring sub-account wallets to target amounts or shares with the fewest moves.</summary>
+internal static class RebalanceCommand
+{
+    public static Command Create(CliEnvironment env)
+    {
+        var file = new Argument<string>("plan") { Description = "The YAML plan: targets per asset per wallet (docs/cli.md)." };
+        var parallel = new Option<int>("--parallel") { Description = "Moves in flight at once, 1-64 (default 16); the rate budget is never exceeded.", DefaultValueFactory = _ => 16 };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Read the balances and print the moves; send nothing." };
+        var confirm = new Option<bool>("--confirm") { Description = "Consent to a mainnet rebalance without the interactive CONFIRM prompt (for scripts)." };
+        var json = CommonOptions.Json();
+        var account = CommonOptions.Account();
+        var command = new Command("rebalance", "Move money between sub-account wallets until each holds its target amount or share, with the fewest moves.")
+        {
+            file, parallel, dryRun, confirm, json, account,
+        };
+        command.SetAction((parse, ct) => RunAsync(env, parse.GetValue(file)!, parse.GetValue(parallel), parse.GetValue(dryRun),
+            parse.GetValue(confirm), parse.GetValue(json), parse.GetValue(account), ct));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliEnvironment env, string path, int parallel, bool dryRun, bool confirmed, bool json,
+        string? accountName, CancellationToken ct)
+    {
+        // The whole file is checked before any session opens: bad input has no side effect.
+        if (parallel is < 1 or > 64) throw CliException.BadInput($"--parallel {parallel} is out of range; give 1 to 64.");
+        string yaml;
+        try
+        {
+            yaml = await File.ReadAllTextAsync(path, ct);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw CliException.BadInput($"Cannot read the rebalance file '{path}' ({e.GetType().Name}).");
+        }
+        var targets = RebalanceFile.Parse(yaml);
+        var target = SessionTarget.Resolve(env, accountName);
+        if (target.Venue != Venue.Binance)
+            throw new TransferPlanningException($"Account '{target.AccountName}' is an {target.Venue} account; a rebalance runs with a Binance master's key.");
+        var (home, keys) = RoutingAccounts.For(env, target);
+        if (home.IsSubAccountKey)
+            throw CliException.BadInput($"Account '{target.AccountName}' is a sub-account's key; a rebalance reads the sub-accounts' balances with the master's key, so run it with the master's account.");
+        // Every pair of listed wallets of sub-accounts that accounts.json knows must be routable with the keys configured:
+        // probe before anything starts (others are checked against the master's list once it is read).
+        var known = home.SubAccounts ?? [];
+        foreach (var asset in targets)
+            foreach (var a in asset.Wallets.Where(w => known.Contains(w.Wallet.Email!, StringComparer.OrdinalIgnoreCase)))
+                foreach (var b in asset.Wallets.Where(b => b != a && known.Contains(b.Wallet.Email!, StringComparer.OrdinalIgnoreCase)))
+                    TransferRouter.Plan(new TransferRequest(1m, asset.Asset, a.Wallet, b.Wallet), home, keys, () => "probe");
+
+        await using var run = await MovesExecution.OpenAsync(env, target, json, ct);
+        foreach (var asset in targets)
+            foreach (var w in asset.Wallets)
+                if (run.UnresolvedFrom()(w.Wallet.Email!) is { } reason)
+                    throw CliException.Refused($"Not rebalancing: {w.Wallet}'s {reason}.");
+        MovePlan plan;
+        try
+        {
+            plan = await RebalancePlanner.PlanAsync(targets, new BinanceBalanceReader(run.Home.Client), home, keys, ct);
+        }
+        catch (BalanceReadException e)
+        {
+            throw new CliException(e.Kind switch
+            {
+                Outcomes.OutcomeKind.Rejected => ExitCodes.Rejected,
+                Outcomes.OutcomeKind.Unknown => ExitCodes.Unknown,
+                _ => ExitCodes.Refused,
+            }, e.Message);
+        }
+        run.ShowPlan("Rebalance", plan, dryRun);
+        return dryRun ? ExitCodes.Ok : await run.ExecuteAsync("Rebalance", plan, confirmed, parallel, ct);
+    }
+}

@@ -1,0 +1,86 @@
+using System.CommandLine;
+using Ferry.Addresses;
+using Ferry.Cli.Sessions;
+using Ferry.Money;
+using Ferry.Moves;
+using Ferry.Transfers;
+
+namespace Ferry.Cli.Commands;
+
+/// <summary><c>ferry sweep ASSET --to ADDR [--from-all-subaccounts | --from EMAIL...]</c>: collect an asset from sub-accounts.</summary>
+internal static class SweepCommand
+{
+    public static Command Create(CliEnvironment env)
+    {
+        var asset = new Argument<string>("asset") { Description = "The asset to collect, e.g. USDT." };
+        var to = new Option<string>("--to") { Description = "Where it goes, e.g. spot (the master's spot) or alice@example.com/spot.", Required = true };
+        var all = new Option<bool>("--from-all-subaccounts") { Description = "Sweep every sub-account on the master's list (the default)." };
+        var from = new Option<string[]>("--from") { Description = "Sweep only these sub-accounts (e-mails).", AllowMultipleArgumentsPerToken = true };
+        var wallet = new Option<string>("--wallet") { Description = "The sources' wallet to sweep: spot (default), margin, usdm or coinm.", DefaultValueFactory = _ => "spot" };
+        var min = new Option<string?>("--min") { Description = "Skip a source whose sweepable amount is below this." };
+        var keep = new Option<string?>("--keep") { Description = "Leave this much in each source." };
+        var parallel = new Option<int>("--parallel") { Description = "Moves in flight at once, 1-64 (default 16); the rate budget is never exceeded.", DefaultValueFactory = _ => 16 };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Read the balances and print the plan; send nothing." };
+        var confirm = new Option<bool>("--confirm") { Description = "Consent to a mainnet sweep without the interactive CONFIRM prompt (for scripts)." };
+        var json = CommonOptions.Json();
+        var account = CommonOptions.Account();
+        var command = new Command("sweep", "Collect an asset from sub-accounts into one wallet, many moves at once within the rate budget.")
+        {
+            asset, to, all, from, wallet, min, keep, parallel, dryRun, confirm, json, account,
+        };
+        command.SetAction((parse, ct) => RunAsync(env, parse.GetValue(asset)!, parse.GetValue(to)!, parse.GetValue(all), parse.GetValue(from),
+            parse.GetValue(wallet)!, parse.GetValue(min), parse.GetValue(keep), parse.GetValue(parallel), parse.GetValue(dryRun),
+            parse.GetValue(confirm), parse.GetValue(json), parse.GetValue(account), ct));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliEnvironment env, string asset, string toText, bool all, string[]? from, string walletText,
+        string? minText, string? keepText, int parallel, bool dryRun, bool confirmed, bool json, string? accountName, CancellationToken ct)
+    {
+        // Everything is checked before any session opens: bad input has no side effect.
+        if (all && from is { Length: > 0 })
+            throw CliException.BadInput("Give either --from-all-subaccounts or --from EMAIL..., not both.");
+        if (parallel is < 1 or > 64) throw CliException.BadInput($"--parallel {parallel} is out of range; give 1 to 64.");
+        var wallet = WalletAddress.TryParse(walletText, out var w, out _) && w.Email is null && w.Market is null && w.Venue == Venue.Binance
+            ? w.Wallet
+            : throw CliException.BadInput($"--wallet '{walletText}' is not a wallet name; give spot, margin, usdm or coinm.");
+        var request = new SweepRequest(asset, WalletAddress.Parse(toText), from is { Length: > 0 } ? from : null, wallet,
+            Amount(minText, "--min"), Amount(keepText, "--keep")).Validated();
+        var target = SessionTarget.Resolve(env, accountName);
+        if (target.Venue != Venue.Binance)
+            throw new TransferPlanningException($"Account '{target.AccountName}' is an {target.Venue} account; a sweep runs with a Binance master's key.");
+        var (home, keys) = RoutingAccounts.For(env, target);
+        if (home.IsSubAccountKey)
+            throw CliException.BadInput($"Account '{target.AccountName}' is a sub-account's key; a sweep reads the sub-accounts' balances with the master's key, so run it with the master's account.");
+
+        if (home.SubAccounts is { Count: > 0 } subs)
+        {
+            // A probe route from a known sub-account checks --to before anything starts (the real routes are planned after the reads).
+            TransferRouter.Plan(new TransferRequest(1m, request.Asset, new WalletAddress(Venue.Binance, subs[0], request.Wallet, null), request.To),
+                home, keys, () => "probe");
+        }
+
+        await using var run = await MovesExecution.OpenAsync(env, target, json, ct);
+        MovePlan plan;
+        try
+        {
+            plan = await SweepPlanner.PlanAsync(request, new BinanceBalanceReader(run.Home.Client), home, keys, run.UnresolvedFrom(), ct);
+        }
+        catch (BalanceReadException e)
+        {
+            throw new CliException(e.Kind switch
+            {
+                Outcomes.OutcomeKind.Rejected => ExitCodes.Rejected,
+                Outcomes.OutcomeKind.Unknown => ExitCodes.Unknown,
+                _ => ExitCodes.Refused,
+            }, e.Message);
+        }
+        run.ShowPlan($"Sweep {request.Asset} into {request.To}", plan, dryRun);
+        return dryRun ? ExitCodes.Ok : await run.ExecuteAsync($"Sweep {request.Asset} into {request.To}", plan, confirmed, parallel, ct);
+    }
+
+    private static decimal Amount(string? text, string option) =>
+        text is null ? 0m
+        : WireDecimal.TryParse(text, out var value) ? value
+        : throw CliException.BadInput($"{option} '{text}' is not an amount; write a plain decimal such as 10 or 0.5.");
+}
