@@ -89,6 +89,7 @@ internal static class DemoCommand
         printer.Line("");
         printer.Line("Try it yourself: 'ferry transfer 5 USDT --from spot --to usdm', then 'ferry balances' and 'ferry history'.");
         printer.Line("On HTX: 'ferry transfer 10 USDT --from htx:spot --to htx:swap', then 'ferry balances --venue htx' and 'ferry history --venue htx'.");
+        printer.Line("Routes: 'ferry transfer 50 USDT --from margin --to alice@example.com/isolated:BTCUSDT --dry-run' (two legs); collect: 'ferry sweep USDT --to spot --from-all-subaccounts --dry-run'.");
         return conserved ? ExitCodes.Ok : ExitCodes.Internal;
     }
 
