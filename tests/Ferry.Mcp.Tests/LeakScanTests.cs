@@ -31,7 +31,11 @@ public sealed class LeakScanTests : IAsyncLifetime
         ["balances"] = [(new { }, true), (new { wallet = "usdm" }, true), (new { account = "live" }, false), (new { account = "nope" }, false)],
         ["plan_transfer"] = [(new { amount = "5", asset = "USDT", from = "spot", to = "usdm" }, true), (new { amount = "1", asset = "USDT", from = "spot", to = "alice@example.com/spot", account = "live" }, true),
             (new { amount = "5", asset = "USDT", from = "spot", to = "usdm", account = "testnet" }, false), (new { amount = "-1", asset = "USDT", from = "spot", to = "usdm" }, false)],
-        ["execute_plan"] = [(new { planId = "{plan}" }, true), (new { planId = "{plan}" }, false), (new { planId = "{liveplan}" }, false), (new { planId = "{liveplan}", confirmation = "confirm" }, false)],
+        ["execute_plan"] = [(new { planId = "{plan}" }, true), (new { planId = "{plan}" }, false), (new { planId = "{liveplan}" }, false), (new { planId = "{liveplan}", confirmation = "confirm" }, false),
+            (new { planId = "{sweepplan}" }, true), (new { planId = "{sweepplan}" }, false)],
+        // plan_sweep on the mainnet account 'live' would read its balances from api.binance.com, so it has no sample here.
+        ["plan_sweep"] = [(new { asset = "USDT", to = "spot" }, true), (new { asset = "USDT", to = "spot", from = new[] { "alice@example.com" }, keep = "1" }, true),
+            (new { asset = "USDT", to = "spot", account = "testnet" }, false), (new { asset = "USDT", to = "spot", account = "alice" }, false), (new { asset = "USDT", to = "spot", min = "abc" }, false)],
         ["transfer_history"] = [(new { }, true), (new { kind = "sub" }, true), (new { kind = "moon" }, false), (new { account = "testnet" }, false)],
         ["journal_list"] = [(new { }, true), (new { state = "moon" }, false)],
         ["journal_show"] = [(new { id = "latest" }, true), (new { id = "nope" }, false)],
@@ -83,7 +87,7 @@ public sealed class LeakScanTests : IAsyncLifetime
                 {"owner": "alice@example.com", "apiKey": "{{{AliceKey}}}", "secret": "{{{AliceSecret}}}", "permissions": ["enableReading"]}],
               "subAccounts": [{"email": "alice@example.com", "futures": true, "margin": true}, {"email": "bob@example.com", "futures": true}],
               "managedSubAccounts": [{"email": "fund@example.com", "tradingTeam": "team@example.com", "futures": true, "margin": true}],
-              "balances": [{"owner": "{{{Master}}}", "wallet": "SPOT", "asset": "USDT", "amount": "10000"}]}}
+              "balances": [{"owner": "{{{Master}}}", "wallet": "SPOT", "asset": "USDT", "amount": "10000"}, {"owner": "alice@example.com", "wallet": "SPOT", "asset": "USDT", "amount": "20"}]}}
             """);
         _host = await SimulatorHost.StartAsync(new SimulatorOptions { Scenario = scenario });
     }
@@ -120,6 +124,7 @@ public sealed class LeakScanTests : IAsyncLifetime
             ["{liveplan}"] = (await ferry.CallAsync("plan_transfer", new { amount = "5", asset = "USDT", from = "spot", to = "usdm", account = "live" })).Ok().Structured["planId"]!.GetValue<string>(),
         };
         placeholders["{route}"] = await StoppedRouteAsync(ferry);
+        placeholders["{sweepplan}"] = (await ferry.CallAsync("plan_sweep", new { asset = "USDT", to = "spot", account = "main" })).Ok().Structured["planId"]!.GetValue<string>();
         foreach (var (tool, samples) in Samples)
         {
             Assert.Contains(samples, s => s.Ok);
