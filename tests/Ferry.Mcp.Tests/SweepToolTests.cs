@@ -113,6 +113,38 @@ public sealed class SweepToolTests
     }
 
     [Fact]
+    public async Task A_rebalance_plan_from_yaml_text_sends_nothing_and_executing_it_reaches_the_targets_once()
+    {
+        await using var ferry = await FerryMcpProcess.StartAsync();
+        const string Targets = "assets:\n  USDT:\n    alice@example.com/spot: 100\n    bob@example.com/spot: rest\n";
+        var plan = (await ferry.CallAsync("plan_rebalance", new { targets = Targets })).Ok().Structured;
+        Assert.Equal("rebalance", plan["kind"]!.GetValue<string>());
+        Assert.False(plan["sent"]!.GetValue<bool>());
+        Assert.Equal("rest", plan["request"]!["assets"]!["USDT"]!["bob@example.com/spot"]!.GetValue<string>());
+        var move = Assert.Single(plan["moves"]!.AsArray())!;
+        Assert.Equal("alice@example.com/spot", move["from"]!.GetValue<string>());
+        Assert.Equal("bob@example.com/spot", move["to"]!.GetValue<string>());
+        Assert.Equal("400", move["amount"]!.GetValue<string>());
+        Assert.NotEmpty(move["legs"]!.AsArray());
+        Assert.Equal(0m, await SpotAsync(ferry, "bob@example.com"));
+        Assert.Empty((await ferry.CallAsync("journal_list")).Ok().Structured["entries"]!.AsArray());
+
+        var planId = plan["planId"]!.GetValue<string>();
+        var executed = (await ferry.CallAsync("execute_plan", new { planId })).Ok().Structured;
+        Assert.Equal("done", executed["outcome"]!.GetValue<string>());
+        Assert.Equal(100m, await SpotAsync(ferry, "alice@example.com"));
+        Assert.Equal(400m, await SpotAsync(ferry, "bob@example.com"));
+        (await ferry.CallAsync("execute_plan", new { planId })).Failed("replayed");
+        Assert.Equal(400m, await SpotAsync(ferry, "bob@example.com"));
+
+        // The argument is YAML text, never a path: a file name is just text that is not a plan.
+        var path = (await ferry.CallAsync("plan_rebalance", new { targets = "/etc/passwd" })).Failed("bad-input");
+        Assert.DoesNotContain("root:", path.All);
+        var bad = (await ferry.CallAsync("plan_rebalance", new { targets = "assets:\n  USDT:\n    alice@example.com/spot: lots\n" })).Failed("bad-input");
+        Assert.Contains("line 3", bad.Error["message"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task A_mainnet_sweep_plan_needs_the_users_CONFIRM_before_anything_is_sent_and_then_runs_once()
     {
         await using var host = await SimulatorHost.StartAsync(new SimulatorOptions { Scenario = ScenarioDocument.Demo() });

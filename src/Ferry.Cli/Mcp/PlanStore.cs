@@ -6,11 +6,11 @@ namespace Ferry.Cli.Mcp;
 
 /// <summary>
 /// A plan an agent made with a plan tool and may run once with <c>execute_plan</c>. Each kind of plan (a transfer route
-/// route, a sweep) is a subclass that describes itself, says whether it touches mainnet, and executes itself.
+/// route, a sweep or rebalance) is a subclass that describes itself, says whether it touches mainnet, and executes itself.
 /// </summary>
 internal abstract class McpPlan
 {
-    /// <summary>"transfer" or "sweep": what <c>execute_plan</c> reports.</summary>
+    /// <summary>"transfer", "sweep" or "rebalance": what <c>execute_plan</c> reports.</summary>
     public abstract string Kind { get; }
 
     /// <summary>True when executing it sends anything to a mainnet account, so the user's CONFIRM is needed.</summary>
