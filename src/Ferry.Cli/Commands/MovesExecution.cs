@@ -63,6 +63,14 @@ internal sealed class MovesExecution : IAsyncDisposable
         }
     }
 
+    /// <summary>A balance read the plan needed did not end Done: exit 1 (rejected), 3 (unknown) or 4 (not sent).</summary>
+    public static CliException ReadFailed(BalanceReadException e) => new(e.Kind switch
+    {
+        OutcomeKind.Rejected => ExitCodes.Rejected,
+        OutcomeKind.Unknown => ExitCodes.Unknown,
+        _ => ExitCodes.Refused,
+    }, e.Message);
+
     /// <summary>Why a wallet must not get a new move: a journal entry that still may have moved money out of it.</summary>
     public Func<string, string?> UnresolvedFrom()
     {

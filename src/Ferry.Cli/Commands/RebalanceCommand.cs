@@ -88,12 +88,7 @@ internal static class RebalanceCommand
         }
         catch (BalanceReadException e)
         {
-            throw new CliException(e.Kind switch
-            {
-                Outcomes.OutcomeKind.Rejected => ExitCodes.Rejected,
-                Outcomes.OutcomeKind.Unknown => ExitCodes.Unknown,
-                _ => ExitCodes.Refused,
-            }, e.Message);
+            throw MovesExecution.ReadFailed(e);
         }
     }
 }
