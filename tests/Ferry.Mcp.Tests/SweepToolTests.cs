@@ -113,6 +113,28 @@ public sealed class SweepToolTests
     }
 
     [Fact]
+    public async Task A_move_the_exchange_refuses_is_a_tool_error_with_its_code_and_the_results_in_the_details()
+    {
+        await using var ferry = await FerryMcpProcess.StartAsync();
+        // Bob has not enabled futures in the demo scenario: the leg into his USDⓈ-M wallet is refused.
+        var plan = (await ferry.CallAsync("plan_sweep", new { asset = "USDT", to = "bob@example.com/usdm" })).Ok().Structured;
+        Assert.Single(plan["moves"]!.AsArray());
+        var failed = (await ferry.CallAsync("execute_plan", new { planId = plan["planId"]!.GetValue<string>() })).Failed("rejected");
+        var message = failed.Error["message"]!.GetValue<string>();
+        Assert.StartsWith("0 of 1 move(s) done", message);
+        Assert.EndsWith(".", message);
+        Assert.DoesNotContain("\n", message);
+        var code = failed.Error["code"]!.GetValue<string>();
+        Assert.False(string.IsNullOrEmpty(code));
+        Assert.Contains($"(code {code})", failed.Text);
+        var move = Assert.Single(failed.Structured["moves"]!.AsArray())!;
+        Assert.Equal("rejected", move["outcome"]!.GetValue<string>());
+        Assert.Equal(code, move["error"]!["code"]!.GetValue<string>());
+        Assert.NotEmpty(move["journalIds"]!.AsArray());
+        Assert.Equal(1, failed.Structured["summary"]!["rejected"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task A_rebalance_plan_from_yaml_text_sends_nothing_and_executing_it_reaches_the_targets_once()
     {
         await using var ferry = await FerryMcpProcess.StartAsync();
