@@ -31,7 +31,13 @@ public sealed class LeakScanTests : IAsyncLifetime
         ["balances"] = [(new { }, true), (new { wallet = "usdm" }, true), (new { account = "live" }, false), (new { account = "nope" }, false)],
         ["plan_transfer"] = [(new { amount = "5", asset = "USDT", from = "spot", to = "usdm" }, true), (new { amount = "1", asset = "USDT", from = "spot", to = "alice@example.com/spot", account = "live" }, true),
             (new { amount = "5", asset = "USDT", from = "spot", to = "usdm", account = "testnet" }, false), (new { amount = "-1", asset = "USDT", from = "spot", to = "usdm" }, false)],
-        ["execute_plan"] = [(new { planId = "{plan}" }, true), (new { planId = "{plan}" }, false), (new { planId = "{liveplan}" }, false), (new { planId = "{liveplan}", confirmation = "confirm" }, false)],
+        ["execute_plan"] = [(new { planId = "{plan}" }, true), (new { planId = "{plan}" }, false), (new { planId = "{liveplan}" }, false), (new { planId = "{liveplan}", confirmation = "confirm" }, false),
+            (new { planId = "{sweepplan}" }, true), (new { planId = "{sweepplan}" }, false), (new { planId = "{rebalanceplan}" }, true)],
+        // plan_sweep on the mainnet account 'live' would read its balances from api.binance.com, so it has no sample here.
+        ["plan_sweep"] = [(new { asset = "USDT", to = "spot" }, true), (new { asset = "USDT", to = "spot", from = new[] { "alice@example.com" }, keep = "1" }, true),
+            (new { asset = "USDT", to = "spot", account = "testnet" }, false), (new { asset = "USDT", to = "spot", account = "alice" }, false), (new { asset = "USDT", to = "spot", min = "abc" }, false)],
+        ["plan_rebalance"] = [(new { targets = "assets:\n  USDT:\n    alice@example.com/spot: 10\n    bob@example.com/spot: rest\n" }, true),
+            (new { targets = "/etc/passwd" }, false), (new { targets = "assets:\n  USDT:\n    alice@example.com/spot: 10\n", account = "testnet" }, false)],
         ["transfer_history"] = [(new { }, true), (new { kind = "sub" }, true), (new { kind = "moon" }, false), (new { account = "testnet" }, false)],
         ["journal_list"] = [(new { }, true), (new { state = "moon" }, false)],
         ["journal_show"] = [(new { id = "latest" }, true), (new { id = "nope" }, false)],
@@ -83,7 +89,7 @@ public sealed class LeakScanTests : IAsyncLifetime
                 {"owner": "alice@example.com", "apiKey": "{{{AliceKey}}}", "secret": "{{{AliceSecret}}}", "permissions": ["enableReading"]}],
               "subAccounts": [{"email": "alice@example.com", "futures": true, "margin": true}, {"email": "bob@example.com", "futures": true}],
               "managedSubAccounts": [{"email": "fund@example.com", "tradingTeam": "team@example.com", "futures": true, "margin": true}],
-              "balances": [{"owner": "{{{Master}}}", "wallet": "SPOT", "asset": "USDT", "amount": "10000"}]}}
+              "balances": [{"owner": "{{{Master}}}", "wallet": "SPOT", "asset": "USDT", "amount": "10000"}, {"owner": "alice@example.com", "wallet": "SPOT", "asset": "USDT", "amount": "20"}]}}
             """);
         _host = await SimulatorHost.StartAsync(new SimulatorOptions { Scenario = scenario });
     }
@@ -120,6 +126,9 @@ public sealed class LeakScanTests : IAsyncLifetime
             ["{liveplan}"] = (await ferry.CallAsync("plan_transfer", new { amount = "5", asset = "USDT", from = "spot", to = "usdm", account = "live" })).Ok().Structured["planId"]!.GetValue<string>(),
         };
         placeholders["{route}"] = await StoppedRouteAsync(ferry);
+        // Alice holds 20 USDT: the sweep plan moves 5 of it to the master, the rebalance plan 5 to bob; both can run.
+        placeholders["{rebalanceplan}"] = (await ferry.CallAsync("plan_rebalance", new { targets = "assets:\n  USDT:\n    alice@example.com/spot: 15\n    bob@example.com/spot: rest\n" })).Ok().Structured["planId"]!.GetValue<string>();
+        placeholders["{sweepplan}"] = (await ferry.CallAsync("plan_sweep", new { asset = "USDT", to = "spot", account = "main", from = new[] { "alice@example.com" }, keep = "15" })).Ok().Structured["planId"]!.GetValue<string>();
         foreach (var (tool, samples) in Samples)
         {
             Assert.Contains(samples, s => s.Ok);

@@ -63,6 +63,14 @@ internal sealed class MovesExecution : IAsyncDisposable
         }
     }
 
+    /// <summary>A balance read the plan needed did not end Done: exit 1 (rejected), 3 (unknown) or 4 (not sent).</summary>
+    public static CliException ReadFailed(BalanceReadException e) => new(e.Kind switch
+    {
+        OutcomeKind.Rejected => ExitCodes.Rejected,
+        OutcomeKind.Unknown => ExitCodes.Unknown,
+        _ => ExitCodes.Refused,
+    }, e.Message);
+
     /// <summary>Why a wallet must not get a new move: a journal entry that still may have moved money out of it.</summary>
     public Func<string, string?> UnresolvedFrom()
     {
@@ -114,19 +122,9 @@ internal sealed class MovesExecution : IAsyncDisposable
             return ExitCodes.Ok;
         }
         if (_target.Environment == AccountEnvironment.Mainnet)
-            MainnetConsent.Require(_env, confirmed,
-                $"{what} on MAINNET with account '{_target.AccountName}': {plan.Moves.Count} move(s){Totals(plan.Moves)}.");
-        foreach (var name in plan.Moves.SelectMany(m => m.Route.Legs).Select(l => l.AccountName).Distinct(StringComparer.OrdinalIgnoreCase))
-        {
-            if (_sessions.ContainsKey(name)) continue;
-            var session = await BinanceSession.OpenAsync(SessionTarget.Resolve(_env, name), _env, ct);
-            _sessions[name] = session;
-            Journal.Use(name, session.Client);
-        }
+            MainnetConsent.Require(_env, confirmed, ConsentSummary(what, plan));
 
-        var runId = "moves-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
-        var runner = new MoveRunner(Journal.Journal, ClientFor, new MoveRunOptions { Parallelism = parallelism, RunId = runId },
-            Journal.Reconciler(wait: true));
+        string runId = "";
         IReadOnlyList<MoveResult> results;
         if (!_json && Terminal)
         {
@@ -134,12 +132,12 @@ internal sealed class MovesExecution : IAsyncDisposable
             await ConsoleFactory.For(_env.Out, isTerminal: true).Progress().StartAsync(async ctx =>
             {
                 var bar = ctx.AddTask($"{what}: {plan.Moves.Count} moves", maxValue: plan.Moves.Count);
-                results = await runner.RunAsync(plan.Moves, _ => bar.Increment(1), ct);
+                (runId, results) = await RunMovesAsync(plan, parallelism, _ => bar.Increment(1), ct);
             });
         }
         else
         {
-            results = await runner.RunAsync(plan.Moves, r =>
+            (runId, results) = await RunMovesAsync(plan, parallelism, r =>
             {
                 if (_json) Line(ResultJson(r));
                 else _env.Out.WriteLine(ResultText(r));
@@ -162,13 +160,39 @@ internal sealed class MovesExecution : IAsyncDisposable
             : ExitCodes.Ok;
     }
 
+    /// <summary>What the user consents to before a mainnet sweep or rebalance runs.</summary>
+    public string ConsentSummary(string what, MovePlan plan) =>
+        $"{what} on MAINNET with account '{_target.AccountName}': {plan.Moves.Count} move(s){Totals(plan.Moves)}.";
+
+    /// <summary>
+    /// Opens a session for every other account a leg uses and runs the moves through <see cref="MoveRunner"/> (journal
+    /// entries before sending, rate budget reserved before each leg); consent is the caller's. <paramref name="finished"/>
+    /// hears each move as it ends. Used by <c>ferry sweep</c>/<c>ferry rebalance</c> and by the MCP server's execute_plan.
+    /// </summary>
+    public async Task<(string RunId, IReadOnlyList<MoveResult> Results)> RunMovesAsync(MovePlan plan, int parallelism,
+        Action<MoveResult>? finished, CancellationToken ct)
+    {
+        foreach (var name in plan.Moves.SelectMany(m => m.Route.Legs).Select(l => l.AccountName).Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            if (_sessions.ContainsKey(name)) continue;
+            var session = await BinanceSession.OpenAsync(SessionTarget.Resolve(_env, name), _env, ct);
+            _sessions[name] = session;
+            Journal.Use(name, session.Client);
+        }
+
+        var runId = "moves-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
+        var runner = new MoveRunner(Journal.Journal, ClientFor, new MoveRunOptions { Parallelism = parallelism, RunId = runId },
+            Journal.Reconciler(wait: true));
+        return (runId, await runner.RunAsync(plan.Moves, finished, ct));
+    }
+
     private BinanceClient ClientFor(string accountName) => _sessions[accountName].Client;
 
     private bool Terminal => _env.IsInteractive && !Console.IsOutputRedirected && !_json;
 
     private void Line(JsonNode node) => _env.Out.WriteLine(node.ToJsonString());
 
-    private static JsonObject MoveJson(PlannedMove m) => new()
+    public static JsonObject MoveJson(PlannedMove m) => new()
     {
         ["moveId"] = m.MoveId,
         ["from"] = m.Request.From.ToString(),
@@ -177,7 +201,7 @@ internal sealed class MovesExecution : IAsyncDisposable
         ["amount"] = WireDecimal.Format(m.Request.Amount),
     };
 
-    private static JsonObject ResultJson(MoveResult r)
+    public static JsonObject ResultJson(MoveResult r)
     {
         var line = MoveJson(r.Move);
         line["outcome"] = PlanJson.OutcomeName(r.Outcome);
@@ -195,7 +219,7 @@ internal sealed class MovesExecution : IAsyncDisposable
         return r.Outcome == OutcomeKind.Done ? $"{move}: done{ids}." : $"{move}: {PlanJson.OutcomeName(r.Outcome)} — {r.Run.Message}{ids}";
     }
 
-    private static JsonObject Summary(MovePlan plan, IReadOnlyList<MoveResult> results, bool dryRun) => new()
+    public static JsonObject Summary(MovePlan plan, IReadOnlyList<MoveResult> results, bool dryRun) => new()
     {
         ["summary"] = true,
         ["dryRun"] = dryRun,
@@ -211,7 +235,7 @@ internal sealed class MovesExecution : IAsyncDisposable
 
     private static int Count(IReadOnlyList<MoveResult> results, OutcomeKind kind) => results.Count(r => r.Outcome == kind);
 
-    private static string Totals(IReadOnlyList<PlannedMove> moves) => moves.Count == 0 ? ""
+    public static string Totals(IReadOnlyList<PlannedMove> moves) => moves.Count == 0 ? ""
         : " moving " + string.Join(", ", moves.GroupBy(m => m.Request.Asset).Select(g => $"{WireDecimal.Format(g.Sum(m => m.Request.Amount))} {g.Key}"));
 
     public async ValueTask DisposeAsync()

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Ferry.Addresses;
 using Ferry.Cli.Sessions;
 using Ferry.Moves;
+using Ferry.Routing;
 using Ferry.Transfers;
 
 namespace Ferry.Cli.Commands;
@@ -40,6 +41,22 @@ internal static class RebalanceCommand
         {
             throw CliException.BadInput($"Cannot read the rebalance file '{path}' ({e.GetType().Name}).");
         }
+        var rebalance = Prepare(env, yaml, accountName);
+        await using var run = await MovesExecution.OpenAsync(env, rebalance.Target, json, ct);
+        var plan = await PlanAsync(run, rebalance, ct);
+        run.ShowPlan("Rebalance", plan, dryRun);
+        return dryRun ? ExitCodes.Ok : await run.ExecuteAsync("Rebalance", plan, confirmed, parallel, ct);
+    }
+
+    /// <summary>A rebalance's checked input: the targets, the account it runs as and the keys the router may use.</summary>
+    internal sealed record Setup(IReadOnlyList<AssetTargets> Targets, SessionTarget Target, RoutingAccount Home, IReadOnlyList<RoutingAccount> Keys);
+
+    /// <summary>
+    /// Checks the YAML targets and the account before any session opens (bad input has no side effect); the same for
+    /// <c>ferry rebalance</c> (the file's text) and the MCP tool <c>plan_rebalance</c> (the text itself, never a path).
+    /// </summary>
+    internal static Setup Prepare(CliEnvironment env, string yaml, string? accountName)
+    {
         var targets = RebalanceFile.Parse(yaml);
         var target = SessionTarget.Resolve(env, accountName);
         if (target.Venue != Venue.Binance)
@@ -54,27 +71,24 @@ internal static class RebalanceCommand
             foreach (var a in asset.Wallets.Where(w => known.Contains(w.Wallet.Email!, StringComparer.OrdinalIgnoreCase)))
                 foreach (var b in asset.Wallets.Where(b => b != a && known.Contains(b.Wallet.Email!, StringComparer.OrdinalIgnoreCase)))
                     TransferRouter.Plan(new TransferRequest(1m, asset.Asset, a.Wallet, b.Wallet), home, keys, () => "probe");
+        return new Setup(targets, target, home, keys);
+    }
 
-        await using var run = await MovesExecution.OpenAsync(env, target, json, ct);
-        foreach (var asset in targets)
+    /// <summary>Refuses when a listed wallet has an unresolved journal entry, then reads the balances with the master's
+    /// session of <paramref name="run"/> and plans the fewest moves; sends nothing.</summary>
+    internal static async Task<MovePlan> PlanAsync(MovesExecution run, Setup rebalance, CancellationToken ct)
+    {
+        foreach (var asset in rebalance.Targets)
             foreach (var w in asset.Wallets)
                 if (run.UnresolvedFrom()(w.Wallet.Email!) is { } reason)
                     throw CliException.Refused($"Not rebalancing: {w.Wallet}'s {reason}.");
-        MovePlan plan;
         try
         {
-            plan = await RebalancePlanner.PlanAsync(targets, new BinanceBalanceReader(run.Home.Client), home, keys, ct);
+            return await RebalancePlanner.PlanAsync(rebalance.Targets, new BinanceBalanceReader(run.Home.Client), rebalance.Home, rebalance.Keys, ct);
         }
         catch (BalanceReadException e)
         {
-            throw new CliException(e.Kind switch
-            {
-                Outcomes.OutcomeKind.Rejected => ExitCodes.Rejected,
-                Outcomes.OutcomeKind.Unknown => ExitCodes.Unknown,
-                _ => ExitCodes.Refused,
-            }, e.Message);
+            throw MovesExecution.ReadFailed(e);
         }
-        run.ShowPlan("Rebalance", plan, dryRun);
-        return dryRun ? ExitCodes.Ok : await run.ExecuteAsync("Rebalance", plan, confirmed, parallel, ct);
     }
 }

@@ -3,6 +3,7 @@ using Ferry.Addresses;
 using Ferry.Cli.Sessions;
 using Ferry.Money;
 using Ferry.Moves;
+using Ferry.Routing;
 using Ferry.Transfers;
 
 namespace Ferry.Cli.Commands;
@@ -37,14 +38,34 @@ internal static class SweepCommand
     private static async Task<int> RunAsync(CliEnvironment env, string asset, string toText, bool all, string[]? from, string walletText,
         string? minText, string? keepText, int parallel, bool dryRun, bool confirmed, bool json, string? accountName, CancellationToken ct)
     {
-        // Everything is checked before any session opens: bad input has no side effect.
-        if (all && from is { Length: > 0 })
-            throw CliException.BadInput("Give either --from-all-subaccounts or --from EMAIL..., not both.");
         if (parallel is < 1 or > 64) throw CliException.BadInput($"--parallel {parallel} is out of range; give 1 to 64.");
+        var sweep = Prepare(env, asset, toText, all, from, walletText, minText, keepText, accountName);
+        await using var run = await MovesExecution.OpenAsync(env, sweep.Target, json, ct);
+        var plan = await PlanAsync(run, sweep, ct);
+        run.ShowPlan(sweep.What, plan, dryRun);
+        return dryRun ? ExitCodes.Ok : await run.ExecuteAsync(sweep.What, plan, confirmed, parallel, ct);
+    }
+
+    /// <summary>A sweep's checked input: the request, the account it runs as and the keys the router may use.</summary>
+    internal sealed record Setup(SweepRequest Request, SessionTarget Target, RoutingAccount Home, IReadOnlyList<RoutingAccount> Keys)
+    {
+        /// <summary>"Sweep USDT into spot": how the plan and its run are named.</summary>
+        public string What => $"Sweep {Request.Asset} into {Request.To}";
+    }
+
+    /// <summary>
+    /// Checks every argument and the account before any session opens (bad input has no side effect); the same for
+    /// <c>ferry sweep</c> and the MCP tool <c>plan_sweep</c>.
+    /// </summary>
+    internal static Setup Prepare(CliEnvironment env, string asset, string toText, bool all, IReadOnlyList<string>? from, string walletText,
+        string? minText, string? keepText, string? accountName)
+    {
+        if (all && from is { Count: > 0 })
+            throw CliException.BadInput("Give either --from-all-subaccounts or --from EMAIL..., not both.");
         var wallet = WalletAddress.TryParse(walletText, out var w, out _) && w.Email is null && w.Market is null && w.Venue == Venue.Binance
             ? w.Wallet
             : throw CliException.BadInput($"--wallet '{walletText}' is not a wallet name; give spot, margin, usdm or coinm.");
-        var request = new SweepRequest(asset, WalletAddress.Parse(toText), from is { Length: > 0 } ? from : null, wallet,
+        var request = new SweepRequest(asset, WalletAddress.Parse(toText), from is { Count: > 0 } ? from : null, wallet,
             Amount(minText, "--min"), Amount(keepText, "--keep")).Validated();
         var target = SessionTarget.Resolve(env, accountName);
         if (target.Venue != Venue.Binance)
@@ -59,24 +80,21 @@ internal static class SweepCommand
             TransferRouter.Plan(new TransferRequest(1m, request.Asset, new WalletAddress(Venue.Binance, subs[0], request.Wallet, null), request.To),
                 home, keys, () => "probe");
         }
+        return new Setup(request, target, home, keys);
+    }
 
-        await using var run = await MovesExecution.OpenAsync(env, target, json, ct);
-        MovePlan plan;
+    /// <summary>Reads the balances with the master's session of <paramref name="run"/> and plans one move per source
+    /// (sources with an unresolved journal entry are skipped); sends nothing.</summary>
+    internal static async Task<MovePlan> PlanAsync(MovesExecution run, Setup sweep, CancellationToken ct)
+    {
         try
         {
-            plan = await SweepPlanner.PlanAsync(request, new BinanceBalanceReader(run.Home.Client), home, keys, run.UnresolvedFrom(), ct);
+            return await SweepPlanner.PlanAsync(sweep.Request, new BinanceBalanceReader(run.Home.Client), sweep.Home, sweep.Keys, run.UnresolvedFrom(), ct);
         }
         catch (BalanceReadException e)
         {
-            throw new CliException(e.Kind switch
-            {
-                Outcomes.OutcomeKind.Rejected => ExitCodes.Rejected,
-                Outcomes.OutcomeKind.Unknown => ExitCodes.Unknown,
-                _ => ExitCodes.Refused,
-            }, e.Message);
+            throw MovesExecution.ReadFailed(e);
         }
-        run.ShowPlan($"Sweep {request.Asset} into {request.To}", plan, dryRun);
-        return dryRun ? ExitCodes.Ok : await run.ExecuteAsync($"Sweep {request.Asset} into {request.To}", plan, confirmed, parallel, ct);
     }
 
     private static decimal Amount(string? text, string option) =>

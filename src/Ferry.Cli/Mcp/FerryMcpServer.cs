@@ -17,7 +17,7 @@ internal sealed record McpToolContext(CliEnvironment Process, CliBridge Bridge, 
 internal static class FerryMcpServer
 {
     public const string Instructions =
-        "Ferry moves assets between exchange accounts exactly once. Read with the query tools; to move, call plan_transfer (sends nothing), show the user the legs, then execute_plan with the plan id. " +
+        "Ferry moves assets between exchange accounts exactly once. Read with the query tools; to move, call plan_transfer, plan_sweep or plan_rebalance (they send nothing), show the user the legs or moves, then execute_plan with the plan id. " +
         "Plans expire and run once. A MAINNET move or change needs the user's own CONFIRM: Ferry asks the user itself when your client supports elicitation; otherwise ask the user to type CONFIRM and pass exactly that as 'confirmation' — never supply it yourself. " +
         "Keys are never shown; accounts are listed by name and environment only.";
 
@@ -36,7 +36,7 @@ internal static class FerryMcpServer
     /// <summary>Every tool of every group, in a stable order.</summary>
     public static IEnumerable<McpServerTool> Tools(McpToolContext context)
     {
-        object[] groups = [new AccountTools(context), new TransferTools(context), new HistoryTools(context), new SubAccountTools(context), new ManagedTools(context)];
+        object[] groups = [new AccountTools(context), new TransferTools(context), new SweepTools(context), new HistoryTools(context), new SubAccountTools(context), new ManagedTools(context)];
         foreach (var group in groups)
         {
             foreach (var method in group.GetType().GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))

@@ -6,11 +6,11 @@ namespace Ferry.Cli.Mcp;
 
 /// <summary>
 /// A plan an agent made with a plan tool and may run once with <c>execute_plan</c>. Each kind of plan (a transfer route
-/// now; a sweep later) is a subclass that describes itself, says whether it touches mainnet, and executes itself.
+/// route, a sweep or rebalance) is a subclass that describes itself, says whether it touches mainnet, and executes itself.
 /// </summary>
 internal abstract class McpPlan
 {
-    /// <summary>"transfer" (and later "sweep"): what <c>execute_plan</c> reports.</summary>
+    /// <summary>"transfer", "sweep" or "rebalance": what <c>execute_plan</c> reports.</summary>
     public abstract string Kind { get; }
 
     /// <summary>True when executing it sends anything to a mainnet account, so the user's CONFIRM is needed.</summary>
@@ -56,6 +56,18 @@ internal sealed class PlanStore(TimeProvider time, TimeSpan timeToLive)
         var id = "plan_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
         lock (_gate) _plans[id] = new Entry(plan, now, now + timeToLive);
         return (id, now + timeToLive);
+    }
+
+    /// <summary>Stores <paramref name="plan"/> and answers the plan tool with its description, id, expiry and the account it was made with.</summary>
+    public CallToolResult Answer(McpPlan plan, Sessions.SessionTarget target)
+    {
+        var (id, expiresAt) = Add(plan);
+        var document = plan.Describe();
+        document["planId"] = id;
+        document["kind"] = plan.Kind;
+        document["expiresAt"] = expiresAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        document["target"] = Commands.PlanJson.Target(target);
+        return ToolResults.Ok(document);
     }
 
     /// <summary>The plan when it can still run; otherwise a <see cref="ToolInputException"/>-style sentence naming the plan id and why not.</summary>

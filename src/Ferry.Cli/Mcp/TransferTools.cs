@@ -43,22 +43,15 @@ internal sealed class TransferTools(McpToolContext context)
         if (legTargets.FirstOrDefault(t => t.Environment == AccountEnvironment.Testnet) is { } testnet)
             throw CliException.Refused($"Account '{testnet.AccountName}' is on Binance's testnet, which serves no /sapi endpoints, so wallet transfers cannot run there; use the simulator instead.");
 
-        var kind = new TransferPlanKind(plan, legTargets);
-        var (id, expiresAt) = context.Plans.Add(kind);
-        var document = kind.Describe();
-        document["planId"] = id;
-        document["kind"] = kind.Kind;
-        document["expiresAt"] = expiresAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
-        document["target"] = Commands.PlanJson.Target(target);
-        return ToolResults.Ok(document);
+        return context.Plans.Answer(new TransferPlanKind(plan, legTargets), target);
     }
 
     [McpServerTool(Name = "execute_plan", Title = "Execute a plan", Destructive = true, Idempotent = false, OpenWorld = true)]
-    [Description("Executes a plan from plan_transfer: sends its legs in order, each journaled before it is sent, and stops at the first leg that is not done. A plan runs at most once and expires (default 5 minutes). A plan that touches a MAINNET account needs the user's consent: Ferry asks the user to type CONFIRM itself when your client supports elicitation; otherwise you must ask the user to type CONFIRM and pass exactly what they typed as 'confirmation'. NEVER supply CONFIRM on your own.")]
-    [ToolOutput("What each leg did: journal id, outcome, exchange transfer id.", "planId", "kind", "routeId", "outcome", "holding", "legs", "legsRun", "legsTotal", "message")]
+    [Description("Executes a plan from plan_transfer (sends its legs in order, each journaled before it is sent, and stops at the first leg that is not done) or plan_sweep/plan_rebalance (runs its moves concurrently within the rate budget, each route's legs in order; per move its outcome, journal ids and exchange transfer ids, and a summary). A plan runs at most once and expires (default 5 minutes). A plan that touches a MAINNET account needs the user's consent: Ferry asks the user to type CONFIRM itself when your client supports elicitation; otherwise you must ask the user to type CONFIRM and pass exactly what they typed as 'confirmation'. NEVER supply CONFIRM on your own.")]
+    [ToolOutput("What each leg (transfer) or move (sweep, rebalance) did: journal ids, outcome, exchange transfer ids.", "planId", "kind", "routeId", "outcome", "holding", "legs", "legsRun", "legsTotal", "runId", "moves", "summary", "message")]
     public Task<CallToolResult> ExecutePlan(
         McpServer server,
-        [Description("The planId that plan_transfer returned.")] string planId,
+        [Description("The planId that plan_transfer, plan_sweep or plan_rebalance returned.")] string planId,
         [Description(McpConsent.ParameterDescription)] string? confirmation = null,
         CancellationToken ct = default) =>
         context.Boundary.RunAsync("execute_plan", async c =>

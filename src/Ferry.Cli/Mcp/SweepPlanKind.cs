@@ -1,0 +1,120 @@
+using System.Text.Json.Nodes;
+using Ferry.Accounts;
+using Ferry.Cli.Commands;
+using Ferry.Cli.Sessions;
+using Ferry.Moves;
+using Ferry.Outcomes;
+using ModelContextProtocol.Protocol;
+
+namespace Ferry.Cli.Mcp;
+
+/// <summary>
+/// Many independent moves planned from balances just read (<c>plan_sweep</c>, kind "sweep"; <c>plan_rebalance</c>, kind
+/// "rebalance"): each move a route of one or more legs. Executing runs them the way <c>ferry sweep</c> does — the journal
+/// opened and recovered once, then <see cref="MoveRunner"/> (every leg journaled before it is sent, rate budget reserved
+/// before each leg, moves concurrently within it).
+/// </summary>
+/// <param name="kind">"sweep" or "rebalance".</param>
+/// <param name="what">"Sweep USDT into spot": names the run in the consent summary.</param>
+/// <param name="plan">The moves and the skipped sources, as planned.</param>
+/// <param name="target">The account the plan was made with (its key read the balances).</param>
+/// <param name="accounts">Every account a leg uses, with its environment, decided when the plan was made.</param>
+/// <param name="request">The arguments as the plan tool read them (nothing secret).</param>
+internal sealed class SweepPlanKind(string kind, string what, MovePlan plan, SessionTarget target,
+    IReadOnlyDictionary<string, SessionTarget> accounts, JsonObject request) : McpPlan
+{
+    /// <summary>Moves in flight at once, as <c>ferry sweep</c>'s default <c>--parallel</c>.</summary>
+    public const int Parallelism = 16;
+
+    public override string Kind => kind;
+
+    public MovePlan Plan => plan;
+
+    public override bool TouchesMainnet =>
+        plan.Moves.Count > 0 && (target.Environment == AccountEnvironment.Mainnet || accounts.Values.Any(t => t.Environment == AccountEnvironment.Mainnet));
+
+    public override string ConsentSummary =>
+        $"{what} on MAINNET with account '{target.AccountName}': {plan.Moves.Count} move(s){MovesExecution.Totals(plan.Moves)} ("
+        + string.Join("; ", plan.Moves.Select(m => $"{m.MoveId}: {m.Request.From} → {m.Request.To} in {m.Route.Legs.Count} leg(s) with "
+            + string.Join(", ", m.Route.Legs.Select(l => $"'{l.AccountName}'").Distinct()))) + ").";
+
+    public override JsonObject Describe() => new()
+    {
+        ["request"] = request.DeepClone(),
+        ["moves"] = new JsonArray(plan.Moves.Select(m => (JsonNode)Move(m)).ToArray()),
+        ["skipped"] = new JsonArray(plan.Skipped.Select(s => (JsonNode)new JsonObject { ["from"] = s.Address, ["reason"] = s.Reason }).ToArray()),
+        ["uidWeight"] = plan.Moves.Sum(m => m.UidWeight),
+        ["ipWeight"] = plan.Moves.Sum(m => m.IpWeight),
+        ["needsConfirmation"] = TouchesMainnet,
+        ["sent"] = false,
+    };
+
+    private JsonObject Move(PlannedMove move)
+    {
+        var json = MovesExecution.MoveJson(move);
+        json["legs"] = new JsonArray(move.Route.Legs.Select((leg, i) =>
+        {
+            var row = Commands.RouteRun.Leg(leg, i + 1);
+            row["environment"] = Environment(accounts.TryGetValue(leg.AccountName, out var t) ? t : target);
+            return (JsonNode)row;
+        }).ToArray());
+        json["ipWeight"] = move.IpWeight;
+        json["uidWeight"] = move.UidWeight;
+        return json;
+    }
+
+    private static string Environment(SessionTarget t) => t.Environment.ToString().ToLowerInvariant();
+
+    public override async Task<CallToolResult> ExecuteAsync(string planId, CliBridge bridge, CancellationToken ct)
+    {
+        var (runId, results) = await bridge.WithEnvironmentAsync(async env =>
+        {
+            // As 'ferry sweep': refuses testnet, opens the session and the journal once and recovers before anything is sent.
+            await using var run = await MovesExecution.OpenAsync(env, target, json: true, ct);
+            var unresolved = run.UnresolvedFrom();
+            foreach (var move in plan.Moves)
+                if (move.Request.From.Email is { } email && unresolved(email) is { } reason)
+                    throw CliException.Refused($"Plan {planId} was not run, because {move.Request.From}'s {reason}; nothing was sent, so make a new plan afterwards.");
+            return plan.Moves.Count == 0 ? ("", []) : await run.RunMovesAsync(plan, Parallelism, null, ct);
+        });
+
+        var summary = MovesExecution.Summary(plan, results, dryRun: false);
+        summary.Remove("summary");
+        summary.Remove("dryRun");
+        var document = new JsonObject
+        {
+            ["planId"] = planId, ["kind"] = Kind, ["runId"] = runId, ["outcome"] = Outcome(results),
+            ["moves"] = new JsonArray(results.Select(r => (JsonNode)MovesExecution.ResultJson(r)).ToArray()),
+            ["summary"] = summary,
+        };
+        if (results.All(r => r.Outcome == OutcomeKind.Done))
+        {
+            document["message"] = plan.Moves.Count == 0 ? "Nothing to move." : $"{results.Count} move(s) done.";
+            return ToolResults.Ok(document);
+        }
+
+        var failed = results.Where(r => r.Outcome != OutcomeKind.Done).ToList();
+        var first = failed.FirstOrDefault(r => r.Outcome == OutcomeKind.Unknown) ?? failed.FirstOrDefault(r => r.Outcome == OutcomeKind.Rejected) ?? failed[0];
+        var done = results.Count - failed.Count;
+        var tally = $"{done} of {results.Count} move(s) done";
+        var moveText = $"{first.Move.MoveId} ({first.Move.Request.From} → {first.Move.Request.To})";
+        document["message"] = first.Run.Message;
+        return first.Outcome switch
+        {
+            OutcomeKind.Unknown => ToolResults.Error("unknown",
+                $"{tally}; the outcome of {moveText} is UNKNOWN and it may have executed, so run journal_reconcile before planning again (journal {string.Join(", ", first.JournalIds)}).",
+                details: document),
+            OutcomeKind.Rejected => ToolResults.Error("rejected",
+                $"{tally}; the exchange refused {moveText} ({first.Run.Sent.LastOrDefault()?.Error?.Message ?? first.Run.Message}), and the moves list says where its money is.",
+                first.Run.Sent.LastOrDefault()?.Error?.Code, document),
+            _ => ToolResults.Error(ToolResults.KindOf(ExitCodes.ForNotSent(first.Run.NotSentReason ?? NotSentReason.RateBudget)),
+                $"{tally}; {moveText} was not sent ({first.Run.Message}).", details: document),
+        };
+    }
+
+    private static string Outcome(IReadOnlyList<MoveResult> results) =>
+        results.Any(r => r.Outcome == OutcomeKind.Unknown) ? "unknown"
+        : results.Any(r => r.Outcome == OutcomeKind.Rejected) ? "rejected"
+        : results.Any(r => r.Outcome == OutcomeKind.NotSent) ? "not-sent"
+        : "done";
+}
