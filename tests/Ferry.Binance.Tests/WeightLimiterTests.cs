@@ -73,6 +73,35 @@ public sealed class WeightLimiterTests : IDisposable
     }
 
     [Fact]
+    public async Task Inside_an_edge_guard_a_request_in_the_last_part_of_a_window_waits_for_the_next_one_and_outside_it_goes_at_once()
+    {
+        var client = _clients.Hmac(o => o.WeightWindow = TimeSpan.FromSeconds(10));
+        _clients.Handler.Enqueue(HttpStatusCode.OK, "{\"total\":0}").Enqueue(HttpStatusCode.OK, "{\"total\":0}");
+        // Move the clock to 200 ms before a window ends: inside a 500 ms guard.
+        var intoWindow = _clients.Time.GetUtcNow().ToUnixTimeMilliseconds() % 10_000;
+        _clients.Time.Advance(TimeSpan.FromMilliseconds(10_000 - 200 - intoWindow));
+
+        // Without a guard the request goes now.
+        Assert.IsType<Done<UniversalTransferPage>>(await client.Wallet.GetUniversalTransferHistoryAsync(History));
+        Assert.Single(_clients.Handler.Calls);
+
+        Task<Outcome<UniversalTransferPage>> pending;
+        using (Ferry.Binance.Http.WeightLimiter.GuardWindowEdges(TimeSpan.FromMilliseconds(500)))
+        {
+            pending = client.Wallet.GetUniversalTransferHistoryAsync(History);
+        }
+        await _clients.Time.WaitForTimerAsync(due => due == TimeSpan.FromMilliseconds(200));
+        Assert.False(pending.IsCompleted);
+        Assert.Single(_clients.Handler.Calls);
+
+        _clients.Time.Advance(TimeSpan.FromMilliseconds(200));
+        Assert.IsType<Done<UniversalTransferPage>>(await pending);
+        Assert.Equal(2, _clients.Handler.Calls.Count);
+        // It was charged to the new window, where it reached the exchange.
+        Assert.Equal(1, client.Limiter.GetUsage(BinanceEndpoints.UniversalTransferHistory).IpUsed);
+    }
+
+    [Fact]
     public async Task An_ip_header_syncs_only_its_own_endpoint()
     {
         var client = _clients.Hmac();

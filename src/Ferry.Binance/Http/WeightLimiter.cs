@@ -54,6 +54,11 @@ public sealed class WeightLimiter
             return ValueTask.FromResult(RateGrant.Go);
         }
 
+        if (EdgeWait() is > 0 and var edge)
+        {
+            return WaitAndReserveAsync(endpoint, edge, cancellationToken);
+        }
+
         var wait = TryReserve(endpoint, out var refusal);
         if (refusal is not null)
         {
@@ -266,6 +271,35 @@ public sealed class WeightLimiter
     }
 
     private long WindowStartMs(long nowMs) => nowMs - (nowMs % _windowMs);
+
+    private static readonly AsyncLocal<TimeSpan?> EdgeGuard = new();
+
+    /// <summary>
+    /// Inside the returned scope, requests in this async flow are not reserved in the last <paramref name="guard"/> of a
+    /// window: they wait for the next one. For bulk work (e.g. reading a thousand balances): a request reserved at a
+    /// window's very end can reach the exchange in the next window, on top of a budget the client already spends in full
+    /// there, and be answered 429. Dispose to end.
+    /// </summary>
+    public static IDisposable GuardWindowEdges(TimeSpan guard)
+    {
+        var previous = EdgeGuard.Value;
+        EdgeGuard.Value = guard;
+        return new EdgeGuardScope(previous);
+    }
+
+    /// <summary>How long to wait for the next window when a guard is on and now is inside it; else 0.</summary>
+    private long EdgeWait()
+    {
+        if (EdgeGuard.Value is not { } guard) return 0;
+        var guardMs = Math.Clamp((long)guard.TotalMilliseconds, 0, _windowMs / 2);
+        var intoWindow = NowMs() % _windowMs;
+        return guardMs > 0 && intoWindow >= _windowMs - guardMs ? _windowMs - intoWindow : 0;
+    }
+
+    private sealed class EdgeGuardScope(TimeSpan? previous) : IDisposable
+    {
+        public void Dispose() => EdgeGuard.Value = previous;
+    }
 
     private sealed class PrepayScope(RateTicket? previous) : IDisposable
     {

@@ -1,5 +1,6 @@
 using Ferry.Addresses;
 using Ferry.Binance;
+using Ferry.Binance.Http;
 using Ferry.Binance.SubAccount;
 using Ferry.Outcomes;
 
@@ -28,7 +29,7 @@ public sealed class BalanceReadException(OutcomeKind kind, string message) : Exc
 /// spot (GET /sapi/v4/sub-account/assets, "free"), cross margin (GET /sapi/v1/sub-account/margin/account, "free") and
 /// USDⓈ-M / COIN-M (GET /sapi/v2/sub-account/futures/account, "maxWithdrawAmount": what can leave the wallet).
 /// </summary>
-public sealed class BinanceBalanceReader(BinanceClient master) : IBalanceReader
+public sealed class BinanceBalanceReader(BinanceClient master, TimeSpan? edgeGuard = null) : IBalanceReader
 {
     /// <summary>The wallets whose balance this reader can read.</summary>
     public static IReadOnlyList<WalletKind> Readable { get; } = [WalletKind.Spot, WalletKind.Margin, WalletKind.UsdM, WalletKind.CoinM];
@@ -36,6 +37,7 @@ public sealed class BinanceBalanceReader(BinanceClient master) : IBalanceReader
     /// <inheritdoc/>
     public async Task<IReadOnlyList<string>> SubAccountsAsync(CancellationToken ct)
     {
+        using var edges = WeightLimiter.GuardWindowEdges(EdgeGuard);
         var outcome = await master.SubAccountManagement.GetAllSubAccountsAsync(null, ct).ConfigureAwait(false);
         return outcome is Done<IReadOnlyList<Ferry.Binance.Models.SubAccountListRow>> done
             ? done.Value.Select(r => r.Email.ToLowerInvariant()).ToList()
@@ -46,6 +48,7 @@ public sealed class BinanceBalanceReader(BinanceClient master) : IBalanceReader
     public async Task<decimal> FreeAsync(string email, WalletKind wallet, string asset, CancellationToken ct)
     {
         var what = $"reading {email}'s {wallet.ToString().ToLowerInvariant()} balance";
+        using var edges = WeightLimiter.GuardWindowEdges(EdgeGuard);
         switch (wallet)
         {
             case WalletKind.Spot:
@@ -74,6 +77,10 @@ public sealed class BinanceBalanceReader(BinanceClient master) : IBalanceReader
                 throw new ArgumentException($"Ferry cannot read a sub-account's {wallet.ToString().ToLowerInvariant()} wallet; readable: spot, margin, usdm, coinm.", nameof(wallet));
         }
     }
+
+    /// <summary>Reads are bulk work (one per source): none is reserved in the last part of a rate window (default 1/20 of
+    /// it, at most 1 s), so none reaches the exchange in the next window on top of a budget spent in full there.</summary>
+    private TimeSpan EdgeGuard => edgeGuard ?? TimeSpan.FromTicks(Math.Min(master.Options.WeightWindow.Ticks / 20, TimeSpan.TicksPerSecond));
 
     private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 
