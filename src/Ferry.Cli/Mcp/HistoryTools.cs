@@ -109,8 +109,7 @@ internal sealed class HistoryTools(McpToolContext context)
             await using var journal = Sessions.CliJournal.Open(env);
             var routeId = Journal.RouteExecutor.FindRoute(journal.Journal, id);
             if (routeId is null) return false;
-            return Journal.RouteExecutor.Legs(journal.Journal, routeId)
-                .Select(l => l.Entry.Leg.AccountName).Distinct(StringComparer.OrdinalIgnoreCase)
-                .Any(name => Sessions.SessionTarget.Resolve(env, name == "embedded-sim" ? null : name).Environment == Accounts.AccountEnvironment.Mainnet);
+            var names = Journal.RouteExecutor.Legs(journal.Journal, routeId).Select(l => l.Entry.Leg.AccountName);
+            return Commands.RouteRun.Targets(env, null, names).Values.Any(t => t.Environment == Accounts.AccountEnvironment.Mainnet);
         });
 }
