@@ -13,6 +13,9 @@ public static class ExitCodes
     public const int Unknown = 3;
     /// <summary>Refused locally for another reason (configuration, consent, key host, rate budget): nothing was sent.</summary>
     public const int Refused = 4;
+    /// <summary>Another ferry process is working on the same route or journal entry right now: nothing was sent; try
+    /// again once it has finished.</summary>
+    public const int InUse = 5;
     /// <summary>Interrupted by the user.</summary>
     public const int Interrupted = 130;
 

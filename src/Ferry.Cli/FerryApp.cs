@@ -2,6 +2,7 @@ using System.CommandLine;
 using Ferry.Accounts;
 using Ferry.Cli.Commands;
 using Ferry.Cli.Output;
+using Ferry.Journal;
 using Ferry.Product;
 using Ferry.Transfers;
 
@@ -60,6 +61,19 @@ public static class FerryApp
         catch (CliException e)
         {
             return await FailAsync(env, e.ExitCode, e.Message);
+        }
+        catch (Exception e) when (e is ClaimHeldException or RoutePositionTakenException)
+        {
+            return await FailAsync(env, ExitCodes.InUse, e.Message);
+        }
+        catch (ClaimLostException e)
+        {
+            // A lost claim refuses the write that followed a send: another ferry now owns the entry and reconciles it.
+            return await FailAsync(env, ExitCodes.Unknown, e.Message);
+        }
+        catch (Exception e) when (e is JournalCorruptException or JournalUnavailableException)
+        {
+            return await FailAsync(env, ExitCodes.Refused, e.Message);
         }
         catch (Exception e) when (e is AccountConfigException or TransferPlanningException or FormatException)
         {

@@ -87,12 +87,12 @@ internal static class JournalCommand
         {
             var entry = cli.Journal.Find(id) ?? throw CliException.BadInput($"There is no journal entry '{id}'; 'ferry journal list' shows the ids.");
             await cli.OpenSessionsAsync([entry], ct);
-            results = [await cli.Reconciler(wait).ReconcileAsync(id, ct)];
+            results = [await cli.Reconciler(wait, printer.Json).ReconcileAsync(id, ct)];
         }
         else
         {
             await cli.OpenSessionsAsync(cli.Journal.List([LegState.Sending, LegState.Unknown]), ct);
-            results = await cli.Reconciler(wait).ReconcileAllAsync(ct);
+            results = await cli.Reconciler(wait, printer.Json).ReconcileAllAsync(ct);
         }
         printer.Document(new JsonObject
         {

@@ -38,13 +38,16 @@ internal static class JournaledLegSend
         await using var journal = CliJournal.Open(env);
         foreach (var (name, session) in sessions) journal.Use(name, session.Client);
         await journal.RecoverAsync(printer, wait: true, ct);
-        var id = routeId ?? RouteExecutor.Journal(journal.Journal, plan!, env.Time);
         LegResult? last = null;
-        var result = await RouteExecutor.RunAsync(journal.Journal, id, async (leg, c) =>
+        RouteExecutor.LegSender send = async (leg, c) =>
         {
             last = await TransferLegExecutor.ExecuteAsync(Client(sessions, leg), leg, c);
             return Stated(last);
-        }, journal.Reconciler(wait: true), ct);
+        };
+        var reconciler = journal.Reconciler(wait: true, printer.Json);
+        var result = routeId is null
+            ? await RouteExecutor.ExecuteAsync(journal.Journal, plan!, send, reconciler, ct, env.Time)
+            : await RouteExecutor.RunAsync(journal.Journal, routeId, send, reconciler, ct);
         return (result, last);
     }
 

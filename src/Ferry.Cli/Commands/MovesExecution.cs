@@ -182,7 +182,7 @@ internal sealed class MovesExecution : IAsyncDisposable
 
         var runId = "moves-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
         var runner = new MoveRunner(Journal.Journal, ClientFor, new MoveRunOptions { Parallelism = parallelism, RunId = runId },
-            Journal.Reconciler(wait: true));
+            Journal.Reconciler(wait: true, _json));
         return (runId, await runner.RunAsync(plan.Moves, finished, ct));
     }
 

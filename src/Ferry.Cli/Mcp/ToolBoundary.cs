@@ -2,6 +2,7 @@ using Ferry.Accounts;
 using Ferry.Cli.Output;
 using Ferry.Cli.Sessions;
 using Ferry.Credentials;
+using Ferry.Journal;
 using Ferry.Transfers;
 using ModelContextProtocol.Protocol;
 
@@ -46,6 +47,18 @@ internal sealed class ToolBoundary(CliEnvironment process)
         catch (AccountConfigException e)
         {
             result = ToolResults.Error("refused", e.Message);
+        }
+        catch (Exception e) when (e is ClaimHeldException or RoutePositionTakenException)
+        {
+            result = ToolResults.Error(ToolResults.KindOf(ExitCodes.InUse), e.Message);
+        }
+        catch (ClaimLostException e)
+        {
+            result = ToolResults.Error(ToolResults.KindOf(ExitCodes.Unknown), e.Message);
+        }
+        catch (Exception e) when (e is JournalCorruptException or JournalUnavailableException)
+        {
+            result = ToolResults.Error(ToolResults.KindOf(ExitCodes.Refused), e.Message);
         }
         catch (Exception e) when (e is TransferPlanningException or FormatException)
         {

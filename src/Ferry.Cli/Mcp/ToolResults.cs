@@ -32,6 +32,7 @@ internal static class ToolResults
         ExitCodes.BadInput => "bad-input",
         ExitCodes.Unknown => "unknown",
         ExitCodes.Refused => "refused",
+        ExitCodes.InUse => "in-use",
         ExitCodes.Interrupted => "interrupted",
         _ => "internal",
     };

@@ -35,7 +35,7 @@ internal sealed class CliJournal : IAsyncDisposable
         {
             return new CliJournal(env, SqliteTransferJournal.Open(SqliteTransferJournal.PathUnder(home.Path), env.Time));
         }
-        catch (JournalCorruptException e)
+        catch (Exception e) when (e is JournalCorruptException or JournalUnavailableException)
         {
             throw CliException.Refused(e.Message);
         }
@@ -48,7 +48,8 @@ internal sealed class CliJournal : IAsyncDisposable
     public void Use(string accountName, HtxClient client) => _htx[accountName] = client;
 
     /// <summary>The reconciler over this journal. <paramref name="wait"/> false leaves an entry inside its history-lag window unknown.</summary>
-    public JournalReconciler Reconciler(bool wait) => new(Journal, Find, _env.Time, new ReconcileOptions { WaitForLag = wait });
+    public JournalReconciler Reconciler(bool wait, bool json = false) =>
+        new(Journal, Find, _env.Time, new ReconcileOptions { WaitForLag = wait, Waiting = new ReconcileProgress(_env, json).Report });
 
     /// <summary>Reconciles everything left sending or unknown, printing one line per entry; returns what is still unresolved.</summary>
     public async Task<int> RecoverAsync(Printer printer, bool wait, CancellationToken ct)
@@ -56,10 +57,11 @@ internal sealed class CliJournal : IAsyncDisposable
         var pending = Journal.List([LegState.Sending, LegState.Unknown]);
         if (pending.Count == 0) return 0;
         await OpenSessionsAsync(pending, ct);
-        var results = await Reconciler(wait).ReconcileAllAsync(ct);
+        var results = await Reconciler(wait, printer.Json).ReconcileAllAsync(ct);
         foreach (var r in results)
             printer.Line($"journal {r.Entry.Id}: {LegStates.Name(r.State)} ({r.Reason}).");
-        return results.Count(r => r.Entry.NeedsReconciliation);
+        // An entry another live ferry is sending right now is its business, not a leftover of a crash.
+        return results.Count(r => r.Entry.NeedsReconciliation && r.HeldBy is null);
     }
 
     /// <summary>Opens a session for each account the entries name that has none yet.</summary>

@@ -141,6 +141,9 @@ internal sealed class SoakRunner
 
     private async Task<bool> DriveAsync(Intent intent, CancellationToken ct)
     {
+        // One owner drives an intent at a time: another process's live claim leaves it to that process.
+        using var claim = ClaimScope.TryTake(_journal, "intent:" + intent.Key, out _);
+        if (claim is null) return false;
         for (var round = 0; round < MaxRounds; round++)
         {
             var entries = _journal.ForIntent(intent.Key);

@@ -3,6 +3,9 @@ namespace Ferry.Journal;
 /// <summary>
 /// The durable journal of legs. Every write that changes a state is durable when the call returns (the SQLite store
 /// commits with synchronous=FULL), so a leg marked <see cref="LegState.Sending"/> is on disk before its request leaves.
+/// Several processes may share one journal: a unit of work (a route, an intent, a lone entry; see
+/// <see cref="ClaimSubjects"/>) is claimed before it is worked on, the claim's lease is renewed while it is held, and a
+/// write under a subject another live owner claimed, or under a claim this journal lost, is refused.
 /// A PostgreSQL store can implement the same interface.
 /// </summary>
 public interface ITransferJournal : IDisposable
@@ -32,6 +35,24 @@ public interface ITransferJournal : IDisposable
 
     /// <summary>The recorded steps of an entry, oldest first.</summary>
     IReadOnlyList<JournalEvent> Events(string id);
+
+    /// <summary>Who this journal writes as.</summary>
+    JournalOwner Owner { get; }
+
+    /// <summary>Claims <paramref name="subject"/> for this journal's owner: free, expired or provably abandoned claims are
+    /// taken (with a new fencing token), one already held is entered again (released as often as claimed); a live claim of
+    /// another owner is returned as <see cref="ClaimAttempt.HeldByOther"/>. Throws <see cref="ClaimLostException"/> when
+    /// this journal held the claim and another owner has since taken it.</summary>
+    ClaimAttempt Claim(string subject);
+
+    /// <summary>Releases one hold of <paramref name="subject"/>; the last release hands the claim back.</summary>
+    void Release(string subject);
+
+    /// <summary>The claim on <paramref name="subject"/>, whoever holds it, or null.</summary>
+    JournalClaim? FindClaim(string subject);
+
+    /// <summary>Every claim held now (including expired ones not yet taken over).</summary>
+    IReadOnlyList<JournalClaim> Claims();
 
     /// <summary>The history row ids that done entries have claimed on a venue (they are never matched to another entry).</summary>
     IReadOnlySet<string> ClaimedHistoryIds(string venue);

@@ -22,10 +22,23 @@ public sealed class JournalReconciler(ITransferJournal journal, Func<JournalEntr
         return results;
     }
 
-    /// <summary>One entry; a settled entry is returned as it is.</summary>
+    /// <summary>One entry; a settled entry is returned as it is. An entry whose unit of work another live ferry holds (it
+    /// may be in flight right now) is left to it untouched: the result names that owner in <see cref="ReconcileResult.HeldBy"/>.</summary>
     public async Task<ReconcileResult> ReconcileAsync(string id, CancellationToken ct)
     {
         var entry = journal.Find(id) ?? throw new KeyNotFoundException($"There is no journal entry {id}.");
+        if (!entry.NeedsReconciliation) return await SettleAsync(entry, ct).ConfigureAwait(false);
+        using var claim = ClaimScope.TryTake(journal, ClaimSubjects.Of(entry), out var heldBy);
+        if (claim is null)
+            return new(entry, $"left to another ferry ({heldBy!.Owner.Describe()}) that is working on it") { HeldBy = heldBy };
+        // Read again under the claim: the owner that just let go may have settled it.
+        entry = journal.Find(id)!;
+        return await SettleAsync(entry, ct).ConfigureAwait(false);
+    }
+
+    private async Task<ReconcileResult> SettleAsync(JournalEntry entry, CancellationToken ct)
+    {
+        var id = entry.Id;
         if (entry.State == LegState.Planned)
             return new(entry, "planned and never sent; nothing to reconcile");
         if (LegStates.IsSettled(entry.State))
@@ -68,6 +81,7 @@ public sealed class JournalReconciler(ITransferJournal journal, Func<JournalEntr
             if (!_options.WaitForLag)
                 return Stay(entry, $"{reason} yet; history may lag, so Ferry waits until {settledAt:u} before concluding it did not execute");
             var pause = settledAt - now < _options.RequeryInterval ? settledAt - now : _options.RequeryInterval;
+            _options.Waiting?.Invoke(new ReconcileWait(id, reason, now, settledAt));
             await (_options.Delay?.Invoke(pause, ct) ?? Task.Delay(pause, time, ct)).ConfigureAwait(false);
         }
     }

@@ -48,10 +48,25 @@ public sealed record ReconcileOptions
     /// <summary>How to wait between two reads; null waits on the reconciler's clock. A test or the soak runner can
     /// advance a simulated clock here instead of sleeping.</summary>
     public Func<TimeSpan, CancellationToken, Task>? Delay { get; init; }
+
+    /// <summary>Told before every pause while an entry's history lag is waited out, so a front end can say what it waits
+    /// for and how long instead of going silent.</summary>
+    public Action<ReconcileWait>? Waiting { get; init; }
+}
+
+/// <summary>Reconciliation is waiting: <paramref name="EntryId"/>'s transfer is not (yet) in the exchange's history, and
+/// "not executed" may be concluded only at <paramref name="Until"/>.</summary>
+public sealed record ReconcileWait(string EntryId, string Reason, DateTimeOffset Now, DateTimeOffset Until)
+{
+    /// <summary>How long is left.</summary>
+    public TimeSpan Remaining => Until > Now ? Until - Now : TimeSpan.Zero;
 }
 
 /// <summary>What reconciling one entry concluded.</summary>
 public sealed record ReconcileResult(JournalEntry Entry, string Reason)
 {
     public LegState State => Entry.State;
+
+    /// <summary>The live claim of another ferry that is working on the entry, when it was left to it untouched.</summary>
+    public JournalClaim? HeldBy { get; init; }
 }

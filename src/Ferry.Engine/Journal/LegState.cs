@@ -71,4 +71,4 @@ public sealed class IllegalTransitionException(string legId, LegState from, LegS
 }
 
 /// <summary>The journal file holds something the state machine could not have written (or a newer schema).</summary>
-public sealed class JournalCorruptException(string message) : Exception(message);
+public sealed class JournalCorruptException(string message, Exception? inner = null) : Exception(message, inner);

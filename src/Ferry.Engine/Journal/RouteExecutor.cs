@@ -51,12 +51,14 @@ public static class RouteExecutor
 
     /// <summary>Writes every leg of <paramref name="plan"/> to the journal as planned under a new route id and returns it.
     /// Nothing is sent.</summary>
-    public static string Journal(ITransferJournal journal, TransferPlan plan, TimeProvider? time = null, string? intent = null)
+    public static string Journal(ITransferJournal journal, TransferPlan plan, TimeProvider? time = null, string? intent = null) =>
+        Journal(journal, plan, NewRouteId((time ?? TimeProvider.System).GetUtcNow()), intent);
+
+    private static string Journal(ITransferJournal journal, TransferPlan plan, string routeId, string? intent)
     {
         ArgumentNullException.ThrowIfNull(journal);
         ArgumentNullException.ThrowIfNull(plan);
         if (plan.Legs.Count == 0) throw new ArgumentException("A route has at least one leg.", nameof(plan));
-        var routeId = NewRouteId((time ?? TimeProvider.System).GetUtcNow());
         for (var i = 0; i < plan.Legs.Count; i++)
             journal.Plan(BinanceLegReconciler.Describe(plan.Legs[i]) with { RouteId = routeId, RouteLeg = i + 1, Intent = intent });
         return routeId;
@@ -64,8 +66,15 @@ public static class RouteExecutor
 
     /// <summary>Journals <paramref name="plan"/> (its legs grouped under <paramref name="intent"/> when given) and runs it.</summary>
     public static async Task<RouteResult> ExecuteAsync(ITransferJournal journal, TransferPlan plan, LegSender send,
-        JournalReconciler reconciler, CancellationToken ct, TimeProvider? time = null, LegGate? gate = null, string? intent = null) =>
-        await RunAsync(journal, Journal(journal, plan, time, intent), send, reconciler, ct, gate).ConfigureAwait(false);
+        JournalReconciler reconciler, CancellationToken ct, TimeProvider? time = null, LegGate? gate = null, string? intent = null)
+    {
+        ArgumentNullException.ThrowIfNull(journal);
+        var routeId = NewRouteId((time ?? TimeProvider.System).GetUtcNow());
+        // Claimed before its legs are written, so no other process (a 'resume latest') picks up the new route first.
+        using var claim = ClaimScope.Take(journal, ClaimSubjects.Route(routeId));
+        Journal(journal, plan, routeId, intent);
+        return await RunAsync(journal, routeId, send, reconciler, ct, gate).ConfigureAwait(false);
+    }
 
     /// <summary>The route's legs as the journal holds them now (the latest entry at each position).</summary>
     public static IReadOnlyList<RouteLegEntry> Legs(ITransferJournal journal, string routeId) =>
@@ -82,12 +91,15 @@ public static class RouteExecutor
         return journal.Find(id)?.Leg.RouteId;
     }
 
-    /// <summary>Runs (or continues) the route from its first leg that is not done.</summary>
+    /// <summary>Runs (or continues) the route from its first leg that is not done. The route is claimed for the whole run:
+    /// while another live ferry holds it this throws <see cref="ClaimHeldException"/> and sends nothing.</summary>
     public static async Task<RouteResult> RunAsync(ITransferJournal journal, string routeId, LegSender send,
         JournalReconciler reconciler, CancellationToken ct, LegGate? gate = null)
     {
+        ArgumentNullException.ThrowIfNull(journal);
         ArgumentNullException.ThrowIfNull(send);
         ArgumentNullException.ThrowIfNull(reconciler);
+        using var claim = ClaimScope.Take(journal, ClaimSubjects.Route(routeId));
         var legs = Legs(journal, routeId);
         if (legs.Count == 0) throw new KeyNotFoundException($"There is no route {routeId} in the journal.");
         for (var i = 0; i < legs.Count; i++)

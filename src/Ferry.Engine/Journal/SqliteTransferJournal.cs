@@ -10,42 +10,87 @@ namespace Ferry.Journal;
 /// <summary>
 /// The embedded journal: one SQLite file (<c>FERRY_HOME/journal.db</c>) in WAL mode with <c>synchronous=FULL</c>, so
 /// every committed transition survives a crash or power loss. Each transition runs in one transaction that checks the
-/// current state, checks the step is legal, updates the entry and appends an event; reads check the same rules again.
+/// current state, checks the step is legal, checks the writer's claim, updates the entry and appends an event; reads
+/// check the same rules again. Several processes may open one file at once: writes take SQLite's write lock
+/// (<c>BEGIN IMMEDIATE</c>), work is claimed with leases (<see cref="Claim"/>), and the schema allows one live entry per
+/// route position.
 /// </summary>
 public sealed class SqliteTransferJournal : ITransferJournal
 {
-    /// <summary>The schema this build writes; a file with a newer one is refused. 2 added the route columns.</summary>
-    public const int SchemaVersion = 2;
+    /// <summary>The schema this build writes; a file with a newer one is refused. 2 added the route columns, 3 the claims
+    /// table and the one-live-entry-per-route-position index.</summary>
+    public const int SchemaVersion = 3;
+
+    private const string StateNames = "'planned','sending','done','rejected','unknown','not-executed'";
 
     private readonly SqliteConnection _connection;
     private readonly TimeProvider _time;
+    private readonly string _path;
     private readonly Lock _gate = new();
+    private readonly JournalClaimOptions _claims;
+    private readonly Dictionary<string, HeldClaim> _held = new(StringComparer.Ordinal);
+    private readonly ITimer _renewal;
+    private bool _disposed;
 
-    private SqliteTransferJournal(SqliteConnection connection, TimeProvider time)
+    private sealed class HeldClaim(long token)
+    {
+        public long Token { get; } = token;
+        public int Count { get; set; } = 1;
+    }
+
+    private SqliteTransferJournal(SqliteConnection connection, string path, TimeProvider time, JournalClaimOptions claims)
     {
         _connection = connection;
+        _path = path;
         _time = time;
+        _claims = claims;
+        Owner = claims.Owner ?? JournalOwner.ForThisProcess();
+        var every = claims.Lease / 3;
+        _renewal = time.CreateTimer(_ => RenewClaims(), null, every, every);
     }
+
+    /// <inheritdoc/>
+    public JournalOwner Owner { get; }
 
     /// <summary>The file path of the journal under a Ferry home folder.</summary>
     public static string PathUnder(string ferryHome) => System.IO.Path.Combine(ferryHome, "journal.db");
 
-    /// <summary>Opens (creating when needed) the journal at <paramref name="path"/>; throws <see cref="JournalCorruptException"/>
-    /// for a file written by a newer Ferry.</summary>
-    public static SqliteTransferJournal Open(string path, TimeProvider? time = null)
+    /// <summary>Opens (creating when needed) the journal at <paramref name="path"/>. Throws <see cref="JournalCorruptException"/>
+    /// for a file written by a newer Ferry, a file that is not a journal, or one holding a state the state machine could
+    /// not have written; <see cref="JournalUnavailableException"/> when the file cannot be opened or written.</summary>
+    public static SqliteTransferJournal Open(string path, TimeProvider? time = null, JournalClaimOptions? claims = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
-        if (folder is not null) Directory.CreateDirectory(folder);
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        claims ??= new JournalClaimOptions();
+        claims.Validate();
+        var full = System.IO.Path.GetFullPath(path);
+        var folder = System.IO.Path.GetDirectoryName(full);
+        try
+        {
+            if (folder is not null) Directory.CreateDirectory(folder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new JournalUnavailableException($"The journal's folder {folder} cannot be created ({e.Message.TrimEnd('.')}).", e);
+        }
+        if (Directory.Exists(full))
+            throw new JournalUnavailableException($"The journal {full} is a folder, not a file.");
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = full, Pooling = false, DefaultTimeout = 30 }.ToString());
         try
         {
             connection.Open();
+            // The busy timeout first: another process may be creating or migrating the file right now.
+            Exec(connection, "PRAGMA busy_timeout=30000;");
             Exec(connection, "PRAGMA journal_mode=WAL;");
             Exec(connection, "PRAGMA synchronous=FULL;");
-            Exec(connection, "PRAGMA busy_timeout=10000;");
             Migrate(connection);
-            return new SqliteTransferJournal(connection, time ?? TimeProvider.System);
+            CheckStates(connection);
+            return new SqliteTransferJournal(connection, full, time ?? TimeProvider.System, claims);
+        }
+        catch (SqliteException e)
+        {
+            connection.Dispose();
+            throw Translate(e, full);
         }
         catch
         {
@@ -56,24 +101,63 @@ public sealed class SqliteTransferJournal : ITransferJournal
 
     private static void Migrate(SqliteConnection c)
     {
-        var version = Convert.ToInt32(Scalar(c, "PRAGMA user_version;"), CultureInfo.InvariantCulture);
-        if (version > SchemaVersion)
-            throw new JournalCorruptException(
-                $"The journal was written by a newer Ferry (schema {version}, this build knows {SchemaVersion}); upgrade Ferry rather than risk misreading it.");
+        if (ReadVersion(c, null) == SchemaVersion) return;
+        // BEGIN IMMEDIATE takes the write lock before the version is read again, so of several processes opening a new
+        // or old file at once exactly one creates or migrates it and the others then find it current.
+        using var tx = c.BeginTransaction(deferred: false);
+        var version = ReadVersion(c, tx);
         if (version == SchemaVersion) return;
-        using var tx = c.BeginTransaction();
         if (version < 1) CreateSchema1(c, tx);
         if (version < 2)
         {
-            // Schema 2 (issue #9): a leg may belong to a route; its id and the leg's position in it.
+            // Schema 2: a leg may belong to a route; its id and the leg's position in it.
             Exec(c, """
                 ALTER TABLE legs ADD COLUMN route_id TEXT;
                 ALTER TABLE legs ADD COLUMN route_leg INTEGER;
                 CREATE INDEX legs_route ON legs(route_id);
                 """, tx);
         }
+        if (version < 3)
+        {
+            // Schema 3: claims with leases and fencing tokens (AUTOINCREMENT never reuses a token), and at most one live
+            // entry per route position: a rejected entry may be followed by a new one, nothing else may.
+            Exec(c, """
+                CREATE TABLE claims (
+                  token INTEGER PRIMARY KEY AUTOINCREMENT, subject TEXT NOT NULL UNIQUE, owner TEXT NOT NULL,
+                  pid INTEGER NOT NULL, host TEXT NOT NULL, started_ms INTEGER NOT NULL,
+                  claimed_ms INTEGER NOT NULL, lease_until_ms INTEGER NOT NULL);
+                """, tx);
+            try
+            {
+                Exec(c, "CREATE UNIQUE INDEX legs_route_live ON legs(route_id, route_leg) WHERE route_id IS NOT NULL AND state <> 'rejected';", tx);
+            }
+            catch (SqliteException e) when (e.SqliteErrorCode == 19)
+            {
+                throw new JournalCorruptException(
+                    "The journal holds two live entries at one route position (written by two processes at once before this version); settle them by hand with 'ferry journal list' before upgrading.");
+            }
+        }
         Exec(c, $"PRAGMA user_version={SchemaVersion};", tx);
         tx.Commit();
+    }
+
+    private static int ReadVersion(SqliteConnection c, SqliteTransaction? tx)
+    {
+        var version = Convert.ToInt32(Scalar(c, "PRAGMA user_version;", tx), CultureInfo.InvariantCulture);
+        if (version > SchemaVersion)
+            throw new JournalCorruptException(
+                $"The journal was written by a newer Ferry (schema {version}, this build knows {SchemaVersion}); upgrade Ferry rather than risk misreading it.");
+        return version;
+    }
+
+    /// <summary>Every command refuses a journal that holds a state the state machine could not have written.</summary>
+    private static void CheckStates(SqliteConnection c)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = $"SELECT id, state FROM legs WHERE state NOT IN ({StateNames}) LIMIT 1;";
+        using var r = cmd.ExecuteReader();
+        if (r.Read())
+            throw new JournalCorruptException($"Journal entry {r.GetString(0)} holds an unknown state '{Clip(r.GetString(1))}'; Ferry will not act on a journal it cannot read.");
     }
 
     private static void CreateSchema1(SqliteConnection c, SqliteTransaction tx)
@@ -98,11 +182,12 @@ public sealed class SqliteTransferJournal : ITransferJournal
     {
         ArgumentNullException.ThrowIfNull(leg);
         if (leg.Amount <= 0) throw new ArgumentException("A journaled leg moves a positive amount.", nameof(leg));
-        lock (_gate)
+        return Locked(() =>
         {
             var now = _time.GetUtcNow();
             var id = NewId(now);
-            using var tx = _connection.BeginTransaction();
+            using var tx = _connection.BeginTransaction(deferred: false);
+            CheckFence(tx, ClaimSubjects.Of(leg, id));
             using (var cmd = Command("""
                 INSERT INTO legs (id, intent, kind, venue, account, endpoint, parameters, from_wallet, to_wallet, asset, amount,
                   client_tran_id, state, attempt, created_ms, updated_ms, route_id, route_leg)
@@ -125,142 +210,316 @@ public sealed class SqliteTransferJournal : ITransferJournal
                 cmd.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
                 cmd.Parameters.AddWithValue("$routeId", (object?)leg.RouteId ?? DBNull.Value);
                 cmd.Parameters.AddWithValue("$routeLeg", (object?)leg.RouteLeg ?? DBNull.Value);
-                cmd.ExecuteNonQuery();
+                try
+                {
+                    cmd.ExecuteNonQuery();
+                }
+                catch (SqliteException e) when (e.SqliteErrorCode == 19 && leg.RouteId is not null)
+                {
+                    throw new RoutePositionTakenException(leg.RouteId, leg.RouteLeg ?? 0);
+                }
             }
             AddEvent(tx, id, 1, now, null, LegState.Planned, null);
             tx.Commit();
             return Read(id, tx: null)!;
-        }
+        });
     }
 
     /// <inheritdoc/>
-    public JournalEntry Transition(string id, LegState expected, LegState to, TransitionDetails? details = null)
+    public JournalEntry Transition(string id, LegState expected, LegState to, TransitionDetails? details = null) => Locked(() =>
     {
-        lock (_gate)
+        using var tx = _connection.BeginTransaction(deferred: false);
+        var current = Read(id, tx) ?? throw new KeyNotFoundException($"There is no journal entry {id}.");
+        var now = _time.GetUtcNow();
+        CheckFence(tx, ClaimSubjects.Of(current));
+        if (current.State != expected || !LegStates.IsLegal(current.State, to))
+            throw new IllegalTransitionException(id, current.State, to);
+        if (to == LegState.Done && details?.ExchangeId is null && details?.HistoryId is null && current.ExchangeId is null)
+            throw new ArgumentException("A done entry names the exchange's transfer id or its history row.", nameof(details));
+        var newAttempt = current.State == LegState.NotExecuted && to == LegState.Sending;
+        var attempt = newAttempt ? current.Attempt + 1 : current.Attempt;
+        using (var cmd = Command("""
+            UPDATE legs SET state = $state, attempt = $attempt, updated_ms = $now,
+              sent_ms = CASE WHEN $sending THEN $now ELSE sent_ms END,
+              exchange_id = CASE WHEN $newAttempt THEN NULL ELSE COALESCE($exchangeId, exchange_id) END,
+              history_id = CASE WHEN $newAttempt THEN NULL ELSE COALESCE($historyId, history_id) END,
+              error_code = CASE WHEN $newAttempt THEN NULL ELSE COALESCE($errorCode, error_code) END,
+              message = COALESCE($message, CASE WHEN $newAttempt THEN NULL ELSE message END)
+            WHERE id = $id AND state = $expected;
+            """, tx))
         {
-            using var tx = _connection.BeginTransaction();
-            var current = Read(id, tx) ?? throw new KeyNotFoundException($"There is no journal entry {id}.");
-            if (current.State != expected || !LegStates.IsLegal(current.State, to))
-                throw new IllegalTransitionException(id, current.State, to);
-            if (to == LegState.Done && details?.ExchangeId is null && details?.HistoryId is null && current.ExchangeId is null)
-                throw new ArgumentException("A done entry names the exchange's transfer id or its history row.", nameof(details));
+            cmd.Parameters.AddWithValue("$state", LegStates.Name(to));
+            cmd.Parameters.AddWithValue("$attempt", attempt);
+            cmd.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+            cmd.Parameters.AddWithValue("$sending", to == LegState.Sending);
+            cmd.Parameters.AddWithValue("$newAttempt", newAttempt);
+            cmd.Parameters.AddWithValue("$exchangeId", (object?)details?.ExchangeId ?? DBNull.Value);
+            cmd.Parameters.AddWithValue("$historyId", (object?)details?.HistoryId ?? DBNull.Value);
+            cmd.Parameters.AddWithValue("$errorCode", (object?)details?.ErrorCode ?? DBNull.Value);
+            cmd.Parameters.AddWithValue("$message", (object?)details?.Message ?? DBNull.Value);
+            cmd.Parameters.AddWithValue("$id", id);
+            cmd.Parameters.AddWithValue("$expected", LegStates.Name(expected));
+            if (cmd.ExecuteNonQuery() != 1) throw new IllegalTransitionException(id, current.State, to);
+        }
+        AddEvent(tx, id, attempt, now, current.State, to, Detail(details));
+        tx.Commit();
+        return Read(id, tx: null)!;
+    });
+
+    /// <inheritdoc/>
+    public JournalEntry Note(string id, string message) => Locked(() =>
+    {
+        using var tx = _connection.BeginTransaction(deferred: false);
+        var current = Read(id, tx) ?? throw new KeyNotFoundException($"There is no journal entry {id}.");
+        var now = _time.GetUtcNow();
+        CheckFence(tx, ClaimSubjects.Of(current));
+        using (var cmd = Command("UPDATE legs SET message = $message, updated_ms = $now WHERE id = $id;", tx))
+        {
+            cmd.Parameters.AddWithValue("$message", message);
+            cmd.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+            cmd.Parameters.AddWithValue("$id", id);
+            cmd.ExecuteNonQuery();
+        }
+        tx.Commit();
+        return Read(id, tx: null)!;
+    });
+
+    /// <inheritdoc/>
+    public JournalEntry? Find(string id) => Locked(() =>
+    {
+        var entry = Read(id, tx: null);
+        if (entry is not null) CheckEvents(entry, ReadEvents(id));
+        return entry;
+    });
+
+    /// <inheritdoc/>
+    public IReadOnlyList<JournalEntry> List(IReadOnlyCollection<LegState>? states = null, int limit = int.MaxValue) => Locked(() =>
+    {
+        var where = states is null || states.Count == 0 ? "" : $"WHERE state IN ({string.Join(",", states.Select(s => $"'{LegStates.Name(s)}'"))})";
+        using var cmd = Command($"SELECT * FROM legs {where} ORDER BY created_ms DESC, rowid DESC LIMIT $limit;", null);
+        cmd.Parameters.AddWithValue("$limit", limit);
+        return (IReadOnlyList<JournalEntry>)ReadAll(cmd);
+    });
+
+    /// <inheritdoc/>
+    public IReadOnlyList<JournalEntry> ForIntent(string intent) => Locked(() =>
+    {
+        using var cmd = Command("SELECT * FROM legs WHERE intent = $intent ORDER BY created_ms, rowid;", null);
+        cmd.Parameters.AddWithValue("$intent", intent);
+        return (IReadOnlyList<JournalEntry>)ReadAll(cmd);
+    });
+
+    /// <inheritdoc/>
+    public IReadOnlyList<JournalEntry> ForRoute(string routeId) => Locked(() =>
+    {
+        using var cmd = Command("SELECT * FROM legs WHERE route_id = $route ORDER BY route_leg, created_ms, rowid;", null);
+        cmd.Parameters.AddWithValue("$route", routeId);
+        return (IReadOnlyList<JournalEntry>)ReadAll(cmd);
+    });
+
+    /// <inheritdoc/>
+    public IReadOnlyList<JournalEvent> Events(string id) => Locked(() => (IReadOnlyList<JournalEvent>)ReadEvents(id));
+
+    /// <inheritdoc/>
+    public IReadOnlySet<string> ClaimedHistoryIds(string venue) => Locked(() =>
+    {
+        using var cmd = Command("SELECT history_id FROM legs WHERE venue = $venue AND state = 'done' AND history_id IS NOT NULL;", null);
+        cmd.Parameters.AddWithValue("$venue", venue);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        using var reader = cmd.ExecuteReader();
+        while (reader.Read()) ids.Add(reader.GetString(0));
+        return (IReadOnlySet<string>)ids;
+    });
+
+    /// <inheritdoc/>
+    public ClaimAttempt Claim(string subject)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(subject);
+        return Locked(() =>
+        {
             var now = _time.GetUtcNow();
-            var newAttempt = current.State == LegState.NotExecuted && to == LegState.Sending;
-            var attempt = newAttempt ? current.Attempt + 1 : current.Attempt;
-            using (var cmd = Command("""
-                UPDATE legs SET state = $state, attempt = $attempt, updated_ms = $now,
-                  sent_ms = CASE WHEN $sending THEN $now ELSE sent_ms END,
-                  exchange_id = CASE WHEN $newAttempt THEN NULL ELSE COALESCE($exchangeId, exchange_id) END,
-                  history_id = CASE WHEN $newAttempt THEN NULL ELSE COALESCE($historyId, history_id) END,
-                  error_code = CASE WHEN $newAttempt THEN NULL ELSE COALESCE($errorCode, error_code) END,
-                  message = COALESCE($message, CASE WHEN $newAttempt THEN NULL ELSE message END)
-                WHERE id = $id AND state = $expected;
-                """, tx))
+            using var tx = _connection.BeginTransaction(deferred: false);
+            var row = ReadClaim(subject, tx);
+            if (_held.TryGetValue(subject, out var held))
             {
-                cmd.Parameters.AddWithValue("$state", LegStates.Name(to));
-                cmd.Parameters.AddWithValue("$attempt", attempt);
-                cmd.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
-                cmd.Parameters.AddWithValue("$sending", to == LegState.Sending);
-                cmd.Parameters.AddWithValue("$newAttempt", newAttempt);
-                cmd.Parameters.AddWithValue("$exchangeId", (object?)details?.ExchangeId ?? DBNull.Value);
-                cmd.Parameters.AddWithValue("$historyId", (object?)details?.HistoryId ?? DBNull.Value);
-                cmd.Parameters.AddWithValue("$errorCode", (object?)details?.ErrorCode ?? DBNull.Value);
-                cmd.Parameters.AddWithValue("$message", (object?)details?.Message ?? DBNull.Value);
-                cmd.Parameters.AddWithValue("$id", id);
-                cmd.Parameters.AddWithValue("$expected", LegStates.Name(expected));
-                if (cmd.ExecuteNonQuery() != 1) throw new IllegalTransitionException(id, current.State, to);
+                if (row is null || row.Token != held.Token) throw new ClaimLostException(subject);
+                held.Count++;
+                var renewed = row with { LeaseUntil = now + _claims.Lease };
+                using (var renew = Command("UPDATE claims SET lease_until_ms = $until WHERE token = $t;", tx))
+                {
+                    renew.Parameters.AddWithValue("$until", renewed.LeaseUntil.ToUnixTimeMilliseconds());
+                    renew.Parameters.AddWithValue("$t", held.Token);
+                    renew.ExecuteNonQuery();
+                }
+                tx.Commit();
+                return new ClaimAttempt(renewed, null);
             }
-            AddEvent(tx, id, attempt, now, current.State, to, Detail(details));
+            if (row is not null && row.Owner.InstanceId != Owner.InstanceId && row.LeaseUntil > now && !ProcessLiveness.IsProvablyGone(row.Owner))
+                return new ClaimAttempt(null, row);
+            if (row is not null) DeleteClaim(subject, row.Token, tx);
+            var claim = InsertClaim(subject, now, tx);
             tx.Commit();
-            return Read(id, tx: null)!;
-        }
+            _held[subject] = new HeldClaim(claim.Token);
+            return new ClaimAttempt(claim, null);
+        });
     }
 
     /// <inheritdoc/>
-    public JournalEntry Note(string id, string message)
+    public void Release(string subject) => Locked(() =>
+    {
+        if (!_held.TryGetValue(subject, out var held) || --held.Count > 0) return false;
+        _held.Remove(subject);
+        using var tx = _connection.BeginTransaction(deferred: false);
+        DeleteClaim(subject, held.Token, tx);
+        tx.Commit();
+        return true;
+    });
+
+    /// <inheritdoc/>
+    public JournalClaim? FindClaim(string subject) => Locked(() => ReadClaim(subject, tx: null));
+
+    /// <inheritdoc/>
+    public IReadOnlyList<JournalClaim> Claims() => Locked(() =>
+    {
+        using var cmd = Command("SELECT subject, token, owner, pid, host, started_ms, claimed_ms, lease_until_ms FROM claims ORDER BY token;", null);
+        return (IReadOnlyList<JournalClaim>)ReadClaims(cmd);
+    });
+
+    /// <inheritdoc/>
+    public void Dispose()
     {
         lock (_gate)
         {
-            using var tx = _connection.BeginTransaction();
-            using (var cmd = Command("UPDATE legs SET message = $message, updated_ms = $now WHERE id = $id;", tx))
+            if (_disposed) return;
+            _disposed = true;
+            _renewal.Dispose();
+            try
             {
-                cmd.Parameters.AddWithValue("$message", message);
-                cmd.Parameters.AddWithValue("$now", _time.GetUtcNow().ToUnixTimeMilliseconds());
-                cmd.Parameters.AddWithValue("$id", id);
-                if (cmd.ExecuteNonQuery() != 1) throw new KeyNotFoundException($"There is no journal entry {id}.");
+                // A clean exit hands its claims back at once; a crash leaves them to their lease (or the liveness check).
+                foreach (var (subject, held) in _held)
+                {
+                    using var cmd = Command("DELETE FROM claims WHERE subject = $s AND token = $t;", null);
+                    cmd.Parameters.AddWithValue("$s", subject);
+                    cmd.Parameters.AddWithValue("$t", held.Token);
+                    cmd.ExecuteNonQuery();
+                }
             }
-            tx.Commit();
-            return Read(id, tx: null)!;
+            catch (SqliteException)
+            {
+                // The claims expire with their lease.
+            }
+            _held.Clear();
+            _connection.Dispose();
         }
     }
 
-    /// <inheritdoc/>
-    public JournalEntry? Find(string id)
+    /// <summary>Extends the lease of every claim this journal holds; a claim another owner took meanwhile stays in the
+    /// held set so the next write under it is refused (<see cref="ClaimLostException"/>).</summary>
+    private void RenewClaims()
     {
         lock (_gate)
         {
-            var entry = Read(id, tx: null);
-            if (entry is not null) CheckEvents(entry, ReadEvents(id));
-            return entry;
+            if (_disposed || _held.Count == 0) return;
+            try
+            {
+                using var cmd = Command("UPDATE claims SET lease_until_ms = $until WHERE owner = $owner;", null);
+                cmd.Parameters.AddWithValue("$until", (_time.GetUtcNow() + _claims.Lease).ToUnixTimeMilliseconds());
+                cmd.Parameters.AddWithValue("$owner", Owner.InstanceId);
+                cmd.ExecuteNonQuery();
+            }
+            catch (SqliteException)
+            {
+                // A busy or failing file: the next renewal tries again; until then the lease runs down as it would in a crash.
+            }
         }
     }
 
-    /// <inheritdoc/>
-    public IReadOnlyList<JournalEntry> List(IReadOnlyCollection<LegState>? states = null, int limit = int.MaxValue)
+    /// <summary>The writer's half of fencing: a write under a subject this journal claimed must still hold that claim's
+    /// token; a write under a subject another owner claimed is refused.</summary>
+    private void CheckFence(SqliteTransaction tx, string subject)
+    {
+        var row = ReadClaim(subject, tx);
+        if (_held.TryGetValue(subject, out var held))
+        {
+            if (row is null || row.Token != held.Token) throw new ClaimLostException(subject);
+            return;
+        }
+        if (row is not null && row.Owner.InstanceId != Owner.InstanceId) throw new ClaimHeldException(row);
+    }
+
+    private JournalClaim InsertClaim(string subject, DateTimeOffset now, SqliteTransaction tx)
+    {
+        using var cmd = Command("""
+            INSERT INTO claims (subject, owner, pid, host, started_ms, claimed_ms, lease_until_ms)
+            VALUES ($s, $owner, $pid, $host, $started, $now, $until) RETURNING token;
+            """, tx);
+        cmd.Parameters.AddWithValue("$s", subject);
+        cmd.Parameters.AddWithValue("$owner", Owner.InstanceId);
+        cmd.Parameters.AddWithValue("$pid", Owner.Pid);
+        cmd.Parameters.AddWithValue("$host", Owner.Host);
+        cmd.Parameters.AddWithValue("$started", Owner.StartedAtMs);
+        cmd.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+        cmd.Parameters.AddWithValue("$until", (now + _claims.Lease).ToUnixTimeMilliseconds());
+        var token = Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+        return new JournalClaim(subject, token, Owner, now, now + _claims.Lease);
+    }
+
+    private void DeleteClaim(string subject, long token, SqliteTransaction tx)
+    {
+        using var cmd = Command("DELETE FROM claims WHERE subject = $s AND token = $t;", tx);
+        cmd.Parameters.AddWithValue("$s", subject);
+        cmd.Parameters.AddWithValue("$t", token);
+        cmd.ExecuteNonQuery();
+    }
+
+    private JournalClaim? ReadClaim(string subject, SqliteTransaction? tx)
+    {
+        using var cmd = Command("SELECT subject, token, owner, pid, host, started_ms, claimed_ms, lease_until_ms FROM claims WHERE subject = $s;", tx);
+        cmd.Parameters.AddWithValue("$s", subject);
+        return ReadClaims(cmd).SingleOrDefault();
+    }
+
+    private static List<JournalClaim> ReadClaims(SqliteCommand cmd)
+    {
+        var list = new List<JournalClaim>();
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            list.Add(new JournalClaim(r.GetString(0), r.GetInt64(1), new JournalOwner(r.GetString(2), r.GetInt32(3), r.GetString(4), r.GetInt64(5)),
+                DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(6)), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(7))));
+        }
+        return list;
+    }
+
+    /// <summary>Runs <paramref name="work"/> under the connection's lock and turns SQLite's failures into the journal's
+    /// own: a damaged file is <see cref="JournalCorruptException"/>, an unusable one <see cref="JournalUnavailableException"/>.</summary>
+    private T Locked<T>(Func<T> work)
     {
         lock (_gate)
         {
-            var where = states is null || states.Count == 0 ? "" : $"WHERE state IN ({string.Join(",", states.Select(s => $"'{LegStates.Name(s)}'"))})";
-            using var cmd = Command($"SELECT * FROM legs {where} ORDER BY created_ms DESC, rowid DESC LIMIT $limit;", null);
-            cmd.Parameters.AddWithValue("$limit", limit);
-            return ReadAll(cmd);
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            try
+            {
+                return work();
+            }
+            catch (SqliteException e)
+            {
+                throw Translate(e, _path);
+            }
         }
     }
 
-    /// <inheritdoc/>
-    public IReadOnlyList<JournalEntry> ForIntent(string intent)
+    private static Exception Translate(SqliteException e, string path) => e.SqliteErrorCode switch
     {
-        lock (_gate)
-        {
-            using var cmd = Command("SELECT * FROM legs WHERE intent = $intent ORDER BY created_ms, rowid;", null);
-            cmd.Parameters.AddWithValue("$intent", intent);
-            return ReadAll(cmd);
-        }
-    }
-
-    /// <inheritdoc/>
-    public IReadOnlyList<JournalEntry> ForRoute(string routeId)
-    {
-        lock (_gate)
-        {
-            using var cmd = Command("SELECT * FROM legs WHERE route_id = $route ORDER BY route_leg, created_ms, rowid;", null);
-            cmd.Parameters.AddWithValue("$route", routeId);
-            return ReadAll(cmd);
-        }
-    }
-
-    /// <inheritdoc/>
-    public IReadOnlyList<JournalEvent> Events(string id)
-    {
-        lock (_gate) return ReadEvents(id);
-    }
-
-    /// <inheritdoc/>
-    public IReadOnlySet<string> ClaimedHistoryIds(string venue)
-    {
-        lock (_gate)
-        {
-            using var cmd = Command("SELECT history_id FROM legs WHERE venue = $venue AND state = 'done' AND history_id IS NOT NULL;", null);
-            cmd.Parameters.AddWithValue("$venue", venue);
-            var ids = new HashSet<string>(StringComparer.Ordinal);
-            using var reader = cmd.ExecuteReader();
-            while (reader.Read()) ids.Add(reader.GetString(0));
-            return ids;
-        }
-    }
-
-    /// <inheritdoc/>
-    public void Dispose() => _connection.Dispose();
+        26 => new JournalCorruptException($"The journal {path} is not a Ferry journal (not a database file); move it aside to start a new one.", e),
+        11 => new JournalCorruptException($"The journal {path} is damaged (truncated or overwritten); move it aside to start a new one.", e),
+        8 => new JournalUnavailableException($"The journal {path} cannot be written (read-only file or folder).", e),
+        14 => new JournalUnavailableException($"The journal {path} cannot be opened (missing folder or no permission).", e),
+        13 => new JournalUnavailableException($"The journal {path} cannot be written: the disk is full.", e),
+        5 or 6 => new JournalUnavailableException($"The journal {path} stayed locked by another process for too long; try again.", e),
+        10 => new JournalUnavailableException($"The journal {path} could not be read or written (I/O error).", e),
+        _ => new JournalUnavailableException($"The journal {path} could not be used (SQLite error {e.SqliteErrorCode}).", e),
+    };
 
     private JournalEntry? Read(string id, SqliteTransaction? tx)
     {
@@ -280,7 +539,7 @@ public sealed class SqliteTransferJournal : ITransferJournal
             long? L(string name) => r.IsDBNull(r.GetOrdinal(name)) ? null : r.GetInt64(r.GetOrdinal(name));
             if (!WireDecimal.TryParse(S("amount"), out var amount))
                 throw new JournalCorruptException($"Journal entry {S("id")} holds an unreadable amount.");
-            var leg = new LegDescription(S("kind"), S("venue"), S("account"), S("endpoint"), ReadParameters(S("parameters")),
+            var leg = new LegDescription(S("kind"), S("venue"), S("account"), S("endpoint"), ReadParameters(S("id"), S("parameters")),
                 S("from_wallet"), S("to_wallet"), S("asset"), amount, N("client_tran_id"), N("intent"))
             {
                 RouteId = N("route_id"), RouteLeg = L("route_leg") is { } position ? (int)position : null,
@@ -375,13 +634,22 @@ public sealed class SqliteTransferJournal : ITransferJournal
         return array.ToJsonString();
     }
 
-    private static List<KeyValuePair<string, string>> ReadParameters(string json)
+    private static List<KeyValuePair<string, string>> ReadParameters(string id, string json)
     {
-        var list = new List<KeyValuePair<string, string>>();
-        using var doc = JsonDocument.Parse(json);
-        foreach (var pair in doc.RootElement.EnumerateArray()) list.Add(new(pair[0].GetString()!, pair[1].GetString()!));
-        return list;
+        try
+        {
+            var list = new List<KeyValuePair<string, string>>();
+            using var doc = JsonDocument.Parse(json);
+            foreach (var pair in doc.RootElement.EnumerateArray()) list.Add(new(pair[0].GetString()!, pair[1].GetString()!));
+            return list;
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or IndexOutOfRangeException or KeyNotFoundException)
+        {
+            throw new JournalCorruptException($"Journal entry {id} holds unreadable request parameters.");
+        }
     }
+
+    private static string Clip(string s) => s.Length <= 20 ? s : s[..20] + "…";
 
     private SqliteCommand Command(string sql, SqliteTransaction? tx)
     {
@@ -399,10 +667,11 @@ public sealed class SqliteTransferJournal : ITransferJournal
         cmd.ExecuteNonQuery();
     }
 
-    private static object? Scalar(SqliteConnection c, string sql)
+    private static object? Scalar(SqliteConnection c, string sql, SqliteTransaction? tx = null)
     {
         using var cmd = c.CreateCommand();
         cmd.CommandText = sql;
+        cmd.Transaction = tx;
         return cmd.ExecuteScalar();
     }
 }

@@ -220,7 +220,7 @@ public sealed class RouteExecutorTests : IDisposable
             c.Open();
             using var cmd = c.CreateCommand();
             cmd.CommandText = "PRAGMA user_version;";
-            Assert.Equal(2L, cmd.ExecuteScalar());
+            Assert.Equal((long)SqliteTransferJournal.SchemaVersion, cmd.ExecuteScalar());
         }
     }
 }

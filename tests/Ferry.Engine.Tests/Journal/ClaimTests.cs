@@ -1,0 +1,377 @@
+using System.Diagnostics;
+using Ferry.Addresses;
+using Ferry.Journal;
+using Ferry.Outcomes;
+using Ferry.Routing;
+using Ferry.Transfers;
+using Microsoft.Data.Sqlite;
+
+namespace Ferry.Engine.Tests.Journal;
+
+/// <summary>
+/// Several owners on one journal file, as several ferry processes are: claims with leases and fencing tokens, recovery
+/// that leaves a live owner's work alone, one live entry per route position, and concurrent schema creation. Each
+/// journal opened here is its own owner (its own instance id), exactly as another process would be.
+/// </summary>
+public sealed class ClaimTests : IDisposable
+{
+    private static readonly DateTimeOffset Start = new(2026, 1, 5, 12, 0, 0, TimeSpan.Zero);
+    private static readonly JournalClaimOptions ShortLease = new() { Lease = TimeSpan.FromSeconds(30) };
+
+    private readonly string _dir = Directory.CreateTempSubdirectory("ferry-claims-").FullName;
+    private readonly StepClock _clockA = new(Start);
+    private readonly StepClock _clockB = new(Start);
+
+    private string Path => System.IO.Path.Combine(_dir, "journal.db");
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
+    }
+
+    private static LegDescription Leg(decimal amount = 10m) => new("WalletUniversalTransfer", "binance", "main", "POST /sapi/v1/asset/transfer",
+        [new("type", "MAIN_FUNDING"), new("asset", "USDT"), new("amount", amount.ToString(System.Globalization.CultureInfo.InvariantCulture))],
+        "spot", "funding", "USDT", amount);
+
+    [Fact]
+    public void A_live_claim_is_refused_to_another_owner_and_names_who_holds_it()
+    {
+        using var a = SqliteTransferJournal.Open(Path, _clockA, ShortLease);
+        using var b = SqliteTransferJournal.Open(Path, _clockB, ShortLease);
+
+        var mine = a.Claim("route:R1");
+        var theirs = b.Claim("route:R1");
+
+        Assert.True(mine.Succeeded);
+        Assert.False(theirs.Succeeded);
+        Assert.Equal(a.Owner.InstanceId, theirs.HeldByOther!.Owner.InstanceId);
+        var refused = Assert.Throws<ClaimHeldException>(() => ClaimScope.Take(b, "route:R1"));
+        Assert.Equal($"Route R1 is being worked on by another ferry (pid {Environment.ProcessId} on {Environment.MachineName}); nothing was sent.", refused.Message);
+    }
+
+    [Fact]
+    public void A_claim_is_reentrant_for_its_owner_and_handed_back_on_the_last_release()
+    {
+        using var a = SqliteTransferJournal.Open(Path, _clockA, ShortLease);
+        using var b = SqliteTransferJournal.Open(Path, _clockB, ShortLease);
+
+        using (ClaimScope.Take(a, "route:R1"))
+        {
+            using (ClaimScope.Take(a, "route:R1")) { }
+            Assert.False(b.Claim("route:R1").Succeeded); // the inner release did not hand it back
+        }
+        Assert.True(b.Claim("route:R1").Succeeded);
+        Assert.Null(a.FindClaim("route:R2"));
+    }
+
+    [Fact]
+    public void An_expired_lease_is_taken_over_with_a_larger_token_and_the_old_owner_can_no_longer_write()
+    {
+        using var a = SqliteTransferJournal.Open(Path, _clockA, ShortLease);
+        using var b = SqliteTransferJournal.Open(Path, _clockB, ShortLease);
+        var entry = a.Plan(Leg());
+        var subject = ClaimSubjects.Of(entry);
+        var first = a.Claim(subject).Claimed!;
+        a.Transition(entry.Id, LegState.Planned, LegState.Sending);
+
+        // a stops renewing (paused); b's clock passes a's lease.
+        _clockB.Advance(TimeSpan.FromSeconds(31));
+        var taken = b.Claim(subject).Claimed!;
+
+        Assert.True(taken.Token > first.Token);
+        Assert.Throws<ClaimLostException>(() => a.Transition(entry.Id, LegState.Sending, LegState.Done, new TransitionDetails { ExchangeId = "1" }));
+        Assert.Throws<ClaimLostException>(() => a.Note(entry.Id, "late"));
+        Assert.Throws<ClaimLostException>(() => a.Claim(subject));
+        Assert.Equal(LegState.Sending, b.Find(entry.Id)!.State);
+        // The new owner writes as usual.
+        b.Transition(entry.Id, LegState.Sending, LegState.Unknown);
+        Assert.Equal(LegState.Unknown, a.Find(entry.Id)!.State);
+    }
+
+    [Fact]
+    public void A_stale_owner_stays_refused_even_after_the_new_owner_handed_the_claim_back()
+    {
+        using var a = SqliteTransferJournal.Open(Path, _clockA, ShortLease);
+        using var b = SqliteTransferJournal.Open(Path, _clockB, ShortLease);
+        var entry = a.Plan(Leg());
+        var subject = ClaimSubjects.Of(entry);
+        a.Claim(subject);
+        a.Transition(entry.Id, LegState.Planned, LegState.Sending);
+        _clockB.Advance(TimeSpan.FromSeconds(31));
+        using (ClaimScope.Take(b, subject)) b.Transition(entry.Id, LegState.Sending, LegState.Unknown);
+
+        // No claim row exists now, but a's write still presents the token it lost.
+        Assert.Throws<ClaimLostException>(() => a.Transition(entry.Id, LegState.Unknown, LegState.NotExecuted));
+    }
+
+    [Fact]
+    public void A_renewed_lease_is_not_taken_over()
+    {
+        using var a = SqliteTransferJournal.Open(Path, _clockA, ShortLease);
+        using var b = SqliteTransferJournal.Open(Path, _clockB, ShortLease);
+        a.Claim("intent:x");
+        // a renews as its timer would (re-entering renews too), then b's clock passes the original lease only.
+        _clockA.Advance(TimeSpan.FromSeconds(20));
+        Assert.True(a.Claim("intent:x").Succeeded);
+        a.Release("intent:x");
+        _clockB.Advance(TimeSpan.FromSeconds(31));
+        Assert.False(b.Claim("intent:x").Succeeded);
+    }
+
+    [Fact]
+    public async Task A_claim_of_a_process_that_is_gone_is_taken_at_once_without_waiting_for_its_lease()
+    {
+        using var dead = Process.Start(new ProcessStartInfo("true") { UseShellExecute = false })!;
+        await dead.WaitForExitAsync();
+        var ghost = new JournalOwner("0123456789abcdef", dead.Id, Environment.MachineName, 1);
+        using var b = SqliteTransferJournal.Open(Path, _clockB, ShortLease);
+        LeaveClaim("route:R9", ghost);
+        Assert.Equal(ghost.InstanceId, b.FindClaim("route:R9")!.Owner.InstanceId);
+        Assert.True(ProcessLiveness.IsProvablyGone(ghost));
+        Assert.True(b.Claim("route:R9").Succeeded);
+    }
+
+    [Fact]
+    public void The_owner_of_another_host_or_of_this_live_process_is_never_called_gone()
+    {
+        Assert.False(ProcessLiveness.IsProvablyGone(new JournalOwner("a", 999_999, "some-other-host", 1)));
+        Assert.False(ProcessLiveness.IsProvablyGone(JournalOwner.ForThisProcess()));
+    }
+
+    [Fact]
+    public async Task Recovery_leaves_a_live_owners_in_flight_entry_alone_and_settles_it_once_the_owner_is_done()
+    {
+        using var a = SqliteTransferJournal.Open(Path, _clockA, ShortLease);
+        using var b = SqliteTransferJournal.Open(Path, _clockB, ShortLease);
+        var release = new TaskCompletionSource<LegSendResult>();
+        var sending = a.Plan(Leg());
+        var inFlight = JournaledExecutor.SendPlannedAsync(a, sending.Id, _ => release.Task, CancellationToken.None);
+
+        var reads = 0;
+        var reconciler = new JournalReconciler(b, _ => new Evidence(() => { reads++; return new FoundByClientId("77"); }), _clockB);
+        var results = await reconciler.ReconcileAllAsync(CancellationToken.None);
+
+        var left = Assert.Single(results);
+        Assert.Equal(LegState.Sending, left.State);
+        Assert.Equal(a.Owner.InstanceId, left.HeldBy!.Owner.InstanceId);
+        Assert.Equal(0, reads);
+        Assert.Contains("left to another ferry", left.Reason);
+
+        release.SetResult(new LegSendResult(OutcomeKind.Done, "77", "77", null, "done"));
+        var (entry, _) = await inFlight;
+        Assert.Equal(LegState.Done, entry.State);
+        Assert.Empty(await reconciler.ReconcileAllAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_crashed_owners_sending_entry_is_reconciled_by_the_next_process()
+    {
+        var ghost = new JournalOwner("fedcba9876543210", 999_999, Environment.MachineName, 1);
+        using var b = SqliteTransferJournal.Open(Path, _clockB, ShortLease);
+        var id = b.Plan(Leg()).Id;
+        b.Transition(id, LegState.Planned, LegState.Sending);
+        LeaveClaim(ClaimSubjects.Of(b.Find(id)!), ghost);
+        var result = Assert.Single(await new JournalReconciler(b, _ => new Evidence(() => new FoundByClientId("55")), _clockB)
+            .ReconcileAllAsync(CancellationToken.None));
+        Assert.Equal((LegState.Done, "55"), (result.State, result.Entry.HistoryId));
+        Assert.Null(b.FindClaim(ClaimSubjects.Of(result.Entry)));
+    }
+
+    [Fact]
+    public void The_schema_allows_one_live_entry_per_route_position()
+    {
+        using var j = SqliteTransferJournal.Open(Path, _clockA, ShortLease);
+        var leg = Leg() with { RouteId = "R1", RouteLeg = 2 };
+        var first = j.Plan(leg);
+
+        var taken = Assert.Throws<RoutePositionTakenException>(() => j.Plan(leg));
+        Assert.Equal(("R1", 2), (taken.RouteId, taken.Position));
+
+        // Once the live one is rejected, a new entry may take the position.
+        j.Transition(first.Id, LegState.Planned, LegState.Sending);
+        j.Transition(first.Id, LegState.Sending, LegState.Rejected, new TransitionDetails { ErrorCode = "-1" });
+        Assert.Equal(LegState.Planned, j.Plan(leg).State);
+        Assert.Throws<RoutePositionTakenException>(() => j.Plan(leg));
+    }
+
+    [Fact]
+    public async Task Two_resumes_of_one_route_at_once_send_its_rejected_leg_once_and_the_second_is_told_who_holds_it()
+    {
+        using var a = SqliteTransferJournal.Open(Path, _clockA, ShortLease);
+        using var b = SqliteTransferJournal.Open(Path, _clockB, ShortLease);
+        var routeId = RouteExecutor.Journal(a, TwoLegs(), _clockA);
+        var legs = RouteExecutor.Legs(a, routeId);
+        Settle(a, legs[0].Entry.Id, LegState.Done);
+        Settle(a, legs[1].Entry.Id, LegState.Rejected);
+
+        var sends = 0;
+        var inside = new TaskCompletionSource();
+        var finish = new TaskCompletionSource();
+        RouteExecutor.LegSender slow = async (_, _) =>
+        {
+            Interlocked.Increment(ref sends);
+            inside.TrySetResult();
+            await finish.Task;
+            return new LegSendResult(OutcomeKind.Done, "900", "900", null, "done");
+        };
+        var first = RouteExecutor.RunAsync(a, routeId, slow, Unused(a), CancellationToken.None);
+        await inside.Task;
+
+        var second = await Assert.ThrowsAsync<ClaimHeldException>(() =>
+            RouteExecutor.RunAsync(b, routeId, (_, _) => throw new InvalidOperationException("must not send"), Unused(b), CancellationToken.None));
+        Assert.Contains($"Route {routeId} is being worked on by another ferry (pid {Environment.ProcessId}", second.Message);
+
+        finish.SetResult();
+        Assert.Equal(RouteStatus.Complete, (await first).Status);
+        Assert.Equal(1, sends);
+        Assert.Single(a.ForRoute(routeId), e => e.Leg.RouteLeg == 2 && e.State == LegState.Done);
+    }
+
+    [Fact]
+    public async Task Many_owners_resuming_one_route_in_parallel_send_each_leg_exactly_once()
+    {
+        var journals = Enumerable.Range(0, 6).Select(_ => SqliteTransferJournal.Open(Path, new StepClock(Start), ShortLease)).ToList();
+        try
+        {
+            var routeId = RouteExecutor.Journal(journals[0], TwoLegs(), _clockA);
+            var sends = 0;
+            RouteExecutor.LegSender send = async (_, _) =>
+            {
+                var n = Interlocked.Increment(ref sends);
+                await Task.Yield();
+                return new LegSendResult(OutcomeKind.Done, $"{n}", $"{n}", null, "done");
+            };
+            var runs = journals.Select(j => Task.Run(async () =>
+            {
+                try
+                {
+                    return (await RouteExecutor.RunAsync(j, routeId, send, Unused(j), CancellationToken.None)).Status.ToString();
+                }
+                catch (ClaimHeldException)
+                {
+                    return "held";
+                }
+            })).ToList();
+            var outcomes = await Task.WhenAll(runs);
+
+            Assert.Equal(2, sends);
+            Assert.Contains("Complete", outcomes);
+            Assert.All(outcomes, o => Assert.True(o is "Complete" or "held", o));
+            Assert.All(journals[0].ForRoute(routeId), e => Assert.Equal(LegState.Done, e.State));
+        }
+        finally
+        {
+            foreach (var j in journals) j.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task Several_processes_creating_one_new_journal_at_once_all_open_it()
+    {
+        var opens = Enumerable.Range(0, 8).Select(_ => Task.Run(() => SqliteTransferJournal.Open(Path, new StepClock(Start)))).ToList();
+        var journals = await Task.WhenAll(opens);
+        try
+        {
+            journals[3].Plan(Leg());
+            Assert.All(journals, j => Assert.Single(j.List()));
+        }
+        finally
+        {
+            foreach (var j in journals) j.Dispose();
+        }
+    }
+
+    [Fact]
+    public void A_file_that_is_no_journal_is_refused_in_one_sentence()
+    {
+        File.WriteAllBytes(Path, System.Text.Encoding.ASCII.GetBytes(new string('x', 4096)));
+        var e = Assert.Throws<JournalCorruptException>(() => SqliteTransferJournal.Open(Path, _clockA));
+        Assert.Equal($"The journal {Path} is not a Ferry journal (not a database file); move it aside to start a new one.", e.Message);
+    }
+
+    [Fact]
+    public void A_journal_whose_folder_is_a_file_is_an_environment_problem()
+    {
+        var blocker = System.IO.Path.Combine(_dir, "home");
+        File.WriteAllText(blocker, "not a folder");
+        var e = Assert.Throws<JournalUnavailableException>(() => SqliteTransferJournal.Open(System.IO.Path.Combine(blocker, "journal.db"), _clockA));
+        Assert.StartsWith($"The journal's folder {blocker} cannot be created", e.Message);
+    }
+
+    [Fact]
+    public void A_row_in_an_unknown_state_makes_every_open_refuse_the_journal()
+    {
+        using (var j = SqliteTransferJournal.Open(Path, _clockA)) j.Plan(Leg());
+        using (var raw = new SqliteConnection($"Data Source={Path};Pooling=False"))
+        {
+            raw.Open();
+            using var cmd = raw.CreateCommand();
+            cmd.CommandText = "UPDATE legs SET state = 'sent-twice';";
+            cmd.ExecuteNonQuery();
+        }
+        var e = Assert.Throws<JournalCorruptException>(() => SqliteTransferJournal.Open(Path, _clockA));
+        Assert.Contains("holds an unknown state 'sent-twice'", e.Message);
+    }
+
+    [Fact]
+    public async Task Waiting_out_history_lag_is_said_with_what_it_waits_for_and_until_when()
+    {
+        using var j = SqliteTransferJournal.Open(Path, _clockA);
+        var e = j.Plan(Leg());
+        j.Transition(e.Id, LegState.Planned, LegState.Sending);
+        j.Transition(e.Id, LegState.Sending, LegState.Unknown);
+        var waits = new List<ReconcileWait>();
+        var reconciler = new JournalReconciler(j, _ => new Evidence(() => new FoundByClientId(null)), _clockA,
+            new ReconcileOptions { Delay = _clockA.AdvanceAsync, Waiting = waits.Add });
+
+        var result = await reconciler.ReconcileAsync(e.Id, CancellationToken.None);
+
+        Assert.Equal(LegState.NotExecuted, result.State);
+        Assert.Equal(15, waits.Count); // every 2 s over the 30 s window
+        Assert.All(waits, w => Assert.Equal(Start + TimeSpan.FromSeconds(30), w.Until));
+        Assert.Equal(TimeSpan.FromSeconds(30), waits[0].Remaining);
+        Assert.Contains("no transfer with clientTranId", waits[0].Reason);
+    }
+
+    private static TransferPlan TwoLegs()
+    {
+        var alice = new RoutingAccount("alice", "alice@example.com", MasterEmail: "master@example.com");
+        var bob = new RoutingAccount("bob", "bob@example.com", MasterEmail: "master@example.com");
+        var plan = TransferRouter.Plan(new TransferRequest(7m, "USDT", WalletAddress.Parse("spot"), WalletAddress.Parse("bob@example.com/usdm")), alice, [alice, bob]);
+        Assert.Equal(2, plan.Legs.Count);
+        return plan;
+    }
+
+    private static void Settle(ITransferJournal j, string id, LegState to)
+    {
+        j.Transition(id, LegState.Planned, LegState.Sending);
+        j.Transition(id, LegState.Sending, to, to == LegState.Done ? new TransitionDetails { ExchangeId = "1" } : new TransitionDetails { ErrorCode = "-9000" });
+    }
+
+    private static JournalReconciler Unused(ITransferJournal j) =>
+        new(j, _ => new Evidence(() => throw new InvalidOperationException("nothing to reconcile")), TimeProvider.System);
+
+    /// <summary>Writes the claim row a process killed with SIGKILL leaves behind (its lease still running).</summary>
+    private void LeaveClaim(string subject, JournalOwner owner)
+    {
+        using var raw = new SqliteConnection($"Data Source={Path};Pooling=False");
+        raw.Open();
+        using var cmd = raw.CreateCommand();
+        cmd.CommandText = "INSERT INTO claims (subject, owner, pid, host, started_ms, claimed_ms, lease_until_ms) VALUES ($s, $o, $p, $h, $st, $c, $u);";
+        cmd.Parameters.AddWithValue("$s", subject);
+        cmd.Parameters.AddWithValue("$o", owner.InstanceId);
+        cmd.Parameters.AddWithValue("$p", owner.Pid);
+        cmd.Parameters.AddWithValue("$h", owner.Host);
+        cmd.Parameters.AddWithValue("$st", owner.StartedAtMs);
+        cmd.Parameters.AddWithValue("$c", Start.ToUnixTimeMilliseconds());
+        cmd.Parameters.AddWithValue("$u", (Start + TimeSpan.FromMinutes(10)).ToUnixTimeMilliseconds());
+        cmd.ExecuteNonQuery();
+    }
+
+    private sealed class Evidence(Func<LegEvidence> answer) : ILegReconciler
+    {
+        public Task<Outcome<LegEvidence>> FindAsync(JournalEntry entry, DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
+            Task.FromResult<Outcome<LegEvidence>>(new Done<LegEvidence>(answer()));
+    }
+}
