@@ -61,18 +61,30 @@ internal sealed class SoakRunner
     public static FaultPlan Faults(double rate, int historyLagMs) => rate <= 0 ? FaultPlan.None : FaultPlan.Parse(string.Create(CultureInfo.InvariantCulture,
         $"fail-before-commit={rate / 5},drop-after-commit={rate / 5},error-after-commit={rate / 5},throttle={rate / 5},latency={rate / 10},skew={rate / 10},history-lag={rate},latency-ms=2,skew-ms=1500,history-lag-ms={historyLagMs},retry-after-s=0"));
 
-    /// <summary>One intended move.</summary>
-    public sealed record Intent(int Index, string Key, string Kind, decimal Amount, string From, string To, string Channel, object Leg);
+    /// <summary>One intended move. <paramref name="Channels"/> are the simulator channels its committed moves show on (one
+    /// per leg), so its unique amount attributes each of them to it.</summary>
+    public sealed record Intent(int Index, string Key, string Kind, decimal Amount, string From, string To, IReadOnlyList<string> Channels, object Leg);
+
+    /// <summary>What driving one intent came to in this process.</summary>
+    private enum Drive
+    {
+        /// <summary>Done, or as far as Ferry can tell (ambiguous): nothing more to do.</summary>
+        Settled,
+        /// <summary>Another live process holds it: come back later.</summary>
+        Held,
+    }
 
     private readonly BinanceClient _binance;
     private readonly HtxClient _htx;
     private readonly ITransferJournal _journal;
     private readonly JournalReconciler _reconciler;
     private readonly int _seed;
+    private readonly TimeProvider _time;
 
     public SoakRunner(Uri simulator, ITransferJournal journal, TimeProvider time, int seed, ReconcileOptions options)
     {
         _seed = seed;
+        _time = time;
         _journal = journal;
         _binance = new BinanceClient(new ApiCredentials(BinanceKey, new SecretText(BinanceSecret), SigningKind.Hmac),
             new BinanceClientOptions { BaseAddress = simulator, Time = time, RecvWindow = 60_000 });
@@ -90,8 +102,9 @@ internal sealed class SoakRunner
             var amount = 1m + (i + 1) * 0.000001m;
             var key = $"soak-{seed}-{i}";
             var request = (string from, string to) => new TransferRequest(amount, "USDT", WalletAddress.Parse(from), WalletAddress.Parse(to));
-            list.Add((i % 6) switch
+            list.Add((i % 7) switch
             {
+                6 => Route(i, key, amount),
                 0 => Wallet(i, key, amount, "spot", "funding"),
                 3 => Wallet(i, key, amount, "funding", "spot"),
                 1 => Sub(i, key, amount, toAlice: true, seed),
@@ -106,7 +119,7 @@ internal sealed class SoakRunner
     private static Intent Wallet(int i, string key, decimal amount, string from, string to)
     {
         var plan = TransferPlanner.Plan(new TransferRequest(amount, "USDT", WalletAddress.Parse(from), WalletAddress.Parse(to)), "soak", Venue.Binance, Master);
-        return new Intent(i, key, "wallet", amount, from, to, MoveChannels.UniversalTransfer, new WalletTransferLeg(plan));
+        return new Intent(i, key, "wallet", amount, from, to, [MoveChannels.UniversalTransfer], new WalletTransferLeg(plan));
     }
 
     private static Intent Sub(int i, string key, decimal amount, bool toAlice, int seed)
@@ -118,36 +131,71 @@ internal sealed class SoakRunner
         };
         var from = WalletAddress.Parse(toAlice ? $"{Master}/spot" : $"{Alice}/spot");
         var to = WalletAddress.Parse(toAlice ? $"{Alice}/spot" : $"{Master}/spot");
-        return new Intent(i, key, "sub-account", amount, from.ToString(), to.ToString(), MoveChannels.SubAccountUniversalTransfer,
+        return new Intent(i, key, "sub-account", amount, from.ToString(), to.ToString(), [MoveChannels.SubAccountUniversalTransfer],
             new SubAccountUniversalTransferLeg("soak", from, to, request));
     }
 
     private static Intent Htx(int i, string key, decimal amount, string from, string to)
     {
         var plan = HtxTransferPlanner.Plan(new TransferRequest(amount, "USDT", WalletAddress.Parse(from), WalletAddress.Parse(to)), "soak-htx", Venue.Htx);
-        return new Intent(i, key, "htx", amount, from, to, MoveChannels.HtxSpotSwapTransfer, plan);
+        return new Intent(i, key, "htx", amount, from, to, [MoveChannels.HtxSpotSwapTransfer], plan);
     }
 
-    /// <summary>Reconciles what a previous run left, then drives every intent to done (or as far as Ferry can tell).</summary>
-    public async Task RunAsync(IReadOnlyList<Intent> intents, Action<int>? progress, CancellationToken ct)
+    /// <summary>alice's spot → the master's funding wallet: two legs (sub-account universal transfer to the master's spot,
+    /// then the master's own universal transfer), run through the route runner.</summary>
+    private static Intent Route(int i, string key, decimal amount)
+    {
+        var master = new RoutingAccount("soak", Master, SubAccounts: [Alice]);
+        var plan = TransferRouter.Plan(new TransferRequest(amount, "USDT", WalletAddress.Parse($"{Alice}/spot"), WalletAddress.Parse("funding")), master, [master]);
+        if (plan.Legs.Count != 2) throw new InvalidOperationException($"The soak's route intent planned {plan.Legs.Count} legs, not 2.");
+        return new Intent(i, key, "route", amount, $"{Alice}/spot", "funding", [MoveChannels.SubAccountUniversalTransfer, MoveChannels.UniversalTransfer], plan);
+    }
+
+    /// <summary>Reconciles what a previous run left, then drives every intent to done (or as far as Ferry can tell). Several
+    /// processes may run this at once on one journal: an intent is claimed before it is driven, one held by another live
+    /// process is skipped and come back to, so each starts at its own <paramref name="offset"/> to spread the work.</summary>
+    public async Task RunAsync(IReadOnlyList<Intent> intents, Action<int>? progress, CancellationToken ct, int offset = 0)
     {
         await _reconciler.ReconcileAllAsync(ct).ConfigureAwait(false);
-        foreach (var intent in intents)
+        var pending = intents.Skip(offset).Concat(intents.Take(offset)).ToList();
+        while (pending.Count > 0)
         {
-            // Progress is reported only for intents this run worked on, so a restarted worker's kill point lies ahead of it.
-            if (await DriveAsync(intent, ct).ConfigureAwait(false)) progress?.Invoke(intent.Index);
+            var held = new List<Intent>();
+            foreach (var intent in pending)
+            {
+                var (drive, worked) = await DriveAsync(intent, ct).ConfigureAwait(false);
+                if (drive == Drive.Held) held.Add(intent);
+                // Progress is reported only for intents this run worked on, so a restarted worker's kill point lies ahead of it.
+                else if (worked) progress?.Invoke(intent.Index);
+            }
+            if (held.Count > 0 && held.Count == pending.Count)
+                await Task.Delay(TimeSpan.FromMilliseconds(50), ct).ConfigureAwait(false); // the others are on them all
+            pending = held;
         }
     }
 
-    private async Task<bool> DriveAsync(Intent intent, CancellationToken ct)
+    private async Task<(Drive, bool Worked)> DriveAsync(Intent intent, CancellationToken ct)
     {
         // One owner drives an intent at a time: another process's live claim leaves it to that process.
         using var claim = ClaimScope.TryTake(_journal, "intent:" + intent.Key, out _);
-        if (claim is null) return false;
+        if (claim is null) return (Drive.Held, false);
+        try
+        {
+            return intent.Leg is TransferPlan route ? await DriveRouteAsync(intent, route, ct).ConfigureAwait(false) : await DriveLegAsync(intent, ct).ConfigureAwait(false);
+        }
+        catch (ClaimHeldException)
+        {
+            // A route is claimed on its own too: a 'journal resume' in another process has it right now.
+            return (Drive.Held, false);
+        }
+    }
+
+    private async Task<(Drive, bool)> DriveLegAsync(Intent intent, CancellationToken ct)
+    {
         for (var round = 0; round < MaxRounds; round++)
         {
             var entries = _journal.ForIntent(intent.Key);
-            if (entries.Any(e => e.State == LegState.Done)) return round > 0;
+            if (entries.Any(e => e.State == LegState.Done)) return (Drive.Settled, round > 0);
             // Any entry that may have executed is resolved before anything else is sent, whichever attempt it was.
             var last = entries.FirstOrDefault(e => e.NeedsReconciliation) ?? entries.LastOrDefault();
             switch (last?.State)
@@ -164,11 +212,37 @@ internal sealed class SoakRunner
                     break;
                 default:
                     var result = await _reconciler.ReconcileAsync(last.Id, ct).ConfigureAwait(false);
-                    if (result.State == LegState.Unknown && result.Reason.StartsWith("ambiguous", StringComparison.Ordinal)) return true;
+                    if (result.State == LegState.Unknown && result.Reason.StartsWith("ambiguous", StringComparison.Ordinal)) return (Drive.Settled, true);
                     break;
             }
         }
-        return true;
+        return (Drive.Settled, true);
+    }
+
+    /// <summary>A route intent: journaled and run by the route runner; a later round (or another process) resumes it from
+    /// its first leg that is not done, exactly as 'ferry journal resume' does.</summary>
+    private async Task<(Drive, bool)> DriveRouteAsync(Intent intent, TransferPlan plan, CancellationToken ct)
+    {
+        for (var round = 0; round < MaxRounds; round++)
+        {
+            var routeId = _journal.ForIntent(intent.Key).Select(e => e.Leg.RouteId).FirstOrDefault(r => r is not null);
+            RouteResult result;
+            if (routeId is null)
+            {
+                result = await RouteExecutor.ExecuteAsync(_journal, plan, (leg, c) => BinanceLegReconciler.SendAsync(_binance, leg, c), _reconciler, ct,
+                    _time, intent: intent.Key).ConfigureAwait(false);
+            }
+            else
+            {
+                var legs = RouteExecutor.Legs(_journal, routeId);
+                if (legs.All(l => l.Entry.State == LegState.Done)) return (Drive.Settled, round > 0);
+                result = await RouteExecutor.RunAsync(_journal, routeId, (leg, c) => BinanceLegReconciler.SendAsync(_binance, leg, c), _reconciler, ct).ConfigureAwait(false);
+            }
+            if (result.Status == RouteStatus.Complete) return (Drive.Settled, true);
+            if (result.Status == RouteStatus.Unknown && result.Legs[result.StoppedAt!.Value - 1].Entry.Message?.StartsWith("ambiguous", StringComparison.Ordinal) == true)
+                return (Drive.Settled, true);
+        }
+        return (Drive.Settled, true);
     }
 
     private static LegDescription Describe(Intent intent) => intent.Leg switch
@@ -194,11 +268,11 @@ internal sealed class SoakRunner
         var expected = seedBalances.ToDictionary(b => (b.Owner.ToLowerInvariant(), b.Wallet, b.Symbol, b.Asset), b => b.Amount);
         foreach (var intent in intents)
         {
-            var count = rows.GetValueOrDefault((intent.Channel, intent.Amount));
+            var counts = intent.Channels.Select(channel => rows.GetValueOrDefault((channel, intent.Amount))).ToList();
             var open = journal.ForIntent(intent.Key).Any(e => e.NeedsReconciliation);
-            if (count > 1) duplicates += count - 1;
+            duplicates += counts.Sum(count => Math.Max(0, count - 1));
             if (open) unresolved++;
-            else if (count == 0) losses++;
+            else if (counts.Any(count => count == 0)) losses++;
             Apply(expected, intent);
         }
         var actual = host.Balances().ToDictionary(b => (b.Owner.ToLowerInvariant(), b.Wallet, b.Symbol, b.Asset), b => b.Amount);
@@ -213,6 +287,7 @@ internal sealed class SoakRunner
         {
             "wallet" => ((Master, Wallet(intent.From)), (Master, Wallet(intent.To))),
             "sub-account" => ((intent.From.Split('/')[0], "SPOT"), (intent.To.Split('/')[0], "SPOT")),
+            "route" => ((Alice, "SPOT"), (Master, "FUNDING")),
             _ => ((Master, intent.From == "htx:spot" ? "HTX_SPOT" : "HTX_SWAP_CROSS"), (Master, intent.To == "htx:spot" ? "HTX_SPOT" : "HTX_SWAP_CROSS")),
         };
         static string? Symbol(string wallet) => null;
