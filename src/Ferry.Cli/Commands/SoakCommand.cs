@@ -20,45 +20,64 @@ internal static class SoakCommand
         var transfers = new Option<int>("--transfers") { Description = "How many transfers to make.", DefaultValueFactory = _ => 1000 };
         var rate = new Option<double>("--fault-rate") { Description = "Fraction of requests that meet a fault (0..1).", DefaultValueFactory = _ => 0.2 };
         var seed = new Option<int>("--seed") { Description = "Seed of the transfers, the faults and the kill points.", DefaultValueFactory = _ => 1 };
-        var killEvery = new Option<int>("--kill-every") { Description = "Run the transfers in a child process and SIGKILL it about every K transfers (0 = no kills).", DefaultValueFactory = _ => 0 };
+        var killEvery = new Option<int>("--kill-every") { Description = "Run the transfers in child processes and SIGKILL a random one about every K transfers (0 = no kills).", DefaultValueFactory = _ => 0 };
+        var processes = new Option<int>("--processes") { Description = "Worker processes sharing one journal (1-16); with more than one, 'ferry journal reconcile/resume' processes and a 'ferry mcp' server run beside them.", DefaultValueFactory = _ => 1 };
+        var workerOffset = new Option<int>("--worker-offset") { Description = "Internal: the intent the child starts at.", Hidden = true };
+        var workerShared = new Option<bool>("--worker-shared") { Description = "Internal: the child shares the intents with the MCP participant.", Hidden = true };
         var workerUrl = new Option<string?>("--worker-simulator") { Description = "Internal: the child's simulator address.", Hidden = true };
         var workerJournal = new Option<string?>("--worker-journal") { Description = "Internal: the child's journal file.", Hidden = true };
         var command = new Command("soak", "Soak the journal: N mixed transfers under seeded faults; the last line counts duplicates, losses and unresolved entries.")
         {
-            transfers, rate, seed, killEvery, workerUrl, workerJournal,
+            transfers, rate, seed, killEvery, processes, workerUrl, workerJournal, workerOffset, workerShared,
         };
-        command.SetAction((parse, ct) => RunAsync(env, parse.GetValue(transfers), parse.GetValue(rate), parse.GetValue(seed), parse.GetValue(killEvery),
-            parse.GetValue(workerUrl), parse.GetValue(workerJournal), ct));
+        command.SetAction((parse, ct) =>
+        {
+            var settings = new SoakSettings(parse.GetValue(transfers), parse.GetValue(rate), parse.GetValue(seed), parse.GetValue(killEvery), parse.GetValue(processes));
+            return parse.GetValue(workerUrl) is { } url && parse.GetValue(workerJournal) is { } journal
+                ? WorkerAsync(env, settings, new Uri(url), journal, parse.GetValue(workerOffset), parse.GetValue(workerShared), ct)
+                : RunAsync(env, settings, ct);
+        });
         return command;
     }
 
-    private static async Task<int> RunAsync(CliEnvironment env, int count, double rate, int seed, int killEvery, string? workerUrl, string? workerJournal, CancellationToken ct)
+    /// <summary>What 'ferry sim soak' was asked to do.</summary>
+    private sealed record SoakSettings(int Count, double Rate, int Seed, int KillEvery, int Processes)
     {
-        if (count is < 1 or > 1_000_000) throw CliException.BadInput($"--transfers {count} is out of range; use 1 to 1000000.");
-        if (rate is < 0 or > 0.9 || double.IsNaN(rate)) throw CliException.BadInput($"--fault-rate {rate} is out of range; use a fraction from 0 to 0.9.");
-        if (killEvery < 0) throw CliException.BadInput($"--kill-every {killEvery} is negative; use 0 (no kills) or a number of transfers.");
-        var intents = SoakRunner.Intents(count, seed);
-        if (workerUrl is not null && workerJournal is not null)
-            return await WorkerAsync(env, intents, new Uri(workerUrl), workerJournal, seed, ct);
+        public void Validate()
+        {
+            if (Count is < 1 or > 1_000_000) throw CliException.BadInput($"--transfers {Count} is out of range; use 1 to 1000000.");
+            if (Rate is < 0 or > 0.9 || double.IsNaN(Rate)) throw CliException.BadInput($"--fault-rate {Rate.ToString(CultureInfo.InvariantCulture)} is out of range; use a fraction from 0 to 0.9.");
+            if (KillEvery < 0) throw CliException.BadInput($"--kill-every {KillEvery} is negative; use 0 (no kills) or a number of transfers.");
+            if (Processes is < 1 or > 16) throw CliException.BadInput($"--processes {Processes} is out of range; use 1 to 16.");
+        }
 
+        /// <summary>Child processes do the work when there are kills or several processes.</summary>
+        public bool Supervised => KillEvery > 0 || Processes > 1;
+    }
+
+    private static async Task<int> RunAsync(CliEnvironment env, SoakSettings settings, CancellationToken ct)
+    {
+        settings.Validate();
+        var (count, rate, seed, killEvery, processes) = settings;
+        var intents = SoakRunner.Intents(count, seed);
         var clock = new JumpClock(env.Time);
-        // With kills the child has its own clock, so history lag is waited out in real time: keep it short.
-        var lagMs = killEvery > 0 ? 200 : 2000;
+        // With child processes each has its own clock, so history lag is waited out in real time: keep it short.
+        var lagMs = settings.Supervised ? 200 : 2000;
         var faults = SoakRunner.Faults(rate, lagMs);
         var folder = Directory.CreateTempSubdirectory("ferry-soak-");
-        var journalPath = Path.Combine(folder.FullName, "journal.db");
+        var journalPath = SqliteTransferJournal.PathUnder(folder.FullName);
         var watch = Stopwatch.StartNew();
         await using var host = await SimulatorHost.StartAsync(new SimulatorOptions
         {
-            Scenario = SoakRunner.Scenario(), Time = killEvery > 0 ? env.Time : clock, Faults = faults, FaultSeed = seed,
+            Scenario = SoakRunner.Scenario(), Time = settings.Supervised ? env.Time : clock, Faults = faults, FaultSeed = seed,
             RateLimits = new SimRateLimits { IpWeightPerWindow = 100_000_000, UidWeightPerWindow = 100_000_000, ApiIpWeightPerWindow = 100_000_000 },
             Htx = new HtxSimSettings { TransfersPerSecond = 100_000, AccountRequestsPer2Seconds = 100_000, SwapPrivateRequestsPer3Seconds = 100_000, LedgerRequestsPerSecond = 100_000, TimestampTolerance = TimeSpan.FromMinutes(10) },
         }, ct);
         var seedTotals = host.Totals();
         var seedBalances = host.Balances();
-        env.Out.WriteLine($"soak: {count} transfers, fault rate {rate.ToString(CultureInfo.InvariantCulture)}, seed {seed}, faults {faults}");
-        int kills = 0;
-        if (killEvery == 0)
+        env.Out.WriteLine($"soak: {count} transfers, fault rate {rate.ToString(CultureInfo.InvariantCulture)}, seed {seed}, processes {processes}, faults {faults}");
+        var tally = new SoakProcessTally();
+        if (!settings.Supervised)
         {
             using var journal = SqliteTransferJournal.Open(journalPath, clock);
             var runner = new SoakRunner(host.BaseAddress, journal, clock, seed, Options(clock, lagMs));
@@ -66,19 +85,26 @@ internal static class SoakCommand
         }
         else
         {
-            kills = await SupervisedAsync(env, host.BaseAddress, journalPath, count, rate, seed, killEvery, ct);
+            // The folder is a FERRY_HOME: ordinary ferry commands and 'ferry mcp' reach the simulator with the soak's keys.
+            var accounts = Path.Combine(folder.FullName, "accounts.json");
+            File.WriteAllText(accounts, SoakSupervisor.AccountsJson(host.BaseAddress));
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(accounts, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            var supervision = new SoakSupervision(count, rate, seed, processes, killEvery, host.BaseAddress, folder.FullName, journalPath);
+            var mcpShare = processes > 1 ? intents.Where(SoakRunner.IsMcpShare).ToList() : [];
+            await new SoakSupervisor(env, supervision, tally).RunAsync(mcpShare, ct);
         }
 
         using (var journal = SqliteTransferJournal.Open(journalPath, clock))
         {
             var summary = SoakRunner.Summarize(intents, host, seedTotals, seedBalances, journal);
             var fired = string.Join(" ", host.Faults.Counts.OrderBy(c => c.Key).Select(c => $"{c.Key}={c.Value}"));
-            env.Out.WriteLine($"faults fired: {(fired.Length == 0 ? "none" : fired)}; kills: {kills}; journal entries: {journal.List().Count}; seconds: {watch.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)}");
-            var clean = summary is { Duplicates: 0, Losses: 0, Unresolved: 0, Conserved: true };
+            env.Out.WriteLine($"faults fired: {(fired.Length == 0 ? "none" : fired)}; kills: {tally.Kills}; journal entries: {journal.List().Count}; seconds: {watch.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)}");
+            if (settings.Supervised) env.Out.WriteLine($"processes: {tally}");
+            var clean = summary is { Duplicates: 0, Losses: 0, Unresolved: 0, Conserved: true } && tally.Internal == 0;
             if (clean) try { folder.Delete(recursive: true); } catch (IOException) { }
             else env.Out.WriteLine($"journal kept for inspection: {journalPath} (seed {seed})");
             env.Out.WriteLine(summary.ToString());
-            return summary is { Duplicates: 0, Losses: 0, Unresolved: 0, Conserved: true } ? ExitCodes.Ok : ExitCodes.Unknown;
+            return clean ? ExitCodes.Ok : ExitCodes.Unknown;
         }
     }
 
@@ -90,59 +116,17 @@ internal static class SoakCommand
         Delay = clock is null ? null : (d, _) => { clock.Skip(d); return Task.CompletedTask; },
     };
 
-    private static async Task<int> WorkerAsync(CliEnvironment env, IReadOnlyList<SoakRunner.Intent> intents, Uri simulator, string journalPath, int seed, CancellationToken ct)
+    /// <summary>A child: drives the intents (less the MCP participant's share when it has one) on the shared journal.</summary>
+    private static async Task<int> WorkerAsync(CliEnvironment env, SoakSettings settings, Uri simulator, string journalPath, int offset, bool shared, CancellationToken ct)
     {
+        var intents = SoakRunner.Intents(settings.Count, settings.Seed);
+        if (offset is < 0 || offset >= intents.Count) throw CliException.BadInput($"--worker-offset {offset} is out of range.");
+        var mine = intents.Skip(offset).Concat(intents.Take(offset)).Where(i => !shared || !SoakRunner.IsMcpShare(i)).ToList();
         using var journal = SqliteTransferJournal.Open(journalPath, env.Time);
-        var runner = new SoakRunner(simulator, journal, env.Time, seed, Options(null, 200));
-        await runner.RunAsync(intents, i => { env.Out.WriteLine($"progress {i}"); env.Out.Flush(); }, ct);
+        var runner = new SoakRunner(simulator, journal, env.Time, settings.Seed, Options(null, 200));
+        await runner.RunAsync(mine, i => { env.Out.WriteLine($"progress {i}"); env.Out.Flush(); }, ct);
         env.Out.WriteLine("worker finished");
         return ExitCodes.Ok;
-    }
-
-    /// <summary>Runs the worker as a child process, SIGKILLs it after a seeded random number of transfers, restarts it, until it finishes.</summary>
-    private static async Task<int> SupervisedAsync(CliEnvironment env, Uri simulator, string journalPath, int count, double rate, int seed, int killEvery, CancellationToken ct)
-    {
-        var random = new Random(seed ^ 0x5eed);
-        var kills = 0;
-        for (var run = 0; run < 10_000; run++)
-        {
-            var target = random.Next(Math.Max(1, killEvery / 2), killEvery * 3 / 2 + 2);
-            var start = ChildStart(["sim", "soak", "--transfers", Text(count), "--fault-rate", rate.ToString(CultureInfo.InvariantCulture), "--seed", Text(seed),
-                "--worker-simulator", simulator.ToString(), "--worker-journal", journalPath]);
-            using var child = Process.Start(start) ?? throw CliException.Refused("Could not start the soak worker process.");
-            var progressed = 0;
-            var finished = false;
-            var killed = false;
-            while (await child.StandardOutput.ReadLineAsync(ct) is { } line)
-            {
-                env.Log.Debug($"soak worker: {line}");
-                if (Environment.GetEnvironmentVariable("FERRY_SOAK_TRACE") == "1") env.Error.WriteLine($"worker: {line}");
-                if (line == "worker finished") finished = true;
-                else if (line.StartsWith("progress ", StringComparison.Ordinal) && ++progressed >= target && !killed)
-                {
-                    child.Kill(); // SIGKILL on Unix: no cleanup runs, exactly like a crash.
-                    killed = true;
-                    kills++;
-                }
-            }
-            await child.WaitForExitAsync(ct);
-            if (finished && child.ExitCode == 0) return kills;
-            if (!killed && child.ExitCode != 0)
-                throw CliException.Refused($"The soak worker exited with code {child.ExitCode} (its error is on standard error above).");
-        }
-        throw CliException.Refused("The soak worker never finished.");
-    }
-
-    private static ProcessStartInfo ChildStart(IEnumerable<string> args)
-    {
-        var self = Environment.ProcessPath ?? "dotnet";
-        var start = Path.GetFileNameWithoutExtension(self) == "dotnet"
-            ? new ProcessStartInfo(self, [typeof(SoakCommand).Assembly.Location, .. args])
-            : new ProcessStartInfo(self, args);
-        start.RedirectStandardOutput = true;
-        start.RedirectStandardError = false;
-        start.UseShellExecute = false;
-        return start;
     }
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -287,8 +287,10 @@ public sealed class SqliteTransferJournal : ITransferJournal
     /// <inheritdoc/>
     public JournalEntry? Find(string id) => Locked(() =>
     {
-        var entry = Read(id, tx: null);
-        if (entry is not null) CheckEvents(entry, ReadEvents(id));
+        // One read transaction: the entry and its events from the same snapshot, even while another process writes.
+        using var tx = _connection.BeginTransaction(deferred: true);
+        var entry = Read(id, tx);
+        if (entry is not null) CheckEvents(entry, ReadEvents(id, tx));
         return entry;
     });
 
@@ -318,7 +320,7 @@ public sealed class SqliteTransferJournal : ITransferJournal
     });
 
     /// <inheritdoc/>
-    public IReadOnlyList<JournalEvent> Events(string id) => Locked(() => (IReadOnlyList<JournalEvent>)ReadEvents(id));
+    public IReadOnlyList<JournalEvent> Events(string id) => Locked(() => (IReadOnlyList<JournalEvent>)ReadEvents(id, tx: null));
 
     /// <inheritdoc/>
     public IReadOnlySet<string> ClaimedHistoryIds(string venue) => Locked(() =>
@@ -580,9 +582,9 @@ public sealed class SqliteTransferJournal : ITransferJournal
             throw new JournalCorruptException($"Journal entry {entry.Id} is {LegStates.Name(entry.State)} but its steps end elsewhere.");
     }
 
-    private List<JournalEvent> ReadEvents(string id)
+    private List<JournalEvent> ReadEvents(string id, SqliteTransaction? tx)
     {
-        using var cmd = Command("SELECT seq, at_ms, attempt, from_state, to_state, detail FROM events WHERE leg_id = $id ORDER BY seq;", null);
+        using var cmd = Command("SELECT seq, at_ms, attempt, from_state, to_state, detail FROM events WHERE leg_id = $id ORDER BY seq;", tx);
         cmd.Parameters.AddWithValue("$id", id);
         var list = new List<JournalEvent>();
         using var r = cmd.ExecuteReader();
