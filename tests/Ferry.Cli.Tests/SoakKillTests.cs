@@ -26,4 +26,47 @@ public sealed class SoakKillTests
         Assert.Matches(@"kills: [1-9]", lines[^2]);
         Directory.Delete(start.Environment["FERRY_HOME"]!, recursive: true);
     }
+
+    [Fact]
+    public async Task Several_processes_on_one_journal_with_kills_and_bystanders_end_exactly_once_with_no_internal_error()
+    {
+        const int seed = 23;
+        var (code, stdout, stderr) = await RunSoakAsync("--transfers", "70", "--fault-rate", "0.2", "--seed", "23", "--processes", "3", "--kill-every", "12");
+        var lines = stdout.TrimEnd().Split('\n');
+        Assert.True(code == 0, $"seed {seed}: exit {code}\n{stdout}\n{stderr}");
+        Assert.Equal("transfers=70 duplicates=0 losses=0 unresolved=0 conserved=true", lines[^1]);
+        var processes = lines[^2];
+        Assert.StartsWith("processes: ", processes);
+        Assert.Matches(@"kills: [1-9]", processes);
+        Assert.Contains("internal errors (exit 70): 0", processes);
+        // The bystanders ran: CLI reconcile and resume processes, and the MCP server moved its share.
+        Assert.Matches(@"journal-reconcile:\d+=\d+", processes);
+        Assert.Matches(@"journal-resume:\d+=\d+", processes);
+        Assert.Matches(@"mcp-execute_plan:ok=[1-9]", processes);
+    }
+
+    private static async Task<(int Code, string Out, string Error)> RunSoakAsync(params string[] args)
+    {
+        var ferryDll = Path.Combine(AppContext.BaseDirectory, "ferry.dll");
+        var start = new ProcessStartInfo("dotnet", [ferryDll, "sim", "soak", .. args])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        var home = Directory.CreateTempSubdirectory("ferry-soak-procs-").FullName;
+        start.Environment["FERRY_HOME"] = home;
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(6));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        finally
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+            Directory.Delete(home, recursive: true);
+        }
+        return (process.ExitCode, await stdout, await stderr);
+    }
 }
