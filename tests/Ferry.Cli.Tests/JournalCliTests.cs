@@ -72,4 +72,27 @@ public sealed class JournalCliTests : IDisposable
         Assert.Equal(2, list.ExitCode);
         Assert.False(File.Exists(_cli.StatePath));
     }
+
+    [Fact]
+    public async Task Every_command_refuses_a_journal_holding_a_state_Ferry_never_writes_and_moves_nothing()
+    {
+        var first = await _cli.RunAsync("transfer", "5", "USDT", "--from", "spot", "--to", "funding");
+        Assert.True(first.ExitCode == 0, first.All);
+        var before = await _cli.RunAsync("balances", "--json");
+        using (var raw = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(_cli.Home, "journal.db")};Pooling=False"))
+        {
+            raw.Open();
+            using var cmd = raw.CreateCommand();
+            cmd.CommandText = "UPDATE legs SET state = 'half-done';";
+            cmd.ExecuteNonQuery();
+        }
+
+        foreach (var args in new[] { new[] { "transfer", "5", "USDT", "--from", "spot", "--to", "funding" }, ["journal", "list"], ["journal", "reconcile"], ["journal", "resume", "latest"] })
+        {
+            var refused = await _cli.RunAsync(args);
+            Assert.True(refused.ExitCode == 4, $"{string.Join(' ', args)}: {refused.All}");
+            Assert.Matches(@"^ferry: Journal entry J\S+ holds an unknown state 'half-done'; Ferry will not act on a journal it cannot read\.\s*$", refused.Error);
+        }
+        Assert.Equal(before.Out, (await _cli.RunAsync("balances", "--json")).Out);
+    }
 }
