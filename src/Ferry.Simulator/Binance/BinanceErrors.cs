@@ -107,6 +107,10 @@ public static class BinanceErrors
     public static readonly BinanceError ManagedSnapshotTooOld = new(-1102, "Mandatory parameter '%s' was not sent, was empty/null, or malformed.", 400,
         Provenance.Assumed, "The docs say accountSnapshot serves only the last month but not what an older startTime answers; -1102 naming startTime is chosen (#5).");
 
+    /// <summary>Another process serving the same state file held its lock past the bound; nothing executed.</summary>
+    public static readonly BinanceError ServerBusy = new(-1008, "Server is currently overloaded with other requests. Please try again in a few minutes.", 503,
+        Provenance.Assumed, "Code/text documented (SERVER_BUSY, spot errors.md); HTTP 503 and its use when the simulator's state file stays locked by another process are the simulator's choice. A 5xx means 'status unknown' to a client, which then looks the move up: it did not execute.");
+
     /// <summary>Every entry, for docs and tests.</summary>
     public static IReadOnlyList<BinanceError> All { get; } =
     [
@@ -114,6 +118,6 @@ public static class BinanceErrors
         IntervalTooLong, BadApiKeyFormat, RejectedKey, InsufficientBalance, TransferFailed, FutureAccountMissing,
         InvalidEmail, NoParentSubRelation, UnsupportedOperation, DuplicateClientTranId,
         SubAccountFunctionDisabled, MarginAccountMissing, IllegalParameter, UnexpectedValue,
-        ManagedWrongRole, ManagedNoRelation, ManagedSnapshotTooOld,
+        ManagedWrongRole, ManagedNoRelation, ManagedSnapshotTooOld, ServerBusy,
     ];
 }

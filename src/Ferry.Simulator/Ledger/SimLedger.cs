@@ -31,6 +31,30 @@ public sealed class SimLedger
         _time = time;
     }
 
+    /// <summary>Replaces everything with <paramref name="state"/>: the state file changed under this process (another
+    /// process serving the same file committed), and memory must become what the file holds.</summary>
+    public void Reload(LedgerState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        lock (_gate)
+        {
+            _users.Clear();
+            foreach (var user in state.Users) _users[user.Email] = user;
+            _seed.Clear();
+            foreach (var (key, amount) in state.SeedBalances) _seed[key] = amount;
+            _balances.Clear();
+            foreach (var (key, amount) in state.Balances) _balances[key] = amount;
+            _history.Clear();
+            _history.AddRange(state.History);
+            _clientIds.Clear();
+            foreach (var move in _history)
+            {
+                if (move.ClientId is not null) _clientIds.Add(move.ClientId);
+            }
+            _nextId = state.NextId;
+        }
+    }
+
     /// <summary>The master user, or null for an empty ledger.</summary>
     public SimUser? Master
     {
