@@ -105,6 +105,38 @@ public sealed class SharedStateFileTests : IDisposable
         Assert.Contains($"\"tranId\":{sent.TranId}", history.Body, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_write_that_cannot_have_the_lock_in_time_answers_server_busy_and_moves_nothing_while_reads_go_on()
+    {
+        await using var host = await SimulatorHost.StartAsync(new SimulatorOptions
+        {
+            Scenario = TestScenario.Document(), StatePath = StatePath, Time = _clock, StateLockTimeout = TimeSpan.FromMilliseconds(200),
+        });
+        using var http = new HttpClient { BaseAddress = host.BaseAddress };
+        using (var other = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={StatePath};Pooling=False"))
+        {
+            other.Open();
+            using var hold = other.CreateCommand();
+            hold.CommandText = "BEGIN IMMEDIATE";
+            hold.ExecuteNonQuery();
+
+            var busy = await SendAsync(http, "sapi/v1/asset/transfer", ("type", "MAIN_FUNDING"), ("asset", "USDT"), ("amount", "5"));
+            var read = await SendAsync(http, "sapi/v1/asset/transfer", HttpMethod.Get, ("type", "MAIN_FUNDING"));
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, busy.Status);
+            Assert.Equal("{\"code\":-1008,\"msg\":\"Server is currently overloaded with other requests. Please try again in a few minutes.\"}", busy.Body);
+            Assert.Equal(HttpStatusCode.OK, read.Status);
+            hold.CommandText = "ROLLBACK";
+            hold.ExecuteNonQuery();
+        }
+
+        var after = await SendAsync(http, "sapi/v1/asset/transfer", ("type", "MAIN_FUNDING"), ("asset", "USDT"), ("amount", "5"));
+
+        Assert.Equal(HttpStatusCode.OK, after.Status);
+        Assert.Equal(105m, Amount(host, Master, "FUNDING"));
+        Assert.Single(host.History());
+    }
+
     private static decimal Amount(SimulatorHost host, string owner, string wallet) =>
         host.Balances(owner).Where(b => b.Wallet == wallet && b.Asset == "USDT").Sum(b => b.Amount);
 
