@@ -124,7 +124,7 @@ public sealed class SharedStateFileTests : IDisposable
             var read = await SendAsync(http, "sapi/v1/asset/transfer", HttpMethod.Get, ("type", "MAIN_FUNDING"));
 
             Assert.Equal(HttpStatusCode.ServiceUnavailable, busy.Status);
-            Assert.Equal("{\"code\":-1008,\"msg\":\"Server is currently overloaded with other requests. Please try again in a few minutes.\"}", busy.Body);
+            Assert.Equal("{\"code\":-1004,\"msg\":\"Server is busy, please wait and try again\"}", busy.Body);
             Assert.Equal(HttpStatusCode.OK, read.Status);
             hold.CommandText = "ROLLBACK";
             hold.ExecuteNonQuery();

@@ -107,9 +107,13 @@ public static class BinanceErrors
     public static readonly BinanceError ManagedSnapshotTooOld = new(-1102, "Mandatory parameter '%s' was not sent, was empty/null, or malformed.", 400,
         Provenance.Assumed, "The docs say accountSnapshot serves only the last month but not what an older startTime answers; -1102 naming startTime is chosen (#5).");
 
+    /// <summary>A universal or sub-account transfer names an isolated margin pair Binance does not list.</summary>
+    public static readonly BinanceError NotValidMarginPair = new(-3028, "Not a valid margin pair.", 400,
+        Provenance.Assumed, "Code/text observed with HTTP 400 on a margin order for an unlisted pair (ccxt/ccxt#8695) and named NOT_VALID_MARGIN_PAIR on the margin error-code page as remembered; that a transfer to or from an unlisted isolated pair answers it is the simulator's choice.");
+
     /// <summary>Another process serving the same state file held its lock past the bound; nothing executed.</summary>
-    public static readonly BinanceError ServerBusy = new(-1008, "Server is currently overloaded with other requests. Please try again in a few minutes.", 503,
-        Provenance.Assumed, "Code/text documented (SERVER_BUSY, spot errors.md); HTTP 503 and its use when the simulator's state file stays locked by another process are the simulator's choice. A 5xx means 'status unknown' to a client, which then looks the move up: it did not execute.");
+    public static readonly BinanceError ServerBusy = new(-1004, "Server is busy, please wait and try again", 503,
+        Provenance.Assumed, "Code/text documented (SERVER_BUSY on the wallet and margin error-code pages, which cover /sapi); HTTP 503 and its use when the simulator's state file stays locked by another process are the simulator's choice. A 5xx means 'status unknown' to a client, which then looks the move up: it did not execute.");
 
     /// <summary>Every entry, for docs and tests.</summary>
     public static IReadOnlyList<BinanceError> All { get; } =
@@ -118,6 +122,6 @@ public static class BinanceErrors
         IntervalTooLong, BadApiKeyFormat, RejectedKey, InsufficientBalance, TransferFailed, FutureAccountMissing,
         InvalidEmail, NoParentSubRelation, UnsupportedOperation, DuplicateClientTranId,
         SubAccountFunctionDisabled, MarginAccountMissing, IllegalParameter, UnexpectedValue,
-        ManagedWrongRole, ManagedNoRelation, ManagedSnapshotTooOld, ServerBusy,
+        ManagedWrongRole, ManagedNoRelation, ManagedSnapshotTooOld, ServerBusy, NotValidMarginPair,
     ];
 }

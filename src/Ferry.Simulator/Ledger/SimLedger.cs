@@ -142,6 +142,17 @@ public sealed class SimLedger
         lock (_gate) return [.. _history.Where(m => (HistoryLag is null || m.TimestampMs + HistoryLag(m.Id) <= now) && filter(m))];
     }
 
+    /// <summary>True when any user holds or held a balance cell in the <paramref name="kind"/> wallet of
+    /// <paramref name="symbol"/> (seeded, or moved into since).</summary>
+    public bool HasSymbolWallet(WalletKind kind, string symbol)
+    {
+        lock (_gate)
+        {
+            return _balances.Keys.Concat(_seed.Keys)
+                .Any(k => k.Wallet.Wallet == kind && string.Equals(k.Wallet.Symbol, symbol, StringComparison.Ordinal));
+        }
+    }
+
     /// <summary>Per asset, the sum over every wallet of every user.</summary>
     public IReadOnlyDictionary<string, decimal> Totals()
     {
