@@ -52,6 +52,13 @@ internal sealed class BinanceGateway(
             }
         }
 
+        // A name sent twice within the query or within the body is refused before authentication (assumed order).
+        if (raw.DuplicateName is not null)
+        {
+            await WriteAsync(ctx, SimResponse.Fail(BinanceErrors.DuplicateParameter), ct);
+            return;
+        }
+
         string? owner = null;
         if (endpoint.Security == EndpointSecurity.Signed)
         {
