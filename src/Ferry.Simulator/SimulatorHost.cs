@@ -101,8 +101,8 @@ public sealed class SimulatorHost : IAsyncDisposable
                 k.Listen(IPAddress.Loopback, options.Port);
             });
             var app = builder.Build();
-            // The fault injector (issue #7) decides what becomes of each request; scheduled work (managed sub-account
-            // withdrawals, issue #5) runs inside the state gate before the handler, on the injected clock.
+            // The fault injector decides what becomes of each request; scheduled work (managed sub-account withdrawals)
+            // runs inside the state gate before the handler, on the injected clock.
             app.Run(ctx => faults.HandleAsync(ctx, c => HtxGateway.Serves(c.Request.Path) ? htx.HandleAsync(c) : gateway.HandleAsync(c)));
             await app.StartAsync(ct).ConfigureAwait(false);
 
