@@ -19,16 +19,18 @@ public sealed class SimulatorHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly SimLedger _ledger;
     private readonly SqliteStateStore? _store;
-    private readonly ManagedSubAccountBook _managed;
+    private readonly SqliteStateGate? _gate;
+    private readonly StateAccess _state;
     private bool _stopped;
 
-    private SimulatorHost(WebApplication app, SimLedger ledger, SqliteStateStore? store, Uri baseAddress, ManagedSubAccountBook managed,
-        Ferry.Simulator.Faults.FaultInjector faults)
+    private SimulatorHost(WebApplication app, SimLedger ledger, SqliteStateStore? store, SqliteStateGate? gate, Uri baseAddress,
+        StateAccess state, Ferry.Simulator.Faults.FaultInjector faults)
     {
         _app = app;
         _ledger = ledger;
         _store = store;
-        _managed = managed;
+        _gate = gate;
+        _state = state;
         BaseAddress = baseAddress;
         Faults = faults;
     }
@@ -39,42 +41,57 @@ public sealed class SimulatorHost : IAsyncDisposable
     /// <summary>Where the simulator listens, e.g. http://127.0.0.1:5123/.</summary>
     public Uri BaseAddress { get; }
 
-    /// <summary>Loads or seeds the state, binds 127.0.0.1 on the requested port and starts serving.</summary>
+    /// <summary>Loads or seeds the state, binds 127.0.0.1 on the requested port and starts serving. Several hosts (in
+    /// several processes) may serve one state file at once: each sees every move the others commit.</summary>
     public static async Task<SimulatorHost> StartAsync(SimulatorOptions options, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.RateLimits.Validate();
         options.Htx.Validate();
         if (options.Port is < 0 or > 65535) throw new ArgumentOutOfRangeException(nameof(options), "Port must be 0..65535.");
+        if (options.StateLockTimeout <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(options), "StateLockTimeout must be positive.");
 
-        SqliteStateStore? store = null;
-        SimState state;
-        if (options.StatePath is null)
-        {
-            state = SimState.FromScenario(options.Scenario);
-        }
-        else
-        {
-            (store, state) = SqliteStateStore.Open(options.StatePath, options.Scenario);
-        }
         // Fault injection (issue #7): one skewable clock for everything, and the injector wrapping both gateways.
         var clock = new Ferry.Simulator.Faults.SkewClock(options.Time);
         var faults = new Ferry.Simulator.Faults.FaultInjector(options.Faults ?? options.Scenario?.Faults ?? Ferry.Simulator.Faults.FaultPlan.None,
             options.Faults is null && options.Scenario?.Faults is not null ? options.Scenario.FaultSeed : options.FaultSeed, clock);
         options = options.WithTime(clock);
+        var store = options.StatePath is null ? null : SqliteStateStore.Open(options.StatePath, options.StateLockTimeout);
+        var gate = store is null ? null : new SqliteStateGate(store.Connection, options.StateLockTimeout);
         try
         {
+            var now = options.Time.GetUtcNow().ToUnixTimeMilliseconds();
+            var subStore = store is null ? null : new SubAccountBookStore(store.Connection);
+            var managedStore = store is null ? null : new ManagedSubAccountBookStore(store.Connection);
+            // Creating and seeding a new file, or reading an existing one, happens under the file's write lock: when two
+            // processes start at once, exactly one seeds and the other loads what it seeded.
+            var (state, subState, managedState) = store is null
+                ? (SimState.FromScenario(options.Scenario), SubAccountBookSeed.FromScenario(options.Scenario, now),
+                    ManagedSubAccountBookSeed.FromScenario(options.Scenario, now))
+                : gate!.Write(() => (store.LoadOrSeed(options.Scenario), subStore!.Load(options.Scenario, now), managedStore!.Load(options.Scenario, now)));
+
             var ledger = new SimLedger(state.Ledger, (ILedgerStore?)store ?? MemoryLedgerStore.Instance, options.Time);
             ledger.HistoryLag = faults.HistoryLagOf;
-            var subAccounts = OpenSubAccountBook(ledger, store, options);
+            var subAccounts = new SubAccountBook(ledger, subState, (ISubAccountBookStore?)subStore ?? MemorySubAccountBookStore.Instance, options.Time);
             subAccounts.UseKeyOwners(state.Keys.Select(k => new KeyValuePair<string, string>(k.ApiKey, k.Owner)));
-            var managed = OpenManagedSubAccountBook(ledger, subAccounts, store, options);
+            var managed = new ManagedSubAccountBook(ledger, subAccounts, managedState,
+                (IManagedSubAccountBookStore?)managedStore ?? MemoryManagedSubAccountBookStore.Instance, options.Time);
+            // Another process serving the same file committed: memory becomes what the file holds (keys and the HTX
+            // section never change after seeding).
+            gate?.UseReload(() =>
+            {
+                var time = options.Time.GetUtcNow().ToUnixTimeMilliseconds();
+                ledger.Reload(store!.Read().Ledger);
+                subAccounts.Reload(subStore!.Load(options.Scenario, time));
+                managed.Reload(managedStore!.Load(options.Scenario, time));
+            });
+            var access = new StateAccess((IStateGate?)gate ?? MemoryStateGate.Instance, managed);
             var buckets = new WeightBuckets(options.Time, options.RateLimits.Window);
             var gateway = new BinanceGateway(
                 BinanceEndpoints.Create(ledger, options.RateLimits, subAccounts, managed), new KeyRing(state.Keys),
-                buckets, options.RateLimits, options.Time, subAccounts.KeyAllowedFrom);
+                buckets, options.RateLimits, options.Time, access, subAccounts.KeyAllowedFrom);
             var htxBook = new HtxBook(state.Htx);
-            var htx = new HtxGateway(HtxEndpoints.Create(ledger, htxBook, options.Htx), htxBook, options.Htx, options.Time);
+            var htx = new HtxGateway(HtxEndpoints.Create(ledger, htxBook, options.Htx), htxBook, options.Htx, options.Time, access);
 
             var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
             builder.Logging.ClearProviders();
@@ -84,44 +101,21 @@ public sealed class SimulatorHost : IAsyncDisposable
                 k.Listen(IPAddress.Loopback, options.Port);
             });
             var app = builder.Build();
-            // Scheduled work (managed sub-account withdrawals, issue #5) runs before every request, on the injected clock;
-            // then the fault injector (issue #7) decides what becomes of the request.
-            app.Run(ctx =>
-            {
-                managed.RunDue();
-                return faults.HandleAsync(ctx, c => HtxGateway.Serves(c.Request.Path) ? htx.HandleAsync(c) : gateway.HandleAsync(c));
-            });
+            // The fault injector decides what becomes of each request; scheduled work (managed sub-account withdrawals)
+            // runs inside the state gate before the handler, on the injected clock.
+            app.Run(ctx => faults.HandleAsync(ctx, c => HtxGateway.Serves(c.Request.Path) ? htx.HandleAsync(c) : gateway.HandleAsync(c)));
             await app.StartAsync(ct).ConfigureAwait(false);
 
             var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>()
                 .Addresses.First();
-            return new SimulatorHost(app, ledger, store, new Uri(address.TrimEnd('/') + "/"), managed, faults) { _buckets = buckets };
+            return new SimulatorHost(app, ledger, store, gate, new Uri(address.TrimEnd('/') + "/"), access, faults) { _buckets = buckets };
         }
         catch
         {
+            gate?.Dispose();
             store?.Dispose();
             throw;
         }
-    }
-
-    /// <summary>The sub-account book (issue #4), over the same state file as the ledger when there is one.</summary>
-    private static SubAccountBook OpenSubAccountBook(SimLedger ledger, SqliteStateStore? store, SimulatorOptions options)
-    {
-        var now = options.Time.GetUtcNow().ToUnixTimeMilliseconds();
-        var (bookStore, bookState) = store is null
-            ? ((ISubAccountBookStore)MemorySubAccountBookStore.Instance, SubAccountBookSeed.FromScenario(options.Scenario, now))
-            : SubAccountBookStore.Open(store.Connection, options.Scenario, now);
-        return new SubAccountBook(ledger, bookState, bookStore, options.Time);
-    }
-
-    /// <summary>The managed sub-account book (issue #5), over the same state file as the ledger when there is one.</summary>
-    private static ManagedSubAccountBook OpenManagedSubAccountBook(SimLedger ledger, SubAccountBook subAccounts, SqliteStateStore? store, SimulatorOptions options)
-    {
-        var now = options.Time.GetUtcNow().ToUnixTimeMilliseconds();
-        var (bookStore, bookState) = store is null
-            ? ((IManagedSubAccountBookStore)MemoryManagedSubAccountBookStore.Instance, ManagedSubAccountBookSeed.FromScenario(options.Scenario, now))
-            : ManagedSubAccountBookStore.Open(store.Connection, options.Scenario, now);
-        return new ManagedSubAccountBook(ledger, subAccounts, bookState, bookStore, options.Time);
     }
 
     // Rate-limit records (issue #9).
@@ -135,21 +129,23 @@ public sealed class SimulatorHost : IAsyncDisposable
 
     /// <summary>Runs the scheduled work that is due on the simulator's clock (managed sub-account withdrawals whose transfer
     /// date has begun) and returns how many items ran. Every request runs it too; tests call it after moving the clock.</summary>
-    public int RunScheduledWork() => _managed.RunDue();
+    public int RunScheduledWork() => _state.RunScheduledWork();
+
+    // The inspection methods read through the state gate, so they include moves other processes committed to the file.
 
     /// <summary>Per asset, the sum over every wallet of every user.</summary>
-    public IReadOnlyDictionary<string, decimal> Totals() => _ledger.Totals();
+    public IReadOnlyDictionary<string, decimal> Totals() => _state.Read(_ledger.Totals);
 
     /// <summary>Non-zero balances, optionally of one owner (e-mail, case-insensitive).</summary>
     public IReadOnlyList<SimBalanceRow> Balances(string? owner = null) =>
-        [.. _ledger.Balances(owner).Select(b =>
+        [.. _state.Read(() => _ledger.Balances(owner)).Select(b =>
             new SimBalanceRow(b.Key.Wallet.Owner, WalletNames.Name(b.Key.Wallet.Wallet), b.Key.Wallet.Symbol, b.Key.Asset, b.Value))];
 
     /// <summary>Every committed move, oldest first, regardless of history lag (issue #7: the soak runner's ground truth).</summary>
-    public IReadOnlyList<LedgerMove> History() => _ledger.Snapshot().History;
+    public IReadOnlyList<LedgerMove> History() => _state.Read(_ledger.Snapshot).History;
 
     /// <summary>Invariant violations (totals, ids, history replay); empty when healthy.</summary>
-    public IReadOnlyList<string> Audit() => LedgerAuditor.Check(_ledger.Snapshot());
+    public IReadOnlyList<string> Audit() => LedgerAuditor.Check(_state.Read(_ledger.Snapshot));
 
     /// <summary>Stops serving and closes the state file. Safe to call more than once.</summary>
     public async Task StopAsync(CancellationToken ct = default)
@@ -163,6 +159,7 @@ public sealed class SimulatorHost : IAsyncDisposable
         finally
         {
             await _app.DisposeAsync().ConfigureAwait(false);
+            _gate?.Dispose();
             _store?.Dispose();
         }
     }

@@ -28,8 +28,14 @@ public sealed class SimulatorOptions
     /// <summary>The seed of the fault draws.</summary>
     public int FaultSeed { get; init; }
 
+    /// <summary>How long a request waits for the state file's lock while another process holds it (several processes
+    /// may serve one <see cref="StatePath"/>); past it the request is answered "server busy" and nothing executes.
+    /// Real time, not <see cref="Time"/>. Default 10 s.</summary>
+    public TimeSpan StateLockTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
     internal SimulatorOptions WithTime(TimeProvider time) => new()
     {
         Scenario = Scenario, StatePath = StatePath, Port = Port, Time = time, RateLimits = RateLimits, Htx = Htx, Faults = Faults, FaultSeed = FaultSeed,
+        StateLockTimeout = StateLockTimeout,
     };
 }

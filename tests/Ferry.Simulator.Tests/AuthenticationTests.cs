@@ -178,6 +178,27 @@ public sealed class AuthenticationTests : SimTestBase
         Assert.Equal(HttpStatusCode.OK, allowed.Status);
     }
 
+    [Theory]
+    [InlineData(Placement.Query)]
+    [InlineData(Placement.Body)]
+    public async Task A_parameter_sent_twice_in_one_part_is_refused_with_minus_1101_and_nothing_moves(Placement placement)
+    {
+        var reply = await SignedAsync(HttpMethod.Post, "sapi/v1/asset/transfer",
+            [("type", "MAIN_FUNDING"), ("asset", "USDT"), ("asset", "BTC"), ("amount", "1")], TestScenario.HmacAll, placement);
+
+        reply.AssertError(400, -1101, "Duplicate values for a parameter detected.");
+        Assert.Equal(100m, Balance(TestScenario.Master, "SPOT"));
+        Assert.Empty(Host.History());
+    }
+
+    [Fact]
+    public async Task A_duplicated_parameter_is_refused_on_a_signed_read_too()
+    {
+        var reply = await SignedAsync(HttpMethod.Get, "sapi/v1/asset/transfer", [("type", "MAIN_FUNDING"), ("type", "MAIN_FUNDING")], TestScenario.HmacAll);
+
+        reply.AssertError(400, -1101, "Duplicate values for a parameter detected.");
+    }
+
     [Fact]
     public async Task A_parameter_in_both_query_and_body_takes_the_query_value()
     {

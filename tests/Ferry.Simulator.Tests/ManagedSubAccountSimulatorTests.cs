@@ -48,6 +48,20 @@ public sealed class ManagedSubAccountSimulatorTests : IDisposable
     }
 
     [Fact]
+    public async Task The_sub_account_list_marks_managed_sub_accounts_and_only_them()
+    {
+        var withPlain = Scenario.Replace("\"managedSubAccounts\"", "\"subAccounts\": [{\"email\": \"plain@example.com\"}],\n  \"managedSubAccounts\"", StringComparison.Ordinal);
+        await using var host = await SimulatorHost.StartAsync(new SimulatorOptions { Scenario = ScenarioDocument.Parse(withPlain), Time = _clock });
+
+        var list = await SendAsync(host, HttpMethod.Get, "sapi/v1/sub-account/list", ("limit", "200"));
+
+        Assert.Equal(200, list.Status);
+        var flags = list.Json.GetProperty("subAccounts").EnumerateArray()
+            .ToDictionary(a => a.GetProperty("email").GetString()!, a => a.GetProperty("isManagedSubAccount").GetBoolean());
+        Assert.Equal(new Dictionary<string, bool> { ["fund@example.com"] = true, ["plain@example.com"] = false }, flags);
+    }
+
+    [Fact]
     public async Task The_two_code_oddities_are_on_the_wire_as_documented()
     {
         await using var host = await StartAsync();

@@ -47,6 +47,15 @@ public sealed class SubAccountTransferTests : SimTestBase
         Assert.Equal(10m, Balance(Alice, "USDT_FUTURE"));
     }
 
+    [Fact]
+    public async Task Universal_transfer_to_an_isolated_pair_Binance_does_not_list_is_refused()
+    {
+        var reply = await UniversalAsync(null, "SPOT", Alice, "ISOLATED_MARGIN", "1", symbol: "NOPEUSDT");
+
+        reply.AssertError(400, -3028, "Not a valid margin pair.");
+        Assert.Equal(100m, Balance(Master, "SPOT"));
+    }
+
     [Theory]
     [InlineData(null, "USDT_FUTURE", Alice, "USDT_FUTURE")]   // documented: no futures-to-futures
     [InlineData(null, "USDT_FUTURE", Alice, "COIN_FUTURE")]

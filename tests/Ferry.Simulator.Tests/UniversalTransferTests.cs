@@ -78,6 +78,30 @@ public sealed class UniversalTransferTests : SimTestBase
         reply.AssertError(400, -1102, $"Mandatory parameter '{missing}' was not sent, was empty/null, or malformed.");
     }
 
+    [Theory]
+    [InlineData("MAIN_ISOLATED_MARGIN", null, "NOPEUSDT")]
+    [InlineData("MARGIN_ISOLATEDMARGIN", null, "NOPEUSDT")]
+    [InlineData("ISOLATEDMARGIN_ISOLATEDMARGIN", "BTCUSDT", "NOPEUSDT")]
+    [InlineData("ISOLATEDMARGIN_MARGIN", "NOPEUSDT", null)]
+    [InlineData("ISOLATED_MARGIN_MAIN", "NOPEUSDT", null)]
+    public async Task A_pair_Binance_does_not_list_for_isolated_margin_is_refused_and_nothing_moves(string type, string? fromSymbol, string? toSymbol)
+    {
+        var reply = await TransferAsync(type, "1", fromSymbol: fromSymbol, toSymbol: toSymbol);
+
+        reply.AssertError(400, -3028, "Not a valid margin pair.");
+        Assert.Empty(Host.History());
+        Assert.DoesNotContain(Host.Balances(), b => b.Symbol == "NOPEUSDT");
+    }
+
+    [Fact]
+    public async Task A_listed_pair_the_account_never_used_is_accepted()
+    {
+        var reply = await TransferAsync("MAIN_ISOLATED_MARGIN", "1", toSymbol: "SOLUSDT");
+
+        Assert.Equal(HttpStatusCode.OK, reply.Status);
+        Assert.Equal(1m, Balance(Master, "ISOLATED_MARGIN", symbol: "SOLUSDT"));
+    }
+
     [Fact]
     public async Task Isolated_to_the_same_symbol_is_refused()
     {

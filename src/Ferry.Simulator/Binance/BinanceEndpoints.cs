@@ -22,7 +22,7 @@ internal static class BinanceEndpoints
             new("GET", "/_sim/balances", EndpointSecurity.Admin, 0, 0, Permission.None, admin.Balances),
             new("GET", "/_sim/totals", EndpointSecurity.Admin, 0, 0, Permission.None, admin.Totals),
             .. SubAccountEndpoints.Create(ledger),
-            .. SubAccountManagementEndpoints.Create(subAccounts),
+            .. SubAccountManagementEndpoints.Create(subAccounts, managed),
             .. managed is null ? [] : ManagedSubAccountEndpoints.Create(managed),
         ];
     }

@@ -107,6 +107,18 @@ public static class BinanceErrors
     public static readonly BinanceError ManagedSnapshotTooOld = new(-1102, "Mandatory parameter '%s' was not sent, was empty/null, or malformed.", 400,
         Provenance.Assumed, "The docs say accountSnapshot serves only the last month but not what an older startTime answers; -1102 naming startTime is chosen (#5).");
 
+    /// <summary>A parameter name sent more than once within the query or within the body.</summary>
+    public static readonly BinanceError DuplicateParameter = new(-1101, "Duplicate values for a parameter detected.", 400,
+        Provenance.Documented, "Code and text from errors.md (TOO_MANY_PARAMETERS, third text); seen for a repeated query name (symbols=…&symbols=…). HTTP 400 as every 11xx; checking it before authentication is the simulator's choice. A name in both query and body is not a duplicate (documented: the query wins).");
+
+    /// <summary>A universal or sub-account transfer names an isolated margin pair Binance does not list.</summary>
+    public static readonly BinanceError NotValidMarginPair = new(-3028, "Not a valid margin pair.", 400,
+        Provenance.Assumed, "Code/text observed with HTTP 400 on a margin order for an unlisted pair (ccxt/ccxt#8695) and named NOT_VALID_MARGIN_PAIR on the margin error-code page as remembered; that a transfer to or from an unlisted isolated pair answers it is the simulator's choice.");
+
+    /// <summary>Another process serving the same state file held its lock past the bound; nothing executed.</summary>
+    public static readonly BinanceError ServerBusy = new(-1004, "Server is busy, please wait and try again", 503,
+        Provenance.Assumed, "Code/text documented (SERVER_BUSY on the wallet and margin error-code pages, which cover /sapi); HTTP 503 and its use when the simulator's state file stays locked by another process are the simulator's choice. A 5xx means 'status unknown' to a client, which then looks the move up: it did not execute.");
+
     /// <summary>Every entry, for docs and tests.</summary>
     public static IReadOnlyList<BinanceError> All { get; } =
     [
@@ -114,6 +126,6 @@ public static class BinanceErrors
         IntervalTooLong, BadApiKeyFormat, RejectedKey, InsufficientBalance, TransferFailed, FutureAccountMissing,
         InvalidEmail, NoParentSubRelation, UnsupportedOperation, DuplicateClientTranId,
         SubAccountFunctionDisabled, MarginAccountMissing, IllegalParameter, UnexpectedValue,
-        ManagedWrongRole, ManagedNoRelation, ManagedSnapshotTooOld,
+        ManagedWrongRole, ManagedNoRelation, ManagedSnapshotTooOld, ServerBusy, NotValidMarginPair, DuplicateParameter,
     ];
 }

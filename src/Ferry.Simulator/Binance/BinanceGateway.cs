@@ -10,7 +10,7 @@ namespace Ferry.Simulator.Binance;
 /// authenticates, charges the UID bucket, then calls the thin handler. Nothing executes once a check fails.</summary>
 internal sealed class BinanceGateway(
     IReadOnlyList<SimEndpoint> endpoints, KeyRing keys, WeightBuckets buckets, SimRateLimits limits, TimeProvider time,
-    Func<string, IPAddress?, bool>? keyAllowedFrom = null)
+    StateAccess state, Func<string, IPAddress?, bool>? keyAllowedFrom = null)
 {
     private const int MaxBodyBytes = 64 * 1024;
 
@@ -32,7 +32,7 @@ internal sealed class BinanceGateway(
         {
             var isLoopback = ctx.Connection.RemoteIpAddress is { } ip && IPAddress.IsLoopback(ip);
             var response = isLoopback
-                ? endpoint.Handler(new SimRequest(raw.Values, null, now))
+                ? await RunAsync(endpoint, new SimRequest(raw.Values, null, now), ct)
                 : new SimResponse(403, JsonBody.NotServed(method, path));
             await WriteAsync(ctx, response, ct);
             return;
@@ -52,6 +52,13 @@ internal sealed class BinanceGateway(
             }
         }
 
+        // A name sent twice within the query or within the body is refused before authentication (assumed order).
+        if (raw.DuplicateName is not null)
+        {
+            await WriteAsync(ctx, SimResponse.Fail(BinanceErrors.DuplicateParameter), ct);
+            return;
+        }
+
         string? owner = null;
         if (endpoint.Security == EndpointSecurity.Signed)
         {
@@ -63,10 +70,16 @@ internal sealed class BinanceGateway(
             }
             owner = auth.Key!.Owner;
             // A key restricted to trusted IPs (issue #4) is refused from any other address, as Binance does.
-            if (keyAllowedFrom is not null && !keyAllowedFrom(auth.Key.Source.ApiKey, ctx.Connection.RemoteIpAddress))
+            if (keyAllowedFrom is not null)
             {
-                await WriteAsync(ctx, SimResponse.Fail(BinanceErrors.RejectedKey), ct);
-                return;
+                var apiKey = auth.Key.Source.ApiKey;
+                var remote = ctx.Connection.RemoteIpAddress;
+                var refusal = await RunAsync(false, () => keyAllowedFrom(apiKey, remote) ? null : SimResponse.Fail(BinanceErrors.RejectedKey), ct);
+                if (refusal is not null)
+                {
+                    await WriteAsync(ctx, refusal, ct);
+                    return;
+                }
             }
             if (endpoint.UidWeight > 0)
             {
@@ -79,7 +92,24 @@ internal sealed class BinanceGateway(
                 }
             }
         }
-        await WriteAsync(ctx, endpoint.Handler(new SimRequest(raw.Values, owner, now)), ct);
+        await WriteAsync(ctx, await RunAsync(endpoint, new SimRequest(raw.Values, owner, now), ct), ct);
+    }
+
+    /// <summary>Runs the handler through the state gate: GET reads, anything else writes.</summary>
+    private Task<SimResponse> RunAsync(SimEndpoint endpoint, SimRequest request, CancellationToken ct) =>
+        RunAsync(endpoint.Method != "GET", () => endpoint.Handler(request), ct)!;
+
+    /// <summary>A state call; when another process kept the state file locked past the bound, the busy error instead.</summary>
+    private async Task<SimResponse?> RunAsync(bool writes, Func<SimResponse?> call, CancellationToken ct)
+    {
+        try
+        {
+            return await state.RunAsync(writes, call, ct);
+        }
+        catch (Persistence.StateBusyException)
+        {
+            return SimResponse.Fail(BinanceErrors.ServerBusy);
+        }
     }
 
     private static string? ApiKeyHeader(HttpContext ctx) =>

@@ -6,11 +6,12 @@ namespace Ferry.Simulator.Binance;
 /// plus the raw form body with the <c>signature</c> pair removed, joined without a separator (Binance rest-api.md).</summary>
 internal sealed class RawParameters
 {
-    private RawParameters(Dictionary<string, string> values, List<string> signatures, byte[] payload)
+    private RawParameters(Dictionary<string, string> values, List<string> signatures, byte[] payload, string? duplicate)
     {
         Values = values;
         Signatures = signatures;
         Payload = payload;
+        DuplicateName = duplicate;
     }
 
     /// <summary>Decoded parameter values; a name in both query and body takes the query's value (documented).</summary>
@@ -22,15 +23,20 @@ internal sealed class RawParameters
     /// <summary>The bytes the client signed.</summary>
     public byte[] Payload { get; }
 
+    /// <summary>The first name (other than <c>signature</c>) sent more than once within the query or within the body,
+    /// or null. A name in both parts is not a duplicate: the query's value wins (documented).</summary>
+    public string? DuplicateName { get; }
+
     /// <summary>Reads a raw query (without '?') and a raw form body (Latin-1 so each byte maps to one char).</summary>
     public static RawParameters Parse(string rawQuery, string rawBody)
     {
         var signatures = new List<string>();
         var query = StripSignature(rawQuery, signatures);
         var body = StripSignature(rawBody, signatures);
-        var values = Decode(body);
-        foreach (var (name, value) in Decode(query)) values[name] = value;
-        return new RawParameters(values, signatures, Encoding.Latin1.GetBytes(query + body));
+        string? duplicate = null;
+        var values = Decode(body, ref duplicate);
+        foreach (var (name, value) in Decode(query, ref duplicate)) values[name] = value;
+        return new RawParameters(values, signatures, Encoding.Latin1.GetBytes(query + body), duplicate);
     }
 
     private static string StripSignature(string raw, List<string> signatures)
@@ -47,8 +53,9 @@ internal sealed class RawParameters
         return string.Join('&', kept);
     }
 
-    /// <summary>Form-decodes pairs: '+' and %20 are both a space; the first occurrence of a name wins.</summary>
-    private static Dictionary<string, string> Decode(string raw)
+    /// <summary>Form-decodes pairs: '+' and %20 are both a space; the first occurrence of a name wins, and the first
+    /// name seen twice is kept in <paramref name="duplicate"/>.</summary>
+    private static Dictionary<string, string> Decode(string raw, ref string? duplicate)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         if (raw.Length == 0) return values;
@@ -58,7 +65,7 @@ internal sealed class RawParameters
             var eq = pair.IndexOf('=');
             var name = Unescape(eq >= 0 ? pair[..eq] : pair);
             var value = eq >= 0 ? Unescape(pair[(eq + 1)..]) : "";
-            values.TryAdd(name, value);
+            if (!values.TryAdd(name, value)) duplicate ??= name;
         }
         return values;
     }

@@ -8,9 +8,9 @@ namespace Ferry.Simulator.Binance;
 /// history endpoints) and virtualSubAccount takes the "trade" permission its page documents.</summary>
 internal static class SubAccountManagementEndpoints
 {
-    public static IReadOnlyList<SimEndpoint> Create(SubAccountBook book)
+    public static IReadOnlyList<SimEndpoint> Create(SubAccountBook book, ManagedSubAccountBook? managed = null)
     {
-        var accounts = new SubAccountAccountHandlers(book);
+        var accounts = new SubAccountAccountHandlers(book, email => managed?.IsManaged(email) ?? false);
         var balances = new SubAccountBalanceHandlers(book);
         var deposits = new SubAccountDepositHandlers(book);
         var ip = new SubAccountIpHandlers(book);

@@ -125,6 +125,18 @@ public static class HtxErrors
     public static readonly HtxError SwapContractMissing = new(HtxStyle.Swap, "1013", "This contract type doesn't exist.", 200,
         Provenance.Assumed, "Code and text from the transfer's table; used for an unknown contract on the account endpoints by choice.");
 
+    // The state file (several processes on one file).
+    /// <summary>Another process serving the same state file held its lock past the bound; nothing executed (v1 envelope).</summary>
+    public static readonly HtxError V1Busy = new(HtxStyle.V1, "1030", "Abnormal service. Please try again later.", 200,
+        Provenance.Assumed, "Code and text from the transfer's response-code table; its use when the state file stays locked is the simulator's choice.");
+    /// <summary>As <see cref="V1Busy"/>, v2 envelope.</summary>
+    public static readonly HtxError V2Busy = V1Busy with { Style = HtxStyle.V2 };
+    /// <summary>As <see cref="V1Busy"/>, swap envelope.</summary>
+    public static readonly HtxError SwapBusy = V1Busy with { Style = HtxStyle.Swap };
+
+    /// <summary>The busy error in the envelope of <paramref name="style"/>.</summary>
+    public static HtxError Busy(HtxStyle style) => style switch { HtxStyle.V1 => V1Busy, HtxStyle.V2 => V2Busy, _ => SwapBusy };
+
     /// <summary>Every entry, for docs and tests.</summary>
     public static IReadOnlyList<HtxError> All { get; } =
     [
@@ -132,6 +144,6 @@ public static class HtxErrors
         V2Anonymous, V2InvalidSignature, V2AccessDenied, V2TooManyRequests, V2InvalidParameter, V2LackOfParameter, V2CurrencyMissing,
         V2SingleBusiness, V2NotSupported, V2ContractMissing, V2WrongTransferType, V2Insufficient, V2BelowMinimum, V2InvalidAmount, V2Precision,
         SwapTimeMissing, SwapInvalidTime, SwapSignatureVersion, SwapSignatureMethod, SwapVerificationFailed, SwapUserMissing,
-        SwapTooManyRequests, SwapContractMissing,
+        SwapTooManyRequests, SwapContractMissing, V1Busy, V2Busy, SwapBusy,
     ];
 }

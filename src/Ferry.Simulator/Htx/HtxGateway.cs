@@ -9,7 +9,8 @@ namespace Ferry.Simulator.Htx;
 /// <summary>The one middleware of the simulated HTX (paths <c>/v1/…</c>, <c>/v2/…</c>, <c>/linear-swap-api/…</c> on the same
 /// port as Binance): finds the endpoint row, reads the body, verifies Signature V2, charges the UID bucket, checks the
 /// trade permission, then calls the thin handler. Nothing executes once a check fails.</summary>
-internal sealed class HtxGateway(IReadOnlyList<HtxSimEndpoint> endpoints, HtxBook book, HtxSimSettings settings, TimeProvider time)
+internal sealed class HtxGateway(
+    IReadOnlyList<HtxSimEndpoint> endpoints, HtxBook book, HtxSimSettings settings, TimeProvider time, StateAccess state)
 {
     private const int MaxBodyBytes = 64 * 1024;
     private readonly Lock _gate = new();
@@ -70,7 +71,17 @@ internal sealed class HtxGateway(IReadOnlyList<HtxSimEndpoint> endpoints, HtxBoo
 
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, value) in query) values.TryAdd(name, value);
-        await WriteAsync(ctx, endpoint.Handler(new HtxRequest(values, body, user, argument, now)), ct);
+        var request = new HtxRequest(values, body, user, argument, now);
+        HtxResponse response;
+        try
+        {
+            response = await state.RunAsync(method != "GET", () => endpoint.Handler(request), ct);
+        }
+        catch (Persistence.StateBusyException)
+        {
+            response = HtxResponse.Fail(HtxErrors.Busy(endpoint.Style), now);
+        }
+        await WriteAsync(ctx, response, ct);
     }
 
     /// <summary>Charges one request to the (budget, UID) fixed window and writes HTX's rate headers.</summary>

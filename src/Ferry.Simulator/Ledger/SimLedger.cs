@@ -31,6 +31,30 @@ public sealed class SimLedger
         _time = time;
     }
 
+    /// <summary>Replaces everything with <paramref name="state"/>: the state file changed under this process (another
+    /// process serving the same file committed), and memory must become what the file holds.</summary>
+    public void Reload(LedgerState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        lock (_gate)
+        {
+            _users.Clear();
+            foreach (var user in state.Users) _users[user.Email] = user;
+            _seed.Clear();
+            foreach (var (key, amount) in state.SeedBalances) _seed[key] = amount;
+            _balances.Clear();
+            foreach (var (key, amount) in state.Balances) _balances[key] = amount;
+            _history.Clear();
+            _history.AddRange(state.History);
+            _clientIds.Clear();
+            foreach (var move in _history)
+            {
+                if (move.ClientId is not null) _clientIds.Add(move.ClientId);
+            }
+            _nextId = state.NextId;
+        }
+    }
+
     /// <summary>The master user, or null for an empty ledger.</summary>
     public SimUser? Master
     {
@@ -116,6 +140,17 @@ public sealed class SimLedger
         ArgumentNullException.ThrowIfNull(filter);
         var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
         lock (_gate) return [.. _history.Where(m => (HistoryLag is null || m.TimestampMs + HistoryLag(m.Id) <= now) && filter(m))];
+    }
+
+    /// <summary>True when any user holds or held a balance cell in the <paramref name="kind"/> wallet of
+    /// <paramref name="symbol"/> (seeded, or moved into since).</summary>
+    public bool HasSymbolWallet(WalletKind kind, string symbol)
+    {
+        lock (_gate)
+        {
+            return _balances.Keys.Concat(_seed.Keys)
+                .Any(k => k.Wallet.Wallet == kind && string.Equals(k.Wallet.Symbol, symbol, StringComparison.Ordinal));
+        }
     }
 
     /// <summary>Per asset, the sum over every wallet of every user.</summary>

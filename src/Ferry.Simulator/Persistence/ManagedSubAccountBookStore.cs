@@ -13,31 +13,29 @@ internal sealed class ManagedSubAccountBookStore(SqliteConnection connection) : 
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 
-    /// <summary>Loads the book, creating and seeding the table from <paramref name="scenario"/> when the file has none.</summary>
-    public static (ManagedSubAccountBookStore Store, ManagedSubAccountBookState State) Open(SqliteConnection connection, ScenarioDocument? scenario, long nowMs)
+    /// <summary>Loads the book, creating and seeding the table from <paramref name="scenario"/> when the file has none
+    /// (only inside the gate's write transaction: at start-up).</summary>
+    public ManagedSubAccountBookState Load(ScenarioDocument? scenario, long nowMs)
     {
-        var store = new ManagedSubAccountBookStore(connection);
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'managed_sub_account_book'";
         if (Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
         {
             var seeded = ManagedSubAccountBookSeed.FromScenario(scenario, nowMs);
-            using var tx = connection.BeginTransaction();
+            StateTransaction.Require(connection);
             using (var create = connection.CreateCommand())
             {
-                create.Transaction = tx;
                 create.CommandText = "CREATE TABLE managed_sub_account_book(id INTEGER PRIMARY KEY CHECK (id = 1), book TEXT NOT NULL)";
                 create.ExecuteNonQuery();
             }
-            store.Write(tx, seeded);
-            tx.Commit();
-            return (store, seeded);
+            Write(seeded);
+            return seeded;
         }
         cmd.CommandText = "SELECT book FROM managed_sub_account_book WHERE id = 1";
         var text = cmd.ExecuteScalar() as string ?? throw new InvalidOperationException("The state file's managed sub-account book is empty.");
         try
         {
-            return (store, (JsonSerializer.Deserialize<Stored>(text, Json) ?? throw new JsonException("null")).ToState());
+            return (JsonSerializer.Deserialize<Stored>(text, Json) ?? throw new JsonException("null")).ToState();
         }
         catch (JsonException e)
         {
@@ -47,15 +45,13 @@ internal sealed class ManagedSubAccountBookStore(SqliteConnection connection) : 
 
     public void Save(ManagedSubAccountBookState state)
     {
-        using var tx = connection.BeginTransaction();
-        Write(tx, state);
-        tx.Commit();
+        StateTransaction.Require(connection);
+        Write(state);
     }
 
-    private void Write(SqliteTransaction tx, ManagedSubAccountBookState state)
+    private void Write(ManagedSubAccountBookState state)
     {
         using var cmd = connection.CreateCommand();
-        cmd.Transaction = tx;
         cmd.CommandText = "INSERT OR REPLACE INTO managed_sub_account_book(id, book) VALUES (1, $b)";
         cmd.Parameters.AddWithValue("$b", JsonSerializer.Serialize(Stored.From(state), Json));
         cmd.ExecuteNonQuery();

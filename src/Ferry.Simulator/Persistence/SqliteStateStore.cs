@@ -1,12 +1,14 @@
 using System.Globalization;
 using Ferry.Simulator.Ledger;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace Ferry.Simulator.Persistence;
 
-/// <summary>The simulator's state in one SQLite file: created and seeded from the scenario when new, loaded as it is
-/// otherwise, and written through on every move in one transaction. The file carries a format version and a newer
-/// one is refused.</summary>
+/// <summary>The simulator's state in one SQLite file (WAL mode, so readers never wait for a writer): created and seeded
+/// from the scenario when new, loaded as it is otherwise, and written through on every move. Every write happens inside
+/// the transaction <see cref="SqliteStateGate"/> holds, so several processes can serve one file. The file carries a
+/// format version and a newer one is refused.</summary>
 internal sealed class SqliteStateStore : ILedgerStore, IDisposable
 {
     /// <summary>The state format this build writes and the newest it reads.</summary>
@@ -21,33 +23,34 @@ internal sealed class SqliteStateStore : ILedgerStore, IDisposable
         _path = path;
     }
 
-    /// <summary>The open connection, shared with the sub-account book's store (issue #4).</summary>
+    /// <summary>The open connection, shared with the books' stores and the gate.</summary>
     internal SqliteConnection Connection => _connection;
 
-    /// <summary>Opens (or creates and seeds) the state file and returns the store and the state to start from.</summary>
-    public static (SqliteStateStore Store, SimState State) Open(string path, ScenarioDocument? scenario)
+    /// <summary>Opens (creating when absent) the file and sets it up for sharing; nothing is read or seeded yet.</summary>
+    public static SqliteStateStore Open(string path, TimeSpan lockTimeout)
     {
         var full = Path.GetFullPath(path);
         var dir = Path.GetDirectoryName(full);
         if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = full, Pooling = false }.ToString());
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = full,
+            Pooling = false,
+            // Bounds Microsoft.Data.Sqlite's own retry of a busy statement (the gate waits for the write lock itself).
+            DefaultTimeout = (int)Math.Max(1, Math.Ceiling(lockTimeout.TotalSeconds)),
+        }.ToString());
         var store = new SqliteStateStore(connection, full);
         try
         {
             connection.Open();
-            var version = store.ReadVersion();
-            if (version is null)
-            {
-                var state = SimState.FromScenario(scenario);
-                store.Create(state);
-                return (store, state);
-            }
-            if (version > FormatVersion)
-            {
-                throw new InvalidOperationException(
-                    $"State file '{full}' was written by a newer Ferry simulator (format {version}); this build reads format {FormatVersion} or older.");
-            }
-            return (store, StateReader.Read(connection));
+            // The gate polls for the write lock; SQLite itself must not sleep inside BEGIN IMMEDIATE.
+            raw.sqlite3_busy_timeout(connection.Handle, 0);
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = "PRAGMA journal_mode = WAL";
+            cmd.ExecuteNonQuery();
+            cmd.CommandText = "PRAGMA synchronous = FULL";
+            cmd.ExecuteNonQuery();
+            return store;
         }
         catch (SqliteException e)
         {
@@ -61,10 +64,39 @@ internal sealed class SqliteStateStore : ILedgerStore, IDisposable
         }
     }
 
+    /// <summary>Inside the gate's write transaction: the state the file holds, or — when the file is new — the
+    /// scenario's, written now. Two processes starting at once take turns here, so exactly one seeds.</summary>
+    public SimState LoadOrSeed(ScenarioDocument? scenario)
+    {
+        try
+        {
+            var version = ReadVersion();
+            if (version is null)
+            {
+                var state = SimState.FromScenario(scenario);
+                Create(state);
+                return state;
+            }
+            if (version > FormatVersion)
+            {
+                throw new InvalidOperationException(
+                    $"State file '{_path}' was written by a newer Ferry simulator (format {version}); this build reads format {FormatVersion} or older.");
+            }
+            return StateReader.Read(_connection);
+        }
+        catch (SqliteException e)
+        {
+            throw new InvalidOperationException($"'{_path}' is not a Ferry simulator state file ({e.Message}).", e);
+        }
+    }
+
+    /// <summary>The whole state as the file holds it now (a reload after another process wrote).</summary>
+    public SimState Read() => StateReader.Read(_connection);
+
     public void Commit(LedgerMove move, IReadOnlyList<KeyValuePair<BalanceKey, decimal>> changedBalances, long nextId)
     {
-        using var tx = _connection.BeginTransaction();
-        Exec(tx, """
+        StateTransaction.Require(_connection);
+        Exec("""
             INSERT INTO moves(id, ts, channel, type, initiator, from_owner, from_wallet, from_symbol,
                               to_owner, to_wallet, to_symbol, asset, amount, status, client_id)
             VALUES ($id, $ts, $channel, $type, $initiator, $fo, $fw, $fs, $to, $tw, $ts2, $asset, $amount, $status, $client)
@@ -74,9 +106,8 @@ internal sealed class SqliteStateStore : ILedgerStore, IDisposable
             ("$fs", move.From.Symbol ?? ""), ("$to", move.To.Owner), ("$tw", WalletNames.Name(move.To.Wallet)),
             ("$ts2", move.To.Symbol ?? ""), ("$asset", move.Asset), ("$amount", Amount(move.Amount)),
             ("$status", move.Status), ("$client", (object?)move.ClientId ?? DBNull.Value));
-        foreach (var (key, amount) in changedBalances) WriteBalance(tx, "balances", key, amount);
-        Exec(tx, "UPDATE meta SET value = $v WHERE key = 'next_id'", ("$v", nextId.ToString(CultureInfo.InvariantCulture)));
-        tx.Commit();
+        foreach (var (key, amount) in changedBalances) WriteBalance("balances", key, amount);
+        Exec("UPDATE meta SET value = $v WHERE key = 'next_id'", ("$v", nextId.ToString(CultureInfo.InvariantCulture)));
     }
 
     public void Dispose()
@@ -103,40 +134,38 @@ internal sealed class SqliteStateStore : ILedgerStore, IDisposable
 
     private void Create(SimState state)
     {
-        using var tx = _connection.BeginTransaction();
-        Exec(tx, StateSchema.CreateSql);
-        Exec(tx, "INSERT INTO meta(key, value) VALUES ('format_version', $v)", ("$v", FormatVersion.ToString(CultureInfo.InvariantCulture)));
-        Exec(tx, "INSERT INTO meta(key, value) VALUES ('next_id', $v)", ("$v", state.Ledger.NextId.ToString(CultureInfo.InvariantCulture)));
+        StateTransaction.Require(_connection);
+        Exec(StateSchema.CreateSql);
+        Exec("INSERT INTO meta(key, value) VALUES ('format_version', $v)", ("$v", FormatVersion.ToString(CultureInfo.InvariantCulture)));
+        Exec("INSERT INTO meta(key, value) VALUES ('next_id', $v)", ("$v", state.Ledger.NextId.ToString(CultureInfo.InvariantCulture)));
         foreach (var u in state.Ledger.Users)
         {
-            Exec(tx, "INSERT INTO users(email, is_master, futures, margin, options) VALUES ($e, $m, $f, $g, $o)",
+            Exec("INSERT INTO users(email, is_master, futures, margin, options) VALUES ($e, $m, $f, $g, $o)",
                 ("$e", u.Email), ("$m", u.IsMaster), ("$f", u.FuturesEnabled), ("$g", u.MarginEnabled), ("$o", u.OptionsEnabled));
         }
         foreach (var k in state.Keys)
         {
-            Exec(tx, "INSERT INTO api_keys(api_key, owner, secret, ed25519_pem, rsa_pem, permissions) VALUES ($k, $o, $s, $e, $r, $p)",
+            Exec("INSERT INTO api_keys(api_key, owner, secret, ed25519_pem, rsa_pem, permissions) VALUES ($k, $o, $s, $e, $r, $p)",
                 ("$k", k.ApiKey), ("$o", k.Owner), ("$s", (object?)k.Secret ?? DBNull.Value),
                 ("$e", (object?)k.Ed25519PublicKey ?? DBNull.Value), ("$r", (object?)k.RsaPublicKey ?? DBNull.Value),
                 ("$p", string.Join(',', k.Permissions)));
         }
-        if (state.Htx is not null) Exec(tx, "INSERT INTO htx_section(json) VALUES ($j)", ("$j", state.Htx.Json));
+        if (state.Htx is not null) Exec("INSERT INTO htx_section(json) VALUES ($j)", ("$j", state.Htx.Json));
         foreach (var (key, amount) in state.Ledger.SeedBalances)
         {
-            WriteBalance(tx, "seed_balances", key, amount);
-            WriteBalance(tx, "balances", key, amount);
+            WriteBalance("seed_balances", key, amount);
+            WriteBalance("balances", key, amount);
         }
-        tx.Commit();
     }
 
-    private void WriteBalance(SqliteTransaction tx, string table, BalanceKey key, decimal amount) =>
-        Exec(tx, $"INSERT OR REPLACE INTO {table}(owner, wallet, symbol, asset, amount) VALUES ($o, $w, $s, $a, $n)",
+    private void WriteBalance(string table, BalanceKey key, decimal amount) =>
+        Exec($"INSERT OR REPLACE INTO {table}(owner, wallet, symbol, asset, amount) VALUES ($o, $w, $s, $a, $n)",
             ("$o", key.Wallet.Owner), ("$w", WalletNames.Name(key.Wallet.Wallet)), ("$s", key.Wallet.Symbol ?? ""),
             ("$a", key.Asset), ("$n", Amount(amount)));
 
-    private void Exec(SqliteTransaction tx, string sql, params (string Name, object Value)[] args)
+    private void Exec(string sql, params (string Name, object Value)[] args)
     {
         using var cmd = _connection.CreateCommand();
-        cmd.Transaction = tx;
         cmd.CommandText = sql;
         foreach (var (name, value) in args) cmd.Parameters.AddWithValue(name, value);
         cmd.ExecuteNonQuery();

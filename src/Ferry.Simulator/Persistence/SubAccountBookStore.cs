@@ -14,49 +14,44 @@ internal sealed class SubAccountBookStore(SqliteConnection connection) : ISubAcc
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 
-    /// <summary>Loads the book, creating and seeding the table from <paramref name="scenario"/> when the file has none.</summary>
-    public static (SubAccountBookStore Store, SubAccountBookState State) Open(SqliteConnection connection, ScenarioDocument? scenario, long nowMs)
+    /// <summary>Loads the book, creating and seeding the table from <paramref name="scenario"/> when the file has none
+    /// (only inside the gate's write transaction: at start-up).</summary>
+    public SubAccountBookState Load(ScenarioDocument? scenario, long nowMs)
     {
-        var store = new SubAccountBookStore(connection);
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'sub_account_book'";
         if (Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
         {
             var seeded = SubAccountBookSeed.FromScenario(scenario, nowMs);
-            using var tx = connection.BeginTransaction();
+            StateTransaction.Require(connection);
             using (var create = connection.CreateCommand())
             {
-                create.Transaction = tx;
                 create.CommandText = "CREATE TABLE sub_account_book(id INTEGER PRIMARY KEY CHECK (id = 1), book TEXT NOT NULL)";
                 create.ExecuteNonQuery();
             }
-            store.Write(tx, seeded, null);
-            tx.Commit();
-            return (store, seeded);
+            Write(seeded, null);
+            return seeded;
         }
         cmd.CommandText = "SELECT book FROM sub_account_book WHERE id = 1";
         var text = cmd.ExecuteScalar() as string
             ?? throw new InvalidOperationException("The state file's sub-account book is empty.");
-        return (store, Parse(text));
+        return Parse(text);
     }
 
     public void Save(SubAccountBookState state, SimUser? changedUser)
     {
-        using var tx = connection.BeginTransaction();
-        Write(tx, state, changedUser);
-        tx.Commit();
+        StateTransaction.Require(connection);
+        Write(state, changedUser);
     }
 
-    private void Write(SqliteTransaction tx, SubAccountBookState state, SimUser? user)
+    private void Write(SubAccountBookState state, SimUser? user)
     {
         using var cmd = connection.CreateCommand();
-        cmd.Transaction = tx;
         cmd.CommandText = "INSERT OR REPLACE INTO sub_account_book(id, book) VALUES (1, $b)";
         cmd.Parameters.AddWithValue("$b", JsonSerializer.Serialize(Stored.From(state), Json));
         cmd.ExecuteNonQuery();
         if (user is null) return;
         using var u = connection.CreateCommand();
-        u.Transaction = tx;
         u.CommandText = "INSERT OR REPLACE INTO users(email, is_master, futures, margin, options) VALUES ($e, $m, $f, $g, $o)";
         u.Parameters.AddWithValue("$e", user.Email);
         u.Parameters.AddWithValue("$m", user.IsMaster);

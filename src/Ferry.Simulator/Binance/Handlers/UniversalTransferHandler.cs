@@ -16,6 +16,8 @@ internal sealed class UniversalTransferHandler(SimLedger ledger)
         if (r.Code("toSymbol", out var toSymbol) is { } e4) return SimResponse.Fail(e4);
         if (type.NeedsFromSymbol && fromSymbol is null) return SimResponse.Fail(RequestParams.Malformed("fromSymbol"));
         if (type.NeedsToSymbol && toSymbol is null) return SimResponse.Fail(RequestParams.Malformed("toSymbol"));
+        // A symbol on a non-isolated side is ignored (as documented for the other types), so only isolated sides are checked.
+        if (IsolatedMarginPairs.Check(ledger, type.From, fromSymbol, type.To, toSymbol) is { } e5) return SimResponse.Fail(e5);
 
         var owner = r.Owner!;
         var outcome = ledger.Move(new MoveRequest(

@@ -25,6 +25,13 @@ public sealed partial class ManagedSubAccountBook
     /// <summary>The most snapshots GET accountSnapshot returns, and the fewest (documented 7..30).</summary>
     public const int MinSnapshotLimit = 7, MaxSnapshotLimit = 30;
 
+    /// <summary>True when <paramref name="email"/> is one of the investor's managed sub-accounts (for the
+    /// <c>isManagedSubAccount</c> flag of <c>GET sub-account/list</c>).</summary>
+    public bool IsManaged(string email)
+    {
+        lock (_gate) return _state.Profiles.Any(p => Same(p.Email, email));
+    }
+
     /// <summary>The investor's managed sub-accounts (one with <paramref name="email"/>), in creation order.</summary>
     public ManagedSubAccountFailure? List(string caller, string? email, out long investorUserId, out IReadOnlyList<ManagedSubAccountView> views)
     {

@@ -63,6 +63,21 @@ public sealed partial class ManagedSubAccountBook
         _nextDueMs = NextDue(_state);
     }
 
+    /// <summary>Replaces the book with <paramref name="state"/> as the state file holds it now (another process
+    /// serving the same file changed it); the ledger has been reloaded first.</summary>
+    public void Reload(ManagedSubAccountBookState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        lock (_gate)
+        {
+            _state = state with { Profiles = [.. state.Profiles.Where(p => _ledger.FindUser(p.Email) is { IsMaster: false })] };
+            Volatile.Write(ref _nextDueMs, NextDue(_state));
+        }
+    }
+
+    /// <summary>True when a scheduled withdrawal is due on the simulator's clock (one read; <see cref="RunDue"/> runs it).</summary>
+    public bool HasDueWork => Volatile.Read(ref _nextDueMs) <= NowMs;
+
     /// <summary>A consistent copy of the book.</summary>
     public ManagedSubAccountBookState Snapshot()
     {

@@ -39,16 +39,29 @@ public sealed partial class SubAccountBook
         _ledger = ledger;
         _store = store;
         _time = time;
+        _state = WithProfilesForEveryUser(state);
+    }
+
+    /// <summary>Replaces the book with <paramref name="state"/> as the state file holds it now (another process
+    /// serving the same file changed it); the ledger has been reloaded first.</summary>
+    public void Reload(SubAccountBookState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        lock (_gate) _state = WithProfilesForEveryUser(state);
+    }
+
+    private SubAccountBookState WithProfilesForEveryUser(SubAccountBookState state)
+    {
         var profiles = state.Profiles.ToList();
         var next = state.NextSubUserId;
-        foreach (var user in ledger.Users().Where(u => !u.IsMaster).OrderBy(u => u.Email, StringComparer.OrdinalIgnoreCase))
+        foreach (var user in _ledger.Users().Where(u => !u.IsMaster).OrderBy(u => u.Email, StringComparer.OrdinalIgnoreCase))
         {
             if (!profiles.Any(p => string.Equals(p.Email, user.Email, StringComparison.OrdinalIgnoreCase)))
             {
                 profiles.Add(new SubAccountProfile(user.Email, next++, NowMs, "", false, false));
             }
         }
-        _state = state with { Profiles = profiles, NextSubUserId = next };
+        return state with { Profiles = profiles, NextSubUserId = next };
     }
 
     /// <summary>A consistent copy of the book.</summary>

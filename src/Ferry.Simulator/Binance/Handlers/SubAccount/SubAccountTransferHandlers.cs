@@ -23,6 +23,7 @@ internal sealed class SubAccountTransferHandlers(SimLedger ledger)
         {
             return SimResponse.Fail(RequestParams.Malformed("symbol"));
         }
+        if (IsolatedMarginPairs.Check(ledger, fromType, symbol, toType, symbol) is { } e11) return SimResponse.Fail(e11);
         // Documented: "Transfer from/to master account by default if fromEmail/toEmail is not sent".
         var fromUser = master;
         var toUser = master;

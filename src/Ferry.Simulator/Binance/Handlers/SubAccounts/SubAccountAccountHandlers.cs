@@ -3,8 +3,8 @@ using Ferry.Simulator.Ledger;
 namespace Ferry.Simulator.Binance.Handlers;
 
 /// <summary>The account family: create a virtual sub-account, list, status, enable futures/options, transaction
-/// statistics. All are master-only.</summary>
-internal sealed class SubAccountAccountHandlers(SubAccountBook book)
+/// statistics. All are master-only. <paramref name="isManaged"/> tells which sub-accounts are managed ones.</summary>
+internal sealed class SubAccountAccountHandlers(SubAccountBook book, Func<string, bool> isManaged)
 {
     /// <summary>The longest subAccountString accepted (assumed; the docs give no limit).</summary>
     public const int MaxSubAccountString = 32;
@@ -48,7 +48,7 @@ internal sealed class SubAccountAccountHandlers(SubAccountBook book)
                 w.WriteString("remark", v.Profile.Remark);
                 w.WriteBoolean("isFreeze", v.Profile.Frozen);
                 w.WriteNumber("createTime", v.Profile.CreateTimeMs);
-                w.WriteBoolean("isManagedSubAccount", false);
+                w.WriteBoolean("isManagedSubAccount", isManaged(v.Profile.Email));
                 w.WriteBoolean("isAssetManagementSubAccount", false);
                 w.WriteEndObject();
             }

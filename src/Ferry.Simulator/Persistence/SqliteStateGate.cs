@@ -1,0 +1,188 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+
+namespace Ferry.Simulator.Persistence;
+
+/// <summary>
+/// Keeps one process's in-memory state coherent with a state file that other processes may serve too.
+/// <list type="bullet">
+/// <item>One call at a time per process (an async turnstile), so the one connection is never used concurrently.</item>
+/// <item>A write takes SQLite's write lock (<c>BEGIN IMMEDIATE</c>, WAL mode) before it reads anything, so no other
+/// process can commit between its check and its commit; it waits for the lock in short steps up to a bound and then
+/// gives up with <see cref="StateBusyException"/> (never SQLite's "database is locked").</item>
+/// <item>Inside the turn, one cheap check — <c>PRAGMA data_version</c>, which changes only when another connection
+/// committed — decides whether memory is stale; only then is the state reloaded from the file (in one read
+/// transaction, so it is a consistent snapshot).</item>
+/// <item>A write that throws, or whose commit fails, is rolled back and memory is marked stale, so the next call
+/// reloads what the file holds.</item>
+/// </list>
+/// </summary>
+internal sealed class SqliteStateGate : IStateGate, IDisposable
+{
+    /// <summary>Marks memory as not known to match any version of the file.</summary>
+    private const long Stale = long.MinValue;
+
+    private readonly SemaphoreSlim _turn = new(1, 1);
+    private readonly SqliteConnection _connection;
+    private readonly SqliteCommand _dataVersion;
+    private readonly TimeSpan _lockTimeout;
+    private Action? _reload;
+    private long _loadedVersion = Stale;
+
+    public SqliteStateGate(SqliteConnection connection, TimeSpan lockTimeout)
+    {
+        _connection = connection;
+        _lockTimeout = lockTimeout;
+        _dataVersion = connection.CreateCommand();
+        _dataVersion.CommandText = "PRAGMA data_version";
+    }
+
+    /// <summary>Sets how memory is rebuilt from the file (called inside a transaction); until it is set, the first
+    /// write (start-up: create or load) only records which version memory holds.</summary>
+    public void UseReload(Action reload) => _reload = reload;
+
+    public async ValueTask<T> ReadAsync<T>(Func<T> read, CancellationToken ct)
+    {
+        await _turn.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            return ReadInTurn(read);
+        }
+        finally
+        {
+            _turn.Release();
+        }
+    }
+
+    public async ValueTask<T> WriteAsync<T>(Func<T> write, CancellationToken ct)
+    {
+        await _turn.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            var started = Stopwatch.GetTimestamp();
+            while (!TryBeginImmediate())
+            {
+                ThrowIfWaitedTooLong(started);
+                await Task.Delay(1, ct).ConfigureAwait(false);
+            }
+            return WriteInTransaction(write);
+        }
+        finally
+        {
+            _turn.Release();
+        }
+    }
+
+    public T Read<T>(Func<T> read)
+    {
+        _turn.Wait();
+        try
+        {
+            return ReadInTurn(read);
+        }
+        finally
+        {
+            _turn.Release();
+        }
+    }
+
+    public T Write<T>(Func<T> write)
+    {
+        _turn.Wait();
+        try
+        {
+            var started = Stopwatch.GetTimestamp();
+            while (!TryBeginImmediate())
+            {
+                ThrowIfWaitedTooLong(started);
+                Thread.Sleep(1);
+            }
+            return WriteInTransaction(write);
+        }
+        finally
+        {
+            _turn.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        _dataVersion.Dispose();
+        _turn.Dispose();
+    }
+
+    private T ReadInTurn<T>(Func<T> read)
+    {
+        if (DataVersion() != _loadedVersion)
+        {
+            // A snapshot: the version and the rows it describes are read in one read transaction.
+            Exec("BEGIN");
+            try
+            {
+                Reload(DataVersion());
+            }
+            finally
+            {
+                Exec("COMMIT");
+            }
+        }
+        return read();
+    }
+
+    private T WriteInTransaction<T>(Func<T> write)
+    {
+        var committed = false;
+        try
+        {
+            var version = DataVersion();
+            if (version != _loadedVersion) Reload(version);
+            var result = write();
+            Exec("COMMIT");
+            committed = true;
+            // Our own commit leaves data_version as it was, so memory still matches `version`.
+            _loadedVersion = version;
+            return result;
+        }
+        finally
+        {
+            if (!committed)
+            {
+                _loadedVersion = Stale;
+                if (raw.sqlite3_get_autocommit(_connection.Handle) == 0) raw.sqlite3_exec(_connection.Handle, "ROLLBACK");
+            }
+        }
+    }
+
+    private void Reload(long version)
+    {
+        _loadedVersion = Stale;
+        _reload?.Invoke();
+        _loadedVersion = version;
+    }
+
+    /// <summary>One attempt at the write lock, without SQLite's or Microsoft.Data.Sqlite's own waiting (the caller
+    /// polls in 1 ms steps, which keeps a waiting process from being starved by a busy one).</summary>
+    private bool TryBeginImmediate()
+    {
+        var rc = raw.sqlite3_exec(_connection.Handle, "BEGIN IMMEDIATE");
+        if (rc == raw.SQLITE_OK) return true;
+        if (rc is raw.SQLITE_BUSY or raw.SQLITE_LOCKED) return false;
+        throw new SqliteException(raw.sqlite3_errmsg(_connection.Handle).utf8_to_string(), rc);
+    }
+
+    private void ThrowIfWaitedTooLong(long started)
+    {
+        var waited = Stopwatch.GetElapsedTime(started);
+        if (waited >= _lockTimeout) throw new StateBusyException(waited);
+    }
+
+    private long DataVersion() => Convert.ToInt64(_dataVersion.ExecuteScalar(), CultureInfo.InvariantCulture);
+
+    private void Exec(string sql)
+    {
+        var rc = raw.sqlite3_exec(_connection.Handle, sql);
+        if (rc != raw.SQLITE_OK) throw new SqliteException(raw.sqlite3_errmsg(_connection.Handle).utf8_to_string(), rc);
+    }
+}
