@@ -85,6 +85,9 @@ internal sealed class SoakMcpDriver(CliEnvironment env, SoakSupervision run, Soa
             : result.IsError == true ? "error" : "ok";
         tally.Ended($"mcp-{tool}", kind);
         if (kind == "internal") await env.Error.WriteLineAsync($"soak: MCP {tool} answered an internal error: {structured}");
+        else if (kind != "ok") env.Log.Debug($"soak mcp {tool}: {kind}: {structured}");
+        if (kind is not ("ok" or "unknown") && Environment.GetEnvironmentVariable("FERRY_SOAK_TRACE") == "1")
+            await env.Error.WriteLineAsync($"mcp {tool}: {structured}");
         return structured.ValueKind == JsonValueKind.Object ? structured : JsonDocument.Parse("{}").RootElement;
     }
 }

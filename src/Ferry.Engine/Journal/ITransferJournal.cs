@@ -13,6 +13,9 @@ public interface ITransferJournal : IDisposable
     /// <summary>Writes a new leg in <see cref="LegState.Planned"/> with a fresh stable id.</summary>
     JournalEntry Plan(LegDescription leg);
 
+    /// <summary>Writes several legs (a route's) in <see cref="LegState.Planned"/> in one transaction: all or none.</summary>
+    IReadOnlyList<JournalEntry> PlanAll(IReadOnlyList<LegDescription> legs);
+
     /// <summary>Moves <paramref name="id"/> from <paramref name="expected"/> to <paramref name="to"/>; refuses an illegal
     /// transition or a stale <paramref name="expected"/> with <see cref="IllegalTransitionException"/>. Going from
     /// not-executed to sending starts a new attempt.</summary>

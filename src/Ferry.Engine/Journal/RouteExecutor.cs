@@ -59,8 +59,8 @@ public static class RouteExecutor
         ArgumentNullException.ThrowIfNull(journal);
         ArgumentNullException.ThrowIfNull(plan);
         if (plan.Legs.Count == 0) throw new ArgumentException("A route has at least one leg.", nameof(plan));
-        for (var i = 0; i < plan.Legs.Count; i++)
-            journal.Plan(BinanceLegReconciler.Describe(plan.Legs[i]) with { RouteId = routeId, RouteLeg = i + 1, Intent = intent });
+        // All legs in one transaction: a crash while writing them must not leave a shorter route that looks complete.
+        journal.PlanAll(plan.Legs.Select((leg, i) => BinanceLegReconciler.Describe(leg) with { RouteId = routeId, RouteLeg = i + 1, Intent = intent }).ToList());
         return routeId;
     }
 

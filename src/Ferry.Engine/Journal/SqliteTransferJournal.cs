@@ -178,51 +178,68 @@ public sealed class SqliteTransferJournal : ITransferJournal
     }
 
     /// <inheritdoc/>
-    public JournalEntry Plan(LegDescription leg)
+    public JournalEntry Plan(LegDescription leg) => PlanAll([leg])[0];
+
+    /// <inheritdoc/>
+    public IReadOnlyList<JournalEntry> PlanAll(IReadOnlyList<LegDescription> legs)
     {
-        ArgumentNullException.ThrowIfNull(leg);
-        if (leg.Amount <= 0) throw new ArgumentException("A journaled leg moves a positive amount.", nameof(leg));
+        ArgumentNullException.ThrowIfNull(legs);
+        if (legs.Count == 0) throw new ArgumentException("Plan at least one leg.", nameof(legs));
+        foreach (var leg in legs)
+        {
+            ArgumentNullException.ThrowIfNull(leg);
+            if (leg.Amount <= 0) throw new ArgumentException("A journaled leg moves a positive amount.", nameof(legs));
+        }
         return Locked(() =>
         {
             var now = _time.GetUtcNow();
-            var id = NewId(now);
+            var ids = new List<string>(legs.Count);
+            // One transaction: a crash leaves all of a route's legs on disk or none, never a route cut short.
             using var tx = _connection.BeginTransaction(deferred: false);
-            CheckFence(tx, ClaimSubjects.Of(leg, id));
-            using (var cmd = Command("""
-                INSERT INTO legs (id, intent, kind, venue, account, endpoint, parameters, from_wallet, to_wallet, asset, amount,
-                  client_tran_id, state, attempt, created_ms, updated_ms, route_id, route_leg)
-                VALUES ($id, $intent, $kind, $venue, $account, $endpoint, $parameters, $from, $to, $asset, $amount, $ctid, 'planned', 1, $now, $now,
-                  $routeId, $routeLeg);
-                """, tx))
+            foreach (var leg in legs)
             {
-                cmd.Parameters.AddWithValue("$id", id);
-                cmd.Parameters.AddWithValue("$intent", (object?)leg.Intent ?? DBNull.Value);
-                cmd.Parameters.AddWithValue("$kind", leg.Kind);
-                cmd.Parameters.AddWithValue("$venue", leg.Venue);
-                cmd.Parameters.AddWithValue("$account", leg.AccountName);
-                cmd.Parameters.AddWithValue("$endpoint", leg.Endpoint);
-                cmd.Parameters.AddWithValue("$parameters", WriteParameters(leg.Parameters));
-                cmd.Parameters.AddWithValue("$from", leg.From);
-                cmd.Parameters.AddWithValue("$to", leg.To);
-                cmd.Parameters.AddWithValue("$asset", leg.Asset);
-                cmd.Parameters.AddWithValue("$amount", WireDecimal.Format(leg.Amount));
-                cmd.Parameters.AddWithValue("$ctid", (object?)leg.ClientTranId ?? DBNull.Value);
-                cmd.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
-                cmd.Parameters.AddWithValue("$routeId", (object?)leg.RouteId ?? DBNull.Value);
-                cmd.Parameters.AddWithValue("$routeLeg", (object?)leg.RouteLeg ?? DBNull.Value);
-                try
-                {
-                    cmd.ExecuteNonQuery();
-                }
-                catch (SqliteException e) when (e.SqliteErrorCode == 19 && leg.RouteId is not null)
-                {
-                    throw new RoutePositionTakenException(leg.RouteId, leg.RouteLeg ?? 0);
-                }
+                var id = NewId(now);
+                CheckFence(tx, ClaimSubjects.Of(leg, id));
+                Insert(tx, id, leg, now);
+                AddEvent(tx, id, 1, now, null, LegState.Planned, null);
+                ids.Add(id);
             }
-            AddEvent(tx, id, 1, now, null, LegState.Planned, null);
             tx.Commit();
-            return Read(id, tx: null)!;
+            return (IReadOnlyList<JournalEntry>)ids.Select(id => Read(id, tx: null)!).ToList();
         });
+    }
+
+    private void Insert(SqliteTransaction tx, string id, LegDescription leg, DateTimeOffset now)
+    {
+        using var cmd = Command("""
+            INSERT INTO legs (id, intent, kind, venue, account, endpoint, parameters, from_wallet, to_wallet, asset, amount,
+              client_tran_id, state, attempt, created_ms, updated_ms, route_id, route_leg)
+            VALUES ($id, $intent, $kind, $venue, $account, $endpoint, $parameters, $from, $to, $asset, $amount, $ctid, 'planned', 1, $now, $now,
+              $routeId, $routeLeg);
+            """, tx);
+        cmd.Parameters.AddWithValue("$id", id);
+        cmd.Parameters.AddWithValue("$intent", (object?)leg.Intent ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$kind", leg.Kind);
+        cmd.Parameters.AddWithValue("$venue", leg.Venue);
+        cmd.Parameters.AddWithValue("$account", leg.AccountName);
+        cmd.Parameters.AddWithValue("$endpoint", leg.Endpoint);
+        cmd.Parameters.AddWithValue("$parameters", WriteParameters(leg.Parameters));
+        cmd.Parameters.AddWithValue("$from", leg.From);
+        cmd.Parameters.AddWithValue("$to", leg.To);
+        cmd.Parameters.AddWithValue("$asset", leg.Asset);
+        cmd.Parameters.AddWithValue("$amount", WireDecimal.Format(leg.Amount));
+        cmd.Parameters.AddWithValue("$ctid", (object?)leg.ClientTranId ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
+        cmd.Parameters.AddWithValue("$routeId", (object?)leg.RouteId ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$routeLeg", (object?)leg.RouteLeg ?? DBNull.Value);
+        try
+        {
+            cmd.ExecuteNonQuery();
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == 19 && leg.RouteId is not null)
+        {
+            throw new RoutePositionTakenException(leg.RouteId, leg.RouteLeg ?? 0);
+        }
     }
 
     /// <inheritdoc/>

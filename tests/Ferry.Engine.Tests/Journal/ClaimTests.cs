@@ -196,6 +196,22 @@ public sealed class ClaimTests : IDisposable
     }
 
     [Fact]
+    public void A_routes_legs_are_written_whole_or_not_at_all()
+    {
+        // A soak run with kills found a route cut short: the process died between writing its first and second leg, and
+        // the one-leg route then looked complete. The legs are now one transaction.
+        using var j = SqliteTransferJournal.Open(Path, _clockA, ShortLease);
+        var first = Leg() with { RouteId = "R7", RouteLeg = 1 };
+        Assert.Throws<RoutePositionTakenException>(() => j.PlanAll([first, Leg(20m) with { RouteId = "R8", RouteLeg = 1 }, first]));
+        Assert.Empty(j.ForRoute("R7"));
+        Assert.Empty(j.ForRoute("R8"));
+
+        var written = j.PlanAll([first, first with { RouteLeg = 2 }]);
+        Assert.Equal([1, 2], j.ForRoute("R7").Select(e => e.Leg.RouteLeg!.Value));
+        Assert.Equal(written.Select(e => e.Id), j.ForRoute("R7").Select(e => e.Id));
+    }
+
+    [Fact]
     public async Task Two_resumes_of_one_route_at_once_send_its_rejected_leg_once_and_the_second_is_told_who_holds_it()
     {
         using var a = SqliteTransferJournal.Open(Path, _clockA, ShortLease);
