@@ -65,6 +65,10 @@ public static class FerryApp
         {
             return await FailAsync(env, e is AccountConfigException ? ExitCodes.Refused : ExitCodes.BadInput, e.Message);
         }
+        catch (Exception e) when (EnvironmentFailure.Describe(e) is { } sentence)
+        {
+            return await FailAsync(env, ExitCodes.Refused, sentence);
+        }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             return await FailAsync(env, ExitCodes.Interrupted, "Interrupted; a move already sent is recorded in the exchange's history, so check 'ferry history'.");
@@ -93,6 +97,6 @@ public static class FerryApp
     private static string Sentence(string message)
     {
         var trimmed = message.Trim();
-        return trimmed.EndsWith('.') ? trimmed : trimmed + ".";
+        return trimmed.EndsWith('.') || trimmed.EndsWith('?') ? trimmed : trimmed + ".";
     }
 }

@@ -5,6 +5,7 @@ using Ferry.Addresses;
 using Ferry.Cli.Output;
 using Ferry.Cli.Sessions;
 using Ferry.Credentials;
+using Ferry.Files;
 
 namespace Ferry.Cli.Commands;
 
@@ -229,13 +230,24 @@ internal static class AccountsCommand
         return command;
     }
 
+    /// <summary>The most a TOOLS.md to import may hold.</summary>
+    private const long MaxImportFileBytes = 1024 * 1024;
+
     private static int RunImport(CliEnvironment env, Printer printer, string file, string? environmentText, string? baseAddress)
     {
-        if (!File.Exists(file)) throw CliException.BadInput($"The file {file} does not exist.");
         var fallback = AccountEnvironment.Mainnet;
         if (environmentText is not null && !AccountFields.TryParseEnvironment(environmentText, out fallback))
             throw CliException.BadInput($"--environment '{environmentText}' is not an environment; use mainnet, testnet or sim.");
-        var parsed = ToolsMarkdown.Parse(File.ReadAllText(file), Path.GetFileName(file));
+        string text;
+        try
+        {
+            text = BoundedFile.ReadAllText(file, MaxImportFileBytes);
+        }
+        catch (BoundedFileException e)
+        {
+            throw CliException.BadInput(e.Message);
+        }
+        var parsed = ToolsMarkdown.Parse(text, Path.GetFileName(file));
         var accounts = new List<NewAccount>();
         foreach (var entry in parsed)
         {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Ferry.Credentials;
+using Ferry.Files;
 using Ferry.Simulator;
 
 namespace Ferry.Cli.Commands;
@@ -33,15 +34,18 @@ internal static class SimCommand
             throw CliException.BadInput(e.Message);
         }
         if (port is < 0 or > 65535) throw CliException.BadInput($"--port {port} is not a TCP port; use 0..65535.");
-        if (scenarioPath is not null && !File.Exists(scenarioPath)) throw CliException.BadInput($"The scenario file {scenarioPath} does not exist.");
         ScenarioDocument scenario;
         try
         {
-            scenario = scenarioPath is null ? ScenarioDocument.Demo() : ScenarioDocument.Load(scenarioPath);
+            scenario = scenarioPath is null ? ScenarioDocument.Demo() : ScenarioDocument.Parse(BoundedFile.ReadAllText(scenarioPath, ScenarioDocument.MaxFileBytes));
+        }
+        catch (BoundedFileException e)
+        {
+            throw CliException.BadInput($"The scenario file {scenarioPath} {e.Reason}.");
         }
         catch (ScenarioException e)
         {
-            throw CliException.BadInput(e.Message);
+            throw CliException.BadInput($"Scenario file '{scenarioPath}': {e.Message}");
         }
 
         await using var host = await SimulatorHost.StartAsync(

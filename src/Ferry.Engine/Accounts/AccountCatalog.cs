@@ -171,7 +171,7 @@ public sealed class AccountCatalog
         if (!File.Exists(_home.AccountsFile)) return [];
         try
         {
-            var root = JsonNode.Parse(File.ReadAllText(_home.AccountsFile), documentOptions: new JsonDocumentOptions
+            var root = JsonNode.Parse(AccountStore.ReadAccountsFile(_home), documentOptions: new JsonDocumentOptions
             {
                 CommentHandling = JsonCommentHandling.Skip,
                 AllowTrailingCommas = true,
