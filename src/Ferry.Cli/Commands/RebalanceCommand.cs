@@ -64,7 +64,7 @@ internal static class RebalanceCommand
         var targets = RebalanceFile.Parse(yaml);
         var target = SessionTarget.Resolve(env, accountName);
         if (target.Venue != Venue.Binance)
-            throw new TransferPlanningException($"Account '{target.AccountName}' is an {target.Venue} account; a rebalance runs with a Binance master's key.");
+            throw new TransferPlanningException($"Account '{target.AccountName}' is an {target.Venue.Display()} account; a rebalance runs with a Binance master's key.");
         var (home, keys) = RoutingAccounts.For(env, target);
         if (home.IsSubAccountKey)
             throw CliException.BadInput($"Account '{target.AccountName}' is a sub-account's key; a rebalance reads the sub-accounts' balances with the master's key, so run it with the master's account.");

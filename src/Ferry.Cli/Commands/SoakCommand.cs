@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json.Nodes;
+using Ferry.Cli.Output;
 using Ferry.Cli.Soak;
 using Ferry.Journal;
 using Ferry.Simulator;
@@ -18,22 +20,26 @@ internal static class SoakCommand
     public static Command Create(CliEnvironment env)
     {
         var transfers = new Option<int>("--transfers") { Description = "How many transfers to make.", DefaultValueFactory = _ => 1000 };
-        var rate = new Option<double>("--fault-rate") { Description = "Fraction of requests that meet a fault (0..1).", DefaultValueFactory = _ => 0.2 };
+        var rate = new Option<double>("--fault-rate") { Description = "Fraction of requests that meet a fault, from 0 to 0.9.", DefaultValueFactory = _ => 0.2 };
         var seed = new Option<int>("--seed") { Description = "Seed of the transfers, the faults and the kill points.", DefaultValueFactory = _ => 1 };
         var killEvery = new Option<int>("--kill-every") { Description = "Run the transfers in a child process and SIGKILL it about every K transfers (0 = no kills).", DefaultValueFactory = _ => 0 };
+        var json = CommonOptions.Json();
         var workerUrl = new Option<string?>("--worker-simulator") { Description = "Internal: the child's simulator address.", Hidden = true };
         var workerJournal = new Option<string?>("--worker-journal") { Description = "Internal: the child's journal file.", Hidden = true };
         var command = new Command("soak", "Soak the journal: N mixed transfers under seeded faults; the last line counts duplicates, losses and unresolved entries.")
         {
-            transfers, rate, seed, killEvery, workerUrl, workerJournal,
+            transfers, rate, seed, killEvery, json, workerUrl, workerJournal,
         };
         command.SetAction((parse, ct) => RunAsync(env, parse.GetValue(transfers), parse.GetValue(rate), parse.GetValue(seed), parse.GetValue(killEvery),
-            parse.GetValue(workerUrl), parse.GetValue(workerJournal), ct));
+            parse.GetValue(workerUrl), parse.GetValue(workerJournal), parse.GetValue(json), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliEnvironment env, int count, double rate, int seed, int killEvery, string? workerUrl, string? workerJournal, CancellationToken ct)
+    private static async Task<int> RunAsync(CliEnvironment env, int count, double rate, int seed, int killEvery, string? workerUrl, string? workerJournal,
+        bool json, CancellationToken ct)
     {
+        // With --json the run prints one document at the end (the summary's counts and the run's facts), nothing before.
+        var printer = new Printer(env, json);
         if (count is < 1 or > 1_000_000) throw CliException.BadInput($"--transfers {count} is out of range; use 1 to 1000000.");
         if (rate is < 0 or > 0.9 || double.IsNaN(rate)) throw CliException.BadInput($"--fault-rate {rate} is out of range; use a fraction from 0 to 0.9.");
         if (killEvery < 0) throw CliException.BadInput($"--kill-every {killEvery} is negative; use 0 (no kills) or a number of transfers.");
@@ -56,7 +62,7 @@ internal static class SoakCommand
         }, ct);
         var seedTotals = host.Totals();
         var seedBalances = host.Balances();
-        env.Out.WriteLine($"soak: {count} transfers, fault rate {rate.ToString(CultureInfo.InvariantCulture)}, seed {seed}, faults {faults}");
+        printer.Line($"soak: {count} transfers, fault rate {rate.ToString(CultureInfo.InvariantCulture)}, seed {seed}, faults {faults}");
         int kills = 0;
         if (killEvery == 0)
         {
@@ -73,11 +79,20 @@ internal static class SoakCommand
         {
             var summary = SoakRunner.Summarize(intents, host, seedTotals, seedBalances, journal);
             var fired = string.Join(" ", host.Faults.Counts.OrderBy(c => c.Key).Select(c => $"{c.Key}={c.Value}"));
-            env.Out.WriteLine($"faults fired: {(fired.Length == 0 ? "none" : fired)}; kills: {kills}; journal entries: {journal.List().Count}; seconds: {watch.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)}");
+            var entries = journal.List().Count;
+            printer.Line($"faults fired: {(fired.Length == 0 ? "none" : fired)}; kills: {kills}; journal entries: {entries}; seconds: {watch.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)}");
             var clean = summary is { Duplicates: 0, Losses: 0, Unresolved: 0, Conserved: true };
             if (clean) try { folder.Delete(recursive: true); } catch (IOException) { }
-            else env.Out.WriteLine($"journal kept for inspection: {journalPath} (seed {seed})");
-            env.Out.WriteLine(summary.ToString());
+            else printer.Line($"journal kept for inspection: {journalPath} (seed {seed})");
+            printer.Line(summary.ToString());
+            printer.Document(new JsonObject
+            {
+                ["transfers"] = summary.Transfers, ["duplicates"] = summary.Duplicates, ["losses"] = summary.Losses,
+                ["unresolved"] = summary.Unresolved, ["conserved"] = summary.Conserved,
+                ["seed"] = seed, ["faultRate"] = rate, ["faults"] = faults.ToString(),
+                ["faultsFired"] = new JsonObject(host.Faults.Counts.OrderBy(c => c.Key).Select(c => KeyValuePair.Create(c.Key.ToString(), (JsonNode?)c.Value))),
+                ["kills"] = kills, ["journalEntries"] = entries, ["journalKept"] = clean ? null : journalPath,
+            });
             return summary is { Duplicates: 0, Losses: 0, Unresolved: 0, Conserved: true } ? ExitCodes.Ok : ExitCodes.Unknown;
         }
     }

@@ -144,7 +144,7 @@ public sealed class AccountStore
         if (environment == AccountEnvironment.Sim && !KeyHostAllowlist.IsLoopback(address))
             throw new AccountConfigException($"Account '{name}' is a simulator account, so its baseAddress must be on loopback, not '{address}'.");
         var hosts = venue == Venue.Binance ? KeyHostAllowlist.BinanceHosts : KeyHostAllowlist.HtxHosts;
-        var refusal = KeyHostAllowlist.Refusal(address, hosts, venue.ToString());
+        var refusal = KeyHostAllowlist.Refusal(address, hosts, venue.Display());
         if (refusal is not null) throw new AccountConfigException($"Account '{name}': {refusal}");
         return address;
     }
