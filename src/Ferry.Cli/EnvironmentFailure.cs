@@ -18,7 +18,7 @@ internal static class EnvironmentFailure
         HttpRequestException http => $"A connection failed ({Sessions.SimulatorAdminClient.Unreachable(http)}{Where(http)}); nothing was sent.",
         SocketException socket => $"A connection failed ({socket.SocketErrorCode}); nothing was sent.",
         UnauthorizedAccessException => $"Access was denied: {Trim(e.Message)}.",
-        IOException => $"A file operation failed: {Trim(e.Message)}.",
+        IOException => $"An operation on this machine failed: {Trim(e.Message)}.",
         _ => null,
     };
 

@@ -86,6 +86,9 @@ public sealed class EnvironmentErrorTests : IDisposable
         AssertOneSentence(result);
         Assert.Contains("accounts.json", result.Error);
         Assert.Contains("entry 1", result.Error);
+        var list = await _cli.RunAsync("accounts", "list");
+        Assert.Equal(4, list.ExitCode);
+        Assert.Contains("entry 1", list.Error);
     }
 
     [Fact]
@@ -187,6 +190,27 @@ public sealed class EnvironmentErrorTests : IDisposable
         Assert.Equal(4, result.ExitCode);
         AssertOneSentence(result);
         Assert.Contains("main", result.Error);
+    }
+
+    [Fact]
+    public async Task Sim_serve_on_a_port_in_use_is_refused_with_exit_4_naming_the_port()
+    {
+        var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        try
+        {
+            var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+            var result = await _cli.RunAsync("sim", "serve", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+            Assert.Equal(4, result.ExitCode);
+            AssertOneSentence(result);
+            Assert.Contains($"127.0.0.1:{port}", result.Error);
+            Assert.Contains("--port", result.Error);
+        }
+        finally
+        {
+            taken.Stop();
+        }
     }
 
     /// <summary>A loopback port nobody listens on: bound and released again.</summary>

@@ -26,7 +26,7 @@ public sealed class EnvironmentFailureTests
     [Fact]
     public void File_errors_keep_the_operating_systems_words_but_not_the_type()
     {
-        Assert.Equal("A file operation failed: Read-only file system : '/x/y'.", EnvironmentFailure.Describe(new IOException("Read-only file system : '/x/y'")));
+        Assert.Equal("An operation on this machine failed: Read-only file system : '/x/y'.", EnvironmentFailure.Describe(new IOException("Read-only file system : '/x/y'")));
         Assert.Equal("Access was denied: Access to the path '/x' is denied.", EnvironmentFailure.Describe(new UnauthorizedAccessException("Access to the path '/x' is denied.")));
     }
 

@@ -50,8 +50,19 @@ internal static class SimCommand
             throw CliException.BadInput(scenarioPath is null ? e.Message : $"Scenario file '{scenarioPath}': {e.Message}");
         }
 
-        await using var host = await SimulatorHost.StartAsync(
-            new SimulatorOptions { Scenario = scenario, StatePath = statePath, Port = port, Time = env.Time, Faults = faults, FaultSeed = faultSeed }, ct);
+        SimulatorHost started;
+        try
+        {
+            started = await SimulatorHost.StartAsync(
+                new SimulatorOptions { Scenario = scenario, StatePath = statePath, Port = port, Time = env.Time, Faults = faults, FaultSeed = faultSeed }, ct);
+        }
+        catch (IOException e) when (e.Message.Contains("bind", StringComparison.OrdinalIgnoreCase))
+        {
+            // Kestrel: "Failed to bind to address http://127.0.0.1:N: address already in use."
+            var reason = e.Message[(e.Message.LastIndexOf(": ", StringComparison.Ordinal) + 2)..].Trim().TrimEnd('.');
+            throw CliException.Refused($"The simulator cannot listen on 127.0.0.1:{port} ({reason}); pick another --port, or 0 for any free port.");
+        }
+        await using var host = started;
         var listening = host.BaseAddress.GetLeftPart(UriPartial.Authority);
         if (json)
         {

@@ -180,7 +180,14 @@ public sealed class AccountCatalog
                 CommentHandling = JsonCommentHandling.Skip,
                 AllowTrailingCommas = true,
             });
-            return root?["accounts"] as JsonArray ?? [];
+            var accounts = root?["accounts"] as JsonArray ?? [];
+            // The same refusal the loader makes: every command refuses a file it cannot fully read.
+            for (var i = 0; i < accounts.Count; i++)
+            {
+                if (accounts[i] is null)
+                    throw new AccountConfigException($"The accounts file {_home.AccountsFile} has null as entry {i + 1} of 'accounts'; each entry must be an object with a name.");
+            }
+            return accounts;
         }
         catch (JsonException e)
         {
