@@ -22,6 +22,18 @@ public static class ExitCodes
     /// <summary>An unexpected internal error (a bug): reported in one sentence, never a stack trace.</summary>
     public const int Internal = 70;
 
+    /// <summary>The error kind of an exit code, as --json and MCP tool errors name it.</summary>
+    public static string ErrorKind(int exitCode) => exitCode switch
+    {
+        Rejected => "rejected",
+        BadInput => "bad-input",
+        Unknown => "unknown",
+        Refused => "refused",
+        InUse => "in-use",
+        Interrupted => "interrupted",
+        _ => "internal",
+    };
+
     /// <summary>The exit code for a request the client refused to send.</summary>
     public static int ForNotSent(Ferry.Outcomes.NotSentReason? reason) => reason switch
     {

@@ -36,9 +36,12 @@ public static class FerryApp
         env.InspectCommandTree?.Invoke(root);
 
         var parse = root.Parse(args);
+        var json = WantsJson(parse, args);
         if (parse.Errors.Count > 0)
         {
-            await env.Error.WriteLineAsync($"ferry: {Sentence(parse.Errors[0].Message)} Run 'ferry --help' for usage.");
+            var problem = Sentence(ParseErrorText.Describe(parse.Errors[0].Message));
+            await env.Error.WriteLineAsync($"ferry: {problem} Run 'ferry --help' for usage.");
+            if (json) await env.Out.WriteLineAsync(JsonError.For(ExitCodes.BadInput, problem));
             return ExitCodes.BadInput;
         }
 
@@ -60,33 +63,37 @@ public static class FerryApp
         }
         catch (CliException e)
         {
-            return await FailAsync(env, e.ExitCode, e.Message);
+            return await FailAsync(env, json, e.ExitCode, e.Message);
         }
         catch (Exception e) when (e is ClaimHeldException or RoutePositionTakenException)
         {
-            return await FailAsync(env, ExitCodes.InUse, e.Message);
+            return await FailAsync(env, json, ExitCodes.InUse, e.Message);
         }
         catch (ClaimLostException e)
         {
             // A lost claim refuses the write that followed a send: another ferry now owns the entry and reconciles it.
-            return await FailAsync(env, ExitCodes.Unknown, e.Message);
+            return await FailAsync(env, json, ExitCodes.Unknown, e.Message);
         }
         catch (Exception e) when (e is JournalCorruptException or JournalUnavailableException)
         {
-            return await FailAsync(env, ExitCodes.Refused, e.Message);
+            return await FailAsync(env, json, ExitCodes.Refused, e.Message);
         }
         catch (Exception e) when (e is AccountConfigException or TransferPlanningException or FormatException)
         {
-            return await FailAsync(env, e is AccountConfigException ? ExitCodes.Refused : ExitCodes.BadInput, e.Message);
+            return await FailAsync(env, json, e is AccountConfigException ? ExitCodes.Refused : ExitCodes.BadInput, e.Message);
+        }
+        catch (Exception e) when (EnvironmentFailure.Describe(e) is { } sentence)
+        {
+            return await FailAsync(env, json, ExitCodes.Refused, sentence);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            return await FailAsync(env, ExitCodes.Interrupted, "Interrupted; a move already sent is recorded in the exchange's history, so check 'ferry history'.");
+            return await FailAsync(env, json, ExitCodes.Interrupted, "Interrupted; a move already sent is recorded in the exchange's history, so check 'ferry history'.");
         }
         catch (Exception e)
         {
             // A bug: say what kind, never dump a stack trace that could carry request data.
-            return await FailAsync(env, ExitCodes.Internal, $"Unexpected internal error ({e.GetType().Name}): {e.Message}");
+            return await FailAsync(env, json, ExitCodes.Internal, $"Unexpected internal error ({e.GetType().Name}): {e.Message}");
         }
         finally
         {
@@ -95,18 +102,27 @@ public static class FerryApp
         }
     }
 
-    private static async Task<int> FailAsync(CliEnvironment env, int exitCode, string message)
+    private static async Task<int> FailAsync(CliEnvironment env, bool json, int exitCode, string message)
     {
         // Messages never quote a key, but scrub the run's credentials anyway: one sentence, never a secret.
         var sentence = env.Log.Scrub(Sentence(message));
         await env.Error.WriteLineAsync($"ferry: {sentence}");
+        if (json) await env.Out.WriteLineAsync(JsonError.For(exitCode, sentence));
         env.Log.Info($"exit {exitCode}: {sentence}");
         return exitCode;
+    }
+
+    /// <summary>True when the command line asked for --json (read from the arguments when they did not parse).</summary>
+    private static bool WantsJson(ParseResult parse, string[] args)
+    {
+        if (parse.Errors.Count > 0) return args.Contains("--json", StringComparer.Ordinal);
+        var option = parse.CommandResult.Command.Options.OfType<Option<bool>>().FirstOrDefault(o => o.Name == "--json");
+        return option is not null && parse.GetValue(option);
     }
 
     private static string Sentence(string message)
     {
         var trimmed = message.Trim();
-        return trimmed.EndsWith('.') ? trimmed : trimmed + ".";
+        return trimmed.EndsWith('.') || trimmed.EndsWith('?') ? trimmed : trimmed + ".";
     }
 }

@@ -43,7 +43,7 @@ public sealed class AccountsCommandTests : IAsyncLifetime, IDisposable
     [Theory]
     [InlineData(new[] { "accounts", "add" }, "give NAME")]
     [InlineData(new[] { "accounts", "add", "main" }, "give --environment")]
-    [InlineData(new[] { "accounts", "add", "main", "--environment", "mainnet" }, "give --signing")]
+    [InlineData(new[] { "accounts", "add", "main", "--environment", "mainnet" }, "use --key-file, --private-key-file or --from-env")]
     [InlineData(new[] { "accounts", "add", "main", "--environment", "mainnet", "--signing", "hmac" }, "use --key-file, --private-key-file or --from-env")]
     [InlineData(new[] { "accounts", "add", "main", "--environment", "moon", "--signing", "hmac" }, "'moon' is not an environment")]
     [InlineData(new[] { "accounts", "add", "a b", "--environment", "mainnet", "--signing", "hmac" }, "is not an account name")]
@@ -58,11 +58,11 @@ public sealed class AccountsCommandTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Add_in_a_terminal_asks_for_name_environment_signing_and_the_key_and_prints_it_masked()
     {
-        var result = await _cli.RunWithInputAsync($"main\nmainnet\nhmac\n{Key}\n{Secret}\n", "accounts", "add");
+        var result = await _cli.RunWithInputAsync($"main\nmainnet\n\n{Key}\n{Secret}\n", "accounts", "add");
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("Account name: ", result.Error);
         Assert.Contains("Environment (mainnet, testnet, sim): ", result.Error);
-        Assert.Contains("Signing mode (hmac, rsa, ed25519): ", result.Error);
+        Assert.Contains("Signing mode (hmac, rsa, ed25519) [hmac]: ", result.Error);
         Assert.Contains("API key (not shown): ", result.Error);
         Assert.Contains("Added account: main (Mainnet) API Key: su1Qc...8akf Secret: ***...-aws1", result.Out);
         NoSecretIn(result);
@@ -73,6 +73,32 @@ public sealed class AccountsCommandTests : IAsyncLifetime, IDisposable
         var keyFile = Path.Combine(_cli.Home, "keys", "main.key");
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(keyFile));
         Assert.Equal([Key, Secret], File.ReadAllLines(keyFile));
+    }
+
+    [Fact]
+    public async Task Add_in_a_script_defaults_to_hmac_and_stores_sub_accounts_and_master_email()
+    {
+        _cli.Environment["FERRY_MASTER_API_KEY"] = Key;
+        _cli.Environment["FERRY_MASTER_API_SECRET"] = Secret;
+        _cli.Environment["FERRY_SUB_API_KEY"] = Key + "sub";
+        _cli.Environment["FERRY_SUB_API_SECRET"] = Secret + "sub";
+
+        var master = await _cli.RunAsync("accounts", "add", "master", "--environment", "mainnet", "--from-env",
+            "--email", "boss@example.com", "--sub-accounts", "alice@example.com", "Bob@Example.com");
+        var sub = await _cli.RunAsync("accounts", "add", "sub", "--environment", "mainnet", "--from-env",
+            "--email", "alice@example.com", "--master-email", "boss@example.com");
+        var badSub = await _cli.RunAsync("accounts", "add", "bad", "--environment", "mainnet", "--from-env", "--sub-accounts", "not-an-email");
+
+        Assert.True(master.ExitCode == 0, master.All);
+        Assert.True(sub.ExitCode == 0, sub.All);
+        Assert.Equal(2, badSub.ExitCode);
+        Assert.Contains("not-an-email", badSub.Error);
+        using var accounts = JsonDocument.Parse(File.ReadAllText(Path.Combine(_cli.Home, "accounts.json")));
+        var entries = accounts.RootElement.GetProperty("accounts");
+        Assert.Equal("hmac", entries[0].GetProperty("signing").GetString());
+        Assert.Equal(["alice@example.com", "bob@example.com"], entries[0].GetProperty("subAccounts").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal("boss@example.com", entries[1].GetProperty("masterEmail").GetString());
+        Assert.Equal(2, entries.GetArrayLength());
     }
 
     [Fact]

@@ -57,6 +57,19 @@ public sealed class MainnetConsentTests : IAsyncLifetime, IDisposable
         }
     }
 
+    [Theory]
+    [InlineData("CONFIRM \n")]
+    [InlineData(" CONFIRM\n")]
+    [InlineData("confirm\n")]
+    public async Task Only_exactly_CONFIRM_is_consent_as_over_MCP(string typed)
+    {
+        var before = Funding;
+        var result = await _cli.RunWithInputAsync(typed, "transfer", "10", "USDT", "--from", "spot", "--to", "funding");
+        Assert.Equal(4, result.ExitCode);
+        Assert.Contains("not confirmed, so nothing was sent", result.Error);
+        Assert.Equal(before, Funding);
+    }
+
     [Fact]
     public async Task The_prompt_shows_what_will_happen_and_typing_CONFIRM_moves_the_money()
     {

@@ -129,7 +129,10 @@ public sealed class MovesCliTests : IDisposable
         var result = await _cli.RunAsync("rebalance", plan, "--json");
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("line 4", result.Error);
-        Assert.Equal("", result.Out);
+        // --json: the failure as the one JSON error object, nothing else.
+        var error = System.Text.Json.JsonDocument.Parse(result.Out).RootElement.GetProperty("error");
+        Assert.Equal("bad-input", error.GetProperty("kind").GetString());
+        Assert.Contains("line 4", error.GetProperty("message").GetString());
     }
 
     private SqliteTransferJournal OpenJournal() => SqliteTransferJournal.Open(Path.Combine(_cli.Home, "journal.db"));

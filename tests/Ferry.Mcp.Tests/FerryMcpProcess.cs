@@ -60,7 +60,9 @@ internal sealed class FerryMcpProcess : IAsyncDisposable
             StandardErrorLines = process.Enqueue,
             ShutdownTimeout = TimeSpan.FromSeconds(10),
         });
-        var options = new McpClientOptions();
+        // A pinned revision: the SDK's default probes the newest one and falls back, and under load that fallback was
+        // seen failing ("Method 'initialize' is not available on protocol version '2026-07-28'").
+        var options = new McpClientOptions { ProtocolVersion = "2025-11-25" };
         if (elicitation is not null) options.Handlers = new McpClientHandlers { ElicitationHandler = elicitation };
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var client = await McpClient.CreateAsync(transport, options, cancellationToken: timeout.Token);

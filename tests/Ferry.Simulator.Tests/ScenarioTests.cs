@@ -48,6 +48,9 @@ public sealed class ScenarioTests
     [InlineData("""{"binance": {"master": "m@x.com", "apiKeys": [{"owner": "m@x.com", "apiKey": "K", "ed25519PublicKey": "garbage", "permissions": []}]}}""", "binance.apiKeys[0].ed25519PublicKey")]
     [InlineData("""{"binance": {"master": "m@x.com", "subAccounts": [{"email": "m@x.com"}]}}""", "binance.subAccounts[0].email")]
     [InlineData("""{"binance": {"master": "m@x.com", "subaccounts": []}}""", "binance.subaccounts")]
+    [InlineData("""{"binance": {"master": "m@x.com", "balances": [{"owner": "m@x.com", "wallet": "SPOT", "asset": "USDT", "amount": "79228162514264337593543950335"}]}}""", "binance.balances[0].amount")]
+    [InlineData("""{"binance": {"master": "m@x.com", "balances": [{"owner": "m@x.com", "wallet": "SPOT", "asset": "USDT", "amount": "600000000000000"}, {"owner": "m@x.com", "wallet": "MARGIN", "asset": "USDT", "amount": "600000000000000"}]}}""", "binance.balances[1].amount")]
+    [InlineData("""{"binance": {"master": "m@x.com", "prices": [{"symbol": "BTCUSDT", "price": "10000000000"}]}}""", "binance.prices[0].price")]
     public void A_bad_scenario_names_the_bad_field(string json, string field)
     {
         var e = Assert.Throws<ScenarioException>(() => ScenarioDocument.Parse(json));

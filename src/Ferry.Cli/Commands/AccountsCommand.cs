@@ -5,6 +5,7 @@ using Ferry.Addresses;
 using Ferry.Cli.Output;
 using Ferry.Cli.Sessions;
 using Ferry.Credentials;
+using Ferry.Files;
 
 namespace Ferry.Cli.Commands;
 
@@ -24,7 +25,7 @@ internal static class AccountsCommand
     {
         var name = new Argument<string?>("name") { Description = "The account's name (letters, digits, '-', '_'); asked for when omitted in a terminal.", Arity = ArgumentArity.ZeroOrOne };
         var environment = new Option<string?>("--environment") { Description = "mainnet, testnet or sim; asked for when omitted in a terminal." };
-        var signing = new Option<string?>("--signing") { Description = "hmac, rsa or ed25519; asked for when omitted in a terminal." };
+        var signing = new Option<string?>("--signing") { Description = "hmac (the default), rsa or ed25519; asked for when omitted in a terminal." };
         var venue = new Option<string?>("--venue") { Description = "binance (default) or htx." };
         var email = new Option<string?>("--email") { Description = "The account's own email, so addresses like me@example.com/spot mean it." };
         var description = new Option<string?>("--description") { Description = "A note shown by 'ferry accounts show'." };
@@ -32,20 +33,30 @@ internal static class AccountsCommand
         var keyFile = new Option<string?>("--key-file") { Description = "An owner-only file: API key on line one, the HMAC secret or the PEM key's path on line two." };
         var privateKeyFile = new Option<string?>("--private-key-file") { Description = "An owner-only PEM private key (rsa, ed25519); the API key is asked for or read from FERRY_<NAME>_API_KEY." };
         var fromEnv = new Option<bool>("--from-env") { Description = "Read the key from FERRY_<NAME>_API_KEY and FERRY_<NAME>_API_SECRET." };
+        var subAccounts = new Option<string[]>("--sub-accounts") { Description = "A master's sub-account e-mails (its 'subAccounts'), so routes and sweeps know them.", AllowMultipleArgumentsPerToken = true };
+        var masterEmail = new Option<string?>("--master-email") { Description = "For a sub-account's key: its master's e-mail ('masterEmail'); needs --email." };
         var json = CommonOptions.Json();
         var command = new Command("add", "Add an account; its key is stored in owner-only files under FERRY_HOME/keys, never in accounts.json.")
         {
-            name, environment, signing, venue, email, description, baseAddress, keyFile, privateKeyFile, fromEnv, json,
+            name, environment, signing, venue, email, description, baseAddress, keyFile, privateKeyFile, fromEnv, subAccounts, masterEmail, json,
         };
         command.SetAction(parse => RunAdd(env, new Printer(env, parse.GetValue(json)), parse.GetValue(name), parse.GetValue(environment),
             parse.GetValue(signing), parse.GetValue(venue), parse.GetValue(email), parse.GetValue(description), parse.GetValue(baseAddress),
-            parse.GetValue(keyFile), parse.GetValue(privateKeyFile), parse.GetValue(fromEnv)));
+            parse.GetValue(keyFile), parse.GetValue(privateKeyFile), parse.GetValue(fromEnv),
+            new Family(parse.GetValue(subAccounts), parse.GetValue(masterEmail))));
         return command;
     }
 
     private static int RunAdd(CliEnvironment env, Printer printer, string? name, string? environmentText, string? signingText,
-        string? venueText, string? email, string? description, string? baseAddress, string? keyFile, string? privateKeyFile, bool fromEnv)
+        string? venueText, string? email, string? description, string? baseAddress, string? keyFile, string? privateKeyFile, bool fromEnv,
+        Family family)
     {
+        foreach (var sub in family.SubAccounts ?? [])
+        {
+            if (!EmailAddress.IsValid(sub)) throw CliException.BadInput($"--sub-accounts '{sub}' is not an email address; write it as name@domain.tld.");
+        }
+        if (family.MasterEmail is not null && !EmailAddress.IsValid(family.MasterEmail))
+            throw CliException.BadInput($"--master-email '{family.MasterEmail}' is not an email address; write it as name@domain.tld.");
         var sources = (keyFile is null ? 0 : 1) + (privateKeyFile is null ? 0 : 1) + (fromEnv ? 1 : 0);
         if (sources > 1) throw CliException.BadInput("Give the key one way: --key-file, --private-key-file or --from-env.");
         var venue = Venue.Binance;
@@ -63,7 +74,8 @@ internal static class AccountsCommand
             throw CliException.BadInput($"'{environmentText}' is not an environment; use mainnet, testnet or sim.");
         if (environment == AccountEnvironment.Sim && baseAddress is null && env.IsInteractive)
             baseAddress = Ask(env, "Simulator address (e.g. http://127.0.0.1:8765)", "--base-address");
-        signingText ??= privateKeyFile is not null ? null : Ask(env, "Signing mode (hmac, rsa, ed25519)", "--signing");
+        // HMAC unless said otherwise, as in accounts.json; a terminal is asked, with hmac as the answer to just Enter.
+        signingText ??= privateKeyFile is not null ? null : env.IsInteractive ? AskOr(env, "Signing mode (hmac, rsa, ed25519)", "hmac") : "hmac";
         if (signingText is null) throw CliException.BadInput("A --private-key-file needs --signing rsa or --signing ed25519.");
         if (!AccountFields.TryParseSigning(signingText, out var signing))
             throw CliException.BadInput($"'{signingText}' is not a signing mode; use hmac, rsa or ed25519.");
@@ -75,7 +87,8 @@ internal static class AccountsCommand
             throw CliException.BadInput($"An account named '{name}' already exists; remove it first with 'ferry accounts remove {name}'.");
 
         var (apiKey, secret) = ReadKey(env, name, signing, keyFile, privateKeyFile, fromEnv);
-        var account = new NewAccount(name, venue, environment, signing, apiKey, secret, baseAddress, email, description);
+        var account = new NewAccount(name, venue, environment, signing, apiKey, secret, baseAddress, email, description,
+            family.SubAccounts is { Length: > 0 } ? family.SubAccounts : null, family.MasterEmail);
         env.Log.Protect(new ApiCredentials(apiKey, secret, signing));
         var stored = catalog.Add([account]);
         env.Log.Info($"added account '{name}' ({environment}), key {Masking.ApiKey(apiKey)}");
@@ -180,7 +193,7 @@ internal static class AccountsCommand
                 ["keySource"] = shown.KeySource,
             });
             printer.Line($"Account: {shown.Name}");
-            printer.Line($"Venue: {shown.Venue}");
+            printer.Line($"Venue: {shown.Venue.Display()}");
             printer.Line($"Environment: {AccountFields.Display(shown.Environment)}");
             printer.Line($"Base address: {shown.BaseAddress}");
             if (shown.Email is not null) printer.Line($"Email: {shown.Email}");
@@ -229,13 +242,24 @@ internal static class AccountsCommand
         return command;
     }
 
+    /// <summary>The most a TOOLS.md to import may hold.</summary>
+    private const long MaxImportFileBytes = 1024 * 1024;
+
     private static int RunImport(CliEnvironment env, Printer printer, string file, string? environmentText, string? baseAddress)
     {
-        if (!File.Exists(file)) throw CliException.BadInput($"The file {file} does not exist.");
         var fallback = AccountEnvironment.Mainnet;
         if (environmentText is not null && !AccountFields.TryParseEnvironment(environmentText, out fallback))
             throw CliException.BadInput($"--environment '{environmentText}' is not an environment; use mainnet, testnet or sim.");
-        var parsed = ToolsMarkdown.Parse(File.ReadAllText(file), Path.GetFileName(file));
+        string text;
+        try
+        {
+            text = BoundedFile.ReadAllText(file, MaxImportFileBytes);
+        }
+        catch (BoundedFileException e)
+        {
+            throw CliException.BadInput(e.Message);
+        }
+        var parsed = ToolsMarkdown.Parse(text, Path.GetFileName(file));
         var accounts = new List<NewAccount>();
         foreach (var entry in parsed)
         {
@@ -295,6 +319,17 @@ internal static class AccountsCommand
         var answer = env.In.ReadLine()?.Trim();
         return string.IsNullOrEmpty(answer) ? throw CliException.BadInput($"No answer for '{question}'; nothing was stored.") : answer;
     }
+
+    /// <summary>Asks in a terminal, showing the answer Enter gives.</summary>
+    private static string AskOr(CliEnvironment env, string question, string whenEmpty)
+    {
+        env.Error.Write($"{question} [{whenEmpty}]: ");
+        var answer = env.In.ReadLine()?.Trim();
+        return string.IsNullOrEmpty(answer) ? whenEmpty : answer;
+    }
+
+    /// <summary>The family fields of <c>accounts add</c>: a master's sub-accounts, or a sub-account key's master.</summary>
+    private sealed record Family(string[]? SubAccounts, string? MasterEmail);
 
     private static string AskSecret(CliEnvironment env, string question, string option)
     {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
 using Ferry.Addresses;
 using Ferry.Binance;
 using Ferry.Cli.Output;
@@ -23,14 +24,17 @@ internal static class DemoCommand
 
     public static Command Create(CliEnvironment env)
     {
-        var command = new Command("demo", "A guided tour on a fresh simulator: balances, transfers of several types, a refusal, history, and an HTX leg.");
-        command.SetAction((_, ct) => RunAsync(env, ct));
+        var json = CommonOptions.Json();
+        var command = new Command("demo", "A guided tour on a fresh simulator: balances, transfers of several types, a refusal, history, and an HTX leg.") { json };
+        command.SetAction((parse, ct) => RunAsync(env, parse.GetValue(json), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliEnvironment env, CancellationToken ct)
+    private static async Task<int> RunAsync(CliEnvironment env, bool json, CancellationToken ct)
     {
-        var printer = new Printer(env, json: false);
+        // The tour for people; with --json the same steps as one document, printed at the end.
+        var printer = new Printer(env, json);
+        var document = new JsonObject { ["simulator"] = "embedded, in memory, no real money" };
         await using var host = await EmbeddedSimulator.StartAsync(statePath: null, env.Time, ct, DemoHtxLeg.SimulatorSettings);
         var account = EmbeddedSimulator.Account(host.BaseAddress, "demo");
         using var client = new BinanceClient(account.Credentials, new BinanceClientOptions { BaseAddress = host.BaseAddress, Time = env.Time });
@@ -39,11 +43,14 @@ internal static class DemoCommand
         printer.Line($"Ferry demo: a fresh Binance SIMULATOR on {host.BaseAddress} (no real money, no network, no keys).");
         printer.Line("");
         printer.Line($"1. Balances of {EmbeddedSimulator.MasterEmail}:");
-        await PrintBalancesAsync(printer, admin, ct);
+        document["master"] = EmbeddedSimulator.MasterEmail;
+        document["balancesBefore"] = await PrintBalancesAsync(printer, admin, ct);
         var totalsBefore = await admin.TotalsAsync(ct);
 
         printer.Line("");
         printer.Line("2. Transfers between wallets (POST /sapi/v1/asset/transfer, signed with HMAC):");
+        var moves = new JsonArray();
+        document["moves"] = moves;
         foreach (var (amount, asset, from, to) in Moves)
         {
             var plan = PlanMove(amount, asset, from, to);
@@ -54,6 +61,7 @@ internal static class DemoCommand
                 return ExitCodes.Internal;
             }
             printer.Line($"   {amount,6} {asset,-4} {from,-17} -> {to,-17} {plan.TransferTypeName,-24} id {result.TransferId}");
+            moves.Add(new JsonObject { ["amount"] = amount, ["asset"] = asset, ["from"] = from, ["to"] = to, ["type"] = plan.TransferTypeName, ["tranId"] = result.TransferId });
         }
 
         printer.Line("");
@@ -62,23 +70,31 @@ internal static class DemoCommand
         printer.Line(refused.Error is null
             ? $"   unexpected outcome: {refused.Message}"
             : $"   refused: code {refused.Error.Code}, \"{refused.Error.Message}\" (HTTP {refused.Error.HttpStatus})");
+        document["refused"] = refused.Error is null ? new JsonObject { ["message"] = refused.Message } : PlanJson.Error(refused.Error);
 
         printer.Line("");
         printer.Line("4. Balances after the moves:");
-        await PrintBalancesAsync(printer, admin, ct);
+        document["balancesAfter"] = await PrintBalancesAsync(printer, admin, ct);
 
         printer.Line("");
         printer.Line("5. The exchange's history (GET /sapi/v1/asset/transfer), newest first:");
         var end = env.Time.GetUtcNow();
         var history = await History.WalletHistoryReader.UniversalTransfersAsync(
             client, Moves.Select(m => PlanMove(m.Amount, m.Asset, m.From, m.To)).Select(p => new History.UniversalHistorySelection(p.TransferType, p.FromSymbol, p.ToSymbol)).Distinct().ToList(), end.AddDays(-1), end, ct);
+        var historyRows = new JsonArray();
+        document["history"] = historyRows;
         if (history is Done<IReadOnlyList<History.TransferHistoryEntry>> rows)
             foreach (var row in rows.Value.OrderByDescending(r => r.TransferId))
+            {
                 printer.Line($"   id {row.TransferId,-6} {row.Type,-24} {WireDecimal.Format(row.Amount),6} {row.Asset,-4} {row.Status}");
+                historyRows.Add(new JsonObject { ["tranId"] = row.TransferId, ["type"] = row.Type, ["amount"] = WireDecimal.Format(row.Amount), ["asset"] = row.Asset, ["status"] = row.Status });
+            }
         else
-            printer.Line($"   could not read history: {history.Describe()}");
+            printer.Line($"   could not read history: {OutcomeText.Once(history.Describe())}");
 
-        if (!await DemoHtxLeg.RunAsync(env, printer, host.BaseAddress, ct)) return ExitCodes.Internal;
+        var htx = new JsonObject();
+        document["htx"] = htx;
+        if (!await DemoHtxLeg.RunAsync(env, printer, htx, host.BaseAddress, ct)) return ExitCodes.Internal;
 
         var totalsAfter = await admin.TotalsAsync(ct);
         var conserved = totalsBefore.Count == totalsAfter.Count && totalsBefore.All(t => totalsAfter.GetValueOrDefault(t.Key) == t.Value);
@@ -90,6 +106,8 @@ internal static class DemoCommand
         printer.Line("Try it yourself: 'ferry transfer 5 USDT --from spot --to usdm', then 'ferry balances' and 'ferry history'.");
         printer.Line("On HTX: 'ferry transfer 10 USDT --from htx:spot --to htx:swap', then 'ferry balances --venue htx' and 'ferry history --venue htx'.");
         printer.Line("Routes: 'ferry transfer 50 USDT --from margin --to alice@example.com/isolated:BTCUSDT --dry-run' (two legs); collect: 'ferry sweep USDT --to spot --from-all-subaccounts --dry-run'.");
+        document["conserved"] = conserved;
+        printer.Document(document);
         return conserved ? ExitCodes.Ok : ExitCodes.Internal;
     }
 
@@ -98,12 +116,18 @@ internal static class DemoCommand
             new TransferRequest(decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture), asset, WalletAddress.Parse(from), WalletAddress.Parse(to)),
             "demo", Venue.Binance, EmbeddedSimulator.MasterEmail);
 
-    private static async Task PrintBalancesAsync(Printer printer, SimulatorAdminClient admin, CancellationToken ct)
+    /// <summary>Prints the master's balances as a table and returns them for the --json document.</summary>
+    private static async Task<JsonArray> PrintBalancesAsync(Printer printer, SimulatorAdminClient admin, CancellationToken ct)
     {
         var table = Printer.NewTable("Wallet", "Asset", "Amount");
+        var rows = new JsonArray();
         foreach (var row in (await admin.BalancesAsync(EmbeddedSimulator.MasterEmail, ct)).Where(r => r.Amount != 0)
                      .OrderBy(r => r.Wallet, StringComparer.Ordinal).ThenBy(r => r.Symbol, StringComparer.Ordinal).ThenBy(r => r.Asset, StringComparer.Ordinal))
+        {
             Printer.AddRow(table, row.Symbol is null ? row.Wallet : $"{row.Wallet}:{row.Symbol}", row.Asset, WireDecimal.Format(row.Amount));
+            rows.Add(new JsonObject { ["wallet"] = row.Wallet, ["symbol"] = row.Symbol, ["asset"] = row.Asset, ["amount"] = WireDecimal.Format(row.Amount) });
+        }
         printer.Table(table);
+        return rows;
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Ferry.Addresses;
 using Ferry.Cli.Output;
 using Ferry.Cli.Sessions;
@@ -22,8 +23,11 @@ internal static class DemoHtxLeg
         ("50", "htx:swap", "htx:spot"),
     ];
 
-    public static async Task<bool> RunAsync(CliEnvironment env, Printer printer, Uri baseAddress, CancellationToken ct)
+    /// <summary>Runs the step, printing it for people and filling <paramref name="document"/> for --json.</summary>
+    public static async Task<bool> RunAsync(CliEnvironment env, Printer printer, JsonObject document, Uri baseAddress, CancellationToken ct)
     {
+        var moves = new JsonArray();
+        document["moves"] = moves;
         var account = HtxSession.EmbeddedAccount(baseAddress, "demo-htx");
         using var client = HtxSession.NewClient(account, env, transfersPerSecond: 10);
         printer.Line("");
@@ -38,20 +42,27 @@ internal static class DemoHtxLeg
                 return false;
             }
             printer.Line($"   {amount,6} USDT {from,-17} -> {to,-17} {result.Plan.Direction,-24} id {result.TransferId}");
+            moves.Add(new JsonObject { ["amount"] = amount, ["asset"] = "USDT", ["from"] = from, ["to"] = to, ["direction"] = result.Plan.Direction, ["transferId"] = result.TransferId });
         }
 
         var refused = await HtxTransferExecutor.ExecuteAsync(client, Plan("0.5", "htx:spot", "htx:swap"), ct);
         printer.Line(refused.Error is null
             ? $"   unexpected outcome: {refused.Message}"
             : $"   refused: code {refused.Error.Code}, \"{refused.Error.Message}\" (below the simulator's 1 USDT minimum); nothing moved");
+        document["refused"] = refused.Error is null ? new JsonObject { ["message"] = refused.Message } : PlanJson.Error(refused.Error);
 
         printer.Line("   HTX's ledger (GET /v2/account/ledger), newest first:");
         var ledger = await HtxHistoryReader.SpotSwapTransfersAsync(client, "USDT", start.AddMinutes(-1), env.Time.GetUtcNow().AddMinutes(1), ct);
+        var ledgerRows = new JsonArray();
+        document["ledger"] = ledgerRows;
         if (ledger is Done<IReadOnlyList<TransferHistoryEntry>> rows)
             foreach (var row in rows.Value)
+            {
                 printer.Line($"   id {row.TransferId,-10} {row.From,-9} -> {row.To,-9} {WireDecimal.Format(row.Amount),6} {row.Asset}");
+                ledgerRows.Add(new JsonObject { ["transferId"] = row.TransferId, ["from"] = row.From, ["to"] = row.To, ["amount"] = WireDecimal.Format(row.Amount), ["asset"] = row.Asset });
+            }
         else
-            printer.Line($"   could not read the ledger: {ledger.Describe()}");
+            printer.Line($"   could not read the ledger: {OutcomeText.Once(ledger.Describe())}");
         return true;
     }
 

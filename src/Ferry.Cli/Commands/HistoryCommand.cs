@@ -94,7 +94,7 @@ internal static class HistoryCommand
             var failure = new JsonObject { ["target"] = PlanJson.Target(target), ["outcome"] = PlanJson.OutcomeName(outcome.Kind), ["message"] = outcome.Describe() };
             if (error is not null) failure["error"] = PlanJson.Error(error);
             printer.Document(failure);
-            printer.Line($"Could not read the history: {outcome.Describe()}");
+            printer.Line($"Could not read the history: {OutcomeText.Once(outcome.Describe())}");
             return outcome.Kind switch
             {
                 OutcomeKind.Rejected => ExitCodes.Rejected,

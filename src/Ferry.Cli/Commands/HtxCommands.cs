@@ -70,8 +70,8 @@ internal static class HtxCommands
         {
             OutcomeKind.Done => $"Moved {move} ({plan.Direction}, margin-account {plan.MarginAccount}); transfer id {result.TransferId}.",
             OutcomeKind.Rejected => $"HTX refused to move {move}: {result.Error!.Message} (code {result.Error.Code}); nothing moved.",
-            OutcomeKind.Unknown => $"The outcome of moving {move} is UNKNOWN ({result.Message}); it may have happened. Run 'ferry journal reconcile {entry.Id}' before trying again.",
-            _ => $"Not sent: {result.Message}",
+            OutcomeKind.Unknown => $"The outcome of moving {move} is UNKNOWN ({OutcomeText.Reason(result.Message).TrimEnd('.')}); it may have happened. Run 'ferry journal reconcile {entry.Id}' before trying again.",
+            _ => OutcomeText.NotSent(result.Message),
         });
         return result.Kind switch
         {
@@ -182,7 +182,7 @@ internal static class HtxCommands
         var failure = new JsonObject { ["target"] = PlanJson.Target(target.AsSessionTarget()), ["outcome"] = PlanJson.OutcomeName(outcome.Kind), ["message"] = outcome.Describe() };
         if (outcome is Rejected<T> rejected) failure["error"] = PlanJson.Error(rejected.Error);
         printer.Document(failure);
-        printer.Line($"Could not read {what}: {outcome.Describe()}");
+        printer.Line($"Could not read {what}: {OutcomeText.Once(outcome.Describe())}");
         return outcome switch
         {
             Rejected<T> => ExitCodes.Rejected,

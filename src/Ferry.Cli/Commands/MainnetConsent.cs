@@ -21,7 +21,8 @@ internal static class MainnetConsent
         env.Error.WriteLine(summary);
         env.Error.Write("Type CONFIRM to proceed: ");
         var answer = env.In.ReadLine();
-        if (!string.Equals(answer?.Trim(), "CONFIRM", StringComparison.Ordinal))
+        // Exactly the word, as over MCP (McpConsent): "CONFIRM " or " CONFIRM" is not consent.
+        if (!string.Equals(answer, Mcp.McpConsent.Word, StringComparison.Ordinal))
             throw CliException.Refused("The move was not confirmed, so nothing was sent.");
         env.Log.Info("mainnet consent given by typing CONFIRM");
     }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Ferry.Accounts;
+using Ferry.Addresses;
 using Ferry.Cli.Output;
 using Ferry.Cli.Sessions;
 using Ferry.Money;
@@ -72,7 +73,7 @@ internal static partial class ManagedCommand
         var code = Code(parse.GetValue(asset), "ASSET");
         var target = SessionTarget.Resolve(env, parse.GetValue(common.Account));
         if (target.Venue != Addresses.Venue.Binance)
-            throw CliException.BadInput($"Account '{target.AccountName}' is an {target.Venue} account; managed sub-accounts are on Binance.");
+            throw CliException.BadInput($"Account '{target.AccountName}' is an {target.Venue.Display()} account; managed sub-accounts are on Binance.");
         return (value, code, target);
     }
 
@@ -113,8 +114,8 @@ internal static partial class ManagedCommand
                 $"Scheduled {move} for {day.UtcDateTime:yyyy-MM-dd} (UTC) via {leg.Endpoint}; transfer id {result.TransferId}.",
             OutcomeKind.Done => $"Moved {move} ({leg.Summary}) via {leg.Endpoint}; transfer id {result.TransferId}.",
             OutcomeKind.Rejected => $"The exchange refused to move {move}: {result.Error!.Message} (code {result.Error.Code}); nothing moved.",
-            OutcomeKind.Unknown => $"The outcome of moving {move} is UNKNOWN ({result.Message}); it may have happened. Run 'ferry journal reconcile {journalId}' before trying again.",
-            _ => $"Not sent: {result.Message}",
+            OutcomeKind.Unknown => $"The outcome of moving {move} is UNKNOWN ({OutcomeText.Reason(result.Message).TrimEnd('.')}); it may have happened. Run 'ferry journal reconcile {journalId}' before trying again.",
+            _ => OutcomeText.NotSent(result.Message),
         });
         printer.Line($"Journal id {journalId}.");
         return result.Kind switch

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Ferry.Addresses;
 using Ferry.Cli.Sessions;
+using Ferry.Files;
 using Ferry.Moves;
 using Ferry.Routing;
 using Ferry.Transfers;
@@ -27,6 +28,9 @@ internal static class RebalanceCommand
         return command;
     }
 
+    /// <summary>The most a rebalance plan file may hold (the MCP tool takes at most 64 KiB of text).</summary>
+    private const long MaxPlanFileBytes = 1024 * 1024;
+
     private static async Task<int> RunAsync(CliEnvironment env, string path, int parallel, bool dryRun, bool confirmed, bool json,
         string? accountName, CancellationToken ct)
     {
@@ -35,11 +39,11 @@ internal static class RebalanceCommand
         string yaml;
         try
         {
-            yaml = await File.ReadAllTextAsync(path, ct);
+            yaml = BoundedFile.ReadAllText(path, MaxPlanFileBytes);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (BoundedFileException e)
         {
-            throw CliException.BadInput($"Cannot read the rebalance file '{path}' ({e.GetType().Name}).");
+            throw CliException.BadInput($"The rebalance file {path} {e.Reason}.");
         }
         var rebalance = Prepare(env, yaml, accountName);
         await using var run = await MovesExecution.OpenAsync(env, rebalance.Target, json, ct);
@@ -60,7 +64,7 @@ internal static class RebalanceCommand
         var targets = RebalanceFile.Parse(yaml);
         var target = SessionTarget.Resolve(env, accountName);
         if (target.Venue != Venue.Binance)
-            throw new TransferPlanningException($"Account '{target.AccountName}' is an {target.Venue} account; a rebalance runs with a Binance master's key.");
+            throw new TransferPlanningException($"Account '{target.AccountName}' is an {target.Venue.Display()} account; a rebalance runs with a Binance master's key.");
         var (home, keys) = RoutingAccounts.For(env, target);
         if (home.IsSubAccountKey)
             throw CliException.BadInput($"Account '{target.AccountName}' is a sub-account's key; a rebalance reads the sub-accounts' balances with the master's key, so run it with the master's account.");

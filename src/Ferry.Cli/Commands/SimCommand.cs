@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
 using Ferry.Credentials;
+using Ferry.Files;
 using Ferry.Simulator;
 
 namespace Ferry.Cli.Commands;
@@ -14,14 +16,15 @@ internal static class SimCommand
         var state = new Option<string?>("--state") { Description = "SQLite file that keeps the state across runs (default: in memory)." };
         var faults = new Option<string?>("--faults") { Description = "Faults to inject: KIND=RATE or KIND@PATH=RATE, comma-separated (docs/journal.md)." };
         var faultSeed = new Option<int>("--fault-seed") { Description = "Seed of the fault draws.", DefaultValueFactory = _ => 0 };
-        var serve = new Command("serve", "Serve the Binance endpoints on 127.0.0.1; prints 'listening on URL' first.") { port, scenario, state, faults, faultSeed };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object as the first line ({\"listening\": URL, ...}) instead of the lines for people." };
+        var serve = new Command("serve", "Serve the Binance endpoints on 127.0.0.1; prints 'listening on URL' first.") { port, scenario, state, faults, faultSeed, json };
         serve.SetAction((parse, ct) => ServeAsync(env, parse.GetValue(port), parse.GetValue(scenario), parse.GetValue(state), ct,
-            parse.GetValue(faults), parse.GetValue(faultSeed)));
+            parse.GetValue(faults), parse.GetValue(faultSeed), parse.GetValue(json)));
         return new Command("sim", "Ferry's offline exchange simulator.") { serve, SoakCommand.Create(env) };
     }
 
     private static async Task<int> ServeAsync(CliEnvironment env, int port, string? scenarioPath, string? statePath, CancellationToken ct,
-        string? faultSpec = null, int faultSeed = 0)
+        string? faultSpec = null, int faultSeed = 0, bool json = false)
     {
         Simulator.Faults.FaultPlan? faults = null;
         try
@@ -33,24 +36,55 @@ internal static class SimCommand
             throw CliException.BadInput(e.Message);
         }
         if (port is < 0 or > 65535) throw CliException.BadInput($"--port {port} is not a TCP port; use 0..65535.");
-        if (scenarioPath is not null && !File.Exists(scenarioPath)) throw CliException.BadInput($"The scenario file {scenarioPath} does not exist.");
         ScenarioDocument scenario;
         try
         {
-            scenario = scenarioPath is null ? ScenarioDocument.Demo() : ScenarioDocument.Load(scenarioPath);
+            scenario = scenarioPath is null ? ScenarioDocument.Demo() : ScenarioDocument.Parse(BoundedFile.ReadAllText(scenarioPath, ScenarioDocument.MaxFileBytes));
+        }
+        catch (BoundedFileException e)
+        {
+            throw CliException.BadInput($"The scenario file {scenarioPath} {e.Reason}.");
         }
         catch (ScenarioException e)
         {
-            throw CliException.BadInput(e.Message);
+            throw CliException.BadInput(scenarioPath is null ? e.Message : $"Scenario file '{scenarioPath}': {e.Message}");
         }
 
-        await using var host = await SimulatorHost.StartAsync(
-            new SimulatorOptions { Scenario = scenario, StatePath = statePath, Port = port, Time = env.Time, Faults = faults, FaultSeed = faultSeed }, ct);
-        env.Out.WriteLine($"listening on {host.BaseAddress.GetLeftPart(UriPartial.Authority)}");
-        if (scenarioPath is null)
-            env.Out.WriteLine($"demo scenario: master {Sessions.EmbeddedSimulator.MasterEmail}, HMAC key {Masking.ApiKey(Sessions.EmbeddedSimulator.ApiKey)} (see docs/simulator.md)");
-        if (faults is not null) env.Out.WriteLine($"faults {faults} (seed {faultSeed})");
-        env.Out.WriteLine("press Ctrl+C or send SIGTERM to stop");
+        SimulatorHost started;
+        try
+        {
+            started = await SimulatorHost.StartAsync(
+                new SimulatorOptions { Scenario = scenario, StatePath = statePath, Port = port, Time = env.Time, Faults = faults, FaultSeed = faultSeed }, ct);
+        }
+        catch (IOException e) when (e.Message.Contains("bind", StringComparison.OrdinalIgnoreCase))
+        {
+            // Kestrel: "Failed to bind to address http://127.0.0.1:N: address already in use."
+            var reason = e.Message[(e.Message.LastIndexOf(": ", StringComparison.Ordinal) + 2)..].Trim().TrimEnd('.');
+            throw CliException.Refused($"The simulator cannot listen on 127.0.0.1:{port} ({reason}); pick another --port, or 0 for any free port.");
+        }
+        await using var host = started;
+        var listening = host.BaseAddress.GetLeftPart(UriPartial.Authority);
+        if (json)
+        {
+            // One line, so a script reads the address from the first line as it does without --json.
+            env.Out.WriteLine(new JsonObject
+            {
+                ["listening"] = listening,
+                ["demo"] = scenarioPath is null
+                    ? new JsonObject { ["master"] = Sessions.EmbeddedSimulator.MasterEmail, ["apiKey"] = Masking.ApiKey(Sessions.EmbeddedSimulator.ApiKey), ["signing"] = "hmac" }
+                    : null,
+                ["faults"] = faults?.ToString(),
+                ["faultSeed"] = faults is null ? null : faultSeed,
+            }.ToJsonString());
+        }
+        else
+        {
+            env.Out.WriteLine($"listening on {listening}");
+            if (scenarioPath is null)
+                env.Out.WriteLine($"demo scenario: master {Sessions.EmbeddedSimulator.MasterEmail}, HMAC key {Masking.ApiKey(Sessions.EmbeddedSimulator.ApiKey)} (see docs/simulator.md)");
+            if (faults is not null) env.Out.WriteLine($"faults {faults} (seed {faultSeed})");
+            env.Out.WriteLine("press Ctrl+C or send SIGTERM to stop");
+        }
         await env.Out.FlushAsync(CancellationToken.None);
         try
         {

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json.Nodes;
+using Ferry.Cli.Output;
 using Ferry.Cli.Soak;
 using Ferry.Journal;
 using Ferry.Simulator;
@@ -18,24 +20,25 @@ internal static class SoakCommand
     public static Command Create(CliEnvironment env)
     {
         var transfers = new Option<int>("--transfers") { Description = "How many transfers to make.", DefaultValueFactory = _ => 1000 };
-        var rate = new Option<double>("--fault-rate") { Description = "Fraction of requests that meet a fault (0..1).", DefaultValueFactory = _ => 0.2 };
+        var rate = new Option<double>("--fault-rate") { Description = "Fraction of requests that meet a fault, from 0 to 0.9.", DefaultValueFactory = _ => 0.2 };
         var seed = new Option<int>("--seed") { Description = "Seed of the transfers, the faults and the kill points.", DefaultValueFactory = _ => 1 };
         var killEvery = new Option<int>("--kill-every") { Description = "Run the transfers in child processes and SIGKILL a random one about every K transfers (0 = no kills).", DefaultValueFactory = _ => 0 };
         var processes = new Option<int>("--processes") { Description = "Worker processes sharing one journal (1-16); with more than one, 'ferry journal reconcile/resume' processes and a 'ferry mcp' server run beside them.", DefaultValueFactory = _ => 1 };
         var workerOffset = new Option<int>("--worker-offset") { Description = "Internal: the intent the child starts at.", Hidden = true };
         var workerShared = new Option<bool>("--worker-shared") { Description = "Internal: the child shares the intents with the MCP participant.", Hidden = true };
+        var json = CommonOptions.Json();
         var workerUrl = new Option<string?>("--worker-simulator") { Description = "Internal: the child's simulator address.", Hidden = true };
         var workerJournal = new Option<string?>("--worker-journal") { Description = "Internal: the child's journal file.", Hidden = true };
         var command = new Command("soak", "Soak the journal: N mixed transfers under seeded faults; the last line counts duplicates, losses and unresolved entries.")
         {
-            transfers, rate, seed, killEvery, processes, workerUrl, workerJournal, workerOffset, workerShared,
+            transfers, rate, seed, killEvery, processes, json, workerUrl, workerJournal, workerOffset, workerShared,
         };
         command.SetAction((parse, ct) =>
         {
             var settings = new SoakSettings(parse.GetValue(transfers), parse.GetValue(rate), parse.GetValue(seed), parse.GetValue(killEvery), parse.GetValue(processes));
             return parse.GetValue(workerUrl) is { } url && parse.GetValue(workerJournal) is { } journal
                 ? WorkerAsync(env, settings, new Uri(url), journal, parse.GetValue(workerOffset), parse.GetValue(workerShared), ct)
-                : RunAsync(env, settings, ct);
+                : RunAsync(env, settings, parse.GetValue(json), ct);
         });
         return command;
     }
@@ -55,8 +58,10 @@ internal static class SoakCommand
         public bool Supervised => KillEvery > 0 || Processes > 1;
     }
 
-    private static async Task<int> RunAsync(CliEnvironment env, SoakSettings settings, CancellationToken ct)
+    private static async Task<int> RunAsync(CliEnvironment env, SoakSettings settings, bool json, CancellationToken ct)
     {
+        // With --json the run prints one document at the end (the summary's counts and the run's facts), nothing before.
+        var printer = new Printer(env, json);
         settings.Validate();
         var (count, rate, seed, killEvery, processes) = settings;
         var intents = SoakRunner.Intents(count, seed);
@@ -75,7 +80,7 @@ internal static class SoakCommand
         }, ct);
         var seedTotals = host.Totals();
         var seedBalances = host.Balances();
-        env.Out.WriteLine($"soak: {count} transfers, fault rate {rate.ToString(CultureInfo.InvariantCulture)}, seed {seed}, processes {processes}, faults {faults}");
+        printer.Line($"soak: {count} transfers, fault rate {rate.ToString(CultureInfo.InvariantCulture)}, seed {seed}, processes {processes}, faults {faults}");
         var tally = new SoakProcessTally();
         if (!settings.Supervised)
         {
@@ -98,12 +103,21 @@ internal static class SoakCommand
         {
             var summary = SoakRunner.Summarize(intents, host, seedTotals, seedBalances, journal);
             var fired = string.Join(" ", host.Faults.Counts.OrderBy(c => c.Key).Select(c => $"{c.Key}={c.Value}"));
-            env.Out.WriteLine($"faults fired: {(fired.Length == 0 ? "none" : fired)}; kills: {tally.Kills}; journal entries: {journal.List().Count}; seconds: {watch.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)}");
-            if (settings.Supervised) env.Out.WriteLine($"processes: {tally}");
+            var entries = journal.List().Count;
+            printer.Line($"faults fired: {(fired.Length == 0 ? "none" : fired)}; kills: {tally.Kills}; journal entries: {entries}; seconds: {watch.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)}");
+            if (settings.Supervised) printer.Line($"processes: {tally}");
             var clean = summary is { Duplicates: 0, Losses: 0, Unresolved: 0, Conserved: true } && tally.Internal == 0;
             if (clean) try { folder.Delete(recursive: true); } catch (IOException) { }
-            else env.Out.WriteLine($"journal kept for inspection: {journalPath} (seed {seed})");
-            env.Out.WriteLine(summary.ToString());
+            else printer.Line($"journal kept for inspection: {journalPath} (seed {seed})");
+            printer.Line(summary.ToString());
+            printer.Document(new JsonObject
+            {
+                ["transfers"] = summary.Transfers, ["duplicates"] = summary.Duplicates, ["losses"] = summary.Losses,
+                ["unresolved"] = summary.Unresolved, ["conserved"] = summary.Conserved,
+                ["seed"] = seed, ["faultRate"] = rate, ["faults"] = faults.ToString(), ["processes"] = processes,
+                ["faultsFired"] = new JsonObject(host.Faults.Counts.OrderBy(c => c.Key).Select(c => KeyValuePair.Create(c.Key.ToString(), (JsonNode?)c.Value))),
+                ["kills"] = tally.Kills, ["internalErrors"] = tally.Internal, ["journalEntries"] = entries, ["journalKept"] = clean ? null : journalPath,
+            });
             return clean ? ExitCodes.Ok : ExitCodes.Unknown;
         }
     }

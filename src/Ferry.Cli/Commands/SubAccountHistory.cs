@@ -46,7 +46,7 @@ internal static class SubAccountHistory
             var failure = new JsonObject { ["target"] = PlanJson.Target(target), ["outcome"] = PlanJson.OutcomeName(outcome.Kind), ["message"] = outcome.Describe() };
             if (outcome is Rejected<IReadOnlyList<TransferHistoryEntry>> rejected) failure["error"] = PlanJson.Error(rejected.Error);
             printer.Document(failure);
-            printer.Line($"Could not read the sub-account history: {outcome.Describe()}");
+            printer.Line($"Could not read the sub-account history: {OutcomeText.Once(outcome.Describe())}");
             return outcome.Kind switch
             {
                 OutcomeKind.Rejected => ExitCodes.Rejected,

@@ -69,11 +69,20 @@ internal static class SweepCommand
             Amount(minText, "--min"), Amount(keepText, "--keep")).Validated();
         var target = SessionTarget.Resolve(env, accountName);
         if (target.Venue != Venue.Binance)
-            throw new TransferPlanningException($"Account '{target.AccountName}' is an {target.Venue} account; a sweep runs with a Binance master's key.");
+            throw new TransferPlanningException($"Account '{target.AccountName}' is an {target.Venue.Display()} account; a sweep runs with a Binance master's key.");
         var (home, keys) = RoutingAccounts.For(env, target);
         if (home.IsSubAccountKey)
             throw CliException.BadInput($"Account '{target.AccountName}' is a sub-account's key; a sweep reads the sub-accounts' balances with the master's key, so run it with the master's account.");
 
+        if (home.SubAccounts is { Count: > 0 } known)
+        {
+            // The same mistake as in 'ferry transfer' (an e-mail that is not a known sub-account) is the same exit code: 2.
+            foreach (var source in request.From ?? [])
+            {
+                if (!known.Contains(source, StringComparer.OrdinalIgnoreCase))
+                    throw CliException.BadInput($"--from {source} is not a known sub-account of {home.Email}; list it under the master's 'subAccounts' in accounts.json (known: {string.Join(", ", known)}).");
+            }
+        }
         if (home.SubAccounts is { Count: > 0 } subs)
         {
             // A probe route from a known sub-account checks --to before anything starts (the real routes are planned after the reads).

@@ -46,7 +46,7 @@ internal static class TransferCommand
             return await HtxCommands.TransferAsync(env, printer, request, dryRun, confirmed, accountName, ct);
         var target = SessionTarget.Resolve(env, accountName);
         if (target.Venue != Venue.Binance)
-            throw new TransferPlanningException($"Account '{target.AccountName}' is an {target.Venue} account, but the move names Binance wallets.");
+            throw new TransferPlanningException($"Account '{target.AccountName}' is an {target.Venue.Display()} account, but the move names Binance wallets.");
         var (home, keys) = RoutingAccounts.For(env, target);
         var plan = TransferRouter.Plan(request, home, keys);
         if (plan.Legs.Count > 1) return await RouteAsync(env, printer, target, plan, dryRun, confirmed, ct);
@@ -140,16 +140,16 @@ internal static class TransferCommand
 
         var move = $"{WireDecimal.Format(leg.Amount)} {leg.Asset} from {leg.From} to {leg.To}";
         var lookUp = leg.ClientTranId is null
-            ? "Check 'ferry history' before trying again."
-            : $"Look it up by clientTranId {leg.ClientTranId} ('ferry history --sub') before trying again.";
+            ? "check 'ferry history'"
+            : $"look it up by clientTranId {leg.ClientTranId} with 'ferry history --sub'";
         printer.Line($"Journal id {journalId}.");
         printer.Line(result.Kind switch
         {
             OutcomeKind.Done => $"Moved {move} ({leg.Summary}) via {leg.Endpoint}; transfer id {result.TransferId}"
                 + (leg.ClientTranId is null ? "." : $", clientTranId {leg.ClientTranId}."),
             OutcomeKind.Rejected => $"The exchange refused to move {move}: {result.Error!.Message} (code {result.Error.Code}); nothing moved.",
-            OutcomeKind.Unknown => $"The outcome of moving {move} is UNKNOWN ({result.Message}); it may have happened. Run 'ferry journal reconcile {journalId}' (or {lookUp[0..1].ToLowerInvariant()}{lookUp[1..]}) before trying again.",
-            _ => $"Not sent: {result.Message}",
+            OutcomeKind.Unknown => $"The outcome of moving {move} is UNKNOWN ({OutcomeText.Reason(result.Message).TrimEnd('.')}); it may have happened. Run 'ferry journal reconcile {journalId}' (or {lookUp}) before trying again.",
+            _ => OutcomeText.NotSent(result.Message),
         });
     }
 }

@@ -26,16 +26,7 @@ internal static class ToolResults
     }
 
     /// <summary>The error kind of a <c>ferry</c> exit code (docs/cli.md).</summary>
-    public static string KindOf(int exitCode) => exitCode switch
-    {
-        ExitCodes.Rejected => "rejected",
-        ExitCodes.BadInput => "bad-input",
-        ExitCodes.Unknown => "unknown",
-        ExitCodes.Refused => "refused",
-        ExitCodes.InUse => "in-use",
-        ExitCodes.Interrupted => "interrupted",
-        _ => "internal",
-    };
+    public static string KindOf(int exitCode) => ExitCodes.ErrorKind(exitCode);
 
     public static string Sentence(string message)
     {

@@ -35,7 +35,7 @@ internal sealed class TransferTools(McpToolContext context)
         var env = context.Bridge.Environment(TextWriter.Null, TextWriter.Null);
         var target = SessionTarget.Resolve(env, account);
         if (target.Venue != Venue.Binance)
-            throw new TransferPlanningException($"Account '{target.AccountName}' is an {target.Venue} account, but the move names Binance wallets.");
+            throw new TransferPlanningException($"Account '{target.AccountName}' is an {target.Venue.Display()} account, but the move names Binance wallets.");
         var (home, keys) = RoutingAccounts.For(env, target);
         var plan = TransferRouter.Plan(request, home, keys);
         var legTargets = plan.Legs.Select(leg => string.Equals(leg.AccountName, target.AccountName, StringComparison.OrdinalIgnoreCase)

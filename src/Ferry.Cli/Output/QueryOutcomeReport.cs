@@ -33,8 +33,8 @@ internal static class QueryOutcomeReport
         printer.Line(outcome.Kind switch
         {
             OutcomeKind.Rejected => $"Binance refused it: {outcome.Describe()}",
-            OutcomeKind.Unknown => $"Outcome unknown: {outcome.Describe()}",
-            _ => $"Not sent: {outcome.Describe()}",
+            OutcomeKind.Unknown => OutcomeText.Unknown(outcome.Describe()),
+            _ => OutcomeText.NotSent(outcome.Describe()),
         });
         return outcome.Kind switch
         {

@@ -1,3 +1,4 @@
+using Ferry.Addresses;
 using Ferry.Accounts;
 using Ferry.Binance;
 using Ferry.Simulator;
@@ -48,7 +49,7 @@ internal sealed class BinanceSession : IAsyncDisposable
             return new BinanceSession(embedded, NewClient(embedded, env), host, statePath);
         }
         if (target.Venue != Addresses.Venue.Binance)
-            throw CliException.BadInput($"Account '{target.AccountName}' is an {target.Venue} account; this command needs a Binance account.");
+            throw CliException.BadInput($"Account '{target.AccountName}' is an {target.Venue.Display()} account; this command needs a Binance account.");
         return new BinanceSession(target.Configured, NewClient(target.Configured, env), null, null);
     }
 

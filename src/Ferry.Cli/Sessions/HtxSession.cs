@@ -30,7 +30,7 @@ internal sealed record HtxTarget(AccountDefinition? Configured, FerryHome Home)
                     : $"There is no account named '{accountName}'; configured accounts: {string.Join(", ", accounts.Select(a => a.Name))}.");
             return named.Venue == Venue.Htx
                 ? new HtxTarget(named, home)
-                : throw CliException.BadInput($"Account '{named.Name}' is a {named.Venue} account; HTX wallets need an account with \"venue\": \"htx\".");
+                : throw CliException.BadInput($"Account '{named.Name}' is a {named.Venue.Display()} account; HTX wallets need an account with \"venue\": \"htx\".");
         }
 
         if (accounts.Count == 0) return new HtxTarget(null, home);

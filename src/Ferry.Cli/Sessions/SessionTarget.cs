@@ -29,7 +29,7 @@ internal sealed record SessionTarget(AccountDefinition? Configured, FerryHome Ho
             return new SessionTarget(null, home);
         }
         var chosen = Choose(env, accounts, accountName);
-        env.Log.Info($"account '{chosen.Name}' ({chosen.Venue}, {chosen.Environment}), {chosen.Credentials.Kind} key {chosen.Credentials.MaskedApiKey}");
+        env.Log.Info($"account '{chosen.Name}' ({chosen.Venue.Display()}, {chosen.Environment}), {chosen.Credentials.Kind} key {chosen.Credentials.MaskedApiKey}");
         env.Log.Debug($"account '{chosen.Name}': base {chosen.BaseAddress}, key from {chosen.KeySource}, secret {chosen.Credentials.Secret}");
         return new SessionTarget(chosen, home);
     }

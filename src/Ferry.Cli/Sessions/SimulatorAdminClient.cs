@@ -37,9 +37,40 @@ internal sealed class SimulatorAdminClient(Uri baseAddress)
     private async Task<JsonDocument> GetAsync(string path, CancellationToken ct)
     {
         using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(10) };
-        using var response = await http.GetAsync(path, ct);
+        HttpResponseMessage answer;
+        try
+        {
+            answer = await http.GetAsync(path, ct);
+        }
+        catch (HttpRequestException e)
+        {
+            throw CliException.Refused($"The simulator at {baseAddress} cannot be reached ({Unreachable(e)}); is 'ferry sim serve' running there?");
+        }
+        catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+        {
+            throw CliException.Refused($"The simulator at {baseAddress} did not answer {path} within 10 seconds; is it a Ferry simulator?");
+        }
+        using var response = answer;
         if (!response.IsSuccessStatusCode)
             throw CliException.Refused($"The simulator at {baseAddress} answered {(int)response.StatusCode} to {path}; is it a Ferry simulator?");
-        return await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(ct), cancellationToken: ct);
+        try
+        {
+            return await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(ct), cancellationToken: ct);
+        }
+        catch (JsonException)
+        {
+            throw CliException.Refused($"The simulator at {baseAddress} answered {path} with something that is not JSON; is it a Ferry simulator?");
+        }
     }
+
+    /// <summary>"connection refused", "the host name did not resolve": why a loopback simulator did not answer.</summary>
+    internal static string Unreachable(HttpRequestException e) => e.HttpRequestError switch
+    {
+        HttpRequestError.ConnectionError when e.InnerException is System.Net.Sockets.SocketException { SocketErrorCode: System.Net.Sockets.SocketError.ConnectionRefused }
+            => "connection refused",
+        HttpRequestError.ConnectionError => "the connection failed",
+        HttpRequestError.NameResolutionError => "the host name did not resolve",
+        HttpRequestError.ResponseEnded => "the connection closed without an answer",
+        _ => "the request failed",
+    };
 }

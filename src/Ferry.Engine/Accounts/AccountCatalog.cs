@@ -22,10 +22,12 @@ public sealed record NewAccount(
     SecretText Secret,
     string? BaseAddress = null,
     string? Email = null,
-    string? Description = null)
+    string? Description = null,
+    IReadOnlyList<string>? SubAccounts = null,
+    string? MasterEmail = null)
 {
     /// <summary>Masked: the generated record printer would otherwise print the API key whole.</summary>
-    public override string ToString() => $"{Name} ({Venue}, {Environment}, {Signing}) key {Masking.ApiKey(ApiKey)}, secret {Secret}";
+    public override string ToString() => $"{Name} ({Venue.Display()}, {Environment}, {Signing}) key {Masking.ApiKey(ApiKey)}, secret {Secret}";
 }
 
 /// <summary>
@@ -113,6 +115,8 @@ public sealed class AccountCatalog
         BaseAddress = account.BaseAddress,
         Email = account.Email,
         Description = account.Description,
+        SubAccounts = account.SubAccounts is { Count: > 0 } subs ? subs.Select(e => e.ToLowerInvariant()).Distinct().ToList() : null,
+        MasterEmail = account.MasterEmail?.ToLowerInvariant(),
         Signing = account.Signing.ToString().ToLowerInvariant(),
         ApiKey = inlineKey ? account.ApiKey : null,
         Secret = inlineKey ? account.Secret.Reveal() : null,
@@ -171,12 +175,19 @@ public sealed class AccountCatalog
         if (!File.Exists(_home.AccountsFile)) return [];
         try
         {
-            var root = JsonNode.Parse(File.ReadAllText(_home.AccountsFile), documentOptions: new JsonDocumentOptions
+            var root = JsonNode.Parse(AccountStore.ReadAccountsFile(_home), documentOptions: new JsonDocumentOptions
             {
                 CommentHandling = JsonCommentHandling.Skip,
                 AllowTrailingCommas = true,
             });
-            return root?["accounts"] as JsonArray ?? [];
+            var accounts = root?["accounts"] as JsonArray ?? [];
+            // The same refusal the loader makes: every command refuses a file it cannot fully read.
+            for (var i = 0; i < accounts.Count; i++)
+            {
+                if (accounts[i] is null)
+                    throw new AccountConfigException($"The accounts file {_home.AccountsFile} has null as entry {i + 1} of 'accounts'; each entry must be an object with a name.");
+            }
+            return accounts;
         }
         catch (JsonException e)
         {

@@ -21,5 +21,5 @@ public sealed record AccountDefinition(
     public string KeySource { get; init; } = "inline";
 
     /// <summary>Masked everywhere: the record printer would otherwise be fine, but be explicit.</summary>
-    public override string ToString() => $"{Name} ({Venue}, {Environment}) {Credentials}";
+    public override string ToString() => $"{Name} ({Venue.Display()}, {Environment}) {Credentials}";
 }

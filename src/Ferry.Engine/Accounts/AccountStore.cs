@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Ferry.Addresses;
 using Ferry.Credentials;
+using Ferry.Files;
 using Ferry.Safety;
 
 namespace Ferry.Accounts;
@@ -15,6 +16,12 @@ public sealed class AccountStore
     private static readonly Uri BinanceMainnet = new("https://api.binance.com/");
     private static readonly Uri BinanceTestnet = new("https://testnet.binance.vision/");
     private static readonly Uri HtxMainnet = new("https://api.huobi.pro/");
+
+    /// <summary>The most accounts.json may hold: thousands of accounts, never a file that grows without end.</summary>
+    public const long MaxAccountsFileBytes = 1024 * 1024;
+
+    /// <summary>The most a key file or PEM private key may hold (an RSA-4096 PEM is about 3 KiB).</summary>
+    public const long MaxKeyFileBytes = 64 * 1024;
 
     private readonly FerryHome _home;
     private readonly Func<string, string?> _getEnvironmentVariable;
@@ -32,15 +39,19 @@ public sealed class AccountStore
         AccountFileModel? model;
         try
         {
-            model = JsonSerializer.Deserialize(File.ReadAllText(_home.AccountsFile), AccountFileJsonContext.Default.AccountFileModel);
+            model = JsonSerializer.Deserialize(ReadAccountsFile(_home), AccountFileJsonContext.Default.AccountFileModel);
         }
         catch (JsonException e)
         {
             throw new AccountConfigException($"The accounts file {_home.AccountsFile} is not valid JSON (line {e.LineNumber + 1}).");
         }
         var accounts = new List<AccountDefinition>();
+        var position = 0;
         foreach (var entry in model?.Accounts ?? [])
         {
+            position++;
+            if (entry is null)
+                throw new AccountConfigException($"The accounts file {_home.AccountsFile} has null as entry {position} of 'accounts'; each entry must be an object with a name.");
             var account = Resolve(entry);
             if (accounts.Any(a => string.Equals(a.Name, account.Name, StringComparison.OrdinalIgnoreCase)))
                 throw new AccountConfigException($"The accounts file names account '{account.Name}' twice.");
@@ -133,7 +144,7 @@ public sealed class AccountStore
         if (environment == AccountEnvironment.Sim && !KeyHostAllowlist.IsLoopback(address))
             throw new AccountConfigException($"Account '{name}' is a simulator account, so its baseAddress must be on loopback, not '{address}'.");
         var hosts = venue == Venue.Binance ? KeyHostAllowlist.BinanceHosts : KeyHostAllowlist.HtxHosts;
-        var refusal = KeyHostAllowlist.Refusal(address, hosts, venue.ToString());
+        var refusal = KeyHostAllowlist.Refusal(address, hosts, venue.Display());
         if (refusal is not null) throw new AccountConfigException($"Account '{name}': {refusal}");
         return address;
     }
@@ -172,6 +183,19 @@ public sealed class AccountStore
     /// <summary>"FERRY_FUTURES_KEYS" for account "futures-keys": the prefix of its two environment variables.</summary>
     public static string EnvironmentVariablePrefix(string accountName) => "FERRY_" + accountName.ToUpperInvariant().Replace('-', '_');
 
+    /// <summary>accounts.json's text, refused when it is not a regular file or larger than <see cref="MaxAccountsFileBytes"/>.</summary>
+    internal static string ReadAccountsFile(FerryHome home)
+    {
+        try
+        {
+            return BoundedFile.ReadAllText(home.AccountsFile, MaxAccountsFileBytes);
+        }
+        catch (BoundedFileException e)
+        {
+            throw new AccountConfigException($"The accounts file {home.AccountsFile} {e.Reason}.");
+        }
+    }
+
     internal static string ReadOwnerOnlyFile(string name, string path)
     {
         if (!File.Exists(path))
@@ -184,6 +208,14 @@ public sealed class AccountStore
             if ((mode & wider) != 0)
                 throw new AccountConfigException($"Account '{name}': the key file {path} is readable by others; run 'chmod 600 {path}'.");
         }
-        return File.ReadAllText(path);
+        try
+        {
+            return BoundedFile.ReadAllText(path, MaxKeyFileBytes);
+        }
+        catch (BoundedFileException e)
+        {
+            // The reason only: a key file's location is never shown.
+            throw new AccountConfigException($"Account '{name}': its key file {e.Reason}.");
+        }
     }
 }

@@ -17,7 +17,7 @@ public static class HtxTransferPlanner
             throw new TransferPlanningException(
                 $"'{from}' and '{to}' are on different exchanges; moving between Binance and HTX needs a withdrawal and a deposit, which Ferry does not do.");
         if (accountVenue != Venue.Htx)
-            throw new TransferPlanningException($"Account '{accountName}' is a {accountVenue} account, but the move names HTX wallets; choose an HTX account with --account.");
+            throw new TransferPlanningException($"Account '{accountName}' is a {accountVenue.Display()} account, but the move names HTX wallets; choose an HTX account with --account.");
         var asset = TransferPlanner.ValidateAsset(request.Asset);
         if (request.Amount <= 0)
             throw new TransferPlanningException($"The amount {WireDecimal.Format(request.Amount)} is not positive; give an amount greater than zero.");

@@ -31,7 +31,7 @@ public static class TransferPlanner
         if (from.Venue == Venue.Htx || to.Venue == Venue.Htx)
             throw new TransferPlanningException("The move names HTX wallets; plan it with PlanMove, which routes it to HTX's spot-swap transfer.");
         if (accountVenue != Venue.Binance)
-            throw new TransferPlanningException($"Account '{accountName}' is an {accountVenue} account, but the move names Binance wallets.");
+            throw new TransferPlanningException($"Account '{accountName}' is an {accountVenue.Display()} account, but the move names Binance wallets.");
         if (from == to)
             throw new TransferPlanningException($"The move goes from '{from}' to the same wallet; name two different wallets.");
 

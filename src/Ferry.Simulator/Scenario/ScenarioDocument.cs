@@ -39,13 +39,23 @@ public sealed class ScenarioDocument
     /// <summary>Parses scenario JSON; throws <see cref="ScenarioException"/> with one sentence naming the bad field.</summary>
     public static ScenarioDocument Parse(string json) => ScenarioParser.Parse(json);
 
-    /// <summary>Reads and parses a scenario file.</summary>
+    /// <summary>The most a scenario file may hold: thousands of accounts, never a file that grows without end.</summary>
+    public const long MaxFileBytes = 8 * 1024 * 1024;
+
+    /// <summary>Reads and parses a scenario file of at most <see cref="MaxFileBytes"/>.</summary>
     public static ScenarioDocument Load(string path)
     {
         string json;
         try
         {
-            json = File.ReadAllText(path);
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
+            var bytes = new byte[MaxFileBytes + 1];
+            var length = 0;
+            int read;
+            while (length < bytes.Length && (read = stream.Read(bytes, length, bytes.Length - length)) > 0) length += read;
+            if (length > MaxFileBytes) throw new ScenarioException($"Scenario file '{path}' is larger than {MaxFileBytes / (1024 * 1024)} MiB.");
+            using var reader = new StreamReader(new MemoryStream(bytes, 0, length), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            json = reader.ReadToEnd();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -16,7 +16,7 @@ internal static partial class ScenarioParser
             AllowOnly(item, path, "symbol", "price");
             var symbol = Text(item, path, "symbol", required: true)!;
             if (!IsCode(symbol)) throw Bad($"{path}.symbol", "must be upper-case letters and digits");
-            if (!prices.TryAdd(symbol, Positive(item, path, "price"))) throw Bad($"{path}.symbol", $"repeats the price of {symbol}");
+            if (!prices.TryAdd(symbol, Positive(item, path, "price", MaxPrice))) throw Bad($"{path}.symbol", $"repeats the price of {symbol}");
         }
 
         var positions = new List<ScenarioPosition>();
@@ -47,7 +47,7 @@ internal static partial class ScenarioParser
                 throw Bad($"{path}.symbol", $"repeats {owner}'s {type} {symbol} {positionSide} position");
             }
             positions.Add(new ScenarioPosition(owner, type, symbol, side!, positionSide, Positive(item, path, "quantity"),
-                Positive(item, path, "entryPrice"), Positive(item, path, "markPrice"), leverage));
+                Positive(item, path, "entryPrice", MaxPrice), Positive(item, path, "markPrice", MaxPrice), leverage));
         }
 
         var deposits = new List<ScenarioDeposit>();
@@ -76,7 +76,7 @@ internal static partial class ScenarioParser
         return scenario with { Prices = prices, Positions = positions, Deposits = deposits };
     }
 
-    private static decimal Positive(JsonElement item, string path, string name)
+    private static decimal Positive(JsonElement item, string path, string name, decimal most = MaxAmount)
     {
         if (!item.TryGetProperty(name, out var a)) throw Bad($"{path}.{name}", "is required");
         decimal value;
@@ -84,6 +84,7 @@ internal static partial class ScenarioParser
         else if (a.ValueKind == JsonValueKind.String &&
                  decimal.TryParse(a.GetString(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value)) { }
         else throw Bad($"{path}.{name}", "must be a decimal such as \"0.5\"");
-        return value > 0m ? value : throw Bad($"{path}.{name}", "must be more than zero");
+        if (value <= 0m) throw Bad($"{path}.{name}", "must be more than zero");
+        return value <= most ? value : throw Bad($"{path}.{name}", $"is more than {most}, the most a scenario may hold");
     }
 }

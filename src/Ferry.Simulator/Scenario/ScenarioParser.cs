@@ -8,6 +8,15 @@ namespace Ferry.Simulator;
 /// <summary>Reads scenario JSON strictly: unknown fields, wrong types and dangling references are errors that name the field.</summary>
 internal static partial class ScenarioParser
 {
+    /// <summary>
+    /// The most one amount, and one asset's total over all wallets, may be (10^15). Every later sum of balances and every
+    /// amount × price (prices at most <see cref="MaxPrice"/>) then fits in a decimal, so no move can overflow.
+    /// </summary>
+    public const decimal MaxAmount = 1_000_000_000_000_000m;
+
+    /// <summary>The most a price may be (10^9).</summary>
+    public const decimal MaxPrice = 1_000_000_000m;
+
     public static ScenarioDocument Parse(string json)
     {
         JsonDocument doc;
@@ -60,9 +69,14 @@ internal static partial class ScenarioParser
         }
 
         var balances = new List<ScenarioBalance>();
+        var totals = new Dictionary<string, decimal>(StringComparer.Ordinal);
         foreach (var (item, path) in Items(b, at, "balances"))
         {
-            balances.Add(ParseBalance(item, path, emails));
+            var balance = ParseBalance(item, path, emails);
+            // Each amount is at most MaxAmount, so this sum cannot overflow before it is checked.
+            var total = totals[balance.Asset] = totals.GetValueOrDefault(balance.Asset) + balance.Amount;
+            if (total > MaxAmount) throw Bad($"{path}.amount", $"brings the total of {balance.Asset} over all wallets above {MaxAmount}, the most a scenario may hold");
+            balances.Add(balance);
         }
         return WithManagedSubAccounts(WithSubAccountSections(b, at, new BinanceScenario(master, subs, keys, balances), emails), managed, teams);
     }
@@ -130,6 +144,7 @@ internal static partial class ScenarioParser
                  decimal.TryParse(a.GetString(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value)) { }
         else throw Bad($"{path}.amount", "must be a non-negative decimal such as \"10000\" or \"0.5\"");
         if (value < 0m) throw Bad($"{path}.amount", "must not be negative");
+        if (value > MaxAmount) throw Bad($"{path}.amount", $"is more than {MaxAmount}, the most a scenario may hold");
         return value;
     }
 

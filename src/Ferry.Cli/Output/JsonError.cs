@@ -1,0 +1,17 @@
+using System.Text.Json.Nodes;
+
+namespace Ferry.Cli.Output;
+
+/// <summary>
+/// A failure as the one JSON document <c>--json</c> promises: <c>{"error":{"kind","code","message"}}</c>, the same
+/// shape as an MCP tool error, so a script reads standard output whether the command worked or not.
+/// </summary>
+internal static class JsonError
+{
+    /// <summary>The document for a failure that ends with <paramref name="exitCode"/>; <paramref name="code"/> is the exchange's, when it refused.</summary>
+    public static string For(int exitCode, string sentence, string? code = null) =>
+        new JsonObject
+        {
+            ["error"] = new JsonObject { ["kind"] = ExitCodes.ErrorKind(exitCode), ["code"] = code, ["message"] = sentence },
+        }.ToJsonString();
+}
