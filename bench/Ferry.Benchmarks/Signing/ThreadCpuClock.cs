@@ -10,18 +10,38 @@ public static class ThreadCpuClock
 {
     private const int ClockThreadCpuTimeId = 3;
 
+    // Probed once: a libc the runtime cannot bind falls back to process CPU time instead of failing the run.
+    private static readonly bool ThreadClockWorks = Probe();
+
     /// <summary>Says which clock <see cref="Now"/> reads, for the report.</summary>
-    public static string Describe => OperatingSystem.IsLinux() ? "thread CPU time (clock_gettime)" : "process CPU time";
+    public static string Describe => ThreadClockWorks ? "thread CPU time (clock_gettime)" : "process CPU time";
 
     /// <summary>The current reading of the clock.</summary>
     public static TimeSpan Now()
     {
-        if (OperatingSystem.IsLinux() && clock_gettime(ClockThreadCpuTimeId, out var time) == 0)
+        if (ThreadClockWorks && clock_gettime(ClockThreadCpuTimeId, out var time) == 0)
         {
             return TimeSpan.FromTicks((time.Seconds * TimeSpan.TicksPerSecond) + (time.Nanoseconds / 100));
         }
 
         return Environment.CpuUsage.TotalTime;
+    }
+
+    private static bool Probe()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return false;
+        }
+
+        try
+        {
+            return clock_gettime(ClockThreadCpuTimeId, out _) == 0;
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return false;
+        }
     }
 
     [DllImport("libc", SetLastError = false)]
