@@ -16,7 +16,7 @@ public static class BenchKeys
         return rsa.ExportPkcs8PrivateKeyPem();
     }
 
-    /// <summary>A new Ed25519 private key (BouncyCastle; .NET has no Ed25519 in the box).</summary>
+    /// <summary>A new Ed25519 private key, made with BouncyCastle (.NET has no Ed25519 in the box) so the key comes from another library than the signer's.</summary>
     public static string NewEd25519Pem()
     {
         var generator = new Ed25519KeyPairGenerator();

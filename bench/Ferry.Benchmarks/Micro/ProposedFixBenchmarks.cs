@@ -72,11 +72,11 @@ public class ProposedFixBenchmarks
         return Hex(hash, _destination);
     }
 
-    /// <summary>Current Ed25519RequestSigner.Sign (payload.ToArray, new signature array, BouncyCastle key.Sign).</summary>
+    /// <summary>Ed25519RequestSigner.Sign as it is now (libsodium through NSec, into a stack span).</summary>
     [Benchmark]
     public int Ed25519Current() => _ed25519Current.Sign(Payload, _destination);
 
-    /// <summary>Proposed: the public key derived once at construction and passed to the static Ed25519.Sign.</summary>
+    /// <summary>The rejected proposal on the old library: BouncyCastle 1.8.10's static Ed25519.Sign with a cached public key.</summary>
     [Benchmark]
     public int Ed25519CachedPublicKeyProposed()
     {
