@@ -12,7 +12,8 @@ public sealed class AccountStoreTests : IDisposable
 
     private AccountStore Store(string json)
     {
-        File.WriteAllText(Path.Combine(_dir, "accounts.json"), json);
+        // Owner-only, as Ferry writes it: an accounts file others can read may not hold a secret inline.
+        Accounts.OwnerOnly.Write(Path.Combine(_dir, "accounts.json"), json);
         return new AccountStore(new FerryHome(_dir), name => _env.GetValueOrDefault(name));
     }
 

@@ -38,11 +38,14 @@ internal sealed class FerryMcpProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>A fresh FERRY_HOME, optionally with an accounts.json.</summary>
+    /// <summary>A fresh FERRY_HOME, optionally with an accounts.json (owner-only, as Ferry writes it).</summary>
     public static string NewHome(string? accountsJson = null)
     {
         var home = Directory.CreateTempSubdirectory("ferry-mcp-").FullName;
-        if (accountsJson is not null) File.WriteAllText(Path.Combine(home, "accounts.json"), accountsJson);
+        if (accountsJson is null) return home;
+        var path = Path.Combine(home, "accounts.json");
+        File.WriteAllText(path, accountsJson);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         return home;
     }
 
