@@ -87,12 +87,14 @@ public sealed class AccountStore
 
         var (subAccounts, masterEmail) = ResolveFamily(name, entry);
 
+        var proxy = ResolveProxy(name, venue, baseAddress, entry.Proxy);
         var (apiKey, secret, source) = ResolveKey(name, signing, entry);
         return new AccountDefinition(name, venue, environment, baseAddress,
             new ApiCredentials(apiKey, new SecretText(secret), signing), entry.Email?.ToLowerInvariant(), entry.Description,
             subAccounts, masterEmail)
         {
             KeySource = source,
+            Proxy = proxy,
         };
     }
 
@@ -141,6 +143,18 @@ public sealed class AccountStore
         var refusal = KeyHostAllowlist.Refusal(address, hosts, venue.ToString());
         if (refusal is not null) throw new AccountConfigException($"Account '{name}': {refusal}");
         return address;
+    }
+
+    /// <summary>An explicit proxy, allowed only where it relays an HTTPS tunnel to an official host (docs/accounts.md).</summary>
+    private static Uri? ResolveProxy(string name, Venue venue, Uri baseAddress, string? configured)
+    {
+        if (string.IsNullOrWhiteSpace(configured)) return null;
+        if (!Uri.TryCreate(configured, UriKind.Absolute, out var proxy))
+            throw new AccountConfigException($"Account '{name}' has a malformed proxy; write it like http://proxy.example:3128.");
+        var hosts = venue == Venue.Binance ? KeyHostAllowlist.BinanceHosts : KeyHostAllowlist.HtxHosts;
+        if (Ferry.Http.KeyedHttpHandler.ProxyRefusal(baseAddress, proxy, hosts) is { } refusal)
+            throw new AccountConfigException($"Account '{name}': {refusal}");
+        return proxy;
     }
 
     private (string ApiKey, string Secret, string Source) ResolveKey(string name, SigningKind signing, AccountEntryModel entry)
