@@ -89,13 +89,15 @@ public sealed class AccountStore
 
         var proxy = ResolveProxy(name, venue, baseAddress, entry.Proxy);
         var (apiKey, secret, source) = ResolveKey(name, signing, entry);
-        return new AccountDefinition(name, venue, environment, baseAddress,
+        var account = new AccountDefinition(name, venue, environment, baseAddress,
             new ApiCredentials(apiKey, new SecretText(secret), signing), entry.Email?.ToLowerInvariant(), entry.Description,
             subAccounts, masterEmail)
         {
             KeySource = source,
             Proxy = proxy,
         };
+        SigningKeyCheck.Check(account);
+        return account;
     }
 
     /// <summary>subAccounts (a master's sub-account emails) and masterEmail (a sub-account key's master), checked.</summary>

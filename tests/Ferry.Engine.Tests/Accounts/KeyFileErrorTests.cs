@@ -42,6 +42,24 @@ public sealed class KeyFileErrorTests : IDisposable
         Assert.Contains("line two", error.Message);
     }
 
+    [Theory]
+    [InlineData("rsa")]
+    [InlineData("ed25519")]
+    public void An_inline_hmac_secret_on_an_rsa_or_ed25519_account_is_refused_when_loaded_without_quoting_it(string signing)
+    {
+        var error = LoadFails($$"""{"name":"x1","environment":"mainnet","signing":"{{signing}}","apiKey":"{{ApiKey}}","secret":"{{Secret}}"}""");
+        AssertDiscloses_nothing(error.Message);
+        Assert.Contains("not a usable", error.Message);
+    }
+
+    [Fact]
+    public void An_htx_account_that_does_not_sign_with_hmac_is_refused_when_loaded()
+    {
+        var error = LoadFails($$"""{"name":"x1","venue":"htx","environment":"mainnet","signing":"ed25519","apiKey":"{{ApiKey}}","secret":"{{Secret}}"}""");
+        AssertDiscloses_nothing(error.Message);
+        Assert.Contains("HMAC", error.Message);
+    }
+
     [Fact]
     public void A_missing_key_file_is_named_by_its_account()
     {
