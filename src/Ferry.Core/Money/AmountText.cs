@@ -13,8 +13,14 @@ public static class AmountText
     /// <summary>decimal holds any value of up to 28 significant digits exactly.</summary>
     public const int MaxSignificantDigits = 28;
 
-    /// <summary>Text longer than this is shown shortened in an error.</summary>
+    /// <summary>Text of number characters longer than this is shown shortened in an error.</summary>
     public const int MaxShownLength = 24;
+
+    /// <summary>
+    /// Other text (a word, or a secret pasted in the wrong field) is shown only up to this many characters, fewer than
+    /// the leak scans' window of 10, so no error can carry a recognisable piece of a secret.
+    /// </summary>
+    public const int MaxShownOtherLength = 9;
 
     /// <summary>
     /// Parses <paramref name="text"/> as a non-negative amount with at most <paramref name="maxDecimalPlaces"/> decimal
@@ -66,8 +72,10 @@ public static class AmountText
     public static string Shown(string? text)
     {
         if (text is null) return "";
-        var printable = new string(text.Select(c => char.IsControl(c) ? '?' : c).Take(MaxShownLength + 1).ToArray());
-        return printable.Length <= MaxShownLength ? printable : printable[..(MaxShownLength - 4)] + "...";
+        var numeric = text.All(c => char.IsAsciiDigit(c) || c is '.' or ',' or '+' or '-' or '_' or ' ' or 'e' or 'E');
+        var limit = numeric ? MaxShownLength : MaxShownOtherLength;
+        var printable = new string(text.Select(c => char.IsControl(c) ? '?' : c).Take(limit + 1).ToArray());
+        return printable.Length <= limit ? printable : printable[..(limit - 3)] + "...";
     }
 
     /// <summary>Splits trimmed text into its significant integer digits (no leading zeros) and fraction digits (no

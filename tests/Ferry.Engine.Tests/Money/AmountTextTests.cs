@@ -84,6 +84,15 @@ public sealed class AmountTextTests
         }
     }
 
+    [Fact]
+    public void Text_that_is_no_number_is_quoted_by_fewer_characters_than_a_leak_scan_window()
+    {
+        var (ok, _, refusal) = Parse("MCPLEAKmainSECRET-1b9e7d5c3a-ZXCVBNm");
+        Assert.False(ok);
+        Assert.Contains("'MCPLEA...'", refusal);
+        Assert.Contains("'abc'", Parse("abc").Refusal);
+    }
+
     [Theory]
     [InlineData("1.5", true, "1.5")]
     [InlineData("-0.25", true, "-0.25")]
