@@ -47,7 +47,7 @@ public static class KeyFiles
         {
             if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & WiderThanOwner) != 0)
                 throw new AccountConfigException(
-                    $"Account '{accountName}': {what} can be read by others; make it owner-only with 'chmod 600' and try again.");
+                    $"Account '{accountName}': {what} can be read or changed by others; make it owner-only with 'chmod 600' and try again.");
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
             if (stream.Length > MaxLength)
                 throw new AccountConfigException($"Account '{accountName}': {what} is larger than {MaxLength / 1024} KiB, which no key is.");
