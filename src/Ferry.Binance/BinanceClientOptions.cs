@@ -11,6 +11,12 @@ public sealed class BinanceClientOptions
     /// <summary>The REST base address: an official Binance host, or a loopback simulator.</summary>
     public Uri BaseAddress { get; set; } = new("https://api.binance.com");
 
+    /// <summary>
+    /// A proxy the account names explicitly (null, the default: connect to the host itself, whatever HTTP_PROXY and
+    /// friends say); allowed only with an HTTPS official <see cref="BaseAddress"/>, whose tunnel the proxy cannot read.
+    /// </summary>
+    public Uri? Proxy { get; set; }
+
     /// <summary>How long (ms) after its timestamp a signed request stays valid; 1..60000, default 5000.</summary>
     public int RecvWindow { get; set; } = 5000;
 
@@ -74,6 +80,11 @@ public sealed class BinanceClientOptions
         if (KeyHostAllowlist.Refusal(BaseAddress, KeyHostAllowlist.BinanceHosts, "Binance") is { } refusal)
         {
             throw new ArgumentException(refusal, nameof(BaseAddress));
+        }
+
+        if (Proxy is not null && Ferry.Http.KeyedHttpHandler.ProxyRefusal(BaseAddress, Proxy, KeyHostAllowlist.BinanceHosts) is { } proxyRefusal)
+        {
+            throw new ArgumentException(proxyRefusal, nameof(Proxy));
         }
 
         Require(RecvWindow is >= 1 and <= MaxRecvWindow, nameof(RecvWindow), $"RecvWindow must be between 1 and 60000 ms, not {RecvWindow}.");

@@ -17,6 +17,12 @@ public sealed class HtxClientOptions
     /// <summary>Where <c>/linear-swap-api/...</c> goes: an official HTX host, or a loopback simulator (the same one).</summary>
     public Uri SwapBaseAddress { get; set; } = OfficialSwapAddress;
 
+    /// <summary>
+    /// A proxy the account names explicitly (null, the default: connect to the hosts themselves, whatever HTTP_PROXY and
+    /// friends say); allowed only when both base addresses are HTTPS official hosts, whose tunnels the proxy cannot read.
+    /// </summary>
+    public Uri? Proxy { get; set; }
+
     /// <summary>POST /v2/account/transfer calls per second: the docs say 1 (the default), HTX.Net uses 10.</summary>
     public int TransfersPerSecond { get; set; } = HtxEndpoints.DefaultTransfersPerSecond;
 
@@ -40,6 +46,14 @@ public sealed class HtxClientOptions
     {
         CheckAddress(SpotBaseAddress, nameof(SpotBaseAddress));
         CheckAddress(SwapBaseAddress, nameof(SwapBaseAddress));
+        foreach (var address in new[] { SpotBaseAddress, SwapBaseAddress })
+        {
+            if (Proxy is not null && Ferry.Http.KeyedHttpHandler.ProxyRefusal(address, Proxy, KeyHostAllowlist.HtxHosts) is { } proxyRefusal)
+            {
+                throw new ArgumentException(proxyRefusal, nameof(Proxy));
+            }
+        }
+
         Require(TransfersPerSecond is >= 1 and <= 100, nameof(TransfersPerSecond), $"TransfersPerSecond must be between 1 and 100, not {TransfersPerSecond}.");
         Require(MaxRateWait >= TimeSpan.Zero, nameof(MaxRateWait), "MaxRateWait must not be negative.");
         Require(Timeout > TimeSpan.Zero && Timeout <= TimeSpan.FromMinutes(10), nameof(Timeout), "Timeout must be more than zero and at most 10 minutes.");

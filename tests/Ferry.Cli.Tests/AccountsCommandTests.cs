@@ -142,13 +142,14 @@ public sealed class AccountsCommandTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
-    public async Task Add_refuses_a_key_file_others_can_read_and_says_to_chmod_600()
+    public async Task Add_refuses_a_key_file_others_can_read_and_says_to_chmod_600_without_its_location()
     {
         var keyFile = KeyFile();
         File.SetUnixFileMode(keyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
         var result = await _cli.RunAsync("accounts", "add", "main", "--environment", "mainnet", "--signing", "hmac", "--key-file", keyFile);
         Assert.Equal(4, result.ExitCode);
-        Assert.Contains($"chmod 600 {keyFile}", result.Error);
+        Assert.Contains("chmod 600", result.Error);
+        Assert.DoesNotContain(keyFile, result.Error);
         Assert.False(File.Exists(Path.Combine(_cli.Home, "accounts.json")));
     }
 

@@ -42,7 +42,13 @@ internal sealed class CliRun : IDisposable
         return new Result(code, output.ToString(), error.ToString());
     }
 
-    public void WriteAccounts(string json) => File.WriteAllText(Path.Combine(Home, "accounts.json"), json);
+    /// <summary>Writes accounts.json owner-only, as Ferry does (one that others can read may not hold a secret inline).</summary>
+    public void WriteAccounts(string json)
+    {
+        var path = Path.Combine(Home, "accounts.json");
+        File.WriteAllText(path, json);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+    }
 
     public void Dispose() => Directory.Delete(Home, recursive: true);
 }

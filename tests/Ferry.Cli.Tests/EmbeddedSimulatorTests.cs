@@ -70,11 +70,11 @@ public sealed class EmbeddedSimulatorTests : IDisposable
     }
 
     [Theory]
-    [InlineData("abc", "USDT", "spot", "usdm", "not an amount")]
+    [InlineData("abc", "USDT", "spot", "usdm", "not a plain decimal")]
     [InlineData("0", "USDT", "spot", "usdm", "not positive")]
-    [InlineData("-5", "USDT", "spot", "usdm", "not positive")]
+    [InlineData("-5", "USDT", "spot", "usdm", "without a sign")]
     [InlineData("1.123456789", "USDT", "spot", "usdm", "more than 8 decimal places")]
-    [InlineData("1e3", "USDT", "spot", "usdm", "not an amount")]
+    [InlineData("1e3", "USDT", "spot", "usdm", "not a plain decimal")]
     [InlineData("1", "USDT", "spot", "savings", "unknown Binance wallet")]
     [InlineData("1", "USDT", "spot", "isolated", "needs the isolated margin symbol")]
     [InlineData("1", "USDT", "spot", "spot", "same wallet")]

@@ -39,6 +39,14 @@ public sealed class LeakScanTests : IAsyncLifetime, IDisposable
     private const string Tools2Secret = "LEAKtools2SECRET-6655443322-ALSKDJFHG";
     private const string AliceKey = "LEAKaliceKEY-3c4d5e6f708192a3-ZAQXSWcde";
     private const string AliceSecret = "LEAKaliceSECRET-7a6b5c4d3e-VGYBHUnji";
+    // Credentials in the wrong place: an HMAC secret on line two of a key file used with rsa/ed25519 (where a PEM path
+    // belongs), an HMAC secret inline on an ed25519 account, an inline secret in an accounts.json others can read.
+    private const string MisKey = "LEAKmisKEY-6e5d4c3b2a190817-TGVHYBUJ";
+    private const string MisSecret = "LEAKmisSECRET-7b6a5c4d3e-NJIMKOLPq";
+    private const string InlineEdKey = "LEAKinlineEdKEY-1f2e3d4c5b6a7980-RDX";
+    private const string InlineEdSecret = "LEAKinlineEdSECRET-8a7b6c5d4e-WAZS";
+    private const string WideInlineKey = "LEAKwideKEY-2b3c4d5e6f708192-EDCXSW";
+    private const string WideInlineSecret = "LEAKwideSECRET-3c4d5e6f70-PLOKMIJN";
     private const string Master = "master@example.com";
     private const int Window = 10;
 
@@ -47,6 +55,7 @@ public sealed class LeakScanTests : IAsyncLifetime, IDisposable
     private readonly (string PrivatePem, string PublicPem) _addedEd = TestKeys.Ed25519();
     private readonly Dictionary<string, string> _environment = new();
     private readonly Dictionary<string, string> _placeholders = new();
+    private readonly List<string> _brokenHomes = [];
     private SimulatorHost? _host;
 
     /// <summary>
@@ -77,6 +86,10 @@ public sealed class LeakScanTests : IAsyncLifetime, IDisposable
             new("transfer 500 USDT --from usdm --to coinm --account live", 4),
             new("transfer 500 USDT --from usdm --to coinm --json", 1),
             new("transfer 500 USDT --from spot --to usdm", 0),
+            new("transfer 5 USDT --from spot --to usdm --json", 4, Home: "{home-rsa-keyfile}"),
+            new("transfer 5 USDT --from spot --to usdm", 4, Home: "{home-ed-inline}"),
+            new("transfer 5 USDT --from spot --to usdm --account main", 4, Home: "{home-wide-inline}"),
+            new("transfer 0.99999999999999999999999999999999 USDT --from spot --to usdm", 2),
         ]),
         ("balances",
         [
@@ -85,6 +98,12 @@ public sealed class LeakScanTests : IAsyncLifetime, IDisposable
             new("balances --account live", 4),
             new("balances --account live --json", 4),
             new("balances --owner not-an-email", 2),
+            new("balances", 4, Home: "{home-rsa-keyfile}"),
+            new("balances --json", 4, Home: "{home-ed-keyfile}"),
+            new("balances", 4, Home: "{home-ed-inline}"),
+            new("balances --json", 4, Home: "{home-wide-inline}"),
+            new("balances", 4, Home: "{home-missing-keyfile}"),
+            new("balances --json", 4, Home: "{home-wide-keyfile}"),
         ]),
         ("history",
         [
@@ -96,6 +115,7 @@ public sealed class LeakScanTests : IAsyncLifetime, IDisposable
             new("history --account wrong", 1),
             new("history --days 999", 2),
             new("history --account testnet --json", 4),
+            new("history --json", 4, Home: "{home-wide-inline}"),
         ]),
         ("sim serve",
         [
@@ -140,6 +160,7 @@ public sealed class LeakScanTests : IAsyncLifetime, IDisposable
             new("sweep USDT --to spot --account wrong", 1),
             new("sweep USDT --to spot --min abc --json", 2),
             new("sweep USDT --to spot --account testnet", 4),
+            new("sweep USDT --to spot --json", 4, Home: "{home-ed-keyfile}"),
         ]),
         ("rebalance",
         [
@@ -339,6 +360,10 @@ public sealed class LeakScanTests : IAsyncLifetime, IDisposable
             new("accounts add evil --environment mainnet --signing hmac --key-file {addkey} --base-address http://evil.example", 4),
             new("accounts add evil2 --environment mainnet --signing hmac --key-file {addkey} --base-address https://api.binance.com.evil.example --json", 4),
             new("accounts add wide --environment mainnet --signing hmac --key-file {widekey}", 4),
+            new("accounts add mis-rsa --environment mainnet --signing rsa --key-file {miskey}", 4),
+            new("accounts add mis-ed --environment mainnet --signing ed25519 --key-file {miskey} --json", 4),
+            new("accounts add mis-pem --environment mainnet --signing rsa --private-key-file {miskey}", 4),
+            new("accounts add mis-gone --environment mainnet --signing hmac --key-file {home}/user-keys/gone.key", 4),
         ]),
         ("accounts import",
         [
@@ -367,6 +392,9 @@ public sealed class LeakScanTests : IAsyncLifetime, IDisposable
             new("accounts show tools-main", 0),
             new("accounts show nope", 2),
             new("accounts show main --account live", 2),
+            new("accounts show", 4, Home: "{home-rsa-keyfile}"),
+            new("accounts show main --json", 4, Home: "{home-ed-inline}"),
+            new("accounts show", 4, Home: "{home-missing-keyfile}"),
         ]),
         ("mcp",
         [
@@ -407,7 +435,9 @@ public sealed class LeakScanTests : IAsyncLifetime, IDisposable
         ["mcp"] = "a stdio server for MCP clients: tests/Ferry.Mcp.Tests/LeakScanTests runs the real 'ferry mcp' process and scans every tool's output and its log lines",
     };
 
-    public sealed record Sample(string Arguments, int ExitCode, string? Input = null, bool StopWhenListening = false);
+    /// <summary>One invocation: its arguments, expected exit code, what a person types (null: no terminal), whether to stop
+    /// it once it listens, and the placeholder of another FERRY_HOME to run it in (one whose accounts are broken on purpose).</summary>
+    public sealed record Sample(string Arguments, int ExitCode, string? Input = null, bool StopWhenListening = false, string? Home = null);
 
     public async Task InitializeAsync()
     {
@@ -452,6 +482,7 @@ public sealed class LeakScanTests : IAsyncLifetime, IDisposable
         _environment["FERRY_ADDED_ENV_API_KEY"] = FromEnvKey;
         _environment["FERRY_ADDED_ENV_API_SECRET"] = FromEnvSecret;
         _environment["FERRY_ADDED_ED_API_KEY"] = AddedEdKey;
+        _environment["FERRY_MIS_PEM_API_KEY"] = MisKey;
 
         _placeholders["{home}"] = _home;
         File.WriteAllText(Path.Combine(_home, "plan.yaml"), "assets:\n  USDT:\n    alice@example.com/spot: 50%\n    bob@example.com/spot: rest\n");
@@ -466,8 +497,27 @@ public sealed class LeakScanTests : IAsyncLifetime, IDisposable
             $"## Binance Accounts\n### tools-main\n- API Key: {ToolsKey}\n- Secret: {ToolsSecret}\n- Description: Primary trading account\n");
         _placeholders["{tools2}"] = TestKeys.OwnerOnlyFile(secrets, "TOOLS2.md",
             $"## Binance Accounts\n### tools-futures\n- API Key: {Tools2Key}\n- Secret: {Tools2Secret}\n- Description: Futures trading account\n- Environment: testnet\n");
+        var misKeyFile = TestKeys.OwnerOnlyFile(secrets, "mis.key", $"{MisKey}\n{MisSecret}\n");
+        _placeholders["{miskey}"] = misKeyFile;
+        _placeholders["{home-rsa-keyfile}"] = BrokenHome("rsa-keyfile", $$"""{"name": "main", "environment": "sim", "baseAddress": "{{sim}}", "signing": "rsa", "keyFile": "{{misKeyFile}}"}""");
+        _placeholders["{home-ed-keyfile}"] = BrokenHome("ed-keyfile", $$"""{"name": "main", "environment": "mainnet", "signing": "ed25519", "keyFile": "{{misKeyFile}}"}""");
+        _placeholders["{home-ed-inline}"] = BrokenHome("ed-inline", $$"""{"name": "main", "environment": "sim", "baseAddress": "{{sim}}", "signing": "ed25519", "apiKey": "{{InlineEdKey}}", "secret": "{{InlineEdSecret}}"}""");
+        _placeholders["{home-wide-inline}"] = BrokenHome("wide-inline", $$"""{"name": "main", "environment": "sim", "baseAddress": "{{sim}}", "apiKey": "{{WideInlineKey}}", "secret": "{{WideInlineSecret}}"}""",
+            UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        _placeholders["{home-missing-keyfile}"] = BrokenHome("missing-keyfile", $$"""{"name": "main", "environment": "mainnet", "keyFile": "{{Path.Combine(secrets, "gone.key")}}"}""");
+        _placeholders["{home-wide-keyfile}"] = BrokenHome("wide-keyfile", $$"""{"name": "main", "environment": "mainnet", "keyFile": "{{wide}}"}""");
         _placeholders["{badtools}"] = TestKeys.OwnerOnlyFile(secrets, "BAD-TOOLS.md",
             $"## Binance Accounts\n### broken\n- API Key: {ToolsKey}\n- Secret: {ToolsSecret[..8]}...{ToolsSecret[^3..]}\n");
+    }
+
+    /// <summary>Another FERRY_HOME whose accounts.json holds <paramref name="account"/>, written with <paramref name="mode"/>.</summary>
+    private string BrokenHome(string name, string account, UnixFileMode mode = UnixFileMode.UserRead | UnixFileMode.UserWrite)
+    {
+        var home = Directory.CreateDirectory(Path.Combine(_home, "broken-homes", name)).FullName;
+        var accounts = TestKeys.OwnerOnlyFile(home, "accounts.json", $$"""{"accounts": [{{account}}]}""");
+        File.SetUnixFileMode(accounts, mode);
+        _brokenHomes.Add(home);
+        return home;
     }
 
     public async Task DisposeAsync()
@@ -480,8 +530,9 @@ public sealed class LeakScanTests : IAsyncLifetime, IDisposable
     /// <summary>Every secret, and every whole API key, that the scan must never find.</summary>
     private IEnumerable<(string What, string Text)> Forbidden()
     {
-        var keys = new[] { MainKey, LiveKey, EdKey, TestnetKey, AddKey, TypedKey, FromEnvKey, AddedEdKey, ToolsKey, Tools2Key, AliceKey };
-        var secrets = new[] { MainSecret, WrongSecret, LiveSecret, TestnetSecret, AddSecret, TypedSecret, FromEnvSecret, ToolsSecret, Tools2Secret, AliceSecret };
+        var keys = new[] { MainKey, LiveKey, EdKey, TestnetKey, AddKey, TypedKey, FromEnvKey, AddedEdKey, ToolsKey, Tools2Key, AliceKey, MisKey, InlineEdKey, WideInlineKey };
+        var secrets = new[] { MainSecret, WrongSecret, LiveSecret, TestnetSecret, AddSecret, TypedSecret, FromEnvSecret, ToolsSecret, Tools2Secret, AliceSecret,
+            MisSecret, InlineEdSecret, WideInlineSecret };
         // Not only whole values: any 10 characters in a row of a key or secret count as a leak. The masks show at
         // most 5 in a row (key: first 5 and last 4; secret: last 5), so a window of 10 can only come from a leak.
         foreach (var key in keys)
@@ -573,6 +624,17 @@ public sealed class LeakScanTests : IAsyncLifetime, IDisposable
         Assert.True(File.Exists(logFile), "FERRY_LOG=debug wrote no log file");
         foreach (var file in Directory.EnumerateFiles(Path.Combine(_home, "logs"), "*", SearchOption.AllDirectories))
             captured.Add(($"log file {Path.GetFileName(file)}", File.ReadAllText(file)));
+        foreach (var home in _brokenHomes.Where(h => Directory.Exists(Path.Combine(h, "logs"))))
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(home, "logs"), "*", SearchOption.AllDirectories))
+                captured.Add(($"log file {Path.GetFileName(home)}/{Path.GetFileName(file)}", File.ReadAllText(file)));
+        Assert.Contains(_brokenHomes, h => File.Exists(Path.Combine(h, "logs", "ferry.log")));
+
+        // Never the location of a key file (the source documents' rule), in anything Ferry prints or logs; accounts.json
+        // itself holds the paths, so it is scanned for secrets only.
+        var keyFolders = new[] { Path.Combine(_home, "user-keys"), Path.Combine(_home, "keys") };
+        var pathLeaks = captured.Where(c => keyFolders.Any(f => c.Text.Contains(f, StringComparison.Ordinal))).Select(c => c.Label).ToList();
+        Assert.True(pathLeaks.Count == 0, "A key file's location was shown by:\n" + string.Join("\n", pathLeaks));
+
         captured.Add(("accounts.json", File.ReadAllText(Path.Combine(_home, "accounts.json"))));
 
         var all = string.Join("\n", captured.Select(c => c.Text));
@@ -606,11 +668,11 @@ public sealed class LeakScanTests : IAsyncLifetime, IDisposable
             Error = error,
             In = new StringReader(sample.Input ?? ""),
             IsInteractive = sample.Input is not null,
-            GetEnvironmentVariable = name => _environment.GetValueOrDefault(name),
+            GetEnvironmentVariable = name => name == "FERRY_HOME" && sample.Home is not null ? Expand(sample.Home) : _environment.GetValueOrDefault(name),
             MainnetRedirectForTests = _host!.BaseAddress,
         };
         var code = await FerryApp.RunAsync(args, env, stop.Token);
-        var label = $"'ferry {sample.Arguments}'";
+        var label = $"'ferry {sample.Arguments}'{(sample.Home is null ? "" : $" in {sample.Home}")}";
         Assert.True(sample.ExitCode == code, $"{label} exited {code}, expected {sample.ExitCode}:\n{output}\n{error}");
         return (label, $"{output}\n{error}");
     }

@@ -11,7 +11,7 @@ public sealed class AccountFamilyTests : IDisposable
 
     private IReadOnlyList<AccountDefinition> Load(string accounts)
     {
-        File.WriteAllText(Path.Combine(_dir, "accounts.json"), $$"""{"accounts":[{{accounts}}]}""");
+        Accounts.OwnerOnly.Write(Path.Combine(_dir, "accounts.json"), $$"""{"accounts":[{{accounts}}]}""");
         return new AccountStore(new FerryHome(_dir), _ => null).Load();
     }
 

@@ -12,7 +12,8 @@ public sealed class AccountStoreTests : IDisposable
 
     private AccountStore Store(string json)
     {
-        File.WriteAllText(Path.Combine(_dir, "accounts.json"), json);
+        // Owner-only, as Ferry writes it: an accounts file others can read may not hold a secret inline.
+        Accounts.OwnerOnly.Write(Path.Combine(_dir, "accounts.json"), json);
         return new AccountStore(new FerryHome(_dir), name => _env.GetValueOrDefault(name));
     }
 
@@ -59,6 +60,14 @@ public sealed class AccountStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_mainnet_account_may_name_a_proxy_for_its_https_tunnel()
+    {
+        var account = Assert.Single(Store("""{"accounts":[{"name":"main","environment":"mainnet","proxy":"http://proxy.example:3128","apiKey":"k1234567890","secret":"s1234567890"}]}""").Load());
+        Assert.Equal(new Uri("http://proxy.example:3128"), account.Proxy);
+        Assert.Null(Assert.Single(Store("""{"accounts":[{"name":"main","environment":"mainnet","apiKey":"k1234567890","secret":"s1234567890"}]}""").Load()).Proxy);
+    }
+
+    [Fact]
     public void Environment_variables_override_the_file()
     {
         _env["FERRY_FUTURES_KEYS_API_KEY"] = "env-key-0123456789";
@@ -91,6 +100,9 @@ public sealed class AccountStoreTests : IDisposable
     [InlineData("""{"accounts":[{"name":"main","environment":"mainnet"}]}""", "has no API key")]
     [InlineData("""{"accounts":[{"name":"a b","environment":"mainnet"}]}""", "malformed name")]
     [InlineData("""{"accounts":[""", "not valid JSON")]
+    [InlineData("""{"accounts":[{"name":"main","environment":"sim","baseAddress":"http://127.0.0.1:5000","proxy":"http://127.0.0.1:3128","apiKey":"k1234567890","secret":"s1234567890"}]}""", "only for HTTPS to an official exchange host")]
+    [InlineData("""{"accounts":[{"name":"main","environment":"mainnet","proxy":"socks5://127.0.0.1:1080","apiKey":"k1234567890","secret":"s1234567890"}]}""", "http:// or https://")]
+    [InlineData("""{"accounts":[{"name":"main","environment":"mainnet","proxy":"not a proxy","apiKey":"k1234567890","secret":"s1234567890"}]}""", "malformed proxy")]
     public void Refuses_bad_configuration(string json, string expected)
     {
         var error = Assert.Throws<AccountConfigException>(() => Store(json).Load());

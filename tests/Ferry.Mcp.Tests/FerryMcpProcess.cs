@@ -38,31 +38,39 @@ internal sealed class FerryMcpProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>A fresh FERRY_HOME, optionally with an accounts.json.</summary>
+    /// <summary>A fresh FERRY_HOME, optionally with an accounts.json (owner-only, as Ferry writes it).</summary>
     public static string NewHome(string? accountsJson = null)
     {
         var home = Directory.CreateTempSubdirectory("ferry-mcp-").FullName;
-        if (accountsJson is not null) File.WriteAllText(Path.Combine(home, "accounts.json"), accountsJson);
+        if (accountsJson is null) return home;
+        var path = Path.Combine(home, "accounts.json");
+        File.WriteAllText(path, accountsJson);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         return home;
     }
 
+    /// <summary>Starts the server; <paramref name="environment"/> adds variables to (or, with null, removes them from)
+    /// the child's environment only, never the test process's.</summary>
     public static async Task<FerryMcpProcess> StartAsync(string? home = null, string[]? arguments = null,
-        Func<ElicitRequestParams?, CancellationToken, ValueTask<ElicitResult>>? elicitation = null)
+        Func<ElicitRequestParams?, CancellationToken, ValueTask<ElicitResult>>? elicitation = null,
+        IReadOnlyDictionary<string, string?>? environment = null)
     {
         home ??= NewHome();
         var process = new ConcurrentQueue<string>();
+        var variables = new Dictionary<string, string?> { ["FERRY_HOME"] = home, ["FERRY_LOG"] = null };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>()) variables[name] = value;
         var transport = new StdioClientTransport(new StdioClientTransportOptions
         {
             Name = "ferry",
             Command = "dotnet",
             Arguments = [FerryDll, "mcp", .. arguments ?? []],
-            EnvironmentVariables = new Dictionary<string, string?> { ["FERRY_HOME"] = home, ["FERRY_LOG"] = null },
+            EnvironmentVariables = variables,
             StandardErrorLines = process.Enqueue,
             ShutdownTimeout = TimeSpan.FromSeconds(10),
         });
-        // A pinned revision: the SDK's default probes the newest one and falls back, and under load that fallback was
-        // seen failing ("Method 'initialize' is not available on protocol version '2026-07-28'").
-        var options = new McpClientOptions { ProtocolVersion = "2025-11-25" };
+        // The server speaks 2026-07-28, so the discover probe succeeds once the process is up; the SDK's 5 s probe timeout
+        // fell back to 'initialize' (which a 2026-07-28 server refuses) when a cold start on a loaded machine took longer.
+        var options = new McpClientOptions { DiscoverProbeTimeout = Timeout.InfiniteTimeSpan };
         if (elicitation is not null) options.Handlers = new McpClientHandlers { ElicitationHandler = elicitation };
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var client = await McpClient.CreateAsync(transport, options, cancellationToken: timeout.Token);

@@ -1,5 +1,11 @@
+using System.Security.Cryptography;
 using Ferry.Credentials;
 using Ferry.Simulator;
+using Org.BouncyCastle.Crypto.Generators;
+using Org.BouncyCastle.Crypto.Parameters;
+using Org.BouncyCastle.Pkcs;
+using Org.BouncyCastle.Security;
+using Org.BouncyCastle.X509;
 
 namespace Ferry.Mcp.Tests;
 
@@ -19,18 +25,39 @@ public sealed class LeakScanTests : IAsyncLifetime
     private const string LiveSecret = "MCPLEAKliveSECRET-9e8d7c6b5a-LKJHGF";
     private const string TestnetKey = "MCPLEAKtestnetKEY-1122334455667788-TG";
     private const string TestnetSecret = "MCPLEAKtestnetSECRET-8877665544-UJMI";
+    // Key files in every signing mode: an HMAC secret on line two, an RSA PEM named on line two, an Ed25519 PEM file.
+    private const string FileKey = "MCPLEAKfileKEY-4d5e6f708192a3b4-YUIOP";
+    private const string FileSecret = "MCPLEAKfileSECRET-2c3d4e5f60-HJKLQW";
+    private const string RsaKey = "MCPLEAKrsaKEY-5e6f708192a3b4c5-BNMQWE";
+    private const string EdKey = "MCPLEAKedKEY-6f708192a3b4c5d6-RTYUIO";
+    // Credentials in the wrong place (each in its own FERRY_HOME, since a broken account stops every load).
+    private const string MisKey = "MCPLEAKmisKEY-708192a3b4c5d6e7-PASDF";
+    private const string MisSecret = "MCPLEAKmisSECRET-3d4e5f6071-GHJKLZ";
+    private const string InlineEdKey = "MCPLEAKinlineEdKEY-8192a3b4c5d6e7f8-X";
+    private const string InlineEdSecret = "MCPLEAKinlineEdSECRET-4e5f607182-CV";
+    private const string WideKey = "MCPLEAKwideKEY-92a3b4c5d6e7f809-BNMAS";
+    private const string WideSecret = "MCPLEAKwideSECRET-5f60718293-DFGHJK";
     private const string Master = "master@example.com";
     private const int Window = 10;
 
+    private readonly string _keys = Directory.CreateTempSubdirectory("ferry-mcp-keys-").FullName;
+    private readonly RSA _rsa = RSA.Create(2048);
+    private readonly (string PrivatePem, string PublicPem) _ed = Ed25519();
     private SimulatorHost? _host;
 
     /// <summary>Each tool's calls: arguments and whether the call should succeed.</summary>
     private static readonly Dictionary<string, (object Arguments, bool Ok)[]> Samples = new()
     {
         ["list_accounts"] = [(new { }, true)],
-        ["balances"] = [(new { }, true), (new { wallet = "usdm" }, true), (new { account = "live" }, false), (new { account = "nope" }, false)],
+        ["balances"] = [(new { }, true), (new { wallet = "usdm" }, true), (new { account = "live" }, false), (new { account = "nope" }, false),
+            (new { account = "hmacfile" }, true), (new { account = "rsafile" }, true), (new { account = "edfile", wallet = "spot" }, true),
+            (new { account = MainSecret }, false), (new { subAccount = LiveSecret }, false), (new { account = 12345 }, false)],
         ["plan_transfer"] = [(new { amount = "5", asset = "USDT", from = "spot", to = "usdm" }, true), (new { amount = "1", asset = "USDT", from = "spot", to = "alice@example.com/spot", account = "live" }, true),
-            (new { amount = "5", asset = "USDT", from = "spot", to = "usdm", account = "testnet" }, false), (new { amount = "-1", asset = "USDT", from = "spot", to = "usdm" }, false)],
+            (new { amount = "5", asset = "USDT", from = "spot", to = "usdm", account = "testnet" }, false), (new { amount = "-1", asset = "USDT", from = "spot", to = "usdm" }, false),
+            (new { amount = "1", asset = "USDT", from = "spot", to = "funding", account = "rsafile" }, true), (new { amount = "1", asset = "USDT", from = "spot", to = "funding", account = "edfile" }, true),
+            (new { amount = MainSecret, asset = "USDT", from = "spot", to = "usdm" }, false), (new { amount = "1", asset = FileSecret, from = "spot", to = "usdm" }, false),
+            (new { amount = "1", asset = "USDT", from = LiveSecret, to = "usdm" }, false), (new { amount = 1, asset = "USDT", from = "spot", to = "usdm" }, false),
+            (new { amount = "0.99999999999999999999999999999999", asset = "USDT", from = "spot", to = "usdm" }, false), (new { }, false)],
         ["execute_plan"] = [(new { planId = "{plan}" }, true), (new { planId = "{plan}" }, false), (new { planId = "{liveplan}" }, false), (new { planId = "{liveplan}", confirmation = "confirm" }, false),
             (new { planId = "{sweepplan}" }, true), (new { planId = "{sweepplan}" }, false), (new { planId = "{rebalanceplan}" }, true)],
         // plan_sweep on the mainnet account 'live' would read its balances from api.binance.com, so it has no sample here.
@@ -44,13 +71,14 @@ public sealed class LeakScanTests : IAsyncLifetime
         ["journal_reconcile"] = [(new { wait = false }, true), (new { id = "nope" }, false)],
         ["journal_resume"] = [(new { id = "{route}" }, true), (new { id = "{route}" }, false), (new { id = "nope" }, false)],
         ["sub_list"] = [(new { }, true), (new { account = "alice" }, false)],
-        ["sub_status"] = [(new { email = "alice@example.com" }, true), (new { email = "not-an-email" }, false)],
+        ["sub_status"] = [(new { email = "alice@example.com" }, true), (new { email = "not-an-email" }, false), (new { email = AliceSecret }, false)],
         ["sub_assets"] = [(new { email = "alice@example.com" }, true), (new { email = "nobody@example.com" }, false)],
         ["sub_summary"] = [(new { wallet = "margin" }, true), (new { wallet = "moon" }, false)],
         ["sub_stats"] = [(new { }, true), (new { account = "live" }, false)],
         ["sub_deposit_address"] = [(new { email = "alice@example.com", coin = "USDT" }, true), (new { email = "nobody@example.com", coin = "USDT" }, false)],
         ["sub_deposits"] = [(new { email = "alice@example.com" }, true), (new { email = "alice@example.com", status = 3 }, false)],
-        ["sub_ip_show"] = [(new { email = "alice@example.com", subAccountApiKey = AliceKey }, true), (new { email = "nobody@example.com", subAccountApiKey = AliceKey }, false)],
+        ["sub_ip_show"] = [(new { email = "alice@example.com", subAccountApiKey = AliceKey }, true), (new { email = "nobody@example.com", subAccountApiKey = AliceKey }, false),
+            (new { email = "alice@example.com", subAccountApiKey = AliceSecret }, false)],
         ["sub_ip_add"] = [(new { email = "alice@example.com", subAccountApiKey = AliceKey, ips = new[] { "127.0.0.1", "10.0.0.1" } }, true),
             (new { email = "alice@example.com", subAccountApiKey = AliceKey, ips = new[] { "not-an-ip" } }, false),
             (new { email = "alice@example.com", subAccountApiKey = AliceKey, ips = new[] { "127.0.0.1" }, account = "live" }, false)],
@@ -86,7 +114,10 @@ public sealed class LeakScanTests : IAsyncLifetime
             {"binance": {"master": "{{{Master}}}",
               "apiKeys": [
                 {"owner": "{{{Master}}}", "apiKey": "{{{MainKey}}}", "secret": "{{{MainSecret}}}", "permissions": ["enableReading", "permitsUniversalTransfer", "enableSpotAndMarginTrading", "enableFutures", "enableInternalTransfer"]},
-                {"owner": "alice@example.com", "apiKey": "{{{AliceKey}}}", "secret": "{{{AliceSecret}}}", "permissions": ["enableReading"]}],
+                {"owner": "alice@example.com", "apiKey": "{{{AliceKey}}}", "secret": "{{{AliceSecret}}}", "permissions": ["enableReading"]},
+                {"owner": "{{{Master}}}", "apiKey": "{{{FileKey}}}", "secret": "{{{FileSecret}}}", "permissions": ["enableReading", "permitsUniversalTransfer"]},
+                {"owner": "{{{Master}}}", "apiKey": "{{{RsaKey}}}", "rsaPublicKey": {{{Json(_rsa.ExportSubjectPublicKeyInfoPem())}}}, "permissions": ["enableReading", "permitsUniversalTransfer"]},
+                {"owner": "{{{Master}}}", "apiKey": "{{{EdKey}}}", "ed25519PublicKey": {{{Json(_ed.PublicPem)}}}, "permissions": ["enableReading", "permitsUniversalTransfer"]}],
               "subAccounts": [{"email": "alice@example.com", "futures": true, "margin": true}, {"email": "bob@example.com", "futures": true}],
               "managedSubAccounts": [{"email": "fund@example.com", "tradingTeam": "team@example.com", "futures": true, "margin": true}],
               "balances": [{"owner": "{{{Master}}}", "wallet": "SPOT", "asset": "USDT", "amount": "10000"}, {"owner": "alice@example.com", "wallet": "SPOT", "asset": "USDT", "amount": "20"}]}}
@@ -97,6 +128,30 @@ public sealed class LeakScanTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         if (_host is not null) await _host.DisposeAsync();
+        _rsa.Dispose();
+        Directory.Delete(_keys, recursive: true);
+    }
+
+    private static string Json(string text) => System.Text.Json.JsonSerializer.Serialize(text);
+
+    private static (string PrivatePem, string PublicPem) Ed25519()
+    {
+        var generator = new Ed25519KeyPairGenerator();
+        generator.Init(new Ed25519KeyGenerationParameters(new SecureRandom()));
+        var pair = generator.GenerateKeyPair();
+        static string Pem(string label, byte[] der) =>
+            $"-----BEGIN {label}-----\n{Convert.ToBase64String(der, Base64FormattingOptions.InsertLineBreaks).Replace("\r\n", "\n")}\n-----END {label}-----\n";
+        return (Pem("PRIVATE KEY", PrivateKeyInfoFactory.CreatePrivateKeyInfo(pair.Private).GetDerEncoded()),
+            Pem("PUBLIC KEY", SubjectPublicKeyInfoFactory.CreateSubjectPublicKeyInfo(pair.Public).GetDerEncoded()));
+    }
+
+    /// <summary>Writes a file readable by its owner only, in the test's key folder.</summary>
+    private string OwnerOnly(string name, string content, UnixFileMode mode = UnixFileMode.UserRead | UnixFileMode.UserWrite)
+    {
+        var path = Path.Combine(_keys, name);
+        File.WriteAllText(path, content);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, mode);
+        return path;
     }
 
     [Fact]
@@ -108,7 +163,10 @@ public sealed class LeakScanTests : IAsyncLifetime
               {"name": "main", "environment": "sim", "baseAddress": "{{sim}}", "email": "{{Master}}", "subAccounts": ["alice@example.com", "bob@example.com"], "apiKey": "{{MainKey}}", "secret": "{{MainSecret}}"},
               {"name": "alice", "environment": "sim", "baseAddress": "{{sim}}", "email": "alice@example.com", "masterEmail": "{{Master}}", "apiKey": "{{AliceKey}}", "secret": "{{AliceSecret}}"},
               {"name": "live", "environment": "mainnet", "email": "{{Master}}", "subAccounts": ["alice@example.com"], "apiKey": "{{LiveKey}}", "secret": "{{LiveSecret}}"},
-              {"name": "testnet", "environment": "testnet", "apiKey": "{{TestnetKey}}", "secret": "{{TestnetSecret}}"}
+              {"name": "testnet", "environment": "testnet", "apiKey": "{{TestnetKey}}", "secret": "{{TestnetSecret}}"},
+              {"name": "hmacfile", "environment": "sim", "baseAddress": "{{sim}}", "email": "{{Master}}", "keyFile": "{{OwnerOnly("hmac.key", $"{FileKey}\n{FileSecret}\n")}}"},
+              {"name": "rsafile", "environment": "sim", "baseAddress": "{{sim}}", "email": "{{Master}}", "signing": "rsa", "keyFile": "{{OwnerOnly("rsa.key", $"{RsaKey}\n{OwnerOnly("rsa.pem", _rsa.ExportPkcs8PrivateKeyPem())}\n")}}"},
+              {"name": "edfile", "environment": "sim", "baseAddress": "{{sim}}", "email": "{{Master}}", "signing": "ed25519", "apiKey": "{{EdKey}}", "privateKeyFile": "{{OwnerOnly("ed.pem", _ed.PrivatePem)}}"}
             ]}
             """);
         // --verbose: the server's debug lines on standard error (one per HTTP exchange) are scanned too.
@@ -149,21 +207,76 @@ public sealed class LeakScanTests : IAsyncLifetime
         captured.Add(("server standard error", ferry.StandardError));
         Assert.Contains("ferry[debug]: http", ferry.StandardError);
 
+        AssertNothingLeaked(captured);
+    }
+
+    /// <summary>
+    /// Credentials in the wrong place, each in a FERRY_HOME of its own (a broken account stops every load): an HMAC secret
+    /// on line two of a key file used with rsa and with ed25519, an HMAC secret inline on an ed25519 account, inline
+    /// secrets in an accounts.json others can read, a missing and a wide key file. Every tool that loads accounts refuses
+    /// in one sentence; nothing the agent receives or the server logs holds a secret or a key file's location.
+    /// </summary>
+    [Fact]
+    public async Task Broken_credentials_reach_the_agent_only_as_one_sentence_without_secret_or_key_file_location()
+    {
+        var sim = _host!.BaseAddress;
+        var misKeyFile = OwnerOnly("mis.key", $"{MisKey}\n{MisSecret}\n");
+        var wideKeyFile = OwnerOnly("wide.key", $"{WideKey}\n{WideSecret}\n", UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead);
+        var homes = new (string Label, string Account, bool OthersCanRead)[]
+        {
+            ("rsa key file, HMAC secret on line two", $$"""{"name": "main", "environment": "sim", "baseAddress": "{{sim}}", "signing": "rsa", "keyFile": "{{misKeyFile}}"}""", false),
+            ("ed25519 key file, HMAC secret on line two", $$"""{"name": "main", "environment": "mainnet", "signing": "ed25519", "keyFile": "{{misKeyFile}}"}""", false),
+            ("ed25519 account, HMAC secret inline", $$"""{"name": "main", "environment": "sim", "baseAddress": "{{sim}}", "signing": "ed25519", "apiKey": "{{InlineEdKey}}", "secret": "{{InlineEdSecret}}"}""", false),
+            ("inline secret, accounts.json others can read", $$"""{"name": "main", "environment": "sim", "baseAddress": "{{sim}}", "apiKey": "{{WideKey}}", "secret": "{{WideSecret}}"}""", true),
+            ("missing key file", $$"""{"name": "main", "environment": "mainnet", "keyFile": "{{Path.Combine(_keys, "gone.key")}}"}""", false),
+            ("key file others can read", $$"""{"name": "main", "environment": "mainnet", "keyFile": "{{wideKeyFile}}"}""", false),
+        };
+        var captured = new List<(string Label, string Text)>();
+        foreach (var (label, account, othersCanRead) in homes)
+        {
+            var home = FerryMcpProcess.NewHome($$"""{"accounts": [{{account}}]}""");
+            if (othersCanRead && !OperatingSystem.IsWindows()) File.SetUnixFileMode(Path.Combine(home, "accounts.json"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead);
+            await using var ferry = await FerryMcpProcess.StartAsync(home, ["--verbose"]);
+            foreach (var (tool, arguments) in new (string, object)[]
+            {
+                ("balances", new { }), ("plan_transfer", new { amount = "1", asset = "USDT", from = "spot", to = "usdm" }),
+                ("sub_list", new { }), ("transfer_history", new { account = "main" }),
+            })
+            {
+                var call = (await ferry.CallAsync(tool, arguments)).Failed("refused");
+                Assert.Contains("'main'", call.Error["message"]!.GetValue<string>());
+                captured.Add(($"{label}: {tool}", call.All));
+            }
+            captured.Add(($"{label}: list_accounts", (await ferry.CallAsync("list_accounts")).All));
+            captured.Add(($"{label}: server standard error", ferry.StandardError));
+        }
+        AssertNothingLeaked(captured);
+    }
+
+    private void AssertNothingLeaked(List<(string Label, string Text)> captured)
+    {
         var leaks = new List<string>();
         foreach (var (label, text) in captured)
+        {
             foreach (var (what, secret) in Forbidden())
                 if (text.Contains(secret, StringComparison.Ordinal)) leaks.Add($"{what} in {label}");
+            // Never where a key file is (the source documents' rule), not even to name the one that is wrong.
+            if (text.Contains(_keys, StringComparison.Ordinal)) leaks.Add($"a key file's location in {label}");
+        }
         Assert.True(leaks.Count == 0, "Leaked:\n" + string.Join("\n", leaks.Distinct()));
     }
 
-    private static IEnumerable<(string What, string Text)> Forbidden()
+    private IEnumerable<(string What, string Text)> Forbidden()
     {
-        foreach (var key in new[] { MainKey, AliceKey, LiveKey, TestnetKey })
+        foreach (var pem in new[] { _rsa.ExportPkcs8PrivateKeyPem(), _ed.PrivatePem })
+            foreach (var line in pem.Split('\n').Where(l => l.Length >= Window && !l.StartsWith("-----", StringComparison.Ordinal)))
+                yield return ("PEM private key line", line);
+        foreach (var key in new[] { MainKey, AliceKey, LiveKey, TestnetKey, FileKey, RsaKey, EdKey, MisKey, InlineEdKey, WideKey })
         {
             yield return ("whole API key", key);
             for (var i = 0; i + Window <= key.Length; i++) yield return ($"API key characters {i}..{i + Window}", key.Substring(i, Window));
         }
-        foreach (var secret in new[] { MainSecret, AliceSecret, LiveSecret, TestnetSecret })
+        foreach (var secret in new[] { MainSecret, AliceSecret, LiveSecret, TestnetSecret, FileSecret, MisSecret, InlineEdSecret, WideSecret })
         {
             yield return ("whole secret", secret);
             for (var i = 0; i + Window <= secret.Length; i++) yield return ($"secret characters {i}..{i + Window}", secret.Substring(i, Window));

@@ -40,13 +40,7 @@ internal sealed class HttpExchange : IDisposable
         _limiter = limiter;
         _clock = clock;
         _http = handler is null
-            ? new HttpMessageInvoker(new SocketsHttpHandler
-            {
-                AllowAutoRedirect = false,
-                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-                AutomaticDecompression = DecompressionMethods.None,
-                UseCookies = false,
-            }, disposeHandler: true)
+            ? new HttpMessageInvoker(KeyedHttpHandler.Create(options.BaseAddress, options.Proxy, Ferry.Safety.KeyHostAllowlist.BinanceHosts), disposeHandler: true)
             : new HttpMessageInvoker(handler, disposeHandler: false);
 
         var root = options.BaseAddress.AbsoluteUri.TrimEnd('/');

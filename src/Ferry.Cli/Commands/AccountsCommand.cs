@@ -104,15 +104,11 @@ internal static class AccountsCommand
         string? secret;
         if (keyFile is not null)
         {
-            var lines = AccountFields.ReadOwnerOnlyFile(name, keyFile).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            if (lines.Length < 2)
-                throw CliException.BadInput($"The key file {keyFile} must hold the API key on line one and the secret or PEM path on line two.");
-            apiKey = lines[0];
-            secret = signing == SigningKind.Hmac ? lines[1] : AccountFields.ReadOwnerOnlyFile(name, lines[1]);
+            (apiKey, secret) = KeyFiles.ReadKeyFile(name, keyFile, signing);
         }
         else if (privateKeyFile is not null)
         {
-            secret = AccountFields.ReadOwnerOnlyFile(name, privateKeyFile);
+            secret = KeyFiles.ReadOwnerOnly(name, privateKeyFile, "its private key file");
             apiKey = env.GetEnvironmentVariable(prefix + "_API_KEY") ?? AskSecret(env, "API key", $"{prefix}_API_KEY");
         }
         else if (fromEnv)
@@ -129,7 +125,7 @@ internal static class AccountsCommand
             apiKey = AskSecret(env, "API key", "--key-file");
             secret = signing == SigningKind.Hmac
                 ? AskSecret(env, "Secret", "--key-file")
-                : AccountFields.ReadOwnerOnlyFile(name, Ask(env, "Path of the PEM private key file", "--private-key-file"));
+                : KeyFiles.ReadOwnerOnly(name, Ask(env, "Path of the PEM private key file", "--private-key-file"), "the PEM private key file typed in");
         }
         if (string.IsNullOrWhiteSpace(apiKey)) throw CliException.BadInput("The API key is empty.");
         if (string.IsNullOrWhiteSpace(secret)) throw CliException.BadInput("The secret is empty.");
@@ -275,7 +271,7 @@ internal static class AccountsCommand
             if (entry.Email is not null && !EmailAddress.IsValid(entry.Email))
                 throw CliException.BadInput($"Account '{entry.Name}' has a malformed email '{entry.Email}'.");
             // For rsa and ed25519 the Secret line is the PEM's path, as on a key file's second line.
-            var secret = signing == SigningKind.Hmac ? entry.Secret : new SecretText(AccountFields.ReadOwnerOnlyFile(entry.Name, entry.Secret.Reveal()));
+            var secret = signing == SigningKind.Hmac ? entry.Secret : new SecretText(KeyFiles.ReadOwnerOnly(entry.Name, entry.Secret.Reveal(), "the PEM private key named on its Secret line"));
             accounts.Add(new NewAccount(entry.Name, Venue.Binance, environment, signing, entry.ApiKey, secret,
                 environment == AccountEnvironment.Sim ? baseAddress : null, entry.Email, entry.Description));
         }

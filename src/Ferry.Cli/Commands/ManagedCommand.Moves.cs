@@ -68,8 +68,8 @@ internal static partial class ManagedCommand
         Argument<string> amount, Argument<string> asset, Common common)
     {
         var amountText = parse.GetValue(amount);
-        if (!WireDecimal.TryParse(amountText, out var value))
-            throw CliException.BadInput($"'{amountText}' is not an amount; write a plain decimal such as 100 or 0.5.");
+        if (!AmountText.TryParse(amountText, TransferPlanner.MaxDecimalPlaces, "Binance", "The amount", out var value, out var refusal))
+            throw CliException.BadInput(refusal);
         var code = Code(parse.GetValue(asset), "ASSET");
         var target = SessionTarget.Resolve(env, parse.GetValue(common.Account));
         if (target.Venue != Addresses.Venue.Binance)

@@ -3,6 +3,8 @@ using System.Globalization;
 using Ferry.Binance.Models;
 using Ferry.Binance.SubAccount;
 using Ferry.Cli.Output;
+using Ferry.Money;
+using Ferry.Transfers;
 using static Ferry.Money.WireDecimal;
 
 namespace Ferry.Cli.Commands;
@@ -109,8 +111,10 @@ internal static partial class SubCommand
     private static MovePositionOrder ParseOrder(string text)
     {
         var parts = text.Split(':');
-        if (parts.Length is < 2 or > 3 || !decimal.TryParse(parts[1], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var quantity))
-            throw CliException.BadInput($"'{text}' is not SYMBOL:QUANTITY[:BOTH|LONG|SHORT], e.g. BTCUSDT:0.01.");
+        if (parts.Length is < 2 or > 3)
+            throw CliException.BadInput($"'{AmountText.Shown(text)}' is not SYMBOL:QUANTITY[:BOTH|LONG|SHORT], e.g. BTCUSDT:0.01.");
+        if (!AmountText.TryParse(parts[1], TransferPlanner.MaxDecimalPlaces, "Binance", $"The quantity of {AmountText.Shown(parts[0])}", out var quantity, out var refusal))
+            throw CliException.BadInput(refusal);
         var side = parts.Length == 2 ? PositionSide.Both : parts[2].ToUpperInvariant() switch
         {
             "BOTH" => PositionSide.Both,

@@ -108,6 +108,6 @@ internal static class SweepCommand
 
     private static decimal Amount(string? text, string option) =>
         text is null ? 0m
-        : WireDecimal.TryParse(text, out var value) ? value
-        : throw CliException.BadInput($"{option} '{text}' is not an amount; write a plain decimal such as 10 or 0.5.");
+        : AmountText.TryParse(text, TransferPlanner.MaxDecimalPlaces, "Binance", option, out var value, out var refusal) ? value
+        : throw CliException.BadInput(refusal);
 }

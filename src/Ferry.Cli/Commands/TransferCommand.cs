@@ -39,9 +39,11 @@ internal static class TransferCommand
         string fromText, string toText, bool dryRun, bool confirmed, string? accountName, CancellationToken ct)
     {
         // Everything is checked before any session opens: bad input has no side effect.
-        if (!WireDecimal.TryParse(amountText, out var amount))
-            throw CliException.BadInput($"'{amountText}' is not an amount; write a plain decimal such as 100 or 0.5.");
-        var request = new TransferRequest(amount, asset, WalletAddress.Parse(fromText), WalletAddress.Parse(toText));
+        var (fromAddress, toAddress) = (WalletAddress.Parse(fromText), WalletAddress.Parse(toText));
+        var venue = fromAddress.Venue == Venue.Htx || toAddress.Venue == Venue.Htx ? "HTX" : "Binance";
+        if (!AmountText.TryParse(amountText, TransferPlanner.MaxDecimalPlaces, venue, "The amount", out var amount, out var refusal))
+            throw CliException.BadInput(refusal);
+        var request = new TransferRequest(amount, asset, fromAddress, toAddress);
         if (request.From.Venue == Venue.Htx || request.To.Venue == Venue.Htx)
             return await HtxCommands.TransferAsync(env, printer, request, dryRun, confirmed, accountName, ct);
         var target = SessionTarget.Resolve(env, accountName);

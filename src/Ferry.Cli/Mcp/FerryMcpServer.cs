@@ -50,7 +50,7 @@ internal static class FerryMcpServer
                 // The tools return CallToolResult (so they choose isError themselves); the SDK cannot infer an output
                 // schema from that, so each declares its own.
                 tool.ProtocolTool.OutputSchema = output.Schema();
-                yield return tool;
+                yield return new ArgumentCheckedTool(tool, context.Process);
             }
         }
     }

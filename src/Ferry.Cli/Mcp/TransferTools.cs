@@ -27,8 +27,8 @@ internal sealed class TransferTools(McpToolContext context)
     private CallToolResult Plan(string amountText, string asset, string fromText, string toText, string? account)
     {
         // As 'ferry transfer --dry-run': everything is checked and planned without opening a session.
-        if (!WireDecimal.TryParse(amountText, out var amount))
-            throw new ToolInputException($"'{amountText}' is not an amount; write a plain decimal such as 100 or 0.5.");
+        if (!AmountText.TryParse(amountText, TransferPlanner.MaxDecimalPlaces, "Binance", "The amount", out var amount, out var refusal))
+            throw new ToolInputException(refusal);
         var request = new TransferRequest(amount, asset, WalletAddress.Parse(fromText), WalletAddress.Parse(toText));
         if (request.From.Venue == Venue.Htx || request.To.Venue == Venue.Htx)
             throw new ToolInputException("HTX moves are not planned by the MCP server yet; use 'ferry transfer' for htx: wallets.");

@@ -75,7 +75,25 @@ internal sealed class CliLog : IDisposable
             if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
             file = new StreamWriter(new FileStream(path, options)) { AutoFlush = true };
         }
-        return new CliLog(verbose ? env.Error : null, verbose ? LogLevel.Debug : LogLevel.Off, file, fileLevel, env.Time);
+        var log = new CliLog(verbose ? env.Error : null, verbose ? LogLevel.Debug : LogLevel.Off, file, fileLevel, env.Time);
+        log.ProtectConfigured(env);
+        return log;
+    }
+
+    /// <summary>
+    /// Protects every configured credential from the first line on, not only those of the account a run opens: a value
+    /// typed in the wrong place (a secret given as an e-mail) is logged before any account is chosen.
+    /// </summary>
+    private void ProtectConfigured(CliEnvironment env)
+    {
+        try
+        {
+            Protect(new AccountStore(FerryHome.FromEnvironment(env.GetEnvironmentVariable), env.GetEnvironmentVariable).Load());
+        }
+        catch (Exception e) when (e is AccountConfigException or IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+        {
+            // Accounts that cannot be loaded give no key a run could use; the run itself reports the problem.
+        }
     }
 
     /// <summary>Adds the credentials of <paramref name="accounts"/> to what every line is scrubbed of.</summary>
@@ -125,7 +143,8 @@ internal sealed class CliLog : IDisposable
     public string Scrub(string text)
     {
         foreach (var (whole, masked) in _protected)
-            if (text.Contains(whole, StringComparison.Ordinal)) text = text.Replace(whole, masked, StringComparison.Ordinal);
+            // Any case: a secret typed where a wallet or e-mail belongs comes back lower-cased in the error.
+            if (text.Contains(whole, StringComparison.OrdinalIgnoreCase)) text = text.Replace(whole, masked, StringComparison.OrdinalIgnoreCase);
         return text;
     }
 

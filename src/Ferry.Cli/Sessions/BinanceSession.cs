@@ -58,16 +58,19 @@ internal sealed class BinanceSession : IAsyncDisposable
         var log = env.Log;
         log.Protect(account.Credentials);
         var baseAddress = account.BaseAddress;
+        var proxy = account.Proxy;
         if (account.Environment == AccountEnvironment.Mainnet && env.MainnetRedirectForTests is { } redirect)
         {
             // Test-only (CliEnvironment): a mainnet-configured account talks to a loopback simulator.
             baseAddress = redirect;
+            proxy = null;
             log.Info($"TEST OVERRIDE: mainnet account '{account.Name}' is sent to {redirect}");
         }
         log.Debug($"client for '{account.Name}' on {baseAddress.GetLeftPart(UriPartial.Authority)}, {account.Credentials}");
         return new(account.Credentials, new BinanceClientOptions
         {
             BaseAddress = baseAddress,
+            Proxy = proxy,
             Time = env.Time,
             RequestLog = log.IsDebug ? line => log.Debug("http " + line) : null,
         });

@@ -112,6 +112,7 @@ internal sealed class HtxSession : IAsyncDisposable
         {
             SpotBaseAddress = account.BaseAddress,
             SwapBaseAddress = KeyHostAllowlist.IsLoopback(account.BaseAddress) ? account.BaseAddress : HtxClientOptions.OfficialSwapAddress,
+            Proxy = account.Proxy,
             Time = env.Time,
         };
         if (transfersPerSecond is { } rate) options.TransfersPerSecond = rate;

@@ -36,7 +36,8 @@ internal sealed class SimulatorAdminClient(Uri baseAddress)
 
     private async Task<JsonDocument> GetAsync(string path, CancellationToken ct)
     {
-        using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(10) };
+        // The simulator is on loopback: straight there, never through a proxy from the environment.
+        using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false }, disposeHandler: true) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(10) };
         HttpResponseMessage answer;
         try
         {

@@ -24,8 +24,9 @@ internal sealed class SoakMcpDriver(CliEnvironment env, SoakSupervision run, Soa
             StandardErrorLines = line => env.Log.Debug($"soak mcp: {line}"),
             ShutdownTimeout = TimeSpan.FromSeconds(10),
         });
-        // A pinned revision: the SDK's probe-and-fall-back handshake was seen failing now and then under load.
-        var options = new McpClientOptions { ProtocolVersion = "2025-11-25" };
+        // The SDK's discover probe gives up after 5 s and falls back to 'initialize', which a 2026-07-28 server refuses:
+        // a cold start of the server on a busy machine can take longer, so the probe waits as long as it takes.
+        var options = new McpClientOptions { DiscoverProbeTimeout = Timeout.InfiniteTimeSpan };
         await using var client = await McpClient.CreateAsync(transport, options, cancellationToken: ct);
         for (var i = 0; i < intents.Count; i++)
         {

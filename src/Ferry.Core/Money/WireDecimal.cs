@@ -33,12 +33,11 @@ public static class WireDecimal
     public static int DecimalPlaces(decimal value) => Normalize(value).Scale;
 
     /// <summary>
-    /// Parses an amount the way a person or a config file writes it: invariant culture, a plain
-    /// decimal (no exponent, no thousands separators). Returns false on anything else.
+    /// Parses an amount as Ferry writes it: a plain decimal (an optional '-', no exponent, no separators), exactly;
+    /// false for anything else, including text decimal could only hold rounded. People's input goes through
+    /// <see cref="AmountText.TryParse(string?, int, string, string, out decimal, out string)"/>, which also checks places.
     /// </summary>
-    public static bool TryParse(string? text, out decimal value) =>
-        decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
-            CultureInfo.InvariantCulture, out value);
+    public static bool TryParse(string? text, out decimal value) => AmountText.TryParseExact(text, out value);
 
     // Dividing by one at the largest scale makes decimal drop every trailing zero of the result.
     private static decimal Normalize(decimal value) => value / 1.0000000000000000000000000000m;

@@ -69,9 +69,7 @@ public sealed class AccountCatalog
                 || validated.Any(a => string.Equals(a.Name, account.Name, StringComparison.OrdinalIgnoreCase)))
                 throw new AccountConfigException($"An account named '{account.Name}' already exists; remove it first with 'ferry accounts remove {account.Name}'.");
             // Resolve an in-memory entry: the same checks the loader makes, with the key inline (never written so).
-            var definition = store.Resolve(Entry(account, inlineKey: true));
-            CheckKeyIsUsable(definition);
-            validated.Add(definition);
+            validated.Add(store.Resolve(Entry(account, inlineKey: true)));
         }
 
         _home.EnsureExists();
@@ -121,22 +119,6 @@ public sealed class AccountCatalog
         ApiKey = inlineKey ? account.ApiKey : null,
         Secret = inlineKey ? account.Secret.Reveal() : null,
     };
-
-    /// <summary>A PEM that does not parse is refused now, not at the first transfer.</summary>
-    private static void CheckKeyIsUsable(AccountDefinition definition)
-    {
-        if (definition.Venue != Venue.Binance || definition.Credentials.Kind == SigningKind.Hmac) return;
-        try
-        {
-            using var client = new BinanceClient(definition.Credentials, new BinanceClientOptions { BaseAddress = definition.BaseAddress });
-        }
-        catch (ArgumentException)
-        {
-            // The client's message is about the key's format; it never quotes the key, but say it in our words.
-            throw new AccountConfigException(
-                $"Account '{definition.Name}': the private key is not a usable {definition.Credentials.Kind} PEM key ({(definition.Credentials.Kind == SigningKind.Rsa ? "PKCS#8 'PRIVATE KEY'" : "PKCS#8 Ed25519 'PRIVATE KEY'")} expected).");
-        }
-    }
 
     /// <summary>Writes keys/NAME.key (API key, then the HMAC secret or the PEM's path) and keys/NAME.pem, owner-only.</summary>
     private string WriteKeyFiles(NewAccount account)

@@ -20,6 +20,9 @@ public sealed record AccountDefinition(
     /// <summary>Where the key was read from ("key file (owner-only)", "environment (...)", ...), never the file's location.</summary>
     public string KeySource { get; init; } = "inline";
 
+    /// <summary>The proxy this account names for its keyed requests (HTTPS to an official host only); null: connect directly.</summary>
+    public Uri? Proxy { get; init; }
+
     /// <summary>Masked everywhere: the record printer would otherwise be fine, but be explicit.</summary>
     public override string ToString() => $"{Name} ({Venue.Display()}, {Environment}) {Credentials}";
 }

@@ -47,7 +47,4 @@ public static class AccountFields
 
     /// <summary>"Mainnet", "Testnet", "Sim": how listings show an environment.</summary>
     public static string Display(AccountEnvironment environment) => environment.ToString();
-
-    /// <summary>Reads an owner-only key or PEM file, refusing one that others can read (with the chmod that fixes it).</summary>
-    public static string ReadOwnerOnlyFile(string accountName, string path) => AccountStore.ReadOwnerOnlyFile(accountName, path);
 }

@@ -24,6 +24,7 @@ internal sealed class AccountEntryModel
     [JsonPropertyName("privateKeyFile")] public string? PrivateKeyFile { get; set; }
     [JsonPropertyName("subAccounts")] public List<string>? SubAccounts { get; set; }
     [JsonPropertyName("masterEmail")] public string? MasterEmail { get; set; }
+    [JsonPropertyName("proxy")] public string? Proxy { get; set; }
 }
 
 [JsonSourceGenerationOptions(ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true,

@@ -45,6 +45,11 @@ public sealed class AccountStore
         {
             throw new AccountConfigException($"The accounts file {_home.AccountsFile} is not valid JSON (line {e.LineNumber + 1}).");
         }
+        // An inline secret makes accounts.json a key file, so the key files' owner-only rule applies to it.
+        if (model?.Accounts?.FirstOrDefault(e => !string.IsNullOrEmpty(e?.Secret)) is { } inline && OthersCanRead(_home.AccountsFile))
+            throw new AccountConfigException(
+                $"Account '{inline.Name ?? "?"}' has its secret inline in accounts.json, which others can read; make FERRY_HOME/accounts.json "
+                + "owner-only with 'chmod 600' (or move the secret to a key file) and try again.");
         var accounts = new List<AccountDefinition>();
         var position = 0;
         foreach (var entry in model?.Accounts ?? [])
@@ -93,13 +98,17 @@ public sealed class AccountStore
 
         var (subAccounts, masterEmail) = ResolveFamily(name, entry);
 
+        var proxy = ResolveProxy(name, venue, baseAddress, entry.Proxy);
         var (apiKey, secret, source) = ResolveKey(name, signing, entry);
-        return new AccountDefinition(name, venue, environment, baseAddress,
+        var account = new AccountDefinition(name, venue, environment, baseAddress,
             new ApiCredentials(apiKey, new SecretText(secret), signing), entry.Email?.ToLowerInvariant(), entry.Description,
             subAccounts, masterEmail)
         {
             KeySource = source,
+            Proxy = proxy,
         };
+        SigningKeyCheck.Check(account);
+        return account;
     }
 
     /// <summary>subAccounts (a master's sub-account emails) and masterEmail (a sub-account key's master), checked.</summary>
@@ -149,6 +158,18 @@ public sealed class AccountStore
         return address;
     }
 
+    /// <summary>An explicit proxy, allowed only where it relays an HTTPS tunnel to an official host (docs/accounts.md).</summary>
+    private static Uri? ResolveProxy(string name, Venue venue, Uri baseAddress, string? configured)
+    {
+        if (string.IsNullOrWhiteSpace(configured)) return null;
+        if (!Uri.TryCreate(configured, UriKind.Absolute, out var proxy))
+            throw new AccountConfigException($"Account '{name}' has a malformed proxy; write it like http://proxy.example:3128.");
+        var hosts = venue == Venue.Binance ? KeyHostAllowlist.BinanceHosts : KeyHostAllowlist.HtxHosts;
+        if (Ferry.Http.KeyedHttpHandler.ProxyRefusal(baseAddress, proxy, hosts) is { } refusal)
+            throw new AccountConfigException($"Account '{name}': {refusal}");
+        return proxy;
+    }
+
     private (string ApiKey, string Secret, string Source) ResolveKey(string name, SigningKind signing, AccountEntryModel entry)
     {
         var envName = EnvironmentVariablePrefix(name);
@@ -163,14 +184,12 @@ public sealed class AccountStore
         // Each variable overrides only its own half: FERRY_X_API_KEY alone still takes the secret from the key file.
         if ((apiKey is null || secret is null) && entry.KeyFile is not null)
         {
-            var lines = ReadOwnerOnlyFile(name, entry.KeyFile).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-            if (lines.Length < 2)
-                throw new AccountConfigException($"Account '{name}': key file {entry.KeyFile} must hold the API key on line one and the secret or PEM path on line two.");
-            apiKey ??= lines[0];
-            secret ??= signing == SigningKind.Hmac ? lines[1] : ReadOwnerOnlyFile(name, lines[1]);
+            var (fileKey, fileSecret) = KeyFiles.ReadKeyFile(name, entry.KeyFile, signing);
+            apiKey ??= fileKey;
+            secret ??= fileSecret;
         }
         apiKey ??= entry.ApiKey;
-        if (secret is null && entry.PrivateKeyFile is not null) secret = ReadOwnerOnlyFile(name, entry.PrivateKeyFile);
+        if (secret is null && entry.PrivateKeyFile is not null) secret = KeyFiles.ReadOwnerOnly(name, entry.PrivateKeyFile, "its private key file");
         secret ??= entry.Secret;
 
         if (string.IsNullOrWhiteSpace(apiKey))
@@ -196,26 +215,8 @@ public sealed class AccountStore
         }
     }
 
-    internal static string ReadOwnerOnlyFile(string name, string path)
-    {
-        if (!File.Exists(path))
-            throw new AccountConfigException($"Account '{name}': the key file {path} does not exist.");
-        if (!OperatingSystem.IsWindows())
-        {
-            var mode = File.GetUnixFileMode(path);
-            const UnixFileMode wider = UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute
-                | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute;
-            if ((mode & wider) != 0)
-                throw new AccountConfigException($"Account '{name}': the key file {path} is readable by others; run 'chmod 600 {path}'.");
-        }
-        try
-        {
-            return BoundedFile.ReadAllText(path, MaxKeyFileBytes);
-        }
-        catch (BoundedFileException e)
-        {
-            // The reason only: a key file's location is never shown.
-            throw new AccountConfigException($"Account '{name}': its key file {e.Reason}.");
-        }
-    }
+    /// <summary>True when others than the owner may read or change <paramref name="path"/>.</summary>
+    internal static bool OthersCanRead(string path) =>
+        !OperatingSystem.IsWindows()
+        && (File.GetUnixFileMode(path) & (UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite)) != 0;
 }

@@ -131,10 +131,10 @@ public static class RebalanceFile
                 throw Bad(line, $"target of {field} '{text}' has more than 6 decimal places");
             return new(wallet, TargetKind.Share, percent, line);
         }
-        if (!WireDecimal.TryParse(text, out var amount) || amount < 0)
-            throw Bad(line, $"target of {field} '{text}' is not an amount, a share or 'rest'; write e.g. 500, 25% or rest");
-        if (WireDecimal.DecimalPlaces(amount) > TransferPlanner.MaxDecimalPlaces)
-            throw Bad(line, $"target of {field} {text} has more than {TransferPlanner.MaxDecimalPlaces} decimal places, which Binance does not accept");
+        if (!AmountText.IsPlainDecimal(text))
+            throw Bad(line, $"target of {field} '{AmountText.Shown(text)}' is not an amount, a share or 'rest'; write e.g. 500, 25% or rest");
+        if (!AmountText.TryParse(text, TransferPlanner.MaxDecimalPlaces, "Binance", $"target of {field}", out var amount, out var refusal))
+            throw Bad(line, refusal.TrimEnd('.'));
         return new(wallet, TargetKind.Amount, amount, line);
     }
 

@@ -29,13 +29,7 @@ internal sealed class HtxTransport : IDisposable
         Endpoints = HtxEndpoints.WithTransferRate(options.TransfersPerSecond);
         Limiter = new HtxRateLimiter(Endpoints, options);
         _http = handler is null
-            ? new HttpMessageInvoker(new SocketsHttpHandler
-            {
-                AllowAutoRedirect = false,
-                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-                AutomaticDecompression = DecompressionMethods.None,
-                UseCookies = false,
-            }, disposeHandler: true)
+            ? new HttpMessageInvoker(KeyedHttpHandler.Create(options.SpotBaseAddress, options.Proxy, Ferry.Safety.KeyHostAllowlist.HtxHosts), disposeHandler: true)
             : new HttpMessageInvoker(handler, disposeHandler: false);
     }
 
