@@ -167,6 +167,38 @@ public sealed class WeightLimiterExchangeClockTests : IDisposable
         Assert.True((await pending).IsDone);
     }
 
+    [Fact]
+    public async Task A_reservation_made_ahead_and_never_used_is_given_back_and_not_left_in_flight()
+    {
+        var client = _clients.Hmac(o => o.UidWeightPerMinute = 600);
+        var ticket = await client.Limiter.ReserveAheadAsync(BinanceEndpoints.UniversalTransfer, TimeSpan.Zero, CancellationToken.None);
+        Assert.True(ticket.Grant.Granted);
+        Assert.Equal((300, 300), (client.Limiter.GetUsage(BinanceEndpoints.UniversalTransfer).UidUsed, client.Limiter.GetUsage(BinanceEndpoints.UniversalTransfer).InFlight));
+
+        client.Limiter.Return(ticket);
+        client.Limiter.Return(ticket);
+
+        Assert.Equal((0, 0), (client.Limiter.GetUsage(BinanceEndpoints.UniversalTransfer).UidUsed, client.Limiter.GetUsage(BinanceEndpoints.UniversalTransfer).InFlight));
+        Assert.True(ticket.Used);
+    }
+
+    [Fact]
+    public async Task A_reservation_whose_window_ended_before_the_send_is_given_back_and_the_send_reserves_afresh()
+    {
+        var client = _clients.Hmac(o => o.UidWeightPerMinute = 600);
+        var ticket = await client.Limiter.ReserveAheadAsync(BinanceEndpoints.UniversalTransfer, TimeSpan.Zero, CancellationToken.None);
+        AdvanceTo(TimeSpan.FromSeconds(60.5));
+        _clients.Handler.Enqueue(HttpStatusCode.OK, "{\"tranId\":1}", (UidHeader, "300"));
+
+        using (Ferry.Binance.Http.WeightLimiter.Prepay(ticket))
+        {
+            Assert.True((await client.Wallet.UniversalTransferAsync(Transfer)).IsDone);
+        }
+
+        // Only the fresh reservation counts in the new window, and nothing is left in flight.
+        Assert.Equal((300, 0), (client.Limiter.GetUsage(BinanceEndpoints.UniversalTransfer).UidUsed, client.Limiter.GetUsage(BinanceEndpoints.UniversalTransfer).InFlight));
+    }
+
     /// <summary>Five transfers at the start of the window, the exchange confirming 300, 600, ... 1500.</summary>
     private async Task FiveTransfersConfirmed(BinanceClient client)
     {

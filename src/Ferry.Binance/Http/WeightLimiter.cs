@@ -412,6 +412,17 @@ public sealed class WeightLimiter
         return wait == 0 ? ValueTask.FromResult(RateGrant.GoWith(stamp)) : WaitAndReserveAsync(endpoint, guardMs, wait, cancellationToken);
     }
 
+    /// <summary>Gives back the reservation of a ticket that no request used (its leg was stopped before it was sent), so
+    /// the weight neither counts against the window nor stays in flight. A used ticket is left alone.</summary>
+    public void Return(RateTicket ticket)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        if (ticket.EndpointId >= 0 && ticket.EndpointId < _endpoints.Count && ticket.TryTake(ticket.EndpointId))
+        {
+            Release(_endpoints[ticket.EndpointId], ticket.Stamp);
+        }
+    }
+
     /// <summary>Makes <paramref name="ticket"/> pay for the next request of its endpoint in this async flow; dispose to end.</summary>
     public static IDisposable Prepay(RateTicket ticket)
     {
