@@ -98,6 +98,23 @@ public sealed class WeightLimiterExchangeClockTests : IDisposable
     }
 
     [Fact]
+    public async Task A_server_clock_measured_behind_a_window_already_counted_keeps_that_window_until_it_ends()
+    {
+        _clients.Handler.ServerSkew = TimeSpan.FromSeconds(-2);
+        var client = _clients.Hmac();
+        AdvanceTo(TimeSpan.FromSeconds(60.9)); // local 12:01:00.9, the exchange's 12:00:58.9
+        _clients.Handler.Enqueue(HttpStatusCode.OK, "{\"total\":0}");
+        Assert.True((await client.Wallet.GetUniversalTransferHistoryAsync(History)).IsDone);
+
+        // The first time request was counted in the local 12:01 window, before the offset was known. The next one, at
+        // the exchange's 12:00:58.9, is counted and settled in that same window: nothing is left in flight.
+        Assert.IsType<Done<TimeSpan>>(await client.Clock.MeasureAsync());
+
+        var usage = client.Limiter.GetUsage(BinanceEndpoints.ServerTime);
+        Assert.Equal((2, 0), (usage.IpUsed, usage.InFlight));
+    }
+
+    [Fact]
     public async Task A_used_weight_below_what_was_confirmed_means_the_exchanges_window_turned_over_and_the_limiter_follows_it()
     {
         var client = _clients.Hmac(o => o.UidWeightPerMinute = 1800);

@@ -98,11 +98,9 @@ public sealed class WeightLimiter
         ArgumentNullException.ThrowIfNull(endpoint);
         lock (_gate)
         {
-            var start = WindowStart(NowMs());
             var ip = _ip[endpoint.Id];
             var uid = _uid[endpoint.Id];
-            ip.Roll(start, _windowMs);
-            uid.Roll(start, _windowMs);
+            RollTo(ip, uid, NowMs());
             ip.Raise(usedIpWeight);
             uid.Raise(usedUidWeight);
         }
@@ -152,11 +150,9 @@ public sealed class WeightLimiter
         lock (_gate)
         {
             var local = LocalNowMs();
-            var start = WindowStart(NowMs(local));
             var ip = _ip[endpoint.Id];
             var uid = _uid[endpoint.Id];
-            ip.Roll(start, _windowMs);
-            uid.Roll(start, _windowMs);
+            RollTo(ip, uid, NowMs(local));
             var blocked = Math.Max(ip.BlockedUntilMs, uid.BlockedUntilMs);
             return new WeightUsage(endpoint.Name, ip.Used, ip.Limit, uid.Used, uid.Limit,
                 blocked > local ? DateTimeOffset.FromUnixTimeMilliseconds(blocked) : null,
@@ -201,11 +197,9 @@ public sealed class WeightLimiter
             }
 
             var now = NowMs();
-            var start = WindowStart(now);
             var ip = _ip[endpoint.Id];
             var uid = _uid[endpoint.Id];
-            ip.Roll(start, _windowMs);
-            uid.Roll(start, _windowMs);
+            var start = RollTo(ip, uid, now);
             if (!stamp.IsReserved)
             {
                 ip.Raise(usedIp);
@@ -242,11 +236,9 @@ public sealed class WeightLimiter
 
         lock (_gate)
         {
-            var start = WindowStart(NowMs());
             var ip = _ip[endpoint.Id];
             var uid = _uid[endpoint.Id];
-            ip.Roll(start, _windowMs);
-            uid.Roll(start, _windowMs);
+            RollTo(ip, uid, NowMs());
             ip.Release(stamp.WindowStartMs, endpoint.IpWeight, _windowMs);
             uid.Release(stamp.WindowStartMs, endpoint.UidWeight, _windowMs);
         }
@@ -312,9 +304,7 @@ public sealed class WeightLimiter
             }
 
             var now = NowMs(local);
-            var start = WindowStart(now);
-            ip.Roll(start, _windowMs);
-            uid.Roll(start, _windowMs);
+            var start = RollTo(ip, uid, now);
             var toEnd = start + _windowMs - now;
             if (toEnd <= MarginMs(guardMs))
             {
@@ -338,7 +328,7 @@ public sealed class WeightLimiter
     {
         lock (_gate)
         {
-            if (stamp.WindowStartMs == WindowStart(NowMs()))
+            if (stamp.WindowStartMs == RollTo(_ip[endpoint.Id], _uid[endpoint.Id], NowMs()))
             {
                 return true;
             }
@@ -377,6 +367,19 @@ public sealed class WeightLimiter
         }
 
         return localMs + offset + _alignShiftMs;
+    }
+
+    /// <summary>
+    /// Rolls an endpoint's two budgets to the window of <paramref name="nowMs"/> and returns its start. Windows only move
+    /// forward: if a new server-clock measurement put now before a window already counted, that window stays the
+    /// current one until it ends (counting more, never less).
+    /// </summary>
+    private long RollTo(WeightBucket ip, WeightBucket uid, long nowMs)
+    {
+        var start = Math.Max(WindowStart(nowMs), Math.Max(ip.WindowStartMs, uid.WindowStartMs));
+        ip.Roll(start, _windowMs);
+        uid.Roll(start, _windowMs);
+        return start;
     }
 
     private long WindowStart(long nowMs) => nowMs - (((nowMs % _windowMs) + _windowMs) % _windowMs);

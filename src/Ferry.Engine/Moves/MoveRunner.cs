@@ -23,8 +23,9 @@ public sealed record MoveRunOptions
     /// needs to be high enough to keep the budget busy while requests are on the wire.</summary>
     public int Parallelism { get; init; } = 16;
 
-    /// <summary>No leg's weight is reserved in the last this-much of a rate window (see <see cref="Ferry.Binance.Http.WeightLimiter.ReserveAheadAsync"/>);
-    /// null: 1/20 of the client's window, at most one second.</summary>
+    /// <summary>No leg's weight is reserved in the last this-much of a rate window (see <see cref="Ferry.Binance.Http.WeightLimiter.ReserveAheadAsync"/>;
+    /// the client's own <see cref="Ferry.Binance.Http.WeightLimiter.EdgeMargin"/> applies when larger); null: 1/20 of the
+    /// client's window, at most one second.</summary>
     public TimeSpan? EdgeGuard { get; init; }
 
     /// <summary>Groups the journal entries of one run: each leg's intent is "{RunId}:{moveId}".</summary>
