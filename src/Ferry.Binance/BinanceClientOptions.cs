@@ -31,7 +31,8 @@ public sealed class BinanceClientOptions
 
     /// <summary>
     /// The least part of a rate window's end in which no request is started, so that none reaches the exchange in the
-    /// next window; the limiter widens it to twice the highest recent round trip (at most half a window). Default 100 ms.
+    /// next window; the limiter widens it to the server-clock measurement's round trip plus the expected (average) round
+    /// trip (at most half a window). Default 100 ms.
     /// </summary>
     public TimeSpan WindowEdgeMargin { get; set; } = TimeSpan.FromMilliseconds(100);
 

@@ -166,6 +166,15 @@ public sealed class WeightLimiterExchangeClockTests : IDisposable
     public async Task The_edge_margin_grows_with_the_round_trips_the_client_has_seen()
     {
         var client = _clients.Hmac();
+        Assert.Equal(TimeSpan.FromMilliseconds(100), client.Limiter.EdgeMargin); // the floor, WindowEdgeMargin
+        // Every answer takes 300 ms, the server-time one too: our idea of the exchange's clock may be 300 ms late, and a
+        // request takes up to 300 ms to get there.
+        _clients.Handler.TimeResponder = (_, _) =>
+        {
+            _clients.Time.Advance(TimeSpan.FromMilliseconds(300));
+            var serverNow = _clients.Time.GetUtcNow().ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
+            return Task.FromResult(FakeBinanceHandler.Response(HttpStatusCode.OK, "{\"serverTime\":" + serverNow + "}"));
+        };
         _clients.Handler.Enqueue((_, _) =>
         {
             _clients.Time.Advance(TimeSpan.FromMilliseconds(300));
@@ -173,14 +182,15 @@ public sealed class WeightLimiterExchangeClockTests : IDisposable
         });
         Assert.True((await client.Wallet.GetUniversalTransferHistoryAsync(History)).IsDone);
         _clients.Handler.Enqueue(HttpStatusCode.OK, "{\"total\":0}");
-        AdvanceTo(TimeSpan.FromSeconds(60) - TimeSpan.FromMilliseconds(400));
+        Assert.Equal(TimeSpan.FromMilliseconds(600), client.Limiter.EdgeMargin);
+        AdvanceTo(TimeSpan.FromSeconds(60) - TimeSpan.FromMilliseconds(500));
 
-        // A 300 ms round trip: 400 ms before the end is too late to be sure of reaching the exchange in this window.
+        // 500 ms before the end is too late to be sure of reaching the exchange in this window.
         var pending = client.Wallet.GetUniversalTransferHistoryAsync(History);
 
         Assert.False(pending.IsCompleted);
         Assert.Single(_clients.Handler.Calls);
-        _clients.Time.Advance(TimeSpan.FromMilliseconds(400));
+        _clients.Time.Advance(TimeSpan.FromMilliseconds(500));
         Assert.True((await pending).IsDone);
     }
 

@@ -27,7 +27,7 @@ public sealed class WeightLimiter
     private ServerClock? _serverClock;
     private long _alignShiftMs;
     private long _alignedForOffsetMs;
-    private long _roundTripPeakMs;
+    private long _roundTripMs = -1;
 
     /// <summary>Builds empty budgets for <paramref name="endpoints"/> (indexed by <see cref="BinanceEndpoint.Id"/>).</summary>
     public WeightLimiter(IReadOnlyList<BinanceEndpoint> endpoints, BinanceClientOptions options)
@@ -57,9 +57,11 @@ public sealed class WeightLimiter
     }
 
     /// <summary>
-    /// The last part of every window in which no request is started: twice the highest recent round trip (up to one
-    /// round trip of error in where the exchange's window starts, plus the way there), at least
-    /// <see cref="BinanceClientOptions.WindowEdgeMargin"/>, at most half a window.
+    /// The last part of every window in which no request is started: the round trip of the server-clock measurement (how
+    /// far our idea of where the exchange's window starts can be late) plus the expected round trip (a moving average;
+    /// more than the way to the exchange takes), at least <see cref="BinanceClientOptions.WindowEdgeMargin"/>, at most
+    /// half a window. A request slower than expected is still safe: weight in flight when a window ends stays counted
+    /// in the next one until its answer shows where the exchange counted it.
     /// </summary>
     public TimeSpan EdgeMargin
     {
@@ -192,8 +194,9 @@ public sealed class WeightLimiter
         {
             if (roundTrip is { } rtt)
             {
+                // The expected round trip: the first sample, then a moving average (1/8 of each new sample).
                 var ms = Math.Max(0, (long)rtt.TotalMilliseconds);
-                _roundTripPeakMs = ms >= _roundTripPeakMs ? ms : _roundTripPeakMs - ((_roundTripPeakMs - ms + 15) / 16);
+                _roundTripMs = _roundTripMs < 0 ? ms : _roundTripMs + ((ms - _roundTripMs) / 8);
             }
 
             var now = NowMs();
@@ -341,7 +344,7 @@ public sealed class WeightLimiter
 
     /// <summary>The margin at a window's end (ms) under the lock: the larger of the caller's guard and the learned one.</summary>
     private long MarginMs(long guardMs) =>
-        Math.Clamp(Math.Max(guardMs, Math.Max(_marginFloorMs, 2 * _roundTripPeakMs)), 0, _windowMs / 2);
+        Math.Clamp(Math.Max(guardMs, Math.Max(_marginFloorMs, (_serverClock?.MeasuredRoundTripMs ?? 0) + Math.Max(0, _roundTripMs))), 0, _windowMs / 2);
 
     private static long GuardMs(TimeSpan? guard) => guard is { } g ? Math.Max(0, (long)g.TotalMilliseconds) : 0;
 
