@@ -174,8 +174,8 @@ public sealed class WeightLimiter
         return result;
     }
 
-    /// <summary>Windows from now on follow <paramref name="clock"/>'s measured server time (its lower bound, so a request
-    /// is never believed to be earlier in the exchange's window than it is).</summary>
+    /// <summary>Windows from now on follow <paramref name="clock"/>'s measured server time: its lower bound, so a request
+    /// is never believed to be later in the exchange's window than it is (the edge margin covers the other way).</summary>
     internal void FollowServerClock(ServerClock clock)
     {
         lock (_gate)
