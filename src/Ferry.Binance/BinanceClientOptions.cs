@@ -35,6 +35,13 @@ public sealed class BinanceClientOptions
     /// <summary>The length of one rate-limit window (Binance: one minute; tests use less).</summary>
     public TimeSpan WeightWindow { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// The least part of a rate window's end in which no request is started, so that none reaches the exchange in the
+    /// next window; the limiter widens it to the server-clock measurement's round trip plus the expected (average) round
+    /// trip (at most half a window). Default 100 ms.
+    /// </summary>
+    public TimeSpan WindowEdgeMargin { get; set; } = TimeSpan.FromMilliseconds(100);
+
     /// <summary>The longest the limiter waits for budget before giving up with NotSent RateBudget.</summary>
     public TimeSpan MaxRateWait { get; set; } = TimeSpan.FromMinutes(2);
 
@@ -59,6 +66,12 @@ public sealed class BinanceClientOptions
 
     /// <summary>How many times a GET ending Unknown is sent again (GETs are idempotent); 0 = off, the default.</summary>
     public int GetRetryCount { get; set; }
+
+    /// <summary>
+    /// How many times a GET answered 429 or 418 is sent again once its Retry-After has passed (GETs are idempotent;
+    /// a POST never is); 0..5, default 1. A Retry-After longer than <see cref="MaxRateWait"/> keeps the 429.
+    /// </summary>
+    public int RateLimitedGetRetries { get; set; } = 1;
 
     /// <summary>"ferry/0.1.0 (+https://...)": see <see cref="Ferry.Product.FerryProduct.UserAgent"/>.</summary>
     public static string DefaultUserAgent { get; } = Ferry.Product.FerryProduct.UserAgent;
@@ -93,12 +106,14 @@ public sealed class BinanceClientOptions
         Require(UidWeightPerMinute > 0, nameof(UidWeightPerMinute), "UidWeightPerMinute must be positive.");
         Require(ApiIpWeightPerMinute > 0, nameof(ApiIpWeightPerMinute), "ApiIpWeightPerMinute must be positive.");
         Require(WeightWindow >= TimeSpan.FromMilliseconds(1), nameof(WeightWindow), "WeightWindow must be at least one millisecond.");
+        Require(WindowEdgeMargin >= TimeSpan.Zero, nameof(WindowEdgeMargin), "WindowEdgeMargin must not be negative.");
         Require(MaxRateWait >= TimeSpan.Zero, nameof(MaxRateWait), "MaxRateWait must not be negative.");
         Require(Timeout > TimeSpan.Zero && Timeout <= TimeSpan.FromMinutes(10), nameof(Timeout), "Timeout must be more than zero and at most 10 minutes.");
         Require(Time is not null, nameof(Time), "Time must be set (use TimeProvider.System).");
         Require(!string.IsNullOrWhiteSpace(UserAgent) && UserAgent.All(c => c is >= ' ' and <= '~'), nameof(UserAgent), "UserAgent must be non-empty printable ASCII.");
         Require(MaxAmountDecimalPlaces is >= 0 and <= 18, nameof(MaxAmountDecimalPlaces), "MaxAmountDecimalPlaces must be between 0 and 18.");
         Require(GetRetryCount is >= 0 and <= 5, nameof(GetRetryCount), "GetRetryCount must be between 0 and 5.");
+        Require(RateLimitedGetRetries is >= 0 and <= 5, nameof(RateLimitedGetRetries), "RateLimitedGetRetries must be between 0 and 5.");
     }
 
     private static void Require(bool ok, string name, string sentence)

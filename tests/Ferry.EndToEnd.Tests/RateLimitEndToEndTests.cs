@@ -6,18 +6,27 @@ using Ferry.Simulator;
 
 namespace Ferry.EndToEnd.Tests;
 
-/// <summary>Weight budgets: the client waits or refuses rather than sending past the limit; a 429 blocks the endpoint.</summary>
+/// <summary>Weight budgets: the client waits or refuses rather than sending past the limit; a 429 blocks the endpoint.
+/// Client and simulator share a clock that stands still at the start of a minute, so no window edge is ever near.</summary>
 public sealed class RateLimitEndToEndTests : SimulatorFixture
 {
+    private readonly SteppedClock _clock = new(new DateTimeOffset(2026, 12, 5, 12, 0, 0, 500, TimeSpan.Zero));
+
     // Two universal transfers (UID 300 each) per hour-long window on the simulator.
     protected override SimRateLimits RateLimits => new() { UidWeightPerWindow = 600, Window = TimeSpan.FromHours(1) };
+
+    protected override TimeProvider SimulatorTime => _clock;
 
     private static UniversalTransferRequest OneUsdt => new(UniversalTransferType.MainFunding, "USDT", 1m);
 
     [Fact]
     public async Task The_simulator_answers_429_past_its_limit_and_the_client_then_refuses_without_sending()
     {
-        using var client = Client(Credentials(SigningKind.Hmac), o => o.MaxRateWait = TimeSpan.FromSeconds(1));
+        using var client = Client(Credentials(SigningKind.Hmac), o =>
+        {
+            o.Time = _clock;
+            o.MaxRateWait = TimeSpan.FromSeconds(1);
+        });
         Assert.True((await client.Wallet.UniversalTransferAsync(OneUsdt)).IsDone);
         Assert.True((await client.Wallet.UniversalTransferAsync(OneUsdt)).IsDone);
 
@@ -35,6 +44,7 @@ public sealed class RateLimitEndToEndTests : SimulatorFixture
     {
         using var client = Client(Credentials(SigningKind.Hmac), o =>
         {
+            o.Time = _clock;
             o.UidWeightPerMinute = 600;
             o.MaxRateWait = TimeSpan.Zero;
         });

@@ -8,8 +8,10 @@ namespace Ferry.Binance.Http;
 
 /// <summary>
 /// Sends one logical request: checks recvWindow, times it against the server clock, waits for rate budget,
-/// then makes the HTTP exchange. It resends only in two safe cases: once after a -1021 rejection (the request
-/// was refused, so nothing executed), and a GET ending Unknown when <see cref="BinanceClientOptions.GetRetryCount"/> allows.
+/// then makes the HTTP exchange. It resends only in safe cases: once after a -1021 rejection (the request
+/// was refused, so nothing executed), a GET ending Unknown when <see cref="BinanceClientOptions.GetRetryCount"/> allows,
+/// and a GET answered 429/418 after its Retry-After when <see cref="BinanceClientOptions.RateLimitedGetRetries"/> allows.
+/// A POST is never resent.
 /// </summary>
 internal sealed class BinanceTransport : IDisposable
 {
@@ -24,6 +26,7 @@ internal sealed class BinanceTransport : IDisposable
         var signer = RequestSigner.Create(credentials);
         Clock = new ServerClock(options.Time, ct => SendAsync(Endpoints[BinanceEndpoints.ServerTime.Id], NoParameters.Instance, null,
             BinanceJsonContext.Default.ServerTimeResult, ct));
+        Limiter.FollowServerClock(Clock);
         _exchange = new HttpExchange(credentials.ApiKey, signer, options, Endpoints, Limiter, Clock, handler);
     }
 
@@ -59,15 +62,18 @@ internal sealed class BinanceTransport : IDisposable
 
         var resentAfterClockError = false;
         var retries = 0;
+        var rateRetries = 0;
+        Outcome<T>? throttled = null;
         while (true)
         {
             var grant = await Limiter.AcquireAsync(endpoint, cancellationToken).ConfigureAwait(false);
             if (!grant.Granted)
             {
-                return new NotSent<T>(grant.Reason, grant.Message ?? "Not sent: no rate-limit budget.");
+                // A GET waiting to be sent again after a 429: if it cannot be, the exchange's answer stands.
+                return throttled ?? new NotSent<T>(grant.Reason, grant.Message ?? "Not sent: no rate-limit budget.");
             }
 
-            var outcome = await _exchange.SendAsync(endpoint, parameters, window, typeInfo, cancellationToken).ConfigureAwait(false);
+            var outcome = await _exchange.SendAsync(endpoint, parameters, window, typeInfo, grant.Stamp, cancellationToken).ConfigureAwait(false);
             if (endpoint.Signed && !resentAfterClockError && outcome is Rejected<T> { Error.Code: "-1021" })
             {
                 // The exchange refused the request for its timestamp: nothing executed, so re-timing it is safe.
@@ -80,11 +86,22 @@ internal sealed class BinanceTransport : IDisposable
                 return outcome;
             }
 
-            if (outcome is Unknown<T> && endpoint.Method == HttpMethod.Get && retries < _options.GetRetryCount
-                && !cancellationToken.IsCancellationRequested)
+            if (endpoint.Method == HttpMethod.Get && !cancellationToken.IsCancellationRequested)
             {
-                retries++;
-                continue;
+                if (outcome is Unknown<T> && retries < _options.GetRetryCount)
+                {
+                    retries++;
+                    continue;
+                }
+
+                // 429/418: not executed, and the limiter now holds the budget back until Retry-After; the next
+                // AcquireAsync waits for that on the injected clock. Only a GET goes again: it changes nothing.
+                if (outcome is Rejected<T> { Error.HttpStatus: 429 or 418 } && rateRetries < _options.RateLimitedGetRetries)
+                {
+                    rateRetries++;
+                    throttled = outcome;
+                    continue;
+                }
             }
 
             return outcome;

@@ -53,8 +53,9 @@ internal sealed class HttpExchange : IDisposable
         }
     }
 
+    /// <summary>Sends one request whose weight <paramref name="stamp"/> reserved; the limiter learns from the answer.</summary>
     public async Task<Outcome<T>> SendAsync<TParams, T>(
-        BinanceEndpoint endpoint, TParams parameters, int recvWindow, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+        BinanceEndpoint endpoint, TParams parameters, int recvWindow, JsonTypeInfo<T> typeInfo, RateStamp stamp, CancellationToken cancellationToken)
         where TParams : IWireParameters
     {
         var writer = new ParameterWriter();
@@ -63,6 +64,7 @@ internal sealed class HttpExchange : IDisposable
         {
             request.Dispose();
             writer.Dispose();
+            _limiter.Release(endpoint, stamp);
             return new NotSent<T>(NotSentReason.Cancelled, $"Not sent: {endpoint} was cancelled before it was sent.");
         }
 
@@ -72,7 +74,7 @@ internal sealed class HttpExchange : IDisposable
             : default;
 
         HttpResponseMessage response;
-        var started = _options.RequestLog is null ? 0 : _options.Time.GetTimestamp();
+        var started = _options.Time.GetTimestamp();
         try
         {
             response = await _http.SendAsync(request, timeout.Token).ConfigureAwait(false);
@@ -81,6 +83,7 @@ internal sealed class HttpExchange : IDisposable
         {
             request.Dispose();
             writer.Dispose();
+            _limiter.Release(endpoint, stamp);
             LogFailure(endpoint, started, "not sent", e);
             return new NotSent<T>(UnreachableReason,
                 $"Not sent: could not connect to {_options.BaseAddress.Host} ({Describe(e)}); nothing was written, so it did not execute.");
@@ -90,6 +93,8 @@ internal sealed class HttpExchange : IDisposable
             // The bytes may be in flight: keep the buffer away from the pool and say what we know.
             request.Dispose();
             writer.Abandon();
+            // It may have been counted: the weight stays, only no longer in flight.
+            _limiter.Settle(endpoint, stamp, null, null, null);
             LogFailure(endpoint, started, "no answer", e);
             return new Unknown<T>(AfterSendFailure(endpoint, e, cancellationToken));
         }
@@ -102,7 +107,7 @@ internal sealed class HttpExchange : IDisposable
         using (response)
         {
             status = (int)response.StatusCode;
-            weights = ObserveHeaders(endpoint, response);
+            weights = ObserveHeaders(endpoint, stamp, response, _options.Time.GetElapsedTime(started));
             (body, length, complete) = await PooledResponseBody.ReadAsync(response.Content, timeout.Token).ConfigureAwait(false);
         }
 
@@ -184,15 +189,12 @@ internal sealed class HttpExchange : IDisposable
         return new Uri(text, UriKind.Absolute);
     }
 
-    private (int? Ip, int? Uid) ObserveHeaders(BinanceEndpoint endpoint, HttpResponseMessage response)
+    private (int? Ip, int? Uid) ObserveHeaders(BinanceEndpoint endpoint, RateStamp stamp, HttpResponseMessage response, TimeSpan roundTrip)
     {
         var headers = response.Headers.NonValidated;
         int? ip = endpoint.SharesApiBudget ? ReadInt(headers, "X-MBX-USED-WEIGHT-1M") : ReadInt(headers, "X-SAPI-USED-IP-WEIGHT-1M");
         var uid = ReadInt(headers, "X-SAPI-USED-UID-WEIGHT-1M");
-        if (ip is not null || uid is not null)
-        {
-            _limiter.Observe(endpoint, ip, uid);
-        }
+        _limiter.Settle(endpoint, stamp, ip, uid, roundTrip);
 
         var status = (int)response.StatusCode;
         if (status is 429 or 418)
@@ -200,8 +202,14 @@ internal sealed class HttpExchange : IDisposable
             var retry = response.Headers.RetryAfter;
             var now = _options.Time.GetUtcNow();
             var until = retry?.Delta is { } delta ? now + delta
-                : retry?.Date is { } date ? date
+                : retry?.Date is { } date ? date - _clock.Offset
                 : _limiter.CurrentWindowEnd();
+            if (status == 418)
+            {
+                // An IP ban: nothing from this IP may go until it ends.
+                _limiter.BlockIpUntil(until);
+            }
+
             _limiter.BlockUntil(endpoint, until);
         }
 

@@ -10,4 +10,9 @@ public readonly record struct RateGrant(bool Granted, NotSentReason Reason, stri
 {
     /// <summary>The request may go; its weight is reserved.</summary>
     public static RateGrant Go => new(true, default, null);
+
+    /// <summary>The reservation behind a granted request, for reading its answer's used-weight headers.</summary>
+    internal RateStamp Stamp { get; init; }
+
+    internal static RateGrant GoWith(RateStamp stamp) => new(true, default, null) { Stamp = stamp };
 }

@@ -8,10 +8,10 @@ public sealed class RateTicket
 {
     private int _used;
 
-    internal RateTicket(int endpointId, long windowStartMs, RateGrant grant)
+    internal RateTicket(int endpointId, RateStamp stamp, RateGrant grant)
     {
         EndpointId = endpointId;
-        WindowStartMs = windowStartMs;
+        Stamp = stamp;
         Grant = grant;
     }
 
@@ -21,20 +21,15 @@ public sealed class RateTicket
     /// <summary>The endpoint the weight is reserved on.</summary>
     public int EndpointId { get; }
 
-    /// <summary>The start (Unix ms) of the window the weight was reserved in.</summary>
-    public long WindowStartMs { get; }
+    /// <summary>The start (Unix ms, on the exchange's clock) of the window the weight was reserved in.</summary>
+    public long WindowStartMs => Stamp.WindowStartMs;
 
     /// <summary>True once a request has used (or refused, for a rolled window) the reservation.</summary>
     public bool Used => Volatile.Read(ref _used) != 0;
 
-    internal bool TryConsume(int endpointId, long currentWindowStartMs)
-    {
-        if (!Grant.Granted || endpointId != EndpointId || Interlocked.Exchange(ref _used, 1) != 0)
-        {
-            return false;
-        }
+    internal RateStamp Stamp { get; }
 
-        // A reservation of a window that has ended no longer covers the request; the caller reserves afresh.
-        return currentWindowStartMs == WindowStartMs;
-    }
+    /// <summary>Takes the reservation for a request of <paramref name="endpointId"/>; false when it is not one to take.</summary>
+    internal bool TryTake(int endpointId) =>
+        Grant.Granted && endpointId == EndpointId && Interlocked.Exchange(ref _used, 1) == 0;
 }

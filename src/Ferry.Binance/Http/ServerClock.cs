@@ -14,6 +14,8 @@ public sealed class ServerClock : IDisposable
     private readonly Func<CancellationToken, Task<Outcome<ServerTimeResult>>> _fetchServerTime;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private long _offsetMs;
+    private long _windowOffsetMs;
+    private long _roundTripMs;
     private volatile bool _measured;
 
     /// <summary>Uses <paramref name="fetchServerTime"/> (an unsigned GET /api/v3/time) to read the exchange's clock.</summary>
@@ -25,6 +27,15 @@ public sealed class ServerClock : IDisposable
 
     /// <summary>Server time minus local time, as last measured (zero before the first measurement).</summary>
     public TimeSpan Offset => TimeSpan.FromMilliseconds(Interlocked.Read(ref _offsetMs));
+
+    /// <summary>
+    /// The least the offset can be (server time minus the local time the answer arrived), in ms: the rate limiter's
+    /// windows use it, so it never believes a request to be later in the exchange's window than it may be.
+    /// </summary>
+    internal long WindowOffsetMs => Interlocked.Read(ref _windowOffsetMs);
+
+    /// <summary>The round trip (ms) of the last measurement: how far <see cref="WindowOffsetMs"/> can be below the truth.</summary>
+    internal long MeasuredRoundTripMs => Interlocked.Read(ref _roundTripMs);
 
     /// <summary>True once a measurement succeeded.</summary>
     public bool IsMeasured => _measured;
@@ -46,6 +57,8 @@ public sealed class ServerClock : IDisposable
         var midpoint = before + ((after - before) / 2);
         var offset = done.Value.ServerTime.ToUnixTimeMilliseconds() - midpoint;
         Interlocked.Exchange(ref _offsetMs, offset);
+        Interlocked.Exchange(ref _windowOffsetMs, done.Value.ServerTime.ToUnixTimeMilliseconds() - after);
+        Interlocked.Exchange(ref _roundTripMs, Math.Max(0, after - before));
         _measured = true;
         return new Done<TimeSpan>(TimeSpan.FromMilliseconds(offset));
     }

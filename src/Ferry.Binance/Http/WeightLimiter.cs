@@ -7,18 +7,27 @@ namespace Ferry.Binance.Http;
 /// Independent per-endpoint IP and UID weight budgets in fixed windows (Binance: 12000 IP and 180000 UID
 /// per endpoint per minute; /api endpoints share one 6000 IP budget). A request that would exceed a budget
 /// waits (on the injected clock) instead of being sent; a wait longer than the maximum ends NotSent.
-/// Counts sync from the X-SAPI-USED-*-WEIGHT-1M headers; a 429/418 Retry-After blocks the endpoint.
+/// <para>The windows are the exchange's: boundaries follow the measured server time (<see cref="ServerClock"/>), the
+/// used-weight headers correct the count of the window the exchange counted each request in, and a count that went
+/// down where it cannot (the exchange's window turned over earlier than ours) moves our boundary to the exchange's.
+/// No request starts in a window's last part (<see cref="EdgeMargin"/>), so none reaches the exchange in the next
+/// window. A 429/418 Retry-After holds the refused budget back (418, an IP ban: every IP budget).</para>
 /// </summary>
 public sealed class WeightLimiter
 {
     private readonly Lock _gate = new();
     private readonly IReadOnlyList<BinanceEndpoint> _endpoints;
-    private readonly Bucket[] _ip;
-    private readonly Bucket[] _uid;
-    private readonly long[] _blockedUntilMs;
+    private readonly WeightBucket[] _ip;
+    private readonly WeightBucket[] _uid;
+    private readonly WeightBucket[] _allIp;
     private readonly long _windowMs;
+    private readonly long _marginFloorMs;
     private readonly TimeSpan _maxWait;
     private readonly TimeProvider _time;
+    private ServerClock? _serverClock;
+    private long _alignShiftMs;
+    private long _alignedForOffsetMs;
+    private long _roundTripMs = -1;
 
     /// <summary>Builds empty budgets for <paramref name="endpoints"/> (indexed by <see cref="BinanceEndpoint.Id"/>).</summary>
     public WeightLimiter(IReadOnlyList<BinanceEndpoint> endpoints, BinanceClientOptions options)
@@ -27,12 +36,12 @@ public sealed class WeightLimiter
         ArgumentNullException.ThrowIfNull(options);
         _endpoints = endpoints;
         _windowMs = Math.Max(1, (long)options.WeightWindow.TotalMilliseconds);
+        _marginFloorMs = Math.Max(0, (long)options.WindowEdgeMargin.TotalMilliseconds);
         _maxWait = options.MaxRateWait;
         _time = options.Time;
-        _ip = new Bucket[endpoints.Count];
-        _uid = new Bucket[endpoints.Count];
-        _blockedUntilMs = new long[endpoints.Count];
-        var sharedApi = new Bucket(options.ApiIpWeightPerMinute);
+        _ip = new WeightBucket[endpoints.Count];
+        _uid = new WeightBucket[endpoints.Count];
+        var sharedApi = new WeightBucket(options.ApiIpWeightPerMinute);
         for (var i = 0; i < endpoints.Count; i++)
         {
             if (endpoints[i].Id != i)
@@ -40,8 +49,28 @@ public sealed class WeightLimiter
                 throw new ArgumentException($"Endpoint {endpoints[i].Name} has Id {endpoints[i].Id} but sits at position {i}.", nameof(endpoints));
             }
 
-            _ip[i] = endpoints[i].SharesApiBudget ? sharedApi : new Bucket(options.IpWeightPerMinute);
-            _uid[i] = new Bucket(options.UidWeightPerMinute);
+            _ip[i] = endpoints[i].SharesApiBudget ? sharedApi : new WeightBucket(options.IpWeightPerMinute);
+            _uid[i] = new WeightBucket(options.UidWeightPerMinute);
+        }
+
+        _allIp = _ip.Distinct().ToArray();
+    }
+
+    /// <summary>
+    /// The last part of every window in which no request is started: the round trip of the server-clock measurement (how
+    /// far our idea of where the exchange's window starts can be late) plus the expected round trip (a moving average;
+    /// more than the way to the exchange takes), at least <see cref="BinanceClientOptions.WindowEdgeMargin"/>, at most
+    /// half a window. A request slower than expected is still safe: weight in flight when a window ends stays counted
+    /// in the next one until its answer shows where the exchange counted it.
+    /// </summary>
+    public TimeSpan EdgeMargin
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return TimeSpan.FromMilliseconds(MarginMs(0));
+            }
         }
     }
 
@@ -49,72 +78,87 @@ public sealed class WeightLimiter
     /// <see cref="Prepay"/> scope the first call for the ticket's endpoint uses the ticket's reservation instead.</summary>
     public ValueTask<RateGrant> AcquireAsync(BinanceEndpoint endpoint, CancellationToken cancellationToken)
     {
-        if (PrepaidTicket.Value is { } ticket && ticket.TryConsume(endpoint.Id, WindowStartMs(NowMs())))
+        ArgumentNullException.ThrowIfNull(endpoint);
+        if (PrepaidTicket.Value is { } ticket && ticket.TryTake(endpoint.Id) && StillCovers(endpoint, ticket.Stamp))
         {
-            return ValueTask.FromResult(RateGrant.Go);
+            return ValueTask.FromResult(RateGrant.GoWith(ticket.Stamp));
         }
 
-        if (EdgeWait() is > 0 and var edge)
-        {
-            return WaitAndReserveAsync(endpoint, edge, cancellationToken);
-        }
-
-        var wait = TryReserve(endpoint, out var refusal);
+        var guardMs = GuardMs(EdgeGuard.Value);
+        var wait = TryReserve(endpoint, guardMs, out var stamp, out var refusal);
         if (refusal is not null)
         {
             return ValueTask.FromResult(new RateGrant(false, NotSentReason.RateBudget, refusal));
         }
 
-        return wait == 0 ? ValueTask.FromResult(RateGrant.Go) : WaitAndReserveAsync(endpoint, wait, cancellationToken);
+        return wait == 0 ? ValueTask.FromResult(RateGrant.GoWith(stamp)) : WaitAndReserveAsync(endpoint, guardMs, wait, cancellationToken);
     }
 
-    /// <summary>Takes the server's count of used weight (response headers) when it is higher than ours.</summary>
+    /// <summary>Takes the server's count of used weight (response headers) for the current window when it is higher than ours.</summary>
     public void Observe(BinanceEndpoint endpoint, int? usedIpWeight, int? usedUidWeight)
     {
+        ArgumentNullException.ThrowIfNull(endpoint);
         lock (_gate)
         {
-            var now = NowMs();
-            if (usedIpWeight is { } ip)
-            {
-                _ip[endpoint.Id].Sync(now, _windowMs, ip);
-            }
-
-            if (usedUidWeight is { } uid)
-            {
-                _uid[endpoint.Id].Sync(now, _windowMs, uid);
-            }
+            var ip = _ip[endpoint.Id];
+            var uid = _uid[endpoint.Id];
+            RollTo(ip, uid, NowMs());
+            ip.Raise(usedIpWeight);
+            uid.Raise(usedUidWeight);
         }
     }
 
-    /// <summary>Holds the endpoint back until <paramref name="until"/> (a 429/418 with Retry-After).</summary>
+    /// <summary>Holds the endpoint's budgets back until <paramref name="until"/> (a 429 with Retry-After). The /api
+    /// endpoints share one IP budget, so a 429 on one holds back all of them.</summary>
     public void BlockUntil(BinanceEndpoint endpoint, DateTimeOffset until)
     {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        var untilMs = until.ToUnixTimeMilliseconds();
         lock (_gate)
         {
-            _blockedUntilMs[endpoint.Id] = Math.Max(_blockedUntilMs[endpoint.Id], until.ToUnixTimeMilliseconds());
+            Block(_ip[endpoint.Id], untilMs);
+            Block(_uid[endpoint.Id], untilMs);
         }
     }
 
-    /// <summary>The end of the current window, for a 429 that came without Retry-After.</summary>
+    /// <summary>Holds every IP budget back until <paramref name="until"/>: an HTTP 418 is a ban of the caller's IP.</summary>
+    public void BlockIpUntil(DateTimeOffset until)
+    {
+        var untilMs = until.ToUnixTimeMilliseconds();
+        lock (_gate)
+        {
+            foreach (var bucket in _allIp)
+            {
+                Block(bucket, untilMs);
+            }
+        }
+    }
+
+    /// <summary>The end of the current window (local time), for a 429 that came without Retry-After.</summary>
     public DateTimeOffset CurrentWindowEnd()
     {
-        var now = NowMs();
-        return DateTimeOffset.FromUnixTimeMilliseconds(now - (now % _windowMs) + _windowMs);
+        lock (_gate)
+        {
+            var local = LocalNowMs();
+            var now = NowMs(local);
+            return DateTimeOffset.FromUnixTimeMilliseconds(local + (WindowStart(now) + _windowMs - now));
+        }
     }
 
     /// <summary>The current usage of one endpoint's budgets.</summary>
     public WeightUsage GetUsage(BinanceEndpoint endpoint)
     {
+        ArgumentNullException.ThrowIfNull(endpoint);
         lock (_gate)
         {
-            var now = NowMs();
+            var local = LocalNowMs();
             var ip = _ip[endpoint.Id];
             var uid = _uid[endpoint.Id];
-            ip.Roll(now, _windowMs);
-            uid.Roll(now, _windowMs);
-            var blocked = _blockedUntilMs[endpoint.Id];
+            RollTo(ip, uid, NowMs(local));
+            var blocked = Math.Max(ip.BlockedUntilMs, uid.BlockedUntilMs);
             return new WeightUsage(endpoint.Name, ip.Used, ip.Limit, uid.Used, uid.Limit,
-                blocked > now ? DateTimeOffset.FromUnixTimeMilliseconds(blocked) : null);
+                blocked > local ? DateTimeOffset.FromUnixTimeMilliseconds(blocked) : null,
+                ip.InFlight + ip.Carried + uid.InFlight + uid.Carried);
         }
     }
 
@@ -130,17 +174,90 @@ public sealed class WeightLimiter
         return result;
     }
 
-    private async ValueTask<RateGrant> WaitAndReserveAsync(BinanceEndpoint endpoint, long firstWaitMs, CancellationToken cancellationToken)
+    /// <summary>Windows from now on follow <paramref name="clock"/>'s measured server time: its lower bound, so a request
+    /// is never believed to be later in the exchange's window than it is (the edge margin covers the other way).</summary>
+    internal void FollowServerClock(ServerClock clock)
+    {
+        lock (_gate)
+        {
+            _serverClock = clock;
+        }
+    }
+
+    /// <summary>
+    /// Takes the answer to a request reserved with <paramref name="stamp"/>: the used-weight headers (null when absent)
+    /// correct the count of the window the exchange counted it in, and <paramref name="roundTrip"/> feeds the edge margin.
+    /// </summary>
+    internal void Settle(BinanceEndpoint endpoint, RateStamp stamp, int? usedIp, int? usedUid, TimeSpan? roundTrip)
+    {
+        lock (_gate)
+        {
+            if (roundTrip is { } rtt)
+            {
+                // The expected round trip: the first sample, then a moving average (1/8 of each new sample).
+                var ms = Math.Max(0, (long)rtt.TotalMilliseconds);
+                _roundTripMs = _roundTripMs < 0 ? ms : _roundTripMs + ((ms - _roundTripMs) / 8);
+            }
+
+            var now = NowMs();
+            var ip = _ip[endpoint.Id];
+            var uid = _uid[endpoint.Id];
+            var start = RollTo(ip, uid, now);
+            if (!stamp.IsReserved)
+            {
+                ip.Raise(usedIp);
+                uid.Raise(usedUid);
+                return;
+            }
+
+            if (stamp.WindowStartMs == start && (usedIp < stamp.IpConfirmed || usedUid < stamp.UidConfirmed))
+            {
+                // The exchange's count for this window went down, which it cannot do inside one window: its window
+                // turned over before ours. Start ours now, if that is a believable clock error (at most a quarter window).
+                var early = start + _windowMs - now;
+                if (early <= _windowMs / 4)
+                {
+                    _alignShiftMs += early;
+                    start += _windowMs;
+                    ip.Roll(start, _windowMs);
+                    uid.Roll(start, _windowMs);
+                }
+            }
+
+            ip.Settle(stamp.WindowStartMs, endpoint.IpWeight, stamp.IpConfirmed, usedIp, _windowMs);
+            uid.Settle(stamp.WindowStartMs, endpoint.UidWeight, stamp.UidConfirmed, usedUid, _windowMs);
+        }
+    }
+
+    /// <summary>Gives back a reservation whose request was never sent.</summary>
+    internal void Release(BinanceEndpoint endpoint, RateStamp stamp)
+    {
+        if (!stamp.IsReserved)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            var ip = _ip[endpoint.Id];
+            var uid = _uid[endpoint.Id];
+            RollTo(ip, uid, NowMs());
+            ip.Release(stamp.WindowStartMs, endpoint.IpWeight, _windowMs);
+            uid.Release(stamp.WindowStartMs, endpoint.UidWeight, _windowMs);
+        }
+    }
+
+    private async ValueTask<RateGrant> WaitAndReserveAsync(BinanceEndpoint endpoint, long guardMs, long firstWaitMs, CancellationToken cancellationToken)
     {
         var waited = TimeSpan.Zero;
         var wait = firstWaitMs;
+        var stamp = default(RateStamp);
         while (wait > 0)
         {
             var delay = TimeSpan.FromMilliseconds(wait);
             if (waited + delay > _maxWait)
             {
-                return new RateGrant(false, NotSentReason.RateBudget, string.Create(CultureInfo.InvariantCulture,
-                    $"Not sent: {endpoint} would have to wait {(waited + delay).TotalSeconds:0.###} s for rate-limit budget, more than the allowed {_maxWait.TotalSeconds:0.###} s."));
+                return new RateGrant(false, NotSentReason.RateBudget, TooLong(endpoint, waited + delay));
             }
 
             try
@@ -153,111 +270,162 @@ public sealed class WeightLimiter
             }
 
             waited += delay;
-            wait = TryReserve(endpoint, out var refusal);
+            wait = TryReserve(endpoint, guardMs, out stamp, out var refusal);
             if (refusal is not null)
             {
                 return new RateGrant(false, NotSentReason.RateBudget, refusal);
             }
         }
 
-        return RateGrant.Go;
+        return RateGrant.GoWith(stamp);
     }
 
-    /// <summary>Reserves and returns 0, or returns how many ms to wait; sets a refusal when it can never fit.</summary>
-    private long TryReserve(BinanceEndpoint endpoint, out string? refusal)
+    /// <summary>
+    /// Reserves and returns 0, or returns how many ms to wait (a Retry-After, the edge margin, or a full budget); sets a
+    /// refusal when it can never fit.
+    /// </summary>
+    private long TryReserve(BinanceEndpoint endpoint, long guardMs, out RateStamp stamp, out string? refusal)
     {
         refusal = null;
+        stamp = default;
         var id = endpoint.Id;
         lock (_gate)
         {
-            var now = NowMs();
-            if (_blockedUntilMs[id] > now)
-            {
-                return _blockedUntilMs[id] - now;
-            }
-
             var ip = _ip[id];
             var uid = _uid[id];
+            var local = LocalNowMs();
+            var blocked = Math.Max(ip.BlockedUntilMs, uid.BlockedUntilMs);
+            if (blocked > local)
+            {
+                return blocked - local;
+            }
+
             if (endpoint.IpWeight > ip.Limit || endpoint.UidWeight > uid.Limit)
             {
                 refusal = $"Not sent: one call of {endpoint} weighs more than its whole per-window budget.";
                 return 0;
             }
 
-            ip.Roll(now, _windowMs);
-            uid.Roll(now, _windowMs);
-            if (ip.Used + endpoint.IpWeight > ip.Limit || uid.Used + endpoint.UidWeight > uid.Limit)
+            var now = NowMs(local);
+            var start = RollTo(ip, uid, now);
+            var toEnd = start + _windowMs - now;
+            if (toEnd <= MarginMs(guardMs))
             {
-                return ip.WindowStartMs + _windowMs - now;
+                return toEnd;
             }
 
-            ip.Used += endpoint.IpWeight;
-            uid.Used += endpoint.UidWeight;
+            if (!ip.Fits(endpoint.IpWeight) || !uid.Fits(endpoint.UidWeight))
+            {
+                return toEnd;
+            }
+
+            stamp = new RateStamp(start, ip.Confirmed, uid.Confirmed);
+            ip.Reserve(endpoint.IpWeight);
+            uid.Reserve(endpoint.UidWeight);
             return 0;
         }
     }
 
-    private long NowMs() => _time.GetUtcNow().ToUnixTimeMilliseconds();
+    /// <summary>True when a prepaid reservation was made in the current window; otherwise gives it back.</summary>
+    private bool StillCovers(BinanceEndpoint endpoint, RateStamp stamp)
+    {
+        lock (_gate)
+        {
+            if (stamp.WindowStartMs == RollTo(_ip[endpoint.Id], _uid[endpoint.Id], NowMs()))
+            {
+                return true;
+            }
+        }
 
-    // --- Reserve ahead (issue #9): a caller that must not journal a leg as 'sending' while it waits for budget reserves
-    // the weight first, then sends inside Prepay(ticket); the transport's own AcquireAsync then charges nothing more. ---
+        // A reservation of a window that has ended no longer covers the request; the caller reserves afresh.
+        Release(endpoint, stamp);
+        return false;
+    }
+
+    /// <summary>The margin at a window's end (ms) under the lock: the larger of the caller's guard and the learned one.</summary>
+    private long MarginMs(long guardMs) =>
+        Math.Clamp(Math.Max(guardMs, Math.Max(_marginFloorMs, (_serverClock?.MeasuredRoundTripMs ?? 0) + Math.Max(0, _roundTripMs))), 0, _windowMs / 2);
+
+    private static long GuardMs(TimeSpan? guard) => guard is { } g ? Math.Max(0, (long)g.TotalMilliseconds) : 0;
+
+    private static void Block(WeightBucket bucket, long untilMs) => bucket.BlockedUntilMs = Math.Max(bucket.BlockedUntilMs, untilMs);
+
+    private string TooLong(BinanceEndpoint endpoint, TimeSpan wait) => string.Create(CultureInfo.InvariantCulture,
+        $"Not sent: {endpoint} would have to wait {wait.TotalSeconds:0.###} s for rate-limit budget, more than the allowed {_maxWait.TotalSeconds:0.###} s.");
+
+    private long LocalNowMs() => _time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    private long NowMs() => NowMs(LocalNowMs());
+
+    /// <summary>The exchange's time (ms) as the windows count it, under the lock: local time plus the server clock's
+    /// lower-bound offset plus any alignment learned from the headers since that offset was measured.</summary>
+    private long NowMs(long localMs)
+    {
+        var offset = _serverClock?.WindowOffsetMs ?? 0;
+        if (offset != _alignedForOffsetMs)
+        {
+            // A new measurement of the server clock replaces what the headers taught about the old one.
+            _alignedForOffsetMs = offset;
+            _alignShiftMs = 0;
+        }
+
+        return localMs + offset + _alignShiftMs;
+    }
+
+    /// <summary>
+    /// Rolls an endpoint's two budgets to the window of <paramref name="nowMs"/> and returns its start. Windows only move
+    /// forward: if a new server-clock measurement put now before a window already counted, that window stays the
+    /// current one until it ends (counting more, never less).
+    /// </summary>
+    private long RollTo(WeightBucket ip, WeightBucket uid, long nowMs)
+    {
+        var start = Math.Max(WindowStart(nowMs), Math.Max(ip.WindowStartMs, uid.WindowStartMs));
+        ip.Roll(start, _windowMs);
+        uid.Roll(start, _windowMs);
+        return start;
+    }
+
+    private long WindowStart(long nowMs) => nowMs - (((nowMs % _windowMs) + _windowMs) % _windowMs);
+
+    // --- Reserve ahead: a caller that must not journal a leg as 'sending' while it waits for budget reserves the weight
+    // first, then sends inside Prepay(ticket); the transport's own AcquireAsync then charges nothing more. ---
 
     private static readonly AsyncLocal<RateTicket?> PrepaidTicket = new();
 
     /// <summary>
     /// Waits until the endpoint's budgets have room and reserves its weight now, outside the last
-    /// <paramref name="edgeGuard"/> of a window (a request reserved at a window's very end could reach the exchange in
-    /// the next one). The ticket is used by the first <see cref="AcquireAsync"/> for the endpoint inside
-    /// <see cref="Prepay"/>; if the window has rolled by then, that call reserves afresh.
+    /// <paramref name="edgeGuard"/> (or <see cref="EdgeMargin"/>, if larger) of a window: a request reserved at a
+    /// window's very end could reach the exchange in the next one. The ticket is used by the first
+    /// <see cref="AcquireAsync"/> for the endpoint inside <see cref="Prepay"/>; if the window has rolled by then, that
+    /// call gives the reservation back and reserves afresh.
     /// </summary>
     public async ValueTask<RateTicket> ReserveAheadAsync(BinanceEndpoint endpoint, TimeSpan edgeGuard, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         endpoint = _endpoints[endpoint.Id];
-        var guardMs = Math.Clamp((long)edgeGuard.TotalMilliseconds, 0, _windowMs / 2);
-        var waited = TimeSpan.Zero;
-        while (true)
+        var grant = await AcquireWithGuardAsync(endpoint, GuardMs(edgeGuard), cancellationToken).ConfigureAwait(false);
+        return new RateTicket(endpoint.Id, grant.Stamp, grant);
+    }
+
+    private ValueTask<RateGrant> AcquireWithGuardAsync(BinanceEndpoint endpoint, long guardMs, CancellationToken cancellationToken)
+    {
+        var wait = TryReserve(endpoint, guardMs, out var stamp, out var refusal);
+        if (refusal is not null)
         {
-            long wait;
-            string? refusal = null;
-            var now = NowMs();
-            var intoWindow = now - WindowStartMs(now);
-            if (guardMs > 0 && intoWindow >= _windowMs - guardMs)
-            {
-                wait = _windowMs - intoWindow;
-            }
-            else
-            {
-                wait = TryReserve(endpoint, out refusal);
-            }
+            return ValueTask.FromResult(new RateGrant(false, NotSentReason.RateBudget, refusal));
+        }
 
-            if (refusal is not null)
-            {
-                return new RateTicket(endpoint.Id, 0, new RateGrant(false, NotSentReason.RateBudget, refusal));
-            }
+        return wait == 0 ? ValueTask.FromResult(RateGrant.GoWith(stamp)) : WaitAndReserveAsync(endpoint, guardMs, wait, cancellationToken);
+    }
 
-            if (wait == 0)
-            {
-                return new RateTicket(endpoint.Id, WindowStartMs(now), RateGrant.Go);
-            }
-
-            var delay = TimeSpan.FromMilliseconds(wait);
-            if (waited + delay > _maxWait)
-            {
-                return new RateTicket(endpoint.Id, 0, new RateGrant(false, NotSentReason.RateBudget, string.Create(CultureInfo.InvariantCulture,
-                    $"Not sent: {endpoint} would have to wait {(waited + delay).TotalSeconds:0.###} s for rate-limit budget, more than the allowed {_maxWait.TotalSeconds:0.###} s.")));
-            }
-
-            try
-            {
-                await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                return new RateTicket(endpoint.Id, 0, new RateGrant(false, NotSentReason.Cancelled, $"Not sent: cancelled while waiting for rate-limit budget for {endpoint}."));
-            }
-
-            waited += delay;
+    /// <summary>Gives back the reservation of a ticket that no request used (its leg was stopped before it was sent), so
+    /// the weight neither counts against the window nor stays in flight. A used ticket is left alone.</summary>
+    public void Return(RateTicket ticket)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        if (ticket.EndpointId >= 0 && ticket.EndpointId < _endpoints.Count && ticket.TryTake(ticket.EndpointId))
+        {
+            Release(_endpoints[ticket.EndpointId], ticket.Stamp);
         }
     }
 
@@ -270,30 +438,19 @@ public sealed class WeightLimiter
         return new PrepayScope(previous);
     }
 
-    private long WindowStartMs(long nowMs) => nowMs - (nowMs % _windowMs);
-
     private static readonly AsyncLocal<TimeSpan?> EdgeGuard = new();
 
     /// <summary>
     /// Inside the returned scope, requests in this async flow are not reserved in the last <paramref name="guard"/> of a
-    /// window: they wait for the next one. For bulk work (e.g. reading a thousand balances): a request reserved at a
-    /// window's very end can reach the exchange in the next window, on top of a budget the client already spends in full
-    /// there, and be answered 429. Dispose to end.
+    /// window when that is longer than <see cref="EdgeMargin"/>: they wait for the next one. For bulk work (e.g. reading
+    /// a thousand balances) on a busy machine, where the time to reach the exchange can be longer than the round trips
+    /// seen so far. Dispose to end.
     /// </summary>
     public static IDisposable GuardWindowEdges(TimeSpan guard)
     {
         var previous = EdgeGuard.Value;
         EdgeGuard.Value = guard;
         return new EdgeGuardScope(previous);
-    }
-
-    /// <summary>How long to wait for the next window when a guard is on and now is inside it; else 0.</summary>
-    private long EdgeWait()
-    {
-        if (EdgeGuard.Value is not { } guard) return 0;
-        var guardMs = Math.Clamp((long)guard.TotalMilliseconds, 0, _windowMs / 2);
-        var intoWindow = NowMs() % _windowMs;
-        return guardMs > 0 && intoWindow >= _windowMs - guardMs ? _windowMs - intoWindow : 0;
     }
 
     private sealed class EdgeGuardScope(TimeSpan? previous) : IDisposable
@@ -304,30 +461,5 @@ public sealed class WeightLimiter
     private sealed class PrepayScope(RateTicket? previous) : IDisposable
     {
         public void Dispose() => PrepaidTicket.Value = previous;
-    }
-
-    private sealed class Bucket(int limit)
-    {
-        public int Limit { get; } = limit;
-
-        public int Used { get; set; }
-
-        public long WindowStartMs { get; private set; } = long.MinValue;
-
-        public void Roll(long nowMs, long windowMs)
-        {
-            var start = nowMs - (nowMs % windowMs);
-            if (start != WindowStartMs)
-            {
-                WindowStartMs = start;
-                Used = 0;
-            }
-        }
-
-        public void Sync(long nowMs, long windowMs, int serverUsed)
-        {
-            Roll(nowMs, windowMs);
-            Used = Math.Max(Used, serverUsed);
-        }
     }
 }

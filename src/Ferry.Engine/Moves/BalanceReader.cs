@@ -78,8 +78,10 @@ public sealed class BinanceBalanceReader(BinanceClient master, TimeSpan? edgeGua
         }
     }
 
-    /// <summary>Reads are bulk work (one per source): none is reserved in the last part of a rate window (default 1/20 of
-    /// it, at most 1 s), so none reaches the exchange in the next window on top of a budget spent in full there.</summary>
+    /// <summary>Reads are bulk work (one per source): on top of the client's own edge margin (from the round trips it has
+    /// seen, see <see cref="WeightLimiter.EdgeMargin"/>), none is reserved in the last part of a rate window (default 1/20 of it,
+    /// at most 1 s), so none reaches the exchange in the next window even when a loaded machine is slower than the round
+    /// trips seen so far. A read answered 429 is sent again once after Retry-After by the client (a GET changes nothing).</summary>
     private TimeSpan EdgeGuard => edgeGuard ?? TimeSpan.FromTicks(Math.Min(master.Options.WeightWindow.Ticks / 20, TimeSpan.TicksPerSecond));
 
     private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);

@@ -23,8 +23,9 @@ public sealed record MoveRunOptions
     /// needs to be high enough to keep the budget busy while requests are on the wire.</summary>
     public int Parallelism { get; init; } = 16;
 
-    /// <summary>No leg's weight is reserved in the last this-much of a rate window (see <see cref="Ferry.Binance.Http.WeightLimiter.ReserveAheadAsync"/>);
-    /// null: 1/20 of the client's window, at most one second.</summary>
+    /// <summary>No leg's weight is reserved in the last this-much of a rate window (see <see cref="Ferry.Binance.Http.WeightLimiter.ReserveAheadAsync"/>;
+    /// the client's own <see cref="Ferry.Binance.Http.WeightLimiter.EdgeMargin"/> applies when larger); null: 1/20 of the
+    /// client's window, at most one second.</summary>
     public TimeSpan? EdgeGuard { get; init; }
 
     /// <summary>Groups the journal entries of one run: each leg's intent is "{RunId}:{moveId}".</summary>
@@ -83,29 +84,41 @@ public sealed class MoveRunner(ITransferJournal journal, Func<string, BinanceCli
     private async Task<RouteRun> RunRouteAsync(PlannedMove move, CancellationToken ct)
     {
         var sent = new List<LegResult>();
-        RateTicket? ticket = null; // the reservation of the leg about to go (a route's legs run one at a time)
+        // The reservation of the leg about to go (a route's legs run one at a time), and the limiter that holds it.
+        (WeightLimiter Limiter, RateTicket Ticket)? reserved = null;
         NotSentReason? refused = null;
-        var route = await RouteExecutor.ExecuteAsync(journal, move.Route,
-            async (leg, c) =>
-            {
-                LegResult result;
-                using (WeightLimiter.Prepay(ticket!))
+        RouteResult route;
+        try
+        {
+            route = await RouteExecutor.ExecuteAsync(journal, move.Route,
+                async (leg, c) =>
                 {
-                    result = await TransferLegExecutor.ExecuteAsync(clientFor(leg.AccountName), leg, c).ConfigureAwait(false);
-                }
-                sent.Add(result);
-                return new LegSendResult(result.Kind, result.TransferId, result.TransferId, result.Error?.Code, result.Message);
-            },
-            _reconciler, ct,
-            gate: async (leg, c) =>
-            {
-                var client = clientFor(leg.AccountName);
-                ticket = await client.Limiter.ReserveAheadAsync(leg.EndpointRow, _options.EdgeGuardFor(client.Options.WeightWindow), c).ConfigureAwait(false);
-                if (ticket.Grant.Granted) return null;
-                refused = ticket.Grant.Reason;
-                return ticket.Grant.Message ?? "no rate-limit budget";
-            },
-            intent: $"{_options.RunId}:{move.MoveId}").ConfigureAwait(false);
+                    LegResult result;
+                    using (WeightLimiter.Prepay(reserved!.Value.Ticket))
+                    {
+                        result = await TransferLegExecutor.ExecuteAsync(clientFor(leg.AccountName), leg, c).ConfigureAwait(false);
+                    }
+                    sent.Add(result);
+                    return new LegSendResult(result.Kind, result.TransferId, result.TransferId, result.Error?.Code, result.Message);
+                },
+                _reconciler, ct,
+                gate: async (leg, c) =>
+                {
+                    ReturnUnused(reserved);
+                    var client = clientFor(leg.AccountName);
+                    var ticket = await client.Limiter.ReserveAheadAsync(leg.EndpointRow, _options.EdgeGuardFor(client.Options.WeightWindow), c).ConfigureAwait(false);
+                    reserved = (client.Limiter, ticket);
+                    if (ticket.Grant.Granted) return null;
+                    refused = ticket.Grant.Reason;
+                    return ticket.Grant.Message ?? "no rate-limit budget";
+                },
+                intent: $"{_options.RunId}:{move.MoveId}").ConfigureAwait(false);
+        }
+        finally
+        {
+            // A leg stopped between its reservation and its send gives the weight back, so it is not counted in flight.
+            ReturnUnused(reserved);
+        }
 
         var outcome = route.Status switch
         {
@@ -114,5 +127,10 @@ public sealed class MoveRunner(ITransferJournal journal, Func<string, BinanceCli
             _ => refused is not null ? OutcomeKind.NotSent : sent.Count > 0 ? sent[^1].Kind : OutcomeKind.Rejected,
         };
         return new RouteRun(route, sent, outcome, refused ?? (sent.Count > 0 ? sent[^1].NotSentReason : null));
+    }
+
+    private static void ReturnUnused((WeightLimiter Limiter, RateTicket Ticket)? reserved)
+    {
+        if (reserved is { } r) r.Limiter.Return(r.Ticket);
     }
 }
