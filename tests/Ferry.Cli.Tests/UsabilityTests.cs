@@ -34,7 +34,7 @@ public sealed partial class UsabilityTests : IDisposable
         var error = ErrorObject(result);
         Assert.Equal("bad-input", error.GetProperty("kind").GetString());
         Assert.Equal(JsonValueKind.Null, error.GetProperty("code").ValueKind);
-        Assert.Contains("'abc' is not an amount", error.GetProperty("message").GetString());
+        Assert.Contains("The amount 'abc' is not a plain decimal", error.GetProperty("message").GetString());
         Assert.StartsWith("ferry: ", result.Error);
     }
 
