@@ -42,7 +42,8 @@ public static class BoundedFile
         }
         catch (IOException e) when (e is not BoundedFileException)
         {
-            throw new BoundedFileException(path, $"cannot be read ({e.Message.TrimEnd('.')})");
+            // Not the exception's own text: it quotes the path, and some callers must not show where a file is.
+            throw new BoundedFileException(path, e is FileNotFoundException or DirectoryNotFoundException ? "disappeared while it was read" : "cannot be read (an input/output error)");
         }
     }
 

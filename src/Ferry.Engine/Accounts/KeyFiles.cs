@@ -1,4 +1,5 @@
 using Ferry.Credentials;
+using Ferry.Files;
 
 namespace Ferry.Accounts;
 
@@ -48,11 +49,16 @@ public static class KeyFiles
             if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & WiderThanOwner) != 0)
                 throw new AccountConfigException(
                     $"Account '{accountName}': {what} can be read or changed by others; make it owner-only with 'chmod 600' and try again.");
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-            if (stream.Length > MaxLength)
-                throw new AccountConfigException($"Account '{accountName}': {what} is larger than {MaxLength / 1024} KiB, which no key is.");
-            using var reader = new StreamReader(stream);
-            return reader.ReadToEnd();
+            // Bounded and never blocking: a FIFO or a device named as a key file is refused at once.
+            return BoundedFile.ReadAllText(path, MaxLength);
+        }
+        catch (BoundedFileException e) when (e.Reason.StartsWith("is larger", StringComparison.Ordinal))
+        {
+            throw new AccountConfigException($"Account '{accountName}': {what} is larger than {MaxLength / 1024} KiB, which no key is.");
+        }
+        catch (BoundedFileException e) when (e.Reason.StartsWith("is not a regular file", StringComparison.Ordinal))
+        {
+            throw new AccountConfigException($"Account '{accountName}': {what} is not a regular file (a FIFO, socket or terminal).");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
