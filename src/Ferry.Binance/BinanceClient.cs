@@ -57,7 +57,7 @@ public sealed class BinanceClient : IDisposable
     /// <summary>Sub-account balances and futures positions for a master key (assets, summaries, position risk, moves).</summary>
     public SubAccountAssetsApi SubAccountAssets { get; }
 
-    /// <summary>Managed sub-accounts (issue #5): investor master, trading-team master and trading-team sub-account endpoints.</summary>
+    /// <summary>Managed sub-accounts: investor master, trading-team master and trading-team sub-account endpoints.</summary>
     public ManagedSubAccountApi ManagedSubAccount { get; }
 
     /// <summary>The server-clock offset used for timestamps; measure it on demand with <see cref="ServerClock.MeasureAsync"/>.</summary>

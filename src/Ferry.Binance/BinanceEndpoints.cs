@@ -33,7 +33,7 @@ public static class BinanceEndpoints
         IpWeight: 1, UidWeight: 0, KeyPermission.None,
         "SPOT-DOCS rest-api.md (IP 1)") { Id = 3 };
 
-    // Sub-account transfers and their histories (issue #3; reference §3.2, all signed).
+    // Sub-account transfers and their histories (reference §3.2, all signed).
 
     /// <summary>POST /sapi/v1/sub-account/margin/transfer — master moves a sub-account's spot ↔ cross margin.</summary>
     public static readonly BinanceEndpoint SubAccountMarginTransfer = new(
@@ -85,7 +85,7 @@ public static class BinanceEndpoints
         nameof(SubAccountSpotTransferHistory), HttpMethod.Get, "/sapi/v1/sub-account/sub/transfer/history", Signed: true,
         IpWeight: 1, UidWeight: 0, KeyPermission.Reading, "reference §3.2 (IP 1)") { Id = 13 };
 
-    // --- Sub-account management and queries (issue #4), reference §3.2–3.4. Ids count from SubAccountManagementFirstId
+    // --- Sub-account management and queries, reference §3.2–3.4. Ids count from SubAccountManagementFirstId
     // so a merge with another block only moves that one number. ---
 
     /// <summary>The id of the first sub-account management row.</summary>
@@ -223,7 +223,7 @@ public static class BinanceEndpoints
         SubAccountPositionRisk, SubAccountPositionRiskV2, MoveSubAccountPosition, SubAccountMovePositionHistory,
     ];
 
-    // --- Managed sub-accounts (issue #5), reference §3.5. Ids continue after the previous block, counted from its length. ---
+    // --- Managed sub-accounts, reference §3.5. Ids continue after the previous block, counted from its length. ---
 
     /// <summary>The id of the first managed sub-account row.</summary>
     private static readonly int ManagedSubAccountFirstId = SubAccountManagementFirstId + SubAccountManagementEndpoints.Length;

@@ -35,7 +35,7 @@ public sealed class SimulatorHost : IAsyncDisposable
         Faults = faults;
     }
 
-    /// <summary>The fault injector (issue #7): its plan can be replaced while the simulator runs.</summary>
+    /// <summary>The fault injector: its plan can be replaced while the simulator runs.</summary>
     public Ferry.Simulator.Faults.FaultInjector Faults { get; }
 
     /// <summary>Where the simulator listens, e.g. http://127.0.0.1:5123/.</summary>
@@ -51,7 +51,7 @@ public sealed class SimulatorHost : IAsyncDisposable
         if (options.Port is < 0 or > 65535) throw new ArgumentOutOfRangeException(nameof(options), "Port must be 0..65535.");
         if (options.StateLockTimeout <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(options), "StateLockTimeout must be positive.");
 
-        // Fault injection (issue #7): one skewable clock for everything, and the injector wrapping both gateways.
+        // Fault injection: one skewable clock for everything, and the injector wrapping both gateways.
         var clock = new Ferry.Simulator.Faults.SkewClock(options.Time);
         var faults = new Ferry.Simulator.Faults.FaultInjector(options.Faults ?? options.Scenario?.Faults ?? Ferry.Simulator.Faults.FaultPlan.None,
             options.Faults is null && options.Scenario?.Faults is not null ? options.Scenario.FaultSeed : options.FaultSeed, clock);
@@ -118,7 +118,7 @@ public sealed class SimulatorHost : IAsyncDisposable
         }
     }
 
-    // Rate-limit records (issue #9).
+    // Rate-limit records.
     private WeightBuckets? _buckets;
 
     /// <summary>How many Binance requests the rate limiter refused with 429 since the start (fault-injected 429s not included).</summary>
@@ -141,7 +141,7 @@ public sealed class SimulatorHost : IAsyncDisposable
         [.. _state.Read(() => _ledger.Balances(owner)).Select(b =>
             new SimBalanceRow(b.Key.Wallet.Owner, WalletNames.Name(b.Key.Wallet.Wallet), b.Key.Wallet.Symbol, b.Key.Asset, b.Value))];
 
-    /// <summary>Every committed move, oldest first, regardless of history lag (issue #7: the soak runner's ground truth).</summary>
+    /// <summary>Every committed move, oldest first, regardless of history lag (the soak runner's ground truth).</summary>
     public IReadOnlyList<LedgerMove> History() => _state.Read(_ledger.Snapshot).History;
 
     /// <summary>Invariant violations (totals, ids, history replay); empty when healthy.</summary>

@@ -22,7 +22,7 @@ public sealed class SimulatorOptions
     /// <summary>Limits and timestamp tolerance of the HTX side.</summary>
     public HtxSimSettings Htx { get; init; } = new();
 
-    /// <summary>Faults to inject (issue #7); null uses the scenario's, if any.</summary>
+    /// <summary>Faults to inject; null uses the scenario's, if any.</summary>
     public Faults.FaultPlan? Faults { get; init; }
 
     /// <summary>The seed of the fault draws.</summary>

@@ -8,7 +8,7 @@ using Ferry.Outcomes;
 
 namespace Ferry.Binance.Tests;
 
-/// <summary>Managed sub-accounts (issue #5): every documented example parses with nothing unmapped, the two forms of
+/// <summary>Managed sub-accounts: every documented example parses with nothing unmapped, the two forms of
 /// <c>code</c> are accepted, requests go out as documented, and bad input is refused with nothing sent.</summary>
 public sealed class ManagedSubAccountClientTests : IDisposable
 {

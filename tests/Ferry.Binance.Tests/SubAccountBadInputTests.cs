@@ -5,7 +5,7 @@ using Ferry.Outcomes;
 
 namespace Ferry.Binance.Tests;
 
-/// <summary>Bad sub-account requests end NotSent InvalidInput with one sentence, and nothing reaches the network (issue #4).</summary>
+/// <summary>Bad sub-account requests end NotSent InvalidInput with one sentence, and nothing reaches the network.</summary>
 public sealed partial class SubAccountBadInputTests : IDisposable
 {
     private readonly TestClients _clients = new();

@@ -5,7 +5,7 @@ using Ferry.Binance.Tests.Support;
 
 namespace Ferry.Binance.Tests;
 
-/// <summary>Every documented sub-account response example parses, and no field of it is left unmapped (issue #4).</summary>
+/// <summary>Every documented sub-account response example parses, and no field of it is left unmapped.</summary>
 public sealed partial class SubAccountDocExampleParsingTests
 {
     private static readonly JsonSerializerOptions Strict = new(BinanceJsonContext.Default.Options)

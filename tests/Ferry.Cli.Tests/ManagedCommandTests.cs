@@ -3,7 +3,7 @@ using Ferry.Simulator;
 
 namespace Ferry.Cli.Tests;
 
-/// <summary><c>ferry managed ...</c> against a running simulator with the three roles configured as accounts (issue #5).</summary>
+/// <summary><c>ferry managed ...</c> against a running simulator with the three roles configured as accounts.</summary>
 public sealed class ManagedCommandTests : IAsyncLifetime, IDisposable
 {
     private const string Master = "master@example.com";

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Ferry.Cli.Tests;
 
-/// <summary><c>ferry sub</c> accounts verbs on the embedded simulator (issue #4).</summary>
+/// <summary><c>ferry sub</c> accounts verbs on the embedded simulator.</summary>
 public sealed class SubCommandAccountsTests : IDisposable
 {
     private readonly CliRun _cli = new();

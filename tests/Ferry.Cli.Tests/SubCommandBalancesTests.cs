@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Ferry.Cli.Tests;
 
-/// <summary><c>ferry sub assets</c> and <c>ferry sub summary</c> on the embedded simulator (issue #4).</summary>
+/// <summary><c>ferry sub assets</c> and <c>ferry sub summary</c> on the embedded simulator.</summary>
 public sealed class SubCommandBalancesTests : IDisposable
 {
     private readonly CliRun _cli = new();

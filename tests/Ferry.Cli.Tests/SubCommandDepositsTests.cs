@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Ferry.Cli.Tests;
 
-/// <summary><c>ferry sub deposit-address</c> and <c>ferry sub deposits</c> on the embedded simulator (issue #4).</summary>
+/// <summary><c>ferry sub deposit-address</c> and <c>ferry sub deposits</c> on the embedded simulator.</summary>
 public sealed class SubCommandDepositsTests : IDisposable
 {
     private readonly CliRun _cli = new();

@@ -3,7 +3,7 @@ using Ferry.Simulator;
 
 namespace Ferry.Cli.Tests;
 
-/// <summary><c>ferry sub ip show|add|remove</c> against a running simulator whose alice has her own key (issue #4).</summary>
+/// <summary><c>ferry sub ip show|add|remove</c> against a running simulator whose alice has her own key.</summary>
 public sealed class SubCommandIpTests : IAsyncLifetime, IDisposable
 {
     private const string AliceKey = "alice-cli-key-0123456789";

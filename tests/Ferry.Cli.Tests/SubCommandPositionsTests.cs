@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Ferry.Cli.Tests;
 
-/// <summary><c>ferry sub positions</c> and <c>ferry sub move-position</c> on the embedded simulator (issue #4).</summary>
+/// <summary><c>ferry sub positions</c> and <c>ferry sub move-position</c> on the embedded simulator.</summary>
 public sealed class SubCommandPositionsTests : IDisposable
 {
     private readonly CliRun _cli = new();

@@ -3,7 +3,7 @@ using Ferry.Outcomes;
 
 namespace Ferry.EndToEnd.Tests;
 
-/// <summary>Every managed sub-account endpoint through the typed client against the simulator over loopback (issue #5).</summary>
+/// <summary>Every managed sub-account endpoint through the typed client against the simulator over loopback.</summary>
 public sealed class ManagedSubAccountEndToEndTests : ManagedSubAccountFixture
 {
     private ManagedSubAccountTransferLogQuery Window(string? email = Fund) =>

@@ -6,7 +6,7 @@ using Ferry.Simulator;
 namespace Ferry.EndToEnd.Tests;
 
 /// <summary>
-/// The three managed sub-account roles (issue #5): the master is the investor; fund (futures and margin) is bound to
+/// The three managed sub-account roles: the master is the investor; fund (futures and margin) is bound to
 /// trading team team@, fund2 to other-team@; alice is an ordinary sub-account. Keys for the investor, both trading-team
 /// masters, fund (the trading-team sub-account role) and alice. Simulator and clients share one clock the test can move;
 /// on dispose the ledger must still balance.

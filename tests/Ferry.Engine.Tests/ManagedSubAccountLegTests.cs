@@ -2,7 +2,7 @@ using Ferry.Transfers;
 
 namespace Ferry.Engine.Tests;
 
-/// <summary>The managed sub-account legs (issue #5): what they send, and bad input refused while planning.</summary>
+/// <summary>The managed sub-account legs: what they send, and bad input refused while planning.</summary>
 public sealed class ManagedSubAccountLegTests
 {
     [Fact]

@@ -6,7 +6,7 @@ using Ferry.Simulator.Tests.Support;
 
 namespace Ferry.Simulator.Tests;
 
-/// <summary>Managed sub-accounts in the simulator (issue #5): the scenario section, the wire oddities as documented, and a
+/// <summary>Managed sub-accounts in the simulator: the scenario section, the wire oddities as documented, and a
 /// scheduled withdrawal that survives a restart and runs exactly once.</summary>
 public sealed class ManagedSubAccountSimulatorTests : IDisposable
 {

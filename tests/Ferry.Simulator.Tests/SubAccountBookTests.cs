@@ -4,7 +4,7 @@ using Ferry.Simulator.Tests.Support;
 
 namespace Ferry.Simulator.Tests;
 
-/// <summary>The sub-account book (issue #4): scenario sections, and state that survives a restart.</summary>
+/// <summary>The sub-account book: scenario sections, and state that survives a restart.</summary>
 public sealed class SubAccountBookTests : IDisposable
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "ferry-sim-tests", Guid.NewGuid().ToString("N"));

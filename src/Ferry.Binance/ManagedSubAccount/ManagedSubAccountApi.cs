@@ -6,7 +6,7 @@ using Ferry.Outcomes;
 namespace Ferry.Binance.ManagedSubAccount;
 
 /// <summary>
-/// Managed sub-accounts (issue #5): the eleven /sapi/v1/managed-subaccount endpoints, for three roles — the investor
+/// Managed sub-accounts: the eleven /sapi/v1/managed-subaccount endpoints, for three roles — the investor
 /// master that owns the managed sub-accounts (deposit, withdraw, queries), the trading-team master
 /// (<see cref="GetTradeParentTransferLogAsync"/>) and the trading-team sub-account, i.e. the managed sub-account's own key
 /// (<see cref="GetOwnTransferLogAsync"/>). Every request is validated locally first (NotSent InvalidInput, nothing sent);

@@ -18,7 +18,7 @@ namespace Ferry.Binance.Models;
 [JsonSerializable(typeof(SubAccountFuturesInternalTransferPage))]
 [JsonSerializable(typeof(IReadOnlyList<SubAccountSpotTransferRow>))]
 [JsonSerializable(typeof(IReadOnlyList<SubAccountUserTransferRow>))]
-// Sub-account management and queries (issue #4)
+// Sub-account management and queries
 [JsonSerializable(typeof(VirtualSubAccountResult))]
 [JsonSerializable(typeof(SubAccountListPage))]
 [JsonSerializable(typeof(IReadOnlyList<SubAccountListRow>))]
@@ -43,7 +43,7 @@ namespace Ferry.Binance.Models;
 [JsonSerializable(typeof(MovePositionResult))]
 [JsonSerializable(typeof(MovePositionHistoryPage))]
 [JsonSerializable(typeof(IReadOnlyList<MovePositionHistoryRow>))]
-// Managed sub-accounts (issue #5)
+// Managed sub-accounts
 [JsonSerializable(typeof(ManagedSubAccountTransferResult))]
 [JsonSerializable(typeof(ManagedSubAccountDepositAddress))]
 [JsonSerializable(typeof(IReadOnlyList<ManagedSubAccountAsset>))]

@@ -6,7 +6,7 @@ using Ferry.Outcomes;
 namespace Ferry.Binance.SubAccount;
 
 /// <summary>
-/// Sub-account balance and position queries for a master key (issue #4): spot assets (v3 numbers, v4 strings), spot and
+/// Sub-account balance and position queries for a master key: spot assets (v3 numbers, v4 strings), spot and
 /// margin summaries, futures accounts and summaries (v1 USDⓈ-M; v2 by futuresType), position risk and position moves.
 /// Every request is validated locally first (NotSent InvalidInput, nothing sent).
 /// </summary>

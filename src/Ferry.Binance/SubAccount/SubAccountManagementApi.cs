@@ -6,7 +6,7 @@ using Ferry.Outcomes;
 namespace Ferry.Binance.SubAccount;
 
 /// <summary>
-/// Sub-account management for a master key (issue #4): create virtual sub-accounts, list them, their status, enable
+/// Sub-account management for a master key: create virtual sub-accounts, list them, their status, enable
 /// futures/options, transaction statistics. Every request is validated locally first (NotSent InvalidInput, nothing sent).
 /// Transfers between sub-accounts are a separate API.
 /// </summary>

@@ -41,7 +41,7 @@ internal static class HtxCommands
 
         await using var htx = await HtxSession.OpenAsync(target, env, ct);
         printer.Line(htx.Banner);
-        // Journal (issue #7): recover first, write the leg before sending, record what came back.
+        // Journal: recover first, write the leg before sending, record what came back.
         await using var journal = CliJournal.Open(env);
         journal.Use(target.AccountName, htx.Client);
         await journal.RecoverAsync(printer, wait: true, ct);

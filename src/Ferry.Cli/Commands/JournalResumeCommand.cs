@@ -5,7 +5,7 @@ using Ferry.Journal;
 
 namespace Ferry.Cli.Commands;
 
-/// <summary><c>ferry journal resume ID</c>: continues a route that stopped halfway (issue #9), from its first leg that is
+/// <summary><c>ferry journal resume ID</c>: continues a route that stopped halfway, from its first leg that is
 /// not done, after reconciling any leg whose outcome is unknown.</summary>
 internal static class JournalResumeCommand
 {

@@ -8,8 +8,8 @@ using Ferry.Transfers;
 namespace Ferry.Cli.Commands;
 
 /// <summary>
-/// Sends Binance legs the only way a command may (issue #7): finish or resolve what a crashed run left, write the leg
-/// to the journal before it is sent, and record what came back. A route (issue #9) goes the same way, leg by leg,
+/// Sends Binance legs the only way a command may: finish or resolve what a crashed run left, write the leg
+/// to the journal before it is sent, and record what came back. A route goes the same way, leg by leg,
 /// through <see cref="RouteExecutor"/>.
 /// </summary>
 internal static class JournaledLegSend

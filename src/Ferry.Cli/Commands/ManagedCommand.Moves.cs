@@ -94,7 +94,7 @@ internal static partial class ManagedCommand
 
         await using var session = await BinanceSession.OpenAsync(target, env, ct);
         printer.Line(session.Banner);
-        // The same journal as every other move (issue #7).
+        // The same journal as every other move.
         var (result, journalId) = await JournaledLegSend.SendAsync(env, printer, session, target.AccountName, leg, ct);
         var document = new JsonObject
         {

@@ -15,7 +15,7 @@ using static Ferry.Money.WireDecimal;
 namespace Ferry.Cli.Commands;
 
 /// <summary>
-/// <c>ferry managed ...</c>: managed sub-accounts (issue #5). The investor master's key lists them, reads their wallets,
+/// <c>ferry managed ...</c>: managed sub-accounts. The investor master's key lists them, reads their wallets,
 /// snapshots and deposit addresses, and moves spot money in (deposit) and out (withdraw, now or on a date); the transfer
 /// log is read by any of the three roles. Every verb checks all of its input before a session opens, prints tables for
 /// people and one JSON document with --json (the exchange's answer under "result"), and maps the outcome to the exit

@@ -11,7 +11,7 @@ using Ferry.Outcomes;
 namespace Ferry.Cli.Commands;
 
 /// <summary>
-/// <c>ferry sub ...</c>: sub-account management and queries for a master key (issue #4). Every verb checks all of its
+/// <c>ferry sub ...</c>: sub-account management and queries for a master key. Every verb checks all of its
 /// input before a session opens, prints tables for people and one JSON document with --json (the exchange's answer
 /// under "result"), and maps the outcome to the documented exit codes. Changes on mainnet need CONFIRM or --confirm.
 /// </summary>

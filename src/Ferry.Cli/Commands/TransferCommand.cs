@@ -90,7 +90,7 @@ internal static class TransferCommand
         };
     }
 
-    /// <summary>A route of several legs (issue #9): listed by --dry-run, else journaled and run leg after leg.</summary>
+    /// <summary>A route of several legs: listed by --dry-run, else journaled and run leg after leg.</summary>
     private static async Task<int> RouteAsync(CliEnvironment env, Printer printer, SessionTarget target, TransferPlan plan,
         bool dryRun, bool confirmed, CancellationToken ct)
     {

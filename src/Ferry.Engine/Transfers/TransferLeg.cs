@@ -23,9 +23,9 @@ public enum TransferEndpointKind
     SubAccountToMaster,
     /// <summary>POST /sapi/v1/sub-account/transfer/subToSub (the sub-account's own key).</summary>
     SubAccountToSubAccount,
-    /// <summary>POST /sapi/v1/managed-subaccount/deposit (investor master key; issue #5).</summary>
+    /// <summary>POST /sapi/v1/managed-subaccount/deposit (investor master key).</summary>
     ManagedSubAccountDeposit,
-    /// <summary>POST /sapi/v1/managed-subaccount/withdraw (investor master key, optional transferDate; issue #5).</summary>
+    /// <summary>POST /sapi/v1/managed-subaccount/withdraw (investor master key, optional transferDate).</summary>
     ManagedSubAccountWithdraw,
 }
 

@@ -4,7 +4,7 @@ using Ferry.Binance.ManagedSubAccount;
 
 namespace Ferry.Transfers;
 
-/// <summary>Builds the managed sub-account legs (issue #5): moves between the investor master's spot and a managed
+/// <summary>Builds the managed sub-account legs: moves between the investor master's spot and a managed
 /// sub-account's spot, sent with the investor's key. They run through <see cref="TransferLegExecutor"/> like every leg.</summary>
 public static class ManagedSubAccountLegs
 {

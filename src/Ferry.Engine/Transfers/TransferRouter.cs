@@ -28,7 +28,7 @@ public static class TransferRouter
         TransferPlanner.ValidateAmount(request.Amount);
         var (from, to) = (request.From, request.To);
         if (from.Venue == Venue.Htx || to.Venue == Venue.Htx)
-            throw new TransferPlanningException("HTX moves are not supported by this version of Ferry; only Binance wallets can be named.");
+            throw new TransferPlanningException("Routes join Binance wallets only; an HTX wallet moves only between htx:spot and htx:swap (one HTX transfer), and no move crosses between the two exchanges.");
 
         var fromOwner = Owner(from, home);
         var toOwner = Owner(to, home);

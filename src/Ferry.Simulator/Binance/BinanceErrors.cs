@@ -53,7 +53,7 @@ public static class BinanceErrors
     public static readonly BinanceError FutureAccountMissing = new(-5011, "future account not exists.", 400,
         Provenance.Assumed, "Code/text documented (FUTURE_ACCT_NOT_EXIST); used for sub-accounts without futures by choice.");
 
-    // Sub-account transfers (issue #3). Binance gives no code for "not your sub-account" or a reused clientTranId;
+    // Sub-account transfers. Binance gives no code for "not your sub-account" or a reused clientTranId;
     // the choices below are the closest documented codes, tagged assumed where the use is ours.
 
     /// <summary>An email parameter that is not an e-mail address.</summary>
@@ -72,7 +72,7 @@ public static class BinanceErrors
     public static readonly BinanceError DuplicateClientTranId = new(-5010, "Asset transfer fail.", 400,
         Provenance.Assumed, "The docs say clientTranId 'Must be unique' but not what a reuse answers; the generic TRANSFER_FAIL is chosen so no client relies on an invented code. Nothing moves; look the id up with GET sub-account/universalTransfer?clientTranId=.");
 
-    // --- Sub-account management (issue #4) ---
+    // --- Sub-account management ---
 
     /// <summary>The code value that marks an error answered in the legacy shape without a code.</summary>
     public const int LegacyNoCode = 0;
@@ -93,7 +93,7 @@ public static class BinanceErrors
     public static readonly BinanceError UnexpectedValue = new(-1102, "'%s' contains unexpected value. Cannot be greater than %s.", 400,
         Provenance.Assumed, "Text documented for spot -1102; used for more than 10 move-position orderArgs by choice.");
 
-    // --- Managed sub-accounts (issue #5). Binance documents no error for these endpoints; each use below is assumed. ---
+    // --- Managed sub-accounts. Binance documents no error for these endpoints; each use below is assumed. ---
 
     /// <summary>A key of the wrong role on a managed-subaccount endpoint (e.g. a sub-account key on an investor endpoint).</summary>
     public static readonly BinanceError ManagedWrongRole = new(-2015, "Invalid API-key, IP, or permissions for action.", 401,

@@ -69,7 +69,7 @@ internal sealed class BinanceGateway(
                 return;
             }
             owner = auth.Key!.Owner;
-            // A key restricted to trusted IPs (issue #4) is refused from any other address, as Binance does.
+            // A key restricted to trusted IPs is refused from any other address, as Binance does.
             if (keyAllowedFrom is not null)
             {
                 var apiKey = auth.Key.Source.ApiKey;

@@ -3,7 +3,7 @@ using Ferry.Simulator.Ledger;
 
 namespace Ferry.Simulator.Binance;
 
-/// <summary>Managed sub-accounts (issue #5): the simulator's rows, weights from reference §3.5. Every row is SIGNED. The
+/// <summary>Managed sub-accounts: the simulator's rows, weights from reference §3.5. Every row is SIGNED. The
 /// docs name no key permission: reads take enableReading (as every other query here) and the two moves take
 /// enableInternalTransfer (assumed, as the sub-account transfers). Which role may call is checked by the book.</summary>
 internal static class ManagedSubAccountEndpoints

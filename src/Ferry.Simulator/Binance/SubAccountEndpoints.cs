@@ -3,7 +3,7 @@ using Ferry.Simulator.Ledger;
 
 namespace Ferry.Simulator.Binance;
 
-/// <summary>The sub-account transfer endpoints (issue #3): weights from reference §3.2, permissions from the docs'
+/// <summary>The sub-account transfer endpoints: weights from reference §3.2, permissions from the docs'
 /// notes where they give one (margin transfer: Spot &amp; Margin Trading; universal transfer: internal transfer) and
 /// assumed otherwise (see docs/simulator.md).</summary>
 internal static class SubAccountEndpoints

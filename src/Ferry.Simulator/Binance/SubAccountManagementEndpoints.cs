@@ -3,7 +3,7 @@ using Ferry.Simulator.Ledger;
 
 namespace Ferry.Simulator.Binance;
 
-/// <summary>Sub-account management and queries (issue #4): the simulator's rows, weights from reference §3.2–3.4.
+/// <summary>Sub-account management and queries: the simulator's rows, weights from reference §3.2–3.4.
 /// Every row is SIGNED; the docs name no key permission beyond a valid key, so reads take enableReading (as the other
 /// history endpoints) and virtualSubAccount takes the "trade" permission its page documents.</summary>
 internal static class SubAccountManagementEndpoints

@@ -32,7 +32,7 @@ internal sealed class WeightBuckets(TimeProvider time, TimeSpan window)
         }
     }
 
-    // Usage records (issue #9): what each bucket was charged in each window, and how many charges were refused (429).
+    // Usage records: what each bucket was charged in each window, and how many charges were refused (429).
     private readonly Dictionary<(string Bucket, long WindowStart), int> _windows = new();
 
     /// <summary>How many charges were refused (each answered 429) since the start.</summary>

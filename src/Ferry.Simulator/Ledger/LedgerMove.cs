@@ -28,7 +28,7 @@ public static class MoveChannels
     /// <summary>POST /sapi/v1/asset/transfer.</summary>
     public const string UniversalTransfer = "UNIVERSAL_TRANSFER";
 
-    // Sub-account transfers (issue #3): moves between the master and its sub-accounts, or inside one sub-account.
+    // Sub-account transfers: moves between the master and its sub-accounts, or inside one sub-account.
 
     /// <summary>POST /sapi/v1/sub-account/universalTransfer (master key; carries clientTranId).</summary>
     public const string SubAccountUniversalTransfer = "SUB_UNIVERSAL_TRANSFER";

@@ -70,7 +70,7 @@ public sealed class SimLedger
         lock (_gate) return _users.GetValueOrDefault(email);
     }
 
-    // --- Sub-account management (issue #4): the sub-account book adds users and flips their product flags. ---
+    // --- Sub-account management: the sub-account book adds users and flips their product flags. ---
 
     /// <summary>Every user, master first.</summary>
     public IReadOnlyList<SimUser> Users()
@@ -130,7 +130,7 @@ public sealed class SimLedger
         }
     }
 
-    /// <summary>The history-lag fault (issue #7): how many ms after its time a move first shows in history.</summary>
+    /// <summary>The history-lag fault: how many ms after its time a move first shows in history.</summary>
     public Func<long, long>? HistoryLag { get; set; }
 
     /// <summary>History rows matching a filter, oldest first. Every history reader goes through here, so a later

@@ -6,7 +6,7 @@ using Microsoft.Data.Sqlite;
 namespace Ferry.Simulator.Persistence;
 
 /// <summary>
-/// Keeps the managed sub-account book (issue #5) in the state file: one table holding the book as JSON, added to an
+/// Keeps the managed sub-account book in the state file: one table holding the book as JSON, added to an
 /// existing file when missing (additive: older builds ignore it) and seeded from the scenario given at that start.
 /// </summary>
 internal sealed class ManagedSubAccountBookStore(SqliteConnection connection) : IManagedSubAccountBookStore

@@ -30,7 +30,7 @@ public sealed class ScenarioDocument
     /// <summary>The HTX section, or null when the scenario has none.</summary>
     public HtxScenario? Htx { get; }
 
-    /// <summary>Faults the scenario asks for (issue #7): <c>"faults": {"spec": "...", "seed": 1}</c>; null for none.</summary>
+    /// <summary>Faults the scenario asks for: <c>"faults": {"spec": "...", "seed": 1}</c>; null for none.</summary>
     public Faults.FaultPlan? Faults { get; internal init; }
 
     /// <summary>The seed of the scenario's faults.</summary>

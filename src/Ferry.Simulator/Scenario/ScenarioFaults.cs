@@ -3,7 +3,7 @@ using Ferry.Simulator.Faults;
 
 namespace Ferry.Simulator;
 
-/// <summary>The scenario's optional <c>faults</c> section (issue #7): <c>{"spec": "drop-after-commit=0.1", "seed": 7}</c>.</summary>
+/// <summary>The scenario's optional <c>faults</c> section: <c>{"spec": "drop-after-commit=0.1", "seed": 7}</c>.</summary>
 internal static class ScenarioFaults
 {
     public static (FaultPlan, int) Parse(JsonElement f)

@@ -1,7 +1,7 @@
 namespace Ferry.Simulator;
 
 /// <summary>
-/// A managed sub-account (issue #5): a sub-account of the scenario's master — the investor — whose trading is delegated
+/// A managed sub-account: a sub-account of the scenario's master — the investor — whose trading is delegated
 /// to a trading team. <paramref name="TradingTeam"/> is the e-mail of the trading team's master account, which may hold
 /// API keys (for GET queryTransLogForTradeParent) but no wallets in the simulator. The managed sub-account's own keys
 /// play the documented "trading team sub-account" role (GET query-trans-log).
@@ -12,7 +12,7 @@ public sealed record ScenarioManagedSubAccount(string Email, string TradingTeam,
     public bool SignedLvtRiskAgreement { get; init; }
 }
 
-/// <summary>The optional managed sub-account section (issue #5).</summary>
+/// <summary>The optional managed sub-account section.</summary>
 public sealed partial record BinanceScenario
 {
     /// <summary>Managed sub-accounts of the master (the investor), each bound to a trading team.</summary>

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Ferry.Simulator;
 
-/// <summary>The optional <c>managedSubAccounts</c> section (issue #5).</summary>
+/// <summary>The optional <c>managedSubAccounts</c> section.</summary>
 internal static partial class ScenarioParser
 {
     /// <summary>Reads <c>binance.managedSubAccounts</c>; adds each managed sub-account and each trading-team master to

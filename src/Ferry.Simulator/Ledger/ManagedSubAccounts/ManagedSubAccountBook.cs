@@ -31,7 +31,7 @@ public static class ManagedMoveChannels
 }
 
 /// <summary>
-/// Managed sub-accounts (issue #5), next to <see cref="SimLedger"/>: which sub-accounts the investor master manages and
+/// Managed sub-accounts, next to <see cref="SimLedger"/>: which sub-accounts the investor master manages and
 /// which trading team each is bound to, scheduled withdrawals, and the rules of the three roles. Money moves only through
 /// <see cref="SimLedger.Move"/> (channels <see cref="ManagedMoveChannels"/>), so totals, histories and the auditor see
 /// every deposit and withdrawal. Snapshots and transfer logs are derived from the ledger, never stored twice.

@@ -1,6 +1,6 @@
 namespace Ferry.Simulator.Ledger;
 
-/// <summary>What the investor knows about one managed sub-account beyond its wallets (issue #5).</summary>
+/// <summary>What the investor knows about one managed sub-account beyond its wallets.</summary>
 /// <param name="Email">The managed sub-account's e-mail (a ledger user, so totals and the auditor cover its wallets).</param>
 /// <param name="TradingTeamEmail">The trading team's master account the sub-account is bound to (<c>bindParentEmail</c>).</param>
 /// <param name="TradingTeamUserId">That master's user id (<c>bindParentUserId</c>).</param>

@@ -5,7 +5,7 @@ using Ferry.Simulator.Ledger;
 namespace Ferry.Simulator.Binance.Handlers;
 
 /// <summary>
-/// The eleven /sapi/v1/managed-subaccount endpoints (issue #5): thin readers of parameters and writers of the documented
+/// The eleven /sapi/v1/managed-subaccount endpoints: thin readers of parameters and writers of the documented
 /// shapes (reference §4.4); roles, moves, schedules and snapshots live in <see cref="ManagedSubAccountBook"/>. Two
 /// documented oddities are kept: fetch-future-asset answers <c>"code": "200"</c> (a string) and numbers for its amounts,
 /// accountSnapshot answers <c>"code": 200</c> (a number) and strings with 8 decimals.
