@@ -87,14 +87,14 @@ internal static partial class ManagedCommand
             var query = new ManagedSubAccountListQuery { Email = parse.GetValue(email) is { } e ? Email(e, "--email") : null };
             Check(query.Validate());
             var printer = new Printer(env, parse.GetValue(common.Json));
-            return RunAsync(env, printer, parse.GetValue(common.Account), ct, c => c.ManagedSubAccount.GetAllAsync(query, ct),
+            return RunAsync(env, printer, parse.GetValue(common.Account), c => c.ManagedSubAccount.GetAllAsync(query, ct),
                 BinanceJsonContext.Default.IReadOnlyListManagedSubAccountInfo, rows =>
                 {
                     var table = Printer.NewTable("Email", "Trading team", "Created (UTC)", "Enabled", "Margin", "Futures");
                     foreach (var r in rows) Printer.AddRow(table, r.Email, r.BindParentEmail, Time(r.InsertTimeStamp), YesNo(r.IsSubUserEnabled), YesNo(r.IsMarginEnabled), YesNo(r.IsFutureEnabled));
                     printer.Table(table);
                     printer.Line($"{rows.Count} managed sub-account(s).");
-                });
+                }, ct);
         });
         return command;
     }
@@ -109,14 +109,14 @@ internal static partial class ManagedCommand
             var query = new ManagedSubAccountEmailQuery(Email(parse.GetValue(email)));
             Check(query.Validate());
             var printer = new Printer(env, parse.GetValue(common.Json));
-            return RunAsync(env, printer, parse.GetValue(common.Account), ct, c => c.ManagedSubAccount.GetAssetsAsync(query, ct),
+            return RunAsync(env, printer, parse.GetValue(common.Account), c => c.ManagedSubAccount.GetAssetsAsync(query, ct),
                 BinanceJsonContext.Default.IReadOnlyListManagedSubAccountAsset, rows =>
                 {
                     var table = Printer.NewTable("Coin", "Total", "Available", "In order", "BTC value");
                     foreach (var r in rows) Printer.AddRow(table, r.Coin, Format(r.TotalBalance), Format(r.AvailableBalance), Format(r.InOrder), Format(r.BtcValue));
                     printer.Table(table);
                     printer.Line($"{rows.Count} asset(s) in {query.Email}'s spot wallet.");
-                });
+                }, ct);
         });
         return command;
     }
@@ -135,7 +135,7 @@ internal static partial class ManagedCommand
             };
             Check(query.Validate());
             var printer = new Printer(env, parse.GetValue(common.Json));
-            return RunAsync(env, printer, parse.GetValue(common.Account), ct, c => c.ManagedSubAccount.GetFuturesAssetsAsync(query, ct),
+            return RunAsync(env, printer, parse.GetValue(common.Account), c => c.ManagedSubAccount.GetFuturesAssetsAsync(query, ct),
                 BinanceJsonContext.Default.ManagedSubAccountFuturesAssets, r =>
                 {
                     var table = Printer.NewTable("Asset", "Wallet balance", "Margin balance");
@@ -147,7 +147,7 @@ internal static partial class ManagedCommand
                     }
                     printer.Table(table);
                     printer.Table(positions);
-                });
+                }, ct);
         });
         return command;
     }
@@ -166,14 +166,14 @@ internal static partial class ManagedCommand
             };
             Check(query.Validate());
             var printer = new Printer(env, parse.GetValue(common.Json));
-            return RunAsync(env, printer, parse.GetValue(common.Account), ct, c => c.ManagedSubAccount.GetMarginAssetsAsync(query, ct),
+            return RunAsync(env, printer, parse.GetValue(common.Account), c => c.ManagedSubAccount.GetMarginAssetsAsync(query, ct),
                 BinanceJsonContext.Default.ManagedSubAccountMarginAssets, r =>
                 {
                     var table = Printer.NewTable("Asset", "Free", "Locked", "Borrowed", "Interest", "Net");
                     foreach (var a in r.UserAssets) Printer.AddRow(table, a.Asset, Format(a.Free), Format(a.Locked), Format(a.Borrowed), Format(a.Interest), Format(a.NetAsset));
                     printer.Table(table);
                     printer.Line($"Margin level {Format(r.MarginLevel)}; net assets {Format(r.TotalNetAssetOfBtc)} BTC.");
-                });
+                }, ct);
         });
         return command;
     }
@@ -199,7 +199,7 @@ internal static partial class ManagedCommand
             var query = new ManagedSubAccountSnapshotQuery(Email(parse.GetValue(email)), kind) { Limit = l };
             Check(query.Validate());
             var printer = new Printer(env, parse.GetValue(common.Json));
-            return RunAsync(env, printer, parse.GetValue(common.Account), ct, c => c.ManagedSubAccount.GetSnapshotAsync(query, ct),
+            return RunAsync(env, printer, parse.GetValue(common.Account), c => c.ManagedSubAccount.GetSnapshotAsync(query, ct),
                 BinanceJsonContext.Default.ManagedSubAccountSnapshotPage, r =>
                 {
                     var table = Printer.NewTable("Day end (UTC)", "Asset", "Amount");
@@ -212,7 +212,7 @@ internal static partial class ManagedCommand
                     }
                     printer.Table(table);
                     printer.Line($"{r.SnapshotVos.Count} {query.Type.WireName().ToLowerInvariant()} snapshot(s).");
-                });
+                }, ct);
         });
         return command;
     }
@@ -232,13 +232,13 @@ internal static partial class ManagedCommand
             };
             Check(query.Validate());
             var printer = new Printer(env, parse.GetValue(common.Json));
-            return RunAsync(env, printer, parse.GetValue(common.Account), ct, c => c.ManagedSubAccount.GetDepositAddressAsync(query, ct),
+            return RunAsync(env, printer, parse.GetValue(common.Account), c => c.ManagedSubAccount.GetDepositAddressAsync(query, ct),
                 BinanceJsonContext.Default.ManagedSubAccountDepositAddress, r =>
                 {
                     printer.Line($"{r.Coin} deposit address of {query.Email}{(query.Network is null ? "" : $" on {query.Network}")}: {r.Address}");
                     if (r.Tag.Length > 0) printer.Line($"Tag/memo: {r.Tag}");
                     if (r.Url.Length > 0) printer.Line(r.Url);
-                });
+                }, ct);
         });
         return command;
     }
@@ -284,7 +284,7 @@ internal static partial class ManagedCommand
             };
             Check(query.Validate());
             var printer = new Printer(env, parse.GetValue(common.Json));
-            return RunAsync(env, printer, parse.GetValue(common.Account), ct, c => AllPagesAsync(c, who, query, ct),
+            return RunAsync(env, printer, parse.GetValue(common.Account), c => AllPagesAsync(c, who, query, ct),
                 BinanceJsonContext.Default.ManagedSubAccountTransferLog, r =>
                 {
                     var table = Printer.NewTable("Time (UTC)", "Tran id", "From", "To", "Asset", "Amount", "Status");
@@ -295,7 +295,7 @@ internal static partial class ManagedCommand
                     }
                     printer.Table(table);
                     printer.Line($"{r.Count} transfer(s) in the last {d} day(s).");
-                });
+                }, ct);
         });
         return command;
     }
@@ -325,8 +325,8 @@ internal static partial class ManagedCommand
 
     /// <summary>Opens the session (refusing testnet, which serves no /sapi), runs <paramref name="call"/>, prints the answer
     /// with <paramref name="render"/> or the failure, and returns the exit code.</summary>
-    private static async Task<int> RunAsync<T>(CliEnvironment env, Printer printer, string? accountName, CancellationToken ct,
-        Func<BinanceClient, Task<Outcome<T>>> call, JsonTypeInfo<T> typeInfo, Action<T> render)
+    private static async Task<int> RunAsync<T>(CliEnvironment env, Printer printer, string? accountName,
+        Func<BinanceClient, Task<Outcome<T>>> call, JsonTypeInfo<T> typeInfo, Action<T> render, CancellationToken ct)
     {
         var target = SessionTarget.Resolve(env, accountName);
         if (target.Environment == Accounts.AccountEnvironment.Testnet)

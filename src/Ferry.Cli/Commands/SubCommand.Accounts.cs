@@ -29,7 +29,7 @@ internal static partial class SubCommand
             if (parse.GetValue(frozen) && parse.GetValue(active)) throw CliException.BadInput("--frozen and --active exclude each other; give at most one.");
             bool? isFreeze = parse.GetValue(frozen) ? true : parse.GetValue(active) ? false : null;
             var printer = new Printer(env, parse.GetValue(common.Json));
-            return RunAsync(env, printer, parse.GetValue(common.Account), ct,
+            return RunAsync(env, printer, parse.GetValue(common.Account),
                 c => c.SubAccountManagement.GetAllSubAccountsAsync(new SubAccountListQuery { IsFreeze = isFreeze }, ct),
                 BinanceJsonContext.Default.IReadOnlyListSubAccountListRow, rows =>
                 {
@@ -38,7 +38,7 @@ internal static partial class SubCommand
                         Printer.AddRow(table, r.Email, r.SubUserId.ToString(System.Globalization.CultureInfo.InvariantCulture), Time(r.CreateTime), YesNo(r.IsFreeze), r.Remark);
                     printer.Table(table);
                     printer.Line($"{rows.Count} sub-account(s).");
-                });
+                }, ct);
         });
         return command;
     }
@@ -54,11 +54,11 @@ internal static partial class SubCommand
             var request = new CreateVirtualSubAccountRequest(parse.GetValue(name) ?? "");
             if (request.Validate() is { } problem) throw CliException.BadInput(problem);
             var printer = new Printer(env, parse.GetValue(common.Json));
-            return RunAsync(env, printer, parse.GetValue(common.Account), ct,
+            return RunAsync(env, printer, parse.GetValue(common.Account),
                 c => c.SubAccountManagement.CreateVirtualSubAccountAsync(request, ct),
                 BinanceJsonContext.Default.VirtualSubAccountResult,
                 r => printer.Line($"Created virtual sub-account {r.Email}."),
-                $"create a virtual sub-account from '{request.SubAccountString}'", parse.GetValue(confirm));
+                $"create a virtual sub-account from '{request.SubAccountString}'", parse.GetValue(confirm), ct);
         });
         return command;
     }
@@ -73,7 +73,7 @@ internal static partial class SubCommand
             var given = parse.GetValue(email);
             var filter = new SubAccountEmailFilter { Email = given is null ? null : Email(given) };
             var printer = new Printer(env, parse.GetValue(common.Json));
-            return RunAsync(env, printer, parse.GetValue(common.Account), ct,
+            return RunAsync(env, printer, parse.GetValue(common.Account),
                 c => c.SubAccountManagement.GetStatusAsync(filter, ct),
                 BinanceJsonContext.Default.IReadOnlyListSubAccountStatusRow, rows =>
                 {
@@ -81,7 +81,7 @@ internal static partial class SubCommand
                     foreach (var r in rows)
                         Printer.AddRow(table, r.Email, YesNo(r.IsSubUserEnabled), YesNo(r.IsUserActive), YesNo(r.IsMarginEnabled), YesNo(r.IsFutureEnabled), Time(r.InsertTime));
                     printer.Table(table);
-                });
+                }, ct);
         });
         return command;
     }
@@ -98,12 +98,12 @@ internal static partial class SubCommand
             var printer = new Printer(env, parse.GetValue(common.Json));
             var change = $"enable {(futures ? "futures" : "options")} for {request.Email}";
             return futures
-                ? RunAsync(env, printer, parse.GetValue(common.Account), ct,
+                ? RunAsync(env, printer, parse.GetValue(common.Account),
                     c => c.SubAccountManagement.EnableFuturesAsync(request, ct), BinanceJsonContext.Default.FuturesEnableResult,
-                    r => printer.Line($"Futures {(r.IsFuturesEnabled ? "enabled" : "NOT enabled")} for {r.Email}."), change, parse.GetValue(confirm))
-                : RunAsync(env, printer, parse.GetValue(common.Account), ct,
+                    r => printer.Line($"Futures {(r.IsFuturesEnabled ? "enabled" : "NOT enabled")} for {r.Email}."), change, parse.GetValue(confirm), ct)
+                : RunAsync(env, printer, parse.GetValue(common.Account),
                     c => c.SubAccountManagement.EnableOptionsAsync(request, ct), BinanceJsonContext.Default.OptionsEnableResult,
-                    r => printer.Line($"Options {(r.IsEOptionsEnabled ? "enabled" : "NOT enabled")} for {r.Email}."), change, parse.GetValue(confirm));
+                    r => printer.Line($"Options {(r.IsEOptionsEnabled ? "enabled" : "NOT enabled")} for {r.Email}."), change, parse.GetValue(confirm), ct);
         });
         return command;
     }
@@ -118,7 +118,7 @@ internal static partial class SubCommand
             var given = parse.GetValue(email);
             var filter = new SubAccountEmailFilter { Email = given is null ? null : Email(given) };
             var printer = new Printer(env, parse.GetValue(common.Json));
-            return RunAsync(env, printer, parse.GetValue(common.Account), ct,
+            return RunAsync(env, printer, parse.GetValue(common.Account),
                 c => c.SubAccountManagement.GetTransactionStatisticsAsync(filter, ct),
                 BinanceJsonContext.Default.SubAccountTransactionStatistics, s =>
                 {
@@ -127,7 +127,7 @@ internal static partial class SubCommand
                     Printer.AddRow(table, "BUSD", Money.WireDecimal.Format(s.Recent30BusdTotal), Money.WireDecimal.Format(s.Recent30BusdFuturesTotal), Money.WireDecimal.Format(s.Recent30BusdMarginTotal));
                     printer.Table(table);
                     printer.Line($"{s.TradeInfoVos.Count} daily row(s).");
-                });
+                }, ct);
         });
         return command;
     }

@@ -47,23 +47,23 @@ internal static partial class SubCommand
             var account = parse.GetValue(common.Account);
             return kind switch
             {
-                "spot" when parse.GetValue(v3) => RunAsync(env, printer, account, ct, c => c.SubAccountAssets.GetAssetsV3Async(request, ct),
-                    BinanceJsonContext.Default.SubAccountAssetsV3, r => SpotTable(printer, r.Balances.Select(b => (b.Asset, b.Free, b.Locked, b.Freeze, b.Withdrawing)))),
-                "spot" => RunAsync(env, printer, account, ct, c => c.SubAccountAssets.GetAssetsV4Async(request, ct),
-                    BinanceJsonContext.Default.SubAccountAssetsV4, r => SpotTable(printer, r.Balances.Select(b => (b.Asset, b.Free, b.Locked, b.Freeze, b.Withdrawing)))),
-                "margin" => RunAsync(env, printer, account, ct, c => c.SubAccountAssets.GetMarginAccountAsync(request, ct),
+                "spot" when parse.GetValue(v3) => RunAsync(env, printer, account, c => c.SubAccountAssets.GetAssetsV3Async(request, ct),
+                    BinanceJsonContext.Default.SubAccountAssetsV3, r => SpotTable(printer, r.Balances.Select(b => (b.Asset, b.Free, b.Locked, b.Freeze, b.Withdrawing))), ct),
+                "spot" => RunAsync(env, printer, account, c => c.SubAccountAssets.GetAssetsV4Async(request, ct),
+                    BinanceJsonContext.Default.SubAccountAssetsV4, r => SpotTable(printer, r.Balances.Select(b => (b.Asset, b.Free, b.Locked, b.Freeze, b.Withdrawing))), ct),
+                "margin" => RunAsync(env, printer, account, c => c.SubAccountAssets.GetMarginAccountAsync(request, ct),
                     BinanceJsonContext.Default.SubAccountMarginAccount, r =>
                     {
                         var table = Printer.NewTable("Asset", "Free", "Locked", "Borrowed", "Interest", "Net");
                         foreach (var a in r.MarginUserAssetVoList) Printer.AddRow(table, a.Asset, Format(a.Free), Format(a.Locked), Format(a.Borrowed), Format(a.Interest), Format(a.NetAsset));
                         printer.Table(table);
                         printer.Line($"Margin level {Format(r.MarginLevel)}; net {Format(r.TotalNetAssetOfBtc)} BTC.");
-                    }),
-                "usdm" when parse.GetValue(v1) => RunAsync(env, printer, account, ct, c => c.SubAccountAssets.GetFuturesAccountAsync(request, ct),
-                    BinanceJsonContext.Default.SubAccountFuturesAccount, r => FuturesTable(printer, r)),
-                _ => RunAsync(env, printer, account, ct,
+                    }, ct),
+                "usdm" when parse.GetValue(v1) => RunAsync(env, printer, account, c => c.SubAccountAssets.GetFuturesAccountAsync(request, ct),
+                    BinanceJsonContext.Default.SubAccountFuturesAccount, r => FuturesTable(printer, r), ct),
+                _ => RunAsync(env, printer, account,
                     c => c.SubAccountAssets.GetFuturesAccountV2Async(new SubAccountFuturesAccountQuery(request.Email, kind == "usdm" ? FuturesType.UsdtMargined : FuturesType.CoinMargined), ct),
-                    BinanceJsonContext.Default.SubAccountFuturesAccountV2, r => FuturesTable(printer, (r.FutureAccountResp ?? r.DeliveryAccountResp)!)),
+                    BinanceJsonContext.Default.SubAccountFuturesAccountV2, r => FuturesTable(printer, (r.FutureAccountResp ?? r.DeliveryAccountResp)!), ct),
             };
         });
         return command;
@@ -105,25 +105,25 @@ internal static partial class SubCommand
             var account = parse.GetValue(common.Account);
             return kind switch
             {
-                "spot" => RunAsync(env, printer, account, ct, c => c.SubAccountAssets.GetFullSpotSummaryAsync(null, ct),
+                "spot" => RunAsync(env, printer, account, c => c.SubAccountAssets.GetFullSpotSummaryAsync(null, ct),
                     BinanceJsonContext.Default.SubAccountSpotSummary, r =>
                     {
                         var table = Printer.NewTable("Email", "Spot value (BTC)");
                         foreach (var s in r.SpotSubUserAssetBtcVoList) Printer.AddRow(table, s.Email, Format(s.TotalAsset));
                         printer.Table(table);
                         printer.Line($"Master: {Format(r.MasterAccountTotalAsset)} BTC; {r.TotalCount} sub-account(s).");
-                    }),
-                "margin" => RunAsync(env, printer, account, ct, c => c.SubAccountAssets.GetMarginSummaryAsync(ct),
+                    }, ct),
+                "margin" => RunAsync(env, printer, account, c => c.SubAccountAssets.GetMarginSummaryAsync(ct),
                     BinanceJsonContext.Default.SubAccountMarginSummary, r =>
                     {
                         var table = Printer.NewTable("Email", "Assets (BTC)", "Liabilities (BTC)", "Net (BTC)");
                         foreach (var s in r.SubAccountList) Printer.AddRow(table, s.Email, Format(s.TotalAssetOfBtc), Format(s.TotalLiabilityOfBtc), Format(s.TotalNetAssetOfBtc));
                         printer.Table(table);
                         printer.Line($"Total net: {Format(r.TotalNetAssetOfBtc)} BTC.");
-                    }),
-                "usdm" when parse.GetValue(v1) => RunAsync(env, printer, account, ct, c => AllFuturesSummaryV1Async(c, ct),
-                    BinanceJsonContext.Default.SubAccountFuturesSummary, r => UsdSummaryTable(printer, r)),
-                _ => RunAsync(env, printer, account, ct,
+                    }, ct),
+                "usdm" when parse.GetValue(v1) => RunAsync(env, printer, account, c => AllFuturesSummaryV1Async(c, ct),
+                    BinanceJsonContext.Default.SubAccountFuturesSummary, r => UsdSummaryTable(printer, r), ct),
+                _ => RunAsync(env, printer, account,
                     c => AllFuturesSummaryV2Async(c, kind == "usdm" ? FuturesType.UsdtMargined : FuturesType.CoinMargined, ct),
                     BinanceJsonContext.Default.SubAccountFuturesSummaryV2, r =>
                     {
@@ -137,7 +137,7 @@ internal static partial class SubCommand
                         foreach (var s in coin.SubAccountList) Printer.AddRow(table, s.Email, Format(s.TotalWalletBalance), Format(s.TotalUnrealizedProfit), Format(s.TotalMarginBalance), s.Asset);
                         printer.Table(table);
                         printer.Line($"Total margin balance: {Format(coin.TotalMarginBalanceOfBtc)} BTC.");
-                    }),
+                    }, ct),
             };
         });
         return command;

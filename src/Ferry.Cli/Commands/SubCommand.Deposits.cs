@@ -37,13 +37,13 @@ internal static partial class SubCommand
                 Network = parse.GetValue(network) is { } n ? Code(n, "--network") : null,
             };
             var printer = new Printer(env, parse.GetValue(common.Json));
-            return RunAsync(env, printer, parse.GetValue(common.Account), ct, c => c.SubAccountManagement.GetDepositAddressAsync(query, ct),
+            return RunAsync(env, printer, parse.GetValue(common.Account), c => c.SubAccountManagement.GetDepositAddressAsync(query, ct),
                 BinanceJsonContext.Default.SubAccountDepositAddress, r =>
                 {
                     printer.Line($"{r.Coin} deposit address of {query.Email}{(query.Network is null ? "" : $" on {query.Network}")}: {r.Address}");
                     if (r.Tag.Length > 0) printer.Line($"Tag/memo: {r.Tag}");
                     if (r.Url.Length > 0) printer.Line(r.Url);
-                });
+                }, ct);
         });
         return command;
     }
@@ -69,14 +69,14 @@ internal static partial class SubCommand
                 StartTime = d is { } n ? env.Time.GetUtcNow().AddDays(-n) : null,
             };
             var printer = new Printer(env, parse.GetValue(common.Json));
-            return RunAsync(env, printer, parse.GetValue(common.Account), ct, c => c.SubAccountManagement.GetAllDepositHistoryAsync(query, ct),
+            return RunAsync(env, printer, parse.GetValue(common.Account), c => c.SubAccountManagement.GetAllDepositHistoryAsync(query, ct),
                 BinanceJsonContext.Default.IReadOnlyListSubAccountDepositRow, rows =>
                 {
                     var table = Printer.NewTable("Time (UTC)", "Coin", "Network", "Amount", "Status", "TxId");
                     foreach (var r in rows) Printer.AddRow(table, Time(r.InsertTime), r.Coin, r.Network, Format(r.Amount), StatusName(r.Status), r.TxId);
                     printer.Table(table);
                     printer.Line($"{rows.Count} deposit(s).");
-                });
+                }, ct);
         });
         return command;
     }

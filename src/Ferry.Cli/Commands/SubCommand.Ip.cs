@@ -41,8 +41,8 @@ internal static partial class SubCommand
             var query = new SubAccountApiKeyQuery(Email(parse.GetValue(email)), parse.GetValue(key) ?? "");
             if (query.Validate() is { } problem) throw CliException.BadInput(problem);
             var printer = new Printer(env, parse.GetValue(common.Json));
-            return RunAsync(env, printer, parse.GetValue(common.Account), ct, c => Masked(c.SubAccountManagement.GetIpRestrictionAsync(query, ct)),
-                BinanceJsonContext.Default.SubAccountIpRestriction, r => IpTable(printer, r));
+            return RunAsync(env, printer, parse.GetValue(common.Account), c => Masked(c.SubAccountManagement.GetIpRestrictionAsync(query, ct)),
+                BinanceJsonContext.Default.SubAccountIpRestriction, r => IpTable(printer, r), ct);
         });
         return command;
     }
@@ -69,15 +69,15 @@ internal static partial class SubCommand
                 var request = new SubAccountIpRestrictionRequest(mail, apiKey, !parse.GetValue(unrestricted)) { IpAddresses = list };
                 if (request.Validate() is { } problem) throw CliException.BadInput(problem);
                 if (request.Restricted && list.Count == 0) throw CliException.BadInput("Name at least one IP address to restrict the key to, or pass --unrestricted.");
-                return RunAsync(env, printer, parse.GetValue(common.Account), ct, c => Masked(c.SubAccountManagement.SetIpRestrictionAsync(request, ct)),
+                return RunAsync(env, printer, parse.GetValue(common.Account), c => Masked(c.SubAccountManagement.SetIpRestrictionAsync(request, ct)),
                     BinanceJsonContext.Default.SubAccountIpRestriction, r => IpTable(printer, r),
-                    $"change the IP restriction of key {Masking.ApiKey(apiKey)} of {mail}", parse.GetValue(confirm));
+                    $"change the IP restriction of key {Masking.ApiKey(apiKey)} of {mail}", parse.GetValue(confirm), ct);
             }
             var delete = new SubAccountIpDeleteRequest(mail, apiKey, list);
             if (delete.Validate() is { } deleteProblem) throw CliException.BadInput(deleteProblem);
-            return RunAsync(env, printer, parse.GetValue(common.Account), ct, c => Masked(c.SubAccountManagement.DeleteIpListAsync(delete, ct)),
+            return RunAsync(env, printer, parse.GetValue(common.Account), c => Masked(c.SubAccountManagement.DeleteIpListAsync(delete, ct)),
                 BinanceJsonContext.Default.SubAccountIpRestriction, r => IpTable(printer, r),
-                $"remove trusted IPs of key {Masking.ApiKey(apiKey)} of {mail}", parse.GetValue(confirm));
+                $"remove trusted IPs of key {Masking.ApiKey(apiKey)} of {mail}", parse.GetValue(confirm), ct);
         });
         return command;
     }

@@ -36,24 +36,24 @@ internal static partial class SubCommand
                     throw CliException.BadInput("--moves lists moves of one symbol across accounts; give no EMAIL, --coinm or --v1 with it.");
                 var query = new MovePositionHistoryQuery(symbolText.ToUpperInvariant(), 1, 100);
                 if (query.Validate() is { } problem) throw CliException.BadInput(problem.Replace("symbol", "--moves", StringComparison.Ordinal));
-                return RunAsync(env, printer, account, ct, c => c.SubAccountAssets.GetAllMovePositionHistoryAsync(query, ct),
+                return RunAsync(env, printer, account, c => c.SubAccountAssets.GetAllMovePositionHistoryAsync(query, ct),
                     BinanceJsonContext.Default.IReadOnlyListMovePositionHistoryRow, rows =>
                     {
                         var table = Printer.NewTable("Time (UTC)", "From", "To", "Symbol", "Side", "Position side", "Quantity", "Price");
                         foreach (var m in rows) Printer.AddRow(table, Time(m.TimeStamp), m.FromUserEmail, m.ToUserEmail, m.Symbol, m.Side, m.PositionSide, Format(m.Quantity), Format(m.Price));
                         printer.Table(table);
                         printer.Line($"{rows.Count} move(s).");
-                    });
+                    }, ct);
             }
             if (parse.GetValue(v1) && parse.GetValue(coinm)) throw CliException.BadInput("--v1 covers USDⓈ-M only; drop --v1 or --coinm.");
             var mail = Email(parse.GetValue(email));
             if (parse.GetValue(v1))
             {
-                return RunAsync(env, printer, account, ct, c => c.SubAccountAssets.GetPositionRiskAsync(new SubAccountEmailRequest(mail), ct),
-                    BinanceJsonContext.Default.IReadOnlyListSubAccountPositionRisk, rows => UmTable(printer, rows));
+                return RunAsync(env, printer, account, c => c.SubAccountAssets.GetPositionRiskAsync(new SubAccountEmailRequest(mail), ct),
+                    BinanceJsonContext.Default.IReadOnlyListSubAccountPositionRisk, rows => UmTable(printer, rows), ct);
             }
             var type = parse.GetValue(coinm) ? FuturesType.CoinMargined : FuturesType.UsdtMargined;
-            return RunAsync(env, printer, account, ct, c => c.SubAccountAssets.GetPositionRiskV2Async(new SubAccountPositionRiskQuery(mail, type), ct),
+            return RunAsync(env, printer, account, c => c.SubAccountAssets.GetPositionRiskV2Async(new SubAccountPositionRiskQuery(mail, type), ct),
                 BinanceJsonContext.Default.SubAccountPositionRiskV2, r =>
                 {
                     if (r.FuturePositionRiskVos is { } um)
@@ -65,7 +65,7 @@ internal static partial class SubCommand
                     foreach (var p in r.DeliveryPositionRiskVos!) Printer.AddRow(table, p.Symbol, p.PositionSide, Format(p.PositionAmount), Format(p.EntryPrice), Format(p.MarkPrice), Format(p.UnrealizedProfit), p.Leverage);
                     printer.Table(table);
                     printer.Line($"{r.DeliveryPositionRiskVos!.Count} position(s).");
-                });
+                }, ct);
         });
         return command;
     }
@@ -93,7 +93,7 @@ internal static partial class SubCommand
             if (request.Validate() is { } problem) throw CliException.BadInput(problem);
             var printer = new Printer(env, parse.GetValue(common.Json));
             var summary = string.Join(", ", list.Select(o => $"{Format(o.Quantity)} {o.Symbol}"));
-            return RunAsync(env, printer, parse.GetValue(common.Account), ct, c => c.SubAccountAssets.MovePositionsAsync(request, ct),
+            return RunAsync(env, printer, parse.GetValue(common.Account), c => c.SubAccountAssets.MovePositionsAsync(request, ct),
                 BinanceJsonContext.Default.MovePositionResult, r =>
                 {
                     var table = Printer.NewTable("Symbol", "Position side", "Side", "Quantity", "Price", "Moved");
@@ -102,7 +102,7 @@ internal static partial class SubCommand
                     var failed = r.MovePositionOrders.Count(o => !o.Success);
                     printer.Line(failed == 0 ? "Every position moved." : $"{failed} position(s) did not move (no such position, or less than the quantity).");
                 },
-                $"move positions {summary} from {request.FromUserEmail} to {request.ToUserEmail}", parse.GetValue(confirm));
+                $"move positions {summary} from {request.FromUserEmail} to {request.ToUserEmail}", parse.GetValue(confirm), ct);
         });
         return command;
     }

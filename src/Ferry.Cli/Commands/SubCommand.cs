@@ -47,9 +47,14 @@ internal static partial class SubCommand
 
     /// <summary>Opens the session (refusing testnet, which serves no /sapi), runs <paramref name="call"/>, prints the answer
     /// with <paramref name="render"/> or the failure, and returns the exit code.</summary>
-    private static async Task<int> RunAsync<T>(CliEnvironment env, Printer printer, string? accountName, CancellationToken ct,
-        Func<BinanceClient, Task<Outcome<T>>> call, JsonTypeInfo<T> typeInfo, Action<T> render, string? mainnetChange = null,
-        bool confirmed = false)
+    private static Task<int> RunAsync<T>(CliEnvironment env, Printer printer, string? accountName,
+        Func<BinanceClient, Task<Outcome<T>>> call, JsonTypeInfo<T> typeInfo, Action<T> render, CancellationToken ct) =>
+        RunAsync(env, printer, accountName, call, typeInfo, render, mainnetChange: null, confirmed: false, ct);
+
+    /// <summary>As above, for a change: on mainnet <paramref name="mainnetChange"/> is what the CONFIRM prompt says.</summary>
+    private static async Task<int> RunAsync<T>(CliEnvironment env, Printer printer, string? accountName,
+        Func<BinanceClient, Task<Outcome<T>>> call, JsonTypeInfo<T> typeInfo, Action<T> render, string? mainnetChange, bool confirmed,
+        CancellationToken ct)
     {
         var target = SessionTarget.Resolve(env, accountName);
         if (target.Environment == Accounts.AccountEnvironment.Testnet)
