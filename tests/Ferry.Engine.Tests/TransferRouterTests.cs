@@ -110,7 +110,7 @@ public class TransferRouterTests
     [InlineData("master@example.com/spot", "spot", "same wallet")]
     [InlineData("spot", "carol@example.com/spot", "carol@example.com) that is neither account 'main'")]
     [InlineData("spot", "alice@example.com/funding", "configure alice@example.com's own key with permitsUniversalTransfer")]
-    [InlineData("htx:spot", "spot", "HTX moves are not supported")]
+    [InlineData("htx:spot", "spot", "no move crosses between the two exchanges")]
     public void Refusals_name_the_reason(string from, string to, string expected)
     {
         var error = Assert.Throws<TransferPlanningException>(() => Plan(from, to));
