@@ -39,10 +39,10 @@ public static class JournaledExecutor
     private static async Task<(JournalEntry, LegSendResult)> SendAsync(ITransferJournal journal, string id, LegState from,
         Func<CancellationToken, Task<LegSendResult>> send, CancellationToken ct)
     {
-        var entry0 = journal.Find(id) ?? throw new KeyNotFoundException($"There is no journal entry {id}.");
+        var current = journal.Find(id) ?? throw new KeyNotFoundException($"There is no journal entry {id}.");
         // The entry's unit of work is held from 'sending' to the answer, so no other process takes the in-flight leg for
         // a crashed one (already held when a route or an intent is being run: then this only enters it again).
-        using var claim = ClaimScope.Take(journal, ClaimSubjects.Of(entry0));
+        using var claim = ClaimScope.Take(journal, ClaimSubjects.Of(current));
         journal.Transition(id, from, LegState.Sending);
         LegSendResult result;
         try
