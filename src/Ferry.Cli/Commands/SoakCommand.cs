@@ -143,5 +143,4 @@ internal static class SoakCommand
         return ExitCodes.Ok;
     }
 
-    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -11,6 +11,7 @@ namespace Ferry.Cli.Soak;
 internal sealed class SoakMcpDriver(CliEnvironment env, SoakSupervision run, SoakProcessTally tally)
 {
     private const int MaxRounds = 200;
+    private static readonly JsonElement Empty = JsonDocument.Parse("{}").RootElement.Clone();
 
     public async Task RunAsync(IReadOnlyList<SoakRunner.Intent> intents, CancellationToken ct)
     {
@@ -89,6 +90,6 @@ internal sealed class SoakMcpDriver(CliEnvironment env, SoakSupervision run, Soa
         else if (kind != "ok") env.Log.Debug($"soak mcp {tool}: {kind}: {structured}");
         if (kind is not ("ok" or "unknown") && Environment.GetEnvironmentVariable("FERRY_SOAK_TRACE") == "1")
             await env.Error.WriteLineAsync($"mcp {tool}: {structured}");
-        return structured.ValueKind == JsonValueKind.Object ? structured : JsonDocument.Parse("{}").RootElement;
+        return structured.ValueKind == JsonValueKind.Object ? structured : Empty;
     }
 }

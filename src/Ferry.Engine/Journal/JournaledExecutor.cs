@@ -23,23 +23,26 @@ public static class JournaledExecutor
         Func<CancellationToken, Task<LegSendResult>> send, CancellationToken ct)
     {
         var planned = journal.Plan(leg);
-        return await SendAsync(journal, planned.Id, LegState.Planned, send, ct).ConfigureAwait(false);
+        return await SendAsync(journal, planned, LegState.Planned, send, ct).ConfigureAwait(false);
     }
 
     /// <summary>Sends an entry written earlier and still planned (e.g. a later leg of a route), as its first attempt.</summary>
     public static Task<(JournalEntry Entry, LegSendResult Result)> SendPlannedAsync(ITransferJournal journal, string id,
         Func<CancellationToken, Task<LegSendResult>> send, CancellationToken ct) =>
-        SendAsync(journal, id, LegState.Planned, send, ct);
+        SendAsync(journal, Existing(journal, id), LegState.Planned, send, ct);
 
     /// <summary>Sends an entry that reconciliation found not executed again, as its next attempt.</summary>
     public static Task<(JournalEntry Entry, LegSendResult Result)> ResendAsync(ITransferJournal journal, string id,
         Func<CancellationToken, Task<LegSendResult>> send, CancellationToken ct) =>
-        SendAsync(journal, id, LegState.NotExecuted, send, ct);
+        SendAsync(journal, Existing(journal, id), LegState.NotExecuted, send, ct);
 
-    private static async Task<(JournalEntry, LegSendResult)> SendAsync(ITransferJournal journal, string id, LegState from,
+    private static JournalEntry Existing(ITransferJournal journal, string id) =>
+        journal.Find(id) ?? throw new KeyNotFoundException($"There is no journal entry {id}.");
+
+    private static async Task<(JournalEntry, LegSendResult)> SendAsync(ITransferJournal journal, JournalEntry current, LegState from,
         Func<CancellationToken, Task<LegSendResult>> send, CancellationToken ct)
     {
-        var current = journal.Find(id) ?? throw new KeyNotFoundException($"There is no journal entry {id}.");
+        var id = current.Id;
         // The entry's unit of work is held from 'sending' to the answer, so no other process takes the in-flight leg for
         // a crashed one (already held when a route or an intent is being run: then this only enters it again).
         using var claim = ClaimScope.Take(journal, ClaimSubjects.Of(current));

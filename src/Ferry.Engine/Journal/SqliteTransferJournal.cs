@@ -21,6 +21,8 @@ public sealed class SqliteTransferJournal : ITransferJournal
     /// table and the one-live-entry-per-route-position index.</summary>
     public const int SchemaVersion = 3;
 
+    private const string ClaimColumns = "subject, token, owner, pid, host, started_ms, claimed_ms, lease_until_ms";
+
     private const string StateNames = "'planned','sending','done','rejected','unknown','not-executed'";
 
     private readonly SqliteConnection _connection;
@@ -400,7 +402,7 @@ public sealed class SqliteTransferJournal : ITransferJournal
     /// <inheritdoc/>
     public IReadOnlyList<JournalClaim> Claims() => Locked(() =>
     {
-        using var cmd = Command("SELECT subject, token, owner, pid, host, started_ms, claimed_ms, lease_until_ms FROM claims ORDER BY token;", null);
+        using var cmd = Command($"SELECT {ClaimColumns} FROM claims ORDER BY token;", null);
         return (IReadOnlyList<JournalClaim>)ReadClaims(cmd);
     });
 
@@ -415,13 +417,7 @@ public sealed class SqliteTransferJournal : ITransferJournal
             try
             {
                 // A clean exit hands its claims back at once; a crash leaves them to their lease (or the liveness check).
-                foreach (var (subject, held) in _held)
-                {
-                    using var cmd = Command("DELETE FROM claims WHERE subject = $s AND token = $t;", null);
-                    cmd.Parameters.AddWithValue("$s", subject);
-                    cmd.Parameters.AddWithValue("$t", held.Token);
-                    cmd.ExecuteNonQuery();
-                }
+                foreach (var (subject, held) in _held) DeleteClaim(subject, held.Token, tx: null);
             }
             catch (SqliteException)
             {
@@ -483,7 +479,7 @@ public sealed class SqliteTransferJournal : ITransferJournal
         return new JournalClaim(subject, token, Owner, now, now + _claims.Lease);
     }
 
-    private void DeleteClaim(string subject, long token, SqliteTransaction tx)
+    private void DeleteClaim(string subject, long token, SqliteTransaction? tx)
     {
         using var cmd = Command("DELETE FROM claims WHERE subject = $s AND token = $t;", tx);
         cmd.Parameters.AddWithValue("$s", subject);
@@ -493,7 +489,7 @@ public sealed class SqliteTransferJournal : ITransferJournal
 
     private JournalClaim? ReadClaim(string subject, SqliteTransaction? tx)
     {
-        using var cmd = Command("SELECT subject, token, owner, pid, host, started_ms, claimed_ms, lease_until_ms FROM claims WHERE subject = $s;", tx);
+        using var cmd = Command($"SELECT {ClaimColumns} FROM claims WHERE subject = $s;", tx);
         cmd.Parameters.AddWithValue("$s", subject);
         return ReadClaims(cmd).SingleOrDefault();
     }
