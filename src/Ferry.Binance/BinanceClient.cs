@@ -4,12 +4,12 @@ using Ferry.Binance.ManagedSubAccount;
 using Ferry.Binance.Margin;
 using Ferry.Binance.SubAccount;
 using Ferry.Binance.Wallet;
-using Ferry.Credentials;
+using Ferry.Core.Credentials;
 
 namespace Ferry.Binance;
 
 /// <summary>
-/// A Binance REST client for one API key. Every call ends in one <see cref="Ferry.Outcomes.Outcome{T}"/>
+/// A Binance REST client for one API key. Every call ends in one <see cref="Ferry.Core.Outcomes.Outcome{T}"/>
 /// (NotSent, Rejected, Done, Unknown); nothing resends a POST on its own. Reuse one client per key.
 /// </summary>
 public sealed class BinanceClient : IDisposable

@@ -1,4 +1,4 @@
-using Ferry.Safety;
+using Ferry.Core.Safety;
 
 namespace Ferry.Binance;
 
@@ -73,8 +73,8 @@ public sealed class BinanceClientOptions
     /// </summary>
     public int RateLimitedGetRetries { get; set; } = 1;
 
-    /// <summary>"ferry/0.1.0 (+https://...)": see <see cref="Ferry.Product.FerryProduct.UserAgent"/>.</summary>
-    public static string DefaultUserAgent { get; } = Ferry.Product.FerryProduct.UserAgent;
+    /// <summary>"ferry/0.1.0 (+https://...)": see <see cref="Ferry.Core.Product.FerryProduct.UserAgent"/>.</summary>
+    public static string DefaultUserAgent { get; } = Ferry.Core.Product.FerryProduct.UserAgent;
 
     /// <summary>Throws <see cref="ArgumentException"/> with one sentence naming the first bad setting.</summary>
     public void Validate()
@@ -95,7 +95,7 @@ public sealed class BinanceClientOptions
             throw new ArgumentException(refusal, nameof(BaseAddress));
         }
 
-        if (Proxy is not null && Ferry.Http.KeyedHttpHandler.ProxyRefusal(BaseAddress, Proxy, KeyHostAllowlist.BinanceHosts) is { } proxyRefusal)
+        if (Proxy is not null && Ferry.Core.Http.KeyedHttpHandler.ProxyRefusal(BaseAddress, Proxy, KeyHostAllowlist.BinanceHosts) is { } proxyRefusal)
         {
             throw new ArgumentException(proxyRefusal, nameof(Proxy));
         }

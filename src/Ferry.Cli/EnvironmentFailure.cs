@@ -13,7 +13,7 @@ internal static class EnvironmentFailure
     /// <summary>The sentence for <paramref name="e"/>, or null when it is not an environment failure (then it is a bug).</summary>
     public static string? Describe(Exception e) => e switch
     {
-        Ferry.Accounts.FerryHomeException => e.Message,
+        Ferry.Engine.Accounts.FerryHomeException => e.Message,
         SqliteException sqlite => $"A database under FERRY_HOME could not be used (SQLite error {sqlite.SqliteErrorCode}: {SqliteReason(sqlite)}); check that FERRY_HOME is a folder Ferry can write in, with free space.",
         HttpRequestException http => $"A connection failed ({Sessions.SimulatorAdminClient.Unreachable(http)}{Where(http)}); nothing was sent.",
         SocketException socket => $"A connection failed ({socket.SocketErrorCode}); nothing was sent.",

@@ -35,10 +35,10 @@ public static class ExitCodes
     };
 
     /// <summary>The exit code for a request the client refused to send.</summary>
-    public static int ForNotSent(Ferry.Outcomes.NotSentReason? reason) => reason switch
+    public static int ForNotSent(Ferry.Core.Outcomes.NotSentReason? reason) => reason switch
     {
-        Ferry.Outcomes.NotSentReason.InvalidInput => BadInput,
-        Ferry.Outcomes.NotSentReason.Cancelled => Interrupted,
+        Ferry.Core.Outcomes.NotSentReason.InvalidInput => BadInput,
+        Ferry.Core.Outcomes.NotSentReason.Cancelled => Interrupted,
         _ => Refused,
     };
 }

@@ -1,10 +1,10 @@
 using System.CommandLine;
-using Ferry.Accounts;
+using Ferry.Engine.Accounts;
 using Ferry.Cli.Commands;
 using Ferry.Cli.Output;
-using Ferry.Journal;
-using Ferry.Product;
-using Ferry.Transfers;
+using Ferry.Engine.Journal;
+using Ferry.Core.Product;
+using Ferry.Engine.Transfers;
 
 namespace Ferry.Cli;
 

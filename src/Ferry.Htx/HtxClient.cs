@@ -1,4 +1,4 @@
-using Ferry.Credentials;
+using Ferry.Core.Credentials;
 using Ferry.Htx.Accounts;
 using Ferry.Htx.Http;
 using Ferry.Htx.Swap;
@@ -8,7 +8,7 @@ namespace Ferry.Htx;
 
 /// <summary>
 /// An HTX REST client for one API key (HMAC, Signature V2). Every call ends in one
-/// <see cref="Ferry.Outcomes.Outcome{T}"/> (NotSent, Rejected, Done, Unknown); nothing resends anything.
+/// <see cref="Ferry.Core.Outcomes.Outcome{T}"/> (NotSent, Rejected, Done, Unknown); nothing resends anything.
 /// </summary>
 public sealed class HtxClient : IDisposable
 {

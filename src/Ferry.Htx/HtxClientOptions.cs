@@ -1,4 +1,4 @@
-using Ferry.Safety;
+using Ferry.Core.Safety;
 
 namespace Ferry.Htx;
 
@@ -38,8 +38,8 @@ public sealed class HtxClientOptions
     /// <summary>The User-Agent header; default "ferry/&lt;assembly version&gt;".</summary>
     public string UserAgent { get; set; } = DefaultUserAgent;
 
-    /// <summary>"ferry/0.1.0 (+https://...)": the same product token every Ferry client sends (<see cref="Ferry.Product.FerryProduct.UserAgent"/>).</summary>
-    public static string DefaultUserAgent { get; } = Ferry.Product.FerryProduct.UserAgent;
+    /// <summary>"ferry/0.1.0 (+https://...)": the same product token every Ferry client sends (<see cref="Ferry.Core.Product.FerryProduct.UserAgent"/>).</summary>
+    public static string DefaultUserAgent { get; } = Ferry.Core.Product.FerryProduct.UserAgent;
 
     /// <summary>Throws <see cref="ArgumentException"/> with one sentence naming the first bad setting.</summary>
     public void Validate()
@@ -48,7 +48,7 @@ public sealed class HtxClientOptions
         CheckAddress(SwapBaseAddress, nameof(SwapBaseAddress));
         foreach (var address in new[] { SpotBaseAddress, SwapBaseAddress })
         {
-            if (Proxy is not null && Ferry.Http.KeyedHttpHandler.ProxyRefusal(address, Proxy, KeyHostAllowlist.HtxHosts) is { } proxyRefusal)
+            if (Proxy is not null && Ferry.Core.Http.KeyedHttpHandler.ProxyRefusal(address, Proxy, KeyHostAllowlist.HtxHosts) is { } proxyRefusal)
             {
                 throw new ArgumentException(proxyRefusal, nameof(Proxy));
             }

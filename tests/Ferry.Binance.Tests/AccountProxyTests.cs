@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Ferry.Binance.Wallet;
-using Ferry.Credentials;
-using Ferry.Http;
+using Ferry.Core.Credentials;
+using Ferry.Core.Http;
 
 namespace Ferry.Binance.Tests;
 

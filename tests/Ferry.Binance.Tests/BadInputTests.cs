@@ -2,8 +2,8 @@ using Ferry.Binance.Margin;
 using Ferry.Binance.Models;
 using Ferry.Binance.Tests.Support;
 using Ferry.Binance.Wallet;
-using Ferry.Credentials;
-using Ferry.Outcomes;
+using Ferry.Core.Credentials;
+using Ferry.Core.Outcomes;
 
 namespace Ferry.Binance.Tests;
 

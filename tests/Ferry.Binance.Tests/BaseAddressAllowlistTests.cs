@@ -1,5 +1,5 @@
 using Ferry.Binance;
-using Ferry.Credentials;
+using Ferry.Core.Credentials;
 
 namespace Ferry.Binance.Tests;
 

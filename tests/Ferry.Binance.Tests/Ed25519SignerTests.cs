@@ -2,7 +2,7 @@ using System.Text;
 using Ferry.Binance.Http;
 using Ferry.Binance.Signing;
 using Ferry.Binance.Tests.Support;
-using Ferry.Credentials;
+using Ferry.Core.Credentials;
 
 namespace Ferry.Binance.Tests;
 

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 using Ferry.Binance.ManagedSubAccount;
 using Ferry.Binance.Models;
 using Ferry.Binance.Tests.Support;
-using Ferry.Outcomes;
+using Ferry.Core.Outcomes;
 
 namespace Ferry.Binance.Tests;
 

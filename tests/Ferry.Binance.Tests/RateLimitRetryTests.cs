@@ -3,7 +3,7 @@ using Ferry.Binance.Margin;
 using Ferry.Binance.Models;
 using Ferry.Binance.Tests.Support;
 using Ferry.Binance.Wallet;
-using Ferry.Outcomes;
+using Ferry.Core.Outcomes;
 
 namespace Ferry.Binance.Tests;
 

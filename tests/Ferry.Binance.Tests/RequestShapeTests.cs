@@ -4,7 +4,7 @@ using System.Text;
 using Ferry.Binance.Margin;
 using Ferry.Binance.Tests.Support;
 using Ferry.Binance.Wallet;
-using Ferry.Outcomes;
+using Ferry.Core.Outcomes;
 
 namespace Ferry.Binance.Tests;
 
@@ -126,8 +126,8 @@ public sealed class RequestShapeTests : IDisposable
     [Fact]
     public async Task Rsa_and_ed25519_signatures_are_sent_percent_encoded_at_the_end()
     {
-        var rsa = _clients.With(new Credentials.ApiCredentials("test-only-rsa-key", new Credentials.SecretText(TestClients.Data("test-only-rsa-private.pem")), Credentials.SigningKind.Rsa));
-        var ed = _clients.With(new Credentials.ApiCredentials("test-only-ed-key", new Credentials.SecretText(TestClients.Data("test-only-ed25519-private.pem")), Credentials.SigningKind.Ed25519));
+        var rsa = _clients.With(new Ferry.Core.Credentials.ApiCredentials("test-only-rsa-key", new Ferry.Core.Credentials.SecretText(TestClients.Data("test-only-rsa-private.pem")), Ferry.Core.Credentials.SigningKind.Rsa));
+        var ed = _clients.With(new Ferry.Core.Credentials.ApiCredentials("test-only-ed-key", new Ferry.Core.Credentials.SecretText(TestClients.Data("test-only-ed25519-private.pem")), Ferry.Core.Credentials.SigningKind.Ed25519));
         _clients.Handler.Enqueue(HttpStatusCode.OK, "{\"tranId\":1}").Enqueue(HttpStatusCode.OK, "{\"tranId\":2}");
         var request = new UniversalTransferRequest(UniversalTransferType.MainFunding, "USDT", 1m);
 

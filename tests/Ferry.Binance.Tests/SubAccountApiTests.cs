@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 using Ferry.Binance.Models;
 using Ferry.Binance.SubAccount;
 using Ferry.Binance.Tests.Support;
-using Ferry.Outcomes;
+using Ferry.Core.Outcomes;
 
 namespace Ferry.Binance.Tests;
 

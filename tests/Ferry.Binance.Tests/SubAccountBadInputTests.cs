@@ -1,7 +1,7 @@
 using Ferry.Binance.Models;
 using Ferry.Binance.SubAccount;
 using Ferry.Binance.Tests.Support;
-using Ferry.Outcomes;
+using Ferry.Core.Outcomes;
 
 namespace Ferry.Binance.Tests;
 

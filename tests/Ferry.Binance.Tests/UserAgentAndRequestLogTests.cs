@@ -2,8 +2,8 @@ using System.Net;
 using Ferry.Binance.Margin;
 using Ferry.Binance.Tests.Support;
 using Ferry.Binance.Wallet;
-using Ferry.Credentials;
-using Ferry.Outcomes;
+using Ferry.Core.Credentials;
+using Ferry.Core.Outcomes;
 
 namespace Ferry.Binance.Tests;
 
@@ -50,7 +50,7 @@ public sealed class UserAgentAndRequestLogTests : IDisposable
     public void The_default_user_agent_names_ferry_its_version_and_its_address()
     {
         Assert.Matches(@"^ferry/\d+\.\d+\.\d+ \(\+https://[^ ()]+\)$", BinanceClientOptions.DefaultUserAgent);
-        Assert.Equal(Product.FerryProduct.UserAgent, new BinanceClientOptions().UserAgent);
+        Assert.Equal(Ferry.Core.Product.FerryProduct.UserAgent, new BinanceClientOptions().UserAgent);
     }
 
     [Fact]

@@ -2,7 +2,7 @@ using System.Net;
 using Ferry.Binance.Models;
 using Ferry.Binance.Tests.Support;
 using Ferry.Binance.Wallet;
-using Ferry.Outcomes;
+using Ferry.Core.Outcomes;
 
 namespace Ferry.Binance.Tests;
 
@@ -144,7 +144,7 @@ public sealed class WeightLimiterTests : IDisposable
         var first = await client.Wallet.UniversalTransferAsync(Transfer);
 
         var error = Assert.IsType<Rejected<UniversalTransferResult>>(first).Error;
-        Assert.Equal(new Outcomes.ExchangeError(429, "-1003", "Too many requests; current request has limited."), error);
+        Assert.Equal(new Ferry.Core.Outcomes.ExchangeError(429, "-1003", "Too many requests; current request has limited."), error);
         Assert.Single(_clients.Handler.Calls);
         Assert.Equal(_clients.Time.GetUtcNow().AddSeconds(30), client.Limiter.GetUsage(BinanceEndpoints.UniversalTransfer).BlockedUntil);
 

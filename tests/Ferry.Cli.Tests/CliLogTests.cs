@@ -1,6 +1,6 @@
 using Ferry.Cli.Output;
 using Ferry.Cli.Tests.Support;
-using Ferry.Credentials;
+using Ferry.Core.Credentials;
 
 namespace Ferry.Cli.Tests;
 

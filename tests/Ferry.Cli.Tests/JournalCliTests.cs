@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Ferry.Journal;
+using Ferry.Engine.Journal;
 
 namespace Ferry.Cli.Tests;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using Ferry.Cli.Tests.Support;
-using Ferry.Credentials;
+using Ferry.Core.Credentials;
 using Ferry.Simulator;
 
 namespace Ferry.Cli.Tests;

@@ -1,5 +1,5 @@
 using Ferry.Cli.Soak;
-using Ferry.Journal;
+using Ferry.Engine.Journal;
 using Ferry.Simulator;
 using Ferry.Simulator.Faults;
 
@@ -57,9 +57,9 @@ public sealed class SoakTests
         var intents = SoakRunner.Intents(1, seed);
         var dir = Directory.CreateTempSubdirectory("ferry-soak-test-").FullName;
         using var journal = SqliteTransferJournal.Open(Path.Combine(dir, "journal.db"), clock);
-        using var client = new Binance.BinanceClient(new Credentials.ApiCredentials("soak-master-key", new Credentials.SecretText("soak-master-secret"), Credentials.SigningKind.Hmac),
+        using var client = new Binance.BinanceClient(new Ferry.Core.Credentials.ApiCredentials("soak-master-key", new Ferry.Core.Credentials.SecretText("soak-master-secret"), Ferry.Core.Credentials.SigningKind.Hmac),
             new Binance.BinanceClientOptions { BaseAddress = host.BaseAddress, Time = clock });
-        var leg = (Transfers.TransferLeg)intents[0].Leg;
+        var leg = (Ferry.Engine.Transfers.TransferLeg)intents[0].Leg;
         for (var i = 0; i < 2; i++)
         {
             var (entry, _) = await JournaledExecutor.ExecuteAsync(journal, BinanceLegReconciler.Describe(leg, intents[0].Key), c => BinanceLegReconciler.SendAsync(client, leg, c), CancellationToken.None);

@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Text;
-using Ferry.Addresses;
+using Ferry.Engine.Addresses;
 using Ferry.Binance;
-using Ferry.Credentials;
-using Ferry.Journal;
-using Ferry.Moves;
-using Ferry.Outcomes;
-using Ferry.Routing;
+using Ferry.Core.Credentials;
+using Ferry.Engine.Journal;
+using Ferry.Engine.Moves;
+using Ferry.Core.Outcomes;
+using Ferry.Engine.Routing;
 using Ferry.Simulator;
 
 namespace Ferry.EndToEnd.Tests;

@@ -1,10 +1,10 @@
-using Ferry.Credentials;
+using Ferry.Core.Credentials;
 using Ferry.Htx;
 using Ferry.Htx.Accounts;
 using Ferry.Htx.Models;
 using Ferry.Htx.Swap;
 using Ferry.Htx.Transfers;
-using Ferry.Outcomes;
+using Ferry.Core.Outcomes;
 using Ferry.Simulator;
 
 namespace Ferry.EndToEnd.Tests;

@@ -1,5 +1,5 @@
 using Ferry.Binance.ManagedSubAccount;
-using Ferry.Outcomes;
+using Ferry.Core.Outcomes;
 
 namespace Ferry.EndToEnd.Tests;
 

@@ -1,6 +1,6 @@
 using Ferry.Binance;
-using Ferry.Credentials;
-using Ferry.Outcomes;
+using Ferry.Core.Credentials;
+using Ferry.Core.Outcomes;
 using Ferry.Simulator;
 
 namespace Ferry.EndToEnd.Tests;

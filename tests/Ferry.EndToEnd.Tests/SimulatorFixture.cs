@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using Ferry.Binance;
-using Ferry.Credentials;
+using Ferry.Core.Credentials;
 using Ferry.Simulator;
 
 namespace Ferry.EndToEnd.Tests;

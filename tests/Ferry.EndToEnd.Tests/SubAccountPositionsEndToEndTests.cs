@@ -1,6 +1,6 @@
 using Ferry.Binance.Models;
 using Ferry.Binance.SubAccount;
-using Ferry.Outcomes;
+using Ferry.Core.Outcomes;
 
 namespace Ferry.EndToEnd.Tests;
 

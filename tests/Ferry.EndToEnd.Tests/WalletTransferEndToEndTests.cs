@@ -1,8 +1,8 @@
 using Ferry.Binance.Margin;
 using Ferry.Binance.Models;
 using Ferry.Binance.Wallet;
-using Ferry.Credentials;
-using Ferry.Outcomes;
+using Ferry.Core.Credentials;
+using Ferry.Core.Outcomes;
 
 namespace Ferry.EndToEnd.Tests;
 

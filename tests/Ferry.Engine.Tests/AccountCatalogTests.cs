@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
-using Ferry.Accounts;
-using Ferry.Addresses;
-using Ferry.Credentials;
+using Ferry.Engine.Accounts;
+using Ferry.Engine.Addresses;
+using Ferry.Core.Credentials;
 
 namespace Ferry.Tests;
 

@@ -1,4 +1,4 @@
-using Ferry.Accounts;
+using Ferry.Engine.Accounts;
 
 namespace Ferry.Tests;
 

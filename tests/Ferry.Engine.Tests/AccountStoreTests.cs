@@ -1,5 +1,5 @@
-using Ferry.Accounts;
-using Ferry.Credentials;
+using Ferry.Engine.Accounts;
+using Ferry.Core.Credentials;
 
 namespace Ferry.Tests;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Ferry.Files;
+using Ferry.Core.Files;
 
 namespace Ferry.Engine.Tests;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
-using Ferry.Addresses;
-using Ferry.History;
+using Ferry.Engine.Addresses;
+using Ferry.Engine.History;
 using Ferry.Htx.Transfers;
-using Ferry.Transfers;
+using Ferry.Engine.Transfers;
 
 namespace Ferry.Engine.Tests;
 

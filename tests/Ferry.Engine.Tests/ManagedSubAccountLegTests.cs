@@ -1,4 +1,4 @@
-using Ferry.Transfers;
+using Ferry.Engine.Transfers;
 
 namespace Ferry.Engine.Tests;
 

@@ -1,5 +1,5 @@
-using Ferry.Credentials;
-using Ferry.Money;
+using Ferry.Core.Credentials;
+using Ferry.Core.Money;
 
 namespace Ferry.Tests;
 

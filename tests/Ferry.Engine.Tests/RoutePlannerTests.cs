@@ -1,7 +1,7 @@
-using Ferry.Addresses;
+using Ferry.Engine.Addresses;
 using Ferry.Binance;
-using Ferry.Routing;
-using Ferry.Transfers;
+using Ferry.Engine.Routing;
+using Ferry.Engine.Transfers;
 
 namespace Ferry.Tests;
 

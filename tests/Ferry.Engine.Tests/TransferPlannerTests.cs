@@ -1,8 +1,8 @@
-using Ferry.Accounts;
-using Ferry.Addresses;
-using Ferry.Credentials;
-using Ferry.Routing;
-using Ferry.Transfers;
+using Ferry.Engine.Accounts;
+using Ferry.Engine.Addresses;
+using Ferry.Core.Credentials;
+using Ferry.Engine.Routing;
+using Ferry.Engine.Transfers;
 
 namespace Ferry.Tests;
 

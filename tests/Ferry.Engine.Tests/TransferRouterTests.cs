@@ -1,6 +1,6 @@
-using Ferry.Addresses;
-using Ferry.Routing;
-using Ferry.Transfers;
+using Ferry.Engine.Addresses;
+using Ferry.Engine.Routing;
+using Ferry.Engine.Transfers;
 
 namespace Ferry.Tests;
 

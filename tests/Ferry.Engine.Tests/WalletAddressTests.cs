@@ -1,4 +1,4 @@
-using Ferry.Addresses;
+using Ferry.Engine.Addresses;
 
 namespace Ferry.Tests;
 

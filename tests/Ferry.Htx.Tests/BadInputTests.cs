@@ -2,7 +2,7 @@ using Ferry.Htx.Accounts;
 using Ferry.Htx.Swap;
 using Ferry.Htx.Tests.Support;
 using Ferry.Htx.Transfers;
-using Ferry.Outcomes;
+using Ferry.Core.Outcomes;
 
 namespace Ferry.Htx.Tests;
 

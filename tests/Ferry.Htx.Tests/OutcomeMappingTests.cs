@@ -4,7 +4,7 @@ using Ferry.Htx.Models;
 using Ferry.Htx.Swap;
 using Ferry.Htx.Tests.Support;
 using Ferry.Htx.Transfers;
-using Ferry.Outcomes;
+using Ferry.Core.Outcomes;
 
 namespace Ferry.Htx.Tests;
 
@@ -32,7 +32,7 @@ public sealed class OutcomeMappingTests : IDisposable
         _clients.Handler.Enqueue(HttpStatusCode.OK, HtxTestClients.Data("doc-transfer-success.json"));
         await TransferAsync(_clients.Create());
         var userAgent = Assert.Single(_clients.Handler.Requests).UserAgent;
-        Assert.Equal(Ferry.Product.FerryProduct.UserAgent, userAgent);
+        Assert.Equal(Ferry.Core.Product.FerryProduct.UserAgent, userAgent);
         Assert.Matches(@"^ferry/\d+\.\d+\.\d+ \(\+https://\S+\)$", userAgent);
     }
 

@@ -1,7 +1,7 @@
 using System.Net;
 using Ferry.Htx.Tests.Support;
 using Ferry.Htx.Transfers;
-using Ferry.Outcomes;
+using Ferry.Core.Outcomes;
 
 namespace Ferry.Htx.Tests;
 

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Ferry.Credentials;
+using Ferry.Core.Credentials;
 using Ferry.Htx.Http;
 using Ferry.Htx.Signing;
 using Ferry.Htx.Tests.Support;

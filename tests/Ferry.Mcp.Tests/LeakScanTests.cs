@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using Ferry.Credentials;
+using Ferry.Core.Credentials;
 using Ferry.Simulator;
 using Org.BouncyCastle.Crypto.Generators;
 using Org.BouncyCastle.Crypto.Parameters;

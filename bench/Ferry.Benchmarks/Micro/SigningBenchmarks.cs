@@ -1,7 +1,7 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using Ferry.Binance.Signing;
-using Ferry.Credentials;
+using Ferry.Core.Credentials;
 
 namespace Ferry.Benchmarks.Micro;
 

@@ -5,8 +5,8 @@ using Ferry.Binance;
 using Ferry.Binance.Http;
 using Ferry.Binance.Models;
 using Ferry.Binance.Wallet;
-using Ferry.Money;
-using Ferry.Outcomes;
+using Ferry.Core.Money;
+using Ferry.Core.Outcomes;
 
 namespace Ferry.Benchmarks.Micro;
 

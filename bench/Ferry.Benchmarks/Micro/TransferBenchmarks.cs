@@ -3,8 +3,8 @@ using System.Text;
 using BenchmarkDotNet.Attributes;
 using Ferry.Binance;
 using Ferry.Binance.Wallet;
-using Ferry.Credentials;
-using Ferry.Outcomes;
+using Ferry.Core.Credentials;
+using Ferry.Core.Outcomes;
 
 namespace Ferry.Benchmarks.Micro;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Ferry.Binance.Signing;
-using Ferry.Credentials;
+using Ferry.Core.Credentials;
 
 namespace Ferry.Benchmarks.Signing;
 

@@ -1,8 +1,8 @@
 using System.Text.Json.Serialization.Metadata;
 using Ferry.Binance.Models;
 using Ferry.Binance.Signing;
-using Ferry.Credentials;
-using Ferry.Outcomes;
+using Ferry.Core.Credentials;
+using Ferry.Core.Outcomes;
 
 namespace Ferry.Binance.Http;
 

@@ -1,4 +1,4 @@
-using Ferry.Outcomes;
+using Ferry.Core.Outcomes;
 
 namespace Ferry.Binance.Http;
 

@@ -1,11 +1,11 @@
-using Ferry.Http;
+using Ferry.Core.Http;
 using System.Buffers;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json.Serialization.Metadata;
 using Ferry.Binance.Signing;
-using Ferry.Outcomes;
+using Ferry.Core.Outcomes;
 
 namespace Ferry.Binance.Http;
 
@@ -40,7 +40,7 @@ internal sealed class HttpExchange : IDisposable
         _limiter = limiter;
         _clock = clock;
         _http = handler is null
-            ? new HttpMessageInvoker(KeyedHttpHandler.Create(options.BaseAddress, options.Proxy, Ferry.Safety.KeyHostAllowlist.BinanceHosts), disposeHandler: true)
+            ? new HttpMessageInvoker(KeyedHttpHandler.Create(options.BaseAddress, options.Proxy, Ferry.Core.Safety.KeyHostAllowlist.BinanceHosts), disposeHandler: true)
             : new HttpMessageInvoker(handler, disposeHandler: false);
 
         var root = options.BaseAddress.AbsoluteUri.TrimEnd('/');

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Ferry.Money;
+using Ferry.Core.Money;
 
 namespace Ferry.Binance.Http;
 

@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.Buffers.Text;
-using Ferry.Money;
+using Ferry.Core.Money;
 
 namespace Ferry.Binance.Http;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using Ferry.Outcomes;
+using Ferry.Core.Outcomes;
 
 namespace Ferry.Binance.Http;
 

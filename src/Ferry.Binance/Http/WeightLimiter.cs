@@ -1,5 +1,5 @@
 using System.Globalization;
-using Ferry.Outcomes;
+using Ferry.Core.Outcomes;
 
 namespace Ferry.Binance.Http;
 

@@ -1,6 +1,6 @@
 using System.Formats.Asn1;
 using System.Security.Cryptography;
-using Ferry.Credentials;
+using Ferry.Core.Credentials;
 using NSec.Cryptography;
 
 namespace Ferry.Binance.Signing;

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Ferry.Credentials;
+using Ferry.Core.Credentials;
 
 namespace Ferry.Binance.Signing;
 

@@ -1,4 +1,4 @@
-using Ferry.Credentials;
+using Ferry.Core.Credentials;
 
 namespace Ferry.Binance.Signing;
 

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using Ferry.Credentials;
+using Ferry.Core.Credentials;
 
 namespace Ferry.Binance.Signing;
 

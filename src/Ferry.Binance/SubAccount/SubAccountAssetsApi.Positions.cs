@@ -1,5 +1,5 @@
 using Ferry.Binance.Models;
-using Ferry.Outcomes;
+using Ferry.Core.Outcomes;
 
 namespace Ferry.Binance.SubAccount;
 

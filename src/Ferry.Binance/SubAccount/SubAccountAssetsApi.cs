@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization.Metadata;
 using Ferry.Binance.Http;
 using Ferry.Binance.Models;
-using Ferry.Outcomes;
+using Ferry.Core.Outcomes;
 
 namespace Ferry.Binance.SubAccount;
 

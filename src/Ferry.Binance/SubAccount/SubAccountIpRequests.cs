@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Ferry.Binance.Http;
-using Ferry.Credentials;
+using Ferry.Core.Credentials;
 
 namespace Ferry.Binance.SubAccount;
 

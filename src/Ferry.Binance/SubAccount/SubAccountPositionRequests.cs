@@ -1,3 +1,4 @@
+using Ferry.Core.Money;
 using Ferry.Binance.Http;
 
 namespace Ferry.Binance.SubAccount;
@@ -58,8 +59,8 @@ public sealed record MovePositionRequest(string FromUserEmail, string ToUserEmai
             var order = Orders[i];
             if (order is null) return $"orderArgs[{i}] is missing.";
             if (InputRules.Symbol(order.Symbol ?? "", $"orderArgs[{i}].symbol") is { } symbol) return symbol;
-            if (order.Quantity <= 0m) return $"orderArgs[{i}].quantity must be more than zero, not {Money.WireDecimal.Format(order.Quantity)}.";
-            if (Money.WireDecimal.DecimalPlaces(order.Quantity) > 8) return $"orderArgs[{i}].quantity {Money.WireDecimal.Format(order.Quantity)} has more than 8 decimal places.";
+            if (order.Quantity <= 0m) return $"orderArgs[{i}].quantity must be more than zero, not {WireDecimal.Format(order.Quantity)}.";
+            if (WireDecimal.DecimalPlaces(order.Quantity) > 8) return $"orderArgs[{i}].quantity {WireDecimal.Format(order.Quantity)} has more than 8 decimal places.";
             if (!Enum.IsDefined(order.PositionSide)) return $"orderArgs[{i}].positionSide {(int)order.PositionSide} is not BOTH, LONG or SHORT.";
         }
         return null;

@@ -1,6 +1,6 @@
 using Ferry.Binance.Http;
 using Ferry.Binance.Models;
-using Ferry.Outcomes;
+using Ferry.Core.Outcomes;
 
 namespace Ferry.Binance.Wallet;
 

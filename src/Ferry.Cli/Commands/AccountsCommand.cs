@@ -1,11 +1,11 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
-using Ferry.Accounts;
-using Ferry.Addresses;
+using Ferry.Engine.Accounts;
+using Ferry.Engine.Addresses;
 using Ferry.Cli.Output;
 using Ferry.Cli.Sessions;
-using Ferry.Credentials;
-using Ferry.Files;
+using Ferry.Core.Credentials;
+using Ferry.Core.Files;
 
 namespace Ferry.Cli.Commands;
 

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
-using Ferry.Addresses;
+using Ferry.Engine.Addresses;
 using Ferry.Cli.Output;
 using Ferry.Cli.Sessions;
-using Ferry.Money;
+using Ferry.Core.Money;
 
 namespace Ferry.Cli.Commands;
 
@@ -30,7 +30,7 @@ internal static class BalancesCommand
         if (owner is not null && !EmailAddress.IsValid(owner))
             throw CliException.BadInput($"'{owner}' is not an email address; write it as name@domain.tld.");
         var target = SessionTarget.Resolve(env, accountName);
-        if (target.Environment != Accounts.AccountEnvironment.Sim)
+        if (target.Environment != Ferry.Engine.Accounts.AccountEnvironment.Sim)
             throw CliException.Refused(
                 $"Balances of {target.Environment.ToString().ToLowerInvariant()} account '{target.AccountName}' need Binance's account and sub-account asset endpoints, which this version of Ferry does not cover yet; on the simulator they work.");
 

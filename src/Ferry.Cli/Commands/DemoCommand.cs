@@ -1,12 +1,12 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
-using Ferry.Addresses;
+using Ferry.Engine.Addresses;
 using Ferry.Binance;
 using Ferry.Cli.Output;
 using Ferry.Cli.Sessions;
-using Ferry.Money;
-using Ferry.Outcomes;
-using Ferry.Transfers;
+using Ferry.Core.Money;
+using Ferry.Core.Outcomes;
+using Ferry.Engine.Transfers;
 
 namespace Ferry.Cli.Commands;
 
@@ -79,11 +79,11 @@ internal static class DemoCommand
         printer.Line("");
         printer.Line("5. The exchange's history (GET /sapi/v1/asset/transfer), newest first:");
         var end = env.Time.GetUtcNow();
-        var history = await History.WalletHistoryReader.UniversalTransfersAsync(
-            client, Moves.Select(m => PlanMove(m.Amount, m.Asset, m.From, m.To)).Select(p => new History.UniversalHistorySelection(p.TransferType, p.FromSymbol, p.ToSymbol)).Distinct().ToList(), end.AddDays(-1), end, ct);
+        var history = await Ferry.Engine.History.WalletHistoryReader.UniversalTransfersAsync(
+            client, Moves.Select(m => PlanMove(m.Amount, m.Asset, m.From, m.To)).Select(p => new Ferry.Engine.History.UniversalHistorySelection(p.TransferType, p.FromSymbol, p.ToSymbol)).Distinct().ToList(), end.AddDays(-1), end, ct);
         var historyRows = new JsonArray();
         document["history"] = historyRows;
-        if (history is Done<IReadOnlyList<History.TransferHistoryEntry>> rows)
+        if (history is Done<IReadOnlyList<Ferry.Engine.History.TransferHistoryEntry>> rows)
             foreach (var row in rows.Value.OrderByDescending(r => r.TransferId))
             {
                 printer.Line($"   id {row.TransferId,-6} {row.Type,-24} {WireDecimal.Format(row.Amount),6} {row.Asset,-4} {row.Status}");

@@ -1,12 +1,12 @@
 using System.Text.Json.Nodes;
-using Ferry.Addresses;
+using Ferry.Engine.Addresses;
 using Ferry.Cli.Output;
 using Ferry.Cli.Sessions;
-using Ferry.History;
-using Ferry.Money;
-using Ferry.Outcomes;
+using Ferry.Engine.History;
+using Ferry.Core.Money;
+using Ferry.Core.Outcomes;
 using Ferry.Simulator;
-using Ferry.Transfers;
+using Ferry.Engine.Transfers;
 
 namespace Ferry.Cli.Commands;
 

@@ -3,11 +3,11 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Ferry.Cli.Output;
 using Ferry.Cli.Sessions;
-using Ferry.History;
-using Ferry.Money;
-using Ferry.Outcomes;
+using Ferry.Engine.History;
+using Ferry.Core.Money;
+using Ferry.Core.Outcomes;
 using Ferry.Binance.Wallet;
-using Ferry.Transfers;
+using Ferry.Engine.Transfers;
 
 namespace Ferry.Cli.Commands;
 
@@ -77,7 +77,7 @@ internal static class HistoryCommand
         var assetName = asset is null ? null : TransferPlanner.ValidateAsset(asset);
 
         var target = SessionTarget.Resolve(env, accountName);
-        if (target.Environment == Accounts.AccountEnvironment.Testnet)
+        if (target.Environment == Ferry.Engine.Accounts.AccountEnvironment.Testnet)
             throw CliException.Refused("Binance's testnet does not serve /sapi endpoints, so it has no transfer history; use the simulator instead.");
         await using var session = await BinanceSession.OpenAsync(target, env, ct);
         printer.Line(session.Banner);

@@ -1,14 +1,14 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Ferry.Accounts;
+using Ferry.Engine.Accounts;
 using Ferry.Cli.Output;
 using Ferry.Cli.Sessions;
-using Ferry.History;
+using Ferry.Engine.History;
 using Ferry.Htx.Accounts;
 using Ferry.Htx.Models;
-using Ferry.Money;
-using Ferry.Outcomes;
-using Ferry.Transfers;
+using Ferry.Core.Money;
+using Ferry.Core.Outcomes;
+using Ferry.Engine.Transfers;
 
 namespace Ferry.Cli.Commands;
 
@@ -23,7 +23,7 @@ internal static class HtxCommands
         string? accountName, CancellationToken ct)
     {
         var target = HtxTarget.Resolve(env, accountName);
-        var plan = (HtxTransferPlan)TransferPlanner.PlanMove(request, target.AccountName, Addresses.Venue.Htx, null);
+        var plan = (HtxTransferPlan)TransferPlanner.PlanMove(request, target.AccountName, Ferry.Engine.Addresses.Venue.Htx, null);
         var session = target.AsSessionTarget();
         if (dryRun)
         {
@@ -46,10 +46,10 @@ internal static class HtxCommands
         journal.Use(target.AccountName, htx.Client);
         await journal.RecoverAsync(printer, wait: true, ct);
         HtxTransferResult? result = null;
-        var (entry, _) = await Journal.JournaledExecutor.ExecuteAsync(journal.Journal, Journal.HtxLegReconciler.Describe(plan), async c =>
+        var (entry, _) = await Ferry.Engine.Journal.JournaledExecutor.ExecuteAsync(journal.Journal, Ferry.Engine.Journal.HtxLegReconciler.Describe(plan), async c =>
         {
             result = await HtxTransferExecutor.ExecuteAsync(htx.Client, plan, c);
-            return new Journal.LegSendResult(result.Kind, result.TransferId?.ToString(CultureInfo.InvariantCulture), null, result.Error?.Code, result.Message);
+            return new Ferry.Engine.Journal.LegSendResult(result.Kind, result.TransferId?.ToString(CultureInfo.InvariantCulture), null, result.Error?.Code, result.Message);
         }, ct);
         result ??= new HtxTransferResult(plan, OutcomeKind.Unknown, null, null, null, entry.Message ?? "the send failed unexpectedly; it may have executed", env.Time.GetUtcNow());
         printer.Line($"Journal id {entry.Id}.");

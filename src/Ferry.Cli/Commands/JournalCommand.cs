@@ -3,8 +3,8 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Ferry.Cli.Output;
 using Ferry.Cli.Sessions;
-using Ferry.Journal;
-using Ferry.Money;
+using Ferry.Engine.Journal;
+using Ferry.Core.Money;
 
 namespace Ferry.Cli.Commands;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Ferry.Cli.Output;
 using Ferry.Cli.Sessions;
-using Ferry.Journal;
+using Ferry.Engine.Journal;
 
 namespace Ferry.Cli.Commands;
 

@@ -1,9 +1,9 @@
 using Ferry.Binance;
 using Ferry.Cli.Output;
 using Ferry.Cli.Sessions;
-using Ferry.Journal;
-using Ferry.Outcomes;
-using Ferry.Transfers;
+using Ferry.Engine.Journal;
+using Ferry.Core.Outcomes;
+using Ferry.Engine.Transfers;
 
 namespace Ferry.Cli.Commands;
 

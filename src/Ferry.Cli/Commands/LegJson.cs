@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Ferry.Money;
-using Ferry.Transfers;
+using Ferry.Core.Money;
+using Ferry.Engine.Transfers;
 
 namespace Ferry.Cli.Commands;
 

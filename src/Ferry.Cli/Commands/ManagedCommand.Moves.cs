@@ -1,13 +1,13 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Ferry.Accounts;
-using Ferry.Addresses;
+using Ferry.Engine.Accounts;
+using Ferry.Engine.Addresses;
 using Ferry.Cli.Output;
 using Ferry.Cli.Sessions;
-using Ferry.Money;
-using Ferry.Outcomes;
-using Ferry.Transfers;
+using Ferry.Core.Money;
+using Ferry.Core.Outcomes;
+using Ferry.Engine.Transfers;
 
 namespace Ferry.Cli.Commands;
 
@@ -72,7 +72,7 @@ internal static partial class ManagedCommand
             throw CliException.BadInput(refusal);
         var code = Code(parse.GetValue(asset), "ASSET");
         var target = SessionTarget.Resolve(env, parse.GetValue(common.Account));
-        if (target.Venue != Addresses.Venue.Binance)
+        if (target.Venue != Ferry.Engine.Addresses.Venue.Binance)
             throw CliException.BadInput($"Account '{target.AccountName}' is an {target.Venue.Display()} account; managed sub-accounts are on Binance.");
         return (value, code, target);
     }

@@ -3,14 +3,14 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
-using Ferry.Addresses;
+using Ferry.Engine.Addresses;
 using Ferry.Binance;
 using Ferry.Binance.ManagedSubAccount;
 using Ferry.Binance.Models;
 using Ferry.Cli.Output;
 using Ferry.Cli.Sessions;
-using Ferry.Outcomes;
-using static Ferry.Money.WireDecimal;
+using Ferry.Core.Outcomes;
+using static Ferry.Core.Money.WireDecimal;
 
 namespace Ferry.Cli.Commands;
 
@@ -329,7 +329,7 @@ internal static partial class ManagedCommand
         Func<BinanceClient, Task<Outcome<T>>> call, JsonTypeInfo<T> typeInfo, Action<T> render, CancellationToken ct)
     {
         var target = SessionTarget.Resolve(env, accountName);
-        if (target.Environment == Accounts.AccountEnvironment.Testnet)
+        if (target.Environment == Ferry.Engine.Accounts.AccountEnvironment.Testnet)
             throw CliException.Refused("Binance's testnet does not serve /sapi endpoints, so it has no managed sub-accounts; use the simulator or mainnet.");
         await using var session = await BinanceSession.OpenAsync(target, env, ct);
         printer.Line(session.Banner);

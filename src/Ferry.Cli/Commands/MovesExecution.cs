@@ -1,13 +1,13 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
-using Ferry.Accounts;
+using Ferry.Engine.Accounts;
 using Ferry.Binance;
 using Ferry.Cli.Output;
 using Ferry.Cli.Sessions;
-using Ferry.Journal;
-using Ferry.Money;
-using Ferry.Moves;
-using Ferry.Outcomes;
+using Ferry.Engine.Journal;
+using Ferry.Core.Money;
+using Ferry.Engine.Moves;
+using Ferry.Core.Outcomes;
 using Spectre.Console;
 
 namespace Ferry.Cli.Commands;

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using Ferry.Cli.Sessions;
-using Ferry.Money;
-using Ferry.Outcomes;
-using Ferry.Transfers;
+using Ferry.Core.Money;
+using Ferry.Core.Outcomes;
+using Ferry.Engine.Transfers;
 
 namespace Ferry.Cli.Commands;
 
@@ -13,7 +13,7 @@ internal static class PlanJson
     {
         ["account"] = target.AccountName,
         ["environment"] = target.Environment.ToString().ToLowerInvariant(),
-        ["simulator"] = target.Environment == Accounts.AccountEnvironment.Sim,
+        ["simulator"] = target.Environment == Ferry.Engine.Accounts.AccountEnvironment.Sim,
     };
 
     public static JsonObject Plan(WalletTransferPlan plan)

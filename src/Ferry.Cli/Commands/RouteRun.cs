@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Ferry.Accounts;
+using Ferry.Engine.Accounts;
 using Ferry.Cli.Output;
 using Ferry.Cli.Sessions;
-using Ferry.Journal;
-using Ferry.Money;
-using Ferry.Outcomes;
-using Ferry.Transfers;
+using Ferry.Engine.Journal;
+using Ferry.Core.Money;
+using Ferry.Core.Outcomes;
+using Ferry.Engine.Transfers;
 
 namespace Ferry.Cli.Commands;
 

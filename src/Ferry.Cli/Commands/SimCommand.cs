@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
-using Ferry.Credentials;
-using Ferry.Files;
+using Ferry.Core.Credentials;
+using Ferry.Core.Files;
 using Ferry.Simulator;
 
 namespace Ferry.Cli.Commands;

@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Ferry.Cli.Output;
 using Ferry.Cli.Soak;
-using Ferry.Journal;
+using Ferry.Engine.Journal;
 using Ferry.Simulator;
 
 namespace Ferry.Cli.Commands;

@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Ferry.Cli.Output;
 using Ferry.Cli.Sessions;
-using Ferry.History;
-using Ferry.Money;
-using Ferry.Outcomes;
-using Ferry.Transfers;
+using Ferry.Engine.History;
+using Ferry.Core.Money;
+using Ferry.Core.Outcomes;
+using Ferry.Engine.Transfers;
 
 namespace Ferry.Cli.Commands;
 
@@ -25,7 +25,7 @@ internal static class SubAccountHistory
             throw CliException.BadInput($"--days {days} is out of range; the sub-account histories cover 1 to {SubAccountHistoryReader.MaxDays} days.");
         var assetName = asset is null ? null : TransferPlanner.ValidateAsset(asset);
         var target = SessionTarget.Resolve(env, accountName);
-        if (target.Environment == Accounts.AccountEnvironment.Testnet)
+        if (target.Environment == Ferry.Engine.Accounts.AccountEnvironment.Testnet)
             throw CliException.Refused("Binance's testnet does not serve /sapi endpoints, so it has no transfer history; use the simulator instead.");
         var (home, keys) = RoutingAccounts.For(env, target);
         if (home.Email is null)

@@ -123,8 +123,8 @@ internal static partial class SubCommand
                 BinanceJsonContext.Default.SubAccountTransactionStatistics, s =>
                 {
                     var table = Printer.NewTable("Last 30 days", "Total", "Futures", "Margin");
-                    Printer.AddRow(table, "BTC", Money.WireDecimal.Format(s.Recent30BtcTotal), Money.WireDecimal.Format(s.Recent30BtcFuturesTotal), Money.WireDecimal.Format(s.Recent30BtcMarginTotal));
-                    Printer.AddRow(table, "BUSD", Money.WireDecimal.Format(s.Recent30BusdTotal), Money.WireDecimal.Format(s.Recent30BusdFuturesTotal), Money.WireDecimal.Format(s.Recent30BusdMarginTotal));
+                    Printer.AddRow(table, "BTC", Ferry.Core.Money.WireDecimal.Format(s.Recent30BtcTotal), Ferry.Core.Money.WireDecimal.Format(s.Recent30BtcFuturesTotal), Ferry.Core.Money.WireDecimal.Format(s.Recent30BtcMarginTotal));
+                    Printer.AddRow(table, "BUSD", Ferry.Core.Money.WireDecimal.Format(s.Recent30BusdTotal), Ferry.Core.Money.WireDecimal.Format(s.Recent30BusdFuturesTotal), Ferry.Core.Money.WireDecimal.Format(s.Recent30BusdMarginTotal));
                     printer.Table(table);
                     printer.Line($"{s.TradeInfoVos.Count} daily row(s).");
                 }, ct);

@@ -3,8 +3,8 @@ using Ferry.Binance;
 using Ferry.Binance.Models;
 using Ferry.Binance.SubAccount;
 using Ferry.Cli.Output;
-using Ferry.Outcomes;
-using static Ferry.Money.WireDecimal;
+using Ferry.Core.Outcomes;
+using static Ferry.Core.Money.WireDecimal;
 
 namespace Ferry.Cli.Commands;
 

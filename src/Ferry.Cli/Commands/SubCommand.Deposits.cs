@@ -2,7 +2,7 @@ using System.CommandLine;
 using Ferry.Binance.Models;
 using Ferry.Binance.SubAccount;
 using Ferry.Cli.Output;
-using static Ferry.Money.WireDecimal;
+using static Ferry.Core.Money.WireDecimal;
 
 namespace Ferry.Cli.Commands;
 

@@ -3,9 +3,9 @@ using System.Globalization;
 using Ferry.Binance.Models;
 using Ferry.Binance.SubAccount;
 using Ferry.Cli.Output;
-using Ferry.Money;
-using Ferry.Transfers;
-using static Ferry.Money.WireDecimal;
+using Ferry.Core.Money;
+using Ferry.Engine.Transfers;
+using static Ferry.Core.Money.WireDecimal;
 
 namespace Ferry.Cli.Commands;
 

@@ -2,11 +2,11 @@ using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
-using Ferry.Addresses;
+using Ferry.Engine.Addresses;
 using Ferry.Binance;
 using Ferry.Cli.Output;
 using Ferry.Cli.Sessions;
-using Ferry.Outcomes;
+using Ferry.Core.Outcomes;
 
 namespace Ferry.Cli.Commands;
 
@@ -57,9 +57,9 @@ internal static partial class SubCommand
         CancellationToken ct)
     {
         var target = SessionTarget.Resolve(env, accountName);
-        if (target.Environment == Accounts.AccountEnvironment.Testnet)
+        if (target.Environment == Ferry.Engine.Accounts.AccountEnvironment.Testnet)
             throw CliException.Refused("Binance's testnet does not serve /sapi endpoints, so it has no sub-accounts; use the simulator or mainnet.");
-        if (mainnetChange is not null && target.Environment == Accounts.AccountEnvironment.Mainnet)
+        if (mainnetChange is not null && target.Environment == Ferry.Engine.Accounts.AccountEnvironment.Mainnet)
             MainnetConsent.Require(env, confirmed, $"About to {mainnetChange} on MAINNET account '{target.AccountName}'.");
         await using var session = await BinanceSession.OpenAsync(target, env, ct);
         printer.Line(session.Banner);

@@ -1,10 +1,10 @@
 using System.CommandLine;
-using Ferry.Addresses;
+using Ferry.Engine.Addresses;
 using Ferry.Cli.Sessions;
-using Ferry.Money;
-using Ferry.Moves;
-using Ferry.Routing;
-using Ferry.Transfers;
+using Ferry.Core.Money;
+using Ferry.Engine.Moves;
+using Ferry.Engine.Routing;
+using Ferry.Engine.Transfers;
 
 namespace Ferry.Cli.Commands;
 

@@ -1,13 +1,13 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
-using Ferry.Accounts;
-using Ferry.Addresses;
+using Ferry.Engine.Accounts;
+using Ferry.Engine.Addresses;
 using Ferry.Cli.Output;
 using Ferry.Cli.Sessions;
-using Ferry.Money;
-using Ferry.Outcomes;
-using Ferry.Routing;
-using Ferry.Transfers;
+using Ferry.Core.Money;
+using Ferry.Core.Outcomes;
+using Ferry.Engine.Routing;
+using Ferry.Engine.Transfers;
 
 namespace Ferry.Cli.Commands;
 

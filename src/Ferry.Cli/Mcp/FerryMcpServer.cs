@@ -1,6 +1,6 @@
 using System.ComponentModel;
 using System.Reflection;
-using Ferry.Product;
+using Ferry.Core.Product;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 

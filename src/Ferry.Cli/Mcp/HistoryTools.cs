@@ -107,9 +107,9 @@ internal sealed class HistoryTools(McpToolContext context)
         context.Bridge.WithEnvironmentAsync(async env =>
         {
             await using var journal = Sessions.CliJournal.Open(env);
-            var routeId = Journal.RouteExecutor.FindRoute(journal.Journal, id);
+            var routeId = Ferry.Engine.Journal.RouteExecutor.FindRoute(journal.Journal, id);
             if (routeId is null) return false;
-            var names = Journal.RouteExecutor.Legs(journal.Journal, routeId).Select(l => l.Entry.Leg.AccountName);
-            return Commands.RouteRun.Targets(env, null, names).Values.Any(t => t.Environment == Accounts.AccountEnvironment.Mainnet);
+            var names = Ferry.Engine.Journal.RouteExecutor.Legs(journal.Journal, routeId).Select(l => l.Entry.Leg.AccountName);
+            return Commands.RouteRun.Targets(env, null, names).Values.Any(t => t.Environment == Ferry.Engine.Accounts.AccountEnvironment.Mainnet);
         });
 }

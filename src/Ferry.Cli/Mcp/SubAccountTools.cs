@@ -1,9 +1,9 @@
 using System.ComponentModel;
-using Ferry.Accounts;
-using Ferry.Addresses;
+using Ferry.Engine.Accounts;
+using Ferry.Engine.Addresses;
 using Ferry.Binance.SubAccount;
 using Ferry.Cli.Sessions;
-using Ferry.Credentials;
+using Ferry.Core.Credentials;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 

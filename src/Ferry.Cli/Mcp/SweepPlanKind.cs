@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
-using Ferry.Accounts;
+using Ferry.Engine.Accounts;
 using Ferry.Cli.Commands;
 using Ferry.Cli.Sessions;
-using Ferry.Moves;
-using Ferry.Outcomes;
+using Ferry.Engine.Moves;
+using Ferry.Core.Outcomes;
 using ModelContextProtocol.Protocol;
 
 namespace Ferry.Cli.Mcp;

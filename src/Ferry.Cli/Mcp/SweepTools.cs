@@ -1,8 +1,8 @@
 using System.ComponentModel;
 using System.Text.Json.Nodes;
 using Ferry.Cli.Commands;
-using Ferry.Money;
-using Ferry.Moves;
+using Ferry.Core.Money;
+using Ferry.Engine.Moves;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 

@@ -1,9 +1,9 @@
-using Ferry.Accounts;
+using Ferry.Engine.Accounts;
 using Ferry.Cli.Output;
 using Ferry.Cli.Sessions;
-using Ferry.Credentials;
-using Ferry.Journal;
-using Ferry.Transfers;
+using Ferry.Core.Credentials;
+using Ferry.Engine.Journal;
+using Ferry.Engine.Transfers;
 using ModelContextProtocol.Protocol;
 
 namespace Ferry.Cli.Mcp;

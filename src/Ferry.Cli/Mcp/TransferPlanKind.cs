@@ -1,11 +1,11 @@
 using System.Text.Json.Nodes;
-using Ferry.Accounts;
+using Ferry.Engine.Accounts;
 using Ferry.Cli.Commands;
 using Ferry.Cli.Output;
 using Ferry.Cli.Sessions;
-using Ferry.Money;
-using Ferry.Outcomes;
-using Ferry.Transfers;
+using Ferry.Core.Money;
+using Ferry.Core.Outcomes;
+using Ferry.Engine.Transfers;
 using ModelContextProtocol.Protocol;
 
 namespace Ferry.Cli.Mcp;
@@ -68,11 +68,11 @@ internal sealed class TransferPlanKind(TransferPlan plan, IReadOnlyList<SessionT
             var leg = plan.Legs[position - 1];
             var row = new JsonObject
             {
-                ["index"] = position, ["journalId"] = entry.Id, ["outcome"] = Journal.LegStates.Name(entry.State), ["endpoint"] = entry.Leg.Endpoint,
+                ["index"] = position, ["journalId"] = entry.Id, ["outcome"] = Ferry.Engine.Journal.LegStates.Name(entry.State), ["endpoint"] = entry.Leg.Endpoint,
                 ["account"] = entry.Leg.AccountName, ["tranId"] = LegJson.Id(entry.ExchangeId), ["clientTranId"] = entry.Leg.ClientTranId ?? leg.ClientTranId,
             };
             if (entry.ErrorCode is not null) row["errorCode"] = entry.ErrorCode;
-            if (entry.State is not (Journal.LegState.Done or Journal.LegState.Planned) && entry.Message is not null) row["message"] = entry.Message;
+            if (entry.State is not (Ferry.Engine.Journal.LegState.Done or Ferry.Engine.Journal.LegState.Planned) && entry.Message is not null) row["message"] = entry.Message;
             results.Add(row);
         }
 
@@ -82,19 +82,19 @@ internal sealed class TransferPlanKind(TransferPlan plan, IReadOnlyList<SessionT
             ["planId"] = planId, ["kind"] = Kind, ["routeId"] = route.RouteId,
             ["outcome"] = route.Status switch
             {
-                Journal.RouteStatus.Complete => "done",
-                Journal.RouteStatus.Unknown => "unknown",
+                Ferry.Engine.Journal.RouteStatus.Complete => "done",
+                Ferry.Engine.Journal.RouteStatus.Unknown => "unknown",
                 _ => last?.Kind == OutcomeKind.NotSent ? "not-sent" : "rejected",
             },
             ["holding"] = route.Holding, ["legs"] = results, ["legsRun"] = legsRun, ["legsTotal"] = plan.Legs.Count,
             ["message"] = route.Message,
         };
-        if (route.Status == Journal.RouteStatus.Complete) return ToolResults.Ok(document);
+        if (route.Status == Ferry.Engine.Journal.RouteStatus.Complete) return ToolResults.Ok(document);
 
         var of = $"Leg {legsRun} of {plan.Legs.Count}";
         var where = $" The money is in {route.Holding}; nothing after leg {legsRun} was sent"
             + (plan.Legs.Count > 1 ? $"; journal_resume with id {route.RouteId} continues the route." : ".");
-        return route.Status == Journal.RouteStatus.Unknown
+        return route.Status == Ferry.Engine.Journal.RouteStatus.Unknown
             ? ToolResults.Error("unknown",
                 $"The outcome of {of.ToLowerInvariant()} is UNKNOWN ({last?.Message ?? route.Message}); it may have executed, so run journal_reconcile with id {route.Legs[legsRun - 1].Entry.Id} before trying again.{where}", details: document)
             : last?.Kind == OutcomeKind.NotSent
@@ -107,7 +107,7 @@ internal sealed class TransferPlanKind(TransferPlan plan, IReadOnlyList<SessionT
     /// Runs the plan the way <c>ferry transfer</c> does: one session per account the legs name, then the route runner
     /// (recover what a crash left, journal every leg before the first is sent, send each only after the previous is done).
     /// </summary>
-    private async Task<(Journal.RouteResult Route, LegResult? Last)> RunRouteAsync(CliBridge bridge, CancellationToken ct) =>
+    private async Task<(Ferry.Engine.Journal.RouteResult Route, LegResult? Last)> RunRouteAsync(CliBridge bridge, CancellationToken ct) =>
         await bridge.WithEnvironmentAsync(async env =>
         {
             var targets = new Dictionary<string, SessionTarget>(StringComparer.OrdinalIgnoreCase);

@@ -1,9 +1,9 @@
 using System.ComponentModel;
-using Ferry.Accounts;
-using Ferry.Addresses;
+using Ferry.Engine.Accounts;
+using Ferry.Engine.Addresses;
 using Ferry.Cli.Sessions;
-using Ferry.Money;
-using Ferry.Transfers;
+using Ferry.Core.Money;
+using Ferry.Engine.Transfers;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 

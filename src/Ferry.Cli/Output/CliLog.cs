@@ -1,6 +1,6 @@
 using System.Globalization;
-using Ferry.Accounts;
-using Ferry.Credentials;
+using Ferry.Engine.Accounts;
+using Ferry.Core.Credentials;
 
 namespace Ferry.Cli.Output;
 

@@ -1,5 +1,5 @@
-using Ferry.Addresses;
-using Ferry.Accounts;
+using Ferry.Engine.Addresses;
+using Ferry.Engine.Accounts;
 using Ferry.Binance;
 using Ferry.Simulator;
 
@@ -48,7 +48,7 @@ internal sealed class BinanceSession : IAsyncDisposable
             var embedded = EmbeddedSimulator.Account(host.BaseAddress, target.AccountName);
             return new BinanceSession(embedded, NewClient(embedded, env), host, statePath);
         }
-        if (target.Venue != Addresses.Venue.Binance)
+        if (target.Venue != Ferry.Engine.Addresses.Venue.Binance)
             throw CliException.BadInput($"Account '{target.AccountName}' is an {target.Venue.Display()} account; this command needs a Binance account.");
         return new BinanceSession(target.Configured, NewClient(target.Configured, env), null, null);
     }

@@ -1,9 +1,9 @@
-using Ferry.Accounts;
+using Ferry.Engine.Accounts;
 using Ferry.Binance;
 using Ferry.Cli.Output;
 using Ferry.Htx;
-using Ferry.Journal;
-using Ferry.Outcomes;
+using Ferry.Engine.Journal;
+using Ferry.Core.Outcomes;
 
 namespace Ferry.Cli.Sessions;
 

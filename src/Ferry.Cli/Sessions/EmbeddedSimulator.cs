@@ -1,6 +1,6 @@
-using Ferry.Accounts;
-using Ferry.Addresses;
-using Ferry.Credentials;
+using Ferry.Engine.Accounts;
+using Ferry.Engine.Addresses;
+using Ferry.Core.Credentials;
 using Ferry.Simulator;
 
 namespace Ferry.Cli.Sessions;

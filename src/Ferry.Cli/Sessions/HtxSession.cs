@@ -1,8 +1,8 @@
-using Ferry.Accounts;
-using Ferry.Addresses;
-using Ferry.Credentials;
+using Ferry.Engine.Accounts;
+using Ferry.Engine.Addresses;
+using Ferry.Core.Credentials;
 using Ferry.Htx;
-using Ferry.Safety;
+using Ferry.Core.Safety;
 using Ferry.Simulator;
 
 namespace Ferry.Cli.Sessions;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Ferry.Journal;
+using Ferry.Engine.Journal;
 
 namespace Ferry.Cli.Sessions;
 

@@ -1,5 +1,5 @@
-using Ferry.Accounts;
-using Ferry.Routing;
+using Ferry.Engine.Accounts;
+using Ferry.Engine.Routing;
 using Ferry.Simulator;
 
 namespace Ferry.Cli.Sessions;

@@ -1,5 +1,5 @@
-using Ferry.Accounts;
-using Ferry.Addresses;
+using Ferry.Engine.Accounts;
+using Ferry.Engine.Addresses;
 
 namespace Ferry.Cli.Sessions;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Ferry.Money;
+using Ferry.Core.Money;
 
 namespace Ferry.Cli.Sessions;
 

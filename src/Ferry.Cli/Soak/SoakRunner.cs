@@ -1,17 +1,17 @@
 using System.Globalization;
-using Ferry.Addresses;
+using Ferry.Engine.Addresses;
 using Ferry.Binance;
 using Ferry.Binance.SubAccount;
-using Ferry.Credentials;
+using Ferry.Core.Credentials;
 using Ferry.Htx;
-using Ferry.Journal;
-using Ferry.Routing;
+using Ferry.Engine.Journal;
+using Ferry.Engine.Routing;
 using Ferry.Simulator;
 using Ferry.Simulator.Faults;
 using MoveChannels = Ferry.Simulator.Ledger.MoveChannels;
-using WalletAddress = Ferry.Addresses.WalletAddress;
-using WalletKind = Ferry.Addresses.WalletKind;
-using Ferry.Transfers;
+using WalletAddress = Ferry.Engine.Addresses.WalletAddress;
+using WalletKind = Ferry.Engine.Addresses.WalletKind;
+using Ferry.Engine.Transfers;
 
 namespace Ferry.Cli.Soak;
 

@@ -1,4 +1,4 @@
-namespace Ferry.Credentials;
+namespace Ferry.Core.Credentials;
 
 /// <summary>
 /// An exchange API key and what signs for it. <see cref="ToString"/> masks both halves;

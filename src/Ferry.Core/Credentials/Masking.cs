@@ -1,4 +1,4 @@
-namespace Ferry.Credentials;
+namespace Ferry.Core.Credentials;
 
 /// <summary>The masking rules of the source documents: API key first 5 + last 4, secret *** + last 5.</summary>
 public static class Masking

@@ -1,4 +1,4 @@
-namespace Ferry.Credentials;
+namespace Ferry.Core.Credentials;
 
 /// <summary>
 /// A secret (HMAC secret or PEM private key). Its <see cref="ToString"/> masks it, so an

@@ -1,4 +1,4 @@
-namespace Ferry.Credentials;
+namespace Ferry.Core.Credentials;
 
 /// <summary>How a key signs its requests; each API key has exactly one.</summary>
 public enum SigningKind

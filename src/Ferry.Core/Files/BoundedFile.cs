@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using Microsoft.Win32.SafeHandles;
 
-namespace Ferry.Files;
+namespace Ferry.Core.Files;
 
 /// <summary>
 /// Reads a whole text file that Ferry was pointed at (accounts.json, key files, scenarios, plans, imports) without

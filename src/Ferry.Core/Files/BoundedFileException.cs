@@ -1,4 +1,4 @@
-namespace Ferry.Files;
+namespace Ferry.Core.Files;
 
 /// <summary>A file that cannot be read as Ferry needs it; <see cref="Reason"/> completes "the file X ...".</summary>
 public sealed class BoundedFileException(string path, string reason) : IOException($"The file {path} {reason}.")

@@ -1,7 +1,7 @@
 using System.Net;
-using Ferry.Safety;
+using Ferry.Core.Safety;
 
-namespace Ferry.Http;
+namespace Ferry.Core.Http;
 
 /// <summary>
 /// The socket handler for requests that carry a key (design principle 8): it connects to the request's own host — an

@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace Ferry.Http;
+namespace Ferry.Core.Http;
 
 /// <summary>
 /// Reads an HTTP response body into a buffer rented from <see cref="ArrayPool{T}.Shared"/>, up to

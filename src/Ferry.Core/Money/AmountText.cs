@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Ferry.Money;
+namespace Ferry.Core.Money;
 
 /// <summary>
 /// Amounts as a person, an agent or a plan file types them, parsed exactly: ASCII digits with at most one point, no sign,

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Ferry.Money;
+namespace Ferry.Core.Money;
 
 /// <summary>
 /// Amounts on the wire: invariant culture, no exponent, no trailing zeros (design principle 2).

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Ferry.Outcomes;
+namespace Ferry.Core.Outcomes;
 
 /// <summary>An error the exchange answered with: its own code and message, and the HTTP status.</summary>
 /// <param name="HttpStatus">The HTTP status of the answer.</param>

@@ -1,4 +1,4 @@
-namespace Ferry.Outcomes;
+namespace Ferry.Core.Outcomes;
 
 /// <summary>Why a request was refused before it was sent.</summary>
 public enum NotSentReason

@@ -1,4 +1,4 @@
-namespace Ferry.Outcomes;
+namespace Ferry.Core.Outcomes;
 
 /// <summary>
 /// The one result of a request to an exchange. Every request ends in exactly one of four cases,

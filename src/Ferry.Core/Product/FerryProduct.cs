@@ -1,4 +1,4 @@
-namespace Ferry.Product;
+namespace Ferry.Core.Product;
 
 /// <summary>
 /// Who Ferry is on the wire: every venue client sends <see cref="UserAgent"/> so an exchange can see

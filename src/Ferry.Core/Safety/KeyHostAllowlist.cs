@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Ferry.Safety;
+namespace Ferry.Core.Safety;
 
 /// <summary>
 /// Keys go only to the exchange (design principle 8): a request carrying a key may be sent only

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Ferry.Addresses;
+using Ferry.Engine.Addresses;
 using Ferry.Binance;
-using Ferry.Credentials;
+using Ferry.Core.Credentials;
 
-namespace Ferry.Accounts;
+namespace Ferry.Engine.Accounts;
 
 /// <summary>One account as listed: its name, venue and environment, and nothing about its key.</summary>
 public sealed record AccountListing(string Name, string Venue, string Environment);

@@ -1,7 +1,7 @@
-using Ferry.Addresses;
-using Ferry.Credentials;
+using Ferry.Engine.Addresses;
+using Ferry.Core.Credentials;
 
-namespace Ferry.Accounts;
+namespace Ferry.Engine.Accounts;
 
 /// <summary>A named exchange account as configured: where it is, whose it is, and how it signs. A master's entry may
 /// list its <paramref name="SubAccounts"/> (the emails Ferry may route to); a sub-account key's entry names its

@@ -1,4 +1,4 @@
-namespace Ferry.Accounts;
+namespace Ferry.Engine.Accounts;
 
 /// <summary>Where an account's requests go; only <see cref="Mainnet"/> moves real money.</summary>
 public enum AccountEnvironment

@@ -1,7 +1,7 @@
-using Ferry.Addresses;
-using Ferry.Credentials;
+using Ferry.Engine.Addresses;
+using Ferry.Core.Credentials;
 
-namespace Ferry.Accounts;
+namespace Ferry.Engine.Accounts;
 
 /// <summary>The spellings accounts.json, <c>ferry accounts add</c> and TOOLS.md share for an account's fields.</summary>
 public static class AccountFields

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Ferry.Accounts;
+namespace Ferry.Engine.Accounts;
 
 /// <summary>The accounts file as written on disk (<c>FERRY_HOME/accounts.json</c>).</summary>
 internal sealed class AccountFileModel

@@ -1,10 +1,10 @@
 using System.Text.Json;
-using Ferry.Addresses;
-using Ferry.Credentials;
-using Ferry.Files;
-using Ferry.Safety;
+using Ferry.Engine.Addresses;
+using Ferry.Core.Credentials;
+using Ferry.Core.Files;
+using Ferry.Core.Safety;
 
-namespace Ferry.Accounts;
+namespace Ferry.Engine.Accounts;
 
 /// <summary>
 /// Reads the configured accounts from <c>FERRY_HOME/accounts.json</c>, resolving each key from the
@@ -165,7 +165,7 @@ public sealed class AccountStore
         if (!Uri.TryCreate(configured, UriKind.Absolute, out var proxy))
             throw new AccountConfigException($"Account '{name}' has a malformed proxy; write it like http://proxy.example:3128.");
         var hosts = venue == Venue.Binance ? KeyHostAllowlist.BinanceHosts : KeyHostAllowlist.HtxHosts;
-        if (Ferry.Http.KeyedHttpHandler.ProxyRefusal(baseAddress, proxy, hosts) is { } refusal)
+        if (Ferry.Core.Http.KeyedHttpHandler.ProxyRefusal(baseAddress, proxy, hosts) is { } refusal)
             throw new AccountConfigException($"Account '{name}': {refusal}");
         return proxy;
     }

@@ -1,4 +1,4 @@
-namespace Ferry.Accounts;
+namespace Ferry.Engine.Accounts;
 
 /// <summary>Ferry's own folder: accounts, the embedded simulator's state, later the journal.</summary>
 public sealed class FerryHome

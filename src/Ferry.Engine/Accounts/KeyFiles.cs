@@ -1,7 +1,7 @@
-using Ferry.Credentials;
-using Ferry.Files;
+using Ferry.Core.Credentials;
+using Ferry.Core.Files;
 
-namespace Ferry.Accounts;
+namespace Ferry.Engine.Accounts;
 
 /// <summary>
 /// Reads key and PEM files: owner-only, bounded in size, and with errors that name the account and which of its files

@@ -1,8 +1,8 @@
-using Ferry.Addresses;
+using Ferry.Engine.Addresses;
 using Ferry.Binance.Signing;
-using Ferry.Credentials;
+using Ferry.Core.Credentials;
 
-namespace Ferry.Accounts;
+namespace Ferry.Engine.Accounts;
 
 /// <summary>
 /// An account's key must be usable for its signing mode when the account is loaded or added, not at the first request:

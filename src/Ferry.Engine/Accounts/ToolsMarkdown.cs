@@ -1,6 +1,6 @@
-using Ferry.Credentials;
+using Ferry.Core.Credentials;
 
-namespace Ferry.Accounts;
+namespace Ferry.Engine.Accounts;
 
 /// <summary>One account read from a TOOLS.md file; the optional fields are Ferry's additions to the layout.</summary>
 public sealed record ToolsMarkdownAccount(string Name, string ApiKey, SecretText Secret, string? Description,

@@ -1,4 +1,4 @@
-namespace Ferry.Addresses;
+namespace Ferry.Engine.Addresses;
 
 /// <summary>The email check Ferry applies before anything names an account by email.</summary>
 public static class EmailAddress

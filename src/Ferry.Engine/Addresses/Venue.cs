@@ -1,4 +1,4 @@
-namespace Ferry.Addresses;
+namespace Ferry.Engine.Addresses;
 
 /// <summary>An exchange Ferry can move money on.</summary>
 public enum Venue

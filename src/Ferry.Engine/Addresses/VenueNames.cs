@@ -1,4 +1,4 @@
-namespace Ferry.Addresses;
+namespace Ferry.Engine.Addresses;
 
 /// <summary>How people read a venue's name: as the venue writes it ("Binance", "HTX"), not as the enum spells it.</summary>
 public static class VenueNames

@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace Ferry.Addresses;
+namespace Ferry.Engine.Addresses;
 
 /// <summary>
 /// Names one wallet: <c>[venue:][email/]wallet[:market]</c>, e.g. <c>spot</c>, <c>isolated:BTCUSDT</c>,

@@ -1,4 +1,4 @@
-namespace Ferry.Addresses;
+namespace Ferry.Engine.Addresses;
 
 /// <summary>A kind of wallet inside one exchange account.</summary>
 public enum WalletKind

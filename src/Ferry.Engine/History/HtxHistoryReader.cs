@@ -1,9 +1,9 @@
 using Ferry.Htx;
 using Ferry.Htx.Accounts;
 using Ferry.Htx.Models;
-using Ferry.Outcomes;
+using Ferry.Core.Outcomes;
 
-namespace Ferry.History;
+namespace Ferry.Engine.History;
 
 /// <summary>
 /// Reads HTX's spot ⇄ USDT-margined swap transfers from the spot account ledger (<c>GET /v2/account/ledger</c>,

@@ -1,9 +1,9 @@
 using Ferry.Binance;
 using Ferry.Binance.Models;
 using Ferry.Binance.SubAccount;
-using Ferry.Outcomes;
+using Ferry.Core.Outcomes;
 
-namespace Ferry.History;
+namespace Ferry.Engine.History;
 
 /// <summary>
 /// Reads the sub-account transfer histories into <see cref="TransferHistoryEntry"/> rows, each transfer once (by id).

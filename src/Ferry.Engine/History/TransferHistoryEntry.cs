@@ -1,4 +1,4 @@
-namespace Ferry.History;
+namespace Ferry.Engine.History;
 
 /// <summary>One row of an exchange's transfer history, in one shape whatever endpoint it came from.</summary>
 public sealed record TransferHistoryEntry(

@@ -1,6 +1,6 @@
 using Ferry.Binance.Wallet;
 
-namespace Ferry.History;
+namespace Ferry.Engine.History;
 
 /// <summary>
 /// One type of universal-transfer history to read, with the isolated-margin symbols Binance

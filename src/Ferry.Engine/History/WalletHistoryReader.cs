@@ -2,9 +2,9 @@ using Ferry.Binance;
 using Ferry.Binance.Margin;
 using Ferry.Binance.Models;
 using Ferry.Binance.Wallet;
-using Ferry.Outcomes;
+using Ferry.Core.Outcomes;
 
-namespace Ferry.History;
+namespace Ferry.Engine.History;
 
 /// <summary>Reads Binance's own transfer records into <see cref="TransferHistoryEntry"/> rows.</summary>
 public static class WalletHistoryReader

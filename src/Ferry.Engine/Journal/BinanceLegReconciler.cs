@@ -1,14 +1,14 @@
-using Ferry.Addresses;
+using Ferry.Engine.Addresses;
 using Ferry.Binance;
 using Ferry.Binance.Models;
 using Ferry.Binance.ManagedSubAccount;
 using Ferry.Binance.SubAccount;
 using Ferry.Binance.Wallet;
-using Ferry.History;
-using Ferry.Outcomes;
-using Ferry.Transfers;
+using Ferry.Engine.History;
+using Ferry.Core.Outcomes;
+using Ferry.Engine.Transfers;
 
-namespace Ferry.Journal;
+namespace Ferry.Engine.Journal;
 
 /// <summary>
 /// Reconciles Binance legs with the key of the leg's own account, one finder per leg kind. A new leg kind adds one row to

@@ -1,4 +1,4 @@
-namespace Ferry.Journal;
+namespace Ferry.Engine.Journal;
 
 /// <summary>A held claim that is released when disposed.</summary>
 public sealed class ClaimScope : IDisposable

@@ -1,9 +1,9 @@
 using Ferry.Htx;
-using Ferry.History;
-using Ferry.Outcomes;
-using Ferry.Transfers;
+using Ferry.Engine.History;
+using Ferry.Core.Outcomes;
+using Ferry.Engine.Transfers;
 
-namespace Ferry.Journal;
+namespace Ferry.Engine.Journal;
 
 /// <summary>
 /// Reconciles HTX spot ⇄ swap legs against the spot account ledger (currency, amount, direction, time). HTX does not

@@ -1,4 +1,4 @@
-namespace Ferry.Journal;
+namespace Ferry.Engine.Journal;
 
 /// <summary>
 /// The durable journal of legs. Every write that changes a state is durable when the call returns (the SQLite store

@@ -1,4 +1,4 @@
-namespace Ferry.Journal;
+namespace Ferry.Engine.Journal;
 
 /// <summary>
 /// A claim on a unit of journal work (a route, an intent, or a lone entry): who holds it, its fencing token (larger for

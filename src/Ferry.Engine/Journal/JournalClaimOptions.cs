@@ -1,4 +1,4 @@
-namespace Ferry.Journal;
+namespace Ferry.Engine.Journal;
 
 /// <summary>How claims on journal work behave.</summary>
 public sealed record JournalClaimOptions

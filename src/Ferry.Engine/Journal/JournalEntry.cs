@@ -1,7 +1,7 @@
-namespace Ferry.Journal;
+namespace Ferry.Engine.Journal;
 
 /// <summary>What a leg is, as written before it is sent: never a secret, only the public request parameters.</summary>
-/// <param name="Kind">The leg kind (a <see cref="Ferry.Transfers.TransferEndpointKind"/> name, or HtxSpotSwapTransfer); it picks the reconciler.</param>
+/// <param name="Kind">The leg kind (a <see cref="Ferry.Engine.Transfers.TransferEndpointKind"/> name, or HtxSpotSwapTransfer); it picks the reconciler.</param>
 /// <param name="Venue">binance or htx.</param>
 /// <param name="AccountName">The configured account whose key sends it.</param>
 /// <param name="Endpoint">"POST /path".</param>

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 
-namespace Ferry.Journal;
+namespace Ferry.Engine.Journal;
 
 /// <summary>
 /// Who works on journal entries: a random instance id (unique per open journal, so two journals in one process are two

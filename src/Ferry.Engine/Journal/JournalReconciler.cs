@@ -1,6 +1,6 @@
-using Ferry.Outcomes;
+using Ferry.Core.Outcomes;
 
-namespace Ferry.Journal;
+namespace Ferry.Engine.Journal;
 
 /// <summary>
 /// Resolves entries left <c>sending</c> (a crash or interruption while sending) or <c>unknown</c> against the exchange's

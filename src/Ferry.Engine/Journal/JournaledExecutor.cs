@@ -1,6 +1,6 @@
-using Ferry.Outcomes;
+using Ferry.Core.Outcomes;
 
-namespace Ferry.Journal;
+namespace Ferry.Engine.Journal;
 
 /// <summary>What one send returned, in the journal's terms.</summary>
 /// <param name="Kind">The outcome case.</param>

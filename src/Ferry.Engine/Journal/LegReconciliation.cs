@@ -1,7 +1,7 @@
-using Ferry.History;
-using Ferry.Outcomes;
+using Ferry.Engine.History;
+using Ferry.Core.Outcomes;
 
-namespace Ferry.Journal;
+namespace Ferry.Engine.Journal;
 
 /// <summary>What an exchange's own record says about one leg's attempt.</summary>
 public abstract record LegEvidence;

@@ -1,4 +1,4 @@
-namespace Ferry.Journal;
+namespace Ferry.Engine.Journal;
 
 /// <summary>The state of one journaled leg (its current attempt).</summary>
 public enum LegState

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Ferry.Journal;
+namespace Ferry.Engine.Journal;
 
 /// <summary>
 /// Decides whether a claim's owner is provably gone: only on the same host, and only when no process with its pid runs,

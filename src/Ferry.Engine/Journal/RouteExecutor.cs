@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
-using Ferry.Outcomes;
-using Ferry.Transfers;
+using Ferry.Core.Outcomes;
+using Ferry.Engine.Transfers;
 
-namespace Ferry.Journal;
+namespace Ferry.Engine.Journal;
 
 /// <summary>How a route run ended.</summary>
 public enum RouteStatus

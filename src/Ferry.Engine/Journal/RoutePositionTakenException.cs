@@ -1,4 +1,4 @@
-namespace Ferry.Journal;
+namespace Ferry.Engine.Journal;
 
 /// <summary>A route position already has a live entry (planned, sending, unknown, done or not-executed): the schema
 /// allows one, so a second writer of the same leg is refused and nothing is sent.</summary>

@@ -1,10 +1,10 @@
-using Ferry.Addresses;
+using Ferry.Engine.Addresses;
 using Ferry.Binance;
 using Ferry.Binance.Http;
 using Ferry.Binance.SubAccount;
-using Ferry.Outcomes;
+using Ferry.Core.Outcomes;
 
-namespace Ferry.Moves;
+namespace Ferry.Engine.Moves;
 
 /// <summary>Reads what a sweep or rebalance needs to know before it plans: which sub-accounts exist, and how much of an
 /// asset a sub-account's wallet holds free.</summary>

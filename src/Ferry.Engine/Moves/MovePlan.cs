@@ -1,6 +1,6 @@
-using Ferry.Transfers;
+using Ferry.Engine.Transfers;
 
-namespace Ferry.Moves;
+namespace Ferry.Engine.Moves;
 
 /// <summary>One move of a sweep or rebalance: what a person asked for (<see cref="Request"/>) and the route the planner
 /// chose for it (<see cref="Route"/>, one or more legs).</summary>

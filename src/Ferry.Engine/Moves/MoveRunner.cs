@@ -1,10 +1,10 @@
 using Ferry.Binance;
 using Ferry.Binance.Http;
-using Ferry.Journal;
-using Ferry.Outcomes;
-using Ferry.Transfers;
+using Ferry.Engine.Journal;
+using Ferry.Core.Outcomes;
+using Ferry.Engine.Transfers;
 
-namespace Ferry.Moves;
+namespace Ferry.Engine.Moves;
 
 /// <summary>What became of one planned move.</summary>
 public sealed record MoveResult(PlannedMove Move, RouteRun Run)

@@ -1,11 +1,11 @@
 using System.Globalization;
-using Ferry.Addresses;
-using Ferry.Money;
-using Ferry.Transfers;
+using Ferry.Engine.Addresses;
+using Ferry.Core.Money;
+using Ferry.Engine.Transfers;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace Ferry.Moves;
+namespace Ferry.Engine.Moves;
 
 /// <summary>How a wallet's target is stated.</summary>
 public enum TargetKind

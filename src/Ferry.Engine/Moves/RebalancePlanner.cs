@@ -1,9 +1,9 @@
-using Ferry.Addresses;
-using Ferry.Money;
-using Ferry.Routing;
-using Ferry.Transfers;
+using Ferry.Engine.Addresses;
+using Ferry.Core.Money;
+using Ferry.Engine.Routing;
+using Ferry.Engine.Transfers;
 
-namespace Ferry.Moves;
+namespace Ferry.Engine.Moves;
 
 /// <summary>One transfer the rebalance needs, before routing.</summary>
 public sealed record RebalanceMove(string Asset, WalletAddress From, WalletAddress To, decimal Amount);

@@ -1,8 +1,8 @@
-using Ferry.Journal;
-using Ferry.Outcomes;
-using Ferry.Transfers;
+using Ferry.Engine.Journal;
+using Ferry.Core.Outcomes;
+using Ferry.Engine.Transfers;
 
-namespace Ferry.Moves;
+namespace Ferry.Engine.Moves;
 
 /// <summary>What became of one move's route: the route runner's account of it (every leg's journal entry, where the money
 /// is) and the answers of the legs sent in this run, in order.</summary>

@@ -1,9 +1,9 @@
-using Ferry.Addresses;
-using Ferry.Money;
-using Ferry.Routing;
-using Ferry.Transfers;
+using Ferry.Engine.Addresses;
+using Ferry.Core.Money;
+using Ferry.Engine.Routing;
+using Ferry.Engine.Transfers;
 
-namespace Ferry.Moves;
+namespace Ferry.Engine.Moves;
 
 /// <summary>What <c>ferry sweep</c> is asked: collect <see cref="Asset"/> from sub-accounts' <see cref="Wallet"/> into <see cref="To"/>.</summary>
 /// <param name="Asset">The asset, e.g. USDT.</param>

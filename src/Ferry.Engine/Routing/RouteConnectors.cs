@@ -1,9 +1,9 @@
-using Ferry.Addresses;
+using Ferry.Engine.Addresses;
 using Ferry.Binance;
 using Ferry.Binance.SubAccount;
-using Ferry.Transfers;
+using Ferry.Engine.Transfers;
 
-namespace Ferry.Routing;
+namespace Ferry.Engine.Routing;
 
 /// <summary>Whose key may call a connector's endpoint.</summary>
 public enum RouteKey

@@ -1,7 +1,7 @@
-using Ferry.Addresses;
-using Ferry.Transfers;
+using Ferry.Engine.Addresses;
+using Ferry.Engine.Transfers;
 
-namespace Ferry.Routing;
+namespace Ferry.Engine.Routing;
 
 /// <summary>
 /// The route graph and its search. Nodes are (account email, wallet kind, isolated market) of the accounts that can

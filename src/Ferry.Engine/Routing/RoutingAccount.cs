@@ -1,6 +1,6 @@
-using Ferry.Accounts;
+using Ferry.Engine.Accounts;
 
-namespace Ferry.Routing;
+namespace Ferry.Engine.Routing;
 
 /// <summary>What the router knows of one configured key: its account name, whose key it is (email), whether it is a
 /// sub-account's key (then <see cref="MasterEmail"/> names the master) and, for a master, the sub-accounts it may route to.</summary>

@@ -1,7 +1,7 @@
-using Ferry.Addresses;
+using Ferry.Engine.Addresses;
 using Ferry.Binance.SubAccount;
 
-namespace Ferry.Routing;
+namespace Ferry.Engine.Routing;
 
 /// <summary>
 /// Which sub-account endpoint connects which wallets. Universal transfer: SPOT, USDⓈ-M, COIN-M, cross and isolated

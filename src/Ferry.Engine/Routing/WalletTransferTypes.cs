@@ -1,7 +1,7 @@
-using Ferry.Addresses;
+using Ferry.Engine.Addresses;
 using Ferry.Binance.Wallet;
 
-namespace Ferry.Routing;
+namespace Ferry.Engine.Routing;
 
 /// <summary>
 /// Which <c>POST /sapi/v1/asset/transfer</c> type connects two wallets of one account, straight

@@ -1,7 +1,7 @@
 using Ferry.Htx;
-using Ferry.Outcomes;
+using Ferry.Core.Outcomes;
 
-namespace Ferry.Transfers;
+namespace Ferry.Engine.Transfers;
 
 /// <summary>What became of one planned HTX leg: the outcome case, and HTX's transfer id or error.</summary>
 public sealed record HtxTransferResult(

@@ -1,8 +1,8 @@
-using Ferry.Addresses;
+using Ferry.Engine.Addresses;
 using Ferry.Htx.Transfers;
-using Ferry.Money;
+using Ferry.Core.Money;
 
-namespace Ferry.Transfers;
+namespace Ferry.Engine.Transfers;
 
 /// <summary>
 /// One call of HTX's <c>POST /v2/account/transfer</c>: spot ⇄ a USDT-margined swap margin account (cross "USDT", or an

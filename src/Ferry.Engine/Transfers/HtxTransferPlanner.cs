@@ -1,7 +1,7 @@
-using Ferry.Addresses;
-using Ferry.Money;
+using Ferry.Engine.Addresses;
+using Ferry.Core.Money;
 
-namespace Ferry.Transfers;
+namespace Ferry.Engine.Transfers;
 
 /// <summary>
 /// Plans HTX moves: <c>htx:spot</c> ⇄ <c>htx:swap</c> (cross, margin account USDT) or <c>htx:swap:BTC-USDT</c> (isolated),

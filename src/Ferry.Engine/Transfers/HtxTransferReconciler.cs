@@ -1,6 +1,6 @@
-using Ferry.History;
+using Ferry.Engine.History;
 
-namespace Ferry.Transfers;
+namespace Ferry.Engine.Transfers;
 
 /// <summary>What the ledger says about a leg whose outcome was unknown.</summary>
 public enum HtxReconciliation

@@ -1,6 +1,6 @@
-using Ferry.Addresses;
+using Ferry.Engine.Addresses;
 
-namespace Ferry.Transfers;
+namespace Ferry.Engine.Transfers;
 
 /// <summary>One planned leg on any venue: which wallets, what moves, and the endpoint call that moves it.</summary>
 public interface ITransferPlan

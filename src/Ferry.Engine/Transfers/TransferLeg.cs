@@ -1,10 +1,10 @@
 using System.Globalization;
-using Ferry.Addresses;
+using Ferry.Engine.Addresses;
 using Ferry.Binance;
 using Ferry.Binance.SubAccount;
-using Ferry.Money;
+using Ferry.Core.Money;
 
-namespace Ferry.Transfers;
+namespace Ferry.Engine.Transfers;
 
 /// <summary>Which endpoint a leg calls; each kind has its own executor branch in <see cref="TransferLegExecutor"/>.</summary>
 public enum TransferEndpointKind

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Ferry.Binance;
-using Ferry.Outcomes;
+using Ferry.Core.Outcomes;
 
-namespace Ferry.Transfers;
+namespace Ferry.Engine.Transfers;
 
 /// <summary>What became of one leg: the outcome case, the exchange's id (text: txnId is a string on the legacy
 /// endpoints, tranId a number elsewhere) or its error.</summary>

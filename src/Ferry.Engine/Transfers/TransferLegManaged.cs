@@ -1,8 +1,8 @@
-using Ferry.Addresses;
+using Ferry.Engine.Addresses;
 using Ferry.Binance;
 using Ferry.Binance.ManagedSubAccount;
 
-namespace Ferry.Transfers;
+namespace Ferry.Engine.Transfers;
 
 /// <summary>Builds the managed sub-account legs: moves between the investor master's spot and a managed
 /// sub-account's spot, sent with the investor's key. They run through <see cref="TransferLegExecutor"/> like every leg.</summary>

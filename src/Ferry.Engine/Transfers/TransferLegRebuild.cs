@@ -1,11 +1,11 @@
 using System.Globalization;
-using Ferry.Addresses;
+using Ferry.Engine.Addresses;
 using Ferry.Binance.SubAccount;
 using Ferry.Binance.Wallet;
-using Ferry.Journal;
-using Ferry.Money;
+using Ferry.Engine.Journal;
+using Ferry.Core.Money;
 
-namespace Ferry.Transfers;
+namespace Ferry.Engine.Transfers;
 
 /// <summary>
 /// Rebuilds a route leg from its journal description (kind, account, wallets and the public parameters as sent), so a

@@ -1,9 +1,9 @@
-using Ferry.Accounts;
-using Ferry.Addresses;
-using Ferry.Money;
-using Ferry.Routing;
+using Ferry.Engine.Accounts;
+using Ferry.Engine.Addresses;
+using Ferry.Core.Money;
+using Ferry.Engine.Routing;
 
-namespace Ferry.Transfers;
+namespace Ferry.Engine.Transfers;
 
 /// <summary>
 /// Turns a <see cref="TransferRequest"/> into the single endpoint call that performs it, or

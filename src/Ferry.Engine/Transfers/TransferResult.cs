@@ -1,6 +1,6 @@
-using Ferry.Outcomes;
+using Ferry.Core.Outcomes;
 
-namespace Ferry.Transfers;
+namespace Ferry.Engine.Transfers;
 
 /// <summary>What became of one planned move: the outcome case, and the exchange's id or error.</summary>
 public sealed record TransferResult(

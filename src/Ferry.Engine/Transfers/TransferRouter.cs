@@ -1,8 +1,8 @@
-using Ferry.Addresses;
+using Ferry.Engine.Addresses;
 using Ferry.Binance.SubAccount;
-using Ferry.Routing;
+using Ferry.Engine.Routing;
 
-namespace Ferry.Transfers;
+namespace Ferry.Engine.Transfers;
 
 /// <summary>
 /// Plans a move across the accounts of one master as a route of legs over the graph of <see cref="RouteConnectors"/>

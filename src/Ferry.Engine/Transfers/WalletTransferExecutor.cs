@@ -1,6 +1,6 @@
 using Ferry.Binance;
 
-namespace Ferry.Transfers;
+namespace Ferry.Engine.Transfers;
 
 /// <summary>
 /// Sends one planned leg. It never resends: an unknown outcome is returned as such, for the

@@ -1,8 +1,8 @@
-using Ferry.Addresses;
+using Ferry.Engine.Addresses;
 using Ferry.Binance.Wallet;
-using Ferry.Money;
+using Ferry.Core.Money;
 
-namespace Ferry.Transfers;
+namespace Ferry.Engine.Transfers;
 
 /// <summary>
 /// One call of <c>POST /sapi/v1/asset/transfer</c> on one account's own wallets: the single leg

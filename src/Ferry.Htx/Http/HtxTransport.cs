@@ -1,13 +1,13 @@
-using Ferry.Http;
+using Ferry.Core.Http;
 using System.Buffers;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using Ferry.Credentials;
+using Ferry.Core.Credentials;
 using Ferry.Htx.Signing;
-using Ferry.Outcomes;
+using Ferry.Core.Outcomes;
 
 namespace Ferry.Htx.Http;
 
@@ -29,7 +29,7 @@ internal sealed class HtxTransport : IDisposable
         Endpoints = HtxEndpoints.WithTransferRate(options.TransfersPerSecond);
         Limiter = new HtxRateLimiter(Endpoints, options);
         _http = handler is null
-            ? new HttpMessageInvoker(KeyedHttpHandler.Create(options.SpotBaseAddress, options.Proxy, Ferry.Safety.KeyHostAllowlist.HtxHosts), disposeHandler: true)
+            ? new HttpMessageInvoker(KeyedHttpHandler.Create(options.SpotBaseAddress, options.Proxy, Ferry.Core.Safety.KeyHostAllowlist.HtxHosts), disposeHandler: true)
             : new HttpMessageInvoker(handler, disposeHandler: false);
     }
 

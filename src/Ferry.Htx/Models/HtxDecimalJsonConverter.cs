@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Ferry.Money;
+using Ferry.Core.Money;
 
 namespace Ferry.Htx.Models;
 

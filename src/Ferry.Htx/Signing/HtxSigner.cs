@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Ferry.Credentials;
+using Ferry.Core.Credentials;
 using Ferry.Htx.Http;
 
 namespace Ferry.Htx.Signing;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Ferry.Htx.Http;
 using Ferry.Htx.Models;
-using Ferry.Outcomes;
+using Ferry.Core.Outcomes;
 
 namespace Ferry.Htx.Swap;
 

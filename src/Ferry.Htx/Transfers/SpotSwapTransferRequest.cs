@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Ferry.Htx.Http;
-using Ferry.Money;
+using Ferry.Core.Money;
 
 namespace Ferry.Htx.Transfers;
 

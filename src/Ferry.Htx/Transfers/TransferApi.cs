@@ -1,6 +1,6 @@
 using Ferry.Htx.Http;
 using Ferry.Htx.Models;
-using Ferry.Outcomes;
+using Ferry.Core.Outcomes;
 
 namespace Ferry.Htx.Transfers;
 

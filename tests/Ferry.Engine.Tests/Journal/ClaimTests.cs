@@ -1,9 +1,9 @@
 using System.Diagnostics;
-using Ferry.Addresses;
-using Ferry.Journal;
-using Ferry.Outcomes;
-using Ferry.Routing;
-using Ferry.Transfers;
+using Ferry.Engine.Addresses;
+using Ferry.Engine.Journal;
+using Ferry.Core.Outcomes;
+using Ferry.Engine.Routing;
+using Ferry.Engine.Transfers;
 using Microsoft.Data.Sqlite;
 
 namespace Ferry.Engine.Tests.Journal;

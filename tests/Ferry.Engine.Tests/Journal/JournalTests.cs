@@ -1,6 +1,6 @@
-using Ferry.History;
-using Ferry.Journal;
-using Ferry.Outcomes;
+using Ferry.Engine.History;
+using Ferry.Engine.Journal;
+using Ferry.Core.Outcomes;
 using Microsoft.Data.Sqlite;
 
 namespace Ferry.Engine.Tests.Journal;

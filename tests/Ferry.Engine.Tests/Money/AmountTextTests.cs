@@ -1,4 +1,4 @@
-using Ferry.Money;
+using Ferry.Core.Money;
 
 namespace Ferry.Tests.Money;
 

@@ -1,5 +1,5 @@
-using Ferry.Moves;
-using Ferry.Transfers;
+using Ferry.Engine.Moves;
+using Ferry.Engine.Transfers;
 
 namespace Ferry.Engine.Tests.Moves;
 

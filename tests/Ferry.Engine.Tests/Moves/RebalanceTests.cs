@@ -1,6 +1,6 @@
-using Ferry.Addresses;
-using Ferry.Moves;
-using Ferry.Transfers;
+using Ferry.Engine.Addresses;
+using Ferry.Engine.Moves;
+using Ferry.Engine.Transfers;
 
 namespace Ferry.Engine.Tests.Moves;
 

@@ -1,7 +1,7 @@
-using Ferry.Addresses;
-using Ferry.Moves;
-using Ferry.Routing;
-using Ferry.Transfers;
+using Ferry.Engine.Addresses;
+using Ferry.Engine.Moves;
+using Ferry.Engine.Routing;
+using Ferry.Engine.Transfers;
 
 namespace Ferry.Engine.Tests.Moves;
 

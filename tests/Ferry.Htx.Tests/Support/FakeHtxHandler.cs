@@ -69,8 +69,8 @@ public sealed class HtxTestClients : IDisposable
     {
         var options = new HtxClientOptions { Time = Time };
         configure?.Invoke(options);
-        var client = new HtxClient(new Ferry.Credentials.ApiCredentials(DocAccessKey, new Ferry.Credentials.SecretText(DocSecret),
-            Ferry.Credentials.SigningKind.Hmac), options, Handler);
+        var client = new HtxClient(new Ferry.Core.Credentials.ApiCredentials(DocAccessKey, new Ferry.Core.Credentials.SecretText(DocSecret),
+            Ferry.Core.Credentials.SigningKind.Hmac), options, Handler);
         _clients.Add(client);
         return client;
     }

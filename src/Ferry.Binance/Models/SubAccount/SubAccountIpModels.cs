@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using Ferry.Credentials;
+using Ferry.Core.Credentials;
 
 namespace Ferry.Binance.Models;
 
