@@ -74,7 +74,7 @@ public static class FerryApp
             // A lost claim refuses the write that followed a send: another ferry now owns the entry and reconciles it.
             return await FailAsync(env, json, ExitCodes.Unknown, e.Message);
         }
-        catch (Exception e) when (e is JournalCorruptException or JournalUnavailableException)
+        catch (Exception e) when (e is JournalCorruptException or JournalUnavailableException or Ferry.Engine.Service.TransferRefusedException)
         {
             return await FailAsync(env, json, ExitCodes.Refused, e.Message);
         }

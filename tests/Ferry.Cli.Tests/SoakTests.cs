@@ -1,5 +1,6 @@
 using Ferry.Cli.Soak;
 using Ferry.Engine.Journal;
+using Ferry.Engine.Transfers;
 using Ferry.Simulator;
 using Ferry.Simulator.Faults;
 
@@ -62,7 +63,7 @@ public sealed class SoakTests
         var leg = (Ferry.Engine.Transfers.TransferLeg)intents[0].Leg;
         for (var i = 0; i < 2; i++)
         {
-            var (entry, _) = await JournaledExecutor.ExecuteAsync(journal, BinanceLegReconciler.Describe(leg, intents[0].Key), c => BinanceLegReconciler.SendAsync(client, leg, c), CancellationToken.None);
+            var (entry, _) = await JournaledExecutor.ExecuteAsync(journal, leg.Describe(intents[0].Key), c => TransferLegExecutor.ExecuteAsync(client, leg, c), CancellationToken.None);
             Assert.Equal(LegState.Unknown, entry.State);
             journal.Transition(entry.Id, LegState.Unknown, LegState.NotExecuted); // the blind guess
         }

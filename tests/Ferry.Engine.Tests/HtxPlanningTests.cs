@@ -33,7 +33,7 @@ public sealed class HtxPlanningTests
     [Fact]
     public void Binance_addresses_still_plan_a_universal_transfer()
     {
-        var plan = Assert.IsType<WalletTransferPlan>(PlanMove("1", "USDT", "spot", "usdm", Venue.Binance));
+        var plan = Assert.IsType<WalletTransferLeg>(PlanMove("1", "USDT", "spot", "usdm", Venue.Binance)).Plan;
         Assert.Equal("MAIN_UMFUTURE", plan.TransferTypeName);
     }
 

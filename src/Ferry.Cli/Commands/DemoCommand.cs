@@ -54,19 +54,19 @@ internal static class DemoCommand
         foreach (var (amount, asset, from, to) in Moves)
         {
             var plan = PlanMove(amount, asset, from, to);
-            var result = await WalletTransferExecutor.ExecuteAsync(client, plan, ct);
+            var result = await TransferLegExecutor.ExecuteAsync(client, new WalletTransferLeg(plan), ct);
             if (result.Kind != OutcomeKind.Done)
             {
                 env.Error.WriteLine($"ferry demo: moving {amount} {asset} from {from} to {to} failed: {result.Message}");
                 return ExitCodes.Internal;
             }
-            printer.Line($"   {amount,6} {asset,-4} {from,-17} -> {to,-17} {plan.TransferTypeName,-24} id {result.TransferId}");
-            moves.Add(new JsonObject { ["amount"] = amount, ["asset"] = asset, ["from"] = from, ["to"] = to, ["type"] = plan.TransferTypeName, ["tranId"] = result.TransferId });
+            printer.Line($"   {amount,6} {asset,-4} {from,-17} -> {to,-17} {plan.TransferTypeName,-24} id {result.ExchangeId}");
+            moves.Add(new JsonObject { ["amount"] = amount, ["asset"] = asset, ["from"] = from, ["to"] = to, ["type"] = plan.TransferTypeName, ["tranId"] = LegJson.Id(result.ExchangeId) });
         }
 
         printer.Line("");
         printer.Line("3. A move the exchange refuses (more than the wallet holds); nothing moves:");
-        var refused = await WalletTransferExecutor.ExecuteAsync(client, PlanMove("1000000", "USDT", "spot", "usdm"), ct);
+        var refused = await TransferLegExecutor.ExecuteAsync(client, new WalletTransferLeg(PlanMove("1000000", "USDT", "spot", "usdm")), ct);
         printer.Line(refused.Error is null
             ? $"   unexpected outcome: {refused.Message}"
             : $"   refused: code {refused.Error.Code}, \"{refused.Error.Message}\" (HTTP {refused.Error.HttpStatus})");

@@ -35,14 +35,15 @@ internal static class DemoHtxLeg
         var start = env.Time.GetUtcNow();
         foreach (var (amount, from, to) in Moves)
         {
-            var result = await HtxTransferExecutor.ExecuteAsync(client, Plan(amount, from, to), ct);
+            var plan = Plan(amount, from, to);
+            var result = await HtxTransferExecutor.ExecuteAsync(client, plan, ct);
             if (result.Kind != OutcomeKind.Done)
             {
                 env.Error.WriteLine($"ferry demo: moving {amount} USDT from {from} to {to} on HTX failed: {result.Message}");
                 return false;
             }
-            printer.Line($"   {amount,6} USDT {from,-17} -> {to,-17} {result.Plan.Direction,-24} id {result.TransferId}");
-            moves.Add(new JsonObject { ["amount"] = amount, ["asset"] = "USDT", ["from"] = from, ["to"] = to, ["direction"] = result.Plan.Direction, ["transferId"] = result.TransferId });
+            printer.Line($"   {amount,6} USDT {from,-17} -> {to,-17} {plan.Direction,-24} id {result.ExchangeId}");
+            moves.Add(new JsonObject { ["amount"] = amount, ["asset"] = "USDT", ["from"] = from, ["to"] = to, ["direction"] = plan.Direction, ["transferId"] = LegJson.Id(result.ExchangeId) });
         }
 
         var refused = await HtxTransferExecutor.ExecuteAsync(client, Plan("0.5", "htx:spot", "htx:swap"), ct);

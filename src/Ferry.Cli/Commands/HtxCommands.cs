@@ -13,75 +13,11 @@ using Ferry.Engine.Transfers;
 namespace Ferry.Cli.Commands;
 
 /// <summary>
-/// The HTX side of <c>ferry transfer</c>, <c>ferry balances</c> and <c>ferry history</c>: addresses <c>htx:spot</c>,
+/// The HTX side of <c>ferry balances</c> and <c>ferry history</c>: addresses <c>htx:spot</c>,
 /// <c>htx:swap</c> (cross, USDT) and <c>htx:swap:BTC-USDT</c> (isolated). Input is checked before a session opens.
 /// </summary>
 internal static class HtxCommands
 {
-    /// <summary><c>ferry transfer</c> with HTX addresses: one POST /v2/account/transfer.</summary>
-    public static async Task<int> TransferAsync(CliEnvironment env, Printer printer, TransferRequest request, bool dryRun, bool confirmed,
-        string? accountName, CancellationToken ct)
-    {
-        var target = HtxTarget.Resolve(env, accountName);
-        var plan = (HtxTransferPlan)TransferPlanner.PlanMove(request, target.AccountName, Ferry.Engine.Addresses.Venue.Htx, null);
-        var session = target.AsSessionTarget();
-        if (dryRun)
-        {
-            printer.Document(new JsonObject { ["dryRun"] = true, ["target"] = PlanJson.Target(session), ["plan"] = Plan(plan) });
-            printer.Line($"Dry run on {target.AccountName} ({target.Environment.ToString().ToLowerInvariant()}); nothing sent.");
-            printer.Line($"{plan.Endpoint} {{{string.Join(", ", plan.Parameters.Select(p => $"\"{p.Key}\": \"{p.Value}\""))}}}");
-            return ExitCodes.Ok;
-        }
-
-        if (target.Environment == AccountEnvironment.Testnet)
-            throw CliException.Refused("HTX has no testnet for these endpoints; use the simulator instead (omit --account, or configure a 'sim' account).");
-        if (target.Environment == AccountEnvironment.Mainnet)
-            MainnetConsent.Require(env, confirmed,
-                $"Move {WireDecimal.Format(plan.Amount)} {plan.Asset} from {plan.From} to {plan.To} on MAINNET HTX account '{target.AccountName}' via {plan.Endpoint} (margin-account {plan.MarginAccount}).");
-
-        await using var htx = await HtxSession.OpenAsync(target, env, ct);
-        printer.Line(htx.Banner);
-        // Journal: recover first, write the leg before sending, record what came back.
-        await using var journal = CliJournal.Open(env);
-        journal.Use(target.AccountName, htx.Client);
-        await journal.RecoverAsync(printer, wait: true, ct);
-        HtxTransferResult? result = null;
-        var (entry, _) = await Ferry.Engine.Journal.JournaledExecutor.ExecuteAsync(journal.Journal, Ferry.Engine.Journal.HtxLegReconciler.Describe(plan), async c =>
-        {
-            result = await HtxTransferExecutor.ExecuteAsync(htx.Client, plan, c);
-            return new Ferry.Engine.Journal.LegSendResult(result.Kind, result.TransferId?.ToString(CultureInfo.InvariantCulture), null, result.Error?.Code, result.Message);
-        }, ct);
-        result ??= new HtxTransferResult(plan, OutcomeKind.Unknown, null, null, null, entry.Message ?? "the send failed unexpectedly; it may have executed", env.Time.GetUtcNow());
-        printer.Line($"Journal id {entry.Id}.");
-        var document = new JsonObject
-        {
-            ["journalId"] = entry.Id,
-            ["target"] = PlanJson.Target(session),
-            ["plan"] = Plan(plan),
-            ["outcome"] = PlanJson.OutcomeName(result.Kind),
-            ["transferId"] = result.TransferId,
-        };
-        if (result.Error is not null) document["error"] = PlanJson.Error(result.Error);
-        if (result.Kind is not (OutcomeKind.Done or OutcomeKind.Rejected)) document["message"] = result.Message;
-        printer.Document(document);
-
-        var move = $"{WireDecimal.Format(plan.Amount)} {plan.Asset} from {plan.From} to {plan.To}";
-        printer.Line(result.Kind switch
-        {
-            OutcomeKind.Done => $"Moved {move} ({plan.Direction}, margin-account {plan.MarginAccount}); transfer id {result.TransferId}.",
-            OutcomeKind.Rejected => $"HTX refused to move {move}: {result.Error!.Message} (code {result.Error.Code}); nothing moved.",
-            OutcomeKind.Unknown => $"The outcome of moving {move} is UNKNOWN ({OutcomeText.Reason(result.Message).TrimEnd('.')}); it may have happened. Run 'ferry journal reconcile {entry.Id}' before trying again.",
-            _ => OutcomeText.NotSent(result.Message),
-        });
-        return result.Kind switch
-        {
-            OutcomeKind.Done => ExitCodes.Ok,
-            OutcomeKind.Rejected => ExitCodes.Rejected,
-            OutcomeKind.Unknown => ExitCodes.Unknown,
-            _ => ExitCodes.ForNotSent(result.NotSentReason),
-        };
-    }
-
     /// <summary><c>ferry balances --venue htx</c>: spot (trade, frozen), cross and isolated swap accounts from HTX's four endpoints.</summary>
     public static async Task<int> BalancesAsync(CliEnvironment env, Printer printer, string? accountName, CancellationToken ct)
     {
@@ -164,17 +100,6 @@ internal static class HtxCommands
         printer.Line(done.Value.Count == 0 ? $"No spot-swap transfers in the last {days} days." : $"{done.Value.Count} transfer(s) in the last {days} days.");
         printer.Line("The ledger does not say which margin account (cross or a contract) a transfer used.");
         return ExitCodes.Ok;
-    }
-
-    private static JsonObject Plan(HtxTransferPlan plan)
-    {
-        var parameters = new JsonObject();
-        foreach (var (name, value) in plan.Parameters) parameters[name] = value;
-        return new JsonObject
-        {
-            ["from"] = plan.From.ToString(), ["to"] = plan.To.ToString(), ["asset"] = plan.Asset,
-            ["amount"] = WireDecimal.Format(plan.Amount), ["endpoint"] = plan.Endpoint, ["parameters"] = parameters,
-        };
     }
 
     private static int Fail<T>(Printer printer, HtxTarget target, Outcome<T> outcome, string what)

@@ -17,12 +17,12 @@ internal static class JournalCommand
         var state = new Option<string?>("--state") { Description = "Only entries in this state: planned, sending, done, rejected, unknown, not-executed." };
         var limit = new Option<int>("--limit") { Description = "At most this many entries, newest first.", DefaultValueFactory = _ => 50 };
         var list = new Command("list", "List journal entries, newest first.") { listJson, state, limit };
-        list.SetAction((parse, ct) => ListAsync(env, new Printer(env, parse.GetValue(listJson)), parse.GetValue(state), parse.GetValue(limit)));
+        list.SetAction((parse, ct) => ListAsync(env, new Printer(env, parse.GetValue(listJson)), parse.GetValue(state), parse.GetValue(limit), ct));
 
         var showJson = CommonOptions.Json();
         var id = new Argument<string>("id") { Description = "The journal id, as 'ferry transfer' printed it, or 'latest'." };
         var show = new Command("show", "Show one entry with every recorded step.") { id, showJson };
-        show.SetAction((parse, ct) => ShowAsync(env, new Printer(env, parse.GetValue(showJson)), parse.GetValue(id)!));
+        show.SetAction((parse, ct) => ShowAsync(env, new Printer(env, parse.GetValue(showJson)), parse.GetValue(id)!, ct));
 
         var reconcileJson = CommonOptions.Json();
         var reconcileId = new Argument<string?>("id") { Description = "One entry (default: every sending or unknown entry).", Arity = ArgumentArity.ZeroOrOne };
@@ -33,7 +33,7 @@ internal static class JournalCommand
         return new Command("journal", "The journal of transfers: what was sent, what came back, what reconciliation decided.") { list, show, reconcile, JournalResumeCommand.Create(env) };
     }
 
-    private static Task<int> ListAsync(CliEnvironment env, Printer printer, string? stateName, int limit)
+    private static async Task<int> ListAsync(CliEnvironment env, Printer printer, string? stateName, int limit, CancellationToken ct)
     {
         LegState? state = null;
         if (stateName is not null)
@@ -42,8 +42,8 @@ internal static class JournalCommand
             catch (JournalCorruptException) { throw CliException.BadInput($"--state '{stateName}' is not a state; use planned, sending, done, rejected, unknown or not-executed."); }
         }
         if (limit < 1) throw CliException.BadInput($"--limit {limit} is not positive.");
-        using var journal = CliJournal.Open(env).Journal;
-        var entries = journal.List(state is { } s ? [s] : null, limit);
+        await using var service = CliServices.Open(env, printer.Json);
+        var entries = await service.ListAsync(state is { } s ? [s] : null, limit, ct);
         printer.Document(new JsonObject { ["entries"] = new JsonArray(entries.Select(e => (JsonNode)Json(e)).ToArray()) });
         var table = Printer.NewTable("Id", "State", "Attempt", "Account", "Move", "Exchange id");
         foreach (var e in entries)
@@ -51,15 +51,15 @@ internal static class JournalCommand
                 $"{WireDecimal.Format(e.Leg.Amount)} {e.Leg.Asset} {e.Leg.From} → {e.Leg.To}", e.ExchangeId ?? e.HistoryId ?? "");
         printer.Table(table);
         printer.Line(entries.Count == 0 ? "The journal is empty." : $"{entries.Count} entr{(entries.Count == 1 ? "y" : "ies")}.");
-        return Task.FromResult(ExitCodes.Ok);
+        return ExitCodes.Ok;
     }
 
-    private static Task<int> ShowAsync(CliEnvironment env, Printer printer, string id)
+    private static async Task<int> ShowAsync(CliEnvironment env, Printer printer, string id, CancellationToken ct)
     {
-        using var journal = CliJournal.Open(env).Journal;
-        if (id == "latest") id = journal.List(limit: 1).FirstOrDefault()?.Id ?? throw CliException.BadInput("The journal is empty, so there is no latest entry.");
-        var entry = journal.Find(id) ?? throw CliException.BadInput($"There is no journal entry '{id}'; 'ferry journal list' shows the ids.");
-        var events = journal.Events(id);
+        await using var service = CliServices.Open(env, printer.Json);
+        var (entry, events) = await service.ShowAsync(id, ct) ?? throw CliException.BadInput(id == "latest"
+            ? "The journal is empty, so there is no latest entry."
+            : $"There is no journal entry '{id}'; 'ferry journal list' shows the ids.");
         var doc = Json(entry);
         doc["events"] = new JsonArray(events.Select(e => (JsonNode)new JsonObject
         {
@@ -76,24 +76,15 @@ internal static class JournalCommand
             Printer.AddRow(table, e.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture), e.Attempt.ToString(CultureInfo.InvariantCulture),
                 $"{(e.From is { } f ? LegStates.Name(f) : "")} → {LegStates.Name(e.To)}", e.Detail ?? "");
         printer.Table(table);
-        return Task.FromResult(ExitCodes.Ok);
+        return ExitCodes.Ok;
     }
 
     private static async Task<int> ReconcileAsync(CliEnvironment env, Printer printer, string? id, bool wait, CancellationToken ct)
     {
-        await using var cli = CliJournal.Open(env);
-        IReadOnlyList<ReconcileResult> results;
-        if (id is not null)
-        {
-            var entry = cli.Journal.Find(id) ?? throw CliException.BadInput($"There is no journal entry '{id}'; 'ferry journal list' shows the ids.");
-            await cli.OpenSessionsAsync([entry], ct);
-            results = [await cli.Reconciler(wait, printer.Json).ReconcileAsync(id, ct)];
-        }
-        else
-        {
-            await cli.OpenSessionsAsync(cli.Journal.List([LegState.Sending, LegState.Unknown]), ct);
-            results = await cli.Reconciler(wait, printer.Json).ReconcileAllAsync(ct);
-        }
+        await using var service = CliServices.Open(env, printer.Json);
+        if (id is not null && service.Journal.Find(id) is null)
+            throw CliException.BadInput($"There is no journal entry '{id}'; 'ferry journal list' shows the ids.");
+        var results = await service.ReconcileAsync(id, wait, ct);
         printer.Document(new JsonObject
         {
             ["results"] = new JsonArray(results.Select(r => (JsonNode)new JsonObject { ["id"] = r.Entry.Id, ["state"] = LegStates.Name(r.State), ["reason"] = r.Reason }).ToArray()),

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Ferry.Cli.Output;
 using Ferry.Cli.Sessions;
 using Ferry.Engine.Journal;
+using Ferry.Engine.Service;
 
 namespace Ferry.Cli.Commands;
 
@@ -22,38 +23,28 @@ internal static class JournalResumeCommand
     private static async Task<int> RunAsync(CliEnvironment env, Printer printer, string id, bool confirmed, CancellationToken ct)
     {
         // Everything is read and checked before any session opens.
-        string routeId;
-        IReadOnlyList<RouteLegEntry> legs;
-        await using (var journal = CliJournal.Open(env))
-        {
-            if (id.Trim() == "latest")
-                id = journal.Journal.List().FirstOrDefault(e => e.Leg.RouteId is not null)?.Leg.RouteId
-                    ?? throw CliException.BadInput("The journal holds no route, so there is no latest one to resume.");
-            routeId = RouteExecutor.FindRoute(journal.Journal, id.Trim()) ?? throw CliException.BadInput(journal.Journal.Find(id.Trim()) is { } single
+        await using var service = CliServices.Open(env, printer.Json, printer.Line);
+        var routeId = service.FindRoute(id) ?? throw CliException.BadInput(id.Trim() == "latest"
+            ? "The journal holds no route, so there is no latest one to resume."
+            : service.Journal.Find(id.Trim()) is { } single
                 ? $"Journal entry {single.Id} is a single transfer, not part of a route; 'ferry journal reconcile {single.Id}' resolves it."
                 : $"There is no route or journal entry '{id}'; 'ferry journal list' shows the ids.");
-            legs = RouteExecutor.Legs(journal.Journal, routeId);
-        }
+        var legs = service.RouteLegs(routeId);
         if (legs.All(l => l.Entry.State == LegState.Done))
             throw CliException.Refused($"Route {routeId} is already complete: the money is in {legs[^1].Entry.Leg.To}; there is nothing to resume.");
 
         var remaining = legs.SkipWhile(l => l.Entry.State == LegState.Done).Select(l => l.Entry.Leg).ToList();
-        var targets = RouteRun.Targets(env, null, remaining.Select(l => l.AccountName));
-        RouteRun.RequireConsent(env, targets, confirmed,
-            RouteRun.Summary(remaining.Select(l => (l.Endpoint, l.AccountName, l.From, l.To)), remaining[0].Amount, remaining[0].Asset));
+        var accounts = service.AccountsOf(remaining);
+        TransferService.RequireRunnable(accounts);
+        if (accounts.Any(a => a.Environment == Ferry.Engine.Accounts.AccountEnvironment.Mainnet))
+            MainnetConsent.Require(env, confirmed,
+                RouteRun.Summary(remaining.Select(l => (l.Endpoint, l.AccountName, l.From, l.To)), remaining[0].Amount, remaining[0].Asset));
 
-        var sessions = await RouteRun.OpenAsync(env, targets, ct);
-        try
-        {
-            foreach (var session in sessions.Values.DistinctBy(s => s.Banner)) printer.Line(session.Banner);
-            printer.Line($"Resuming route {routeId} at leg {legs.Count - remaining.Count + 1} of {legs.Count}.");
-            var (result, last) = await JournaledLegSend.RouteAsync(env, printer, sessions, null, routeId, ct);
-            RouteRun.Report(printer, result);
-            return RouteRun.ExitCode(result, last);
-        }
-        finally
-        {
-            await RouteRun.CloseAsync(sessions);
-        }
+        await service.ConnectAsync(accounts, ct);
+        printer.Line($"Resuming route {routeId} at leg {legs.Count - remaining.Count + 1} of {legs.Count}.");
+        await CliServices.RecoverAsync(service, printer, ct);
+        var execution = await service.ResumeAsync(routeId, ct);
+        RouteRun.Report(printer, execution.Route!);
+        return RouteRun.ExitCode(execution.Route!, execution.LastSend);
     }
 }

@@ -92,17 +92,20 @@ internal static partial class ManagedCommand
             MainnetConsent.Require(env, confirmed,
                 $"Move {WireDecimal.Format(leg.Amount)} {leg.Asset} from {leg.From} to {leg.To} on MAINNET with account '{target.AccountName}' via {leg.Endpoint} ({leg.Summary}).");
 
-        await using var session = await BinanceSession.OpenAsync(target, env, ct);
-        printer.Line(session.Banner);
-        // The same journal as every other move.
-        var (result, journalId) = await JournaledLegSend.SendAsync(env, printer, session, target.AccountName, leg, ct);
+        // The same door and journal as every other move.
+        await using var service = CliServices.Open(env, printer.Json, printer.Line);
+        var proposal = Ferry.Engine.Service.TransferProposal.Of(leg, service.Account(Ferry.Engine.Addresses.Venue.Binance, target.AccountName));
+        await service.ConnectAsync(proposal.LegAccounts, ct);
+        await CliServices.RecoverAsync(service, printer, ct);
+        var execution = await service.ExecuteAsync(proposal, ct);
+        var (result, journalId) = (execution.LastSend!, execution.Entry!.Id);
         var document = new JsonObject
         {
             ["journalId"] = journalId,
             ["target"] = PlanJson.Target(target),
             ["plan"] = LegJson.Plan(leg),
             ["outcome"] = PlanJson.OutcomeName(result.Kind),
-            ["tranId"] = LegJson.Id(result.TransferId),
+            ["tranId"] = LegJson.Id(result.ExchangeId),
         };
         if (result.Error is not null) document["error"] = PlanJson.Error(result.Error);
         if (result.Kind is not (OutcomeKind.Done or OutcomeKind.Rejected)) document["message"] = result.Message;
@@ -111,8 +114,8 @@ internal static partial class ManagedCommand
         printer.Line(result.Kind switch
         {
             OutcomeKind.Done when leg is ManagedSubAccountWithdrawLeg { Request.TransferDate: { } day } =>
-                $"Scheduled {move} for {day.UtcDateTime:yyyy-MM-dd} (UTC) via {leg.Endpoint}; transfer id {result.TransferId}.",
-            OutcomeKind.Done => $"Moved {move} ({leg.Summary}) via {leg.Endpoint}; transfer id {result.TransferId}.",
+                $"Scheduled {move} for {day.UtcDateTime:yyyy-MM-dd} (UTC) via {leg.Endpoint}; transfer id {result.ExchangeId}.",
+            OutcomeKind.Done => $"Moved {move} ({leg.Summary}) via {leg.Endpoint}; transfer id {result.ExchangeId}.",
             OutcomeKind.Rejected => $"The exchange refused to move {move}: {result.Error!.Message} (code {result.Error.Code}); nothing moved.",
             OutcomeKind.Unknown => $"The outcome of moving {move} is UNKNOWN ({OutcomeText.Reason(result.Message).TrimEnd('.')}); it may have happened. Run 'ferry journal reconcile {journalId}' before trying again.",
             _ => OutcomeText.NotSent(result.Message),

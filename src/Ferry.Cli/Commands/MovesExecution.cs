@@ -1,12 +1,12 @@
-using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Ferry.Engine.Accounts;
-using Ferry.Binance;
 using Ferry.Cli.Output;
 using Ferry.Cli.Sessions;
 using Ferry.Engine.Journal;
 using Ferry.Core.Money;
 using Ferry.Engine.Moves;
+using Ferry.Engine.Addresses;
+using Ferry.Engine.Service;
 using Ferry.Core.Outcomes;
 using Spectre.Console;
 
@@ -22,20 +22,21 @@ internal sealed class MovesExecution : IAsyncDisposable
     private readonly CliEnvironment _env;
     private readonly SessionTarget _target;
     private readonly bool _json;
-    private readonly Dictionary<string, BinanceSession> _sessions = new(StringComparer.OrdinalIgnoreCase);
 
-    private MovesExecution(CliEnvironment env, SessionTarget target, bool json, BinanceSession home, CliJournal journal)
+    private MovesExecution(CliEnvironment env, SessionTarget target, bool json, TransferService service, AccountDefinition master)
     {
         _env = env;
         _target = target;
         _json = json;
-        Home = home;
-        Journal = journal;
-        _sessions[target.AccountName] = home;
+        Service = service;
+        Master = master;
     }
 
-    public BinanceSession Home { get; }
-    public CliJournal Journal { get; }
+    /// <summary>The engine's door for this run.</summary>
+    public TransferService Service { get; }
+
+    /// <summary>The master account the run reads balances with.</summary>
+    public AccountDefinition Master { get; }
 
     /// <summary>Refuses testnet, opens the command's session and the journal, and reconciles what an earlier run left
     /// sending/unknown (once, before anything is read or planned).</summary>
@@ -44,21 +45,20 @@ internal sealed class MovesExecution : IAsyncDisposable
         if (target.Environment == AccountEnvironment.Testnet)
             throw CliException.Refused(
                 "Binance's testnet does not serve /sapi endpoints, so sub-account transfers cannot run there; use the simulator instead (omit --account, or configure a 'sim' account).");
-        var home = await BinanceSession.OpenAsync(target, env, ct);
-        CliJournal? journal = null;
+        // Only the master's session is announced (not with --json); sessions of other keys open quietly when a leg needs them.
+        var announce = !json;
+        var service = CliServices.Open(env, json, banner => { if (announce) env.Out.WriteLine(banner); });
         try
         {
-            journal = CliJournal.Open(env);
-            journal.Use(target.AccountName, home.Client);
-            var run = new MovesExecution(env, target, json, home, journal);
-            if (!json) env.Out.WriteLine(home.Banner);
-            await journal.RecoverAsync(new Printer(env, json), wait: true, ct);
-            return run;
+            var master = service.Account(Venue.Binance, target.AccountName);
+            await service.ConnectAsync([master], ct);
+            announce = false;
+            await CliServices.RecoverAsync(service, new Printer(env, json), ct);
+            return new MovesExecution(env, target, json, service, master);
         }
         catch
         {
-            if (journal is not null) await journal.DisposeAsync();
-            await home.DisposeAsync();
+            await service.DisposeAsync();
             throw;
         }
     }
@@ -72,15 +72,7 @@ internal sealed class MovesExecution : IAsyncDisposable
     }, e.Message);
 
     /// <summary>Why a wallet must not get a new move: a journal entry that still may have moved money out of it.</summary>
-    public Func<string, string?> UnresolvedFrom()
-    {
-        var pending = Journal.Journal.List([LegState.Sending, LegState.Unknown]);
-        return email =>
-        {
-            var hit = pending.FirstOrDefault(e => e.Leg.From.StartsWith(email + "/", StringComparison.OrdinalIgnoreCase));
-            return hit is null ? null : $"journal entry {hit.Id} from it is still {LegStates.Name(hit.State)}; run 'ferry journal reconcile {hit.Id}' first";
-        };
-    }
+    public Func<string, string?> UnresolvedFrom() => Service.UnresolvedFrom();
 
     /// <summary>Prints the plan (table or JSON lines); returns exit 0 after a dry run, or null to go on.</summary>
     public void ShowPlan(string what, MovePlan plan, bool dryRun)
@@ -165,28 +157,16 @@ internal sealed class MovesExecution : IAsyncDisposable
         $"{what} on MAINNET with account '{_target.AccountName}': {plan.Moves.Count} move(s){Totals(plan.Moves)}.";
 
     /// <summary>
-    /// Opens a session for every other account a leg uses and runs the moves through <see cref="MoveRunner"/> (journal
+    /// Runs the moves through the engine's <see cref="TransferService"/> (sessions for every other account a leg uses, <see cref="MoveRunner"/>: journal
     /// entries before sending, rate budget reserved before each leg); consent is the caller's. <paramref name="finished"/>
     /// hears each move as it ends. Used by <c>ferry sweep</c>/<c>ferry rebalance</c> and by the MCP server's execute_plan.
     /// </summary>
     public async Task<(string RunId, IReadOnlyList<MoveResult> Results)> RunMovesAsync(MovePlan plan, int parallelism,
         Action<MoveResult>? finished, CancellationToken ct)
     {
-        foreach (var name in plan.Moves.SelectMany(m => m.Route.Legs).Select(l => l.AccountName).Distinct(StringComparer.OrdinalIgnoreCase))
-        {
-            if (_sessions.ContainsKey(name)) continue;
-            var session = await BinanceSession.OpenAsync(SessionTarget.Resolve(_env, name), _env, ct);
-            _sessions[name] = session;
-            Journal.Use(name, session.Client);
-        }
-
-        var runId = "moves-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
-        var runner = new MoveRunner(Journal.Journal, ClientFor, new MoveRunOptions { Parallelism = parallelism, RunId = runId },
-            Journal.Reconciler(wait: true, _json));
-        return (runId, await runner.RunAsync(plan.Moves, finished, ct));
+        var run = await Service.RunMovesAsync(plan, parallelism, finished, ct);
+        return (run.RunId, run.Results);
     }
-
-    private BinanceClient ClientFor(string accountName) => _sessions[accountName].Client;
 
     private bool Terminal => _env.IsInteractive && !Console.IsOutputRedirected && !_json;
 
@@ -238,9 +218,5 @@ internal sealed class MovesExecution : IAsyncDisposable
     public static string Totals(IReadOnlyList<PlannedMove> moves) => moves.Count == 0 ? ""
         : " moving " + string.Join(", ", moves.GroupBy(m => m.Request.Asset).Select(g => $"{WireDecimal.Format(g.Sum(m => m.Request.Amount))} {g.Key}"));
 
-    public async ValueTask DisposeAsync()
-    {
-        await Journal.DisposeAsync();
-        foreach (var s in _sessions.Values) await s.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => Service.DisposeAsync();
 }

@@ -16,20 +16,12 @@ internal static class PlanJson
         ["simulator"] = target.Environment == Ferry.Engine.Accounts.AccountEnvironment.Sim,
     };
 
-    public static JsonObject Plan(WalletTransferPlan plan)
+    public static JsonObject Target(Ferry.Engine.Accounts.AccountDefinition account) => new()
     {
-        var parameters = new JsonObject();
-        foreach (var (name, value) in plan.Parameters) parameters[name] = value;
-        return new JsonObject
-        {
-            ["from"] = plan.From.ToString(),
-            ["to"] = plan.To.ToString(),
-            ["asset"] = plan.Asset,
-            ["amount"] = WireDecimal.Format(plan.Amount),
-            ["endpoint"] = plan.Endpoint,
-            ["parameters"] = parameters,
-        };
-    }
+        ["account"] = account.Name,
+        ["environment"] = account.Environment.ToString().ToLowerInvariant(),
+        ["simulator"] = account.Environment == Ferry.Engine.Accounts.AccountEnvironment.Sim,
+    };
 
     public static JsonObject Error(ExchangeError error) => new()
     {

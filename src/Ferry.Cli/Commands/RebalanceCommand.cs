@@ -88,7 +88,7 @@ internal static class RebalanceCommand
                     throw CliException.Refused($"Not rebalancing: {w.Wallet}'s {reason}.");
         try
         {
-            return await RebalancePlanner.PlanAsync(rebalance.Targets, new BinanceBalanceReader(run.Home.Client), rebalance.Home, rebalance.Keys, ct);
+            return await RebalancePlanner.PlanAsync(rebalance.Targets, await run.Service.BalancesOfAsync(run.Master, ct), rebalance.Home, rebalance.Keys, ct);
         }
         catch (BalanceReadException e)
         {

@@ -10,58 +10,10 @@ using Ferry.Engine.Transfers;
 
 namespace Ferry.Cli.Commands;
 
-/// <summary>What <c>ferry transfer</c> (multi-leg) and <c>ferry journal resume</c> share: the accounts a route's legs
-/// use, consent, sessions, the dry-run listing and the report of a run.</summary>
+/// <summary>What <c>ferry transfer</c> (multi-leg) and <c>ferry journal resume</c> share: the consent sentence, the
+/// dry-run listing and the report of a run.</summary>
 internal static class RouteRun
 {
-    /// <summary>The target of every account the legs name (the command's own target reused), decided without side effects.</summary>
-    public static IReadOnlyDictionary<string, SessionTarget> Targets(CliEnvironment env, SessionTarget? home, IEnumerable<string> accountNames)
-    {
-        var targets = new Dictionary<string, SessionTarget>(StringComparer.OrdinalIgnoreCase);
-        foreach (var name in accountNames)
-        {
-            if (targets.ContainsKey(name)) continue;
-            targets[name] = home is not null && string.Equals(name, home.AccountName, StringComparison.OrdinalIgnoreCase)
-                ? home
-                : SessionTarget.Resolve(env, name == "embedded-sim" ? null : name);
-            if (!string.Equals(targets[name].AccountName, name, StringComparison.OrdinalIgnoreCase))
-                throw CliException.Refused($"The route's account '{name}' is not configured here any more; configure it again to run its legs.");
-        }
-        return targets;
-    }
-
-    /// <summary>Refuses testnet legs (no /sapi there) and asks once for consent when any leg runs on mainnet.</summary>
-    public static void RequireConsent(CliEnvironment env, IReadOnlyDictionary<string, SessionTarget> targets, bool confirmed, string summary)
-    {
-        if (targets.Values.Any(t => t.Environment == AccountEnvironment.Testnet))
-            throw CliException.Refused(
-                "Binance's testnet does not serve /sapi endpoints, so wallet transfers cannot run there; use the simulator instead (omit --account, or configure a 'sim' account).");
-        if (targets.Values.Any(t => t.Environment == AccountEnvironment.Mainnet))
-            MainnetConsent.Require(env, confirmed, summary);
-    }
-
-    /// <summary>Opens one session per account (all closed again if one fails to open).</summary>
-    public static async Task<Dictionary<string, BinanceSession>> OpenAsync(CliEnvironment env, IReadOnlyDictionary<string, SessionTarget> targets,
-        CancellationToken ct)
-    {
-        var sessions = new Dictionary<string, BinanceSession>(StringComparer.OrdinalIgnoreCase);
-        try
-        {
-            foreach (var (name, target) in targets) sessions[name] = await BinanceSession.OpenAsync(target, env, ct);
-            return sessions;
-        }
-        catch
-        {
-            await CloseAsync(sessions);
-            throw;
-        }
-    }
-
-    public static async Task CloseAsync(Dictionary<string, BinanceSession> sessions)
-    {
-        foreach (var session in sessions.Values) await session.DisposeAsync();
-    }
-
     /// <summary>One leg as the dry run and the report show it: the plan's shape plus its weights.</summary>
     public static JsonObject Leg(TransferLeg leg, int position)
     {
@@ -123,7 +75,7 @@ internal static class RouteRun
     }
 
     /// <summary>0 complete; 1 a leg was rejected; 3 a leg's outcome is unknown; 4 (or 2, 130) refused locally.</summary>
-    public static int ExitCode(RouteResult result, LegResult? last) => result.Status switch
+    public static int ExitCode(RouteResult result, LegSendResult? last) => result.Status switch
     {
         RouteStatus.Complete => ExitCodes.Ok,
         RouteStatus.Unknown => ExitCodes.Unknown,

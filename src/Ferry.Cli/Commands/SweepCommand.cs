@@ -98,7 +98,7 @@ internal static class SweepCommand
     {
         try
         {
-            return await SweepPlanner.PlanAsync(sweep.Request, new BinanceBalanceReader(run.Home.Client), sweep.Home, sweep.Keys, run.UnresolvedFrom(), ct);
+            return await SweepPlanner.PlanAsync(sweep.Request, await run.Service.BalancesOfAsync(run.Master, ct), sweep.Home, sweep.Keys, run.UnresolvedFrom(), ct);
         }
         catch (BalanceReadException e)
         {

@@ -1,17 +1,18 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
-using Ferry.Engine.Accounts;
-using Ferry.Engine.Addresses;
 using Ferry.Cli.Output;
 using Ferry.Cli.Sessions;
 using Ferry.Core.Money;
 using Ferry.Core.Outcomes;
-using Ferry.Engine.Routing;
+using Ferry.Engine.Accounts;
+using Ferry.Engine.Addresses;
+using Ferry.Engine.Service;
 using Ferry.Engine.Transfers;
 
 namespace Ferry.Cli.Commands;
 
-/// <summary><c>ferry transfer AMOUNT ASSET --from ADDR --to ADDR</c>: one move between wallets.</summary>
+/// <summary><c>ferry transfer AMOUNT ASSET --from ADDR --to ADDR</c>: one move between wallets, on any venue, through the
+/// engine's <see cref="TransferService"/>: parse, plan, (dry run or consent), execute, render.</summary>
 internal static class TransferCommand
 {
     public static Command Create(CliEnvironment env)
@@ -29,58 +30,43 @@ internal static class TransferCommand
         {
             amount, asset, from, to, dryRun, confirm, json, account,
         };
-        command.SetAction((parse, ct) => RunAsync(env, new Printer(env, parse.GetValue(json)),
+        command.SetAction((parse, ct) => RunAsync(env, new Printer(env, parse.GetValue(json)), new TransferOptions(
             parse.GetValue(amount)!, parse.GetValue(asset)!, parse.GetValue(from)!, parse.GetValue(to)!,
-            parse.GetValue(dryRun), parse.GetValue(confirm), parse.GetValue(account), ct));
+            parse.GetValue(dryRun), parse.GetValue(confirm), parse.GetValue(account)), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliEnvironment env, Printer printer, string amountText, string asset,
-        string fromText, string toText, bool dryRun, bool confirmed, string? accountName, CancellationToken ct)
+    private static async Task<int> RunAsync(CliEnvironment env, Printer printer, TransferOptions options, CancellationToken ct)
     {
-        // Everything is checked before any session opens: bad input has no side effect.
-        var (fromAddress, toAddress) = (WalletAddress.Parse(fromText), WalletAddress.Parse(toText));
-        var venue = fromAddress.Venue == Venue.Htx || toAddress.Venue == Venue.Htx ? "HTX" : "Binance";
-        if (!AmountText.TryParse(amountText, TransferPlanner.MaxDecimalPlaces, venue, "The amount", out var amount, out var refusal))
-            throw CliException.BadInput(refusal);
-        var request = new TransferRequest(amount, asset, fromAddress, toAddress);
-        if (request.From.Venue == Venue.Htx || request.To.Venue == Venue.Htx)
-            return await HtxCommands.TransferAsync(env, printer, request, dryRun, confirmed, accountName, ct);
-        var target = SessionTarget.Resolve(env, accountName);
-        if (target.Venue != Venue.Binance)
-            throw new TransferPlanningException($"Account '{target.AccountName}' is an {target.Venue.Display()} account, but the move names Binance wallets.");
-        var (home, keys) = RoutingAccounts.For(env, target);
-        var plan = TransferRouter.Plan(request, home, keys);
-        if (plan.Legs.Count > 1) return await RouteAsync(env, printer, target, plan, dryRun, confirmed, ct);
-        var leg = plan.Legs.Single();
-        var legTarget = string.Equals(leg.AccountName, target.AccountName, StringComparison.OrdinalIgnoreCase)
-            ? target
-            : SessionTarget.Resolve(env, leg.AccountName);
+        // Everything is checked and planned before any session opens: bad input has no side effect.
+        var request = Request(options);
+        var htx = request.From.Venue == Venue.Htx || request.To.Venue == Venue.Htx;
+        var accountName = htx ? HtxTarget.Resolve(env, options.Account).AccountName : SessionTarget.Resolve(env, options.Account).AccountName;
+        await using var service = CliServices.Open(env, printer.Json, printer.Line);
+        var proposal = await service.PlanAsync(request, accountName, ct);
 
-        if (dryRun)
+        if (options.DryRun)
         {
-            printer.Document(new JsonObject
-            {
-                ["dryRun"] = true, ["target"] = PlanJson.Target(legTarget), ["plan"] = LegJson.Plan(leg),
-                ["legs"] = new JsonArray(RouteRun.Leg(leg, 1)), ["ipWeight"] = plan.IpWeight, ["uidWeight"] = plan.UidWeight,
-            });
-            printer.Line($"Dry run on {legTarget.AccountName} ({legTarget.Environment.ToString().ToLowerInvariant()}); nothing sent.");
-            printer.Line($"{leg.Endpoint} {string.Join("&", leg.Parameters.Select(p => $"{p.Key}={p.Value}"))}");
-            printer.Line($"One leg as '{leg.AccountName}': weight IP {plan.IpWeight}, UID {plan.UidWeight}.");
+            if (htx) TransferRender.HtxDryRun(printer, proposal);
+            else if (proposal.IsRoute) TransferRender.RouteDryRun(printer, proposal);
+            else TransferRender.LegDryRun(printer, proposal);
             return ExitCodes.Ok;
         }
 
-        if (legTarget.Environment == AccountEnvironment.Testnet)
-            throw CliException.Refused(
-                "Binance's testnet does not serve /sapi endpoints, so wallet transfers cannot run there; use the simulator instead (omit --account, or configure a 'sim' account).");
-        if (legTarget.Environment == AccountEnvironment.Mainnet)
-            MainnetConsent.Require(env, confirmed,
-                $"Move {WireDecimal.Format(leg.Amount)} {leg.Asset} from {leg.From} to {leg.To} on MAINNET with account '{legTarget.AccountName}' via {leg.Endpoint} ({leg.Summary}).");
-
-        await using var session = await BinanceSession.OpenAsync(legTarget, env, ct);
-        printer.Line(session.Banner);
-        var (result, journalId) = await JournaledLegSend.SendAsync(env, printer, session, legTarget.AccountName, leg, ct);
-        Report(printer, legTarget, result, journalId);
+        TransferService.RequireRunnable(proposal.LegAccounts);
+        if (proposal.TouchesMainnet) MainnetConsent.Require(env, options.Confirmed, TransferRender.ConsentSummary(proposal));
+        await service.ConnectAsync(proposal.LegAccounts, ct);
+        if (proposal.IsRoute) printer.Line($"Route of {proposal.Legs.Count} legs; each is sent only after the previous one is done.");
+        await CliServices.RecoverAsync(service, printer, ct);
+        var execution = await service.ExecuteAsync(proposal, ct);
+        if (execution.Route is { } route)
+        {
+            RouteRun.Report(printer, route);
+            return RouteRun.ExitCode(route, execution.LastSend);
+        }
+        var result = execution.LastSend!;
+        if (htx) TransferRender.HtxReport(printer, proposal, execution);
+        else TransferRender.LegReport(printer, proposal, execution);
         return result.Kind switch
         {
             OutcomeKind.Done => ExitCodes.Ok,
@@ -90,68 +76,12 @@ internal static class TransferCommand
         };
     }
 
-    /// <summary>A route of several legs: listed by --dry-run, else journaled and run leg after leg.</summary>
-    private static async Task<int> RouteAsync(CliEnvironment env, Printer printer, SessionTarget target, TransferPlan plan,
-        bool dryRun, bool confirmed, CancellationToken ct)
+    private static TransferRequest Request(TransferOptions options)
     {
-        var targets = RouteRun.Targets(env, target, plan.Legs.Select(l => l.AccountName));
-        if (dryRun)
-        {
-            printer.Line($"Dry run: {plan.Legs.Count} legs, each only after the previous one is done; nothing sent.");
-            var legs = RouteRun.DryRunLegs(printer, plan);
-            printer.Document(new JsonObject
-            {
-                ["dryRun"] = true, ["target"] = PlanJson.Target(target), ["legs"] = legs,
-                ["ipWeight"] = plan.IpWeight, ["uidWeight"] = plan.UidWeight,
-                ["intermediates"] = new JsonArray(plan.Intermediates.Select(a => (JsonNode)a.ToString()).ToArray()),
-            });
-            return ExitCodes.Ok;
-        }
-
-        RouteRun.RequireConsent(env, targets, confirmed,
-            RouteRun.Summary(plan.Legs.Select(l => (l.Endpoint, l.AccountName, l.From.ToString(), l.To.ToString())), plan.Request.Amount, plan.Request.Asset));
-        var sessions = await RouteRun.OpenAsync(env, targets, ct);
-        try
-        {
-            foreach (var session in sessions.Values.DistinctBy(s => s.Banner)) printer.Line(session.Banner);
-            printer.Line($"Route of {plan.Legs.Count} legs; each is sent only after the previous one is done.");
-            var (result, last) = await JournaledLegSend.RouteAsync(env, printer, sessions, plan, null, ct);
-            RouteRun.Report(printer, result);
-            return RouteRun.ExitCode(result, last);
-        }
-        finally
-        {
-            await RouteRun.CloseAsync(sessions);
-        }
-    }
-
-    private static void Report(Printer printer, SessionTarget target, LegResult result, string journalId)
-    {
-        var leg = result.Leg;
-        var document = new JsonObject
-        {
-            ["journalId"] = journalId,
-            ["target"] = PlanJson.Target(target),
-            ["plan"] = LegJson.Plan(leg),
-            ["outcome"] = PlanJson.OutcomeName(result.Kind),
-            ["tranId"] = LegJson.Id(result.TransferId),
-        };
-        if (result.Error is not null) document["error"] = PlanJson.Error(result.Error);
-        if (result.Kind is not (OutcomeKind.Done or OutcomeKind.Rejected)) document["message"] = result.Message;
-        printer.Document(document);
-
-        var move = $"{WireDecimal.Format(leg.Amount)} {leg.Asset} from {leg.From} to {leg.To}";
-        var lookUp = leg.ClientTranId is null
-            ? "check 'ferry history'"
-            : $"look it up by clientTranId {leg.ClientTranId} with 'ferry history --sub'";
-        printer.Line($"Journal id {journalId}.");
-        printer.Line(result.Kind switch
-        {
-            OutcomeKind.Done => $"Moved {move} ({leg.Summary}) via {leg.Endpoint}; transfer id {result.TransferId}"
-                + (leg.ClientTranId is null ? "." : $", clientTranId {leg.ClientTranId}."),
-            OutcomeKind.Rejected => $"The exchange refused to move {move}: {result.Error!.Message} (code {result.Error.Code}); nothing moved.",
-            OutcomeKind.Unknown => $"The outcome of moving {move} is UNKNOWN ({OutcomeText.Reason(result.Message).TrimEnd('.')}); it may have happened. Run 'ferry journal reconcile {journalId}' (or {lookUp}) before trying again.",
-            _ => OutcomeText.NotSent(result.Message),
-        });
+        var (from, to) = (WalletAddress.Parse(options.From), WalletAddress.Parse(options.To));
+        var venue = from.Venue == Venue.Htx || to.Venue == Venue.Htx ? "HTX" : "Binance";
+        if (!AmountText.TryParse(options.Amount, TransferPlanner.MaxDecimalPlaces, venue, "The amount", out var amount, out var refusal))
+            throw CliException.BadInput(refusal);
+        return new TransferRequest(amount, options.Asset, from, to);
     }
 }

@@ -106,10 +106,10 @@ internal sealed class HistoryTools(McpToolContext context)
     private Task<bool> RouteTouchesMainnetAsync(string id) =>
         context.Bridge.WithEnvironmentAsync(async env =>
         {
-            await using var journal = Sessions.CliJournal.Open(env);
-            var routeId = Ferry.Engine.Journal.RouteExecutor.FindRoute(journal.Journal, id);
+            await using var service = Sessions.CliServices.Open(env, json: true);
+            var routeId = service.FindRoute(id);
             if (routeId is null) return false;
-            var names = Ferry.Engine.Journal.RouteExecutor.Legs(journal.Journal, routeId).Select(l => l.Entry.Leg.AccountName);
-            return Commands.RouteRun.Targets(env, null, names).Values.Any(t => t.Environment == Ferry.Engine.Accounts.AccountEnvironment.Mainnet);
+            var legs = service.RouteLegs(routeId).Select(l => l.Entry.Leg);
+            return service.AccountsOf(legs).Any(a => a.Environment == Ferry.Engine.Accounts.AccountEnvironment.Mainnet);
         });
 }

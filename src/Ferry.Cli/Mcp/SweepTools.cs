@@ -79,6 +79,10 @@ internal sealed class SweepTools(McpToolContext context)
     {
         await using var run = await MovesExecution.OpenAsync(env, target, json: true, ct);
         var moves = await plan(run);
-        return (moves, Commands.RouteRun.Targets(env, target, moves.Moves.SelectMany(m => m.Route.Legs).Select(l => l.AccountName)));
+        var accounts = new Dictionary<string, Sessions.SessionTarget>(StringComparer.OrdinalIgnoreCase);
+        foreach (var name in moves.Moves.SelectMany(m => m.Route.Legs).Select(l => l.AccountName))
+            if (!accounts.ContainsKey(name))
+                accounts[name] = string.Equals(name, target.AccountName, StringComparison.OrdinalIgnoreCase) ? target : Sessions.SessionTarget.Resolve(env, name);
+        return (moves, accounts);
     }
 }

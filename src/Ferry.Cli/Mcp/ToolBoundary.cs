@@ -56,7 +56,7 @@ internal sealed class ToolBoundary(CliEnvironment process)
         {
             result = ToolResults.Error(ToolResults.KindOf(ExitCodes.Unknown), e.Message);
         }
-        catch (Exception e) when (e is JournalCorruptException or JournalUnavailableException)
+        catch (Exception e) when (e is JournalCorruptException or JournalUnavailableException or Ferry.Engine.Service.TransferRefusedException)
         {
             result = ToolResults.Error(ToolResults.KindOf(ExitCodes.Refused), e.Message);
         }

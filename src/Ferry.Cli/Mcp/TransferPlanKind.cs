@@ -5,6 +5,7 @@ using Ferry.Cli.Output;
 using Ferry.Cli.Sessions;
 using Ferry.Core.Money;
 using Ferry.Core.Outcomes;
+using Ferry.Engine.Service;
 using Ferry.Engine.Transfers;
 using ModelContextProtocol.Protocol;
 
@@ -104,22 +105,15 @@ internal sealed class TransferPlanKind(TransferPlan plan, IReadOnlyList<SessionT
     }
 
     /// <summary>
-    /// Runs the plan the way <c>ferry transfer</c> does: one session per account the legs name, then the route runner
-    /// (recover what a crash left, journal every leg before the first is sent, send each only after the previous is done).
+    /// Runs the plan through the engine's door, as <c>ferry transfer</c> does: sessions for the accounts the legs name,
+    /// recovery of what a crash left, every leg journaled before the first is sent, each sent only after the previous is done.
     /// </summary>
-    private async Task<(Ferry.Engine.Journal.RouteResult Route, LegResult? Last)> RunRouteAsync(CliBridge bridge, CancellationToken ct) =>
+    private async Task<(Ferry.Engine.Journal.RouteResult Route, Ferry.Engine.Journal.LegSendResult? Last)> RunRouteAsync(CliBridge bridge, CancellationToken ct) =>
         await bridge.WithEnvironmentAsync(async env =>
         {
-            var targets = new Dictionary<string, SessionTarget>(StringComparer.OrdinalIgnoreCase);
-            for (var i = 0; i < plan.Legs.Count; i++) targets.TryAdd(plan.Legs[i].AccountName, legTargets[i]);
-            var sessions = await RouteRun.OpenAsync(env, targets, ct);
-            try
-            {
-                return await JournaledLegSend.RouteAsync(env, new Printer(env, json: true), sessions, plan, null, ct);
-            }
-            finally
-            {
-                await RouteRun.CloseAsync(sessions);
-            }
+            await using var service = CliServices.Open(env, json: true);
+            var accounts = legTargets.Select(t => service.Account(Ferry.Engine.Addresses.Venue.Binance, t.AccountName)).ToList();
+            var run = await service.RunRouteAsync(new TransferProposal(plan.Request, accounts[0], plan.Legs, accounts, plan), ct);
+            return (run.Route!, run.LastSend);
         });
 }

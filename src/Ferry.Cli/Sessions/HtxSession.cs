@@ -12,7 +12,7 @@ namespace Ferry.Cli.Sessions;
 internal sealed record HtxTarget(AccountDefinition? Configured, FerryHome Home)
 {
     public bool IsEmbedded => Configured is null;
-    public string AccountName => Configured?.Name ?? "embedded-sim";
+    public string AccountName => Configured?.Name ?? SessionTarget.EmbeddedName;
     public AccountEnvironment Environment => Configured?.Environment ?? AccountEnvironment.Sim;
 
     /// <summary>The same fields as a <see cref="SessionTarget"/>, for the shared JSON shapes.</summary>

@@ -9,10 +9,13 @@ namespace Ferry.Cli.Sessions;
 /// </summary>
 internal sealed record SessionTarget(AccountDefinition? Configured, FerryHome Home)
 {
+    /// <summary>The name the built-in simulator's account goes by (in the journal too).</summary>
+    public const string EmbeddedName = "embedded-sim";
+
     /// <summary>True when no account is configured and the built-in simulator serves the command.</summary>
     public bool IsEmbedded => Configured is null;
 
-    public string AccountName => Configured?.Name ?? "embedded-sim";
+    public string AccountName => Configured?.Name ?? EmbeddedName;
     public Venue Venue => Configured?.Venue ?? Venue.Binance;
     public string? Email => Configured is null ? EmbeddedSimulator.MasterEmail : Configured.Email;
     public AccountEnvironment Environment => Configured?.Environment ?? AccountEnvironment.Sim;

@@ -233,14 +233,14 @@ internal sealed class SoakRunner
             RouteResult result;
             if (routeId is null)
             {
-                result = await RouteExecutor.ExecuteAsync(_journal, plan, (leg, c) => BinanceLegReconciler.SendAsync(_binance, leg, c), _reconciler, ct,
+                result = await RouteExecutor.ExecuteAsync(_journal, plan, (leg, c) => TransferLegExecutor.ExecuteAsync(_binance, leg, c), _reconciler, ct,
                     _time, intent: intent.Key).ConfigureAwait(false);
             }
             else
             {
                 var legs = RouteExecutor.Legs(_journal, routeId);
                 if (legs.All(l => l.Entry.State == LegState.Done)) return (Drive.Settled, round > 0);
-                result = await RouteExecutor.RunAsync(_journal, routeId, (leg, c) => BinanceLegReconciler.SendAsync(_binance, leg, c), _reconciler, ct).ConfigureAwait(false);
+                result = await RouteExecutor.RunAsync(_journal, routeId, (leg, c) => TransferLegExecutor.ExecuteAsync(_binance, leg, c), _reconciler, ct).ConfigureAwait(false);
             }
             if (result.Status == RouteStatus.Complete) return (Drive.Settled, true);
             if (result.Status == RouteStatus.Unknown && result.Legs[result.StoppedAt!.Value - 1].Entry.Message?.StartsWith("ambiguous", StringComparison.Ordinal) == true)
@@ -249,17 +249,12 @@ internal sealed class SoakRunner
         return (Drive.Settled, true);
     }
 
-    private static LegDescription Describe(Intent intent) => intent.Leg switch
-    {
-        TransferLeg leg => BinanceLegReconciler.Describe(leg, intent.Key),
-        HtxTransferPlan plan => HtxLegReconciler.Describe(plan, intent.Key),
-        _ => throw new InvalidOperationException("unknown intent leg"),
-    };
+    private static LegDescription Describe(Intent intent) => ((ITransferPlan)intent.Leg).Describe(intent.Key);
 
     private Task<LegSendResult> SendAsync(Intent intent, CancellationToken ct) => intent.Leg switch
     {
-        TransferLeg leg => BinanceLegReconciler.SendAsync(_binance, leg, ct),
-        HtxTransferPlan plan => HtxLegReconciler.SendAsync(_htx, plan, ct),
+        TransferLeg leg => TransferLegExecutor.ExecuteAsync(_binance, leg, ct),
+        HtxTransferPlan plan => HtxTransferExecutor.ExecuteAsync(_htx, plan, ct),
         _ => throw new InvalidOperationException("unknown intent leg"),
     };
 

@@ -39,19 +39,6 @@ public sealed class BinanceLegReconciler(BinanceClient client) : ILegReconciler
             ? finder(client, entry, from, to, ct)
             : Task.FromResult<Outcome<LegEvidence>>(new Done<LegEvidence>(new CannotTell($"Ferry has no history reader for leg kind {entry.Leg.Kind}")));
 
-    /// <summary>The journal description of a Binance leg (the public parameters only).</summary>
-    public static LegDescription Describe(TransferLeg leg, string? intent = null) =>
-        new(leg.Kind.ToString(), "binance", leg.AccountName, leg.Endpoint, leg.Parameters, leg.From.ToString(), leg.To.ToString(),
-            leg.Asset, leg.Amount, leg.ClientTranId, intent);
-
-    /// <summary>Sends a Binance leg through the one executor and states the result in the journal's terms. Binance's
-    /// history lists a transfer under the id its answer returned, so that id is also the history row id.</summary>
-    public static async Task<LegSendResult> SendAsync(BinanceClient client, TransferLeg leg, CancellationToken ct)
-    {
-        var r = await TransferLegExecutor.ExecuteAsync(client, leg, ct).ConfigureAwait(false);
-        return new LegSendResult(r.Kind, r.TransferId, r.TransferId, r.Error?.Code, r.Message);
-    }
-
     private static string? P(JournalEntry e, string name) => e.Leg.Parameters.FirstOrDefault(p => p.Key == name).Value;
 
     private static async Task<Outcome<LegEvidence>> WalletUniversalAsync(BinanceClient client, JournalEntry e, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)

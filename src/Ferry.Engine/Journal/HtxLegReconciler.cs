@@ -13,7 +13,7 @@ namespace Ferry.Engine.Journal;
 public sealed class HtxLegReconciler(HtxClient client) : ILegReconciler
 {
     /// <summary>The journal's kind name of an HTX spot ⇄ swap leg.</summary>
-    public const string Kind = "HtxSpotSwapTransfer";
+    public const string Kind = HtxTransferPlan.JournalKind;
 
     /// <inheritdoc/>
     public async Task<Outcome<LegEvidence>> FindAsync(JournalEntry entry, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
@@ -25,14 +25,4 @@ public sealed class HtxLegReconciler(HtxClient client) : ILegReconciler
                 && r.Amount == entry.Leg.Amount && r.Time >= from && r.Time <= to).ToList()));
     }
 
-    /// <summary>The journal description of an HTX leg.</summary>
-    public static LegDescription Describe(HtxTransferPlan plan, string? intent = null) =>
-        new(Kind, "htx", plan.AccountName, plan.Endpoint, plan.Parameters, plan.From.ToString(), plan.To.ToString(), plan.Asset, plan.Amount, null, intent);
-
-    /// <summary>Sends an HTX leg; the answer's id is not a ledger row id, so no history id is recorded.</summary>
-    public static async Task<LegSendResult> SendAsync(HtxClient client, HtxTransferPlan plan, CancellationToken ct)
-    {
-        var r = await HtxTransferExecutor.ExecuteAsync(client, plan, ct).ConfigureAwait(false);
-        return new LegSendResult(r.Kind, r.TransferId?.ToString(System.Globalization.CultureInfo.InvariantCulture), null, r.Error?.Code, r.Message);
-    }
 }

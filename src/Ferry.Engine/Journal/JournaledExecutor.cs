@@ -2,14 +2,6 @@ using Ferry.Core.Outcomes;
 
 namespace Ferry.Engine.Journal;
 
-/// <summary>What one send returned, in the journal's terms.</summary>
-/// <param name="Kind">The outcome case.</param>
-/// <param name="ExchangeId">The exchange's transfer id on Done.</param>
-/// <param name="HistoryId">The id the exchange's history lists the transfer under, when the answer tells it (Binance's tranId); null when it does not (HTX).</param>
-/// <param name="ErrorCode">The exchange's error code on Rejected.</param>
-/// <param name="Message">What happened, one sentence.</param>
-public sealed record LegSendResult(OutcomeKind Kind, string? ExchangeId, string? HistoryId, string? ErrorCode, string Message);
-
 /// <summary>
 /// The one journaled path every leg goes through: write the leg (planned), write sending (durable), send, write what came
 /// back. A NotSent outcome (nothing left the process) and a Rejected one are recorded as rejected; an Unknown one stays

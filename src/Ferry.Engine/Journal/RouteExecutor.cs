@@ -41,7 +41,7 @@ public sealed record RouteResult(string RouteId, RouteStatus Status, IReadOnlyLi
 public static class RouteExecutor
 {
     /// <summary>Sends one leg with the client of <see cref="TransferLeg.AccountName"/> and states the result in the
-    /// journal's terms (e.g. <see cref="BinanceLegReconciler.SendAsync"/>). It must not touch the journal.</summary>
+    /// journal's terms (e.g. <see cref="TransferLegExecutor.ExecuteAsync"/>). It must not touch the journal.</summary>
     public delegate Task<LegSendResult> LegSender(TransferLeg leg, CancellationToken ct);
 
     /// <summary>Runs just before a leg is marked sending and may wait there (e.g. for rate-limit budget, so no entry sits in
@@ -60,7 +60,7 @@ public static class RouteExecutor
         ArgumentNullException.ThrowIfNull(plan);
         if (plan.Legs.Count == 0) throw new ArgumentException("A route has at least one leg.", nameof(plan));
         // All legs in one transaction: a crash while writing them must not leave a shorter route that looks complete.
-        journal.PlanAll(plan.Legs.Select((leg, i) => BinanceLegReconciler.Describe(leg) with { RouteId = routeId, RouteLeg = i + 1, Intent = intent }).ToList());
+        journal.PlanAll(plan.Legs.Select((leg, i) => leg.Describe() with { RouteId = routeId, RouteLeg = i + 1, Intent = intent }).ToList());
         return routeId;
     }
 
@@ -133,7 +133,7 @@ public static class RouteExecutor
                     sent = await JournaledExecutor.ResendAsync(journal, entry.Id, c => send(leg, c), ct).ConfigureAwait(false);
                     break;
                 default:
-                    var planned = journal.Plan(BinanceLegReconciler.Describe(leg) with { RouteId = routeId, RouteLeg = legs[i].Position, Intent = entry.Leg.Intent });
+                    var planned = journal.Plan(leg.Describe() with { RouteId = routeId, RouteLeg = legs[i].Position, Intent = entry.Leg.Intent });
                     sent = await JournaledExecutor.SendPlannedAsync(journal, planned.Id, c => send(leg, c), ct).ConfigureAwait(false);
                     break;
             }

@@ -83,7 +83,7 @@ public sealed class MoveRunner(ITransferJournal journal, Func<string, BinanceCli
     /// <summary>Runs one move's route; its legs' journal entries carry the intent "{RunId}:{moveId}".</summary>
     private async Task<RouteRun> RunRouteAsync(PlannedMove move, CancellationToken ct)
     {
-        var sent = new List<LegResult>();
+        var sent = new List<LegSendResult>();
         // The reservation of the leg about to go (a route's legs run one at a time), and the limiter that holds it.
         (WeightLimiter Limiter, RateTicket Ticket)? reserved = null;
         NotSentReason? refused = null;
@@ -93,13 +93,13 @@ public sealed class MoveRunner(ITransferJournal journal, Func<string, BinanceCli
             route = await RouteExecutor.ExecuteAsync(journal, move.Route,
                 async (leg, c) =>
                 {
-                    LegResult result;
+                    LegSendResult result;
                     using (WeightLimiter.Prepay(reserved!.Value.Ticket))
                     {
                         result = await TransferLegExecutor.ExecuteAsync(clientFor(leg.AccountName), leg, c).ConfigureAwait(false);
                     }
                     sent.Add(result);
-                    return new LegSendResult(result.Kind, result.TransferId, result.TransferId, result.Error?.Code, result.Message);
+                    return result;
                 },
                 _reconciler, ct,
                 gate: async (leg, c) =>

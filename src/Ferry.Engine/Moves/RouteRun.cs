@@ -10,7 +10,7 @@ namespace Ferry.Engine.Moves;
 /// <param name="Sent">The answer to each leg sent in this run.</param>
 /// <param name="Outcome">Done when every leg is done; else how the leg it stopped at ended (NotSent when it was never sent).</param>
 /// <param name="NotSentReason">Why the stopping leg was not sent, when it was not.</param>
-public sealed record RouteRun(RouteResult Route, IReadOnlyList<LegResult> Sent, OutcomeKind Outcome, NotSentReason? NotSentReason)
+public sealed record RouteRun(RouteResult Route, IReadOnlyList<LegSendResult> Sent, OutcomeKind Outcome, NotSentReason? NotSentReason)
 {
     /// <summary>One sentence: complete, or where it stopped and where the money is.</summary>
     public string Message => Route.Message;

@@ -1,4 +1,5 @@
 using Ferry.Engine.Addresses;
+using Ferry.Engine.Journal;
 using Ferry.Htx.Transfers;
 using Ferry.Core.Money;
 
@@ -33,4 +34,11 @@ public sealed record HtxTransferPlan(string AccountName, WalletAddress From, Wal
         new("from", IntoSwap ? "spot" : "linear-swap"), new("to", IntoSwap ? "linear-swap" : "spot"),
         new("currency", Asset.ToLowerInvariant()), new("amount", WireDecimal.Format(Amount)), new("margin-account", MarginAccount),
     ];
+
+    /// <summary>The journal's kind name of an HTX spot ⇄ swap leg.</summary>
+    public const string JournalKind = "HtxSpotSwapTransfer";
+
+    /// <inheritdoc/>
+    public LegDescription Describe(string? intent = null) =>
+        new(JournalKind, "htx", AccountName, Endpoint, Parameters, From.ToString(), To.ToString(), Asset, Amount, null, intent);
 }

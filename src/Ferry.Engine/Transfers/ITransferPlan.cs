@@ -1,4 +1,5 @@
 using Ferry.Engine.Addresses;
+using Ferry.Engine.Journal;
 
 namespace Ferry.Engine.Transfers;
 
@@ -28,4 +29,7 @@ public interface ITransferPlan
 
     /// <summary>The venue the leg runs on.</summary>
     Venue Venue => From.Venue;
+
+    /// <summary>How the journal records this leg (its public parameters only), grouped under <paramref name="intent"/> when given.</summary>
+    LegDescription Describe(string? intent = null);
 }

@@ -3,6 +3,7 @@ using Ferry.Engine.Addresses;
 using Ferry.Binance;
 using Ferry.Binance.SubAccount;
 using Ferry.Core.Money;
+using Ferry.Engine.Journal;
 
 namespace Ferry.Engine.Transfers;
 
@@ -35,8 +36,12 @@ public enum TransferEndpointKind
 /// <param name="To">The target wallet.</param>
 /// <param name="Asset">Upper-case asset.</param>
 /// <param name="Amount">The amount.</param>
-public abstract record TransferLeg(string AccountName, WalletAddress From, WalletAddress To, string Asset, decimal Amount)
+public abstract record TransferLeg(string AccountName, WalletAddress From, WalletAddress To, string Asset, decimal Amount) : ITransferPlan
 {
+    /// <inheritdoc/>
+    public LegDescription Describe(string? intent = null) =>
+        new(Kind.ToString(), "binance", AccountName, Endpoint, Parameters, From.ToString(), To.ToString(), Asset, Amount, ClientTranId, intent);
+
     /// <summary>Which endpoint the leg calls.</summary>
     public abstract TransferEndpointKind Kind { get; }
 

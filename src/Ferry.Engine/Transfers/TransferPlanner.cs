@@ -59,7 +59,7 @@ public static class TransferPlanner
     public static ITransferPlan PlanMove(TransferRequest request, string accountName, Venue accountVenue, string? accountEmail) =>
         request.From.Venue == Venue.Htx || request.To.Venue == Venue.Htx
             ? HtxTransferPlanner.Plan(request, accountName, accountVenue)
-            : Plan(request, accountName, accountVenue, accountEmail);
+            : new WalletTransferLeg(Plan(request, accountName, accountVenue, accountEmail));
 
     /// <summary>Checks an amount: positive, at most <see cref="MaxDecimalPlaces"/> decimals.</summary>
     public static void ValidateAmount(decimal amount)

@@ -16,7 +16,7 @@ public sealed record WalletTransferPlan(
     decimal Amount,
     UniversalTransferType TransferType,
     string? FromSymbol,
-    string? ToSymbol) : ITransferPlan
+    string? ToSymbol)
 {
     /// <summary>The transfer type as Binance spells it, e.g. MAIN_UMFUTURE.</summary>
     public string TransferTypeName => TransferType.WireName();

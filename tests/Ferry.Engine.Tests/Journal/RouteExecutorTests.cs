@@ -168,7 +168,7 @@ public sealed class RouteExecutorTests : IDisposable
         var legs = plans.SelectMany(p => p.Legs).ToList();
         Assert.Equal(7, legs.Select(l => l.Kind).Distinct().Count());
         foreach (var leg in legs)
-            Assert.Equal(leg, TransferLegRebuild.From(BinanceLegReconciler.Describe(leg)), new LegComparer());
+            Assert.Equal(leg, TransferLegRebuild.From(leg.Describe()), new LegComparer());
     }
 
     private sealed class LegComparer : IEqualityComparer<TransferLeg>

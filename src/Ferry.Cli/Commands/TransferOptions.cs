@@ -1,0 +1,4 @@
+namespace Ferry.Cli.Commands;
+
+/// <summary>What <c>ferry transfer</c> was given, as typed.</summary>
+internal sealed record TransferOptions(string Amount, string Asset, string From, string To, bool DryRun, bool Confirmed, string? Account);

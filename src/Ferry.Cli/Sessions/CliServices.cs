@@ -1,0 +1,77 @@
+using Ferry.Engine.Accounts;
+using Ferry.Engine.Journal;
+using Ferry.Engine.Service;
+using Microsoft.Extensions.Logging;
+
+namespace Ferry.Cli.Sessions;
+
+/// <summary>
+/// Builds the engine's <see cref="TransferService"/> for one command: the accounts of FERRY_HOME (or the embedded
+/// simulator's built-in accounts when none is configured), the journal at <c>FERRY_HOME/journal.db</c> (opened on first
+/// use), sessions through <see cref="CliVenues"/>, the command's clock and log.
+/// </summary>
+internal static class CliServices
+{
+    /// <summary>The service for one command; <paramref name="announce"/> hears each session's banner as it opens.</summary>
+    public static TransferService Open(CliEnvironment env, bool json, Action<string>? announce = null)
+    {
+        var home = FerryHome.FromEnvironment(env.GetEnvironmentVariable);
+        // Read on first use: 'ferry journal list' needs no account, and a broken accounts.json must not stop it.
+        var accounts = new Lazy<IReadOnlyList<AccountDefinition>>(() => Catalog(env, home));
+        return new TransferService(new TransferServiceOptions
+        {
+            Accounts = new LazyList<AccountDefinition>(accounts),
+            OpenJournal = () => OpenJournal(home, env),
+            Venues = new CliVenues(env, home, () => accounts.Value[0].Name == SessionTarget.EmbeddedName && accounts.Value[0].BaseAddress == EmbeddedSimulator.UnstartedAddress, announce),
+            Time = env.Time,
+            Logger = new CliLogger(env.Log),
+            ReconcileWaiting = new ReconcileProgress(env, json).Report,
+        });
+    }
+
+    /// <summary>The accounts of FERRY_HOME, or the embedded simulator's built-in Binance and HTX accounts when none is configured.</summary>
+    private static IReadOnlyList<AccountDefinition> Catalog(CliEnvironment env, FerryHome home)
+    {
+        var configured = new AccountStore(home, env.GetEnvironmentVariable).Load();
+        env.Log.Protect(configured);
+        return configured.Count > 0
+            ? configured
+            : [EmbeddedSimulator.Account(EmbeddedSimulator.UnstartedAddress, SessionTarget.EmbeddedName),
+               HtxSession.EmbeddedAccount(EmbeddedSimulator.UnstartedAddress, SessionTarget.EmbeddedName)];
+    }
+
+    /// <summary>Reconciles what an earlier run left sending or unknown (once per service), a line per entry.</summary>
+    public static async Task RecoverAsync(TransferService service, Output.Printer printer, CancellationToken ct)
+    {
+        foreach (var r in await service.RecoverAsync(ct)) printer.Line($"journal {r.Entry.Id}: {LegStates.Name(r.State)} ({r.Reason}).");
+    }
+
+    /// <summary>Opens the journal under FERRY_HOME; a damaged or unusable one is refused with its one sentence (exit 4).</summary>
+    public static ITransferJournal OpenJournal(FerryHome home, CliEnvironment env)
+    {
+        home.EnsureExists();
+        try
+        {
+            return SqliteTransferJournal.Open(SqliteTransferJournal.PathUnder(home.Path), env.Time);
+        }
+        catch (Exception e) when (e is JournalCorruptException or JournalUnavailableException)
+        {
+            throw CliException.Refused(e.Message);
+        }
+    }
+
+    /// <summary>The engine's log lines go to the command's log (<c>--verbose</c>, FERRY_LOG).</summary>
+    private sealed class CliLogger(Output.CliLog log) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Debug;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            var message = formatter(state, exception);
+            if (logLevel >= LogLevel.Information) log.Info(message);
+            else log.Debug(message);
+        }
+    }
+}

@@ -1,0 +1,361 @@
+using System.Security.Cryptography;
+using Ferry.Core.Outcomes;
+using Ferry.Engine.Accounts;
+using Ferry.Engine.Addresses;
+using Ferry.Engine.Journal;
+using Ferry.Engine.Moves;
+using Ferry.Engine.Routing;
+using Ferry.Engine.Transfers;
+using Microsoft.Extensions.Logging;
+
+namespace Ferry.Engine.Service;
+
+/// <summary>
+/// The engine's one door: every front end (the CLI, the MCP server, the soak, the coming HTTP service and workers) plans,
+/// runs, resumes and reconciles moves through it, on every venue through the same methods. It returns typed results and
+/// never prints, asks or exits: consent and rendering are the front end's.
+/// <para>Each move goes the one way: plan → journal (every leg written before it is sent) → send (through the leg's
+/// venue session) → reconcile (anything left sending or unknown, before anything new is sent).</para>
+/// One instance serves one unit of work (a command, a request); dispose it to close its journal and sessions.
+/// </summary>
+public sealed partial class TransferService : IAsyncDisposable
+{
+    private readonly TransferServiceOptions _options;
+    private readonly Dictionary<(Venue, string), IVenueSession> _sessions = [];
+    private readonly SemaphoreSlim _connecting = new(1, 1);
+    private ITransferJournal? _journal;
+    private bool _recovered;
+
+    public TransferService(TransferServiceOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+    }
+
+    /// <summary>The accounts this service knows.</summary>
+    public IReadOnlyList<AccountDefinition> Accounts => _options.Accounts;
+
+    /// <summary>The service's clock.</summary>
+    public TimeProvider Time => _options.Time;
+
+    /// <summary>The journal, opened on first use.</summary>
+    public ITransferJournal Journal => _journal ??= _options.OpenJournal();
+
+    // ---- accounts ----
+
+    /// <summary>The account named <paramref name="name"/> on <paramref name="venue"/>; throws <see cref="TransferRefusedException"/>
+    /// when it is not configured (any more).</summary>
+    public AccountDefinition Account(Venue venue, string name) =>
+        FindAccount(venue, name) ?? throw new TransferRefusedException(
+            $"The route's account '{name}' is not configured here any more; configure it again to run its legs.");
+
+    private AccountDefinition? FindAccount(Venue venue, string name) =>
+        _options.Accounts.FirstOrDefault(a => a.Venue == venue && string.Equals(a.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The keys the router may use for <paramref name="home"/> (see <see cref="RoutingKeys"/>).</summary>
+    public (RoutingAccount Home, IReadOnlyList<RoutingAccount> All) Routing(AccountDefinition home) => RoutingKeys.For(home, _options.Accounts);
+
+    // ---- plan ----
+
+    /// <summary>Plans <paramref name="request"/> for the account named <paramref name="accountName"/> on the venue its
+    /// wallets name: a Binance route (one or more legs) or an HTX spot ⇄ swap transfer. Sends and writes nothing; throws
+    /// <see cref="TransferPlanningException"/> with one sentence when it cannot.</summary>
+    public Task<TransferProposal> PlanAsync(TransferRequest request, string accountName, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ct.ThrowIfCancellationRequested();
+        var htx = request.From.Venue == Venue.Htx || request.To.Venue == Venue.Htx;
+        var home = FindAccount(htx ? Venue.Htx : Venue.Binance, accountName)
+            ?? _options.Accounts.FirstOrDefault(a => string.Equals(a.Name, accountName, StringComparison.OrdinalIgnoreCase))
+            ?? throw new TransferPlanningException($"There is no account named '{accountName}'.");
+        if (htx)
+        {
+            var leg = HtxTransferPlanner.Plan(request, home.Name, home.Venue);
+            return Task.FromResult(new TransferProposal(request, home, [leg], [home], null));
+        }
+        if (home.Venue != Venue.Binance)
+            throw new TransferPlanningException($"Account '{home.Name}' is an {home.Venue.Display()} account, but the move names Binance wallets.");
+        var (own, keys) = Routing(home);
+        var route = TransferRouter.Plan(request, own, keys);
+        var accounts = route.Legs.Select(l => string.Equals(l.AccountName, home.Name, StringComparison.OrdinalIgnoreCase) ? home : Account(Venue.Binance, l.AccountName)).ToList();
+        return Task.FromResult(new TransferProposal(route.Request, home, route.Legs, accounts, route));
+    }
+
+    /// <summary>Refuses legs whose accounts cannot run transfers here (a testnet serves none of these endpoints); sends nothing.
+    /// <paramref name="what"/> names the transfers in the sentence ("wallet transfers").</summary>
+    public static void RequireRunnable(IEnumerable<AccountDefinition> accounts, string what = "wallet transfers")
+    {
+        ArgumentNullException.ThrowIfNull(accounts);
+        foreach (var account in accounts.Where(a => a.Environment == AccountEnvironment.Testnet))
+            throw new TransferRefusedException(account.Venue == Venue.Htx
+                ? "HTX has no testnet for these endpoints; use the simulator instead (omit --account, or configure a 'sim' account)."
+                : $"Binance's testnet does not serve /sapi endpoints, so {what} cannot run there; use the simulator instead (omit --account, or configure a 'sim' account).");
+    }
+
+    // ---- run ----
+
+    /// <summary>Opens a session for each account (once per service); the connector announces what it opened.</summary>
+    public async Task ConnectAsync(IEnumerable<AccountDefinition> accounts, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(accounts);
+        foreach (var account in accounts) await SessionAsync(account, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The open session of <paramref name="account"/>, opened now when it is not yet.</summary>
+    public async Task<IVenueSession> SessionAsync(AccountDefinition account, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        await _connecting.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            var key = (account.Venue, account.Name.ToLowerInvariant());
+            if (_sessions.TryGetValue(key, out var open)) return open;
+            var session = await _options.Venues.OpenAsync(account, ct).ConfigureAwait(false);
+            _sessions[key] = session;
+            return session;
+        }
+        finally
+        {
+            _connecting.Release();
+        }
+    }
+
+    /// <summary>Executes a proposal: connects its accounts, reconciles what an earlier run left unresolved, journals every
+    /// leg before it is sent, and sends a lone leg once or a route leg after leg. Consent is the caller's.</summary>
+    public async Task<TransferExecution> ExecuteAsync(TransferProposal proposal, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(proposal);
+        RequireRunnable(proposal.LegAccounts);
+        await ConnectAsync(proposal.LegAccounts, ct).ConfigureAwait(false);
+        await RecoverAsync(ct).ConfigureAwait(false);
+        if (!proposal.IsRoute)
+        {
+            var leg = proposal.Legs[0];
+            var session = await SessionAsync(proposal.LegAccounts[0], ct).ConfigureAwait(false);
+            var (entry, result) = await JournaledExecutor.ExecuteAsync(Journal, leg.Describe(), c => session.SendAsync(leg, c), ct).ConfigureAwait(false);
+            return new TransferExecution(entry, null, result);
+        }
+        return await RunRouteAsync(proposal, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Executes a Binance proposal as a route even when it has one leg (its legs journaled under a route id):
+    /// connects, reconciles first, then sends leg after leg. Consent is the caller's.</summary>
+    public async Task<TransferExecution> RunRouteAsync(TransferProposal proposal, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(proposal);
+        var route = proposal.Route ?? throw new ArgumentException("Only a proposal with a route runs as one.", nameof(proposal));
+        RequireRunnable(proposal.LegAccounts);
+        await ConnectAsync(proposal.LegAccounts, ct).ConfigureAwait(false);
+        await RecoverAsync(ct).ConfigureAwait(false);
+        LegSendResult? last = null;
+        var run = await RouteExecutor.ExecuteAsync(Journal, route, async (leg, c) => last = await SendAsync(leg, c).ConfigureAwait(false),
+            Reconciler(wait: true), ct, _options.Time).ConfigureAwait(false);
+        return new TransferExecution(null, run, last);
+    }
+
+    private async Task<LegSendResult> SendAsync(ITransferPlan leg, CancellationToken ct)
+    {
+        var session = await SessionAsync(Account(leg.Venue, leg.AccountName), ct).ConfigureAwait(false);
+        return await session.SendAsync(leg, ct).ConfigureAwait(false);
+    }
+
+    // ---- routes ----
+
+    /// <summary>The route an id names (a route id, any of its legs' journal ids, or "latest" for the newest route); null when none.</summary>
+    public string? FindRoute(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        var trimmed = id.Trim();
+        return trimmed == "latest"
+            ? Journal.List().FirstOrDefault(e => e.Leg.RouteId is not null)?.Leg.RouteId
+            : RouteExecutor.FindRoute(Journal, trimmed);
+    }
+
+    /// <summary>The route's legs as the journal holds them now.</summary>
+    public IReadOnlyList<RouteLegEntry> RouteLegs(string routeId) => RouteExecutor.Legs(Journal, routeId);
+
+    /// <summary>The accounts the legs name (each once), as configured here.</summary>
+    public IReadOnlyList<AccountDefinition> AccountsOf(IEnumerable<LegDescription> legs)
+    {
+        ArgumentNullException.ThrowIfNull(legs);
+        return legs.Select(l => (Venue: VenueOf(l), l.AccountName)).Distinct().Select(l => Account(l.Venue, l.AccountName)).ToList();
+    }
+
+    /// <summary>Continues a route from its first leg that is not done (connecting its accounts and reconciling first).</summary>
+    public async Task<TransferExecution> ResumeAsync(string routeId, CancellationToken ct)
+    {
+        var remaining = RouteLegs(routeId).SkipWhile(l => l.Entry.State == LegState.Done).Select(l => l.Entry.Leg).ToList();
+        var accounts = AccountsOf(remaining);
+        RequireRunnable(accounts);
+        await ConnectAsync(accounts, ct).ConfigureAwait(false);
+        await RecoverAsync(ct).ConfigureAwait(false);
+        LegSendResult? last = null;
+        var run = await RouteExecutor.RunAsync(Journal, routeId, async (leg, c) => last = await SendAsync(leg, c).ConfigureAwait(false),
+            Reconciler(wait: true), ct).ConfigureAwait(false);
+        return new TransferExecution(null, run, last);
+    }
+
+    // ---- journal ----
+
+    /// <summary>Entries, newest first.</summary>
+    public Task<IReadOnlyList<JournalEntry>> ListAsync(IReadOnlyCollection<LegState>? states = null, int limit = int.MaxValue, CancellationToken ct = default)
+    {
+        ct.ThrowIfCancellationRequested();
+        return Task.FromResult(Journal.List(states, limit));
+    }
+
+    /// <summary>One entry ("latest" for the newest) with every recorded step; null when there is none.</summary>
+    public Task<(JournalEntry Entry, IReadOnlyList<JournalEvent> Events)?> ShowAsync(string id, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        ct.ThrowIfCancellationRequested();
+        var entry = id == "latest" ? Journal.List(limit: 1).FirstOrDefault() : Journal.Find(id);
+        return Task.FromResult<(JournalEntry, IReadOnlyList<JournalEvent>)?>(entry is null ? null : (entry, Journal.Events(entry.Id)));
+    }
+
+    /// <summary>Resolves one entry, or every entry left sending or unknown, against the exchange's own record. With
+    /// <paramref name="wait"/> false an entry inside its history-lag window stays unknown instead of being waited for.</summary>
+    public async Task<IReadOnlyList<ReconcileResult>> ReconcileAsync(string? id, bool wait, CancellationToken ct)
+    {
+        if (id is not null)
+        {
+            var entry = Journal.Find(id) ?? throw new KeyNotFoundException($"There is no journal entry '{id}'.");
+            await ConnectForAsync([entry], ct).ConfigureAwait(false);
+            return [await Reconciler(wait).ReconcileAsync(id, ct).ConfigureAwait(false)];
+        }
+        await ConnectForAsync(Journal.List([LegState.Sending, LegState.Unknown]), ct).ConfigureAwait(false);
+        return await Reconciler(wait).ReconcileAllAsync(ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Reconciles, once per service, everything an earlier run left sending or unknown (waiting out history lag);
+    /// every send path calls it first, so nothing new goes out while an earlier outcome is unresolved.</summary>
+    public async Task<IReadOnlyList<ReconcileResult>> RecoverAsync(CancellationToken ct)
+    {
+        if (_recovered) return [];
+        var pending = Journal.List([LegState.Sending, LegState.Unknown]);
+        _recovered = true;
+        if (pending.Count == 0) return [];
+        await ConnectForAsync(pending, ct).ConfigureAwait(false);
+        var results = await Reconciler(wait: true).ReconcileAllAsync(ct).ConfigureAwait(false);
+        foreach (var r in results) Log.Recovered(_options.Logger, r.Entry.Id, LegStates.Name(r.State), r.Reason);
+        return results;
+    }
+
+    /// <summary>The reconciler over this journal, with this service's sessions.</summary>
+    public JournalReconciler Reconciler(bool wait) =>
+        new(Journal, FindReconciler, _options.Time, new ReconcileOptions { WaitForLag = wait, Waiting = _options.ReconcileWaiting });
+
+    private ILegReconciler? FindReconciler(JournalEntry entry) =>
+        Enum.TryParse<Venue>(entry.Leg.Venue, ignoreCase: true, out var venue)
+        && _sessions.TryGetValue((venue, entry.Leg.AccountName.ToLowerInvariant()), out var session)
+            ? session.Reconciler
+            : null;
+
+    /// <summary>Opens a session for each account the entries name; an account that cannot be opened leaves its entries
+    /// unknown (their reconciliation says there is no reconciler for the account).</summary>
+    private async Task ConnectForAsync(IEnumerable<JournalEntry> entries, CancellationToken ct)
+    {
+        foreach (var e in entries)
+        {
+            var account = FindAccount(VenueOf(e.Leg), e.Leg.AccountName);
+            if (account is null)
+            {
+                Log.AccountMissing(_options.Logger, e.Id, e.Leg.AccountName);
+                continue;
+            }
+            try
+            {
+                await SessionAsync(account, ct).ConfigureAwait(false);
+            }
+            catch (Exception x) when (x is AccountConfigException or TransferRefusedException or InvalidOperationException)
+            {
+                Log.AccountUnavailable(_options.Logger, e.Id, account.Name, x.Message);
+            }
+        }
+    }
+
+    private static Venue VenueOf(LegDescription leg) => leg.Venue == "htx" ? Venue.Htx : Venue.Binance;
+
+    // ---- sweeps and rebalances ----
+
+    /// <summary>Why a sub-account must not get a new move: a journal entry that still may have moved money out of it.</summary>
+    public Func<string, string?> UnresolvedFrom()
+    {
+        var pending = Journal.List([LegState.Sending, LegState.Unknown]);
+        return email =>
+        {
+            var hit = pending.FirstOrDefault(e => e.Leg.From.StartsWith(email + "/", StringComparison.OrdinalIgnoreCase));
+            return hit is null ? null : $"journal entry {hit.Id} from it is still {LegStates.Name(hit.State)}; run 'ferry journal reconcile {hit.Id}' first";
+        };
+    }
+
+    /// <summary>Reads each source's balance with <paramref name="master"/>'s key and plans one move per source (sources with
+    /// an unresolved journal entry are skipped); sends nothing. Throws <see cref="BalanceReadException"/> when a read fails.</summary>
+    public async Task<MovePlan> PlanSweepAsync(SweepRequest request, AccountDefinition master, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (home, keys) = Routing(master);
+        return await SweepPlanner.PlanAsync(request, await BalancesOfAsync(master, ct).ConfigureAwait(false), home, keys, UnresolvedFrom(), ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads the listed wallets' balances with <paramref name="master"/>'s key and plans the fewest moves; sends nothing.</summary>
+    public async Task<MovePlan> PlanRebalanceAsync(IReadOnlyList<AssetTargets> targets, AccountDefinition master, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        var (home, keys) = Routing(master);
+        return await RebalancePlanner.PlanAsync(targets, await BalancesOfAsync(master, ct).ConfigureAwait(false), home, keys, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The balance reader of a Binance master's session.</summary>
+    public async Task<IBalanceReader> BalancesOfAsync(AccountDefinition master, CancellationToken ct) =>
+        new BinanceBalanceReader(await BinanceAsync(master, ct).ConfigureAwait(false));
+
+    /// <summary>The client of a Binance account's session, for reads a front end makes itself (balances, history).</summary>
+    public async Task<Binance.BinanceClient> BinanceAsync(AccountDefinition account, CancellationToken ct) =>
+        await SessionAsync(account, ct).ConfigureAwait(false) is BinanceVenueSession binance
+            ? binance.Client
+            : throw new TransferRefusedException($"Account '{account.Name}' is not a Binance account.");
+
+    /// <summary>The client of an HTX account's session, for reads a front end makes itself (balances, ledger).</summary>
+    public async Task<Htx.HtxClient> HtxAsync(AccountDefinition account, CancellationToken ct) =>
+        await SessionAsync(account, ct).ConfigureAwait(false) is HtxVenueSession htx
+            ? htx.Client
+            : throw new TransferRefusedException($"Account '{account.Name}' is not an HTX account.");
+
+    /// <summary>Runs many moves concurrently (each route's legs in order, rate budget reserved before each leg is marked
+    /// sending), after connecting every account a leg uses and reconciling what an earlier run left; <paramref name="finished"/>
+    /// hears each move as it ends. Consent is the caller's.</summary>
+    public async Task<MovesRun> RunMovesAsync(MovePlan plan, int parallelism, Action<MoveResult>? finished, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var accounts = plan.Moves.SelectMany(m => m.Route.Legs).Select(l => l.AccountName).Distinct(StringComparer.OrdinalIgnoreCase)
+            .Select(name => Account(Venue.Binance, name)).ToList();
+        RequireRunnable(accounts, "sub-account transfers");
+        var clients = new Dictionary<string, Binance.BinanceClient>(StringComparer.OrdinalIgnoreCase);
+        foreach (var account in accounts) clients[account.Name] = await BinanceAsync(account, ct).ConfigureAwait(false);
+        await RecoverAsync(ct).ConfigureAwait(false);
+        var runId = "moves-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
+        var runner = new MoveRunner(Journal, name => clients[name], new MoveRunOptions { Parallelism = parallelism, RunId = runId }, Reconciler(wait: true));
+        return new MovesRun(runId, await runner.RunAsync(plan.Moves, finished, ct).ConfigureAwait(false));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _sessions.Clear();
+        _journal?.Dispose();
+        _connecting.Dispose();
+        if (_options.Venues is IAsyncDisposable venues) await venues.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "journal {EntryId}: {State} ({Reason}).")]
+        public static partial void Recovered(ILogger logger, string entryId, string state, string reason);
+
+        [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "journal {EntryId}: account '{Account}' is not configured here, so it stays unresolved")]
+        public static partial void AccountMissing(ILogger logger, string entryId, string account);
+
+        [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "journal {EntryId}: cannot open account '{Account}': {Reason}")]
+        public static partial void AccountUnavailable(ILogger logger, string entryId, string account, string reason);
+    }
+}

@@ -1,0 +1,28 @@
+using Ferry.Engine.Accounts;
+using Ferry.Engine.Journal;
+using Microsoft.Extensions.Logging;
+
+namespace Ferry.Engine.Service;
+
+/// <summary>What a <see cref="TransferService"/> is built from: explicit dependencies, no ambient state.</summary>
+public sealed record TransferServiceOptions
+{
+    /// <summary>The account catalog: every account the service may plan for and send with (for the CLI: accounts.json, or
+    /// the embedded simulator's built-in accounts when none is configured).</summary>
+    public required IReadOnlyList<AccountDefinition> Accounts { get; init; }
+
+    /// <summary>Opens the journal on first use (so a request refused before anything runs writes nothing).</summary>
+    public required Func<ITransferJournal> OpenJournal { get; init; }
+
+    /// <summary>Opens venue sessions for accounts.</summary>
+    public required IVenueConnector Venues { get; init; }
+
+    /// <summary>The clock of journal records, route ids and reconciliation.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>Where the service says what it does (sessions it could not open, entries it recovered).</summary>
+    public ILogger Logger { get; init; } = Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+
+    /// <summary>Told while reconciliation waits out an entry's history lag, so a front end can say what it waits for.</summary>
+    public Action<ReconcileWait>? ReconcileWaiting { get; init; }
+}
