@@ -1,0 +1,131 @@
+using Ferry.Binance;
+using Ferry.Core.Credentials;
+using Ferry.Core.Outcomes;
+using Ferry.Engine.Accounts;
+using Ferry.Engine.Addresses;
+using Ferry.Engine.Journal;
+using Ferry.Engine.Service;
+using Ferry.Engine.Transfers;
+using Ferry.Htx;
+using Ferry.Simulator;
+
+namespace Ferry.EndToEnd.Tests;
+
+/// <summary>
+/// The engine's one door as a new front end uses it: accounts, a journal and a connector in, typed results out. Binance
+/// and HTX moves go through the same methods; every leg is journaled before it is sent.
+/// </summary>
+public sealed class TransferServiceEndToEndTests : IAsyncLifetime
+{
+    private const string Master = "master@example.com";
+    private const string Alice = "alice@example.com";
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "ferry-service-" + Guid.NewGuid().ToString("N"));
+    private SimulatorHost _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_folder);
+        _host = await SimulatorHost.StartAsync(new SimulatorOptions { Scenario = ScenarioDocument.Demo() }, CancellationToken.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    private TransferService Service()
+    {
+        var binance = new AccountDefinition("main", Venue.Binance, AccountEnvironment.Sim, _host.BaseAddress,
+            new ApiCredentials(ScenarioDocument.DemoApiKey, new SecretText(ScenarioDocument.DemoSecret), SigningKind.Hmac), Master,
+            SubAccounts: [Alice]);
+        var htx = new AccountDefinition("htx", Venue.Htx, AccountEnvironment.Sim, _host.BaseAddress,
+            new ApiCredentials(ScenarioDocument.DemoHtxAccessKey, new SecretText(ScenarioDocument.DemoHtxSecretKey), SigningKind.Hmac), Master);
+        return new TransferService(new TransferServiceOptions
+        {
+            Accounts = [binance, htx],
+            OpenJournal = () => SqliteTransferJournal.Open(Path.Combine(_folder, "journal.db")),
+            Venues = new Connector(),
+        });
+    }
+
+    private static TransferRequest Move(decimal amount, string from, string to) => new(amount, "USDT", WalletAddress.Parse(from), WalletAddress.Parse(to));
+
+    [Fact]
+    public async Task Binance_and_HTX_moves_go_through_the_same_methods_and_are_journaled_done()
+    {
+        await using var service = Service();
+        var spotBefore = Spot(Master, "SPOT");
+
+        var binance = await service.PlanAsync(Move(5m, "spot", "usdm"), "main", CancellationToken.None);
+        var htx = await service.PlanAsync(Move(3m, "htx:spot", "htx:swap"), "htx", CancellationToken.None);
+        Assert.IsType<WalletTransferLeg>(Assert.Single(binance.Legs));
+        Assert.IsType<HtxTransferPlan>(Assert.Single(htx.Legs));
+
+        foreach (var proposal in new[] { binance, htx })
+        {
+            var run = await service.ExecuteAsync(proposal, CancellationToken.None);
+            Assert.Equal(OutcomeKind.Done, run.LastSend!.Kind);
+            Assert.Equal(LegState.Done, run.Entry!.State);
+            Assert.NotNull(run.Entry.ExchangeId);
+        }
+        Assert.Equal(spotBefore - 5m, Spot(Master, "SPOT"));
+        var entries = await service.ListAsync();
+        Assert.Equal(["htx", "binance"], entries.Select(e => e.Leg.Venue));
+        Assert.All(entries, e => Assert.Equal(LegState.Done, e.State));
+    }
+
+    [Fact]
+    public async Task A_route_runs_leg_after_leg_under_one_route_id_and_is_found_again_by_any_leg()
+    {
+        await using var service = Service();
+        var proposal = await service.PlanAsync(Move(2m, $"{Alice}/spot", "funding"), "main", CancellationToken.None);
+        Assert.True(proposal.IsRoute);
+
+        var run = await service.ExecuteAsync(proposal, CancellationToken.None);
+
+        var route = run.Route!;
+        Assert.Equal(RouteStatus.Complete, route.Status);
+        Assert.Equal(proposal.Legs.Count, route.Legs.Count);
+        Assert.All(route.Legs, l => Assert.Equal(LegState.Done, l.Entry.State));
+        Assert.Equal(route.RouteId, service.FindRoute(route.Legs[^1].Entry.Id));
+        Assert.Equal(route.RouteId, service.FindRoute("latest"));
+    }
+
+    [Fact]
+    public async Task A_bad_request_is_refused_while_planning_and_writes_no_journal()
+    {
+        await using var service = Service();
+        await Assert.ThrowsAsync<TransferPlanningException>(() => service.PlanAsync(Move(1m, "spot", "htx:swap"), "main", CancellationToken.None));
+        await Assert.ThrowsAsync<TransferPlanningException>(() => service.PlanAsync(Move(1m, "spot", "spot"), "main", CancellationToken.None));
+        Assert.False(File.Exists(Path.Combine(_folder, "journal.db")));
+    }
+
+    private decimal Spot(string owner, string wallet) =>
+        _host.Balances().Where(b => string.Equals(b.Owner, owner, StringComparison.OrdinalIgnoreCase) && b.Wallet == wallet && b.Asset == "USDT").Sum(b => b.Amount);
+
+    /// <summary>Clients straight on the simulator's loopback address; closed when the service is disposed.</summary>
+    private sealed class Connector : IVenueConnector, IAsyncDisposable
+    {
+        private readonly List<IDisposable> _clients = [];
+
+        public Task<IVenueSession> OpenAsync(AccountDefinition account, CancellationToken ct)
+        {
+            if (account.Venue == Venue.Htx)
+            {
+                var htx = new HtxClient(account.Credentials, new HtxClientOptions { SpotBaseAddress = account.BaseAddress, SwapBaseAddress = account.BaseAddress });
+                _clients.Add(htx);
+                return Task.FromResult<IVenueSession>(new HtxVenueSession(account, htx));
+            }
+            var binance = new BinanceClient(account.Credentials, new BinanceClientOptions { BaseAddress = account.BaseAddress });
+            _clients.Add(binance);
+            return Task.FromResult<IVenueSession>(new BinanceVenueSession(account, binance));
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            foreach (var client in _clients) client.Dispose();
+            return ValueTask.CompletedTask;
+        }
+    }
+}
