@@ -12,6 +12,8 @@ using MoveChannels = Ferry.Simulator.Ledger.MoveChannels;
 using WalletAddress = Ferry.Engine.Addresses.WalletAddress;
 using WalletKind = Ferry.Engine.Addresses.WalletKind;
 using Ferry.Engine.Transfers;
+using Ferry.Engine.Accounts;
+using Ferry.Engine.Service;
 
 namespace Ferry.Cli.Soak;
 
@@ -25,9 +27,9 @@ internal sealed record SoakSummary(int Transfers, int Duplicates, int Losses, in
 /// <summary>
 /// The soak: N intended moves of mixed kinds (wallet universal transfer, sub-account universal transfer with a
 /// clientTranId, HTX spot ⇄ swap), each given a unique amount so the simulator's own history can attribute every
-/// committed move to one intent without trusting the journal. Every leg goes through the journaled executor; an
-/// unknown one is reconciled before anything else happens to its intent, and only a not-executed or rejected one is
-/// sent again.
+/// committed move to one intent without trusting the journal. Every intent goes through the engine's door
+/// (<see cref="TransferService.MoveOnceAsync"/>): an unknown leg is reconciled before anything else happens to its intent,
+/// and only a not-executed or rejected one is sent again.
 /// </summary>
 internal sealed class SoakRunner
 {
@@ -37,7 +39,6 @@ internal sealed class SoakRunner
     public const string BinanceSecret = "soak-master-secret";
     public const string HtxKey = "soak-htx-access-key";
     public const string HtxSecret = "soak-htx-secret-key";
-    private const int MaxRounds = 400;
 
     /// <summary>The scenario every soak starts from: large balances so no move is refused for funds.</summary>
     public static ScenarioDocument Scenario() => ScenarioDocument.Parse("""
@@ -74,23 +75,29 @@ internal sealed class SoakRunner
         Held,
     }
 
-    private readonly BinanceClient _binance;
-    private readonly HtxClient _htx;
-    private readonly ITransferJournal _journal;
-    private readonly JournalReconciler _reconciler;
+    private readonly TransferService _service;
+    private readonly AccountDefinition _binanceAccount;
+    private readonly AccountDefinition _htxAccount;
     private readonly int _seed;
-    private readonly TimeProvider _time;
 
+    /// <summary>A runner whose moves all go through the engine's <see cref="TransferService"/> (the code users run), with
+    /// clients on <paramref name="simulator"/>; the journal stays the caller's.</summary>
     public SoakRunner(Uri simulator, ITransferJournal journal, TimeProvider time, int seed, ReconcileOptions options)
     {
         _seed = seed;
-        _time = time;
-        _journal = journal;
-        _binance = new BinanceClient(new ApiCredentials(BinanceKey, new SecretText(BinanceSecret), SigningKind.Hmac),
-            new BinanceClientOptions { BaseAddress = simulator, Time = time, RecvWindow = 60_000 });
-        _htx = new HtxClient(new ApiCredentials(HtxKey, new SecretText(HtxSecret), SigningKind.Hmac),
-            new HtxClientOptions { SpotBaseAddress = simulator, SwapBaseAddress = simulator, Time = time, TransfersPerSecond = 100 });
-        _reconciler = new JournalReconciler(journal, e => e.Leg.Venue == "htx" ? new HtxLegReconciler(_htx) : new BinanceLegReconciler(_binance), time, options);
+        _binanceAccount = new AccountDefinition("soak", Venue.Binance, AccountEnvironment.Sim, simulator,
+            new ApiCredentials(BinanceKey, new SecretText(BinanceSecret), SigningKind.Hmac), Master, SubAccounts: [Alice]);
+        _htxAccount = new AccountDefinition("soak-htx", Venue.Htx, AccountEnvironment.Sim, simulator,
+            new ApiCredentials(HtxKey, new SecretText(HtxSecret), SigningKind.Hmac), Master);
+        _service = new TransferService(new TransferServiceOptions
+        {
+            Accounts = [_binanceAccount, _htxAccount],
+            OpenJournal = () => journal,
+            OwnsJournal = false,
+            Venues = new SoakVenues(time),
+            Time = time,
+            Reconcile = options,
+        });
     }
 
     /// <summary>The intents of a run: a pure function of (count, seed).</summary>
@@ -160,17 +167,17 @@ internal sealed class SoakRunner
     /// live process is skipped and come back to (so each process is best given the intents in its own order).</summary>
     public async Task RunAsync(IReadOnlyList<Intent> intents, Action<int>? progress, CancellationToken ct)
     {
-        await _reconciler.ReconcileAllAsync(ct).ConfigureAwait(false);
+        await _service.RecoverAsync(ct).ConfigureAwait(false);
         var pending = intents.ToList();
         while (pending.Count > 0)
         {
             var held = new List<Intent>();
             foreach (var intent in pending)
             {
-                var (drive, worked) = await DriveAsync(intent, ct).ConfigureAwait(false);
-                if (drive == Drive.Held) held.Add(intent);
+                var run = await _service.MoveOnceAsync(intent.Key, Proposal(intent), ct).ConfigureAwait(false);
+                if (run.Status == IntentStatus.Held) held.Add(intent);
                 // Progress is reported only for intents this run worked on, so a restarted worker's kill point lies ahead of it.
-                else if (worked) progress?.Invoke(intent.Index);
+                else if (run.Worked) progress?.Invoke(intent.Index);
             }
             if (held.Count > 0 && held.Count == pending.Count)
                 await Task.Delay(TimeSpan.FromMilliseconds(50), ct).ConfigureAwait(false); // the others are on them all
@@ -178,83 +185,12 @@ internal sealed class SoakRunner
         }
     }
 
-    private async Task<(Drive, bool Worked)> DriveAsync(Intent intent, CancellationToken ct)
+    /// <summary>The intent as the engine plans it: a lone leg with the account whose key sends it, or the route.</summary>
+    private TransferProposal Proposal(Intent intent) => intent.Leg switch
     {
-        // One owner drives an intent at a time: another process's live claim leaves it to that process.
-        using var claim = ClaimScope.TryTake(_journal, "intent:" + intent.Key, out _);
-        if (claim is null) return (Drive.Held, false);
-        try
-        {
-            return intent.Leg is TransferPlan route ? await DriveRouteAsync(intent, route, ct).ConfigureAwait(false) : await DriveLegAsync(intent, ct).ConfigureAwait(false);
-        }
-        catch (ClaimHeldException)
-        {
-            // A route is claimed on its own too: a 'journal resume' in another process has it right now.
-            return (Drive.Held, false);
-        }
-    }
-
-    private async Task<(Drive, bool)> DriveLegAsync(Intent intent, CancellationToken ct)
-    {
-        for (var round = 0; round < MaxRounds; round++)
-        {
-            var entries = _journal.ForIntent(intent.Key);
-            if (entries.Any(e => e.State == LegState.Done)) return (Drive.Settled, round > 0);
-            // Any entry that may have executed is resolved before anything else is sent, whichever attempt it was.
-            var last = entries.FirstOrDefault(e => e.NeedsReconciliation) ?? entries.LastOrDefault();
-            switch (last?.State)
-            {
-                case null:
-                case LegState.Rejected:
-                    await JournaledExecutor.ExecuteAsync(_journal, Describe(intent), c => SendAsync(intent, c), ct).ConfigureAwait(false);
-                    break;
-                case LegState.Planned:
-                    _journal.Transition(last.Id, LegState.Planned, LegState.NotExecuted, new TransitionDetails { Message = "never sent (the process stopped before 'sending' was written)" });
-                    break;
-                case LegState.NotExecuted:
-                    await JournaledExecutor.ResendAsync(_journal, last.Id, c => SendAsync(intent, c), ct).ConfigureAwait(false);
-                    break;
-                default:
-                    var result = await _reconciler.ReconcileAsync(last.Id, ct).ConfigureAwait(false);
-                    if (result.State == LegState.Unknown && result.Reason.StartsWith("ambiguous", StringComparison.Ordinal)) return (Drive.Settled, true);
-                    break;
-            }
-        }
-        return (Drive.Settled, true);
-    }
-
-    /// <summary>A route intent: journaled and run by the route runner; a later round (or another process) resumes it from
-    /// its first leg that is not done, exactly as 'ferry journal resume' does.</summary>
-    private async Task<(Drive, bool)> DriveRouteAsync(Intent intent, TransferPlan plan, CancellationToken ct)
-    {
-        for (var round = 0; round < MaxRounds; round++)
-        {
-            var routeId = _journal.ForIntent(intent.Key).Select(e => e.Leg.RouteId).FirstOrDefault(r => r is not null);
-            RouteResult result;
-            if (routeId is null)
-            {
-                result = await RouteExecutor.ExecuteAsync(_journal, plan, (leg, c) => TransferLegExecutor.ExecuteAsync(_binance, leg, c), _reconciler, ct,
-                    _time, intent: intent.Key).ConfigureAwait(false);
-            }
-            else
-            {
-                var legs = RouteExecutor.Legs(_journal, routeId);
-                if (legs.All(l => l.Entry.State == LegState.Done)) return (Drive.Settled, round > 0);
-                result = await RouteExecutor.RunAsync(_journal, routeId, (leg, c) => TransferLegExecutor.ExecuteAsync(_binance, leg, c), _reconciler, ct).ConfigureAwait(false);
-            }
-            if (result.Status == RouteStatus.Complete) return (Drive.Settled, true);
-            if (result.Status == RouteStatus.Unknown && result.Legs[result.StoppedAt!.Value - 1].Entry.Message?.StartsWith("ambiguous", StringComparison.Ordinal) == true)
-                return (Drive.Settled, true);
-        }
-        return (Drive.Settled, true);
-    }
-
-    private static LegDescription Describe(Intent intent) => ((ITransferPlan)intent.Leg).Describe(intent.Key);
-
-    private Task<LegSendResult> SendAsync(Intent intent, CancellationToken ct) => intent.Leg switch
-    {
-        TransferLeg leg => TransferLegExecutor.ExecuteAsync(_binance, leg, ct),
-        HtxTransferPlan plan => HtxTransferExecutor.ExecuteAsync(_htx, plan, ct),
+        TransferPlan route => new TransferProposal(route.Request, _binanceAccount, route.Legs, route.Legs.Select(_ => _binanceAccount).ToList(), route),
+        HtxTransferPlan htx => TransferProposal.Of(htx, _htxAccount),
+        TransferLeg leg => TransferProposal.Of(leg, _binanceAccount),
         _ => throw new InvalidOperationException("unknown intent leg"),
     };
 

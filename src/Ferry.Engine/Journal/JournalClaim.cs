@@ -31,6 +31,9 @@ public static class ClaimSubjects
         return leg.RouteId is { } route ? $"route:{route}" : leg.Intent is { } intent ? $"intent:{intent}" : $"entry:{entryId}";
     }
 
+    /// <summary>The subject of an intent (a caller-chosen key for one intended move).</summary>
+    public static string Intent(string key) => $"intent:{key}";
+
     /// <summary>The subject of a route.</summary>
     public static string Route(string routeId) => $"route:{routeId}";
 

@@ -159,6 +159,22 @@ public sealed partial class TransferService : IAsyncDisposable
         return await session.SendAsync(leg, ct).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Drives one intended move, named by a caller-chosen <paramref name="intentKey"/> unique to it, to done exactly once:
+    /// whatever earlier attempts of this or another (crashed) process left is reconciled first, and only a move proved not
+    /// executed is sent again. Safe to call again after any interruption, from any number of processes on one journal
+    /// (an intent another live process holds comes back <see cref="IntentStatus.Held"/>). Consent is the caller's.
+    /// </summary>
+    public async Task<IntentRun> MoveOnceAsync(string intentKey, TransferProposal proposal, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(intentKey);
+        ArgumentNullException.ThrowIfNull(proposal);
+        RequireRunnable(proposal.LegAccounts);
+        await ConnectAsync(proposal.LegAccounts, ct).ConfigureAwait(false);
+        await RecoverAsync(ct).ConfigureAwait(false);
+        return await new IntentDriver(Journal, SendAsync, Reconciler(wait: true), _options.Time).DriveAsync(intentKey, proposal, ct).ConfigureAwait(false);
+    }
+
     // ---- routes ----
 
     /// <summary>The route an id names (a route id, any of its legs' journal ids, or "latest" for the newest route); null when none.</summary>
@@ -243,7 +259,11 @@ public sealed partial class TransferService : IAsyncDisposable
 
     /// <summary>The reconciler over this journal, with this service's sessions.</summary>
     public JournalReconciler Reconciler(bool wait) =>
-        new(Journal, FindReconciler, _options.Time, new ReconcileOptions { WaitForLag = wait, Waiting = _options.ReconcileWaiting });
+        new(Journal, FindReconciler, _options.Time, (_options.Reconcile ?? new ReconcileOptions()) with
+        {
+            WaitForLag = wait,
+            Waiting = _options.ReconcileWaiting ?? _options.Reconcile?.Waiting,
+        });
 
     private ILegReconciler? FindReconciler(JournalEntry entry) =>
         Enum.TryParse<Venue>(entry.Leg.Venue, ignoreCase: true, out var venue)
@@ -342,7 +362,7 @@ public sealed partial class TransferService : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _sessions.Clear();
-        _journal?.Dispose();
+        if (_options.OwnsJournal) _journal?.Dispose();
         _connecting.Dispose();
         if (_options.Venues is IAsyncDisposable venues) await venues.DisposeAsync().ConfigureAwait(false);
     }

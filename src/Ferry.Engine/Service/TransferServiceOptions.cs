@@ -14,6 +14,12 @@ public sealed record TransferServiceOptions
     /// <summary>Opens the journal on first use (so a request refused before anything runs writes nothing).</summary>
     public required Func<ITransferJournal> OpenJournal { get; init; }
 
+    /// <summary>False when the caller owns the journal (it stays open when the service is disposed).</summary>
+    public bool OwnsJournal { get; init; } = true;
+
+    /// <summary>Reconciliation's windows and pauses (defaults when null); whether it waits out history lag is per call.</summary>
+    public ReconcileOptions? Reconcile { get; init; }
+
     /// <summary>Opens venue sessions for accounts.</summary>
     public required IVenueConnector Venues { get; init; }
 

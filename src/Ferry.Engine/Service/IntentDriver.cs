@@ -1,0 +1,87 @@
+using Ferry.Engine.Journal;
+using Ferry.Engine.Transfers;
+
+namespace Ferry.Engine.Service;
+
+/// <summary>
+/// Drives one intended move to done exactly once, whatever earlier attempts (of this or a crashed process) left in the
+/// journal: an entry that may have executed is reconciled before anything else; only a rejected or not-executed one is
+/// sent again (a rejected one as a new entry, a not-executed one as its next attempt); a planned one that never went
+/// out is marked not executed first. A route resumes from its first leg that is not done.
+/// </summary>
+internal sealed class IntentDriver(ITransferJournal journal, Func<ITransferPlan, CancellationToken, Task<LegSendResult>> send,
+    JournalReconciler reconciler, TimeProvider time)
+{
+    /// <summary>How many rounds one call makes before it leaves the rest to a later call.</summary>
+    public const int MaxRounds = 400;
+
+    public async Task<IntentRun> DriveAsync(string key, TransferProposal proposal, CancellationToken ct)
+    {
+        // One owner drives an intent at a time: another process's live claim leaves it to that process.
+        using var claim = ClaimScope.TryTake(journal, ClaimSubjects.Intent(key), out _);
+        if (claim is null) return new IntentRun(IntentStatus.Held, false);
+        try
+        {
+            return proposal.Route is { Legs.Count: > 1 } route
+                ? await DriveRouteAsync(key, route, ct).ConfigureAwait(false)
+                : await DriveLegAsync(key, proposal.Legs[0], ct).ConfigureAwait(false);
+        }
+        catch (ClaimHeldException)
+        {
+            // A route is claimed on its own too: a 'journal resume' in another process has it right now.
+            return new IntentRun(IntentStatus.Held, false);
+        }
+    }
+
+    private async Task<IntentRun> DriveLegAsync(string key, ITransferPlan leg, CancellationToken ct)
+    {
+        for (var round = 0; round < MaxRounds; round++)
+        {
+            var entries = journal.ForIntent(key);
+            if (entries.Any(e => e.State == LegState.Done)) return new IntentRun(IntentStatus.Settled, round > 0);
+            // Any entry that may have executed is resolved before anything else is sent, whichever attempt it was.
+            var last = entries.FirstOrDefault(e => e.NeedsReconciliation) ?? entries.LastOrDefault();
+            switch (last?.State)
+            {
+                case null:
+                case LegState.Rejected:
+                    await JournaledExecutor.ExecuteAsync(journal, leg.Describe(key), c => send(leg, c), ct).ConfigureAwait(false);
+                    break;
+                case LegState.Planned:
+                    journal.Transition(last.Id, LegState.Planned, LegState.NotExecuted, new TransitionDetails { Message = "never sent (the process stopped before 'sending' was written)" });
+                    break;
+                case LegState.NotExecuted:
+                    await JournaledExecutor.ResendAsync(journal, last.Id, c => send(leg, c), ct).ConfigureAwait(false);
+                    break;
+                default:
+                    var result = await reconciler.ReconcileAsync(last.Id, ct).ConfigureAwait(false);
+                    if (result.State == LegState.Unknown && result.Reason.StartsWith("ambiguous", StringComparison.Ordinal)) return new IntentRun(IntentStatus.Settled, true);
+                    break;
+            }
+        }
+        return new IntentRun(IntentStatus.Settled, true);
+    }
+
+    private async Task<IntentRun> DriveRouteAsync(string key, TransferPlan plan, CancellationToken ct)
+    {
+        for (var round = 0; round < MaxRounds; round++)
+        {
+            var routeId = journal.ForIntent(key).Select(e => e.Leg.RouteId).FirstOrDefault(r => r is not null);
+            RouteResult result;
+            if (routeId is null)
+            {
+                result = await RouteExecutor.ExecuteAsync(journal, plan, (leg, c) => send(leg, c), reconciler, ct, time, intent: key).ConfigureAwait(false);
+            }
+            else
+            {
+                var legs = RouteExecutor.Legs(journal, routeId);
+                if (legs.All(l => l.Entry.State == LegState.Done)) return new IntentRun(IntentStatus.Settled, round > 0);
+                result = await RouteExecutor.RunAsync(journal, routeId, (leg, c) => send(leg, c), reconciler, ct).ConfigureAwait(false);
+            }
+            if (result.Status == RouteStatus.Complete) return new IntentRun(IntentStatus.Settled, true);
+            if (result.Status == RouteStatus.Unknown && result.Legs[result.StoppedAt!.Value - 1].Entry.Message?.StartsWith("ambiguous", StringComparison.Ordinal) == true)
+                return new IntentRun(IntentStatus.Settled, true);
+        }
+        return new IntentRun(IntentStatus.Settled, true);
+    }
+}
