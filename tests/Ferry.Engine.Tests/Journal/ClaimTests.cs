@@ -121,6 +121,30 @@ public sealed class ClaimTests : IDisposable
     }
 
     [Fact]
+    public void The_renewal_timer_keeps_a_held_lease_alive()
+    {
+        using var a = SqliteTransferJournal.Open(Path, _clockA, ShortLease);
+        using var b = SqliteTransferJournal.Open(Path, _clockB, ShortLease);
+        a.Claim("intent:x");
+        // The fake clock fires a's renewal timer (every third of the lease) as it passes; a does nothing else.
+        _clockA.Advance(TimeSpan.FromSeconds(20));
+        _clockB.Advance(TimeSpan.FromSeconds(31));
+        Assert.False(b.Claim("intent:x").Succeeded);
+    }
+
+    [Fact]
+    public void Re_entering_a_claim_renews_its_lease_before_the_timer_does()
+    {
+        using var a = SqliteTransferJournal.Open(Path, _clockA, ShortLease);
+        using var b = SqliteTransferJournal.Open(Path, _clockB, ShortLease);
+        a.Claim("intent:x");
+        _clockA.Advance(TimeSpan.FromSeconds(9)); // the first timer renewal is due at 10 s
+        Assert.True(a.Claim("intent:x").Succeeded);
+        _clockB.Advance(TimeSpan.FromSeconds(31));
+        Assert.False(b.Claim("intent:x").Succeeded);
+    }
+
+    [Fact]
     public async Task A_claim_of_a_process_that_is_gone_is_taken_at_once_without_waiting_for_its_lease()
     {
         using var dead = Process.Start(new ProcessStartInfo("true") { UseShellExecute = false })!;
