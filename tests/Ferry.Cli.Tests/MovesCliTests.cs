@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Ferry.Engine.Journal;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Ferry.Cli.Tests;
 
@@ -60,7 +61,7 @@ public sealed class MovesCliTests : IDisposable
         Assert.Equal(0, (await _cli.RunAsync("sweep", "USDT", "--to", "spot", "--dry-run")).ExitCode); // seeds the embedded state
         // A run killed after writing 'sending' for alice's move, an hour ago; the request never reached the exchange.
         string crashed;
-        using (var journal = SqliteTransferJournal.Open(Path.Combine(_cli.Home, "journal.db"), new PastClock(TimeSpan.FromHours(1))))
+        using (var journal = SqliteTransferJournal.Open(Path.Combine(_cli.Home, "journal.db"), new FakeTimeProvider(DateTimeOffset.UtcNow - TimeSpan.FromHours(1))))
         {
             crashed = journal.Plan(new LegDescription("SubAccountUniversalTransfer", "binance", "embedded-sim", "POST /sapi/v1/sub-account/universalTransfer",
                 [new("fromEmail", "alice@example.com"), new("fromAccountType", "SPOT"), new("toAccountType", "SPOT"),
@@ -135,10 +136,4 @@ public sealed class MovesCliTests : IDisposable
         Assert.Contains("line 4", error.GetProperty("message").GetString());
     }
 
-    private SqliteTransferJournal OpenJournal() => SqliteTransferJournal.Open(Path.Combine(_cli.Home, "journal.db"));
-
-    private sealed class PastClock(TimeSpan ago) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => DateTimeOffset.UtcNow - ago;
-    }
-}
+    private SqliteTransferJournal OpenJournal() => SqliteTransferJournal.Open(Path.Combine(_cli.Home, "journal.db"));}

@@ -6,6 +6,7 @@ using Ferry.Htx.Swap;
 using Ferry.Htx.Transfers;
 using Ferry.Core.Outcomes;
 using Ferry.Simulator;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Ferry.EndToEnd.Tests;
 
@@ -17,7 +18,7 @@ namespace Ferry.EndToEnd.Tests;
 public sealed class HtxEndToEndTests : IAsyncLifetime
 {
     private const string Trader = "trader@example.com";
-    private readonly FrozenClock _clock = new(DateTimeOffset.UtcNow);
+    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
     private SimulatorHost _host = null!;
     private IReadOnlyDictionary<string, decimal> _seeded = new Dictionary<string, decimal>();
     private readonly List<HtxClient> _clients = [];
@@ -189,14 +190,4 @@ public sealed class HtxEndToEndTests : IAsyncLifetime
     {
         var rejected = Assert.IsType<Rejected<T>>(outcome);
         return (rejected.Error.Code, rejected.Error.Message);
-    }
-
-    private sealed class FrozenClock(DateTimeOffset start) : TimeProvider
-    {
-        private long _ticks = start.UtcTicks;
-
-        public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref _ticks), TimeSpan.Zero);
-
-        public void Advance(TimeSpan by) => Interlocked.Add(ref _ticks, by.Ticks);
-    }
-}
+    }}

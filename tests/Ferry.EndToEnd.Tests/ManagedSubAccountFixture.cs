@@ -2,6 +2,7 @@ using Ferry.Binance;
 using Ferry.Core.Credentials;
 using Ferry.Core.Outcomes;
 using Ferry.Simulator;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Ferry.EndToEnd.Tests;
 
@@ -22,7 +23,7 @@ public abstract class ManagedSubAccountFixture : IAsyncLifetime
 
     private IReadOnlyDictionary<string, decimal> _seeded = new Dictionary<string, decimal>();
 
-    protected ShiftableClock Clock { get; } = new();
+    protected FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 12, 5, 12, 0, 0, TimeSpan.Zero));
 
     protected SimulatorHost Host { get; private set; } = null!;
 
@@ -77,8 +78,8 @@ public abstract class ManagedSubAccountFixture : IAsyncLifetime
     protected decimal Spot(string owner, string asset = "USDT") =>
         Host.Balances(owner).Where(b => b.Wallet == "SPOT" && b.Asset == asset).Sum(b => b.Amount);
 
-    /// <summary>Moves the shared clock to <paramref name="target"/> (a little past it, never before).</summary>
-    protected void MoveClockTo(DateTimeOffset target) => Clock.Shift(target - Clock.GetUtcNow());
+    /// <summary>Moves the shared clock forward to <paramref name="target"/>.</summary>
+    protected void MoveClockTo(DateTimeOffset target) => Clock.SetUtcNow(target);
 
     protected static T Ok<T>(Outcome<T> outcome) =>
         outcome is Done<T> done ? done.Value : throw new Xunit.Sdk.XunitException($"Expected Done, got {outcome.Kind}: {outcome.Describe()}");

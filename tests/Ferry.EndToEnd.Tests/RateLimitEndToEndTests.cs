@@ -3,6 +3,7 @@ using Ferry.Binance.Wallet;
 using Ferry.Core.Credentials;
 using Ferry.Core.Outcomes;
 using Ferry.Simulator;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Ferry.EndToEnd.Tests;
 
@@ -10,7 +11,7 @@ namespace Ferry.EndToEnd.Tests;
 /// Client and simulator share a clock that stands still at the start of a minute, so no window edge is ever near.</summary>
 public sealed class RateLimitEndToEndTests : SimulatorFixture
 {
-    private readonly SteppedClock _clock = new(new DateTimeOffset(2026, 12, 5, 12, 0, 0, 500, TimeSpan.Zero));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 5, 12, 0, 0, 500, TimeSpan.Zero));
 
     // Two universal transfers (UID 300 each) per hour-long window on the simulator.
     protected override SimRateLimits RateLimits => new() { UidWeightPerWindow = 600, Window = TimeSpan.FromHours(1) };

@@ -4,6 +4,7 @@ using Ferry.Binance.Wallet;
 using Ferry.Core.Credentials;
 using Ferry.Core.Outcomes;
 using Ferry.Simulator;
+using Ferry.Testing;
 
 namespace Ferry.EndToEnd.Tests;
 
@@ -16,7 +17,7 @@ public sealed class WindowEdgeEndToEndTests : SimulatorFixture
 {
     private static readonly DateTimeOffset Start = new(2026, 12, 5, 12, 0, 0, 500, TimeSpan.Zero);
     private static readonly UniversalTransferRequest OneUsdt = new(UniversalTransferType.MainFunding, "USDT", 1m);
-    private readonly SteppedClock _clock = new(Start);
+    private readonly WatchedFakeTimeProvider _clock = new(Start);
 
     // Five universal transfers (UID 300 each) per one-minute window.
     protected override SimRateLimits RateLimits => new() { UidWeightPerWindow = 1500, Window = TimeSpan.FromMinutes(1) };
@@ -40,11 +41,11 @@ public sealed class WindowEdgeEndToEndTests : SimulatorFixture
             Assert.True((await client.Wallet.UniversalTransferAsync(OneUsdt)).IsDone);
         }
 
-        _clock.AdvanceTo(Start.AddSeconds(59)); // 12:00:59.5, outside the edge margin
+        _clock.SetUtcNow(Start.AddSeconds(59)); // 12:00:59.5, outside the edge margin
         var held = wire.HoldNext();
         var late = client.Wallet.UniversalTransferAsync(OneUsdt);
         await held.Arrived;
-        _clock.AdvanceTo(Start.AddSeconds(59.7)); // 12:01:00.2: the simulator's window has turned under it
+        _clock.SetUtcNow(Start.AddSeconds(59.7)); // 12:01:00.2: the simulator's window has turned under it
 
         // Four fit beside the one still on its way; the fifth waits for the next window.
         for (var i = 0; i < 4; i++)
@@ -58,7 +59,7 @@ public sealed class WindowEdgeEndToEndTests : SimulatorFixture
         Assert.True((await late).IsDone);
         Assert.False(fifth.IsCompleted);
         Assert.Equal(TimeSpan.FromSeconds(59.8), _clock.NextDue());
-        _clock.AdvanceToNextTimer();
+        _clock.Advance(TimeSpan.FromSeconds(59.8));
         Assert.True((await fifth).IsDone);
 
         Assert.Equal(0, Host.Throttled);

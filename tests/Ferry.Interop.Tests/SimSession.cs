@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Ferry.Simulator;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Ferry.Interop.Tests;
 
@@ -19,14 +20,16 @@ internal sealed class SimSession : IAsyncDisposable
     public IReadOnlyDictionary<string, decimal> InitialTotals { get; }
 
     /// <summary>Starts the simulator; <paramref name="serverClockOffset"/> shifts its clock against this machine's,
-    /// which is how a test makes a real client's (unpatched) timestamps stale or early.</summary>
+    /// which is how a test makes a real client's (unpatched) timestamps stale or early. A shifted clock stands still at
+    /// that offset from the start: the offsets used (10 s ahead, 30 s and 2 min behind) are far enough from Binance's
+    /// limits (1 s ahead, recvWindow behind) that the seconds a node client takes to run do not change the outcome.</summary>
     public static async Task<SimSession> StartAsync(TimeSpan serverClockOffset = default)
     {
         var options = new SimulatorOptions
         {
             Scenario = ScenarioDocument.Parse(ScenarioJson(TestKeys.Instance)),
             Port = 0,
-            Time = serverClockOffset == TimeSpan.Zero ? TimeProvider.System : new OffsetTimeProvider(serverClockOffset),
+            Time = serverClockOffset == TimeSpan.Zero ? TimeProvider.System : new FakeTimeProvider(DateTimeOffset.UtcNow + serverClockOffset),
         };
         var host = await SimulatorHost.StartAsync(options);
         return new SimSession(host, host.Totals().ToDictionary());
@@ -86,9 +89,4 @@ internal sealed class SimSession : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await Host.DisposeAsync();
-
-    private sealed class OffsetTimeProvider(TimeSpan offset) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + offset;
-    }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Ferry.Cli;
 using Ferry.Cli.Mcp;
+using Microsoft.Extensions.Time.Testing;
 using ModelContextProtocol.Protocol;
 
 namespace Ferry.Mcp.Tests;
@@ -8,11 +9,7 @@ namespace Ferry.Mcp.Tests;
 /// <summary>The plan store on an injected clock (no sleeping), --plan-ttl parsing, and the tool boundary.</summary>
 public sealed class PlanStoreTests
 {
-    private sealed class ManualClock : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
+    private static readonly DateTimeOffset Start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     private sealed class NoopPlan : McpPlan
     {
@@ -26,11 +23,11 @@ public sealed class PlanStoreTests
     [Fact]
     public void A_plan_runs_before_its_time_to_live_and_once()
     {
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider(Start);
         var store = new PlanStore(clock, TimeSpan.FromMinutes(5));
         var (id, expires) = store.Add(new NoopPlan());
-        Assert.Equal(clock.Now.AddMinutes(5), expires);
-        clock.Now = expires.AddTicks(-1);
+        Assert.Equal(clock.GetUtcNow().AddMinutes(5), expires);
+        clock.SetUtcNow(expires.AddTicks(-1));
         Assert.NotNull(store.Find(id));
         Assert.NotNull(store.Claim(id));
         var replay = Assert.Throws<PlanUnavailableException>(() => store.Claim(id));
@@ -41,10 +38,10 @@ public sealed class PlanStoreTests
     [Fact]
     public void A_plan_at_or_past_its_expiry_is_refused_with_its_id()
     {
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider(Start);
         var store = new PlanStore(clock, PlanStore.DefaultTimeToLive);
         var (id, expires) = store.Add(new NoopPlan());
-        clock.Now = expires;
+        clock.SetUtcNow(expires);
         var expired = Assert.Throws<PlanUnavailableException>(() => store.Claim(id));
         Assert.Equal("expired", expired.Kind);
         Assert.Contains(id, expired.Message);

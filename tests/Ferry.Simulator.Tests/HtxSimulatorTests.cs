@@ -10,7 +10,7 @@ public sealed class HtxSimulatorTests : IAsyncLifetime
 {
     private const string Trader = "trader@example.com";
     private const string Reader = "reader@example.com";
-    private readonly ManualClock _clock = ManualClock.AtDefault();
+    private readonly FakeTimeProvider _clock = new FakeTimeProvider(TestClock.Start);
     private SimulatorHost _host = null!;
     private HttpClient _http = null!;
     private IReadOnlyDictionary<string, decimal> _seeded = new Dictionary<string, decimal>();

@@ -13,7 +13,7 @@ public sealed class LedgerClientIdTests
     private static SimLedger NewLedger() => new(
         LedgerState.Seeded([new SimUser(Owner, true, true, true, true)],
             new Dictionary<BalanceKey, decimal> { [new BalanceKey(Spot, "USDT")] = 100m }),
-        new NoStore(), ManualClock.AtDefault());
+        new NoStore(), new FakeTimeProvider(TestClock.Start));
 
     private static MoveRequest Request(string? clientId) =>
         new(MoveChannels.SubAccountUniversalTransfer, "SPOT_FUNDING", Owner, Spot, Funding, "USDT", 1m, clientId);

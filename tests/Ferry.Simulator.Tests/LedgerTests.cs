@@ -12,7 +12,7 @@ public sealed class LedgerTests
     private static SimLedger NewLedger(decimal spot = 100m) => new(
         LedgerState.Seeded([new SimUser(Owner, true, true, true, true)],
             new Dictionary<BalanceKey, decimal> { [new BalanceKey(Spot, "USDT")] = spot }),
-        new RecordingStore(), ManualClock.AtDefault());
+        new RecordingStore(), new FakeTimeProvider(TestClock.Start));
 
     private static MoveRequest Request(decimal amount) =>
         new(MoveChannels.UniversalTransfer, "MAIN_FUNDING", Owner, Spot, Funding, "USDT", amount);
@@ -33,7 +33,7 @@ public sealed class LedgerTests
     [Fact]
     public void A_failing_store_leaves_memory_unchanged()
     {
-        var ledger = new SimLedger(NewLedger().Snapshot(), new FailingStore(), ManualClock.AtDefault());
+        var ledger = new SimLedger(NewLedger().Snapshot(), new FailingStore(), new FakeTimeProvider(TestClock.Start));
         Assert.Throws<IOException>(() => ledger.Move(Request(1m)));
         Assert.Empty(ledger.ReadHistory(_ => true));
         Assert.Equal(100m, ledger.Balances().Single().Value);
@@ -70,7 +70,7 @@ public sealed class LedgerTests
     public void Moves_are_written_through_before_memory_changes()
     {
         var store = new RecordingStore();
-        var ledger = new SimLedger(NewLedger().Snapshot(), store, ManualClock.AtDefault());
+        var ledger = new SimLedger(NewLedger().Snapshot(), store, new FakeTimeProvider(TestClock.Start));
         var outcome = ledger.Move(Request(2.5m));
 
         var (move, changed, nextId) = Assert.Single(store.Commits);

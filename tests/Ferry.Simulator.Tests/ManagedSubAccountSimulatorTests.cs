@@ -21,7 +21,7 @@ public sealed class ManagedSubAccountSimulatorTests : IDisposable
 
     private static readonly TestSigner Master = TestSigner.Hmac("m-key", "m-secret");
     private readonly string _dir = Directory.CreateTempSubdirectory("ferry-managed-").FullName;
-    private readonly ManualClock _clock = ManualClock.AtDefault();
+    private readonly FakeTimeProvider _clock = new FakeTimeProvider(TestClock.Start);
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 

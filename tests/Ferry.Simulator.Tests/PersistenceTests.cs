@@ -8,7 +8,7 @@ namespace Ferry.Simulator.Tests;
 public sealed class PersistenceTests : IDisposable
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "ferry-sim-tests", Guid.NewGuid().ToString("N"));
-    private readonly ManualClock _clock = ManualClock.AtDefault();
+    private readonly FakeTimeProvider _clock = new FakeTimeProvider(TestClock.Start);
 
     private string StatePath => Path.Combine(_dir, "state.db");
 

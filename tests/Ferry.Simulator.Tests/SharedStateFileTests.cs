@@ -15,7 +15,7 @@ public sealed class SharedStateFileTests : IDisposable
     private const string Alice = TestScenario.Alice;
 
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "ferry-sim-tests", Guid.NewGuid().ToString("N"));
-    private readonly ManualClock _clock = ManualClock.AtDefault();
+    private readonly FakeTimeProvider _clock = new FakeTimeProvider(TestClock.Start);
 
     private string StatePath => Path.Combine(_dir, "state.db");
 

@@ -8,7 +8,7 @@ namespace Ferry.Simulator.Tests;
 public sealed class SubAccountBookTests : IDisposable
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "ferry-sim-tests", Guid.NewGuid().ToString("N"));
-    private readonly ManualClock _clock = ManualClock.AtDefault();
+    private readonly FakeTimeProvider _clock = new FakeTimeProvider(TestClock.Start);
 
     private string StatePath => Path.Combine(_dir, "state.db");
 
@@ -133,7 +133,7 @@ public sealed class SubAccountIpListTests
     [InlineData("1.2.3.4%2Cexample.com")]
     public async Task A_bad_ip_list_is_minus_1100_and_changes_nothing(string ipAddress)
     {
-        var clock = Support.ManualClock.AtDefault();
+        var clock = new FakeTimeProvider(Support.TestClock.Start);
         await using var host = await SimulatorHost.StartAsync(new SimulatorOptions { Scenario = Support.TestScenario.Document(), Time = clock });
         var query = $"email=alice%40example.com&subAccountApiKey=alice-key&status=2&ipAddress={ipAddress}&timestamp={clock.NowMs}";
         using var http = new HttpClient { BaseAddress = host.BaseAddress };
@@ -155,7 +155,7 @@ public sealed class MovePositionLimitTests
     [InlineData(0, -1102, "Mandatory parameter 'orderArgs' was not sent, was empty/null, or malformed.")]
     public async Task Too_many_or_no_orders_are_refused(int count, int code, string message)
     {
-        var clock = Support.ManualClock.AtDefault();
+        var clock = new FakeTimeProvider(Support.TestClock.Start);
         await using var host = await SimulatorHost.StartAsync(new SimulatorOptions { Scenario = Support.TestScenario.Document(), Time = clock });
         var orders = string.Concat(Enumerable.Range(0, count).Select(i => $"&orderArgs%5B{i}%5D.symbol=BTCUSDT&orderArgs%5B{i}%5D.quantity=0.001&orderArgs%5B{i}%5D.positionSide=BOTH"));
         var body = $"fromUserEmail=alice%40example.com&toUserEmail=bob%40example.com&productType=UM{orders}&timestamp={clock.NowMs}";

@@ -15,10 +15,10 @@ public sealed record RecordedRequest(HttpMethod Method, Uri Uri, string? Body, s
 }
 
 /// <summary>
-/// A fake Binance: records every request, answers GET /api/v3/time from the manual clock plus a skew,
+/// A fake Binance: records every request, answers GET /api/v3/time from the test clock plus a skew,
 /// and answers other requests from a queue of canned responses (a test fails if the queue runs dry).
 /// </summary>
-public sealed class FakeBinanceHandler(ManualTimeProvider time) : HttpMessageHandler
+public sealed class FakeBinanceHandler(TimeProvider time) : HttpMessageHandler
 {
     public delegate Task<HttpResponseMessage> Responder(RecordedRequest request, CancellationToken cancellationToken);
 

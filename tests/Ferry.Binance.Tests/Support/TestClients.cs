@@ -1,8 +1,9 @@
 using Ferry.Core.Credentials;
+using Ferry.Testing;
 
 namespace Ferry.Binance.Tests.Support;
 
-/// <summary>Builds clients wired to a fake handler and a manual clock.</summary>
+/// <summary>Builds clients wired to a fake handler and a fake clock that moves only when a test advances it.</summary>
 public sealed class TestClients : IDisposable
 {
     /// <summary>The HMAC secret of Binance's documented test vector.</summary>
@@ -13,7 +14,7 @@ public sealed class TestClients : IDisposable
 
     private readonly List<BinanceClient> _clients = [];
 
-    public ManualTimeProvider Time { get; } = new();
+    public WatchedFakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 22, 12, 0, 0, 500, TimeSpan.Zero));
 
     public FakeBinanceHandler Handler { get; }
 

@@ -5,6 +5,7 @@ using Ferry.Core.Outcomes;
 using Ferry.Engine.Routing;
 using Ferry.Engine.Transfers;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Ferry.Engine.Tests.Journal;
 
@@ -19,8 +20,8 @@ public sealed class ClaimTests : IDisposable
     private static readonly JournalClaimOptions ShortLease = new() { Lease = TimeSpan.FromSeconds(30) };
 
     private readonly string _dir = Directory.CreateTempSubdirectory("ferry-claims-").FullName;
-    private readonly StepClock _clockA = new(Start);
-    private readonly StepClock _clockB = new(Start);
+    private readonly FakeTimeProvider _clockA = new(Start);
+    private readonly FakeTimeProvider _clockB = new(Start);
 
     private string Path => System.IO.Path.Combine(_dir, "journal.db");
 
@@ -115,6 +116,30 @@ public sealed class ClaimTests : IDisposable
         _clockA.Advance(TimeSpan.FromSeconds(20));
         Assert.True(a.Claim("intent:x").Succeeded);
         a.Release("intent:x");
+        _clockB.Advance(TimeSpan.FromSeconds(31));
+        Assert.False(b.Claim("intent:x").Succeeded);
+    }
+
+    [Fact]
+    public void The_renewal_timer_keeps_a_held_lease_alive()
+    {
+        using var a = SqliteTransferJournal.Open(Path, _clockA, ShortLease);
+        using var b = SqliteTransferJournal.Open(Path, _clockB, ShortLease);
+        a.Claim("intent:x");
+        // The fake clock fires a's renewal timer (every third of the lease) as it passes; a does nothing else.
+        _clockA.Advance(TimeSpan.FromSeconds(20));
+        _clockB.Advance(TimeSpan.FromSeconds(31));
+        Assert.False(b.Claim("intent:x").Succeeded);
+    }
+
+    [Fact]
+    public void Re_entering_a_claim_renews_its_lease_before_the_timer_does()
+    {
+        using var a = SqliteTransferJournal.Open(Path, _clockA, ShortLease);
+        using var b = SqliteTransferJournal.Open(Path, _clockB, ShortLease);
+        a.Claim("intent:x");
+        _clockA.Advance(TimeSpan.FromSeconds(9)); // the first timer renewal is due at 10 s
+        Assert.True(a.Claim("intent:x").Succeeded);
         _clockB.Advance(TimeSpan.FromSeconds(31));
         Assert.False(b.Claim("intent:x").Succeeded);
     }
@@ -247,7 +272,7 @@ public sealed class ClaimTests : IDisposable
     [Fact]
     public async Task Many_owners_resuming_one_route_in_parallel_send_each_leg_exactly_once()
     {
-        var journals = Enumerable.Range(0, 6).Select(_ => SqliteTransferJournal.Open(Path, new StepClock(Start), ShortLease)).ToList();
+        var journals = Enumerable.Range(0, 6).Select(_ => SqliteTransferJournal.Open(Path, new FakeTimeProvider(Start), ShortLease)).ToList();
         try
         {
             var routeId = RouteExecutor.Journal(journals[0], TwoLegs(), _clockA);
@@ -285,7 +310,7 @@ public sealed class ClaimTests : IDisposable
     [Fact]
     public async Task Several_processes_creating_one_new_journal_at_once_all_open_it()
     {
-        var opens = Enumerable.Range(0, 8).Select(_ => Task.Run(() => SqliteTransferJournal.Open(Path, new StepClock(Start)))).ToList();
+        var opens = Enumerable.Range(0, 8).Select(_ => Task.Run(() => SqliteTransferJournal.Open(Path, new FakeTimeProvider(Start)))).ToList();
         var journals = await Task.WhenAll(opens);
         try
         {
@@ -339,7 +364,7 @@ public sealed class ClaimTests : IDisposable
         j.Transition(e.Id, LegState.Sending, LegState.Unknown);
         var waits = new List<ReconcileWait>();
         var reconciler = new JournalReconciler(j, _ => new Evidence(() => new FoundByClientId(null)), _clockA,
-            new ReconcileOptions { Delay = _clockA.AdvanceAsync, Waiting = waits.Add });
+            new ReconcileOptions { Delay = (pause, _) => { _clockA.Advance(pause); return Task.CompletedTask; }, Waiting = waits.Add });
 
         var result = await reconciler.ReconcileAsync(e.Id, CancellationToken.None);
 

@@ -2,13 +2,14 @@ using Ferry.Engine.History;
 using Ferry.Engine.Journal;
 using Ferry.Core.Outcomes;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Ferry.Engine.Tests.Journal;
 
 public sealed class JournalTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("ferry-journal-").FullName;
-    private readonly StepClock _clock = new(new DateTimeOffset(2026, 1, 5, 12, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 1, 5, 12, 0, 0, TimeSpan.Zero));
 
     private string Path => System.IO.Path.Combine(_dir, "journal.db");
 
@@ -168,7 +169,7 @@ public sealed class JournalTests : IDisposable
         var sentAt = j.Find(id)!.SentAt!.Value;
         // The row shows only 8 s after sending (history lag).
         var fake = new FakeReconciler(_ => new HistoryCandidates(_clock.GetUtcNow() >= sentAt.AddSeconds(8) ? [Row(5, 10m)] : []));
-        var options = new ReconcileOptions { HistoryLagWindow = TimeSpan.FromSeconds(30), RequeryInterval = TimeSpan.FromSeconds(2), Delay = _clock.AdvanceAsync };
+        var options = new ReconcileOptions { HistoryLagWindow = TimeSpan.FromSeconds(30), RequeryInterval = TimeSpan.FromSeconds(2), Delay = (pause, _) => { _clock.Advance(pause); return Task.CompletedTask; } };
         var r = await new JournalReconciler(j, _ => fake, _clock, options).ReconcileAsync(id, CancellationToken.None);
         Assert.Equal(LegState.Done, r.State);
         Assert.Equal(5, fake.Reads);
@@ -241,22 +242,6 @@ public sealed class JournalTests : IDisposable
     }
 }
 
-/// <summary>A clock tests step by hand; waits advance it instead of sleeping.</summary>
-internal sealed class StepClock(DateTimeOffset start) : TimeProvider
-{
-    private DateTimeOffset _now = start;
-
-    public override DateTimeOffset GetUtcNow() => _now;
-
-    public void Advance(TimeSpan by) => _now += by;
-
-    public Task AdvanceAsync(TimeSpan by, CancellationToken ct)
-    {
-        Advance(by);
-        return Task.CompletedTask;
-    }
-}
-
 public sealed class JournalOrderTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("ferry-journal-order-").FullName;
@@ -268,7 +253,7 @@ public sealed class JournalOrderTests : IDisposable
     {
         // The 10,000-transfer soak found this: two entries created in one millisecond were ordered by their random ids,
         // so 'the latest attempt' was the wrong one and an unknown entry was skipped.
-        var clock = new StepClock(new DateTimeOffset(2026, 1, 5, 12, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 12, 0, 0, TimeSpan.Zero));
         using var j = SqliteTransferJournal.Open(System.IO.Path.Combine(_dir, "journal.db"), clock);
         var ids = Enumerable.Range(0, 40).Select(_ => j.Plan(new LegDescription("K", "binance", "a", "POST /x", [], "spot", "funding", "USDT", 1m, Intent: "i")).Id).ToList();
         Assert.Equal(ids, j.ForIntent("i").Select(e => e.Id));

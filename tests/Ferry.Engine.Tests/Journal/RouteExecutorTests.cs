@@ -5,6 +5,7 @@ using Ferry.Core.Outcomes;
 using Ferry.Engine.Routing;
 using Ferry.Engine.Transfers;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Ferry.Engine.Tests.Journal;
 
@@ -16,7 +17,7 @@ public sealed class RouteExecutorTests : IDisposable
     private const string Bob = "bob@example.com";
 
     private readonly string _dir = Directory.CreateTempSubdirectory("ferry-route-").FullName;
-    private readonly StepClock _clock = new(new DateTimeOffset(2026, 1, 5, 12, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 1, 5, 12, 0, 0, TimeSpan.Zero));
     private readonly List<TransferLeg> _sent = [];
 
     private string Path => System.IO.Path.Combine(_dir, "journal.db");
@@ -54,7 +55,7 @@ public sealed class RouteExecutorTests : IDisposable
     }
 
     private JournalReconciler Reconciler(ITransferJournal j, Func<JournalEntry, LegEvidence> evidence) =>
-        new(j, _ => new Scripted(evidence), _clock, new ReconcileOptions { Delay = _clock.AdvanceAsync });
+        new(j, _ => new Scripted(evidence), _clock, new ReconcileOptions { Delay = (pause, _) => { _clock.Advance(pause); return Task.CompletedTask; } });
 
     private sealed class Scripted(Func<JournalEntry, LegEvidence> evidence) : ILegReconciler
     {

@@ -50,7 +50,7 @@ public sealed class FakeHtxHandler : HttpMessageHandler
     }
 }
 
-/// <summary>Builds HTX clients wired to the fake handler and a manual clock.</summary>
+/// <summary>Builds HTX clients wired to the fake handler and a fake clock that moves only when a test advances it.</summary>
 public sealed class HtxTestClients : IDisposable
 {
     /// <summary>The access key of HTX's documented pre-sign example.</summary>
@@ -61,7 +61,7 @@ public sealed class HtxTestClients : IDisposable
 
     private readonly List<HtxClient> _clients = [];
 
-    public Ferry.Binance.Tests.Support.ManualTimeProvider Time { get; } = new();
+    public Ferry.Testing.WatchedFakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 22, 12, 0, 0, 500, TimeSpan.Zero));
 
     public FakeHtxHandler Handler { get; } = new();
 

@@ -20,7 +20,7 @@ public enum Placement
 /// <summary>Starts a simulator per test on real loopback HTTP; after the test, checks the auditor and the totals, then disposes.</summary>
 public abstract class SimTestBase : IAsyncLifetime
 {
-    protected ManualClock Clock { get; } = ManualClock.AtDefault();
+    protected FakeTimeProvider Clock { get; } = new FakeTimeProvider(TestClock.Start);
 
     protected SimulatorHost Host { get; private set; } = null!;
 
