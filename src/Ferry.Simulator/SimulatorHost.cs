@@ -10,6 +10,8 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Ferry.Simulator.Ledger.ManagedSubAccounts;
+using Ferry.Simulator.Ledger.SubAccounts;
 
 namespace Ferry.Simulator;
 

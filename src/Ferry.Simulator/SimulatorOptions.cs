@@ -1,3 +1,6 @@
+using Ferry.Simulator.Htx;
+using Ferry.Simulator.Scenario;
+
 namespace Ferry.Simulator;
 
 /// <summary>How to start a <see cref="SimulatorHost"/>.</summary>

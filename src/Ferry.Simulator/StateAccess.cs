@@ -1,5 +1,6 @@
 using Ferry.Simulator.Ledger;
 using Ferry.Simulator.Persistence;
+using Ferry.Simulator.Ledger.ManagedSubAccounts;
 
 namespace Ferry.Simulator;
 

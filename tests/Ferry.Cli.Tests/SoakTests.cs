@@ -2,6 +2,7 @@ using Ferry.Cli.Soak;
 using Ferry.Engine.Journal;
 using Ferry.Simulator;
 using Ferry.Simulator.Faults;
+using Ferry.Simulator.Htx;
 
 namespace Ferry.Cli.Tests;
 

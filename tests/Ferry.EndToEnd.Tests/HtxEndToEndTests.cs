@@ -6,6 +6,7 @@ using Ferry.Htx.Swap;
 using Ferry.Htx.Transfers;
 using Ferry.Core.Outcomes;
 using Ferry.Simulator;
+using Ferry.Simulator.Scenario;
 
 namespace Ferry.EndToEnd.Tests;
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Ferry.Binance;
 using Ferry.Core.Credentials;
 using Ferry.Simulator;
+using Ferry.Simulator.Scenario;
 
 namespace Ferry.EndToEnd.Tests;
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Ferry.Simulator;
+using Ferry.Simulator.Scenario;
 
 namespace Ferry.Interop.Tests;
 

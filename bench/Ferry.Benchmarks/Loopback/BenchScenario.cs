@@ -1,4 +1,5 @@
 using Ferry.Simulator;
+using Ferry.Simulator.Scenario;
 
 namespace Ferry.Benchmarks.Loopback;
 

@@ -9,6 +9,7 @@ using Ferry.Engine.Moves;
 using Ferry.Core.Outcomes;
 using Ferry.Engine.Routing;
 using Ferry.Simulator;
+using Ferry.Simulator.Scenario;
 
 namespace Ferry.Benchmarks.Sweep;
 

@@ -6,6 +6,7 @@ using Ferry.Cli.Output;
 using Ferry.Cli.Soak;
 using Ferry.Engine.Journal;
 using Ferry.Simulator;
+using Ferry.Simulator.Htx;
 
 namespace Ferry.Cli.Commands;
 

@@ -1,6 +1,7 @@
 using Ferry.Engine.Accounts;
 using Ferry.Engine.Routing;
 using Ferry.Simulator;
+using Ferry.Simulator.Scenario;
 
 namespace Ferry.Cli.Sessions;
 

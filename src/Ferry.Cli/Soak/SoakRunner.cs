@@ -12,6 +12,7 @@ using MoveChannels = Ferry.Simulator.Ledger.MoveChannels;
 using WalletAddress = Ferry.Engine.Addresses.WalletAddress;
 using WalletKind = Ferry.Engine.Addresses.WalletKind;
 using Ferry.Engine.Transfers;
+using Ferry.Simulator.Scenario;
 
 namespace Ferry.Cli.Soak;
 

@@ -1,5 +1,7 @@
 using Ferry.Simulator.Binance.Handlers;
 using Ferry.Simulator.Ledger;
+using Ferry.Simulator.Ledger.ManagedSubAccounts;
+using Ferry.Simulator.Ledger.SubAccounts;
 
 namespace Ferry.Simulator.Binance;
 

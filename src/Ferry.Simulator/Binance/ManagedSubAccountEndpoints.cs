@@ -1,5 +1,7 @@
 using Ferry.Simulator.Binance.Handlers;
 using Ferry.Simulator.Ledger;
+using Ferry.Simulator.Binance.Handlers.ManagedSubAccounts;
+using Ferry.Simulator.Ledger.ManagedSubAccounts;
 
 namespace Ferry.Simulator.Binance;
 

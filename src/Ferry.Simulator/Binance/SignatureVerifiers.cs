@@ -3,6 +3,7 @@ using System.Text;
 using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.Crypto.Signers;
 using Org.BouncyCastle.Security;
+using Ferry.Simulator.Scenario;
 
 namespace Ferry.Simulator.Binance;
 

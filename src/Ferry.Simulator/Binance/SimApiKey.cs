@@ -1,3 +1,5 @@
+using Ferry.Simulator.Scenario;
+
 namespace Ferry.Simulator.Binance;
 
 /// <summary>A key the simulator accepts: its owner, permissions and how to verify its signatures.</summary>

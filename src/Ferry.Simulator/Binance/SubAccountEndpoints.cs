@@ -1,4 +1,4 @@
-using Ferry.Simulator.Binance.Handlers.SubAccount;
+using Ferry.Simulator.Binance.Handlers.SubAccounts;
 using Ferry.Simulator.Ledger;
 
 namespace Ferry.Simulator.Binance;

@@ -1,5 +1,8 @@
 using Ferry.Simulator.Binance.Handlers;
 using Ferry.Simulator.Ledger;
+using Ferry.Simulator.Binance.Handlers.SubAccounts;
+using Ferry.Simulator.Ledger.ManagedSubAccounts;
+using Ferry.Simulator.Ledger.SubAccounts;
 
 namespace Ferry.Simulator.Binance;
 

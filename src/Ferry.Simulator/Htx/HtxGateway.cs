@@ -3,6 +3,7 @@ using System.Text.Json;
 using Ferry.Simulator.Binance;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Ferry.Simulator.Scenario;
 
 namespace Ferry.Simulator.Htx;
 

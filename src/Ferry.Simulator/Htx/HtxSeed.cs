@@ -1,5 +1,6 @@
 using Ferry.Simulator.Ledger;
 using Ferry.Simulator.Persistence;
+using Ferry.Simulator.Scenario;
 
 namespace Ferry.Simulator.Htx;
 

@@ -1,3 +1,5 @@
+using Ferry.Simulator.Scenario;
+
 namespace Ferry.Simulator.Htx;
 
 /// <summary>One simulated HTX endpoint as data: method, path (a <c>{account-id}</c> segment matches a number),

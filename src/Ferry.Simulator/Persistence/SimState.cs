@@ -1,4 +1,5 @@
 using Ferry.Simulator.Ledger;
+using Ferry.Simulator.Scenario;
 
 namespace Ferry.Simulator.Persistence;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Ferry.Simulator.Ledger;
 using Microsoft.Data.Sqlite;
+using Ferry.Simulator.Scenario;
 
 namespace Ferry.Simulator.Persistence;
 

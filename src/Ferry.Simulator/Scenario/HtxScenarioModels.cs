@@ -1,4 +1,4 @@
-namespace Ferry.Simulator;
+namespace Ferry.Simulator.Scenario;
 
 /// <summary>An HTX user: the e-mail that names it in the ledger, its UID and its spot account id.</summary>
 public sealed record HtxScenarioUser(string Email, long Uid, long SpotAccountId)

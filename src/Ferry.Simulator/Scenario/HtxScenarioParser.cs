@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Ferry.Simulator;
+namespace Ferry.Simulator.Scenario;
 
 /// <summary>The strict reader of a scenario's <c>htx</c> section (same rules and messages as the Binance section).</summary>
 internal static partial class ScenarioParser

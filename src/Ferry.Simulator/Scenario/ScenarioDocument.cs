@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace Ferry.Simulator;
+namespace Ferry.Simulator.Scenario;
 
 /// <summary>A parsed, validated scenario: who exists, which keys they hold and what each wallet starts with.
 /// A scenario only seeds a new state; an existing state file is loaded as it is.</summary>

@@ -1,4 +1,4 @@
-namespace Ferry.Simulator;
+namespace Ferry.Simulator.Scenario;
 
 /// <summary>
 /// A managed sub-account: a sub-account of the scenario's master — the investor — whose trading is delegated

@@ -1,4 +1,4 @@
-namespace Ferry.Simulator;
+namespace Ferry.Simulator.Scenario;
 
 /// <summary>A sub-account of the scenario's master, with the products it has enabled.</summary>
 public sealed partial record ScenarioSubAccount(string Email, bool Futures, bool Margin, bool Options);

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Ferry.Simulator;
+namespace Ferry.Simulator.Scenario;
 
 /// <summary>The optional <c>managedSubAccounts</c> section.</summary>
 internal static partial class ScenarioParser

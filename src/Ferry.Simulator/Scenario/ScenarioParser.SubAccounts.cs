@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace Ferry.Simulator;
+namespace Ferry.Simulator.Scenario;
 
 /// <summary>The optional sections for sub-account management: prices, positions, deposits.</summary>
 internal static partial class ScenarioParser

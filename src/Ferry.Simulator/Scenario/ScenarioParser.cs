@@ -3,7 +3,7 @@ using System.Text.Json;
 using Ferry.Simulator.Binance;
 using Ferry.Simulator.Ledger;
 
-namespace Ferry.Simulator;
+namespace Ferry.Simulator.Scenario;
 
 /// <summary>Reads scenario JSON strictly: unknown fields, wrong types and dangling references are errors that name the field.</summary>
 internal static partial class ScenarioParser

@@ -1,4 +1,4 @@
-namespace Ferry.Simulator;
+namespace Ferry.Simulator.Scenario;
 
 /// <summary>Per-account flags added for sub-account management (optional in the file).</summary>
 public sealed partial record ScenarioSubAccount

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
+using Ferry.Simulator.Scenario;
 
 namespace Ferry.Simulator.Tests.Support;
 

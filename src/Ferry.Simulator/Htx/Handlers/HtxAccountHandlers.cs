@@ -1,5 +1,6 @@
 using System.Globalization;
 using Ferry.Simulator.Ledger;
+using Ferry.Simulator.Scenario;
 
 namespace Ferry.Simulator.Htx.Handlers;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Ferry.Simulator.Ledger;
+using Ferry.Simulator.Scenario;
 
 namespace Ferry.Simulator.Htx.Handlers;
 

@@ -1,4 +1,6 @@
-namespace Ferry.Simulator.Ledger;
+using Ferry.Simulator.Ledger.SubAccounts;
+
+namespace Ferry.Simulator.Ledger.ManagedSubAccounts;
 
 /// <summary>A managed sub-account as GET info shows it.</summary>
 public sealed record ManagedSubAccountView(ManagedSubAccountProfile Profile, SimUser User, long SubUserId, bool Frozen);

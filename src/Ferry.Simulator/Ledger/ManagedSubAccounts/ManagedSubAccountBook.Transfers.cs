@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Ferry.Simulator.Ledger;
+namespace Ferry.Simulator.Ledger.ManagedSubAccounts;
 
 /// <summary>One row of the managed transfer logs.</summary>
 public sealed record ManagedTransferRow(

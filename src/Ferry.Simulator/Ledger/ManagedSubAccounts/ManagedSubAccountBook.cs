@@ -1,4 +1,6 @@
-namespace Ferry.Simulator.Ledger;
+using Ferry.Simulator.Ledger.SubAccounts;
+
+namespace Ferry.Simulator.Ledger.ManagedSubAccounts;
 
 /// <summary>Why the managed sub-account book refused a request; the venue layer maps each to its own error.</summary>
 public enum ManagedSubAccountFailure

@@ -1,4 +1,4 @@
-namespace Ferry.Simulator.Ledger;
+namespace Ferry.Simulator.Ledger.ManagedSubAccounts;
 
 /// <summary>What the investor knows about one managed sub-account beyond its wallets.</summary>
 /// <param name="Email">The managed sub-account's e-mail (a ledger user, so totals and the auditor cover its wallets).</param>

@@ -1,4 +1,4 @@
-namespace Ferry.Simulator.Ledger;
+namespace Ferry.Simulator.Ledger.SubAccounts;
 
 /// <summary>One asset of a futures account, derived from the wallet and the open positions.</summary>
 /// <param name="Asset">The margin asset.</param>

@@ -1,4 +1,4 @@
-namespace Ferry.Simulator.Ledger;
+namespace Ferry.Simulator.Ledger.SubAccounts;
 
 public sealed partial class SubAccountBook
 {

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Ferry.Simulator.Ledger;
+namespace Ferry.Simulator.Ledger.SubAccounts;
 
 public sealed partial class SubAccountBook
 {

@@ -1,4 +1,4 @@
-namespace Ferry.Simulator.Ledger;
+namespace Ferry.Simulator.Ledger.SubAccounts;
 
 /// <summary>Why the book refused an operation; each venue maps these to its own errors.</summary>
 public enum SubAccountFailure

@@ -1,4 +1,4 @@
-namespace Ferry.Simulator.Ledger;
+namespace Ferry.Simulator.Ledger.SubAccounts;
 
 /// <summary>What the master knows about one sub-account beyond its wallets: id, creation time, remark, freeze flag.</summary>
 /// <param name="Email">The sub-account's e-mail (the ledger's user key).</param>

@@ -1,6 +1,7 @@
 using Ferry.Simulator.Ledger;
+using Ferry.Simulator.Ledger.SubAccounts;
 
-namespace Ferry.Simulator.Binance.Handlers;
+namespace Ferry.Simulator.Binance.Handlers.SubAccounts;
 
 /// <summary>The account family: create a virtual sub-account, list, status, enable futures/options, transaction
 /// statistics. All are master-only. <paramref name="isManaged"/> tells which sub-accounts are managed ones.</summary>

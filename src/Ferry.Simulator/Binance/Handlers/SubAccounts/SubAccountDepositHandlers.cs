@@ -1,7 +1,8 @@
 using System.Globalization;
 using Ferry.Simulator.Ledger;
+using Ferry.Simulator.Ledger.SubAccounts;
 
-namespace Ferry.Simulator.Binance.Handlers;
+namespace Ferry.Simulator.Binance.Handlers.SubAccounts;
 
 /// <summary>The deposits family: a sub-account's deposit address and deposit history (master only).</summary>
 internal sealed class SubAccountDepositHandlers(SubAccountBook book)

@@ -1,6 +1,7 @@
 using Ferry.Simulator.Ledger;
+using Ferry.Simulator.Ledger.SubAccounts;
 
-namespace Ferry.Simulator.Binance.Handlers;
+namespace Ferry.Simulator.Binance.Handlers.SubAccounts;
 
 /// <summary>The IP-restriction family: add (v2 POST), read and delete the trusted IPs of a sub-account API key.</summary>
 internal sealed class SubAccountIpHandlers(SubAccountBook book)

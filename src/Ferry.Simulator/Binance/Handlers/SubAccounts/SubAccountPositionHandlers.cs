@@ -2,8 +2,10 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Ferry.Simulator.Ledger;
+using Ferry.Simulator.Ledger.SubAccounts;
+using Ferry.Simulator.Scenario;
 
-namespace Ferry.Simulator.Binance.Handlers;
+namespace Ferry.Simulator.Binance.Handlers.SubAccounts;
 
 /// <summary>The positions family: position risk v1/v2 and move-position (POST, history). Master only.</summary>
 internal sealed partial class SubAccountPositionHandlers(SubAccountBook book)

@@ -1,6 +1,6 @@
 using Ferry.Simulator.Ledger;
 
-namespace Ferry.Simulator.Binance.Handlers.SubAccount;
+namespace Ferry.Simulator.Binance.Handlers.SubAccounts;
 
 /// <summary>The asset-moving sub-account endpoints. Each checks the caller's role and its parameters, then makes one
 /// atomic ledger move; the ledger holds the rules (users, enabled wallets, balance, unique clientTranId).</summary>

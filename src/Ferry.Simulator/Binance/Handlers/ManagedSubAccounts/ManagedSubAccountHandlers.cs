@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using Ferry.Simulator.Ledger;
+using Ferry.Simulator.Ledger.ManagedSubAccounts;
+using Ferry.Simulator.Ledger.SubAccounts;
 
-namespace Ferry.Simulator.Binance.Handlers;
+namespace Ferry.Simulator.Binance.Handlers.ManagedSubAccounts;
 
 /// <summary>
 /// The eleven /sapi/v1/managed-subaccount endpoints: thin readers of parameters and writers of the documented

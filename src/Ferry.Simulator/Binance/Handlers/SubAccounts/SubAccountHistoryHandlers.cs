@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Ferry.Simulator.Ledger;
 
-namespace Ferry.Simulator.Binance.Handlers.SubAccount;
+namespace Ferry.Simulator.Binance.Handlers.SubAccounts;
 
 /// <summary>The four sub-account transfer histories, all read from the one ledger history, so a move shows with the
 /// same id in every view that lists it (the master's and the sub-account's alike).</summary>
