@@ -1,6 +1,6 @@
+using Ferry.Simulator.Binance;
 using System.Globalization;
 using System.Text.Json;
-using Ferry.Simulator.Binance;
 using Ferry.Simulator.Ledger;
 
 namespace Ferry.Simulator.Scenario;

@@ -67,7 +67,7 @@ public sealed partial class ManagedSubAccountBook
     }
 
     /// <summary>Runs every scheduled withdrawal whose day has begun, oldest first; returns how many ran (executed or failed).
-    /// Called before every request the simulator serves and by <see cref="SimulatorHost.RunScheduledWork"/>; a withdrawal
+    /// Called before every request the simulator serves and by <c>SimulatorHost.RunScheduledWork</c>; a withdrawal
     /// whose move is already in the ledger (a restart between the two writes) is marked executed, never moved twice.</summary>
     public int RunDue()
     {

@@ -3,9 +3,6 @@ using System.Text;
 
 namespace Ferry.Simulator.Ledger.SubAccounts;
 
-/// <summary>A deposit address as GET capital/deposit/subAddress answers it.</summary>
-public sealed record DepositAddress(string Address, string Coin, string Network, string Tag, string Url);
-
 /// <summary>
 /// Deterministic, obviously fake deposit addresses: the same (e-mail, coin, network) always gives the same address, shaped
 /// like the network's own (0x + 40 hex for EVM networks, bc1q… for BTC, T… for TRX). They are not valid on any chain.
