@@ -90,7 +90,7 @@ public sealed class SimulatorHost : IAsyncDisposable
             var access = new StateAccess((IStateGate?)gate ?? MemoryStateGate.Instance, managed);
             var buckets = new WeightBuckets(options.Time, options.RateLimits.Window);
             var gateway = new BinanceGateway(
-                BinanceEndpoints.Create(ledger, options.RateLimits, subAccounts, managed), new KeyRing(state.Keys),
+                BinanceEndpoints.Create(ledger, options.RateLimits, subAccounts, managed, state.Htx?.Users), new KeyRing(state.Keys),
                 buckets, options.RateLimits, options.Time, access, subAccounts.KeyAllowedFrom);
             var htxBook = new HtxBook(state.Htx);
             var htx = new HtxGateway(HtxEndpoints.Create(ledger, htxBook, options.Htx), htxBook, options.Htx, options.Time, access);
