@@ -75,7 +75,7 @@ public sealed class SimulatorHost : IAsyncDisposable
             var ledger = new SimLedger(state.Ledger, (ILedgerStore?)store ?? MemoryLedgerStore.Instance, options.Time);
             ledger.HistoryLag = faults.HistoryLagOf;
             var subAccounts = new SubAccountBook(ledger, subState, (ISubAccountBookStore?)subStore ?? MemorySubAccountBookStore.Instance, options.Time);
-            subAccounts.UseKeyOwners(state.Keys.Select(k => new KeyValuePair<string, string>(k.ApiKey, k.Owner)));
+            subAccounts.IpRestrictions.UseKeyOwners(state.Keys.Select(k => new KeyValuePair<string, string>(k.ApiKey, k.Owner)));
             var managed = new ManagedSubAccountBook(ledger, subAccounts, managedState,
                 (IManagedSubAccountBookStore?)managedStore ?? MemoryManagedSubAccountBookStore.Instance, options.Time);
             // Another process serving the same file committed: memory becomes what the file holds (keys and the HTX
@@ -91,7 +91,7 @@ public sealed class SimulatorHost : IAsyncDisposable
             var buckets = new WeightBuckets(options.Time, options.RateLimits.Window);
             var gateway = new BinanceGateway(
                 BinanceEndpoints.Create(ledger, options.RateLimits, subAccounts, managed, state.Htx?.Users), new KeyRing(state.Keys),
-                buckets, options.RateLimits, options.Time, access, subAccounts.KeyAllowedFrom);
+                buckets, options.RateLimits, options.Time, access, subAccounts.IpRestrictions.KeyAllowedFrom);
             var htxBook = new HtxBook(state.Htx);
             var htx = new HtxGateway(HtxEndpoints.Create(ledger, htxBook, options.Htx), htxBook, options.Htx, options.Time, access);
 

@@ -13,11 +13,11 @@ internal static class SubAccountManagementEndpoints
 {
     public static IReadOnlyList<SimEndpoint> Create(SubAccountBook book, ManagedSubAccountBook? managed = null)
     {
-        var accounts = new SubAccountAccountHandlers(book, email => managed?.IsManaged(email) ?? false);
-        var balances = new SubAccountBalanceHandlers(book);
-        var deposits = new SubAccountDepositHandlers(book);
-        var ip = new SubAccountIpHandlers(book);
-        var positions = new SubAccountPositionHandlers(book);
+        var accounts = new SubAccountAccountHandlers(book.Accounts, email => managed?.IsManaged(email) ?? false);
+        var balances = new SubAccountBalanceHandlers(book.Balances);
+        var deposits = new SubAccountDepositHandlers(book.Deposits);
+        var ip = new SubAccountIpHandlers(book.IpRestrictions);
+        var positions = new SubAccountPositionHandlers(book.Positions);
         const EndpointSecurity signed = EndpointSecurity.Signed;
         const Permission read = Permission.EnableReading;
         return

@@ -45,7 +45,7 @@ internal sealed class AdminHandlers(
     {
         var master = ledger.Master;
         IReadOnlyList<SubAccountView> subs = [];
-        if (master is not null) subAccounts.List(master.Email, out subs);
+        if (master is not null) subAccounts.Accounts.List(master.Email, out subs);
         w.WriteStartObject();
         w.WriteStartObject("binance");
         if (master is null) w.WriteNull("master");

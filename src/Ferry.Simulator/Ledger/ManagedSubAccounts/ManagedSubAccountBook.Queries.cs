@@ -49,7 +49,7 @@ public sealed partial class ManagedSubAccountBook
         var list = new List<ManagedSubAccountView>();
         foreach (var p in profiles)
         {
-            if (_subAccounts.Find(caller, p.Email, out var view) is null) list.Add(new ManagedSubAccountView(p, view.User, view.Profile.SubUserId, view.Profile.Frozen));
+            if (_subAccounts.Accounts.Find(caller, p.Email, out var view) is null) list.Add(new ManagedSubAccountView(p, view.User, view.Profile.SubUserId, view.Profile.Frozen));
         }
         views = [.. list.OrderBy(v => v.Profile.InsertTimeMs).ThenBy(v => v.SubUserId)];
         return null;
@@ -91,8 +91,8 @@ public sealed partial class ManagedSubAccountBook
             if (FindManaged(caller, email, out _, out user) is { } failure) return failure;
         }
         if (!user.FuturesEnabled) return ManagedSubAccountFailure.FuturesNotEnabled;
-        if (_subAccounts.FuturesAccount(caller, user.Email, market, out account) is not null ||
-            _subAccounts.Positions(caller, user.Email, market, out positions) is not null)
+        if (_subAccounts.Balances.FuturesAccount(caller, user.Email, market, out account) is not null ||
+            _subAccounts.Positions.Positions(caller, user.Email, market, out positions) is not null)
         {
             return ManagedSubAccountFailure.NotManaged;
         }
@@ -136,7 +136,7 @@ public sealed partial class ManagedSubAccountBook
             _ => WalletKind.UsdtFuture,
         };
         IReadOnlyList<SimPosition> positions = [];
-        if (type == ManagedSnapshotType.Futures) _subAccounts.Positions(caller, user.Email, "UM", out positions);
+        if (type == ManagedSnapshotType.Futures) _subAccounts.Positions.Positions(caller, user.Email, "UM", out positions);
 
         var now = NowMs;
         var days = new List<long>();
@@ -181,5 +181,5 @@ public sealed partial class ManagedSubAccountBook
             .OrderBy(b => b.Key, StringComparer.Ordinal)];
 
     /// <summary>BTC value from the scenario's prices (as the sub-account summaries value it).</summary>
-    public decimal ToBtc(string asset, decimal amount) => _subAccounts.ToBtc(asset, amount);
+    public decimal ToBtc(string asset, decimal amount) => _subAccounts.Balances.ToBtc(asset, amount);
 }

@@ -8,7 +8,7 @@ using Ferry.Simulator.Scenario;
 namespace Ferry.Simulator.Binance.Handlers.SubAccounts;
 
 /// <summary>The positions family: position risk v1/v2 and move-position (POST, history). Master only.</summary>
-internal sealed partial class SubAccountPositionHandlers(SubAccountBook book)
+internal sealed partial class SubAccountPositionHandlers(SubAccountPositions book)
 {
     /// <summary>The row cap of the move-position history ("1000 maximum" on the docs page).</summary>
     public const int MaxRows = 1000;
@@ -170,9 +170,9 @@ internal sealed partial class SubAccountPositionHandlers(SubAccountBook book)
             f[m.Groups[2].Value] = value;
         }
         if (fields.Count == 0) return RequestParams.Malformed("orderArgs");
-        if (fields.Count > SubAccountBook.MaxMoveOrders)
+        if (fields.Count > SubAccountPositions.MaxMoveOrders)
         {
-            return BinanceErrors.UnexpectedValue.Format("orderArgs", SubAccountBook.MaxMoveOrders.ToString(CultureInfo.InvariantCulture));
+            return BinanceErrors.UnexpectedValue.Format("orderArgs", SubAccountPositions.MaxMoveOrders.ToString(CultureInfo.InvariantCulture));
         }
         var list = new List<PositionMoveOrder>();
         foreach (var (index, f) in fields)

@@ -3,8 +3,16 @@ using System.Net.Sockets;
 
 namespace Ferry.Simulator.Ledger.SubAccounts;
 
-public sealed partial class SubAccountBook
+/// <summary>Per-key IP restrictions of sub-account API keys, and the check the gateway makes with them.</summary>
+public sealed class SubAccountIpRestrictions
 {
+    private readonly SubAccountRegister _register;
+
+    internal SubAccountIpRestrictions(SubAccountRegister register)
+    {
+        _register = register;
+    }
+
     private IReadOnlyDictionary<string, string> _keyOwners = new Dictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>Tells the book which user owns each API key (the keys live in the venue's key ring).</summary>
@@ -16,7 +24,7 @@ public sealed partial class SubAccountBook
     public SubAccountFailure? IpRestriction(string caller, string? email, string apiKey, out KeyIpRestriction restriction)
     {
         restriction = null!;
-        lock (_gate)
+        lock (_register.Gate)
         {
             if (FindKey(caller, email, apiKey, out var owner) is { } failure) return failure;
             restriction = Current(apiKey, owner);
@@ -30,15 +38,15 @@ public sealed partial class SubAccountBook
         out KeyIpRestriction restriction)
     {
         restriction = null!;
-        lock (_gate)
+        lock (_register.Gate)
         {
             if (FindKey(caller, email, apiKey, out var owner) is { } failure) return failure;
             var current = Current(apiKey, owner);
             var list = current.IpList.Concat(add.Where(ip => !current.IpList.Contains(ip, StringComparer.OrdinalIgnoreCase)))
                 .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
             if (restricted && list.Count == 0) return SubAccountFailure.InvalidValue;
-            restriction = current with { Restricted = restricted, IpList = list, UpdateTimeMs = NowMs };
-            Commit(_state with { IpRestrictions = Replace(restriction) }, null);
+            restriction = current with { Restricted = restricted, IpList = list, UpdateTimeMs = _register.NowMs };
+            _register.Commit(_register.State with { IpRestrictions = Replace(restriction) }, null);
             return null;
         }
     }
@@ -48,16 +56,16 @@ public sealed partial class SubAccountBook
     public SubAccountFailure? RemoveIps(string caller, string? email, string apiKey, IReadOnlyList<string> remove, out KeyIpRestriction restriction)
     {
         restriction = null!;
-        lock (_gate)
+        lock (_register.Gate)
         {
             if (FindKey(caller, email, apiKey, out var owner) is { } failure) return failure;
             var current = Current(apiKey, owner);
             restriction = current with
             {
                 IpList = [.. current.IpList.Where(ip => !remove.Contains(ip, StringComparer.OrdinalIgnoreCase))],
-                UpdateTimeMs = NowMs,
+                UpdateTimeMs = _register.NowMs,
             };
-            Commit(_state with { IpRestrictions = Replace(restriction) }, null);
+            _register.Commit(_register.State with { IpRestrictions = Replace(restriction) }, null);
             return null;
         }
     }
@@ -66,7 +74,7 @@ public sealed partial class SubAccountBook
     /// restriction, else only from an address on its list.</summary>
     public bool KeyAllowedFrom(string apiKey, IPAddress? caller)
     {
-        var restriction = Snapshot().IpRestrictions.FirstOrDefault(r => r.ApiKey == apiKey);
+        var restriction = _register.Snapshot().IpRestrictions.FirstOrDefault(r => r.ApiKey == apiKey);
         if (restriction is not { Restricted: true }) return true;
         if (caller is null) return false;
         if (caller.IsIPv4MappedToIPv6) caller = caller.MapToIPv4();
@@ -84,7 +92,7 @@ public sealed partial class SubAccountBook
     private SubAccountFailure? FindKey(string caller, string? email, string apiKey, out string owner)
     {
         owner = "";
-        if (FindSub(caller, email, out var user, out _) is { } failure) return failure;
+        if (_register.FindSub(caller, email, out var user, out _) is { } failure) return failure;
         if (!_keyOwners.TryGetValue(apiKey, out var keyOwner) || !string.Equals(keyOwner, user.Email, StringComparison.OrdinalIgnoreCase))
         {
             return SubAccountFailure.UnknownApiKey;
@@ -94,8 +102,8 @@ public sealed partial class SubAccountBook
     }
 
     private KeyIpRestriction Current(string apiKey, string owner) =>
-        _state.IpRestrictions.FirstOrDefault(r => r.ApiKey == apiKey) ?? new KeyIpRestriction(apiKey, owner, false, [], 0);
+        _register.State.IpRestrictions.FirstOrDefault(r => r.ApiKey == apiKey) ?? new KeyIpRestriction(apiKey, owner, false, [], 0);
 
     private IReadOnlyList<KeyIpRestriction> Replace(KeyIpRestriction restriction) =>
-        [.. _state.IpRestrictions.Where(r => r.ApiKey != restriction.ApiKey), restriction];
+        [.. _register.State.IpRestrictions.Where(r => r.ApiKey != restriction.ApiKey), restriction];
 }

@@ -1,13 +1,17 @@
 namespace Ferry.Simulator.Ledger.SubAccounts;
 
-/// <summary>One requested position move: symbol, quantity (> 0) and position side.</summary>
-public sealed record PositionMoveOrder(string Symbol, decimal Quantity, string PositionSide);
-
-/// <summary>The result of one order of a move: the record when it moved, else the reason it did not.</summary>
-public sealed record PositionMoveResult(PositionMoveOrder Order, PositionMoveRecord? Moved, decimal Price, string Side);
-
-public sealed partial class SubAccountBook
+/// <summary>Futures positions of the master's sub-accounts and moves of USDⓈ-M positions between the master's accounts.</summary>
+public sealed class SubAccountPositions
 {
+    private readonly SubAccountRegister _register;
+    private readonly SubAccountDirectory _accounts;
+
+    internal SubAccountPositions(SubAccountRegister register, SubAccountDirectory accounts)
+    {
+        _register = register;
+        _accounts = accounts;
+    }
+
     /// <summary>The most positions one move-position call takes (documented).</summary>
     public const int MaxMoveOrders = 10;
 
@@ -15,11 +19,11 @@ public sealed partial class SubAccountBook
     public SubAccountFailure? Positions(string caller, string? email, string market, out IReadOnlyList<SimPosition> positions)
     {
         positions = [];
-        lock (_gate)
+        lock (_register.Gate)
         {
-            if (FindSub(caller, email, out var user, out _) is { } failure) return failure;
+            if (_register.FindSub(caller, email, out var user, out _) is { } failure) return failure;
             if (!user.FuturesEnabled) return SubAccountFailure.FuturesNotEnabled;
-            positions = [.. _state.Positions.Where(p => p.Market == market && string.Equals(p.Owner, user.Email, StringComparison.OrdinalIgnoreCase))
+            positions = [.. _register.State.Positions.Where(p => p.Market == market && string.Equals(p.Owner, user.Email, StringComparison.OrdinalIgnoreCase))
                 .OrderBy(p => p.Symbol, StringComparer.Ordinal).ThenBy(p => p.PositionSide, StringComparer.Ordinal)];
             return null;
         }
@@ -36,17 +40,17 @@ public sealed partial class SubAccountBook
         out IReadOnlyList<PositionMoveResult> results)
     {
         results = [];
-        lock (_gate)
+        lock (_register.Gate)
         {
-            if (FindMasterOrSub(caller, from, out var source) is { } f1) return f1;
-            if (FindMasterOrSub(caller, to, out var target) is { } f2) return f2;
+            if (_register.FindMasterOrSub(caller, from, out var source) is { } f1) return f1;
+            if (_register.FindMasterOrSub(caller, to, out var target) is { } f2) return f2;
             if (source.Email.Equals(target.Email, StringComparison.OrdinalIgnoreCase)) return SubAccountFailure.InvalidValue;
             if (!source.IsMaster && !source.FuturesEnabled || !target.IsMaster && !target.FuturesEnabled) return SubAccountFailure.FuturesNotEnabled;
 
-            var positions = _state.Positions.ToList();
-            var moves = _state.PositionMoves.ToList();
+            var positions = _register.State.Positions.ToList();
+            var moves = _register.State.PositionMoves.ToList();
             var done = new List<PositionMoveResult>();
-            var now = NowMs;
+            var now = _register.NowMs;
             foreach (var order in orders)
             {
                 var at = positions.FindIndex(p => p.Market == "UM" && p.Symbol == order.Symbol && p.PositionSide == order.PositionSide
@@ -83,7 +87,7 @@ public sealed partial class SubAccountBook
                 moves.Add(record);
                 done.Add(new PositionMoveResult(order, record, held.MarkPrice, record.Side));
             }
-            if (done.Any(d => d.Moved is not null)) Commit(_state with { Positions = positions, PositionMoves = moves }, null);
+            if (done.Any(d => d.Moved is not null)) _register.Commit(_register.State with { Positions = positions, PositionMoves = moves }, null);
             results = done;
             return null;
         }
@@ -93,9 +97,9 @@ public sealed partial class SubAccountBook
     public SubAccountFailure? PositionMoves(string caller, string symbol, long startMs, long endMs, out IReadOnlyList<PositionMoveRecord> moves)
     {
         moves = [];
-        if (List(caller, out var subs) is { } failure) return failure;
+        if (_accounts.List(caller, out var subs) is { } failure) return failure;
         var mine = subs.Select(s => s.Profile.Email).Append(caller).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        moves = [.. Snapshot().PositionMoves
+        moves = [.. _register.Snapshot().PositionMoves
             .Where(m => m.Symbol == symbol && m.TimestampMs >= startMs && m.TimestampMs <= endMs && (mine.Contains(m.FromEmail) || mine.Contains(m.ToEmail)))
             .OrderByDescending(m => m.TimestampMs)];
         return null;

@@ -1,31 +1,17 @@
 namespace Ferry.Simulator.Ledger.SubAccounts;
 
-/// <summary>One asset of a futures account, derived from the wallet and the open positions.</summary>
-/// <param name="Asset">The margin asset.</param>
-/// <param name="WalletBalance">What the futures wallet holds.</param>
-/// <param name="UnrealizedProfit">Sum over positions margined in this asset.</param>
-/// <param name="PositionInitialMargin">Sum of notional ÷ leverage.</param>
-/// <param name="MaintenanceMargin">0.4 % of notional (assumed flat rate).</param>
-public sealed record FuturesAssetLine(string Asset, decimal WalletBalance, decimal UnrealizedProfit, decimal PositionInitialMargin, decimal MaintenanceMargin)
+/// <summary>The wallets of the master's sub-accounts and their values in BTC and USD, from the scenario's prices.</summary>
+public sealed class SubAccountBalances
 {
-    /// <summary>The maintenance-margin rate the simulator applies to every position (assumed).</summary>
-    public const decimal MaintenanceRate = 0.004m;
+    private readonly SubAccountRegister _register;
+    private readonly SubAccountDirectory _accounts;
 
-    /// <summary>Wallet balance plus unrealized profit.</summary>
-    public decimal MarginBalance => WalletBalance + UnrealizedProfit;
+    internal SubAccountBalances(SubAccountRegister register, SubAccountDirectory accounts)
+    {
+        _register = register;
+        _accounts = accounts;
+    }
 
-    /// <summary>What could leave the wallet: the wallet balance, less what open positions tie up, never below zero.</summary>
-    public decimal MaxWithdrawAmount => Math.Max(0m, Math.Min(WalletBalance, MarginBalance - PositionInitialMargin));
-}
-
-/// <summary>A futures account (UM or CM) of one user.</summary>
-public sealed record FuturesAccountView(string Email, string Market, IReadOnlyList<FuturesAssetLine> Assets);
-
-/// <summary>One asset of a margin account: the wallet balance (the simulator lends nothing, so no debt or interest).</summary>
-public sealed record MarginAssetLine(string Asset, decimal Free);
-
-public sealed partial class SubAccountBook
-{
     /// <summary>Assets the simulator values at 1 USD (assumed).</summary>
     private static readonly string[] UsdStable = ["USDT", "BUSD", "USDC", "FDUSD"];
 
@@ -35,7 +21,7 @@ public sealed partial class SubAccountBook
     public decimal ToBtc(string asset, decimal amount)
     {
         if (amount == 0m || asset == "BTC") return amount;
-        var prices = Snapshot().Prices;
+        var prices = _register.Snapshot().Prices;
         if (prices.TryGetValue(asset + "BTC", out var p)) return amount * p;
         if (prices.TryGetValue("BTC" + asset, out p)) return Math.Round(amount / p, 8, MidpointRounding.ToZero);
         if (!prices.TryGetValue("BTCUSDT", out var btcUsdt)) return 0m;
@@ -47,20 +33,20 @@ public sealed partial class SubAccountBook
     public decimal ToUsd(string asset, decimal amount)
     {
         if (UsdStable.Contains(asset)) return amount;
-        return Snapshot().Prices.TryGetValue(asset + "USDT", out var p) ? amount * p : 0m;
+        return _register.Snapshot().Prices.TryGetValue(asset + "USDT", out var p) ? amount * p : 0m;
     }
 
     /// <summary>The non-zero balances of one wallet of a user, by asset.</summary>
     private IReadOnlyList<KeyValuePair<string, decimal>> WalletOf(string email, WalletKind wallet) =>
-        [.. _ledger.Balances(email).Where(b => b.Key.Wallet.Wallet == wallet).Select(b => new KeyValuePair<string, decimal>(b.Key.Asset, b.Value))];
+        [.. _register.Ledger.Balances(email).Where(b => b.Key.Wallet.Wallet == wallet).Select(b => new KeyValuePair<string, decimal>(b.Key.Asset, b.Value))];
 
     /// <summary>The spot wallet of one of the caller's sub-accounts (v3/v4 assets).</summary>
     public SubAccountFailure? SpotAssets(string caller, string? email, out IReadOnlyList<KeyValuePair<string, decimal>> balances)
     {
         balances = [];
-        lock (_gate)
+        lock (_register.Gate)
         {
-            if (FindSub(caller, email, out var user, out _) is { } failure) return failure;
+            if (_register.FindSub(caller, email, out var user, out _) is { } failure) return failure;
             balances = WalletOf(user.Email, WalletKind.Spot);
             return null;
         }
@@ -71,8 +57,8 @@ public sealed partial class SubAccountBook
     {
         masterBtc = 0m;
         subAccounts = [];
-        if (email is not null && Find(caller, email, out _) is { } failure) return failure;
-        if (List(caller, out var all) is { } notMaster) return notMaster;
+        if (email is not null && _accounts.Find(caller, email, out _) is { } failure) return failure;
+        if (_accounts.List(caller, out var all) is { } notMaster) return notMaster;
         masterBtc = WalletOf(caller, WalletKind.Spot).Sum(b => ToBtc(b.Key, b.Value));
         subAccounts = [.. all.Where(v => email is null || string.Equals(v.Profile.Email, email, StringComparison.OrdinalIgnoreCase))
             .Select(v => new KeyValuePair<string, decimal>(v.Profile.Email, WalletOf(v.Profile.Email, WalletKind.Spot).Sum(b => ToBtc(b.Key, b.Value))))];
@@ -84,9 +70,9 @@ public sealed partial class SubAccountBook
     {
         assets = [];
         subEmail = "";
-        lock (_gate)
+        lock (_register.Gate)
         {
-            if (FindSub(caller, email, out var user, out _) is { } failure) return failure;
+            if (_register.FindSub(caller, email, out var user, out _) is { } failure) return failure;
             if (!user.MarginEnabled) return SubAccountFailure.MarginNotEnabled;
             subEmail = user.Email;
             assets = [.. WalletOf(user.Email, WalletKind.Margin).Select(b => new MarginAssetLine(b.Key, b.Value))];
@@ -98,7 +84,7 @@ public sealed partial class SubAccountBook
     public SubAccountFailure? MarginSummary(string caller, out IReadOnlyList<KeyValuePair<string, IReadOnlyList<MarginAssetLine>>> subAccounts)
     {
         subAccounts = [];
-        if (List(caller, out var all) is { } failure) return failure;
+        if (_accounts.List(caller, out var all) is { } failure) return failure;
         subAccounts = [.. all.Where(v => v.User.MarginEnabled).Select(v => new KeyValuePair<string, IReadOnlyList<MarginAssetLine>>(
             v.Profile.Email, [.. WalletOf(v.Profile.Email, WalletKind.Margin).Select(b => new MarginAssetLine(b.Key, b.Value))]))];
         return null;
@@ -108,9 +94,9 @@ public sealed partial class SubAccountBook
     public SubAccountFailure? FuturesAccount(string caller, string? email, string market, out FuturesAccountView account)
     {
         account = null!;
-        lock (_gate)
+        lock (_register.Gate)
         {
-            if (FindSub(caller, email, out var user, out _) is { } failure) return failure;
+            if (_register.FindSub(caller, email, out var user, out _) is { } failure) return failure;
             if (!user.FuturesEnabled) return SubAccountFailure.FuturesNotEnabled;
             account = BuildFutures(user.Email, market);
             return null;
@@ -121,8 +107,8 @@ public sealed partial class SubAccountBook
     public SubAccountFailure? FuturesSummary(string caller, string market, out IReadOnlyList<FuturesAccountView> accounts)
     {
         accounts = [];
-        if (List(caller, out var all) is { } failure) return failure;
-        lock (_gate) accounts = [.. all.Where(v => v.User.FuturesEnabled).Select(v => BuildFutures(v.Profile.Email, market))];
+        if (_accounts.List(caller, out var all) is { } failure) return failure;
+        lock (_register.Gate) accounts = [.. all.Where(v => v.User.FuturesEnabled).Select(v => BuildFutures(v.Profile.Email, market))];
         return null;
     }
 
@@ -134,7 +120,7 @@ public sealed partial class SubAccountBook
     {
         var wallet = WalletOf(email, market == "UM" ? WalletKind.UsdtFuture : WalletKind.CoinFuture);
         var lines = wallet.ToDictionary(b => b.Key, b => new FuturesAssetLine(b.Key, b.Value, 0m, 0m, 0m), StringComparer.Ordinal);
-        foreach (var p in _state.Positions.Where(p => p.Market == market && string.Equals(p.Owner, email, StringComparison.OrdinalIgnoreCase)))
+        foreach (var p in _register.State.Positions.Where(p => p.Market == market && string.Equals(p.Owner, email, StringComparison.OrdinalIgnoreCase)))
         {
             var asset = market == "UM" ? "USDT" : CoinOf(p.Symbol);
             var pnl = market == "UM" ? p.UnrealizedProfit : Math.Round(p.UnrealizedProfit / p.MarkPrice, 8, MidpointRounding.ToZero);

@@ -1,15 +1,23 @@
 namespace Ferry.Simulator.Ledger.SubAccounts;
 
-public sealed partial class SubAccountBook
+/// <summary>Deposit addresses and the scenario's deposit history of the master's sub-accounts.</summary>
+public sealed class SubAccountDeposits
 {
+    private readonly SubAccountRegister _register;
+
+    internal SubAccountDeposits(SubAccountRegister register)
+    {
+        _register = register;
+    }
+
     /// <summary>The deterministic deposit address of one of the caller's sub-accounts for (coin, network); the network
     /// defaults to <see cref="DepositAddresses.DefaultNetwork"/>.</summary>
     public SubAccountFailure? DepositAddress(string caller, string? email, string coin, string? network, out DepositAddress address)
     {
         address = null!;
-        lock (_gate)
+        lock (_register.Gate)
         {
-            if (FindSub(caller, email, out var user, out _) is { } failure) return failure;
+            if (_register.FindSub(caller, email, out var user, out _) is { } failure) return failure;
             address = DepositAddresses.For(user.Email, coin, network ?? DepositAddresses.DefaultNetwork(coin));
             return null;
         }
@@ -19,10 +27,10 @@ public sealed partial class SubAccountBook
     public SubAccountFailure? Deposits(string caller, string? email, out IReadOnlyList<SimDeposit> deposits)
     {
         deposits = [];
-        lock (_gate)
+        lock (_register.Gate)
         {
-            if (FindSub(caller, email, out var user, out _) is { } failure) return failure;
-            deposits = [.. _state.Deposits.Where(d => string.Equals(d.Owner, user.Email, StringComparison.OrdinalIgnoreCase))
+            if (_register.FindSub(caller, email, out var user, out _) is { } failure) return failure;
+            deposits = [.. _register.State.Deposits.Where(d => string.Equals(d.Owner, user.Email, StringComparison.OrdinalIgnoreCase))
                 .OrderByDescending(d => d.InsertTimeMs).ThenBy(d => d.Id, StringComparer.Ordinal)];
             return null;
         }
