@@ -179,7 +179,7 @@ internal sealed partial class SubAccountPositionHandlers(SubAccountPositions boo
         {
             if (index != list.Count) return RequestParams.Malformed($"orderArgs[{list.Count}].symbol");
             var symbol = f.GetValueOrDefault("symbol");
-            if (symbol is null || !ScenarioParser.IsCode(symbol)) return RequestParams.Malformed($"orderArgs[{index}].symbol");
+            if (symbol is null || !ScenarioReader.IsCode(symbol)) return RequestParams.Malformed($"orderArgs[{index}].symbol");
             if (!decimal.TryParse(f.GetValueOrDefault("quantity"), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var quantity)
                 || quantity <= 0m || DecimalText.Scale(quantity) > 8)
             {

@@ -1,13 +1,14 @@
 using System.Text.Json;
+using static Ferry.Simulator.Scenario.ScenarioReader;
 
 namespace Ferry.Simulator.Scenario;
 
-/// <summary>The optional <c>managedSubAccounts</c> section.</summary>
-internal static partial class ScenarioParser
+/// <summary>Reads the optional <c>managedSubAccounts</c> section of the Binance section.</summary>
+internal static class ManagedSubAccountSectionParser
 {
     /// <summary>Reads <c>binance.managedSubAccounts</c>; adds each managed sub-account and each trading-team master to
     /// <paramref name="emails"/> (both may own API keys) and returns the trading-team e-mails apart, since they hold no wallets.</summary>
-    private static (List<ScenarioManagedSubAccount> Managed, HashSet<string> Teams) ParseManagedSubAccounts(
+    internal static (List<ScenarioManagedSubAccount> Managed, HashSet<string> Teams) ParseManagedSubAccounts(
         JsonElement b, string at, HashSet<string> emails)
     {
         var managed = new List<ScenarioManagedSubAccount>();
@@ -36,7 +37,7 @@ internal static partial class ScenarioParser
 
     /// <summary>Attaches the managed section and refuses wallets, positions or deposits owned by a trading-team master
     /// (it is another Binance account; the simulator keeps no wallets for it).</summary>
-    private static BinanceScenario WithManagedSubAccounts(BinanceScenario scenario, List<ScenarioManagedSubAccount> managed, HashSet<string> teams)
+    internal static BinanceScenario WithManagedSubAccounts(BinanceScenario scenario, List<ScenarioManagedSubAccount> managed, HashSet<string> teams)
     {
         for (var i = 0; i < scenario.Balances.Count; i++)
         {

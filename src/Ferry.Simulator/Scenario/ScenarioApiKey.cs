@@ -1,8 +1,5 @@
 namespace Ferry.Simulator.Scenario;
 
-/// <summary>A sub-account of the scenario's master, with the products it has enabled.</summary>
-public sealed partial record ScenarioSubAccount(string Email, bool Futures, bool Margin, bool Options);
-
 /// <summary>An API key: its owner, exactly one way to verify signatures (HMAC secret, Ed25519 or RSA public key PEM)
 /// and its permission names. <see cref="ToString"/> never prints the secret.</summary>
 public sealed record ScenarioApiKey(
@@ -17,13 +14,3 @@ public sealed record ScenarioApiKey(
 
     private static string Mask(string key) => key.Length <= 9 ? "***" : $"{key[..5]}...{key[^4..]}";
 }
-
-/// <summary>A starting balance: owner, wallet name (SPOT, MARGIN, ISOLATED_MARGIN, ...), symbol for isolated margin, asset, amount.</summary>
-public sealed record ScenarioBalance(string Owner, string Wallet, string? Symbol, string Asset, decimal Amount);
-
-/// <summary>The Binance part of a scenario.</summary>
-public sealed partial record BinanceScenario(
-    string Master,
-    IReadOnlyList<ScenarioSubAccount> SubAccounts,
-    IReadOnlyList<ScenarioApiKey> ApiKeys,
-    IReadOnlyList<ScenarioBalance> Balances);

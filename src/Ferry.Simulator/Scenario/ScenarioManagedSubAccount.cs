@@ -11,10 +11,3 @@ public sealed record ScenarioManagedSubAccount(string Email, string TradingTeam,
     /// <summary><c>isSignedLVTRiskAgreement</c> of the list endpoint.</summary>
     public bool SignedLvtRiskAgreement { get; init; }
 }
-
-/// <summary>The optional managed sub-account section.</summary>
-public sealed partial record BinanceScenario
-{
-    /// <summary>Managed sub-accounts of the master (the investor), each bound to a trading team.</summary>
-    public IReadOnlyList<ScenarioManagedSubAccount> ManagedSubAccounts { get; init; } = [];
-}

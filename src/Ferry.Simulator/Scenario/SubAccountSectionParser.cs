@@ -1,14 +1,14 @@
-using System.Globalization;
 using System.Text.Json;
+using static Ferry.Simulator.Scenario.ScenarioReader;
 
 namespace Ferry.Simulator.Scenario;
 
-/// <summary>The optional sections for sub-account management: prices, positions, deposits.</summary>
-internal static partial class ScenarioParser
+/// <summary>Reads the optional Binance sections for sub-account management: prices, positions, deposits.</summary>
+internal static class SubAccountSectionParser
 {
     private static readonly int[] DepositStatuses = [0, 1, 6, 7, 8];
 
-    private static BinanceScenario WithSubAccountSections(JsonElement b, string at, BinanceScenario scenario, HashSet<string> emails)
+    internal static BinanceScenario WithSubAccountSections(JsonElement b, string at, BinanceScenario scenario, HashSet<string> emails)
     {
         var prices = new Dictionary<string, decimal>(StringComparer.Ordinal);
         foreach (var (item, path) in Items(b, at, "prices"))
@@ -74,17 +74,5 @@ internal static partial class ScenarioParser
                 item.TryGetProperty("addressTag", out var tag) && tag.ValueKind == JsonValueKind.String ? tag.GetString()! : ""));
         }
         return scenario with { Prices = prices, Positions = positions, Deposits = deposits };
-    }
-
-    private static decimal Positive(JsonElement item, string path, string name, decimal most = MaxAmount)
-    {
-        if (!item.TryGetProperty(name, out var a)) throw Bad($"{path}.{name}", "is required");
-        decimal value;
-        if (a.ValueKind == JsonValueKind.Number && a.TryGetDecimal(out value)) { }
-        else if (a.ValueKind == JsonValueKind.String &&
-                 decimal.TryParse(a.GetString(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value)) { }
-        else throw Bad($"{path}.{name}", "must be a decimal such as \"0.5\"");
-        if (value <= 0m) throw Bad($"{path}.{name}", "must be more than zero");
-        return value <= most ? value : throw Bad($"{path}.{name}", $"is more than {most}, the most a scenario may hold");
     }
 }
