@@ -22,7 +22,7 @@ internal sealed class StateAccess(IStateGate gate, ManagedSubAccountBook managed
         }
         return await gate.WriteAsync(() =>
         {
-            managed.RunDue();
+            managed.Transfers.RunDue();
             return handler();
         }, ct).ConfigureAwait(false);
     }
@@ -31,5 +31,5 @@ internal sealed class StateAccess(IStateGate gate, ManagedSubAccountBook managed
     public T Read<T>(Func<T> read) => gate.Read(read);
 
     /// <summary>Runs the scheduled work that is due, under the write lock.</summary>
-    public int RunScheduledWork() => gate.Write(managed.RunDue);
+    public int RunScheduledWork() => gate.Write(managed.Transfers.RunDue);
 }

@@ -13,7 +13,7 @@ internal static class SubAccountManagementEndpoints
 {
     public static IReadOnlyList<SimEndpoint> Create(SubAccountBook book, ManagedSubAccountBook? managed = null)
     {
-        var accounts = new SubAccountAccountHandlers(book.Accounts, email => managed?.IsManaged(email) ?? false);
+        var accounts = new SubAccountAccountHandlers(book.Accounts, email => managed?.Queries.IsManaged(email) ?? false);
         var balances = new SubAccountBalanceHandlers(book.Balances);
         var deposits = new SubAccountDepositHandlers(book.Deposits);
         var ip = new SubAccountIpHandlers(book.IpRestrictions);

@@ -56,7 +56,7 @@ internal sealed class AdminHandlers(
             w.WriteStartObject();
             w.WriteString("email", sub.Profile.Email);
             w.WriteBoolean("virtual", sub.Profile.Virtual);
-            w.WriteBoolean("managed", managed?.IsManaged(sub.Profile.Email) ?? false);
+            w.WriteBoolean("managed", managed?.Queries.IsManaged(sub.Profile.Email) ?? false);
             w.WriteEndObject();
         }
         w.WriteEndArray();

@@ -31,7 +31,7 @@ internal sealed class ManagedSubAccountHandlers(ManagedSubAccountBook book)
         if (Email(r, "toEmail", out var toEmail) is { } e1) return SimResponse.Fail(e1);
         if (Asset(r, out var asset) is { } e2) return SimResponse.Fail(e2);
         if (r.Amount("amount", out var amount) is { } e3) return SimResponse.Fail(e3);
-        return book.Deposit(r.Owner!, toEmail, asset, amount, out var tranId) is { } failure ? Fail(failure) : TranId(tranId);
+        return book.Transfers.Deposit(r.Owner!, toEmail, asset, amount, out var tranId) is { } failure ? Fail(failure) : TranId(tranId);
     }
 
     /// <summary>POST withdraw (fromEmail, asset, amount, transferDate?) → {"tranId": n}; a future transferDate schedules it.</summary>
@@ -41,7 +41,7 @@ internal sealed class ManagedSubAccountHandlers(ManagedSubAccountBook book)
         if (Asset(r, out var asset) is { } e2) return SimResponse.Fail(e2);
         if (r.Amount("amount", out var amount) is { } e3) return SimResponse.Fail(e3);
         if (r.Long("transferDate", out var date) is { } e4) return SimResponse.Fail(e4);
-        return book.Withdraw(r.Owner!, fromEmail, asset, amount, date, out var tranId, out _) is { } failure ? Fail(failure) : TranId(tranId);
+        return book.Transfers.Withdraw(r.Owner!, fromEmail, asset, amount, date, out var tranId, out _) is { } failure ? Fail(failure) : TranId(tranId);
     }
 
     /// <summary>GET deposit/address (email, coin, network?, amount?) → {"coin", "address", "tag", "url"}.</summary>
@@ -55,7 +55,7 @@ internal sealed class ManagedSubAccountHandlers(ManagedSubAccountBook book)
         {
             return SimResponse.Fail(RequestParams.Malformed("amount"));
         }
-        if (book.DepositAddress(r.Owner!, email, coin, network, out var address) is { } failure) return Fail(failure);
+        if (book.Queries.DepositAddress(r.Owner!, email, coin, network, out var address) is { } failure) return Fail(failure);
         return SimResponse.Ok(JsonBody.Write(w =>
         {
             w.WriteStartObject();
@@ -72,7 +72,7 @@ internal sealed class ManagedSubAccountHandlers(ManagedSubAccountBook book)
     public SimResponse Asset(SimRequest r)
     {
         if (Email(r, "email", out var email) is { } e) return SimResponse.Fail(e);
-        if (book.SpotAssets(r.Owner!, email, out var balances) is { } failure) return Fail(failure);
+        if (book.Queries.SpotAssets(r.Owner!, email, out var balances) is { } failure) return Fail(failure);
         return SimResponse.Ok(JsonBody.Write(w =>
         {
             w.WriteStartArray();
@@ -84,7 +84,7 @@ internal sealed class ManagedSubAccountHandlers(ManagedSubAccountBook book)
                 w.WriteString("totalBalance", DecimalText.Plain(amount));
                 w.WriteString("availableBalance", DecimalText.Plain(amount));
                 w.WriteString("inOrder", "0");
-                w.WriteString("btcValue", DecimalText.Plain(book.ToBtc(coin, amount)));
+                w.WriteString("btcValue", DecimalText.Plain(book.Queries.ToBtc(coin, amount)));
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -99,7 +99,7 @@ internal sealed class ManagedSubAccountHandlers(ManagedSubAccountBook book)
         var accountType = r.Text("accountType") ?? "USDT_FUTURE";
         if (accountType is not ("USDT_FUTURE" or "COIN_FUTURE")) return SimResponse.Fail(RequestParams.Malformed("accountType"));
         var market = accountType == "USDT_FUTURE" ? "UM" : "CM";
-        if (book.FuturesAssets(r.Owner!, email, market, out var account, out var positions) is { } failure) return Fail(failure);
+        if (book.Queries.FuturesAssets(r.Owner!, email, market, out var account, out var positions) is { } failure) return Fail(failure);
         return SimResponse.Ok(JsonBody.Write(w =>
         {
             w.WriteStartObject();
@@ -144,7 +144,7 @@ internal sealed class ManagedSubAccountHandlers(ManagedSubAccountBook book)
         if (r.Email("email", out var email) is { } e1) return SimResponse.Fail(e1);
         if (r.Int("page", 1, 1, int.MaxValue, out var page) is { } e2) return SimResponse.Fail(e2);
         if (r.Int("limit", 20, 1, 20, out var limit) is { } e3) return SimResponse.Fail(e3);
-        if (book.List(r.Owner!, email, out var rootUserId, out var views) is { } failure) return Fail(failure);
+        if (book.Queries.List(r.Owner!, email, out var rootUserId, out var views) is { } failure) return Fail(failure);
         return SimResponse.Ok(JsonBody.Write(w =>
         {
             w.WriteStartObject();
@@ -178,7 +178,7 @@ internal sealed class ManagedSubAccountHandlers(ManagedSubAccountBook book)
         if (Email(r, "email", out var email) is { } e) return SimResponse.Fail(e);
         var accountType = r.Text("accountType") ?? "MARGIN";
         if (accountType is not ("MARGIN" or "ISOLATED_MARGIN")) return SimResponse.Fail(RequestParams.Malformed("accountType"));
-        if (book.MarginAssets(r.Owner!, email, accountType == "ISOLATED_MARGIN", out var balances) is { } failure) return Fail(failure);
+        if (book.Queries.MarginAssets(r.Owner!, email, accountType == "ISOLATED_MARGIN", out var balances) is { } failure) return Fail(failure);
         return SimResponse.Ok(JsonBody.Write(w =>
         {
             w.WriteStartObject();
@@ -204,13 +204,13 @@ internal sealed class ManagedSubAccountHandlers(ManagedSubAccountBook book)
         if (r.Long("startTime", out var start) is { } e2) return SimResponse.Fail(e2);
         if (r.Long("endTime", out var end) is { } e3) return SimResponse.Fail(e3);
         if (r.Long("limit", out var limitValue) is { } e4) return SimResponse.Fail(e4);
-        var limit = (int)Math.Clamp(limitValue ?? ManagedSubAccountBook.MinSnapshotLimit, ManagedSubAccountBook.MinSnapshotLimit, ManagedSubAccountBook.MaxSnapshotLimit);
+        var limit = (int)Math.Clamp(limitValue ?? ManagedSubAccountQueries.MinSnapshotLimit, ManagedSubAccountQueries.MinSnapshotLimit, ManagedSubAccountQueries.MaxSnapshotLimit);
         var s = start ?? r.NowMs - SnapshotMaxDays * Day;
         var t = end ?? r.NowMs;
         if (s > t) return SimResponse.Fail(RequestParams.Malformed("startTime"));
         if (start < r.NowMs - SnapshotMaxDays * Day) return SimResponse.Fail(BinanceErrors.ManagedSnapshotTooOld.Format("startTime"));
         if (t - s > SnapshotMaxDays * Day) return SimResponse.Fail(BinanceErrors.IntervalTooLong.Format((SnapshotMaxDays * 24).ToString(CultureInfo.InvariantCulture)));
-        if (book.Snapshots(r.Owner!, email, type, s, t, limit, out var snapshots) is { } failure) return Fail(failure);
+        if (book.Queries.Snapshots(r.Owner!, email, type, s, t, limit, out var snapshots) is { } failure) return Fail(failure);
         return SimResponse.Ok(JsonBody.Write(w =>
         {
             w.WriteStartObject();
@@ -234,7 +234,7 @@ internal sealed class ManagedSubAccountHandlers(ManagedSubAccountBook book)
                             w.WriteEndObject();
                         }
                         w.WriteEndArray();
-                        w.Str("totalAssetOfBtc", snapshot.Balances.Sum(b => book.ToBtc(b.Key, b.Value)));
+                        w.Str("totalAssetOfBtc", snapshot.Balances.Sum(b => book.Queries.ToBtc(b.Key, b.Value)));
                         break;
                     case ManagedSnapshotType.Margin:
                         WriteMargin(w, snapshot.Balances);
@@ -314,7 +314,7 @@ internal sealed class ManagedSubAccountHandlers(ManagedSubAccountBook book)
             accountType = kind;
         }
         var query = new ManagedLogQuery(start!.Value, end!.Value, direction, accountType, page, limit);
-        if (book.TransferLog(view, r.Owner!, email, query, out var rows, out var count) is { } failure) return Fail(failure);
+        if (book.Transfers.TransferLog(view, r.Owner!, email, query, out var rows, out var count) is { } failure) return Fail(failure);
         return SimResponse.Ok(JsonBody.Write(w =>
         {
             w.WriteStartObject();
@@ -342,7 +342,7 @@ internal sealed class ManagedSubAccountHandlers(ManagedSubAccountBook book)
 
     private void WriteMargin(Utf8JsonWriter w, IReadOnlyList<KeyValuePair<string, decimal>> balances)
     {
-        var btc = balances.Sum(b => book.ToBtc(b.Key, b.Value));
+        var btc = balances.Sum(b => book.Queries.ToBtc(b.Key, b.Value));
         w.Str("marginLevel", 999m);
         w.Str("totalAssetOfBtc", btc);
         w.Str("totalLiabilityOfBtc", 0m);

@@ -1,29 +1,19 @@
 using Ferry.Simulator.Ledger.SubAccounts;
+using static Ferry.Simulator.Ledger.ManagedSubAccounts.ManagedSubAccountRegister;
 
 namespace Ferry.Simulator.Ledger.ManagedSubAccounts;
 
-/// <summary>A managed sub-account as GET info shows it.</summary>
-public sealed record ManagedSubAccountView(ManagedSubAccountProfile Profile, SimUser User, long SubUserId, bool Frozen);
-
-/// <summary>Which daily snapshot (GET accountSnapshot <c>type</c>).</summary>
-public enum ManagedSnapshotType
+/// <summary>What the investor can read about its managed sub-accounts: the list, wallets, deposit addresses and daily
+/// snapshots, all derived from the ledger.</summary>
+public sealed class ManagedSubAccountQueries
 {
-    /// <summary>SPOT → "spot".</summary>
-    Spot,
-    /// <summary>MARGIN (cross) → "margin".</summary>
-    Margin,
-    /// <summary>FUTURES (USDⓈ-M) → "futures".</summary>
-    Futures,
-}
+    private readonly ManagedSubAccountRegister _register;
 
-/// <summary>One daily snapshot: the wallet's balances at the end of the UTC day, from the ledger.</summary>
-/// <param name="UpdateTimeMs">23:59:59.000 UTC of the day (as the docs' example 1576281599000).</param>
-/// <param name="Balances">Non-zero balances of the wallet by asset at that time.</param>
-/// <param name="Positions">USDⓈ-M positions (futures snapshots only; the simulator keeps no position history, so these are the current ones).</param>
-public sealed record ManagedSnapshot(long UpdateTimeMs, IReadOnlyList<KeyValuePair<string, decimal>> Balances, IReadOnlyList<SimPosition> Positions);
+    internal ManagedSubAccountQueries(ManagedSubAccountRegister register)
+    {
+        _register = register;
+    }
 
-public sealed partial class ManagedSubAccountBook
-{
     /// <summary>The most snapshots GET accountSnapshot returns, and the fewest (documented 7..30).</summary>
     public const int MinSnapshotLimit = 7, MaxSnapshotLimit = 30;
 
@@ -31,7 +21,7 @@ public sealed partial class ManagedSubAccountBook
     /// <c>isManagedSubAccount</c> flag of <c>GET sub-account/list</c>).</summary>
     public bool IsManaged(string email)
     {
-        lock (_gate) return _state.Profiles.Any(p => Same(p.Email, email));
+        lock (_register.Gate) return _register.State.Profiles.Any(p => Same(p.Email, email));
     }
 
     /// <summary>The investor's managed sub-accounts (one with <paramref name="email"/>), in creation order.</summary>
@@ -40,16 +30,16 @@ public sealed partial class ManagedSubAccountBook
         views = [];
         investorUserId = 0;
         List<ManagedSubAccountProfile> profiles;
-        lock (_gate)
+        lock (_register.Gate)
         {
-            if (RequireInvestor(caller) is { } wrongRole) return wrongRole;
-            investorUserId = _state.InvestorUserId;
-            profiles = [.. _state.Profiles.Where(p => email is null || Same(p.Email, email))];
+            if (_register.RequireInvestor(caller) is { } wrongRole) return wrongRole;
+            investorUserId = _register.State.InvestorUserId;
+            profiles = [.. _register.State.Profiles.Where(p => email is null || Same(p.Email, email))];
         }
         var list = new List<ManagedSubAccountView>();
         foreach (var p in profiles)
         {
-            if (_subAccounts.Accounts.Find(caller, p.Email, out var view) is null) list.Add(new ManagedSubAccountView(p, view.User, view.Profile.SubUserId, view.Profile.Frozen));
+            if (_register.SubAccounts.Accounts.Find(caller, p.Email, out var view) is null) list.Add(new ManagedSubAccountView(p, view.User, view.Profile.SubUserId, view.Profile.Frozen));
         }
         views = [.. list.OrderBy(v => v.Profile.InsertTimeMs).ThenBy(v => v.SubUserId)];
         return null;
@@ -59,9 +49,9 @@ public sealed partial class ManagedSubAccountBook
     public ManagedSubAccountFailure? SpotAssets(string caller, string email, out IReadOnlyList<KeyValuePair<string, decimal>> balances)
     {
         balances = [];
-        lock (_gate)
+        lock (_register.Gate)
         {
-            if (FindManaged(caller, email, out _, out var user) is { } failure) return failure;
+            if (_register.FindManaged(caller, email, out _, out var user) is { } failure) return failure;
             balances = Wallet(user.Email, WalletKind.Spot);
             return null;
         }
@@ -71,9 +61,9 @@ public sealed partial class ManagedSubAccountBook
     public ManagedSubAccountFailure? MarginAssets(string caller, string email, bool isolated, out IReadOnlyList<KeyValuePair<string, decimal>> balances)
     {
         balances = [];
-        lock (_gate)
+        lock (_register.Gate)
         {
-            if (FindManaged(caller, email, out _, out var user) is { } failure) return failure;
+            if (_register.FindManaged(caller, email, out _, out var user) is { } failure) return failure;
             if (!user.MarginEnabled) return ManagedSubAccountFailure.MarginNotEnabled;
             balances = Wallet(user.Email, isolated ? WalletKind.IsolatedMargin : WalletKind.Margin);
             return null;
@@ -86,13 +76,13 @@ public sealed partial class ManagedSubAccountBook
         account = null!;
         positions = [];
         SimUser user;
-        lock (_gate)
+        lock (_register.Gate)
         {
-            if (FindManaged(caller, email, out _, out user) is { } failure) return failure;
+            if (_register.FindManaged(caller, email, out _, out user) is { } failure) return failure;
         }
         if (!user.FuturesEnabled) return ManagedSubAccountFailure.FuturesNotEnabled;
-        if (_subAccounts.Balances.FuturesAccount(caller, user.Email, market, out account) is not null ||
-            _subAccounts.Positions.Positions(caller, user.Email, market, out positions) is not null)
+        if (_register.SubAccounts.Balances.FuturesAccount(caller, user.Email, market, out account) is not null ||
+            _register.SubAccounts.Positions.Positions(caller, user.Email, market, out positions) is not null)
         {
             return ManagedSubAccountFailure.NotManaged;
         }
@@ -103,9 +93,9 @@ public sealed partial class ManagedSubAccountBook
     public ManagedSubAccountFailure? DepositAddress(string caller, string email, string coin, string? network, out DepositAddress address)
     {
         address = null!;
-        lock (_gate)
+        lock (_register.Gate)
         {
-            if (FindManaged(caller, email, out _, out var user) is { } failure) return failure;
+            if (_register.FindManaged(caller, email, out _, out var user) is { } failure) return failure;
             address = DepositAddresses.For(user.Email, coin, network ?? DepositAddresses.DefaultNetwork(coin));
             return null;
         }
@@ -123,9 +113,9 @@ public sealed partial class ManagedSubAccountBook
         snapshots = [];
         ManagedSubAccountProfile profile;
         SimUser user;
-        lock (_gate)
+        lock (_register.Gate)
         {
-            if (FindManaged(caller, email, out profile, out user) is { } failure) return failure;
+            if (_register.FindManaged(caller, email, out profile, out user) is { } failure) return failure;
         }
         if (type == ManagedSnapshotType.Margin && !user.MarginEnabled) return ManagedSubAccountFailure.MarginNotEnabled;
         if (type == ManagedSnapshotType.Futures && !user.FuturesEnabled) return ManagedSubAccountFailure.FuturesNotEnabled;
@@ -136,9 +126,9 @@ public sealed partial class ManagedSubAccountBook
             _ => WalletKind.UsdtFuture,
         };
         IReadOnlyList<SimPosition> positions = [];
-        if (type == ManagedSnapshotType.Futures) _subAccounts.Positions.Positions(caller, user.Email, "UM", out positions);
+        if (type == ManagedSnapshotType.Futures) _register.SubAccounts.Positions.Positions(caller, user.Email, "UM", out positions);
 
-        var now = NowMs;
+        var now = _register.NowMs;
         var days = new List<long>();
         for (var day = StartOfUtcDay(profile.InsertTimeMs); day + DayMs <= now; day += DayMs)
         {
@@ -148,7 +138,7 @@ public sealed partial class ManagedSubAccountBook
         days = [.. days.TakeLast(limit)];
         if (days.Count == 0) return null;
 
-        var ledger = _ledger.Snapshot();
+        var ledger = _register.Ledger.Snapshot();
         var moves = ledger.History.OrderBy(m => m.TimestampMs).ThenBy(m => m.Id).ToList();
         var list = new List<ManagedSnapshot>(days.Count);
         foreach (var day in days)
@@ -175,11 +165,11 @@ public sealed partial class ManagedSubAccountBook
 
     /// <summary>Non-zero balances of one wallet kind of a user, summed by asset (isolated wallets over every symbol).</summary>
     private IReadOnlyList<KeyValuePair<string, decimal>> Wallet(string email, WalletKind wallet) =>
-        [.. _ledger.Balances(email).Where(b => b.Key.Wallet.Wallet == wallet)
+        [.. _register.Ledger.Balances(email).Where(b => b.Key.Wallet.Wallet == wallet)
             .GroupBy(b => b.Key.Asset, StringComparer.Ordinal)
             .Select(g => new KeyValuePair<string, decimal>(g.Key, g.Sum(b => b.Value)))
             .OrderBy(b => b.Key, StringComparer.Ordinal)];
 
     /// <summary>BTC value from the scenario's prices (as the sub-account summaries value it).</summary>
-    public decimal ToBtc(string asset, decimal amount) => _subAccounts.Balances.ToBtc(asset, amount);
+    public decimal ToBtc(string asset, decimal amount) => _register.SubAccounts.Balances.ToBtc(asset, amount);
 }

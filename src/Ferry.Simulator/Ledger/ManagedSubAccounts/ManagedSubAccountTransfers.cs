@@ -1,37 +1,27 @@
 using System.Globalization;
+using static Ferry.Simulator.Ledger.ManagedSubAccounts.ManagedSubAccountRegister;
 
 namespace Ferry.Simulator.Ledger.ManagedSubAccounts;
 
-/// <summary>One row of the managed transfer logs.</summary>
-public sealed record ManagedTransferRow(
-    long TranId, string FromEmail, WalletKind FromWallet, string ToEmail, WalletKind ToWallet, string Asset, decimal Amount,
-    long ScheduledMs, long CreateTimeMs);
-
-/// <summary>Which log is read: the documented three views of one set of moves.</summary>
-public enum ManagedLogView
+/// <summary>Deposits into and withdrawals out of managed sub-accounts (a withdrawal may be scheduled for a later day),
+/// and the three documented transfer-log views of them.</summary>
+public sealed class ManagedSubAccountTransfers
 {
-    /// <summary>GET queryTransLogForInvestor: the investor master names one of its managed sub-accounts.</summary>
-    Investor,
-    /// <summary>GET queryTransLogForTradeParent: the trading-team master names a managed sub-account bound to it.</summary>
-    TradingTeam,
-    /// <summary>GET query-trans-log: the managed sub-account's own key (the trading-team sub-account), no e-mail.</summary>
-    ManagedSubAccount,
-}
+    private readonly ManagedSubAccountRegister _register;
 
-/// <summary>A transfer-log query: the window on createTime, the direction seen from the managed sub-account
-/// (FROM: out of it, TO: into it) and the account type on its side.</summary>
-public sealed record ManagedLogQuery(long StartMs, long EndMs, string? Direction, WalletKind? AccountType, int Page, int Limit);
+    internal ManagedSubAccountTransfers(ManagedSubAccountRegister register)
+    {
+        _register = register;
+    }
 
-public sealed partial class ManagedSubAccountBook
-{
     /// <summary>Deposits the investor's spot <paramref name="asset"/> into the managed sub-account's spot, now.</summary>
     public ManagedSubAccountFailure? Deposit(string caller, string toEmail, string asset, decimal amount, out long tranId)
     {
         tranId = 0;
-        lock (_gate)
+        lock (_register.Gate)
         {
-            if (FindManaged(caller, toEmail, out _, out var user) is { } failure) return failure;
-            var investor = _ledger.FindUser(caller)!;
+            if (_register.FindManaged(caller, toEmail, out _, out var user) is { } failure) return failure;
+            var investor = _register.Ledger.FindUser(caller)!;
             tranId = Reserve();
             return Move(ManagedMoveChannels.Deposit, investor.Email, user.Email, investor.Email, asset, amount, tranId);
         }
@@ -44,24 +34,24 @@ public sealed partial class ManagedSubAccountBook
     {
         tranId = 0;
         scheduled = null;
-        lock (_gate)
+        lock (_register.Gate)
         {
-            if (FindManaged(caller, fromEmail, out _, out var user) is { } failure) return failure;
-            var investor = _ledger.FindUser(caller)!;
-            var now = NowMs;
+            if (_register.FindManaged(caller, fromEmail, out _, out var user) is { } failure) return failure;
+            var investor = _register.Ledger.FindUser(caller)!;
+            var now = _register.NowMs;
             var executeAt = transferDateMs is { } date ? StartOfUtcDay(date) : now;
             if (executeAt <= now)
             {
                 tranId = Reserve();
                 return Move(ManagedMoveChannels.Withdraw, user.Email, investor.Email, investor.Email, asset, amount, tranId);
             }
-            var held = _ledger.Balances(user.Email)
+            var held = _register.Ledger.Balances(user.Email)
                 .Where(b => b.Key.Wallet.Wallet == WalletKind.Spot && b.Key.Asset == asset).Sum(b => b.Value);
             if (held < amount) return ManagedSubAccountFailure.InsufficientBalance;
-            tranId = _state.NextTranId;
+            tranId = _register.State.NextTranId;
             scheduled = new ScheduledWithdrawal(tranId, investor.Email, user.Email, asset, amount, transferDateMs!.Value, executeAt, now,
                 ScheduledWithdrawal.Pending);
-            Commit(_state with { Withdrawals = [.. _state.Withdrawals, scheduled], NextTranId = tranId + 1 });
+            _register.Commit(_register.State with { Withdrawals = [.. _register.State.Withdrawals, scheduled], NextTranId = tranId + 1 });
             return null;
         }
     }
@@ -71,17 +61,17 @@ public sealed partial class ManagedSubAccountBook
     /// whose move is already in the ledger (a restart between the two writes) is marked executed, never moved twice.</summary>
     public int RunDue()
     {
-        if (Volatile.Read(ref _nextDueMs) > NowMs) return 0;
-        lock (_gate)
+        if (!_register.HasDueWork) return 0;
+        lock (_register.Gate)
         {
-            var now = NowMs;
-            var due = _state.Withdrawals.Where(w => w.Status == ScheduledWithdrawal.Pending && w.ExecuteAtMs <= now)
+            var now = _register.NowMs;
+            var due = _register.State.Withdrawals.Where(w => w.Status == ScheduledWithdrawal.Pending && w.ExecuteAtMs <= now)
                 .OrderBy(w => w.ExecuteAtMs).ThenBy(w => w.TranId).ToList();
             if (due.Count == 0) return 0;
-            var withdrawals = _state.Withdrawals.ToList();
+            var withdrawals = _register.State.Withdrawals.ToList();
             foreach (var w in due)
             {
-                var outcome = _ledger.Move(new MoveRequest(ManagedMoveChannels.Withdraw, ManagedMoveChannels.Withdraw, w.Investor,
+                var outcome = _register.Ledger.Move(new MoveRequest(ManagedMoveChannels.Withdraw, ManagedMoveChannels.Withdraw, w.Investor,
                     WalletAddress.Of(w.FromEmail, WalletKind.Spot), WalletAddress.Of(w.Investor, WalletKind.Spot), w.Asset, w.Amount,
                     ClientId(w.TranId)));
                 var status = outcome.Succeeded || outcome.Failure == MoveFailure.DuplicateClientId
@@ -89,7 +79,7 @@ public sealed partial class ManagedSubAccountBook
                     : ScheduledWithdrawal.Failed;
                 withdrawals[withdrawals.FindIndex(x => x.TranId == w.TranId)] = w with { Status = status };
             }
-            Commit(_state with { Withdrawals = withdrawals });
+            _register.Commit(_register.State with { Withdrawals = withdrawals });
             return due.Count;
         }
     }
@@ -101,27 +91,27 @@ public sealed partial class ManagedSubAccountBook
         rows = [];
         count = 0;
         ManagedSubAccountProfile profile;
-        lock (_gate)
+        lock (_register.Gate)
         {
             switch (view)
             {
                 case ManagedLogView.Investor:
-                    if (FindManaged(caller, email ?? "", out profile, out _) is { } f1) return f1;
+                    if (_register.FindManaged(caller, email ?? "", out profile, out _) is { } f1) return f1;
                     break;
                 case ManagedLogView.TradingTeam:
-                    if (!_state.Profiles.Any(p => Same(p.TradingTeamEmail, caller))) return ManagedSubAccountFailure.WrongRole;
-                    profile = _state.Profiles.FirstOrDefault(p => Same(p.Email, email ?? "") && Same(p.TradingTeamEmail, caller))!;
+                    if (!_register.State.Profiles.Any(p => Same(p.TradingTeamEmail, caller))) return ManagedSubAccountFailure.WrongRole;
+                    profile = _register.State.Profiles.FirstOrDefault(p => Same(p.Email, email ?? "") && Same(p.TradingTeamEmail, caller))!;
                     if (profile is null) return ManagedSubAccountFailure.NotManaged;
                     break;
                 default:
-                    profile = _state.Profiles.FirstOrDefault(p => Same(p.Email, caller))!;
+                    profile = _register.State.Profiles.FirstOrDefault(p => Same(p.Email, caller))!;
                     if (profile is null) return ManagedSubAccountFailure.WrongRole;
                     break;
             }
         }
         var managed = profile.Email;
-        var schedule = Snapshot().Withdrawals.ToDictionary(w => w.TranId, w => w.TransferDateMs);
-        var matching = _ledger.ReadHistory(m => m.Channel is ManagedMoveChannels.Deposit or ManagedMoveChannels.Withdraw)
+        var schedule = _register.Snapshot().Withdrawals.ToDictionary(w => w.TranId, w => w.TransferDateMs);
+        var matching = _register.Ledger.ReadHistory(m => m.Channel is ManagedMoveChannels.Deposit or ManagedMoveChannels.Withdraw)
             .Select(m => (Move: m, Out: Same(m.From.Owner, managed), In: Same(m.To.Owner, managed)))
             .Where(x => (x.Out || x.In) && x.Move.TimestampMs >= query.StartMs && x.Move.TimestampMs <= query.EndMs)
             .Where(x => query.Direction switch { "FROM" => x.Out, "TO" => x.In, _ => true })
@@ -153,14 +143,14 @@ public sealed partial class ManagedSubAccountBook
     /// <summary>Takes the next transfer id and writes it through before anything moves, so an id is never handed out twice.</summary>
     private long Reserve()
     {
-        var id = _state.NextTranId;
-        Commit(_state with { NextTranId = id + 1 });
+        var id = _register.State.NextTranId;
+        _register.Commit(_register.State with { NextTranId = id + 1 });
         return id;
     }
 
     private ManagedSubAccountFailure? Move(string channel, string from, string to, string initiator, string asset, decimal amount, long tranId)
     {
-        var outcome = _ledger.Move(new MoveRequest(channel, channel, initiator, WalletAddress.Of(from, WalletKind.Spot),
+        var outcome = _register.Ledger.Move(new MoveRequest(channel, channel, initiator, WalletAddress.Of(from, WalletKind.Spot),
             WalletAddress.Of(to, WalletKind.Spot), asset, amount, ClientId(tranId)));
         return outcome.Failure switch
         {
@@ -169,11 +159,4 @@ public sealed partial class ManagedSubAccountBook
             _ => ManagedSubAccountFailure.TransferFailed,
         };
     }
-
-    /// <summary>00:00 UTC of the day holding <paramref name="ms"/>.</summary>
-    public static long StartOfUtcDay(long ms) => ms - (((ms % DayMs) + DayMs) % DayMs);
-
-    private const long DayMs = 86_400_000;
-
-    private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 }
