@@ -1,6 +1,8 @@
 using System.Net;
 using Ferry.Simulator.Binance;
+using Ferry.Simulator.Binance.Handlers;
 using Ferry.Simulator.Htx;
+using Ferry.Simulator.Htx.Handlers;
 using Ferry.Simulator.Ledger;
 using Ferry.Simulator.Persistence;
 using Microsoft.AspNetCore.Builder;

@@ -1,5 +1,6 @@
 using Ferry.Simulator.Htx;
 using Ferry.Simulator.Scenario;
+using Ferry.Simulator.Binance;
 
 namespace Ferry.Simulator;
 

@@ -9,6 +9,7 @@ using Ferry.Core.Outcomes;
 using Ferry.Engine.Routing;
 using Ferry.Simulator;
 using Ferry.Simulator.Scenario;
+using Ferry.Simulator.Binance;
 
 namespace Ferry.EndToEnd.Tests;
 

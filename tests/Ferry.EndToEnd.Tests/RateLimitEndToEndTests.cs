@@ -3,6 +3,7 @@ using Ferry.Binance.Wallet;
 using Ferry.Core.Credentials;
 using Ferry.Core.Outcomes;
 using Ferry.Simulator;
+using Ferry.Simulator.Binance;
 
 namespace Ferry.EndToEnd.Tests;
 

@@ -3,6 +3,7 @@ using Ferry.Binance;
 using Ferry.Core.Credentials;
 using Ferry.Simulator;
 using Ferry.Simulator.Scenario;
+using Ferry.Simulator.Binance;
 
 namespace Ferry.EndToEnd.Tests;
 

@@ -10,6 +10,7 @@ using Ferry.Core.Outcomes;
 using Ferry.Engine.Routing;
 using Ferry.Simulator;
 using Ferry.Simulator.Scenario;
+using Ferry.Simulator.Binance;
 
 namespace Ferry.Benchmarks.Sweep;
 

@@ -7,6 +7,7 @@ using Ferry.Cli.Soak;
 using Ferry.Engine.Journal;
 using Ferry.Simulator;
 using Ferry.Simulator.Htx;
+using Ferry.Simulator.Binance;
 
 namespace Ferry.Cli.Commands;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ferry.Simulator.Scenario;
 
 namespace Ferry.Simulator.Binance;
 

@@ -1,4 +1,5 @@
 using Ferry.Simulator.Scenario;
+using Ferry.Simulator.Signing;
 
 namespace Ferry.Simulator.Binance;
 
@@ -9,7 +10,7 @@ internal sealed class SimApiKey
     {
         Source = source;
         Permissions = PermissionNames.Combine(source.Permissions);
-        Verifier = SignatureVerifiers.Create(source);
+        Verifier = SignatureVerifiers.Create(source.Secret, source.Ed25519PublicKey, source.RsaPublicKey);
     }
 
     public ScenarioApiKey Source { get; }

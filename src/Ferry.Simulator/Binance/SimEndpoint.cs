@@ -1,3 +1,5 @@
+using Ferry.Simulator.Scenario;
+
 namespace Ferry.Simulator.Binance;
 
 /// <summary>One endpoint as data: method, path, security, IP and UID weight, required key permission, handler.</summary>

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Ferry.Simulator.Binance;
+using Ferry.Simulator.Signing;
 using Ferry.Simulator.Ledger;
 using static Ferry.Simulator.Scenario.ScenarioReader;
 
@@ -100,7 +100,7 @@ internal static class ScenarioParser
         var key = new ScenarioApiKey(owner, apiKey, secret, ed, rsa, permissions);
         try
         {
-            _ = SignatureVerifiers.Create(key);
+            _ = SignatureVerifiers.Create(secret, ed, rsa);
         }
         catch (ArgumentException e)
         {

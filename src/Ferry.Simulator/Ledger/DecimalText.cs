@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Ferry.Simulator;
+namespace Ferry.Simulator.Ledger;
 
 /// <summary>Amount text as the simulator writes it: invariant culture, no exponent.</summary>
 internal static class DecimalText

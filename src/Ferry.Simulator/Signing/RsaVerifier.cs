@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace Ferry.Simulator.Binance;
+namespace Ferry.Simulator.Signing;
 
 /// <summary>RSASSA-PKCS1-v1_5 with SHA-256; the signature is base64, percent-encoded on the wire.</summary>
 internal sealed class RsaVerifier : ISignatureVerifier

@@ -1,4 +1,4 @@
-namespace Ferry.Simulator;
+namespace Ferry.Simulator.Binance;
 
 /// <summary>Rate-limit settings of the simulated Binance. Defaults are Binance's documented /sapi limits:
 /// every endpoint has its own 12,000 IP-weight and 180,000 UID-weight budget per minute.</summary>

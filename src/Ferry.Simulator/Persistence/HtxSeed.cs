@@ -1,8 +1,7 @@
 using Ferry.Simulator.Ledger;
-using Ferry.Simulator.Persistence;
 using Ferry.Simulator.Scenario;
 
-namespace Ferry.Simulator.Htx;
+namespace Ferry.Simulator.Persistence;
 
 /// <summary>Puts a scenario's htx section into a fresh state: its users join the one ledger (a user already known from
 /// the Binance section is the same person, with HTX wallets beside the Binance ones), its balances join the seed.</summary>

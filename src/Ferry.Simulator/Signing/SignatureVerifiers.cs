@@ -1,16 +1,15 @@
 using System.Security.Cryptography;
-using Ferry.Simulator.Scenario;
 
-namespace Ferry.Simulator.Binance;
+namespace Ferry.Simulator.Signing;
 
-/// <summary>Builds the verifier a scenario key asks for; throws <see cref="ArgumentException"/> on an unusable key.</summary>
+/// <summary>Builds the verifier for a key's one way of signing; throws <see cref="ArgumentException"/> on an unusable key.</summary>
 internal static class SignatureVerifiers
 {
-    public static ISignatureVerifier Create(ScenarioApiKey key) =>
-        key.Secret is not null ? new HmacVerifier(key.Secret)
-        : key.Ed25519PublicKey is not null ? new Ed25519Verifier(key.Ed25519PublicKey)
-        : key.RsaPublicKey is not null ? new RsaVerifier(key.RsaPublicKey)
-        : throw new ArgumentException("The key has no secret and no public key.", nameof(key));
+    public static ISignatureVerifier Create(string? secret, string? ed25519PublicKey, string? rsaPublicKey) =>
+        secret is not null ? new HmacVerifier(secret)
+        : ed25519PublicKey is not null ? new Ed25519Verifier(ed25519PublicKey)
+        : rsaPublicKey is not null ? new RsaVerifier(rsaPublicKey)
+        : throw new ArgumentException("The key has no secret and no public key.", nameof(secret));
 
     /// <summary>Percent-decodes a base64 signature. A literal '+' stays '+' (it is base64, never a space).</summary>
     internal static byte[]? DecodeBase64(string wireSignature)

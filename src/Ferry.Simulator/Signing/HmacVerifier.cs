@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Ferry.Simulator.Binance;
+namespace Ferry.Simulator.Signing;
 
 /// <summary>HMAC-SHA256 with the secret; the signature is hex of either case.</summary>
 internal sealed class HmacVerifier(string secret) : ISignatureVerifier

@@ -1,7 +1,7 @@
 using Ferry.Simulator.Ledger;
 using Ferry.Simulator.Ledger.ManagedSubAccounts;
 
-namespace Ferry.Simulator.Binance;
+namespace Ferry.Simulator.Binance.Handlers;
 
 /// <summary>Which endpoint writes each history channel, so a tool can attribute committed moves to the calls it made
 /// by endpoint (what it knows) rather than by the simulator's channel names (GET /_sim/channels).</summary>

@@ -1,4 +1,4 @@
-namespace Ferry.Simulator.Binance;
+namespace Ferry.Simulator.Scenario;
 
 /// <summary>Binance API-key permission flags, named as Binance's key-permission endpoint names them.</summary>
 [Flags]

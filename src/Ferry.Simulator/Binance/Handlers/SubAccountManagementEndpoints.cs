@@ -1,10 +1,10 @@
-using Ferry.Simulator.Binance.Handlers;
 using Ferry.Simulator.Ledger;
 using Ferry.Simulator.Binance.Handlers.SubAccounts;
 using Ferry.Simulator.Ledger.ManagedSubAccounts;
 using Ferry.Simulator.Ledger.SubAccounts;
+using Ferry.Simulator.Scenario;
 
-namespace Ferry.Simulator.Binance;
+namespace Ferry.Simulator.Binance.Handlers;
 
 /// <summary>Sub-account management and queries: the simulator's rows, weights from reference §3.2–3.4.
 /// Every row is SIGNED; the docs name no key permission beyond a valid key, so reads take enableReading (as the other

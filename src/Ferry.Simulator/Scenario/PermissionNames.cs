@@ -1,4 +1,4 @@
-namespace Ferry.Simulator.Binance;
+namespace Ferry.Simulator.Scenario;
 
 /// <summary>The wire names of <see cref="Permission"/> flags.</summary>
 public static class PermissionNames

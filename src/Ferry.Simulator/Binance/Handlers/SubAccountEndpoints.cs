@@ -1,7 +1,8 @@
 using Ferry.Simulator.Binance.Handlers.SubAccounts;
 using Ferry.Simulator.Ledger;
+using Ferry.Simulator.Scenario;
 
-namespace Ferry.Simulator.Binance;
+namespace Ferry.Simulator.Binance.Handlers;
 
 /// <summary>The sub-account transfer endpoints: weights from reference §3.2, permissions from the docs'
 /// notes where they give one (margin transfer: Spot &amp; Margin Trading; universal transfer: internal transfer) and

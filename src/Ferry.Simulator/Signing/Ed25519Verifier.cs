@@ -2,7 +2,7 @@ using Org.BouncyCastle.Crypto.Parameters;
 using Org.BouncyCastle.Crypto.Signers;
 using Org.BouncyCastle.Security;
 
-namespace Ferry.Simulator.Binance;
+namespace Ferry.Simulator.Signing;
 
 /// <summary>Pure Ed25519 (RFC 8032) with a SubjectPublicKeyInfo PEM key; the signature is base64, percent-encoded.</summary>
 internal sealed class Ed25519Verifier : ISignatureVerifier

@@ -1,4 +1,4 @@
-namespace Ferry.Simulator.Binance;
+namespace Ferry.Simulator.Binance.Handlers;
 
 /// <summary>The endpoint whose committed moves carry <paramref name="Channel"/> in the ledger's history.</summary>
 /// <param name="Channel">The history channel, e.g. <c>UNIVERSAL_TRANSFER</c>.</param>

@@ -1,7 +1,6 @@
-using Ferry.Simulator.Htx.Handlers;
 using Ferry.Simulator.Ledger;
 
-namespace Ferry.Simulator.Htx;
+namespace Ferry.Simulator.Htx.Handlers;
 
 /// <summary>The simulator's own HTX endpoint table: one row per endpoint (method, path, envelope, trade permission, rate
 /// bucket and limit per UID, handler). Limits are the simulator's reading of the docs (reference §6.3).</summary>

@@ -1,8 +1,7 @@
 using Ferry.Simulator.Ledger;
-using Ferry.Simulator.Persistence;
 using Ferry.Simulator.Ledger.ManagedSubAccounts;
 
-namespace Ferry.Simulator;
+namespace Ferry.Simulator.Persistence;
 
 /// <summary>
 /// How the gateways reach the state: every handler runs through the state gate (a read for GET, a write otherwise),

@@ -1,9 +1,9 @@
-using Ferry.Simulator.Binance.Handlers;
 using Ferry.Simulator.Ledger;
 using Ferry.Simulator.Binance.Handlers.ManagedSubAccounts;
 using Ferry.Simulator.Ledger.ManagedSubAccounts;
+using Ferry.Simulator.Scenario;
 
-namespace Ferry.Simulator.Binance;
+namespace Ferry.Simulator.Binance.Handlers;
 
 /// <summary>Managed sub-accounts: the simulator's rows, weights from reference §3.5. Every row is SIGNED. The
 /// docs name no key permission: reads take enableReading (as every other query here) and the two moves take

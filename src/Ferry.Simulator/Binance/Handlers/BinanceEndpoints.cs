@@ -1,10 +1,9 @@
-using Ferry.Simulator.Binance.Handlers;
 using Ferry.Simulator.Ledger;
 using Ferry.Simulator.Ledger.ManagedSubAccounts;
 using Ferry.Simulator.Ledger.SubAccounts;
 using Ferry.Simulator.Scenario;
 
-namespace Ferry.Simulator.Binance;
+namespace Ferry.Simulator.Binance.Handlers;
 
 /// <summary>The simulator's own endpoint table: one row per endpoint (method, path, security, IP weight,
 /// UID weight, required permission, handler). Weights are the simulator's reading of the docs (reference §3.1).</summary>
