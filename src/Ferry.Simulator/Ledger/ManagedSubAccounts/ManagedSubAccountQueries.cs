@@ -9,10 +9,7 @@ public sealed class ManagedSubAccountQueries
 {
     private readonly ManagedSubAccountRegister _register;
 
-    internal ManagedSubAccountQueries(ManagedSubAccountRegister register)
-    {
-        _register = register;
-    }
+    internal ManagedSubAccountQueries(ManagedSubAccountRegister register) => _register = register;
 
     /// <summary>The most snapshots GET accountSnapshot returns, and the fewest (documented 7..30).</summary>
     public const int MinSnapshotLimit = 7, MaxSnapshotLimit = 30;

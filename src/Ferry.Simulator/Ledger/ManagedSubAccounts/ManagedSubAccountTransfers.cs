@@ -9,10 +9,7 @@ public sealed class ManagedSubAccountTransfers
 {
     private readonly ManagedSubAccountRegister _register;
 
-    internal ManagedSubAccountTransfers(ManagedSubAccountRegister register)
-    {
-        _register = register;
-    }
+    internal ManagedSubAccountTransfers(ManagedSubAccountRegister register) => _register = register;
 
     /// <summary>Deposits the investor's spot <paramref name="asset"/> into the managed sub-account's spot, now.</summary>
     public ManagedSubAccountFailure? Deposit(string caller, string toEmail, string asset, decimal amount, out long tranId)

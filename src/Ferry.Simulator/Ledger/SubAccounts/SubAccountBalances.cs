@@ -6,11 +6,7 @@ public sealed class SubAccountBalances
     private readonly SubAccountRegister _register;
     private readonly SubAccountDirectory _accounts;
 
-    internal SubAccountBalances(SubAccountRegister register, SubAccountDirectory accounts)
-    {
-        _register = register;
-        _accounts = accounts;
-    }
+    internal SubAccountBalances(SubAccountRegister register, SubAccountDirectory accounts) => (_register, _accounts) = (register, accounts);
 
     /// <summary>Assets the simulator values at 1 USD (assumed).</summary>
     private static readonly string[] UsdStable = ["USDT", "BUSD", "USDC", "FDUSD"];

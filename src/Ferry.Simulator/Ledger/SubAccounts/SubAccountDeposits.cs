@@ -5,10 +5,7 @@ public sealed class SubAccountDeposits
 {
     private readonly SubAccountRegister _register;
 
-    internal SubAccountDeposits(SubAccountRegister register)
-    {
-        _register = register;
-    }
+    internal SubAccountDeposits(SubAccountRegister register) => _register = register;
 
     /// <summary>The deterministic deposit address of one of the caller's sub-accounts for (coin, network); the network
     /// defaults to <see cref="DepositAddresses.DefaultNetwork"/>.</summary>

@@ -8,10 +8,7 @@ public sealed class SubAccountDirectory
 {
     private readonly SubAccountRegister _register;
 
-    internal SubAccountDirectory(SubAccountRegister register)
-    {
-        _register = register;
-    }
+    internal SubAccountDirectory(SubAccountRegister register) => _register = register;
 
     /// <summary>Creates a virtual sub-account from <paramref name="text"/>, as Binance does:
     /// <c>{text}_virtual@{8 letters}noemail.com</c> (docs example <c>addsdd_virtual@aasaixwqnoemail.com</c>). The letters

@@ -8,10 +8,7 @@ public sealed class SubAccountIpRestrictions
 {
     private readonly SubAccountRegister _register;
 
-    internal SubAccountIpRestrictions(SubAccountRegister register)
-    {
-        _register = register;
-    }
+    internal SubAccountIpRestrictions(SubAccountRegister register) => _register = register;
 
     private IReadOnlyDictionary<string, string> _keyOwners = new Dictionary<string, string>(StringComparer.Ordinal);
 

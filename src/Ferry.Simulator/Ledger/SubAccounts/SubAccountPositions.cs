@@ -6,11 +6,7 @@ public sealed class SubAccountPositions
     private readonly SubAccountRegister _register;
     private readonly SubAccountDirectory _accounts;
 
-    internal SubAccountPositions(SubAccountRegister register, SubAccountDirectory accounts)
-    {
-        _register = register;
-        _accounts = accounts;
-    }
+    internal SubAccountPositions(SubAccountRegister register, SubAccountDirectory accounts) => (_register, _accounts) = (register, accounts);
 
     /// <summary>The most positions one move-position call takes (documented).</summary>
     public const int MaxMoveOrders = 10;
