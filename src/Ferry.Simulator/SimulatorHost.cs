@@ -1,6 +1,8 @@
 using System.Net;
 using Ferry.Simulator.Binance;
+using Ferry.Simulator.Binance.Handlers;
 using Ferry.Simulator.Htx;
+using Ferry.Simulator.Htx.Handlers;
 using Ferry.Simulator.Ledger;
 using Ferry.Simulator.Persistence;
 using Microsoft.AspNetCore.Builder;
@@ -10,6 +12,8 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Ferry.Simulator.Ledger.ManagedSubAccounts;
+using Ferry.Simulator.Ledger.SubAccounts;
 
 namespace Ferry.Simulator;
 
@@ -73,7 +77,7 @@ public sealed class SimulatorHost : IAsyncDisposable
             var ledger = new SimLedger(state.Ledger, (ILedgerStore?)store ?? MemoryLedgerStore.Instance, options.Time);
             ledger.HistoryLag = faults.HistoryLagOf;
             var subAccounts = new SubAccountBook(ledger, subState, (ISubAccountBookStore?)subStore ?? MemorySubAccountBookStore.Instance, options.Time);
-            subAccounts.UseKeyOwners(state.Keys.Select(k => new KeyValuePair<string, string>(k.ApiKey, k.Owner)));
+            subAccounts.IpRestrictions.UseKeyOwners(state.Keys.Select(k => new KeyValuePair<string, string>(k.ApiKey, k.Owner)));
             var managed = new ManagedSubAccountBook(ledger, subAccounts, managedState,
                 (IManagedSubAccountBookStore?)managedStore ?? MemoryManagedSubAccountBookStore.Instance, options.Time);
             // Another process serving the same file committed: memory becomes what the file holds (keys and the HTX
@@ -88,8 +92,8 @@ public sealed class SimulatorHost : IAsyncDisposable
             var access = new StateAccess((IStateGate?)gate ?? MemoryStateGate.Instance, managed);
             var buckets = new WeightBuckets(options.Time, options.RateLimits.Window);
             var gateway = new BinanceGateway(
-                BinanceEndpoints.Create(ledger, options.RateLimits, subAccounts, managed), new KeyRing(state.Keys),
-                buckets, options.RateLimits, options.Time, access, subAccounts.KeyAllowedFrom);
+                BinanceEndpoints.Create(ledger, options.RateLimits, subAccounts, managed, state.Htx?.Users), new KeyRing(state.Keys),
+                buckets, options.RateLimits, options.Time, access, subAccounts.IpRestrictions.KeyAllowedFrom);
             var htxBook = new HtxBook(state.Htx);
             var htx = new HtxGateway(HtxEndpoints.Create(ledger, htxBook, options.Htx), htxBook, options.Htx, options.Time, access);
 

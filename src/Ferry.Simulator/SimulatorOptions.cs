@@ -1,3 +1,7 @@
+using Ferry.Simulator.Htx;
+using Ferry.Simulator.Scenario;
+using Ferry.Simulator.Binance;
+
 namespace Ferry.Simulator;
 
 /// <summary>How to start a <see cref="SimulatorHost"/>.</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Ferry.Cli.Tests.Support;
 using Ferry.Simulator;
+using Ferry.Simulator.Scenario;
 
 namespace Ferry.Cli.Tests;
 

@@ -3,6 +3,7 @@ using System.Text;
 using Ferry.Cli.Tests.Support;
 using Ferry.Core.Credentials;
 using Ferry.Simulator;
+using Ferry.Simulator.Scenario;
 
 namespace Ferry.Cli.Tests;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Ferry.Simulator;
+using Ferry.Simulator.Scenario;
 
 namespace Ferry.Cli.Tests;
 

@@ -3,6 +3,7 @@ using Ferry.Engine.Journal;
 using Ferry.Engine.Transfers;
 using Ferry.Simulator;
 using Ferry.Simulator.Faults;
+using Ferry.Simulator.Htx;
 
 namespace Ferry.Cli.Tests;
 

@@ -9,6 +9,8 @@ using Ferry.Core.Outcomes;
 using Ferry.Engine.Routing;
 using Ferry.Simulator;
 using Ferry.Testing;
+using Ferry.Simulator.Scenario;
+using Ferry.Simulator.Binance;
 
 namespace Ferry.EndToEnd.Tests;
 

@@ -7,6 +7,7 @@ using Ferry.Htx.Transfers;
 using Ferry.Core.Outcomes;
 using Ferry.Simulator;
 using Microsoft.Extensions.Time.Testing;
+using Ferry.Simulator.Scenario;
 
 namespace Ferry.EndToEnd.Tests;
 

@@ -3,6 +3,7 @@ using Ferry.Core.Credentials;
 using Ferry.Core.Outcomes;
 using Ferry.Simulator;
 using Microsoft.Extensions.Time.Testing;
+using Ferry.Simulator.Scenario;
 
 namespace Ferry.EndToEnd.Tests;
 

@@ -4,6 +4,7 @@ using Ferry.Core.Credentials;
 using Ferry.Core.Outcomes;
 using Ferry.Simulator;
 using Microsoft.Extensions.Time.Testing;
+using Ferry.Simulator.Binance;
 
 namespace Ferry.EndToEnd.Tests;
 

@@ -2,6 +2,8 @@ using System.Security.Cryptography;
 using Ferry.Binance;
 using Ferry.Core.Credentials;
 using Ferry.Simulator;
+using Ferry.Simulator.Scenario;
+using Ferry.Simulator.Binance;
 
 namespace Ferry.EndToEnd.Tests;
 

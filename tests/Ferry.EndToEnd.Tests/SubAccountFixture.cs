@@ -2,6 +2,7 @@ using Ferry.Binance;
 using Ferry.Core.Credentials;
 using Ferry.Core.Outcomes;
 using Ferry.Simulator;
+using Ferry.Simulator.Scenario;
 
 namespace Ferry.EndToEnd.Tests;
 

@@ -8,6 +8,7 @@ using Ferry.Engine.Service;
 using Ferry.Engine.Transfers;
 using Ferry.Htx;
 using Ferry.Simulator;
+using Ferry.Simulator.Scenario;
 
 namespace Ferry.EndToEnd.Tests;
 

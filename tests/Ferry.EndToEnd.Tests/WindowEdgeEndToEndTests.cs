@@ -5,6 +5,7 @@ using Ferry.Core.Credentials;
 using Ferry.Core.Outcomes;
 using Ferry.Simulator;
 using Ferry.Testing;
+using Ferry.Simulator.Binance;
 
 namespace Ferry.EndToEnd.Tests;
 

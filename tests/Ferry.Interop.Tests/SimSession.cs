@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Ferry.Simulator;
 using Microsoft.Extensions.Time.Testing;
+using Ferry.Simulator.Scenario;
 
 namespace Ferry.Interop.Tests;
 

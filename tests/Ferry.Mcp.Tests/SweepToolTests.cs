@@ -7,6 +7,7 @@ using Ferry.Simulator;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using Ferry.Simulator.Scenario;
 
 namespace Ferry.Mcp.Tests;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Ferry.Simulator.Faults;
+using Ferry.Simulator.Scenario;
 
 namespace Ferry.Simulator.Tests;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Ferry.Simulator.Tests.Support;
+using Ferry.Simulator.Scenario;
 
 namespace Ferry.Simulator.Tests;
 

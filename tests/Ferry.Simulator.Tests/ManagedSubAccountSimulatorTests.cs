@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Ferry.Simulator.Tests.Support;
+using Ferry.Simulator.Scenario;
 
 namespace Ferry.Simulator.Tests;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Ferry.Simulator.Tests.Support;
 using Microsoft.Data.Sqlite;
+using Ferry.Simulator.Scenario;
 
 namespace Ferry.Simulator.Tests;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Ferry.Simulator.Tests.Support;
+using Ferry.Simulator.Binance;
 
 namespace Ferry.Simulator.Tests;
 

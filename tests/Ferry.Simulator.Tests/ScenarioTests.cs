@@ -1,3 +1,5 @@
+using Ferry.Simulator.Scenario;
+
 namespace Ferry.Simulator.Tests;
 
 public sealed class ScenarioTests

@@ -1,5 +1,6 @@
 using System.Text;
 using Ferry.Simulator.Binance;
+using Ferry.Simulator.Signing;
 
 namespace Ferry.Simulator.Tests;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Ferry.Simulator.Tests.Support;
+using Ferry.Simulator.Scenario;
 
 namespace Ferry.Simulator.Tests;
 

@@ -1,4 +1,6 @@
 using Ferry.Simulator;
+using Ferry.Simulator.Scenario;
+using Ferry.Simulator.Binance;
 
 namespace Ferry.Benchmarks.Loopback;
 

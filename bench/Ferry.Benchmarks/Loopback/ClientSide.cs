@@ -4,6 +4,7 @@ using Ferry.Binance.Wallet;
 using Ferry.Core.Credentials;
 using Ferry.Core.Outcomes;
 using Ferry.Simulator;
+using Ferry.Simulator.Scenario;
 
 namespace Ferry.Benchmarks.Loopback;
 

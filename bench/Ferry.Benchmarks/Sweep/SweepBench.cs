@@ -9,6 +9,8 @@ using Ferry.Engine.Moves;
 using Ferry.Core.Outcomes;
 using Ferry.Engine.Routing;
 using Ferry.Simulator;
+using Ferry.Simulator.Scenario;
+using Ferry.Simulator.Binance;
 
 namespace Ferry.Benchmarks.Sweep;
 

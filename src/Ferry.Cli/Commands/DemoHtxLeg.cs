@@ -7,6 +7,7 @@ using Ferry.Core.Money;
 using Ferry.Core.Outcomes;
 using Ferry.Simulator;
 using Ferry.Engine.Transfers;
+using Ferry.Simulator.Htx;
 
 namespace Ferry.Cli.Commands;
 

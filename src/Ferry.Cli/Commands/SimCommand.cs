@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Ferry.Core.Credentials;
 using Ferry.Core.Files;
 using Ferry.Simulator;
+using Ferry.Simulator.Scenario;
 
 namespace Ferry.Cli.Commands;
 

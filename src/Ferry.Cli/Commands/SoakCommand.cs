@@ -6,6 +6,8 @@ using Ferry.Cli.Output;
 using Ferry.Cli.Soak;
 using Ferry.Engine.Journal;
 using Ferry.Simulator;
+using Ferry.Simulator.Htx;
+using Ferry.Simulator.Binance;
 
 namespace Ferry.Cli.Commands;
 

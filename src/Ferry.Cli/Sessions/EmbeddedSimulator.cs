@@ -2,6 +2,8 @@ using Ferry.Engine.Accounts;
 using Ferry.Engine.Addresses;
 using Ferry.Core.Credentials;
 using Ferry.Simulator;
+using Ferry.Simulator.Htx;
+using Ferry.Simulator.Scenario;
 
 namespace Ferry.Cli.Sessions;
 

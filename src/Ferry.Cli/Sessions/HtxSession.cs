@@ -4,6 +4,7 @@ using Ferry.Core.Credentials;
 using Ferry.Htx;
 using Ferry.Core.Safety;
 using Ferry.Simulator;
+using Ferry.Simulator.Scenario;
 
 namespace Ferry.Cli.Sessions;
 

@@ -14,6 +14,7 @@ using WalletKind = Ferry.Engine.Addresses.WalletKind;
 using Ferry.Engine.Transfers;
 using Ferry.Engine.Accounts;
 using Ferry.Engine.Service;
+using Ferry.Simulator.Scenario;
 
 namespace Ferry.Cli.Soak;
 

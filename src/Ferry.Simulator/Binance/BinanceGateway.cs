@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Ferry.Simulator.Persistence;
 
 namespace Ferry.Simulator.Binance;
 

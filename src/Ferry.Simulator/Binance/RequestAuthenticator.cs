@@ -1,9 +1,7 @@
 using System.Globalization;
+using Ferry.Simulator.Scenario;
 
 namespace Ferry.Simulator.Binance;
-
-/// <summary>The result of authenticating a SIGNED request: the caller's key, or the error to answer.</summary>
-internal readonly record struct AuthResult(SimApiKey? Key, BinanceError? Error);
 
 /// <summary>Authenticates SIGNED requests as Binance describes (rest-api.md "SIGNED endpoint security" and
 /// "Timing security"): key header, signature over query + body, timestamp and recvWindow, then the key's permission.</summary>

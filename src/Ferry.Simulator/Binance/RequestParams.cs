@@ -1,5 +1,6 @@
 using System.Globalization;
 using Ferry.Simulator.Ledger;
+using Ferry.Simulator.Scenario;
 
 namespace Ferry.Simulator.Binance;
 
@@ -25,7 +26,7 @@ internal static class RequestParams
     public static BinanceError? Code(this SimRequest r, string name, out string? value)
     {
         value = r.Text(name)?.ToUpperInvariant();
-        return value is null || ScenarioParser.IsCode(value) ? null : Malformed(name);
+        return value is null || ScenarioReader.IsCode(value) ? null : Malformed(name);
     }
 
     /// <summary>A required positive decimal with at most eight decimals, no sign or exponent.</summary>

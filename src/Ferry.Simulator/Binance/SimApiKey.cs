@@ -1,3 +1,6 @@
+using Ferry.Simulator.Scenario;
+using Ferry.Simulator.Signing;
+
 namespace Ferry.Simulator.Binance;
 
 /// <summary>A key the simulator accepts: its owner, permissions and how to verify its signatures.</summary>
@@ -7,7 +10,7 @@ internal sealed class SimApiKey
     {
         Source = source;
         Permissions = PermissionNames.Combine(source.Permissions);
-        Verifier = SignatureVerifiers.Create(source);
+        Verifier = SignatureVerifiers.Create(source.Secret, source.Ed25519PublicKey, source.RsaPublicKey);
     }
 
     public ScenarioApiKey Source { get; }
@@ -19,12 +22,4 @@ internal sealed class SimApiKey
     public ISignatureVerifier Verifier { get; }
 
     public bool Has(Permission permission) => (Permissions & permission) == permission;
-}
-
-/// <summary>All keys by API-key string (case-sensitive, as Binance keys are).</summary>
-internal sealed class KeyRing(IEnumerable<ScenarioApiKey> keys)
-{
-    private readonly Dictionary<string, SimApiKey> _keys = keys.ToDictionary(k => k.ApiKey, k => new SimApiKey(k), StringComparer.Ordinal);
-
-    public SimApiKey? Find(string apiKey) => _keys.GetValueOrDefault(apiKey);
 }

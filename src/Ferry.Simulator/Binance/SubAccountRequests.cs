@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Ferry.Simulator.Ledger;
+using Ferry.Simulator.Ledger.SubAccounts;
 
 namespace Ferry.Simulator.Binance;
 

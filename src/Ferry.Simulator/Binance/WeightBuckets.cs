@@ -1,9 +1,5 @@
 namespace Ferry.Simulator.Binance;
 
-/// <summary>The answer of <see cref="WeightBuckets.TryCharge"/>: whether the weight fit, the bucket's used weight
-/// afterwards, and the whole seconds until the window resets (at least 1).</summary>
-internal readonly record struct WeightCharge(bool Allowed, int Used, int RetryAfterSeconds);
-
 /// <summary>Fixed-window weight counters, one per bucket name (e.g. endpoint + IP, endpoint + UID). Windows are
 /// aligned to the epoch like Binance's minute windows. A refused request is not charged.</summary>
 internal sealed class WeightBuckets(TimeProvider time, TimeSpan window)
@@ -55,7 +51,3 @@ internal sealed class WeightBuckets(TimeProvider time, TimeSpan window)
         lock (_gate) return Throttled;
     }
 }
-
-/// <summary>The weight one rate bucket (e.g. "POST /sapi/v1/sub-account/universalTransfer uid master@example.com") was
-/// charged in one window.</summary>
-public sealed record SimWindowUsage(string Bucket, DateTimeOffset WindowStart, int Used);

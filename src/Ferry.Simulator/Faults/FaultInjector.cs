@@ -179,6 +179,3 @@ public sealed class FaultInjector
         await ctx.Response.Body.WriteAsync(body, ctx.RequestAborted);
     }
 }
-
-[System.Text.Json.Serialization.JsonSerializable(typeof(string))]
-internal sealed partial class FaultJson : System.Text.Json.Serialization.JsonSerializerContext;

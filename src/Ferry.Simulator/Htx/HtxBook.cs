@@ -1,3 +1,5 @@
+using Ferry.Simulator.Scenario;
+
 namespace Ferry.Simulator.Htx;
 
 /// <summary>The HTX side's fixed configuration (from the scenario or the state file): users with their ids, keys,

@@ -2,29 +2,6 @@ using Ferry.Simulator.Binance;
 
 namespace Ferry.Simulator.Htx;
 
-/// <summary>The three HTX response envelopes.</summary>
-public enum HtxStyle
-{
-    /// <summary><c>{"status":"error","err-code":"…","err-msg":"…","data":null}</c>.</summary>
-    V1,
-    /// <summary><c>{"code":…,"data":null,"message":"…","success":false}</c>.</summary>
-    V2,
-    /// <summary><c>{"status":"error","err_code":…,"err_msg":"…","ts":…}</c>.</summary>
-    Swap,
-}
-
-/// <summary>One HTX error: the envelope it is written in, code, text, HTTP status and where the mapping came from.</summary>
-public sealed record HtxError(HtxStyle Style, string Code, string Message, int HttpStatus, Provenance Provenance, string Note)
-{
-    /// <summary>A copy with {0}, {1}, … filled in order.</summary>
-    public HtxError Format(params string[] args)
-    {
-        var text = Message;
-        for (var i = 0; i < args.Length; i++) text = text.Replace("{" + i + "}", args[i], StringComparison.Ordinal);
-        return this with { Message = text };
-    }
-}
-
 /// <summary>The simulator's one HTX error table. Codes and texts come from the reference (exchange-api-facts.md §6);
 /// HTTP status is 200 unless noted ("errors are carried in the body", UNVERIFIED).</summary>
 public static class HtxErrors

@@ -3,6 +3,8 @@ using System.Text.Json;
 using Ferry.Simulator.Binance;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Ferry.Simulator.Scenario;
+using Ferry.Simulator.Persistence;
 
 namespace Ferry.Simulator.Htx;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Ferry.Simulator.Binance;
+using Ferry.Simulator.Ledger;
 
 namespace Ferry.Simulator.Htx;
 

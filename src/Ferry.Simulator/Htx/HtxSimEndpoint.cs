@@ -25,18 +25,3 @@ internal sealed record HtxSimEndpoint(
         return !argument.Contains('/');
     }
 }
-
-/// <summary>What an HTX handler sees: decoded query, the JSON body of a POST (an object, or null), the caller and the time.</summary>
-internal sealed record HtxRequest(
-    IReadOnlyDictionary<string, string> Query, System.Text.Json.JsonElement? Body, HtxScenarioUser User, string? PathArgument, long NowMs)
-{
-    public string? QueryText(string name) => Query.TryGetValue(name, out var v) && v.Length > 0 ? v : null;
-}
-
-/// <summary>What an HTX handler returns: HTTP status and body.</summary>
-internal sealed record HtxResponse(int Status, byte[] Body)
-{
-    public static HtxResponse Ok(byte[] body) => new(200, body);
-
-    public static HtxResponse Fail(HtxError error, long nowMs) => new(error.HttpStatus, HtxJson.Error(error, nowMs));
-}

@@ -1,4 +1,4 @@
-namespace Ferry.Simulator;
+namespace Ferry.Simulator.Htx;
 
 /// <summary>Limits and tolerances of the simulated HTX side, with HTX's documented values as defaults (reference §6.3).</summary>
 public sealed record HtxSimSettings

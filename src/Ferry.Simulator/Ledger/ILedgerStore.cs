@@ -7,13 +7,3 @@ public interface ILedgerStore
     /// <summary>Durably records a move and the balances it changed, and the next id to hand out.</summary>
     void Commit(LedgerMove move, IReadOnlyList<KeyValuePair<BalanceKey, decimal>> changedBalances, long nextId);
 }
-
-/// <summary>The in-memory store: nothing to write.</summary>
-internal sealed class MemoryLedgerStore : ILedgerStore
-{
-    public static readonly MemoryLedgerStore Instance = new();
-
-    public void Commit(LedgerMove move, IReadOnlyList<KeyValuePair<BalanceKey, decimal>> changedBalances, long nextId)
-    {
-    }
-}

@@ -11,10 +11,3 @@ public sealed record WalletAddress(string Owner, WalletKind Wallet, string? Symb
     public override string ToString() =>
         Symbol is null ? $"{Owner}/{WalletNames.Name(Wallet)}" : $"{Owner}/{WalletNames.Name(Wallet)}:{Symbol}";
 }
-
-/// <summary>A balance cell of the ledger: a wallet and an asset.</summary>
-public sealed record BalanceKey(WalletAddress Wallet, string Asset)
-{
-    /// <inheritdoc/>
-    public override string ToString() => $"{Wallet} {Asset}";
-}

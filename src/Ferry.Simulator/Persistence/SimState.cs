@@ -1,4 +1,5 @@
 using Ferry.Simulator.Ledger;
+using Ferry.Simulator.Scenario;
 
 namespace Ferry.Simulator.Persistence;
 
@@ -12,7 +13,7 @@ internal sealed record SimState(LedgerState Ledger, IReadOnlyList<ScenarioApiKey
         if (b is null)
         {
             return scenario?.Htx is { } htxOnly
-                ? global::Ferry.Simulator.Htx.HtxSeed.AddTo(new SimState(LedgerState.Seeded([], new Dictionary<BalanceKey, decimal>()), []), htxOnly)
+                ? HtxSeed.AddTo(new SimState(LedgerState.Seeded([], new Dictionary<BalanceKey, decimal>()), []), htxOnly)
                 : new SimState(LedgerState.Seeded([], new Dictionary<BalanceKey, decimal>()), []);
         }
         var users = new List<SimUser> { new(b.Master, IsMaster: true, true, true, true) };
@@ -26,6 +27,6 @@ internal sealed record SimState(LedgerState Ledger, IReadOnlyList<ScenarioApiKey
             seed[key] = seed.GetValueOrDefault(key) + balance.Amount;
         }
         var state = new SimState(LedgerState.Seeded(users, seed), b.ApiKeys);
-        return scenario!.Htx is { } htx ? global::Ferry.Simulator.Htx.HtxSeed.AddTo(state, htx) : state;
+        return scenario!.Htx is { } htx ? HtxSeed.AddTo(state, htx) : state;
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Ferry.Simulator.Ledger;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
+using Ferry.Simulator.Scenario;
 
 namespace Ferry.Simulator.Persistence;
 

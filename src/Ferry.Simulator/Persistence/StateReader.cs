@@ -1,6 +1,7 @@
 using System.Globalization;
 using Ferry.Simulator.Ledger;
 using Microsoft.Data.Sqlite;
+using Ferry.Simulator.Scenario;
 
 namespace Ferry.Simulator.Persistence;
 
@@ -27,7 +28,7 @@ internal static class StateReader
         var hasHtx = Rows(c, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'htx_section'", r => r.GetInt64(0)).Single() > 0;
         var htxJson = hasHtx ? Rows(c, "SELECT json FROM htx_section", r => r.GetString(0)).SingleOrDefault() : null;
         return new SimState(new LedgerState(users, seed, balances, history, nextId), keys,
-            htxJson is null ? null : ScenarioParser.ParseHtxSection(htxJson));
+            htxJson is null ? null : HtxScenarioParser.ParseHtxSection(htxJson));
     }
 
     private static Dictionary<BalanceKey, decimal> Balances(SqliteConnection c, string table) =>

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Ferry.Simulator.Ledger;
+using Ferry.Simulator.Ledger.SubAccounts;
+using Ferry.Simulator.Scenario;
 
 namespace Ferry.Simulator.Persistence;
 

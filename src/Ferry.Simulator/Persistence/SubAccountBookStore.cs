@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using Ferry.Simulator.Ledger;
 using Microsoft.Data.Sqlite;
+using Ferry.Simulator.Ledger.SubAccounts;
+using Ferry.Simulator.Scenario;
 
 namespace Ferry.Simulator.Persistence;
 

@@ -1,9 +1,10 @@
 using System.Text.Json;
+using static Ferry.Simulator.Scenario.ScenarioReader;
 
-namespace Ferry.Simulator;
+namespace Ferry.Simulator.Scenario;
 
 /// <summary>The strict reader of a scenario's <c>htx</c> section (same rules and messages as the Binance section).</summary>
-internal static partial class ScenarioParser
+internal static class HtxScenarioParser
 {
     /// <summary>Parses the <c>htx</c> section as a stand-alone JSON object (used again when a state file is loaded).</summary>
     internal static HtxScenario ParseHtxSection(string json)
@@ -12,7 +13,7 @@ internal static partial class ScenarioParser
         return ParseHtx(doc.RootElement);
     }
 
-    private static HtxScenario ParseHtx(JsonElement h)
+    internal static HtxScenario ParseHtx(JsonElement h)
     {
         const string at = "htx";
         if (h.ValueKind != JsonValueKind.Object) throw Bad(at, "must be an object");

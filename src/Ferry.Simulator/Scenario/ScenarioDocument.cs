@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace Ferry.Simulator;
+namespace Ferry.Simulator.Scenario;
 
 /// <summary>A parsed, validated scenario: who exists, which keys they hold and what each wallet starts with.
 /// A scenario only seeds a new state; an existing state file is loaded as it is.</summary>
@@ -80,14 +80,4 @@ public sealed class ScenarioDocument
         using var reader = new StreamReader(stream);
         return Parse(reader.ReadToEnd());
     }
-}
-
-/// <summary>A scenario that cannot be used; the message is one sentence naming the bad field.</summary>
-public sealed class ScenarioException : Exception
-{
-    /// <summary>Creates the exception.</summary>
-    public ScenarioException(string message) : base(message) { }
-
-    /// <summary>Creates the exception with its cause.</summary>
-    public ScenarioException(string message, Exception inner) : base(message, inner) { }
 }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Ferry.Simulator.Faults;
 
-namespace Ferry.Simulator;
+namespace Ferry.Simulator.Scenario;
 
 /// <summary>The scenario's optional <c>faults</c> section: <c>{"spec": "drop-after-commit=0.1", "seed": 7}</c>.</summary>
 internal static class ScenarioFaults

@@ -1,22 +1,14 @@
-using System.Globalization;
 using System.Text.Json;
-using Ferry.Simulator.Binance;
+using Ferry.Simulator.Signing;
 using Ferry.Simulator.Ledger;
+using static Ferry.Simulator.Scenario.ScenarioReader;
 
-namespace Ferry.Simulator;
+namespace Ferry.Simulator.Scenario;
 
-/// <summary>Reads scenario JSON strictly: unknown fields, wrong types and dangling references are errors that name the field.</summary>
-internal static partial class ScenarioParser
+/// <summary>Reads scenario JSON strictly: the root, the Binance section (its sub-account and managed sub-account
+/// sections through their own readers) and the HTX section through <see cref="HtxScenarioParser"/>.</summary>
+internal static class ScenarioParser
 {
-    /// <summary>
-    /// The most one amount, and one asset's total over all wallets, may be (10^15). Every later sum of balances and every
-    /// amount × price (prices at most <see cref="MaxPrice"/>) then fits in a decimal, so no move can overflow.
-    /// </summary>
-    public const decimal MaxAmount = 1_000_000_000_000_000m;
-
-    /// <summary>The most a price may be (10^9).</summary>
-    public const decimal MaxPrice = 1_000_000_000m;
-
     public static ScenarioDocument Parse(string json)
     {
         JsonDocument doc;
@@ -35,7 +27,7 @@ internal static partial class ScenarioParser
             AllowOnly(root, "(root)", "binance", "htx", "description", "faults");
             var (faults, faultSeed) = root.TryGetProperty("faults", out var f) ? ScenarioFaults.Parse(f) : (null, 0);
             return new ScenarioDocument(root.TryGetProperty("binance", out var b) ? ParseBinance(b) : null,
-                root.TryGetProperty("htx", out var h) ? ParseHtx(h) : null) { Faults = faults, FaultSeed = faultSeed };
+                root.TryGetProperty("htx", out var h) ? HtxScenarioParser.ParseHtx(h) : null) { Faults = faults, FaultSeed = faultSeed };
         }
     }
 
@@ -59,7 +51,7 @@ internal static partial class ScenarioParser
             });
         }
 
-        var (managed, teams) = ParseManagedSubAccounts(b, at, emails);
+        var (managed, teams) = ManagedSubAccountSectionParser.ParseManagedSubAccounts(b, at, emails);
 
         var keys = new List<ScenarioApiKey>();
         var keyNames = new HashSet<string>(StringComparer.Ordinal);
@@ -78,7 +70,7 @@ internal static partial class ScenarioParser
             if (total > MaxAmount) throw Bad($"{path}.amount", $"brings the total of {balance.Asset} over all wallets above {MaxAmount}, the most a scenario may hold");
             balances.Add(balance);
         }
-        return WithManagedSubAccounts(WithSubAccountSections(b, at, new BinanceScenario(master, subs, keys, balances), emails), managed, teams);
+        return ManagedSubAccountSectionParser.WithManagedSubAccounts(SubAccountSectionParser.WithSubAccountSections(b, at, new BinanceScenario(master, subs, keys, balances), emails), managed, teams);
     }
 
     private static ScenarioApiKey ParseKey(JsonElement item, string path, HashSet<string> emails, HashSet<string> keyNames)
@@ -108,7 +100,7 @@ internal static partial class ScenarioParser
         var key = new ScenarioApiKey(owner, apiKey, secret, ed, rsa, permissions);
         try
         {
-            _ = SignatureVerifiers.Create(key);
+            _ = SignatureVerifiers.Create(secret, ed, rsa);
         }
         catch (ArgumentException e)
         {
@@ -134,86 +126,4 @@ internal static partial class ScenarioParser
         if (!IsCode(asset)) throw Bad($"{path}.asset", "must be upper-case letters and digits");
         return new ScenarioBalance(owner, walletName!, symbol, asset, Amount(item, path));
     }
-
-    private static decimal Amount(JsonElement item, string path)
-    {
-        if (!item.TryGetProperty("amount", out var a)) throw Bad($"{path}.amount", "is required");
-        decimal value;
-        if (a.ValueKind == JsonValueKind.Number && a.TryGetDecimal(out value)) { }
-        else if (a.ValueKind == JsonValueKind.String &&
-                 decimal.TryParse(a.GetString(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value)) { }
-        else throw Bad($"{path}.amount", "must be a non-negative decimal such as \"10000\" or \"0.5\"");
-        if (value < 0m) throw Bad($"{path}.amount", "must not be negative");
-        if (value > MaxAmount) throw Bad($"{path}.amount", $"is more than {MaxAmount}, the most a scenario may hold");
-        return value;
-    }
-
-    internal static bool IsCode(string s) => s.Length is > 0 and <= 32 && s.All(c => c is >= 'A' and <= 'Z' or >= '0' and <= '9');
-
-    private static string Owner(JsonElement item, string path, HashSet<string> emails)
-    {
-        var owner = Email(item, path, "owner", required: true)!;
-        if (!emails.TryGetValue(owner, out var canonical)) throw Bad($"{path}.owner", $"'{owner}' is not the master or a sub-account");
-        return canonical;
-    }
-
-    private static string? Email(JsonElement item, string path, string name, bool required)
-    {
-        var email = Text(item, path, name, required);
-        if (email is not null && (email.Count(c => c == '@') != 1 || email.StartsWith('@') || email.EndsWith('@') || email.Any(char.IsWhiteSpace)))
-        {
-            throw Bad($"{path}.{name}", $"'{email}' is not an e-mail address");
-        }
-        return email;
-    }
-
-    private static string? Text(JsonElement item, string path, string name, bool required)
-    {
-        if (!item.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
-        {
-            return required ? throw Bad($"{path}.{name}", "is required") : null;
-        }
-        if (v.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(v.GetString()))
-        {
-            throw Bad($"{path}.{name}", "must be a non-empty string");
-        }
-        return v.GetString();
-    }
-
-    private static bool Bool(JsonElement item, string path, string name)
-    {
-        if (!item.TryGetProperty(name, out var v)) return false;
-        return v.ValueKind switch
-        {
-            JsonValueKind.True => true,
-            JsonValueKind.False => false,
-            _ => throw Bad($"{path}.{name}", "must be true or false"),
-        };
-    }
-
-    private static IEnumerable<(JsonElement Item, string Path)> Items(JsonElement parent, string path, string name)
-    {
-        if (!parent.TryGetProperty(name, out var array) || array.ValueKind == JsonValueKind.Null) yield break;
-        if (array.ValueKind != JsonValueKind.Array) throw Bad($"{path}.{name}", "must be an array");
-        var i = 0;
-        foreach (var item in array.EnumerateArray())
-        {
-            var itemPath = $"{path}.{name}[{i++}]";
-            if (item.ValueKind != JsonValueKind.Object && name != "permissions") throw Bad(itemPath, "must be an object");
-            yield return (item, itemPath);
-        }
-    }
-
-    private static void AllowOnly(JsonElement obj, string path, params string[] names)
-    {
-        foreach (var p in obj.EnumerateObject())
-        {
-            if (!names.Contains(p.Name, StringComparer.Ordinal))
-            {
-                throw Bad($"{path}.{p.Name}", $"is not a known field (known: {string.Join(", ", names)})");
-            }
-        }
-    }
-
-    private static ScenarioException Bad(string field, string problem) => new($"Scenario field '{field}' {problem}.");
 }

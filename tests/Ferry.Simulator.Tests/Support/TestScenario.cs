@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Ferry.Simulator.Scenario;
 
 namespace Ferry.Simulator.Tests.Support;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Ferry.Simulator.Ledger;
+using Ferry.Simulator.Scenario;
 
 namespace Ferry.Simulator.Htx.Handlers;
 
@@ -67,7 +68,7 @@ internal sealed class HtxAccountHandlers(SimLedger ledger)
         if (r.QueryText("accountId") is { } account && account != r.User.SpotAccountId.ToString(CultureInfo.InvariantCulture)) return Fail(HtxErrors.V2InvalidParameter);
         if (r.QueryText("transactTypes") is { } types && types != "transfer") return Fail(HtxErrors.V2InvalidParameter);
         var currency = r.QueryText("currency")?.ToUpperInvariant();
-        if (currency is not null && !ScenarioParser.IsCode(currency)) return Fail(HtxErrors.V2CurrencyMissing);
+        if (currency is not null && !ScenarioReader.IsCode(currency)) return Fail(HtxErrors.V2CurrencyMissing);
         if (!Long(r, "startTime", out var start) || !Long(r, "endTime", out var end) || !Long(r, "limit", out var limit) || !Long(r, "fromId", out var fromId))
             return Fail(HtxErrors.V2InvalidParameter);
         var windowMs = (long)LedgerWindow.TotalMilliseconds;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Ferry.Simulator.Ledger;
+using Ferry.Simulator.Scenario;
 
 namespace Ferry.Simulator.Htx.Handlers;
 
@@ -25,7 +26,7 @@ internal sealed class HtxTransferHandler(SimLedger ledger, HtxBook book)
         if (from is null || to is null || currency is null || margin is null || !body.TryGetProperty("amount", out var amountElement)) return Fail(HtxErrors.V2LackOfParameter);
         if (from is not ("spot" or "linear-swap") || to is not ("spot" or "linear-swap")) return Fail(HtxErrors.V2WrongTransferType);
         if (from == to) return Fail(HtxErrors.V2SingleBusiness);
-        if (!ScenarioParser.IsCode(currency)) return Fail(HtxErrors.V2CurrencyMissing);
+        if (!ScenarioReader.IsCode(currency)) return Fail(HtxErrors.V2CurrencyMissing);
         if (ReadAmount(amountElement) is not { } amount) return Fail(HtxErrors.V2InvalidParameter);
         if (amount <= 0m) return Fail(HtxErrors.V2InvalidAmount);
         if (DecimalText.Scale(amount) > 8) return Fail(HtxErrors.V2Precision);

@@ -1,10 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Ferry.Simulator.Ledger;
-
-/// <summary>A deposit address as GET capital/deposit/subAddress answers it.</summary>
-public sealed record DepositAddress(string Address, string Coin, string Network, string Tag, string Url);
+namespace Ferry.Simulator.Ledger.SubAccounts;
 
 /// <summary>
 /// Deterministic, obviously fake deposit addresses: the same (e-mail, coin, network) always gives the same address, shaped

@@ -1,10 +1,11 @@
 using Ferry.Simulator.Ledger;
+using Ferry.Simulator.Ledger.SubAccounts;
 
-namespace Ferry.Simulator.Binance.Handlers;
+namespace Ferry.Simulator.Binance.Handlers.SubAccounts;
 
 /// <summary>The account family: create a virtual sub-account, list, status, enable futures/options, transaction
 /// statistics. All are master-only. <paramref name="isManaged"/> tells which sub-accounts are managed ones.</summary>
-internal sealed class SubAccountAccountHandlers(SubAccountBook book, Func<string, bool> isManaged)
+internal sealed class SubAccountAccountHandlers(SubAccountDirectory book, Func<string, bool> isManaged)
 {
     /// <summary>The longest subAccountString accepted (assumed; the docs give no limit).</summary>
     public const int MaxSubAccountString = 32;

@@ -1,11 +1,12 @@
 using System.Text.Json;
 using Ferry.Simulator.Ledger;
+using Ferry.Simulator.Ledger.SubAccounts;
 
-namespace Ferry.Simulator.Binance.Handlers;
+namespace Ferry.Simulator.Binance.Handlers.SubAccounts;
 
 /// <summary>The balances family: v3/v4 assets, spot summary, margin account and summary, futures account and summary
 /// (v1 USDⓈ-M only; v2 by futuresType). Amount strings carry 8 decimals as the docs' examples do; v3 writes numbers.</summary>
-internal sealed class SubAccountBalanceHandlers(SubAccountBook book)
+internal sealed class SubAccountBalanceHandlers(SubAccountBalances book)
 {
     // Margin ratios the simulator reports (assumed typical values; the simulator lends nothing).
     private const decimal NoDebtMarginLevel = 999m;

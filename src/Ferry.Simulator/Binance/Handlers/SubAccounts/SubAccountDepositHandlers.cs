@@ -1,10 +1,11 @@
 using System.Globalization;
 using Ferry.Simulator.Ledger;
+using Ferry.Simulator.Ledger.SubAccounts;
 
-namespace Ferry.Simulator.Binance.Handlers;
+namespace Ferry.Simulator.Binance.Handlers.SubAccounts;
 
 /// <summary>The deposits family: a sub-account's deposit address and deposit history (master only).</summary>
-internal sealed class SubAccountDepositHandlers(SubAccountBook book)
+internal sealed class SubAccountDepositHandlers(SubAccountDeposits book)
 {
     private static readonly int[] Statuses = [0, 1, 6, 7, 8];
 

@@ -1,9 +1,10 @@
 using Ferry.Simulator.Ledger;
+using Ferry.Simulator.Ledger.SubAccounts;
 
-namespace Ferry.Simulator.Binance.Handlers;
+namespace Ferry.Simulator.Binance.Handlers.SubAccounts;
 
 /// <summary>The IP-restriction family: add (v2 POST), read and delete the trusted IPs of a sub-account API key.</summary>
-internal sealed class SubAccountIpHandlers(SubAccountBook book)
+internal sealed class SubAccountIpHandlers(SubAccountIpRestrictions book)
 {
     /// <summary>POST /sapi/v2/sub-account/subAccountApi/ipRestriction → {"status", "ipList", "updateTime", "apiKey"}.</summary>
     public SimResponse Set(SimRequest r)
@@ -69,7 +70,7 @@ internal sealed class SubAccountIpHandlers(SubAccountBook book)
         var text = r.Text("ipAddress");
         if (text is null) return required ? RequestParams.Malformed("ipAddress") : null;
         var parts = text.Split(',').Select(p => p.Trim()).ToList();
-        if (parts.Any(p => !SubAccountBook.IsIpAddress(p)))
+        if (parts.Any(p => !SubAccountIpRestrictions.IsIpAddress(p)))
         {
             return BinanceErrors.IllegalParameter.Format("ipAddress", "IPv4 or IPv6 addresses separated by commas");
         }

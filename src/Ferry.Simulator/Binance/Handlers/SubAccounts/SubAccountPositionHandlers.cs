@@ -2,11 +2,13 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Ferry.Simulator.Ledger;
+using Ferry.Simulator.Ledger.SubAccounts;
+using Ferry.Simulator.Scenario;
 
-namespace Ferry.Simulator.Binance.Handlers;
+namespace Ferry.Simulator.Binance.Handlers.SubAccounts;
 
 /// <summary>The positions family: position risk v1/v2 and move-position (POST, history). Master only.</summary>
-internal sealed partial class SubAccountPositionHandlers(SubAccountBook book)
+internal sealed partial class SubAccountPositionHandlers(SubAccountPositions book)
 {
     /// <summary>The row cap of the move-position history ("1000 maximum" on the docs page).</summary>
     public const int MaxRows = 1000;
@@ -168,16 +170,16 @@ internal sealed partial class SubAccountPositionHandlers(SubAccountBook book)
             f[m.Groups[2].Value] = value;
         }
         if (fields.Count == 0) return RequestParams.Malformed("orderArgs");
-        if (fields.Count > SubAccountBook.MaxMoveOrders)
+        if (fields.Count > SubAccountPositions.MaxMoveOrders)
         {
-            return BinanceErrors.UnexpectedValue.Format("orderArgs", SubAccountBook.MaxMoveOrders.ToString(CultureInfo.InvariantCulture));
+            return BinanceErrors.UnexpectedValue.Format("orderArgs", SubAccountPositions.MaxMoveOrders.ToString(CultureInfo.InvariantCulture));
         }
         var list = new List<PositionMoveOrder>();
         foreach (var (index, f) in fields)
         {
             if (index != list.Count) return RequestParams.Malformed($"orderArgs[{list.Count}].symbol");
             var symbol = f.GetValueOrDefault("symbol");
-            if (symbol is null || !ScenarioParser.IsCode(symbol)) return RequestParams.Malformed($"orderArgs[{index}].symbol");
+            if (symbol is null || !ScenarioReader.IsCode(symbol)) return RequestParams.Malformed($"orderArgs[{index}].symbol");
             if (!decimal.TryParse(f.GetValueOrDefault("quantity"), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var quantity)
                 || quantity <= 0m || DecimalText.Scale(quantity) > 8)
             {
