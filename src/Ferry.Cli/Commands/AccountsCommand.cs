@@ -40,10 +40,13 @@ internal static class AccountsCommand
         {
             name, environment, signing, venue, email, description, baseAddress, keyFile, privateKeyFile, fromEnv, subAccounts, masterEmail, json,
         };
-        command.SetAction(parse => RunAdd(env, new AccountAddOptions(parse.GetValue(name), parse.GetValue(environment),
-            parse.GetValue(signing), parse.GetValue(venue), parse.GetValue(email), parse.GetValue(description), parse.GetValue(baseAddress),
-            parse.GetValue(keyFile), parse.GetValue(privateKeyFile), parse.GetValue(fromEnv), parse.GetValue(subAccounts), parse.GetValue(masterEmail),
-            parse.GetValue(json))));
+        command.SetAction(parse => RunAdd(env, new AccountAddOptions
+        {
+            Name = parse.GetValue(name), Environment = parse.GetValue(environment), Signing = parse.GetValue(signing), Venue = parse.GetValue(venue),
+            Email = parse.GetValue(email), Description = parse.GetValue(description), BaseAddress = parse.GetValue(baseAddress),
+            KeyFile = parse.GetValue(keyFile), PrivateKeyFile = parse.GetValue(privateKeyFile), FromEnv = parse.GetValue(fromEnv),
+            SubAccounts = parse.GetValue(subAccounts), MasterEmail = parse.GetValue(masterEmail), Json = parse.GetValue(json),
+        }));
         return command;
     }
 

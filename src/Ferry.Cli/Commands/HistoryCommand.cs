@@ -31,9 +31,12 @@ internal static class HistoryCommand
         {
             type, days, margin, isolated, asset, fromSymbol, toSymbol, sub, json, account, venue,
         };
-        command.SetAction((parse, ct) => RunAsync(env, new HistoryOptions(parse.GetValue(type), parse.GetValue(days), parse.GetValue(margin),
-            parse.GetValue(isolated), parse.GetValue(asset), parse.GetValue(fromSymbol), parse.GetValue(toSymbol), parse.GetValue(sub),
-            parse.GetValue(json), parse.GetValue(account), parse.GetValue(venue)), ct));
+        command.SetAction((parse, ct) => RunAsync(env, new HistoryOptions
+        {
+            Type = parse.GetValue(type), Days = parse.GetValue(days), Margin = parse.GetValue(margin), Isolated = parse.GetValue(isolated),
+            Asset = parse.GetValue(asset), FromSymbol = parse.GetValue(fromSymbol), ToSymbol = parse.GetValue(toSymbol), Sub = parse.GetValue(sub),
+            Json = parse.GetValue(json), Account = parse.GetValue(account), Venue = parse.GetValue(venue),
+        }, ct));
         return command;
     }
 
