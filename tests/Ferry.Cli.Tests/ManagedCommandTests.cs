@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Ferry.Simulator;
 using Ferry.Simulator.Scenario;
+using Ferry.Simulator.Faults;
 
 namespace Ferry.Cli.Tests;
 
@@ -127,6 +128,56 @@ public sealed class ManagedCommandTests : IAsyncLifetime, IDisposable
         var confirmed = await _cli.RunWithInputAsync("CONFIRM\n", "managed", "deposit", "10", "USDT", "--to", Fund, "--account", "live");
         Assert.Equal(0, confirmed.ExitCode);
         Assert.Equal((990m, 10m), (Spot(Master), Spot(Fund)));
+    }
+
+    [Fact]
+    public async Task The_managed_documents_keep_their_shape()
+    {
+        var golden = new JsonGolden("managed");
+        string[][] runs =
+        [
+            ["managed", "list"],
+            ["managed", "assets", Fund],
+            ["managed", "futures-assets", Fund],
+            ["managed", "futures-assets", Fund, "--coinm"],
+            ["managed", "margin-assets", Fund],
+            ["managed", "margin-assets", Fund, "--isolated"],
+            ["managed", "snapshot", Fund],
+            ["managed", "snapshot", Fund, "--type", "futures"],
+            ["managed", "deposit-address", Fund, "usdt"],
+            ["managed", "deposit", "25", "USDT", "--to", Fund, "--dry-run"],
+            ["managed", "withdraw", "5", "USDT", "--from", Fund, "--date", "2099-01-01", "--dry-run"],
+            ["managed", "deposit", "25", "USDT", "--to", Fund],
+            ["managed", "withdraw", "5", "USDT", "--from", Fund],
+            ["managed", "deposit", "1", "USDT", "--to", Fund, "--account", "fund"],
+            ["managed", "assets", "nobody@example.com"],
+            ["managed", "list", "--account", "team"],
+            ["managed", "log", Fund],
+            ["managed", "log", Fund, "--role", "team", "--account", "team"],
+            ["managed", "log", "--role", "sub", "--account", "fund", "--direction", "in"],
+        ];
+        foreach (var args in runs) golden.Add(args, await _cli.RunAsync([.. args, "--json"]));
+        golden.Verify();
+    }
+
+    [Fact]
+    public async Task The_documents_of_unknown_outcomes_keep_their_shape()
+    {
+        var golden = new JsonGolden("unknown-outcomes");
+        (string Fault, string[] Args)[] runs =
+        [
+            ("fail-before-commit@/sapi/v1/managed-subaccount/asset=1", ["managed", "assets", Fund]),
+            ("fail-before-commit@/sapi/v1/asset/transfer=1", ["history"]),
+            ("fail-before-commit@/sapi/v1/sub-account/universalTransfer=1", ["history", "--sub"]),
+            ("drop-after-commit@/sapi/v1/managed-subaccount/deposit=1", ["managed", "deposit", "7", "USDT", "--to", Fund]),
+        ];
+        foreach (var (fault, args) in runs)
+        {
+            _host!.Faults.Reset(FaultPlan.Parse(fault), seed: 7);
+            golden.Add(args, await _cli.RunAsync([.. args, "--json"]));
+        }
+        _host!.Faults.Reset(FaultPlan.None, seed: 7);
+        golden.Verify();
     }
 
     [Theory]

@@ -1,8 +1,8 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
 using Ferry.Engine.Accounts;
 using Ferry.Engine.Addresses;
 using Ferry.Cli.Output;
+using Ferry.Cli.Output.Json;
 using Ferry.Cli.Sessions;
 using Ferry.Core.Credentials;
 using Ferry.Core.Files;
@@ -40,24 +40,28 @@ internal static class AccountsCommand
         {
             name, environment, signing, venue, email, description, baseAddress, keyFile, privateKeyFile, fromEnv, subAccounts, masterEmail, json,
         };
-        command.SetAction(parse => RunAdd(env, new Printer(env, parse.GetValue(json)), parse.GetValue(name), parse.GetValue(environment),
-            parse.GetValue(signing), parse.GetValue(venue), parse.GetValue(email), parse.GetValue(description), parse.GetValue(baseAddress),
-            parse.GetValue(keyFile), parse.GetValue(privateKeyFile), parse.GetValue(fromEnv),
-            new Family(parse.GetValue(subAccounts), parse.GetValue(masterEmail))));
+        command.SetAction(parse => RunAdd(env, new AccountAddOptions
+        {
+            Name = parse.GetValue(name), Environment = parse.GetValue(environment), Signing = parse.GetValue(signing), Venue = parse.GetValue(venue),
+            Email = parse.GetValue(email), Description = parse.GetValue(description), BaseAddress = parse.GetValue(baseAddress),
+            KeyFile = parse.GetValue(keyFile), PrivateKeyFile = parse.GetValue(privateKeyFile), FromEnv = parse.GetValue(fromEnv),
+            SubAccounts = parse.GetValue(subAccounts), MasterEmail = parse.GetValue(masterEmail), Json = parse.GetValue(json),
+        }));
         return command;
     }
 
-    private static int RunAdd(CliEnvironment env, Printer printer, string? name, string? environmentText, string? signingText,
-        string? venueText, string? email, string? description, string? baseAddress, string? keyFile, string? privateKeyFile, bool fromEnv,
-        Family family)
+    private static int RunAdd(CliEnvironment env, AccountAddOptions options)
     {
-        foreach (var sub in family.SubAccounts ?? [])
+        var printer = new Printer(env, options.Json);
+        var (name, environmentText, signingText, venueText) = (options.Name, options.Environment, options.Signing, options.Venue);
+        var (email, baseAddress, keyFile, privateKeyFile) = (options.Email, options.BaseAddress, options.KeyFile, options.PrivateKeyFile);
+        foreach (var sub in options.SubAccounts ?? [])
         {
             if (!EmailAddress.IsValid(sub)) throw CliException.BadInput($"--sub-accounts '{sub}' is not an email address; write it as name@domain.tld.");
         }
-        if (family.MasterEmail is not null && !EmailAddress.IsValid(family.MasterEmail))
-            throw CliException.BadInput($"--master-email '{family.MasterEmail}' is not an email address; write it as name@domain.tld.");
-        var sources = (keyFile is null ? 0 : 1) + (privateKeyFile is null ? 0 : 1) + (fromEnv ? 1 : 0);
+        if (options.MasterEmail is not null && !EmailAddress.IsValid(options.MasterEmail))
+            throw CliException.BadInput($"--master-email '{options.MasterEmail}' is not an email address; write it as name@domain.tld.");
+        var sources = (keyFile is null ? 0 : 1) + (privateKeyFile is null ? 0 : 1) + (options.FromEnv ? 1 : 0);
         if (sources > 1) throw CliException.BadInput("Give the key one way: --key-file, --private-key-file or --from-env.");
         var venue = Venue.Binance;
         if (venueText is not null && !AccountFields.TryParseVenue(venueText, out venue))
@@ -86,13 +90,14 @@ internal static class AccountsCommand
         if (catalog.Contains(name))
             throw CliException.BadInput($"An account named '{name}' already exists; remove it first with 'ferry accounts remove {name}'.");
 
-        var (apiKey, secret) = ReadKey(env, name, signing, keyFile, privateKeyFile, fromEnv);
-        var account = new NewAccount(name, venue, environment, signing, apiKey, secret, baseAddress, email, description,
-            family.SubAccounts is { Length: > 0 } ? family.SubAccounts : null, family.MasterEmail);
+        var (apiKey, secret) = ReadKey(env, name, signing, keyFile, privateKeyFile, options.FromEnv);
+        var account = new NewAccount(name, venue, environment, signing, apiKey, secret, baseAddress, email, options.Description,
+            options.SubAccounts is { Length: > 0 } ? options.SubAccounts : null, options.MasterEmail);
         env.Log.Protect(new ApiCredentials(apiKey, secret, signing));
         var stored = catalog.Add([account]);
         env.Log.Info($"added account '{name}' ({environment}), key {Masking.ApiKey(apiKey)}");
-        Report(printer, "added", stored, "Added");
+        printer.Document(new AccountsAddedDocument([.. stored.Select(StoredAccountDocument.From)]), CliJsonContext.Default.AccountsAddedDocument);
+        Report(printer, stored, "Added");
         return ExitCodes.Ok;
     }
 
@@ -140,13 +145,8 @@ internal static class AccountsCommand
         {
             var printer = new Printer(env, parse.GetValue(json));
             var accounts = new AccountCatalog(FerryHome.FromEnvironment(env.GetEnvironmentVariable)).List();
-            printer.Document(new JsonObject
-            {
-                ["accounts"] = new JsonArray(accounts.Select(a => (JsonNode)new JsonObject
-                {
-                    ["name"] = a.Name, ["venue"] = a.Venue, ["environment"] = a.Environment,
-                }).ToArray()),
-            });
+            printer.Document(new AccountListDocument([.. accounts.Select(a => new AccountListItemDocument(a.Name, a.Venue, a.Environment))]),
+                CliJsonContext.Default.AccountListDocument);
             if (accounts.Count == 0)
                 printer.Line("No accounts configured; commands use the built-in simulator. Add one with 'ferry accounts add'.");
             foreach (var group in accounts.GroupBy(a => a.Venue))
@@ -175,19 +175,10 @@ internal static class AccountsCommand
             var shown = target.Configured
                 ?? throw CliException.Refused("No accounts are configured; commands use the built-in simulator. Add one with 'ferry accounts add'.");
             var credentials = shown.Credentials;
-            printer.Document(new JsonObject
-            {
-                ["account"] = shown.Name,
-                ["venue"] = shown.Venue.ToString().ToLowerInvariant(),
-                ["environment"] = shown.Environment.ToString().ToLowerInvariant(),
-                ["baseAddress"] = shown.BaseAddress.ToString(),
-                ["email"] = shown.Email,
-                ["description"] = shown.Description,
-                ["signing"] = credentials.Kind.ToString().ToLowerInvariant(),
-                ["apiKey"] = credentials.MaskedApiKey,
-                ["secret"] = credentials.Secret.ToString(),
-                ["keySource"] = shown.KeySource,
-            });
+            printer.Document(new AccountShowDocument(shown.Name, shown.Venue.ToString().ToLowerInvariant(),
+                shown.Environment.ToString().ToLowerInvariant(), shown.BaseAddress.ToString(), shown.Email, shown.Description,
+                credentials.Kind.ToString().ToLowerInvariant(), credentials.MaskedApiKey, credentials.Secret.ToString(), shown.KeySource),
+                CliJsonContext.Default.AccountShowDocument);
             printer.Line($"Account: {shown.Name}");
             printer.Line($"Venue: {shown.Venue.Display()}");
             printer.Line($"Environment: {AccountFields.Display(shown.Environment)}");
@@ -216,7 +207,7 @@ internal static class AccountsCommand
             if (!catalog.Remove(accountName))
                 throw CliException.BadInput($"There is no account named '{accountName}'; 'ferry accounts list' shows them.");
             env.Log.Info($"removed account '{accountName}'");
-            printer.Document(new JsonObject { ["removed"] = accountName });
+            printer.Document(new AccountRemovedDocument(accountName), CliJsonContext.Default.AccountRemovedDocument);
             printer.Line($"Removed account '{accountName}' and the key files Ferry kept for it.");
             return ExitCodes.Ok;
         });
@@ -233,16 +224,18 @@ internal static class AccountsCommand
         {
             file, environment, baseAddress, json,
         };
-        command.SetAction(parse => RunImport(env, new Printer(env, parse.GetValue(json)), parse.GetValue(file)!,
-            parse.GetValue(environment), parse.GetValue(baseAddress)));
+        command.SetAction(parse => RunImport(env, new AccountImportOptions(parse.GetValue(file)!, parse.GetValue(environment),
+            parse.GetValue(baseAddress), parse.GetValue(json))));
         return command;
     }
 
     /// <summary>The most a TOOLS.md to import may hold.</summary>
     private const long MaxImportFileBytes = 1024 * 1024;
 
-    private static int RunImport(CliEnvironment env, Printer printer, string file, string? environmentText, string? baseAddress)
+    private static int RunImport(CliEnvironment env, AccountImportOptions options)
     {
+        var printer = new Printer(env, options.Json);
+        var (file, environmentText, baseAddress) = (options.File, options.Environment, options.BaseAddress);
         var fallback = AccountEnvironment.Mainnet;
         if (environmentText is not null && !AccountFields.TryParseEnvironment(environmentText, out fallback))
             throw CliException.BadInput($"--environment '{environmentText}' is not an environment; use mainnet, testnet or sim.");
@@ -277,27 +270,16 @@ internal static class AccountsCommand
         }
         var stored = new AccountCatalog(FerryHome.FromEnvironment(env.GetEnvironmentVariable)).Add(accounts);
         env.Log.Info($"imported {stored.Count} account(s) from {Path.GetFileName(file)}");
-        Report(printer, "imported", stored, "Imported");
+        printer.Document(new AccountsImportedDocument([.. stored.Select(StoredAccountDocument.From)]), CliJsonContext.Default.AccountsImportedDocument);
+        Report(printer, stored, "Imported");
         if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(file) & (UnixFileMode.GroupRead | UnixFileMode.OtherRead)) != 0)
             env.Error.WriteLine($"ferry: note: {file} is readable by others and holds whole secrets; delete it or run 'chmod 600 {file}'.");
         return ExitCodes.Ok;
     }
 
-    private static void Report(Printer printer, string verb, IReadOnlyList<AccountDefinition> accounts, string title)
+    /// <summary>The lines for people after an add or import (the --json document is printed before).</summary>
+    private static void Report(Printer printer, IReadOnlyList<AccountDefinition> accounts, string title)
     {
-        printer.Document(new JsonObject
-        {
-            [verb] = new JsonArray(accounts.Select(a => (JsonNode)new JsonObject
-            {
-                ["name"] = a.Name,
-                ["venue"] = a.Venue.ToString().ToLowerInvariant(),
-                ["environment"] = a.Environment.ToString().ToLowerInvariant(),
-                ["signing"] = a.Credentials.Kind.ToString().ToLowerInvariant(),
-                ["apiKey"] = a.Credentials.MaskedApiKey,
-                ["secret"] = a.Credentials.Secret.ToString(),
-                ["description"] = a.Description,
-            }).ToArray()),
-        });
         foreach (var a in accounts)
         {
             printer.Line($"{title} account: {a.Name} ({AccountFields.Display(a.Environment)}) API Key: {a.Credentials.MaskedApiKey} Secret: {a.Credentials.Secret}"
@@ -323,9 +305,6 @@ internal static class AccountsCommand
         var answer = env.In.ReadLine()?.Trim();
         return string.IsNullOrEmpty(answer) ? whenEmpty : answer;
     }
-
-    /// <summary>The family fields of <c>accounts add</c>: a master's sub-accounts, or a sub-account key's master.</summary>
-    private sealed record Family(string[]? SubAccounts, string? MasterEmail);
 
     private static string AskSecret(CliEnvironment env, string question, string option)
     {

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Ferry.Cli.Output;
+using Ferry.Cli.Output.Json;
 using Ferry.Cli.Sessions;
 using Ferry.Engine.History;
 using Ferry.Core.Money;
@@ -31,33 +31,36 @@ internal static class HistoryCommand
         {
             type, days, margin, isolated, asset, fromSymbol, toSymbol, sub, json, account, venue,
         };
-        command.SetAction((parse, ct) =>
+        command.SetAction((parse, ct) => RunAsync(env, new HistoryOptions
         {
-            var printer = new Printer(env, parse.GetValue(json));
-            var binanceOnly = parse.GetValue(type) is not null || parse.GetValue(margin)
-                || (parse.GetValue(isolated) ?? parse.GetValue(fromSymbol) ?? parse.GetValue(toSymbol)) is not null;
-            if (HtxTarget.IsWanted(env, parse.GetValue(venue), parse.GetValue(account)))
-            {
-                if (binanceOnly || parse.GetValue(sub))
-                    throw CliException.BadInput("--type, --margin, --isolated, --from-symbol, --to-symbol and --sub apply to Binance history, not to HTX.");
-                return HtxCommands.HistoryAsync(env, printer, parse.GetValue(days), parse.GetValue(asset), parse.GetValue(account), ct);
-            }
-            if (parse.GetValue(sub))
-                return SubAccountHistory.RunAsync(env, printer, parse.GetValue(days), parse.GetValue(asset), binanceOnly, parse.GetValue(account), ct);
-            return RunAsync(env, printer, parse.GetValue(type), parse.GetValue(days), parse.GetValue(margin), parse.GetValue(isolated),
-                parse.GetValue(asset), parse.GetValue(fromSymbol), parse.GetValue(toSymbol), parse.GetValue(account), ct);
-        });
+            Type = parse.GetValue(type), Days = parse.GetValue(days), Margin = parse.GetValue(margin), Isolated = parse.GetValue(isolated),
+            Asset = parse.GetValue(asset), FromSymbol = parse.GetValue(fromSymbol), ToSymbol = parse.GetValue(toSymbol), Sub = parse.GetValue(sub),
+            Json = parse.GetValue(json), Account = parse.GetValue(account), Venue = parse.GetValue(venue),
+        }, ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliEnvironment env, Printer printer, string? type, int days, bool margin,
-        string? isolated, string? asset, string? fromSymbol, string? toSymbol, string? accountName, CancellationToken ct)
+    /// <summary>Sends the HTX and --sub readings on to their own runs; reads Binance's wallet or margin history itself.</summary>
+    private static Task<int> RunAsync(CliEnvironment env, HistoryOptions options, CancellationToken ct)
     {
+        var printer = new Printer(env, options.Json);
+        if (HtxTarget.IsWanted(env, options.Venue, options.Account))
+        {
+            if (options.BinanceOnly || options.Sub)
+                throw CliException.BadInput("--type, --margin, --isolated, --from-symbol, --to-symbol and --sub apply to Binance history, not to HTX.");
+            return HtxCommands.HistoryAsync(env, printer, options.Days, options.Asset, options.Account, ct);
+        }
+        return options.Sub ? SubAccountHistory.RunAsync(env, printer, options, ct) : WalletHistoryAsync(env, printer, options, ct);
+    }
+
+    private static async Task<int> WalletHistoryAsync(CliEnvironment env, Printer printer, HistoryOptions options, CancellationToken ct)
+    {
+        var (type, days, margin) = (options.Type, options.Days, options.Margin);
         var maxDays = margin ? 30 : 180;
         if (days < 1 || days > maxDays)
             throw CliException.BadInput($"--days {days} is out of range; the {(margin ? "margin" : "wallet")} history covers 1 to {maxDays} days.");
-        fromSymbol = Symbol(fromSymbol, "--from-symbol");
-        toSymbol = Symbol(toSymbol, "--to-symbol");
+        var fromSymbol = Symbol(options.FromSymbol, "--from-symbol");
+        var toSymbol = Symbol(options.ToSymbol, "--to-symbol");
         if (margin && (fromSymbol ?? toSymbol) is not null)
             throw CliException.BadInput("--from-symbol and --to-symbol apply to wallet history; with --margin use --isolated.");
         var selections = UniversalHistorySelection.AllTypes(fromSymbol, toSymbol);
@@ -72,11 +75,11 @@ internal static class HistoryCommand
                 throw CliException.BadInput($"{chosen.WireName()} moves into isolated margin, so Binance needs --to-symbol, e.g. BTCUSDT.");
             selections = [new UniversalHistorySelection(chosen, chosen.NeedsFromSymbol() ? fromSymbol : null, chosen.NeedsToSymbol() ? toSymbol : null)];
         }
-        if (isolated is not null && !margin) throw CliException.BadInput("--isolated needs --margin.");
-        isolated = Symbol(isolated, "--isolated");
-        var assetName = asset is null ? null : TransferPlanner.ValidateAsset(asset);
+        if (options.Isolated is not null && !margin) throw CliException.BadInput("--isolated needs --margin.");
+        var isolated = Symbol(options.Isolated, "--isolated");
+        var assetName = options.Asset is null ? null : TransferPlanner.ValidateAsset(options.Asset);
 
-        var target = SessionTarget.Resolve(env, accountName);
+        var target = SessionTarget.Resolve(env, options.Account);
         if (target.Environment == Ferry.Engine.Accounts.AccountEnvironment.Testnet)
             throw CliException.Refused("Binance's testnet does not serve /sapi endpoints, so it has no transfer history; use the simulator instead.");
         await using var session = await BinanceSession.OpenAsync(target, env, ct);
@@ -90,32 +93,15 @@ internal static class HistoryCommand
 
         if (outcome is not Done<IReadOnlyList<TransferHistoryEntry>> done)
         {
-            var error = outcome is Rejected<IReadOnlyList<TransferHistoryEntry>> rejected ? rejected.Error : null;
-            var failure = new JsonObject { ["target"] = PlanJson.Target(target), ["outcome"] = PlanJson.OutcomeName(outcome.Kind), ["message"] = outcome.Describe() };
-            if (error is not null) failure["error"] = PlanJson.Error(error);
-            printer.Document(failure);
+            printer.Document(OutcomeFailureDocument.For(target, outcome), CliJsonContext.Default.OutcomeFailureDocument);
             printer.Line($"Could not read the history: {OutcomeText.Once(outcome.Describe())}");
-            return outcome.Kind switch
-            {
-                OutcomeKind.Rejected => ExitCodes.Rejected,
-                OutcomeKind.Unknown => ExitCodes.Unknown,
-                _ => ExitCodes.ForNotSent((outcome as NotSent<IReadOnlyList<TransferHistoryEntry>>)?.Reason),
-            };
+            return OutcomeExitCode.Of(outcome);
         }
 
         var rows = done.Value.Where(r => assetName is null || r.Asset == assetName).OrderByDescending(r => r.Time).ThenByDescending(r => r.TransferId).ToList();
-        printer.Document(new JsonObject
-        {
-            ["target"] = PlanJson.Target(target),
-            ["source"] = margin ? "GET /sapi/v1/margin/transfer" : "GET /sapi/v1/asset/transfer",
-            ["from"] = start.ToUnixTimeMilliseconds(),
-            ["to"] = end.ToUnixTimeMilliseconds(),
-            ["transfers"] = new JsonArray(rows.Select(r => (JsonNode)new JsonObject
-            {
-                ["id"] = r.TransferId, ["time"] = r.Time.ToUnixTimeMilliseconds(), ["type"] = r.Type, ["asset"] = r.Asset,
-                ["amount"] = WireDecimal.Format(r.Amount), ["status"] = r.Status, ["from"] = r.From, ["to"] = r.To,
-            }).ToArray()),
-        });
+        printer.Document(new WalletHistoryDocument(TargetDocument.For(target), margin ? "GET /sapi/v1/margin/transfer" : "GET /sapi/v1/asset/transfer",
+            start.ToUnixTimeMilliseconds(), end.ToUnixTimeMilliseconds(), [.. rows.Select(WalletTransferDocument.Of)]),
+            CliJsonContext.Default.WalletHistoryDocument);
         var table = Printer.NewTable("Time (UTC)", "Id", "Type", "Asset", "Amount", "Status");
         foreach (var r in rows)
         {

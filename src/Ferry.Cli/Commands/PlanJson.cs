@@ -30,11 +30,5 @@ internal static class PlanJson
         ["message"] = error.Message,
     };
 
-    public static string OutcomeName(OutcomeKind kind) => kind switch
-    {
-        OutcomeKind.Done => "done",
-        OutcomeKind.Rejected => "rejected",
-        OutcomeKind.Unknown => "unknown",
-        _ => "not-sent",
-    };
+    public static string OutcomeName(OutcomeKind kind) => Output.Json.OutcomeNames.Of(kind);
 }

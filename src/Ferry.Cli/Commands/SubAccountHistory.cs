@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Ferry.Cli.Output;
+using Ferry.Cli.Output.Json;
 using Ferry.Cli.Sessions;
 using Ferry.Engine.History;
 using Ferry.Core.Money;
@@ -16,10 +16,10 @@ namespace Ferry.Cli.Commands;
 /// </summary>
 internal static class SubAccountHistory
 {
-    public static async Task<int> RunAsync(CliEnvironment env, Printer printer, int days, string? asset, bool otherOptions,
-        string? accountName, CancellationToken ct)
+    public static async Task<int> RunAsync(CliEnvironment env, Printer printer, HistoryOptions options, CancellationToken ct)
     {
-        if (otherOptions)
+        var (days, asset, accountName) = (options.Days, options.Asset, options.Account);
+        if (options.BinanceOnly)
             throw CliException.BadInput("--sub lists sub-account transfers and takes only --days, --asset, --account and --json.");
         if (days < 1 || days > SubAccountHistoryReader.MaxDays)
             throw CliException.BadInput($"--days {days} is out of range; the sub-account histories cover 1 to {SubAccountHistoryReader.MaxDays} days.");
@@ -43,34 +43,18 @@ internal static class SubAccountHistory
             : await SubAccountHistoryReader.MasterViewAsync(session.Client, home.Email, subAccounts, start, end, ct);
         if (outcome is not Done<IReadOnlyList<TransferHistoryEntry>> done)
         {
-            var failure = new JsonObject { ["target"] = PlanJson.Target(target), ["outcome"] = PlanJson.OutcomeName(outcome.Kind), ["message"] = outcome.Describe() };
-            if (outcome is Rejected<IReadOnlyList<TransferHistoryEntry>> rejected) failure["error"] = PlanJson.Error(rejected.Error);
-            printer.Document(failure);
+            printer.Document(OutcomeFailureDocument.For(target, outcome), CliJsonContext.Default.OutcomeFailureDocument);
             printer.Line($"Could not read the sub-account history: {OutcomeText.Once(outcome.Describe())}");
-            return outcome.Kind switch
-            {
-                OutcomeKind.Rejected => ExitCodes.Rejected,
-                OutcomeKind.Unknown => ExitCodes.Unknown,
-                _ => ExitCodes.ForNotSent((outcome as NotSent<IReadOnlyList<TransferHistoryEntry>>)?.Reason),
-            };
+            return OutcomeExitCode.Of(outcome);
         }
 
         var rows = done.Value.Where(r => assetName is null || r.Asset == assetName)
             .OrderByDescending(r => r.Time).ThenByDescending(r => r.TransferId).ToList();
-        printer.Document(new JsonObject
-        {
-            ["target"] = PlanJson.Target(target),
-            ["source"] = home.IsSubAccountKey
-                ? "GET /sapi/v1/sub-account/transfer/subUserHistory"
-                : "GET /sapi/v1/sub-account/universalTransfer, /sapi/v1/sub-account/futures/internalTransfer, /sapi/v1/sub-account/sub/transfer/history",
-            ["from"] = start.ToUnixTimeMilliseconds(),
-            ["to"] = end.ToUnixTimeMilliseconds(),
-            ["transfers"] = new JsonArray(rows.Select(r => (JsonNode)new JsonObject
-            {
-                ["id"] = r.TransferId, ["time"] = r.Time.ToUnixTimeMilliseconds(), ["type"] = r.Type, ["source"] = r.Source,
-                ["asset"] = r.Asset, ["amount"] = WireDecimal.Format(r.Amount), ["status"] = r.Status, ["from"] = r.From, ["to"] = r.To,
-            }).ToArray()),
-        });
+        var source = home.IsSubAccountKey
+            ? "GET /sapi/v1/sub-account/transfer/subUserHistory"
+            : "GET /sapi/v1/sub-account/universalTransfer, /sapi/v1/sub-account/futures/internalTransfer, /sapi/v1/sub-account/sub/transfer/history";
+        printer.Document(new SubAccountHistoryDocument(TargetDocument.For(target), source, start.ToUnixTimeMilliseconds(), end.ToUnixTimeMilliseconds(),
+            [.. rows.Select(SubAccountTransferDocument.Of)]), CliJsonContext.Default.SubAccountHistoryDocument);
         var table = Printer.NewTable("Time (UTC)", "Id", "Type", "From", "To", "Asset", "Amount", "Status");
         foreach (var r in rows)
         {

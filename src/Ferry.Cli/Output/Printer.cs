@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 using Spectre.Console;
 
 namespace Ferry.Cli.Output;
@@ -30,6 +31,12 @@ internal sealed class Printer(CliEnvironment env, bool json)
     public void Document(JsonNode document)
     {
         if (json) env.Out.WriteLine(document.ToJsonString(Indented));
+    }
+
+    /// <summary>The --json document from a typed document (<see cref="Json.CliJsonContext"/>); nothing in text mode.</summary>
+    public void Document<T>(T document, JsonTypeInfo<T> typeInfo)
+    {
+        if (json) env.Out.WriteLine(JsonSerializer.Serialize(document, typeInfo));
     }
 
     /// <summary>A table with plain borders and the given column headers, amounts right-aligned.</summary>

@@ -1,7 +1,6 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
-using Ferry.Cli.Commands;
+using Ferry.Cli.Output.Json;
 using Ferry.Cli.Sessions;
 using Ferry.Core.Outcomes;
 
@@ -17,30 +16,19 @@ internal static class QueryOutcomeReport
     {
         if (outcome is Done<T> done)
         {
-            printer.Document(new JsonObject
-            {
-                ["target"] = PlanJson.Target(target),
-                ["outcome"] = "done",
-                ["result"] = JsonSerializer.SerializeToNode(done.Value, typeInfo),
-            });
+            printer.Document(new QueryAnswerDocument(TargetDocument.For(target), "done", JsonSerializer.SerializeToElement(done.Value, typeInfo)),
+                CliJsonContext.Default.QueryAnswerDocument);
             render(done.Value);
             return ExitCodes.Ok;
         }
 
-        var failure = new JsonObject { ["target"] = PlanJson.Target(target), ["outcome"] = PlanJson.OutcomeName(outcome.Kind), ["message"] = outcome.Describe() };
-        if (outcome is Rejected<T> rejected) failure["error"] = PlanJson.Error(rejected.Error);
-        printer.Document(failure);
+        printer.Document(OutcomeFailureDocument.For(target, outcome), CliJsonContext.Default.OutcomeFailureDocument);
         printer.Line(outcome.Kind switch
         {
             OutcomeKind.Rejected => $"Binance refused it: {outcome.Describe()}",
             OutcomeKind.Unknown => OutcomeText.Unknown(outcome.Describe()),
             _ => OutcomeText.NotSent(outcome.Describe()),
         });
-        return outcome.Kind switch
-        {
-            OutcomeKind.Rejected => ExitCodes.Rejected,
-            OutcomeKind.Unknown => ExitCodes.Unknown,
-            _ => ExitCodes.ForNotSent((outcome as NotSent<T>)?.Reason),
-        };
+        return OutcomeExitCode.Of(outcome);
     }
 }

@@ -11,73 +11,34 @@ using Ferry.Engine.Transfers;
 
 namespace Ferry.Cli.Commands;
 
-/// <summary>The moves: deposit and withdraw. Each is one <see cref="TransferLeg"/> run by <see cref="TransferLegExecutor"/>,
-/// with the same dry-run, testnet refusal and mainnet CONFIRM rule (<see cref="MainnetConsent"/>) as ferry transfer.</summary>
-internal static partial class ManagedCommand
+/// <summary>What <c>ferry managed deposit</c> and <c>withdraw</c> share: their arguments, their checks, and the run of
+/// their one <see cref="TransferLeg"/> by <see cref="TransferLegExecutor"/>, with the same dry-run, testnet refusal and
+/// mainnet CONFIRM rule (<see cref="MainnetConsent"/>) as ferry transfer.</summary>
+internal static class ManagedMove
 {
-    private static Command Deposit(CliEnvironment env)
-    {
-        var (amount, asset, email, dryRun, confirm, common) = MoveOptions("--to", "The managed sub-account to deposit into.");
-        var command = common.Add(new Command("deposit", "Move the investor's spot asset into a managed sub-account's spot wallet.") { amount, asset, email, dryRun, confirm });
-        command.SetAction((parse, ct) =>
-        {
-            var (value, code, target) = ReadMove(env, parse, amount, asset, common);
-            var leg = ManagedSubAccountLegs.Deposit(target.AccountName, target.Email, Email(parse.GetValue(email), "--to"), code, value);
-            return MoveAsync(env, new Printer(env, parse.GetValue(common.Json)), target, leg, parse.GetValue(dryRun), parse.GetValue(confirm), ct);
-        });
-        return command;
-    }
-
-    private static Command Withdraw(CliEnvironment env)
-    {
-        var (amount, asset, email, dryRun, confirm, common) = MoveOptions("--from", "The managed sub-account to withdraw from.");
-        var date = new Option<string?>("--date") { Description = "Withdraw on this date, YYYY-MM-DD (UTC), instead of now." };
-        var command = common.Add(new Command("withdraw", "Move a managed sub-account's spot asset back to the investor's spot wallet, now or on --date (UTC).")
-        {
-            amount, asset, email, date, dryRun, confirm,
-        });
-        command.SetAction((parse, ct) =>
-        {
-            var (value, code, target) = ReadMove(env, parse, amount, asset, common);
-            DateTimeOffset? transferDate = null;
-            if (parse.GetValue(date) is { } text)
-            {
-                if (!DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-                    throw CliException.BadInput($"--date '{text}' is not a date; write it as YYYY-MM-DD (UTC), e.g. 2026-12-31.");
-                transferDate = new DateTimeOffset(day, TimeSpan.Zero);
-                if (transferDate < new DateTimeOffset(env.Time.GetUtcNow().UtcDateTime.Date, TimeSpan.Zero))
-                    throw CliException.BadInput($"--date {text} is in the past; give today or a later day (UTC), or omit it to withdraw now.");
-            }
-            var leg = ManagedSubAccountLegs.Withdraw(target.AccountName, target.Email, Email(parse.GetValue(email), "--from"), code, value, transferDate);
-            return MoveAsync(env, new Printer(env, parse.GetValue(common.Json)), target, leg, parse.GetValue(dryRun), parse.GetValue(confirm), ct);
-        });
-        return command;
-    }
-
-    private static (Argument<string> Amount, Argument<string> Asset, Option<string> Email, Option<bool> DryRun, Option<bool> Confirm, Common Common)
-        MoveOptions(string emailOption, string emailDescription) =>
+    /// <summary>The arguments and options of a move; <paramref name="emailOption"/> is --to (deposit) or --from (withdraw).</summary>
+    public static (Argument<string> Amount, Argument<string> Asset, Option<string> Email, Option<bool> DryRun, Option<bool> Confirm, JsonAccountOptions Common)
+        Symbols(string emailOption, string emailDescription) =>
         (new Argument<string>("amount") { Description = "How much to move, a plain decimal such as 100 or 0.5." },
          new Argument<string>("asset") { Description = "The asset, e.g. USDT or BTC." },
          new Option<string>(emailOption) { Description = emailDescription, Required = true },
          new Option<bool>("--dry-run") { Description = "Print the endpoint and parameters that would be sent, and send nothing." },
          new Option<bool>("--confirm") { Description = "Consent to a mainnet move without the interactive CONFIRM prompt (for scripts)." },
-         Common.New());
+         JsonAccountOptions.New());
 
     /// <summary>Amount, asset and the account, all checked before anything opens.</summary>
-    private static (decimal Amount, string Asset, SessionTarget Target) ReadMove(CliEnvironment env, ParseResult parse,
-        Argument<string> amount, Argument<string> asset, Common common)
+    public static (decimal Amount, string Asset, SessionTarget Target) ReadMove(CliEnvironment env, string? amountText, string? assetText, string? accountName)
     {
-        var amountText = parse.GetValue(amount);
         if (!AmountText.TryParse(amountText, TransferPlanner.MaxDecimalPlaces, "Binance", "The amount", out var value, out var refusal))
             throw CliException.BadInput(refusal);
-        var code = Code(parse.GetValue(asset), "ASSET");
-        var target = SessionTarget.Resolve(env, parse.GetValue(common.Account));
+        var code = CommandInput.Code(assetText, "ASSET", "an asset");
+        var target = SessionTarget.Resolve(env, accountName);
         if (target.Venue != Ferry.Engine.Addresses.Venue.Binance)
             throw CliException.BadInput($"Account '{target.AccountName}' is an {target.Venue.Display()} account; managed sub-accounts are on Binance.");
         return (value, code, target);
     }
 
-    private static async Task<int> MoveAsync(CliEnvironment env, Printer printer, SessionTarget target, TransferLeg leg, bool dryRun, bool confirmed, CancellationToken ct)
+    public static async Task<int> MoveAsync(CliEnvironment env, Printer printer, SessionTarget target, TransferLeg leg, bool dryRun, bool confirmed, CancellationToken ct)
     {
         if (dryRun)
         {

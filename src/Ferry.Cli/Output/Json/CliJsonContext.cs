@@ -1,0 +1,19 @@
+using System.Text.Json.Serialization;
+
+namespace Ferry.Cli.Output.Json;
+
+/// <summary>
+/// The --json documents, source-generated: camelCase names in declaration order, nulls written, indented as
+/// <see cref="Printer"/> prints them (the default encoder, so non-ASCII and HTML-sensitive characters are escaped).
+/// </summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
+[JsonSerializable(typeof(QueryAnswerDocument))]
+[JsonSerializable(typeof(OutcomeFailureDocument))]
+[JsonSerializable(typeof(WalletHistoryDocument))]
+[JsonSerializable(typeof(SubAccountHistoryDocument))]
+[JsonSerializable(typeof(AccountListDocument))]
+[JsonSerializable(typeof(AccountShowDocument))]
+[JsonSerializable(typeof(AccountsAddedDocument))]
+[JsonSerializable(typeof(AccountsImportedDocument))]
+[JsonSerializable(typeof(AccountRemovedDocument))]
+internal sealed partial class CliJsonContext : JsonSerializerContext;

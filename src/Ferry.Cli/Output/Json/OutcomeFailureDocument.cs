@@ -1,0 +1,17 @@
+using System.Text.Json.Serialization;
+using Ferry.Cli.Sessions;
+using Ferry.Core.Outcomes;
+
+namespace Ferry.Cli.Output.Json;
+
+/// <summary>A call that did not end in done: the outcome, one sentence, and the exchange's error when it refused.</summary>
+internal sealed record OutcomeFailureDocument(
+    TargetDocument Target,
+    string Outcome,
+    string Message,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ExchangeErrorDocument? Error)
+{
+    public static OutcomeFailureDocument For<T>(SessionTarget target, Outcome<T> outcome) =>
+        new(TargetDocument.For(target), OutcomeNames.Of(outcome.Kind), outcome.Describe(),
+            outcome is Rejected<T> rejected ? ExchangeErrorDocument.From(rejected.Error) : null);
+}
