@@ -1,3 +1,4 @@
+using Ferry.Engine.Execution;
 using Ferry.Binance;
 using Ferry.Core.Credentials;
 using Ferry.Core.Outcomes;

@@ -93,13 +93,13 @@ internal static class HistoryCommand
 
         if (outcome is not Done<IReadOnlyList<TransferHistoryEntry>> done)
         {
-            printer.Document(OutcomeFailureDocument.For(target, outcome), CliJsonContext.Default.OutcomeFailureDocument);
+            printer.Document(OutcomeFailureDocument.For(TargetDocument.For(target.AccountName, target.Environment), outcome), CliJsonContext.Default.OutcomeFailureDocument);
             printer.Line($"Could not read the history: {OutcomeText.Once(outcome.Describe())}");
             return OutcomeExitCode.Of(outcome);
         }
 
         var rows = done.Value.Where(r => assetName is null || r.Asset == assetName).OrderByDescending(r => r.Time).ThenByDescending(r => r.TransferId).ToList();
-        printer.Document(new WalletHistoryDocument(TargetDocument.For(target), margin ? "GET /sapi/v1/margin/transfer" : "GET /sapi/v1/asset/transfer",
+        printer.Document(new WalletHistoryDocument(TargetDocument.For(target.AccountName, target.Environment), margin ? "GET /sapi/v1/margin/transfer" : "GET /sapi/v1/asset/transfer",
             start.ToUnixTimeMilliseconds(), end.ToUnixTimeMilliseconds(), [.. rows.Select(WalletTransferDocument.Of)]),
             CliJsonContext.Default.WalletHistoryDocument);
         var table = Printer.NewTable("Time (UTC)", "Id", "Type", "Asset", "Amount", "Status");

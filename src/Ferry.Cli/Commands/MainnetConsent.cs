@@ -7,6 +7,9 @@ namespace Ferry.Cli.Commands;
 /// </summary>
 internal static class MainnetConsent
 {
+    /// <summary>The one word that is consent, typed exactly (at the terminal and over MCP).</summary>
+    public const string Word = "CONFIRM";
+
     public static void Require(CliEnvironment env, bool confirmedByFlag, string summary)
     {
         if (confirmedByFlag)
@@ -22,7 +25,7 @@ internal static class MainnetConsent
         env.Error.Write("Type CONFIRM to proceed: ");
         var answer = env.In.ReadLine();
         // Exactly the word, as over MCP (McpConsent): "CONFIRM " or " CONFIRM" is not consent.
-        if (!string.Equals(answer, Mcp.McpConsent.Word, StringComparison.Ordinal))
+        if (!string.Equals(answer, Word, StringComparison.Ordinal))
             throw CliException.Refused("The move was not confirmed, so nothing was sent.");
         env.Log.Info("mainnet consent given by typing CONFIRM");
     }

@@ -1,3 +1,4 @@
+using Ferry.Engine.Execution;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Ferry.Engine.Accounts;

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization.Metadata;
 using Ferry.Binance;
 using Ferry.Cli.Output;
+using Ferry.Cli.Output.Json;
 using Ferry.Cli.Sessions;
 using Ferry.Core.Outcomes;
 using Ferry.Engine.Accounts;
@@ -34,6 +35,6 @@ internal sealed class SapiQuery(CliEnvironment env, Printer printer, string? acc
             MainnetConsent.Require(env, change.Confirmed, $"About to {change.Description} on MAINNET account '{target.AccountName}'.");
         await using var session = await BinanceSession.OpenAsync(target, env, ct);
         printer.Line(session.Banner);
-        return QueryOutcomeReport.Print(printer, target, await call(session.Client), typeInfo, render);
+        return QueryOutcomeReport.Print(printer, TargetDocument.For(target.AccountName, target.Environment), await call(session.Client), typeInfo, render);
     }
 }

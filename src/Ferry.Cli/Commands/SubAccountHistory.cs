@@ -43,7 +43,7 @@ internal static class SubAccountHistory
             : await SubAccountHistoryReader.MasterViewAsync(session.Client, home.Email, subAccounts, start, end, ct);
         if (outcome is not Done<IReadOnlyList<TransferHistoryEntry>> done)
         {
-            printer.Document(OutcomeFailureDocument.For(target, outcome), CliJsonContext.Default.OutcomeFailureDocument);
+            printer.Document(OutcomeFailureDocument.For(TargetDocument.For(target.AccountName, target.Environment), outcome), CliJsonContext.Default.OutcomeFailureDocument);
             printer.Line($"Could not read the sub-account history: {OutcomeText.Once(outcome.Describe())}");
             return OutcomeExitCode.Of(outcome);
         }
@@ -53,7 +53,7 @@ internal static class SubAccountHistory
         var source = home.IsSubAccountKey
             ? "GET /sapi/v1/sub-account/transfer/subUserHistory"
             : "GET /sapi/v1/sub-account/universalTransfer, /sapi/v1/sub-account/futures/internalTransfer, /sapi/v1/sub-account/sub/transfer/history";
-        printer.Document(new SubAccountHistoryDocument(TargetDocument.For(target), source, start.ToUnixTimeMilliseconds(), end.ToUnixTimeMilliseconds(),
+        printer.Document(new SubAccountHistoryDocument(TargetDocument.For(target.AccountName, target.Environment), source, start.ToUnixTimeMilliseconds(), end.ToUnixTimeMilliseconds(),
             [.. rows.Select(SubAccountTransferDocument.Of)]), CliJsonContext.Default.SubAccountHistoryDocument);
         var table = Printer.NewTable("Time (UTC)", "Id", "Type", "From", "To", "Asset", "Amount", "Status");
         foreach (var r in rows)

@@ -12,7 +12,7 @@ namespace Ferry.Cli.Mcp;
 /// </summary>
 internal static class McpConsent
 {
-    public const string Word = "CONFIRM";
+    public const string Word = Commands.MainnetConsent.Word;
 
     /// <summary>What every mutating tool's <c>confirmation</c> parameter says to the agent.</summary>
     public const string ParameterDescription =

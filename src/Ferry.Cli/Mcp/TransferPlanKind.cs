@@ -1,3 +1,4 @@
+using Ferry.Engine.Execution;
 using System.Text.Json.Nodes;
 using Ferry.Engine.Accounts;
 using Ferry.Cli.Commands;
@@ -83,19 +84,19 @@ internal sealed class TransferPlanKind(TransferPlan plan, IReadOnlyList<SessionT
             ["planId"] = planId, ["kind"] = Kind, ["routeId"] = route.RouteId,
             ["outcome"] = route.Status switch
             {
-                Ferry.Engine.Journal.RouteStatus.Complete => "done",
-                Ferry.Engine.Journal.RouteStatus.Unknown => "unknown",
+                Ferry.Engine.Execution.RouteStatus.Complete => "done",
+                Ferry.Engine.Execution.RouteStatus.Unknown => "unknown",
                 _ => last?.Kind == OutcomeKind.NotSent ? "not-sent" : "rejected",
             },
             ["holding"] = route.Holding, ["legs"] = results, ["legsRun"] = legsRun, ["legsTotal"] = plan.Legs.Count,
             ["message"] = route.Message,
         };
-        if (route.Status == Ferry.Engine.Journal.RouteStatus.Complete) return ToolResults.Ok(document);
+        if (route.Status == Ferry.Engine.Execution.RouteStatus.Complete) return ToolResults.Ok(document);
 
         var of = $"Leg {legsRun} of {plan.Legs.Count}";
         var where = $" The money is in {route.Holding}; nothing after leg {legsRun} was sent"
             + (plan.Legs.Count > 1 ? $"; journal_resume with id {route.RouteId} continues the route." : ".");
-        return route.Status == Ferry.Engine.Journal.RouteStatus.Unknown
+        return route.Status == Ferry.Engine.Execution.RouteStatus.Unknown
             ? ToolResults.Error("unknown",
                 $"The outcome of {of.ToLowerInvariant()} is UNKNOWN ({last?.Message ?? route.Message}); it may have executed, so run journal_reconcile with id {route.Legs[legsRun - 1].Entry.Id} before trying again.{where}", details: document)
             : last?.Kind == OutcomeKind.NotSent
@@ -108,7 +109,7 @@ internal sealed class TransferPlanKind(TransferPlan plan, IReadOnlyList<SessionT
     /// Runs the plan through the engine's door, as <c>ferry transfer</c> does: sessions for the accounts the legs name,
     /// recovery of what a crash left, every leg journaled before the first is sent, each sent only after the previous is done.
     /// </summary>
-    private async Task<(Ferry.Engine.Journal.RouteResult Route, Ferry.Engine.Journal.LegSendResult? Last)> RunRouteAsync(CliBridge bridge, CancellationToken ct) =>
+    private async Task<(Ferry.Engine.Execution.RouteResult Route, Ferry.Engine.Journal.LegSendResult? Last)> RunRouteAsync(CliBridge bridge, CancellationToken ct) =>
         await bridge.WithEnvironmentAsync(async env =>
         {
             await using var service = CliServices.Open(env, json: true);

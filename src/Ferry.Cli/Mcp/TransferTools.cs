@@ -1,3 +1,4 @@
+using Ferry.Engine.Routing;
 using System.ComponentModel;
 using Ferry.Engine.Accounts;
 using Ferry.Engine.Addresses;

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Ferry.Cli.Output.Json;
-using Ferry.Cli.Sessions;
 using Ferry.Core.Outcomes;
 
 namespace Ferry.Cli.Output;
@@ -12,11 +11,11 @@ namespace Ferry.Cli.Output;
 /// </summary>
 internal static class QueryOutcomeReport
 {
-    public static int Print<T>(Printer printer, SessionTarget target, Outcome<T> outcome, JsonTypeInfo<T> typeInfo, Action<T> render)
+    public static int Print<T>(Printer printer, TargetDocument target, Outcome<T> outcome, JsonTypeInfo<T> typeInfo, Action<T> render)
     {
         if (outcome is Done<T> done)
         {
-            printer.Document(new QueryAnswerDocument(TargetDocument.For(target), "done", JsonSerializer.SerializeToElement(done.Value, typeInfo)),
+            printer.Document(new QueryAnswerDocument(target, "done", JsonSerializer.SerializeToElement(done.Value, typeInfo)),
                 CliJsonContext.Default.QueryAnswerDocument);
             render(done.Value);
             return ExitCodes.Ok;

@@ -1,7 +1,7 @@
 namespace Ferry.Engine.Journal;
 
 /// <summary>What a leg is, as written before it is sent: never a secret, only the public request parameters.</summary>
-/// <param name="Kind">The leg kind (a <see cref="Ferry.Engine.Transfers.TransferEndpointKind"/> name, or HtxSpotSwapTransfer); it picks the reconciler.</param>
+/// <param name="Kind">The leg kind (a TransferEndpointKind name, or HtxSpotSwapTransfer); it picks the reconciler.</param>
 /// <param name="Venue">binance or htx.</param>
 /// <param name="AccountName">The configured account whose key sends it.</param>
 /// <param name="Endpoint">"POST /path".</param>
@@ -16,7 +16,7 @@ public sealed record LegDescription(
     string Kind, string Venue, string AccountName, string Endpoint, IReadOnlyList<KeyValuePair<string, string>> Parameters,
     string From, string To, string Asset, decimal Amount, string? ClientTranId = null, string? Intent = null)
 {
-    /// <summary>The route this leg belongs to (a multi-leg move, see <see cref="RouteExecutor"/>), or null for a lone leg.</summary>
+    /// <summary>The route this leg belongs to (a multi-leg move, run by the route executor), or null for a lone leg.</summary>
     public string? RouteId { get; init; }
 
     /// <summary>The leg's position in its route, from 1; a retried leg keeps its position.</summary>

@@ -18,7 +18,7 @@ public sealed record CannotTell(string Reason) : LegEvidence;
 
 /// <summary>
 /// How one leg kind is reconciled: read the exchange's record of the entry's attempt between <c>from</c> and <c>to</c>.
-/// Each leg kind supplies one (see <see cref="BinanceLegReconciler"/> and <see cref="HtxLegReconciler"/>).
+/// Each venue supplies one (Ferry.Engine.Execution holds the Binance and HTX ones).
 /// </summary>
 public interface ILegReconciler
 {

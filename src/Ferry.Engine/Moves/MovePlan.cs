@@ -1,3 +1,4 @@
+using Ferry.Engine.Routing;
 using Ferry.Engine.Transfers;
 
 namespace Ferry.Engine.Moves;

@@ -1,3 +1,4 @@
+using Ferry.Engine.Execution;
 using Ferry.Binance;
 using Ferry.Binance.Http;
 using Ferry.Engine.Journal;

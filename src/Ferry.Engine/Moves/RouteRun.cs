@@ -1,3 +1,4 @@
+using Ferry.Engine.Execution;
 using Ferry.Engine.Journal;
 using Ferry.Core.Outcomes;
 using Ferry.Engine.Transfers;

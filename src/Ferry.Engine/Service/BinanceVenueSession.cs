@@ -1,3 +1,4 @@
+using Ferry.Engine.Execution;
 using Ferry.Engine.Addresses;
 using Ferry.Binance;
 using Ferry.Engine.Accounts;

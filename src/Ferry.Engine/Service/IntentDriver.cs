@@ -1,3 +1,4 @@
+using Ferry.Engine.Execution;
 using Ferry.Engine.Journal;
 using Ferry.Engine.Transfers;
 

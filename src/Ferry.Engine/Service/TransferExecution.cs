@@ -1,3 +1,4 @@
+using Ferry.Engine.Execution;
 using Ferry.Engine.Journal;
 
 namespace Ferry.Engine.Service;

@@ -1,3 +1,4 @@
+using Ferry.Engine.Execution;
 using System.Security.Cryptography;
 using Ferry.Core.Outcomes;
 using Ferry.Engine.Accounts;

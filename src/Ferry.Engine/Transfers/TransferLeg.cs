@@ -169,7 +169,7 @@ public sealed record SubAccountToSubAccountLeg(string AccountName, WalletAddress
         [P("toEmail", Request.ToEmail), P("asset", Request.Asset), P("amount", Text(Request.Amount))];
 }
 
-/// <summary>A planned move: the route of legs <see cref="TransferRouter"/> chose, in the order they must run (each leg
+/// <summary>A planned move: the route of legs the router chose, in the order they must run (each leg
 /// only after the previous one is done).</summary>
 public sealed record TransferPlan(TransferRequest Request, IReadOnlyList<TransferLeg> Legs)
 {

@@ -1,7 +1,6 @@
 using Ferry.Engine.Accounts;
 using Ferry.Engine.Addresses;
 using Ferry.Core.Money;
-using Ferry.Engine.Routing;
 
 namespace Ferry.Engine.Transfers;
 

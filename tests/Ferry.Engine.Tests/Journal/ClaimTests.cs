@@ -1,3 +1,4 @@
+using Ferry.Engine.Execution;
 using System.Diagnostics;
 using Ferry.Engine.Addresses;
 using Ferry.Engine.Journal;

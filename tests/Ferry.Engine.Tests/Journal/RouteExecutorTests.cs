@@ -1,3 +1,4 @@
+using Ferry.Engine.Execution;
 using Ferry.Engine.Addresses;
 using Ferry.Engine.History;
 using Ferry.Engine.Journal;

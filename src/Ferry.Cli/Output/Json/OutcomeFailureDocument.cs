@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Ferry.Cli.Sessions;
 using Ferry.Core.Outcomes;
 
 namespace Ferry.Cli.Output.Json;
@@ -11,7 +10,7 @@ internal sealed record OutcomeFailureDocument(
     string Message,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ExchangeErrorDocument? Error)
 {
-    public static OutcomeFailureDocument For<T>(SessionTarget target, Outcome<T> outcome) =>
-        new(TargetDocument.For(target), OutcomeNames.Of(outcome.Kind), outcome.Describe(),
+    public static OutcomeFailureDocument For<T>(TargetDocument target, Outcome<T> outcome) =>
+        new(target, OutcomeNames.Of(outcome.Kind), outcome.Describe(),
             outcome is Rejected<T> rejected ? ExchangeErrorDocument.From(rejected.Error) : null);
 }

@@ -1,8 +1,9 @@
+using Ferry.Engine.Journal;
 using System.Security.Cryptography;
 using Ferry.Core.Outcomes;
 using Ferry.Engine.Transfers;
 
-namespace Ferry.Engine.Journal;
+namespace Ferry.Engine.Execution;
 
 /// <summary>How a route run ended.</summary>
 public enum RouteStatus

@@ -1,7 +1,7 @@
 using Ferry.Engine.Addresses;
 using Ferry.Binance.Wallet;
 
-namespace Ferry.Engine.Routing;
+namespace Ferry.Engine.Transfers;
 
 /// <summary>
 /// Which <c>POST /sapi/v1/asset/transfer</c> type connects two wallets of one account, straight

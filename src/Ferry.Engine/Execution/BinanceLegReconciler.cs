@@ -1,3 +1,4 @@
+using Ferry.Engine.Journal;
 using Ferry.Engine.Addresses;
 using Ferry.Binance;
 using Ferry.Binance.Models;
@@ -8,7 +9,7 @@ using Ferry.Engine.History;
 using Ferry.Core.Outcomes;
 using Ferry.Engine.Transfers;
 
-namespace Ferry.Engine.Journal;
+namespace Ferry.Engine.Execution;
 
 /// <summary>
 /// Reconciles Binance legs with the key of the leg's own account, one finder per leg kind. A new leg kind adds one row to

@@ -1,9 +1,10 @@
+using Ferry.Engine.Journal;
 using Ferry.Htx;
 using Ferry.Engine.History;
 using Ferry.Core.Outcomes;
 using Ferry.Engine.Transfers;
 
-namespace Ferry.Engine.Journal;
+namespace Ferry.Engine.Execution;
 
 /// <summary>
 /// Reconciles HTX spot ⇄ swap legs against the spot account ledger (currency, amount, direction, time). HTX does not

@@ -1,8 +1,8 @@
+using Ferry.Engine.Transfers;
 using Ferry.Engine.Addresses;
 using Ferry.Binance.SubAccount;
-using Ferry.Engine.Routing;
 
-namespace Ferry.Engine.Transfers;
+namespace Ferry.Engine.Routing;
 
 /// <summary>
 /// Plans a move across the accounts of one master as a route of legs over the graph of <see cref="RouteConnectors"/>
