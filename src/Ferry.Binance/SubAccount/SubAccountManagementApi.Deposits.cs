@@ -10,7 +10,7 @@ public sealed partial class SubAccountManagementApi
     public Task<Outcome<SubAccountDepositAddress>> GetDepositAddressAsync(SubAccountDepositAddressQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return Send(BinanceEndpoints.SubAccountDepositAddress, query, query.Validate(), query.RecvWindow,
+        return _transport.SendIfValidAsync(BinanceEndpoints.SubAccountDepositAddress, query, query.Validate(), query.RecvWindow,
             BinanceJsonContext.Default.SubAccountDepositAddress, cancellationToken);
     }
 
@@ -18,7 +18,7 @@ public sealed partial class SubAccountManagementApi
     public Task<Outcome<IReadOnlyList<SubAccountDepositRow>>> GetDepositHistoryAsync(SubAccountDepositHistoryQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return Send(BinanceEndpoints.SubAccountDepositHistory, query, query.Validate(), query.RecvWindow,
+        return _transport.SendIfValidAsync(BinanceEndpoints.SubAccountDepositHistory, query, query.Validate(), query.RecvWindow,
             BinanceJsonContext.Default.IReadOnlyListSubAccountDepositRow, cancellationToken);
     }
 
