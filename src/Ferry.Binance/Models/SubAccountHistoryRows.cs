@@ -46,7 +46,6 @@ public sealed record SubAccountFuturesInternalTransferRow
     /// <summary>The amount moved.</summary>
     [JsonPropertyName("qty")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal Qty { get; init; }
 
     /// <summary>The transfer id (the POST's txnId, here a number).</summary>
@@ -82,7 +81,6 @@ public sealed record SubAccountSpotTransferRow
     /// <summary>The amount moved.</summary>
     [JsonPropertyName("qty")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal Qty { get; init; }
 
     /// <summary>"SUCCESS" and so on, as sent.</summary>
@@ -128,7 +126,6 @@ public sealed record SubAccountUserTransferRow
     /// <summary>The amount moved.</summary>
     [JsonPropertyName("qty")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal Qty { get; init; }
 
     /// <summary>The source wallet type, e.g. SPOT.</summary>

@@ -47,7 +47,6 @@ public sealed record SubAccountUniversalTransferRow
     /// <summary>The amount moved.</summary>
     [JsonPropertyName("amount")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal Amount { get; init; }
 
     /// <summary>When the transfer was made (UTC).</summary>

@@ -65,17 +65,14 @@ public sealed record HtxBalanceRow
     /// <summary>The amount.</summary>
     [JsonPropertyName("balance")]
     [JsonRequired]
-    [JsonConverter(typeof(HtxDecimalJsonConverter))]
     public decimal Balance { get; init; }
 
     /// <summary>Debt, in newer answers.</summary>
     [JsonPropertyName("debt")]
-    [JsonConverter(typeof(HtxNullableDecimalJsonConverter))]
     public decimal? Debt { get; init; }
 
     /// <summary>Available amount, in newer answers.</summary>
     [JsonPropertyName("available")]
-    [JsonConverter(typeof(HtxNullableDecimalJsonConverter))]
     public decimal? Available { get; init; }
 
     /// <summary>Sequence number of the row's last change, in newer answers.</summary>

@@ -40,30 +40,6 @@ public sealed class HtxDecimalJsonConverter : JsonConverter<decimal>
     }
 }
 
-/// <summary>The nullable form of <see cref="HtxDecimalJsonConverter"/> (risk_rate and liquidation_price may be null).</summary>
-public sealed class HtxNullableDecimalJsonConverter : JsonConverter<decimal?>
-{
-    /// <inheritdoc />
-    public override bool HandleNull => true;
-
-    /// <inheritdoc />
-    public override decimal? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        reader.TokenType == JsonTokenType.Null ? null : HtxDecimalJsonConverter.ReadAmount(ref reader);
-
-    /// <inheritdoc />
-    public override void Write(Utf8JsonWriter writer, decimal? value, JsonSerializerOptions options)
-    {
-        if (value is { } v)
-        {
-            writer.WriteStringValue(WireDecimal.Format(v));
-        }
-        else
-        {
-            writer.WriteNullValue();
-        }
-    }
-}
-
 /// <summary>Reads epoch milliseconds (a JSON number) as a UTC <see cref="DateTimeOffset"/>.</summary>
 public sealed class HtxEpochMillisecondsJsonConverter : JsonConverter<DateTimeOffset>
 {

@@ -15,40 +15,40 @@ public sealed record HtxIsolatedAccount
     [JsonPropertyName("margin_asset")][JsonRequired] public string MarginAsset { get; init; } = "";
 
     /// <summary>Account equity.</summary>
-    [JsonPropertyName("margin_balance")][JsonRequired][JsonConverter(typeof(HtxDecimalJsonConverter))] public decimal MarginBalance { get; init; }
+    [JsonPropertyName("margin_balance")][JsonRequired] public decimal MarginBalance { get; init; }
 
     /// <summary>Margin held by positions.</summary>
-    [JsonPropertyName("margin_position")][JsonRequired][JsonConverter(typeof(HtxDecimalJsonConverter))] public decimal MarginPosition { get; init; }
+    [JsonPropertyName("margin_position")][JsonRequired] public decimal MarginPosition { get; init; }
 
     /// <summary>Margin held by open orders.</summary>
-    [JsonPropertyName("margin_frozen")][JsonRequired][JsonConverter(typeof(HtxDecimalJsonConverter))] public decimal MarginFrozen { get; init; }
+    [JsonPropertyName("margin_frozen")][JsonRequired] public decimal MarginFrozen { get; init; }
 
     /// <summary>Margin free to use.</summary>
-    [JsonPropertyName("margin_available")][JsonRequired][JsonConverter(typeof(HtxDecimalJsonConverter))] public decimal MarginAvailable { get; init; }
+    [JsonPropertyName("margin_available")][JsonRequired] public decimal MarginAvailable { get; init; }
 
     /// <summary>Realized profit.</summary>
-    [JsonPropertyName("profit_real")][JsonRequired][JsonConverter(typeof(HtxDecimalJsonConverter))] public decimal ProfitReal { get; init; }
+    [JsonPropertyName("profit_real")][JsonRequired] public decimal ProfitReal { get; init; }
 
     /// <summary>Unrealized profit.</summary>
-    [JsonPropertyName("profit_unreal")][JsonRequired][JsonConverter(typeof(HtxDecimalJsonConverter))] public decimal ProfitUnreal { get; init; }
+    [JsonPropertyName("profit_unreal")][JsonRequired] public decimal ProfitUnreal { get; init; }
 
     /// <summary>Margin rate; null without positions.</summary>
-    [JsonPropertyName("risk_rate")][JsonConverter(typeof(HtxNullableDecimalJsonConverter))] public decimal? RiskRate { get; init; }
+    [JsonPropertyName("risk_rate")] public decimal? RiskRate { get; init; }
 
     /// <summary>Estimated liquidation price; null without positions.</summary>
-    [JsonPropertyName("liquidation_price")][JsonConverter(typeof(HtxNullableDecimalJsonConverter))] public decimal? LiquidationPrice { get; init; }
+    [JsonPropertyName("liquidation_price")] public decimal? LiquidationPrice { get; init; }
 
     /// <summary>What may be transferred out (back to spot).</summary>
-    [JsonPropertyName("withdraw_available")][JsonRequired][JsonConverter(typeof(HtxDecimalJsonConverter))] public decimal WithdrawAvailable { get; init; }
+    [JsonPropertyName("withdraw_available")][JsonRequired] public decimal WithdrawAvailable { get; init; }
 
     /// <summary>Leverage.</summary>
-    [JsonPropertyName("lever_rate")][JsonRequired][JsonConverter(typeof(HtxDecimalJsonConverter))] public decimal LeverRate { get; init; }
+    [JsonPropertyName("lever_rate")][JsonRequired] public decimal LeverRate { get; init; }
 
     /// <summary>Adjustment factor.</summary>
-    [JsonPropertyName("adjust_factor")][JsonRequired][JsonConverter(typeof(HtxDecimalJsonConverter))] public decimal AdjustFactor { get; init; }
+    [JsonPropertyName("adjust_factor")][JsonRequired] public decimal AdjustFactor { get; init; }
 
     /// <summary>Static equity.</summary>
-    [JsonPropertyName("margin_static")][JsonRequired][JsonConverter(typeof(HtxDecimalJsonConverter))] public decimal MarginStatic { get; init; }
+    [JsonPropertyName("margin_static")][JsonRequired] public decimal MarginStatic { get; init; }
 
     /// <summary>"isolated".</summary>
     [JsonPropertyName("margin_mode")][JsonRequired] public string MarginMode { get; init; } = "";
@@ -70,31 +70,31 @@ public sealed record HtxCrossAccount
     [JsonPropertyName("margin_asset")][JsonRequired] public string MarginAsset { get; init; } = "";
 
     /// <summary>Account equity.</summary>
-    [JsonPropertyName("margin_balance")][JsonRequired][JsonConverter(typeof(HtxDecimalJsonConverter))] public decimal MarginBalance { get; init; }
+    [JsonPropertyName("margin_balance")][JsonRequired] public decimal MarginBalance { get; init; }
 
     /// <summary>Static equity.</summary>
-    [JsonPropertyName("margin_static")][JsonRequired][JsonConverter(typeof(HtxDecimalJsonConverter))] public decimal MarginStatic { get; init; }
+    [JsonPropertyName("margin_static")][JsonRequired] public decimal MarginStatic { get; init; }
 
     /// <summary>Margin held by positions.</summary>
-    [JsonPropertyName("margin_position")][JsonRequired][JsonConverter(typeof(HtxDecimalJsonConverter))] public decimal MarginPosition { get; init; }
+    [JsonPropertyName("margin_position")][JsonRequired] public decimal MarginPosition { get; init; }
 
     /// <summary>Margin held by open orders.</summary>
-    [JsonPropertyName("margin_frozen")][JsonRequired][JsonConverter(typeof(HtxDecimalJsonConverter))] public decimal MarginFrozen { get; init; }
+    [JsonPropertyName("margin_frozen")][JsonRequired] public decimal MarginFrozen { get; init; }
 
     /// <summary>Realized profit.</summary>
-    [JsonPropertyName("profit_real")][JsonRequired][JsonConverter(typeof(HtxDecimalJsonConverter))] public decimal ProfitReal { get; init; }
+    [JsonPropertyName("profit_real")][JsonRequired] public decimal ProfitReal { get; init; }
 
     /// <summary>Unrealized profit.</summary>
-    [JsonPropertyName("profit_unreal")][JsonRequired][JsonConverter(typeof(HtxDecimalJsonConverter))] public decimal ProfitUnreal { get; init; }
+    [JsonPropertyName("profit_unreal")][JsonRequired] public decimal ProfitUnreal { get; init; }
 
     /// <summary>What may be transferred back to spot.</summary>
-    [JsonPropertyName("withdraw_available")][JsonRequired][JsonConverter(typeof(HtxDecimalJsonConverter))] public decimal WithdrawAvailable { get; init; }
+    [JsonPropertyName("withdraw_available")][JsonRequired] public decimal WithdrawAvailable { get; init; }
 
     /// <summary>Margin rate; null without positions.</summary>
-    [JsonPropertyName("risk_rate")][JsonConverter(typeof(HtxNullableDecimalJsonConverter))] public decimal? RiskRate { get; init; }
+    [JsonPropertyName("risk_rate")] public decimal? RiskRate { get; init; }
 
     /// <summary>Margin free to use (newer answers).</summary>
-    [JsonPropertyName("margin_available")][JsonConverter(typeof(HtxNullableDecimalJsonConverter))] public decimal? MarginAvailable { get; init; }
+    [JsonPropertyName("margin_available")] public decimal? MarginAvailable { get; init; }
 
     /// <summary>Per-contract figures of the cross account.</summary>
     [JsonPropertyName("contract_detail")] public IReadOnlyList<HtxCrossContractDetail> ContractDetail { get; init; } = [];
@@ -110,23 +110,23 @@ public sealed record HtxCrossContractDetail
     [JsonPropertyName("contract_code")][JsonRequired] public string ContractCode { get; init; } = "";
 
     /// <summary>Margin held by positions.</summary>
-    [JsonPropertyName("margin_position")][JsonRequired][JsonConverter(typeof(HtxDecimalJsonConverter))] public decimal MarginPosition { get; init; }
+    [JsonPropertyName("margin_position")][JsonRequired] public decimal MarginPosition { get; init; }
 
     /// <summary>Margin held by open orders.</summary>
-    [JsonPropertyName("margin_frozen")][JsonRequired][JsonConverter(typeof(HtxDecimalJsonConverter))] public decimal MarginFrozen { get; init; }
+    [JsonPropertyName("margin_frozen")][JsonRequired] public decimal MarginFrozen { get; init; }
 
     /// <summary>Margin free to use.</summary>
-    [JsonPropertyName("margin_available")][JsonRequired][JsonConverter(typeof(HtxDecimalJsonConverter))] public decimal MarginAvailable { get; init; }
+    [JsonPropertyName("margin_available")][JsonRequired] public decimal MarginAvailable { get; init; }
 
     /// <summary>Unrealized profit.</summary>
-    [JsonPropertyName("profit_unreal")][JsonRequired][JsonConverter(typeof(HtxDecimalJsonConverter))] public decimal ProfitUnreal { get; init; }
+    [JsonPropertyName("profit_unreal")][JsonRequired] public decimal ProfitUnreal { get; init; }
 
     /// <summary>Estimated liquidation price; null without positions.</summary>
-    [JsonPropertyName("liquidation_price")][JsonConverter(typeof(HtxNullableDecimalJsonConverter))] public decimal? LiquidationPrice { get; init; }
+    [JsonPropertyName("liquidation_price")] public decimal? LiquidationPrice { get; init; }
 
     /// <summary>Leverage.</summary>
-    [JsonPropertyName("lever_rate")][JsonRequired][JsonConverter(typeof(HtxDecimalJsonConverter))] public decimal LeverRate { get; init; }
+    [JsonPropertyName("lever_rate")][JsonRequired] public decimal LeverRate { get; init; }
 
     /// <summary>Adjustment factor.</summary>
-    [JsonPropertyName("adjust_factor")][JsonRequired][JsonConverter(typeof(HtxDecimalJsonConverter))] public decimal AdjustFactor { get; init; }
+    [JsonPropertyName("adjust_factor")][JsonRequired] public decimal AdjustFactor { get; init; }
 }

@@ -68,23 +68,19 @@ public sealed record ManagedSubAccountAsset
     /// <summary>Total.</summary>
     [JsonPropertyName("totalBalance")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal TotalBalance { get; init; }
 
     /// <summary>Available.</summary>
     [JsonPropertyName("availableBalance")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal AvailableBalance { get; init; }
 
     /// <summary>Locked in open orders.</summary>
     [JsonPropertyName("inOrder")]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal InOrder { get; init; }
 
     /// <summary>Value in BTC.</summary>
     [JsonPropertyName("btcValue")]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal BtcValue { get; init; }
 }
 
@@ -146,12 +142,10 @@ public sealed record ManagedFuturesAssetLine
 
     /// <summary>Wallet balance plus unrealized profit.</summary>
     [JsonPropertyName("marginBalance")]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal MarginBalance { get; init; }
 
     /// <summary>Wallet balance.</summary>
     [JsonPropertyName("walletBalance")]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal WalletBalance { get; init; }
 }
 
@@ -165,22 +159,18 @@ public sealed record ManagedFuturesPosition
 
     /// <summary>Average entry price.</summary>
     [JsonPropertyName("entryPrice")]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal EntryPrice { get; init; }
 
     /// <summary>Mark price.</summary>
     [JsonPropertyName("markPrice")]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal MarkPrice { get; init; }
 
     /// <summary>Signed quantity (negative: short).</summary>
     [JsonPropertyName("positionAmt")]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal PositionAmt { get; init; }
 
     /// <summary>Unrealized profit (accountSnapshot only; 0 when absent).</summary>
     [JsonPropertyName("unRealizedProfit")]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal UnRealizedProfit { get; init; }
 }
 
@@ -252,22 +242,18 @@ public sealed record ManagedSubAccountMarginAssets
 {
     /// <summary>Margin level ("999" with no debt).</summary>
     [JsonPropertyName("marginLevel")]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal MarginLevel { get; init; }
 
     /// <summary>Total assets in BTC.</summary>
     [JsonPropertyName("totalAssetOfBtc")]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal TotalAssetOfBtc { get; init; }
 
     /// <summary>Total liabilities in BTC.</summary>
     [JsonPropertyName("totalLiabilityOfBtc")]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal TotalLiabilityOfBtc { get; init; }
 
     /// <summary>Net assets in BTC.</summary>
     [JsonPropertyName("totalNetAssetOfBtc")]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal TotalNetAssetOfBtc { get; init; }
 
     /// <summary>Per asset.</summary>
@@ -286,27 +272,22 @@ public sealed record ManagedMarginUserAsset
 
     /// <summary>Borrowed.</summary>
     [JsonPropertyName("borrowed")]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal Borrowed { get; init; }
 
     /// <summary>Free.</summary>
     [JsonPropertyName("free")]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal Free { get; init; }
 
     /// <summary>Interest owed.</summary>
     [JsonPropertyName("interest")]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal Interest { get; init; }
 
     /// <summary>Locked.</summary>
     [JsonPropertyName("locked")]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal Locked { get; init; }
 
     /// <summary>Net asset.</summary>
     [JsonPropertyName("netAsset")]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal NetAsset { get; init; }
 }
 
@@ -358,22 +339,18 @@ public sealed record ManagedAccountSnapshotData
 
     /// <summary>Total assets in BTC (spot and margin).</summary>
     [JsonPropertyName("totalAssetOfBtc")]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal TotalAssetOfBtc { get; init; }
 
     /// <summary>Margin level.</summary>
     [JsonPropertyName("marginLevel")]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal MarginLevel { get; init; }
 
     /// <summary>Margin liabilities in BTC.</summary>
     [JsonPropertyName("totalLiabilityOfBtc")]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal TotalLiabilityOfBtc { get; init; }
 
     /// <summary>Margin net assets in BTC.</summary>
     [JsonPropertyName("totalNetAssetOfBtc")]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal TotalNetAssetOfBtc { get; init; }
 
     /// <summary>Margin assets.</summary>
@@ -399,12 +376,10 @@ public sealed record ManagedSnapshotBalance
 
     /// <summary>Free.</summary>
     [JsonPropertyName("free")]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal Free { get; init; }
 
     /// <summary>Locked.</summary>
     [JsonPropertyName("locked")]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal Locked { get; init; }
 }
 
@@ -450,7 +425,6 @@ public sealed record ManagedSubAccountTransferRow
     /// <summary>The amount.</summary>
     [JsonPropertyName("amount")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal Amount { get; init; }
 
     /// <summary>The scheduled date (the transferDate of a scheduled withdrawal; else the creation time). Binance spells it

@@ -126,32 +126,26 @@ public sealed record SubAccountTransactionStatistics
     /// <summary>30-day BTC-valued volume.</summary>
     [JsonPropertyName("recent30BtcTotal")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal Recent30BtcTotal { get; init; }
 
     /// <summary>30-day BTC-valued futures volume.</summary>
     [JsonPropertyName("recent30BtcFuturesTotal")]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal Recent30BtcFuturesTotal { get; init; }
 
     /// <summary>30-day BTC-valued margin volume.</summary>
     [JsonPropertyName("recent30BtcMarginTotal")]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal Recent30BtcMarginTotal { get; init; }
 
     /// <summary>30-day BUSD-valued volume.</summary>
     [JsonPropertyName("recent30BusdTotal")]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal Recent30BusdTotal { get; init; }
 
     /// <summary>30-day BUSD-valued futures volume.</summary>
     [JsonPropertyName("recent30BusdFuturesTotal")]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal Recent30BusdFuturesTotal { get; init; }
 
     /// <summary>30-day BUSD-valued margin volume.</summary>
     [JsonPropertyName("recent30BusdMarginTotal")]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal Recent30BusdMarginTotal { get; init; }
 
     /// <summary>Per-day rows.</summary>
@@ -168,32 +162,26 @@ public sealed record SubAccountTradeInfo
 
     /// <summary>BTC-valued volume.</summary>
     [JsonPropertyName("btc")]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal Btc { get; init; }
 
     /// <summary>BTC-valued futures volume.</summary>
     [JsonPropertyName("btcFutures")]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal BtcFutures { get; init; }
 
     /// <summary>BTC-valued margin volume.</summary>
     [JsonPropertyName("btcMargin")]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal BtcMargin { get; init; }
 
     /// <summary>BUSD-valued volume.</summary>
     [JsonPropertyName("busd")]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal Busd { get; init; }
 
     /// <summary>BUSD-valued futures volume.</summary>
     [JsonPropertyName("busdFutures")]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal BusdFutures { get; init; }
 
     /// <summary>BUSD-valued margin volume.</summary>
     [JsonPropertyName("busdMargin")]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal BusdMargin { get; init; }
 
     /// <summary>The day (UTC).</summary>

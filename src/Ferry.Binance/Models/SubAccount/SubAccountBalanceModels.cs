@@ -12,6 +12,10 @@ public sealed record SubAccountAssetsV3
 }
 
 /// <summary>One balance of GET /sapi/v3/sub-account/assets (amounts are JSON numbers).</summary>
+/// <remarks>
+/// Its amounts keep a converter of their own: the context's <see cref="WireDecimalJsonConverter"/> takes a string or a
+/// number and writes a string, while v3's documented shape is a number only, read and written.
+/// </remarks>
 public sealed record SubAccountAssetV3
 {
     /// <summary>The asset.</summary>
@@ -54,6 +58,7 @@ public sealed record SubAccountAssetsV4
 }
 
 /// <summary>One balance of GET /sapi/v4/sub-account/assets (amounts are JSON strings).</summary>
+/// <remarks>Its amounts keep a converter of their own: v4's documented shape is a string only, where the context's also takes a number.</remarks>
 public sealed record SubAccountAssetV4
 {
     /// <summary>The asset.</summary>
@@ -97,7 +102,6 @@ public sealed record SubAccountSpotSummary
     /// <summary>The master's spot wallet in BTC.</summary>
     [JsonPropertyName("masterAccountTotalAsset")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal MasterAccountTotalAsset { get; init; }
 
     /// <summary>This page's sub-accounts.</summary>
@@ -117,7 +121,6 @@ public sealed record SubAccountSpotSummaryRow
     /// <summary>Its spot wallet in BTC.</summary>
     [JsonPropertyName("totalAsset")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal TotalAsset { get; init; }
 }
 
@@ -132,25 +135,21 @@ public sealed record SubAccountMarginAccount
     /// <summary>Margin level.</summary>
     [JsonPropertyName("marginLevel")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal MarginLevel { get; init; }
 
     /// <summary>Assets in BTC.</summary>
     [JsonPropertyName("totalAssetOfBtc")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal TotalAssetOfBtc { get; init; }
 
     /// <summary>Liabilities in BTC.</summary>
     [JsonPropertyName("totalLiabilityOfBtc")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal TotalLiabilityOfBtc { get; init; }
 
     /// <summary>Net assets in BTC.</summary>
     [JsonPropertyName("totalNetAssetOfBtc")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal TotalNetAssetOfBtc { get; init; }
 
     /// <summary>Liquidation, margin-call and normal bars.</summary>
@@ -168,17 +167,14 @@ public sealed record SubAccountMarginTradeCoeff
 {
     /// <summary>Liquidation bar.</summary>
     [JsonPropertyName("forceLiquidationBar")]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal ForceLiquidationBar { get; init; }
 
     /// <summary>Margin-call bar.</summary>
     [JsonPropertyName("marginCallBar")]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal MarginCallBar { get; init; }
 
     /// <summary>Normal bar.</summary>
     [JsonPropertyName("normalBar")]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal NormalBar { get; init; }
 }
 
@@ -193,31 +189,26 @@ public sealed record SubAccountMarginAsset
     /// <summary>Borrowed.</summary>
     [JsonPropertyName("borrowed")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal Borrowed { get; init; }
 
     /// <summary>Available.</summary>
     [JsonPropertyName("free")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal Free { get; init; }
 
     /// <summary>Interest owed.</summary>
     [JsonPropertyName("interest")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal Interest { get; init; }
 
     /// <summary>Locked.</summary>
     [JsonPropertyName("locked")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal Locked { get; init; }
 
     /// <summary>Net.</summary>
     [JsonPropertyName("netAsset")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal NetAsset { get; init; }
 }
 
@@ -227,19 +218,16 @@ public sealed record SubAccountMarginSummary
     /// <summary>Assets in BTC.</summary>
     [JsonPropertyName("totalAssetOfBtc")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal TotalAssetOfBtc { get; init; }
 
     /// <summary>Liabilities in BTC.</summary>
     [JsonPropertyName("totalLiabilityOfBtc")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal TotalLiabilityOfBtc { get; init; }
 
     /// <summary>Net assets in BTC.</summary>
     [JsonPropertyName("totalNetAssetOfBtc")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal TotalNetAssetOfBtc { get; init; }
 
     /// <summary>One row per sub-account with margin.</summary>
@@ -259,19 +247,16 @@ public sealed record SubAccountMarginSummaryRow
     /// <summary>Assets in BTC.</summary>
     [JsonPropertyName("totalAssetOfBtc")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal TotalAssetOfBtc { get; init; }
 
     /// <summary>Liabilities in BTC.</summary>
     [JsonPropertyName("totalLiabilityOfBtc")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal TotalLiabilityOfBtc { get; init; }
 
     /// <summary>Net assets in BTC.</summary>
     [JsonPropertyName("totalNetAssetOfBtc")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal TotalNetAssetOfBtc { get; init; }
 }
 
@@ -310,42 +295,34 @@ public sealed record SubAccountFuturesAccount
 
     /// <summary>What could be withdrawn (USDⓈ-M only).</summary>
     [JsonPropertyName("maxWithdrawAmount")]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal? MaxWithdrawAmount { get; init; }
 
     /// <summary>InitialMargin over the account (USDⓈ-M only).</summary>
     [JsonPropertyName("totalInitialMargin")]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal? TotalInitialMargin { get; init; }
 
     /// <summary>MaintenanceMargin over the account (USDⓈ-M only).</summary>
     [JsonPropertyName("totalMaintenanceMargin")]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal? TotalMaintenanceMargin { get; init; }
 
     /// <summary>MarginBalance over the account (USDⓈ-M only).</summary>
     [JsonPropertyName("totalMarginBalance")]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal? TotalMarginBalance { get; init; }
 
     /// <summary>OpenOrderInitialMargin over the account (USDⓈ-M only).</summary>
     [JsonPropertyName("totalOpenOrderInitialMargin")]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal? TotalOpenOrderInitialMargin { get; init; }
 
     /// <summary>PositionInitialMargin over the account (USDⓈ-M only).</summary>
     [JsonPropertyName("totalPositionInitialMargin")]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal? TotalPositionInitialMargin { get; init; }
 
     /// <summary>UnrealizedProfit over the account (USDⓈ-M only).</summary>
     [JsonPropertyName("totalUnrealizedProfit")]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal? TotalUnrealizedProfit { get; init; }
 
     /// <summary>WalletBalance over the account (USDⓈ-M only).</summary>
     [JsonPropertyName("totalWalletBalance")]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal? TotalWalletBalance { get; init; }
 
     /// <summary>When the figures were taken (UTC).</summary>
@@ -366,49 +343,41 @@ public sealed record SubAccountFuturesAsset
     /// <summary>initialMargin</summary>
     [JsonPropertyName("initialMargin")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal InitialMargin { get; init; }
 
     /// <summary>maintenanceMargin</summary>
     [JsonPropertyName("maintenanceMargin")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal MaintenanceMargin { get; init; }
 
     /// <summary>marginBalance</summary>
     [JsonPropertyName("marginBalance")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal MarginBalance { get; init; }
 
     /// <summary>maxWithdrawAmount</summary>
     [JsonPropertyName("maxWithdrawAmount")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal MaxWithdrawAmount { get; init; }
 
     /// <summary>openOrderInitialMargin</summary>
     [JsonPropertyName("openOrderInitialMargin")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal OpenOrderInitialMargin { get; init; }
 
     /// <summary>positionInitialMargin</summary>
     [JsonPropertyName("positionInitialMargin")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal PositionInitialMargin { get; init; }
 
     /// <summary>unrealizedProfit</summary>
     [JsonPropertyName("unrealizedProfit")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal UnrealizedProfit { get; init; }
 
     /// <summary>walletBalance</summary>
     [JsonPropertyName("walletBalance")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal WalletBalance { get; init; }
 }
 
@@ -430,43 +399,36 @@ public sealed record SubAccountFuturesSummary
     /// <summary>InitialMargin over every listed sub-account.</summary>
     [JsonPropertyName("totalInitialMargin")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal TotalInitialMargin { get; init; }
 
     /// <summary>MaintenanceMargin over every listed sub-account.</summary>
     [JsonPropertyName("totalMaintenanceMargin")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal TotalMaintenanceMargin { get; init; }
 
     /// <summary>MarginBalance over every listed sub-account.</summary>
     [JsonPropertyName("totalMarginBalance")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal TotalMarginBalance { get; init; }
 
     /// <summary>OpenOrderInitialMargin over every listed sub-account.</summary>
     [JsonPropertyName("totalOpenOrderInitialMargin")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal TotalOpenOrderInitialMargin { get; init; }
 
     /// <summary>PositionInitialMargin over every listed sub-account.</summary>
     [JsonPropertyName("totalPositionInitialMargin")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal TotalPositionInitialMargin { get; init; }
 
     /// <summary>UnrealizedProfit over every listed sub-account.</summary>
     [JsonPropertyName("totalUnrealizedProfit")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal TotalUnrealizedProfit { get; init; }
 
     /// <summary>WalletBalance over every listed sub-account.</summary>
     [JsonPropertyName("totalWalletBalance")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal TotalWalletBalance { get; init; }
 
     /// <summary>"USD".</summary>
@@ -491,43 +453,36 @@ public sealed record SubAccountFuturesSummaryRow
     /// <summary>TotalInitialMargin</summary>
     [JsonPropertyName("totalInitialMargin")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal TotalInitialMargin { get; init; }
 
     /// <summary>TotalMaintenanceMargin</summary>
     [JsonPropertyName("totalMaintenanceMargin")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal TotalMaintenanceMargin { get; init; }
 
     /// <summary>TotalMarginBalance</summary>
     [JsonPropertyName("totalMarginBalance")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal TotalMarginBalance { get; init; }
 
     /// <summary>TotalOpenOrderInitialMargin</summary>
     [JsonPropertyName("totalOpenOrderInitialMargin")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal TotalOpenOrderInitialMargin { get; init; }
 
     /// <summary>TotalPositionInitialMargin</summary>
     [JsonPropertyName("totalPositionInitialMargin")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal TotalPositionInitialMargin { get; init; }
 
     /// <summary>TotalUnrealizedProfit</summary>
     [JsonPropertyName("totalUnrealizedProfit")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal TotalUnrealizedProfit { get; init; }
 
     /// <summary>TotalWalletBalance</summary>
     [JsonPropertyName("totalWalletBalance")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal TotalWalletBalance { get; init; }
 
     /// <summary>"USD".</summary>
@@ -542,19 +497,16 @@ public sealed record SubAccountCoinFuturesSummary
     /// <summary>Margin balance in BTC.</summary>
     [JsonPropertyName("totalMarginBalanceOfBTC")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal TotalMarginBalanceOfBtc { get; init; }
 
     /// <summary>Unrealized profit in BTC.</summary>
     [JsonPropertyName("totalUnrealizedProfitOfBTC")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal TotalUnrealizedProfitOfBtc { get; init; }
 
     /// <summary>Wallet balance in BTC.</summary>
     [JsonPropertyName("totalWalletBalanceOfBTC")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal TotalWalletBalanceOfBtc { get; init; }
 
     /// <summary>"BTC".</summary>
@@ -579,19 +531,16 @@ public sealed record SubAccountCoinFuturesSummaryRow
     /// <summary>Margin balance.</summary>
     [JsonPropertyName("totalMarginBalance")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal TotalMarginBalance { get; init; }
 
     /// <summary>Unrealized profit.</summary>
     [JsonPropertyName("totalUnrealizedProfit")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal TotalUnrealizedProfit { get; init; }
 
     /// <summary>Wallet balance.</summary>
     [JsonPropertyName("totalWalletBalance")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal TotalWalletBalance { get; init; }
 
     /// <summary>The unit, e.g. "BTC".</summary>

@@ -35,7 +35,6 @@ public sealed record SubAccountDepositRow
     /// <summary>The amount.</summary>
     [JsonPropertyName("amount")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal Amount { get; init; }
 
     /// <summary>The coin.</summary>

@@ -8,7 +8,6 @@ public sealed record SubAccountPositionRisk
     /// <summary>Average entry price.</summary>
     [JsonPropertyName("entryPrice")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal EntryPrice { get; init; }
 
     /// <summary>Leverage, as a string.</summary>
@@ -19,25 +18,21 @@ public sealed record SubAccountPositionRisk
     /// <summary>Largest notional at this leverage.</summary>
     [JsonPropertyName("maxNotional")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal MaxNotional { get; init; }
 
     /// <summary>Liquidation price.</summary>
     [JsonPropertyName("liquidationPrice")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal LiquidationPrice { get; init; }
 
     /// <summary>Mark price.</summary>
     [JsonPropertyName("markPrice")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal MarkPrice { get; init; }
 
     /// <summary>Signed size: positive long, negative short.</summary>
     [JsonPropertyName("positionAmount")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal PositionAmount { get; init; }
 
     /// <summary>The symbol.</summary>
@@ -48,7 +43,6 @@ public sealed record SubAccountPositionRisk
     /// <summary>Unrealized profit.</summary>
     [JsonPropertyName("unrealizedProfit")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal UnrealizedProfit { get; init; }
 }
 
@@ -58,13 +52,11 @@ public sealed record SubAccountDeliveryPositionRisk
     /// <summary>Average entry price.</summary>
     [JsonPropertyName("entryPrice")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal EntryPrice { get; init; }
 
     /// <summary>Mark price.</summary>
     [JsonPropertyName("markPrice")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal MarkPrice { get; init; }
 
     /// <summary>Leverage, as a string.</summary>
@@ -80,13 +72,11 @@ public sealed record SubAccountDeliveryPositionRisk
     /// <summary>Isolated wallet.</summary>
     [JsonPropertyName("isolatedWallet")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal IsolatedWallet { get; init; }
 
     /// <summary>Isolated margin.</summary>
     [JsonPropertyName("isolatedMargin")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal IsolatedMargin { get; init; }
 
     /// <summary>"true" or "false".</summary>
@@ -102,7 +92,6 @@ public sealed record SubAccountDeliveryPositionRisk
     /// <summary>Signed size.</summary>
     [JsonPropertyName("positionAmount")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal PositionAmount { get; init; }
 
     /// <summary>The symbol.</summary>
@@ -113,7 +102,6 @@ public sealed record SubAccountDeliveryPositionRisk
     /// <summary>Unrealized profit (in the coin).</summary>
     [JsonPropertyName("unrealizedProfit")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal UnrealizedProfit { get; init; }
 }
 
@@ -169,13 +157,11 @@ public sealed record MovePositionOrderResult
     /// <summary>The price the position moved at.</summary>
     [JsonPropertyName("price")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal Price { get; init; }
 
     /// <summary>The quantity.</summary>
     [JsonPropertyName("quantity")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal Quantity { get; init; }
 
     /// <summary>BOTH, LONG or SHORT.</summary>
@@ -233,13 +219,11 @@ public sealed record MovePositionHistoryRow
     /// <summary>The price.</summary>
     [JsonPropertyName("price")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal Price { get; init; }
 
     /// <summary>The quantity.</summary>
     [JsonPropertyName("quantity")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal Quantity { get; init; }
 
     /// <summary>BOTH, LONG or SHORT.</summary>
