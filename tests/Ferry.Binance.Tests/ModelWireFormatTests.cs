@@ -2,6 +2,8 @@ using System.Text;
 using System.Text.Json;
 using Ferry.Binance.Models;
 using Ferry.Binance.Tests.Support;
+using Ferry.Binance.Models.ManagedSubAccount;
+using Ferry.Binance.Models.SubAccount;
 
 namespace Ferry.Binance.Tests;
 

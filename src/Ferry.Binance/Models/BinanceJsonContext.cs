@@ -1,4 +1,6 @@
 using System.Text.Json.Serialization;
+using Ferry.Binance.Models.ManagedSubAccount;
+using Ferry.Binance.Models.SubAccount;
 
 namespace Ferry.Binance.Models;
 

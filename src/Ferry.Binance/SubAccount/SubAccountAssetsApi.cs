@@ -1,6 +1,7 @@
 using Ferry.Binance.Http;
 using Ferry.Binance.Models;
 using Ferry.Core.Outcomes;
+using Ferry.Binance.Models.SubAccount;
 
 namespace Ferry.Binance.SubAccount;
 

@@ -35,12 +35,3 @@ internal static class SubAccountInput
     public static string Printable(string text) =>
         text.Length > 40 ? string.Concat(text.AsSpan(0, 40), "…") : text;
 }
-
-/// <summary>Which futures account (<c>futuresType</c>).</summary>
-public enum FuturesType
-{
-    /// <summary>1: USDⓈ-margined futures.</summary>
-    UsdtMargined = 1,
-    /// <summary>2: COIN-margined futures.</summary>
-    CoinMargined = 2,
-}

@@ -1,5 +1,6 @@
 using Ferry.Binance.Models;
 using Ferry.Core.Outcomes;
+using Ferry.Binance.Models.SubAccount;
 
 namespace Ferry.Binance.SubAccount;
 

@@ -10,6 +10,7 @@ using Ferry.Binance.Models;
 using Ferry.Cli.Output;
 using Ferry.Cli.Sessions;
 using Ferry.Core.Outcomes;
+using Ferry.Binance.Models.ManagedSubAccount;
 using static Ferry.Core.Money.WireDecimal;
 
 namespace Ferry.Cli.Commands;

@@ -4,6 +4,7 @@ using Ferry.Binance.Models;
 using Ferry.Binance.SubAccount;
 using Ferry.Cli.Output;
 using Ferry.Core.Outcomes;
+using Ferry.Binance.Models.SubAccount;
 using static Ferry.Core.Money.WireDecimal;
 
 namespace Ferry.Cli.Commands;

@@ -4,6 +4,7 @@ using Ferry.Binance.SubAccount;
 using Ferry.Cli.Output;
 using Ferry.Core.Credentials;
 using Ferry.Core.Outcomes;
+using Ferry.Binance.Models.SubAccount;
 
 namespace Ferry.Cli.Commands;
 

@@ -5,6 +5,7 @@ using Ferry.Binance.SubAccount;
 using Ferry.Cli.Output;
 using Ferry.Core.Money;
 using Ferry.Engine.Transfers;
+using Ferry.Binance.Models.SubAccount;
 using static Ferry.Core.Money.WireDecimal;
 
 namespace Ferry.Cli.Commands;
