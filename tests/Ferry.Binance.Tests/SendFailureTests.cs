@@ -42,6 +42,14 @@ public sealed class SendFailureTests
     }
 
     [Fact]
+    public void A_send_cancelled_before_it_started_is_not_sent()
+    {
+        var notSent = SendFailure.CancelledBeforeSending<int>("POST /x");
+
+        Assert.Equal((NotSentReason.Cancelled, "Not sent: POST /x was cancelled before it was sent."), (notSent.Reason, notSent.Message));
+    }
+
+    [Fact]
     public void After_sending_a_timeout_a_caller_cancel_and_a_broken_transport_are_told_apart()
     {
         using var cancelled = new CancellationTokenSource();

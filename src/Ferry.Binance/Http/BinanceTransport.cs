@@ -63,7 +63,7 @@ internal sealed class BinanceTransport : IDisposable
 
         if (cancellationToken.IsCancellationRequested)
         {
-            return new NotSent<T>(NotSentReason.Cancelled, $"Not sent: {endpoint} was cancelled before it was sent.");
+            return SendFailure.CancelledBeforeSending<T>(endpoint);
         }
 
         if (endpoint.Signed && await Clock.EnsureMeasuredAsync(cancellationToken).ConfigureAwait(false) is { } refusal)

@@ -57,7 +57,7 @@ internal sealed class HttpExchange : IDisposable
             request.Dispose();
             writer.Dispose();
             _limiter.Release(endpoint, stamp);
-            return new NotSent<T>(NotSentReason.Cancelled, $"Not sent: {endpoint} was cancelled before it was sent.");
+            return SendFailure.CancelledBeforeSending<T>(endpoint);
         }
 
         using var timeout = new CancellationTokenSource(_options.Timeout, _options.Time);

@@ -24,6 +24,10 @@ public static class SendFailure
             SocketErrorCode: SocketError.ConnectionRefused or SocketError.HostNotFound or SocketError.NetworkUnreachable or SocketError.HostUnreachable,
         };
 
+    /// <summary>The outcome of a send the caller cancelled before a byte of it was written.</summary>
+    public static NotSent<T> CancelledBeforeSending<T>(object endpoint) =>
+        new(NotSentReason.Cancelled, $"Not sent: {endpoint} was cancelled before it was sent.");
+
     /// <summary>The outcome of a send that failed before <paramref name="host"/> could be reached (<see cref="NothingWasSent"/> was true).</summary>
     public static NotSent<T> Unreachable<T>(string host, HttpRequestException e) =>
         new(NotSentReason.Unreachable, $"Not sent: could not connect to {host} ({Describe(e)}); nothing was written, so it did not execute.");

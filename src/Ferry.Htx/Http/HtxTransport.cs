@@ -42,7 +42,7 @@ internal sealed class HtxTransport : IDisposable
         endpoint = Endpoints[endpoint.Id];
         if (cancellationToken.IsCancellationRequested)
         {
-            return new NotSent<T>(NotSentReason.Cancelled, $"Not sent: {endpoint} was cancelled before it was sent.");
+            return SendFailure.CancelledBeforeSending<T>(endpoint);
         }
 
         var grant = await Limiter.AcquireAsync(endpoint, cancellationToken).ConfigureAwait(false);
@@ -54,7 +54,7 @@ internal sealed class HtxTransport : IDisposable
         using var request = BuildRequest(endpoint, parameters);
         if (cancellationToken.IsCancellationRequested)
         {
-            return new NotSent<T>(NotSentReason.Cancelled, $"Not sent: {endpoint} was cancelled before it was sent.");
+            return SendFailure.CancelledBeforeSending<T>(endpoint);
         }
 
         using var timeout = new CancellationTokenSource(_options.Timeout, _options.Time);
