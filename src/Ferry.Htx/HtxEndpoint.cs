@@ -1,34 +1,5 @@
 namespace Ferry.Htx;
 
-/// <summary>Which of HTX's two production hosts serves an endpoint.</summary>
-public enum HtxHost
-{
-    /// <summary>Spot, v1 and v2 account endpoints: <c>api.huobi.pro</c> (or <c>api-aws.huobi.pro</c>).</summary>
-    Spot,
-    /// <summary>USDT-margined swap endpoints (<c>/linear-swap-api/...</c>): <c>api.hbdm.com</c>.</summary>
-    Swap,
-}
-
-/// <summary>The response envelope an endpoint answers with (reference §6.2).</summary>
-public enum HtxEnvelope
-{
-    /// <summary><c>{"status":"ok","data":…}</c>; errors <c>{"status":"error","err-code":"…","err-msg":"…"}</c>.</summary>
-    V1,
-    /// <summary><c>{"code":200,"message":"…","data":…,"success":true}</c>; errors carry another code.</summary>
-    V2,
-    /// <summary><c>{"status":"ok","data":…,"ts":…}</c>; errors <c>{"status":"error","err_code":…,"err_msg":"…"}</c>.</summary>
-    Swap,
-}
-
-/// <summary>The API-key permission an endpoint needs.</summary>
-public enum HtxPermission
-{
-    /// <summary>Read (every HTX key has it).</summary>
-    Read,
-    /// <summary>Trade (needed by the spot ⇄ swap transfer).</summary>
-    Trade,
-}
-
 /// <summary>
 /// One HTX endpoint as data (design principle 4): the limiter, the docs' coverage table and the CLI read these
 /// rows; nothing else in the client repeats a path or a limit.

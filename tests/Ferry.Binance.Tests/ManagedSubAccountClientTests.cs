@@ -5,6 +5,7 @@ using Ferry.Binance.ManagedSubAccount;
 using Ferry.Binance.Models;
 using Ferry.Binance.Tests.Support;
 using Ferry.Core.Outcomes;
+using Ferry.Binance.Models.ManagedSubAccount;
 
 namespace Ferry.Binance.Tests;
 

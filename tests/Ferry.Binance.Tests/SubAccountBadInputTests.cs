@@ -1,3 +1,4 @@
+using Ferry.Binance.ManagedSubAccount;
 using Ferry.Binance.Models;
 using Ferry.Binance.SubAccount;
 using Ferry.Binance.Tests.Support;
@@ -38,6 +39,16 @@ public sealed partial class SubAccountBadInputTests : IDisposable
     {
         await AssertNotSent(c => c.SubAccountManagement.EnableFuturesAsync(new SubAccountEmailRequest(email)), message);
         await AssertNotSent(c => c.SubAccountManagement.EnableOptionsAsync(new SubAccountEmailRequest(email)), message);
+    }
+
+    [Theory]
+    [InlineData("alice@example")]
+    [InlineData("alice@example.")]
+    [InlineData("alice@.com")]
+    public async Task An_email_without_a_dotted_domain_is_not_sent_as_binance_would_refuse_it(string email)
+    {
+        await AssertNotSent(c => c.SubAccountManagement.EnableFuturesAsync(new SubAccountEmailRequest(email)), $"email '{email}' is not an e-mail address.");
+        await AssertNotSent(c => c.ManagedSubAccount.GetAssetsAsync(new ManagedSubAccountEmailQuery(email)), $"email '{email}' is not an e-mail address.");
     }
 
     [Theory]

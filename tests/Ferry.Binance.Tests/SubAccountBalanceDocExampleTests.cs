@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Ferry.Binance.Models;
+using Ferry.Binance.Models.SubAccount;
 
 namespace Ferry.Binance.Tests;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Ferry.Binance.Models;
 using Ferry.Binance.Tests.Support;
+using Ferry.Binance.Models.SubAccount;
 
 namespace Ferry.Binance.Tests;
 

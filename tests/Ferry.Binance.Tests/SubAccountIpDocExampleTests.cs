@@ -1,5 +1,6 @@
 using Ferry.Binance.Models;
 using Ferry.Binance.SubAccount;
+using Ferry.Binance.Models.SubAccount;
 
 namespace Ferry.Binance.Tests;
 

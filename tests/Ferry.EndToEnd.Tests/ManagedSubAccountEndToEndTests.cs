@@ -217,11 +217,11 @@ public sealed class ManagedSubAccountEndToEndTests : ManagedSubAccountFixture
     public async Task Bad_input_is_refused_before_anything_is_sent()
     {
         using var master = Client();
-        Assert.IsType<NotSent<Binance.Models.ManagedSubAccountTransferResult>>(
+        Assert.IsType<NotSent<Binance.Models.ManagedSubAccount.ManagedSubAccountTransferResult>>(
             await master.ManagedSubAccount.DepositAsync(new ManagedSubAccountDepositRequest(Fund, "USDT", 0.000000001m)));
-        Assert.IsType<NotSent<Binance.Models.ManagedSubAccountSnapshotPage>>(
+        Assert.IsType<NotSent<Binance.Models.ManagedSubAccount.ManagedSubAccountSnapshotPage>>(
             await master.ManagedSubAccount.GetSnapshotAsync(new ManagedSubAccountSnapshotQuery(Fund, ManagedSnapshotType.Spot) { Limit = 31 }));
-        Assert.IsType<NotSent<Binance.Models.ManagedSubAccountTransferLog>>(
+        Assert.IsType<NotSent<Binance.Models.ManagedSubAccount.ManagedSubAccountTransferLog>>(
             await master.ManagedSubAccount.GetInvestorTransferLogAsync(Window() with { Limit = 501 }));
         Assert.Equal((1000m, 100m), (Spot(Master), Spot(Fund)));
     }

@@ -1,6 +1,7 @@
 using Ferry.Binance.Models;
 using Ferry.Binance.SubAccount;
 using Ferry.Core.Outcomes;
+using Ferry.Binance.Models.SubAccount;
 
 namespace Ferry.EndToEnd.Tests;
 

@@ -39,6 +39,17 @@ internal sealed class BinanceTransport : IDisposable
     /// <summary>The client's copy of <paramref name="endpoint"/> (with configured weights).</summary>
     public BinanceEndpoint Resolve(BinanceEndpoint endpoint) => Endpoints[endpoint.Id];
 
+    /// <summary>
+    /// Sends <paramref name="parameters"/> unless local validation found a <paramref name="problem"/>; then it ends
+    /// NotSent InvalidInput with that sentence and nothing is sent. Every API group validates and sends this way.
+    /// </summary>
+    public Task<Outcome<T>> SendIfValidAsync<TParams, T>(BinanceEndpoint endpoint, TParams parameters, string? problem, int? recvWindow,
+        JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+        where TParams : IWireParameters =>
+        problem is not null
+            ? Task.FromResult<Outcome<T>>(new NotSent<T>(NotSentReason.InvalidInput, problem))
+            : SendAsync(endpoint, parameters, recvWindow, typeInfo, cancellationToken);
+
     public async Task<Outcome<T>> SendAsync<TParams, T>(
         BinanceEndpoint endpoint, TParams parameters, int? recvWindow, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
         where TParams : IWireParameters
@@ -52,7 +63,7 @@ internal sealed class BinanceTransport : IDisposable
 
         if (cancellationToken.IsCancellationRequested)
         {
-            return new NotSent<T>(NotSentReason.Cancelled, $"Not sent: {endpoint} was cancelled before it was sent.");
+            return SendFailure.CancelledBeforeSending<T>(endpoint);
         }
 
         if (endpoint.Signed && await Clock.EnsureMeasuredAsync(cancellationToken).ConfigureAwait(false) is { } refusal)

@@ -1,8 +1,6 @@
 using Ferry.Core.Http;
 using System.Buffers;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json.Serialization.Metadata;
 using Ferry.Binance.Signing;
 using Ferry.Core.Outcomes;
@@ -16,12 +14,6 @@ namespace Ferry.Binance.Http;
 /// </summary>
 internal sealed class HttpExchange : IDisposable
 {
-    /// <summary>
-    /// Core has no NotSent reason for "the host could not be reached" yet (asked for in the report); a refused
-    /// connection is most often met while measuring the clock, so that reason is used until Core adds one.
-    /// </summary>
-    internal const NotSentReason UnreachableReason = NotSentReason.Unreachable;
-
     private readonly HttpMessageInvoker _http;
     private readonly string _apiKey;
     private readonly RequestSigner _signer;
@@ -65,7 +57,7 @@ internal sealed class HttpExchange : IDisposable
             request.Dispose();
             writer.Dispose();
             _limiter.Release(endpoint, stamp);
-            return new NotSent<T>(NotSentReason.Cancelled, $"Not sent: {endpoint} was cancelled before it was sent.");
+            return SendFailure.CancelledBeforeSending<T>(endpoint);
         }
 
         using var timeout = new CancellationTokenSource(_options.Timeout, _options.Time);
@@ -79,16 +71,15 @@ internal sealed class HttpExchange : IDisposable
         {
             response = await _http.SendAsync(request, timeout.Token).ConfigureAwait(false);
         }
-        catch (HttpRequestException e) when (NothingWasSent(e))
+        catch (HttpRequestException e) when (SendFailure.NothingWasSent(e))
         {
             request.Dispose();
             writer.Dispose();
             _limiter.Release(endpoint, stamp);
             LogFailure(endpoint, started, "not sent", e);
-            return new NotSent<T>(UnreachableReason,
-                $"Not sent: could not connect to {_options.BaseAddress.Host} ({Describe(e)}); nothing was written, so it did not execute.");
+            return SendFailure.Unreachable<T>(_options.BaseAddress.Host, e);
         }
-        catch (Exception e) when (e is HttpRequestException or OperationCanceledException or IOException)
+        catch (Exception e) when (SendFailure.IsTransportFailure(e))
         {
             // The bytes may be in flight: keep the buffer away from the pool and say what we know.
             request.Dispose();
@@ -96,7 +87,7 @@ internal sealed class HttpExchange : IDisposable
             // It may have been counted: the weight stays, only no longer in flight.
             _limiter.Settle(endpoint, stamp, null, null, null);
             LogFailure(endpoint, started, "no answer", e);
-            return new Unknown<T>(AfterSendFailure(endpoint, e, cancellationToken));
+            return SendFailure.AfterSending<T>(endpoint, e, _options.Timeout, cancellationToken);
         }
 
         byte[] body = [];
@@ -230,7 +221,7 @@ internal sealed class HttpExchange : IDisposable
     private void LogFailure(BinanceEndpoint endpoint, long started, string what, Exception e)
     {
         _options.RequestLog?.Invoke(string.Create(CultureInfo.InvariantCulture,
-            $"{endpoint.Method.Method} {endpoint.Path} -> {what} ({Describe(e)}), {Elapsed(started)} ms"));
+            $"{endpoint.Method.Method} {endpoint.Path} -> {what} ({SendFailure.Describe(e)}), {Elapsed(started)} ms"));
     }
 
     private long Elapsed(long started) => (long)_options.Time.GetElapsedTime(started).TotalMilliseconds;
@@ -240,31 +231,4 @@ internal sealed class HttpExchange : IDisposable
     private static int? ReadInt(System.Net.Http.Headers.HttpHeadersNonValidated headers, string name) =>
         headers.TryGetValues(name, out var values)
         && int.TryParse(values.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
-
-    /// <summary>
-    /// True only when the connection was never established: DNS failed or the connect was refused or
-    /// unreachable. No byte of the request can have been written then.
-    /// </summary>
-    private static bool NothingWasSent(HttpRequestException e) =>
-        e.HttpRequestError == HttpRequestError.NameResolutionError
-        || e.InnerException is SocketException
-        {
-            SocketErrorCode: SocketError.ConnectionRefused or SocketError.HostNotFound or SocketError.NetworkUnreachable or SocketError.HostUnreachable,
-        };
-
-    private string AfterSendFailure(BinanceEndpoint endpoint, Exception e, CancellationToken callerToken)
-    {
-        if (e is OperationCanceledException)
-        {
-            return callerToken.IsCancellationRequested
-                ? $"Outcome unknown: {endpoint} was cancelled by the caller after it started being sent; it may have executed."
-                : string.Create(CultureInfo.InvariantCulture,
-                    $"Outcome unknown: {endpoint} timed out after {_options.Timeout.TotalSeconds:0.###} s once it had been sent; it may have executed.");
-        }
-
-        return $"Outcome unknown: {endpoint} failed after it started being sent ({Describe(e)}); it may have executed.";
-    }
-
-    private static string Describe(Exception e) =>
-        e.InnerException is SocketException s ? s.SocketErrorCode.ToString() : e.GetType().Name;
 }

@@ -6,13 +6,3 @@ internal interface IWireParameters
     /// <summary>Writes the parameters; runs after validation, so it never fails.</summary>
     void WriteTo(ParameterWriter writer);
 }
-
-/// <summary>The parameters of a request that has none.</summary>
-internal sealed class NoParameters : IWireParameters
-{
-    public static readonly NoParameters Instance = new();
-
-    public void WriteTo(ParameterWriter writer)
-    {
-    }
-}

@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Ferry.Core.Outcomes;
 
@@ -56,38 +54,8 @@ internal static class ResponseClassifier
             return new Unknown<T>($"Outcome unknown: {endpoint} answered HTTP {status} with an error body (code '{code}': {msg}).", status);
         }
 
-        try
-        {
-            var value = JsonSerializer.Deserialize(body, typeInfo);
-            return value is null
-                ? new Unknown<T>($"Outcome unknown: {endpoint} answered HTTP {status} with a null body.", status)
-                : new Done<T>(value);
-        }
-        catch (JsonException e)
-        {
-            return new Unknown<T>($"Outcome unknown: {endpoint} answered HTTP {status} with a body that does not match the documented shape ({e.Message}){Snippet(body, true)}", status);
-        }
+        return SuccessBody.Read(endpoint, status, body, typeInfo);
     }
 
-    private static string Snippet(ReadOnlySpan<byte> body, bool complete)
-    {
-        if (!complete || body.IsEmpty)
-        {
-            return ".";
-        }
-
-        var text = Encoding.UTF8.GetString(body[..Math.Min(body.Length, 160)]);
-        var builder = new StringBuilder(": ");
-        foreach (var c in text)
-        {
-            builder.Append(char.IsControl(c) ? ' ' : c);
-        }
-
-        if (body.Length > 160)
-        {
-            builder.Append('…');
-        }
-
-        return builder.ToString();
-    }
+    private static string Snippet(ReadOnlySpan<byte> body, bool complete) => complete ? BodySnippet.Of(body) : ".";
 }

@@ -1,7 +1,7 @@
-using System.Text.Json.Serialization.Metadata;
 using Ferry.Binance.Http;
 using Ferry.Binance.Models;
 using Ferry.Core.Outcomes;
+using Ferry.Binance.Models.ManagedSubAccount;
 
 namespace Ferry.Binance.ManagedSubAccount;
 
@@ -23,7 +23,7 @@ public sealed class ManagedSubAccountApi
     public Task<Outcome<ManagedSubAccountTransferResult>> DepositAsync(ManagedSubAccountDepositRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Send(BinanceEndpoints.ManagedSubAccountDeposit, request, request.Validate(), request.RecvWindow,
+        return _transport.SendIfValidAsync(BinanceEndpoints.ManagedSubAccountDeposit, request, request.Validate(), request.RecvWindow,
             BinanceJsonContext.Default.ManagedSubAccountTransferResult, cancellationToken);
     }
 
@@ -31,7 +31,7 @@ public sealed class ManagedSubAccountApi
     public Task<Outcome<ManagedSubAccountTransferResult>> WithdrawAsync(ManagedSubAccountWithdrawRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Send(BinanceEndpoints.ManagedSubAccountWithdraw, request, request.Validate(), request.RecvWindow,
+        return _transport.SendIfValidAsync(BinanceEndpoints.ManagedSubAccountWithdraw, request, request.Validate(), request.RecvWindow,
             BinanceJsonContext.Default.ManagedSubAccountTransferResult, cancellationToken);
     }
 
@@ -39,7 +39,7 @@ public sealed class ManagedSubAccountApi
     public Task<Outcome<ManagedSubAccountDepositAddress>> GetDepositAddressAsync(ManagedSubAccountDepositAddressQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return Send(BinanceEndpoints.ManagedSubAccountDepositAddress, query, query.Validate(), query.RecvWindow,
+        return _transport.SendIfValidAsync(BinanceEndpoints.ManagedSubAccountDepositAddress, query, query.Validate(), query.RecvWindow,
             BinanceJsonContext.Default.ManagedSubAccountDepositAddress, cancellationToken);
     }
 
@@ -47,7 +47,7 @@ public sealed class ManagedSubAccountApi
     public Task<Outcome<IReadOnlyList<ManagedSubAccountAsset>>> GetAssetsAsync(ManagedSubAccountEmailQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return Send(BinanceEndpoints.ManagedSubAccountAssets, query, query.Validate(), query.RecvWindow,
+        return _transport.SendIfValidAsync(BinanceEndpoints.ManagedSubAccountAssets, query, query.Validate(), query.RecvWindow,
             BinanceJsonContext.Default.IReadOnlyListManagedSubAccountAsset, cancellationToken);
     }
 
@@ -55,7 +55,7 @@ public sealed class ManagedSubAccountApi
     public Task<Outcome<ManagedSubAccountFuturesAssets>> GetFuturesAssetsAsync(ManagedSubAccountFuturesQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return Send(BinanceEndpoints.ManagedSubAccountFuturesAssets, query, query.Validate(), query.RecvWindow,
+        return _transport.SendIfValidAsync(BinanceEndpoints.ManagedSubAccountFuturesAssets, query, query.Validate(), query.RecvWindow,
             BinanceJsonContext.Default.ManagedSubAccountFuturesAssets, cancellationToken);
     }
 
@@ -63,7 +63,7 @@ public sealed class ManagedSubAccountApi
     public Task<Outcome<ManagedSubAccountMarginAssets>> GetMarginAssetsAsync(ManagedSubAccountMarginQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return Send(BinanceEndpoints.ManagedSubAccountMarginAssets, query, query.Validate(), query.RecvWindow,
+        return _transport.SendIfValidAsync(BinanceEndpoints.ManagedSubAccountMarginAssets, query, query.Validate(), query.RecvWindow,
             BinanceJsonContext.Default.ManagedSubAccountMarginAssets, cancellationToken);
     }
 
@@ -71,7 +71,7 @@ public sealed class ManagedSubAccountApi
     public Task<Outcome<ManagedSubAccountListPage>> GetListAsync(ManagedSubAccountListQuery? query = null, CancellationToken cancellationToken = default)
     {
         query ??= new ManagedSubAccountListQuery();
-        return Send(BinanceEndpoints.ManagedSubAccountList, query, query.Validate(), query.RecvWindow,
+        return _transport.SendIfValidAsync(BinanceEndpoints.ManagedSubAccountList, query, query.Validate(), query.RecvWindow,
             BinanceJsonContext.Default.ManagedSubAccountListPage, cancellationToken);
     }
 
@@ -99,7 +99,7 @@ public sealed class ManagedSubAccountApi
     public Task<Outcome<ManagedSubAccountSnapshotPage>> GetSnapshotAsync(ManagedSubAccountSnapshotQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return Send(BinanceEndpoints.ManagedSubAccountSnapshot, query, query.Validate(), query.RecvWindow,
+        return _transport.SendIfValidAsync(BinanceEndpoints.ManagedSubAccountSnapshot, query, query.Validate(), query.RecvWindow,
             BinanceJsonContext.Default.ManagedSubAccountSnapshotPage, cancellationToken);
     }
 
@@ -124,13 +124,6 @@ public sealed class ManagedSubAccountApi
             false when query.Email is not null => "The trading-team sub-account's own log takes no email; it is the log of the calling key's account.",
             _ => query.Validate(),
         };
-        return Send(endpoint, query, problem, query.RecvWindow, BinanceJsonContext.Default.ManagedSubAccountTransferLog, cancellationToken);
+        return _transport.SendIfValidAsync(endpoint, query, problem, query.RecvWindow, BinanceJsonContext.Default.ManagedSubAccountTransferLog, cancellationToken);
     }
-
-    private Task<Outcome<T>> Send<TParams, T>(BinanceEndpoint endpoint, TParams parameters, string? problem, int? recvWindow,
-        JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
-        where TParams : IWireParameters =>
-        problem is not null
-            ? Task.FromResult<Outcome<T>>(new NotSent<T>(NotSentReason.InvalidInput, problem))
-            : _transport.SendAsync(endpoint, parameters, recvWindow, typeInfo, cancellationToken);
 }

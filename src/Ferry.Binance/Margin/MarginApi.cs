@@ -16,11 +16,8 @@ public sealed class MarginApi
         CrossMarginTransferHistoryQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var problem = query.Validate();
-        return problem is not null
-            ? Task.FromResult<Outcome<MarginTransferPage>>(new NotSent<MarginTransferPage>(NotSentReason.InvalidInput, problem))
-            : _transport.SendAsync(BinanceEndpoints.CrossMarginTransferHistory, query, query.RecvWindow,
-                BinanceJsonContext.Default.MarginTransferPage, cancellationToken);
+        return _transport.SendIfValidAsync(BinanceEndpoints.CrossMarginTransferHistory, query, query.Validate(), query.RecvWindow,
+            BinanceJsonContext.Default.MarginTransferPage, cancellationToken);
     }
 
     /// <summary>

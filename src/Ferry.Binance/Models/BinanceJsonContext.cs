@@ -1,11 +1,18 @@
 using System.Text.Json.Serialization;
+using Ferry.Binance.Models.ManagedSubAccount;
+using Ferry.Binance.Models.SubAccount;
 
 namespace Ferry.Binance.Models;
 
-/// <summary>Source-generated JSON metadata for every model the client reads (no reflection at run time).</summary>
+/// <summary>
+/// Source-generated JSON metadata for every model the client reads (no reflection at run time). Every decimal
+/// (and decimal?) goes through <see cref="WireDecimalJsonConverter"/>: read exactly from a string or a number, written
+/// as a plain string; a property keeps a converter attribute only where its endpoint allows one JSON kind alone.
+/// </summary>
 [JsonSourceGenerationOptions(
     GenerationMode = JsonSourceGenerationMode.Metadata,
     NumberHandling = JsonNumberHandling.Strict,
+    Converters = [typeof(WireDecimalJsonConverter)],
     ReadCommentHandling = System.Text.Json.JsonCommentHandling.Disallow)]
 [JsonSerializable(typeof(UniversalTransferResult))]
 [JsonSerializable(typeof(UniversalTransferPage))]

@@ -8,7 +8,6 @@ public sealed record MarginTransferRow
     /// <summary>The amount moved.</summary>
     [JsonPropertyName("amount")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal Amount { get; init; }
 
     /// <summary>The asset moved.</summary>

@@ -13,7 +13,6 @@ public sealed record UniversalTransferRow
     /// <summary>The amount moved.</summary>
     [JsonPropertyName("amount")]
     [JsonRequired]
-    [JsonConverter(typeof(WireDecimalJsonConverter))]
     public decimal Amount { get; init; }
 
     /// <summary>The transfer type's wire name, e.g. "MAIN_UMFUTURE" (see <see cref="Wallet.UniversalTransferTypes.TryParse"/>).</summary>

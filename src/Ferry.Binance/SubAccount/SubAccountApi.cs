@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization.Metadata;
 using Ferry.Binance.Http;
 using Ferry.Binance.Models;
 using Ferry.Core.Outcomes;
@@ -27,7 +26,7 @@ public sealed class SubAccountApi
         SubAccountUniversalTransferRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Send(BinanceEndpoints.SubAccountUniversalTransfer, request, request.Validate(_options.MaxAmountDecimalPlaces),
+        return _transport.SendIfValidAsync(BinanceEndpoints.SubAccountUniversalTransfer, request, request.Validate(_options.MaxAmountDecimalPlaces),
             request.RecvWindow, BinanceJsonContext.Default.SubAccountUniversalTransferResult, cancellationToken);
     }
 
@@ -36,7 +35,7 @@ public sealed class SubAccountApi
         SubAccountUniversalTransferHistoryQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return Send(BinanceEndpoints.SubAccountUniversalTransferHistory, query, query.Validate(), query.RecvWindow,
+        return _transport.SendIfValidAsync(BinanceEndpoints.SubAccountUniversalTransferHistory, query, query.Validate(), query.RecvWindow,
             BinanceJsonContext.Default.SubAccountUniversalTransferPage, cancellationToken);
     }
 
@@ -75,7 +74,7 @@ public sealed class SubAccountApi
         SubAccountMarginTransferRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Send(BinanceEndpoints.SubAccountMarginTransfer, request, request.Validate(_options.MaxAmountDecimalPlaces),
+        return _transport.SendIfValidAsync(BinanceEndpoints.SubAccountMarginTransfer, request, request.Validate(_options.MaxAmountDecimalPlaces),
             request.RecvWindow, BinanceJsonContext.Default.SubAccountTransferResult, cancellationToken);
     }
 
@@ -84,7 +83,7 @@ public sealed class SubAccountApi
         SubAccountFuturesTransferRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Send(BinanceEndpoints.SubAccountFuturesTransfer, request, request.Validate(_options.MaxAmountDecimalPlaces),
+        return _transport.SendIfValidAsync(BinanceEndpoints.SubAccountFuturesTransfer, request, request.Validate(_options.MaxAmountDecimalPlaces),
             request.RecvWindow, BinanceJsonContext.Default.SubAccountTransferResult, cancellationToken);
     }
 
@@ -93,7 +92,7 @@ public sealed class SubAccountApi
         SubAccountFuturesInternalTransferRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Send(BinanceEndpoints.SubAccountFuturesInternalTransfer, request, request.Validate(_options.MaxAmountDecimalPlaces),
+        return _transport.SendIfValidAsync(BinanceEndpoints.SubAccountFuturesInternalTransfer, request, request.Validate(_options.MaxAmountDecimalPlaces),
             request.RecvWindow, BinanceJsonContext.Default.SubAccountFuturesInternalTransferResult, cancellationToken);
     }
 
@@ -102,7 +101,7 @@ public sealed class SubAccountApi
         SubAccountFuturesInternalTransferHistoryQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return Send(BinanceEndpoints.SubAccountFuturesInternalTransferHistory, query, query.Validate(), query.RecvWindow,
+        return _transport.SendIfValidAsync(BinanceEndpoints.SubAccountFuturesInternalTransferHistory, query, query.Validate(), query.RecvWindow,
             BinanceJsonContext.Default.SubAccountFuturesInternalTransferPage, cancellationToken);
     }
 
@@ -111,7 +110,7 @@ public sealed class SubAccountApi
         SubAccountToMasterRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Send(BinanceEndpoints.SubAccountToMaster, request, request.Validate(_options.MaxAmountDecimalPlaces),
+        return _transport.SendIfValidAsync(BinanceEndpoints.SubAccountToMaster, request, request.Validate(_options.MaxAmountDecimalPlaces),
             request.RecvWindow, BinanceJsonContext.Default.SubAccountTransferResult, cancellationToken);
     }
 
@@ -120,7 +119,7 @@ public sealed class SubAccountApi
         SubAccountToSubAccountRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Send(BinanceEndpoints.SubAccountToSubAccount, request, request.Validate(_options.MaxAmountDecimalPlaces),
+        return _transport.SendIfValidAsync(BinanceEndpoints.SubAccountToSubAccount, request, request.Validate(_options.MaxAmountDecimalPlaces),
             request.RecvWindow, BinanceJsonContext.Default.SubAccountTransferResult, cancellationToken);
     }
 
@@ -129,7 +128,7 @@ public sealed class SubAccountApi
         SubAccountUserHistoryQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return Send(BinanceEndpoints.SubAccountUserHistory, query, query.Validate(), query.RecvWindow,
+        return _transport.SendIfValidAsync(BinanceEndpoints.SubAccountUserHistory, query, query.Validate(), query.RecvWindow,
             BinanceJsonContext.Default.IReadOnlyListSubAccountUserTransferRow, cancellationToken);
     }
 
@@ -138,14 +137,7 @@ public sealed class SubAccountApi
         SubAccountSpotTransferHistoryQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return Send(BinanceEndpoints.SubAccountSpotTransferHistory, query, query.Validate(), query.RecvWindow,
+        return _transport.SendIfValidAsync(BinanceEndpoints.SubAccountSpotTransferHistory, query, query.Validate(), query.RecvWindow,
             BinanceJsonContext.Default.IReadOnlyListSubAccountSpotTransferRow, cancellationToken);
     }
-
-    private Task<Outcome<T>> Send<TParams, T>(BinanceEndpoint endpoint, TParams parameters, string? problem, int? recvWindow,
-        JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
-        where TParams : IWireParameters =>
-        problem is not null
-            ? Task.FromResult<Outcome<T>>(new NotSent<T>(NotSentReason.InvalidInput, problem))
-            : _transport.SendAsync(endpoint, parameters, recvWindow, typeInfo, cancellationToken);
 }

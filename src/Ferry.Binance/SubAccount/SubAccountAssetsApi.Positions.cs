@@ -1,5 +1,6 @@
 using Ferry.Binance.Models;
 using Ferry.Core.Outcomes;
+using Ferry.Binance.Models.SubAccount;
 
 namespace Ferry.Binance.SubAccount;
 
@@ -10,7 +11,7 @@ public sealed partial class SubAccountAssetsApi
     public Task<Outcome<IReadOnlyList<SubAccountPositionRisk>>> GetPositionRiskAsync(SubAccountEmailRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Send(BinanceEndpoints.SubAccountPositionRisk, request, request.Validate(), request.RecvWindow,
+        return _transport.SendIfValidAsync(BinanceEndpoints.SubAccountPositionRisk, request, request.Validate(), request.RecvWindow,
             BinanceJsonContext.Default.IReadOnlyListSubAccountPositionRisk, cancellationToken);
     }
 
@@ -18,7 +19,7 @@ public sealed partial class SubAccountAssetsApi
     public async Task<Outcome<SubAccountPositionRiskV2>> GetPositionRiskV2Async(SubAccountPositionRiskQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var outcome = await Send(BinanceEndpoints.SubAccountPositionRiskV2, query, query.Validate(), query.RecvWindow,
+        var outcome = await _transport.SendIfValidAsync(BinanceEndpoints.SubAccountPositionRiskV2, query, query.Validate(), query.RecvWindow,
             BinanceJsonContext.Default.SubAccountPositionRiskV2, cancellationToken).ConfigureAwait(false);
         var usdm = query.FuturesType == FuturesType.UsdtMargined;
         return outcome is Done<SubAccountPositionRiskV2> done && (usdm ? (object?)done.Value.FuturePositionRiskVos : done.Value.DeliveryPositionRiskVos) is null
@@ -31,7 +32,7 @@ public sealed partial class SubAccountAssetsApi
     public Task<Outcome<MovePositionResult>> MovePositionsAsync(MovePositionRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Send(BinanceEndpoints.MoveSubAccountPosition, request, request.Validate(), request.RecvWindow,
+        return _transport.SendIfValidAsync(BinanceEndpoints.MoveSubAccountPosition, request, request.Validate(), request.RecvWindow,
             BinanceJsonContext.Default.MovePositionResult, cancellationToken);
     }
 
@@ -39,7 +40,7 @@ public sealed partial class SubAccountAssetsApi
     public Task<Outcome<MovePositionHistoryPage>> GetMovePositionHistoryAsync(MovePositionHistoryQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return Send(BinanceEndpoints.SubAccountMovePositionHistory, query, query.Validate(), query.RecvWindow,
+        return _transport.SendIfValidAsync(BinanceEndpoints.SubAccountMovePositionHistory, query, query.Validate(), query.RecvWindow,
             BinanceJsonContext.Default.MovePositionHistoryPage, cancellationToken);
     }
 

@@ -1,7 +1,7 @@
-using System.Text.Json.Serialization.Metadata;
 using Ferry.Binance.Http;
 using Ferry.Binance.Models;
 using Ferry.Core.Outcomes;
+using Ferry.Binance.Models.SubAccount;
 
 namespace Ferry.Binance.SubAccount;
 
@@ -20,7 +20,7 @@ public sealed partial class SubAccountAssetsApi
     public Task<Outcome<SubAccountAssetsV3>> GetAssetsV3Async(SubAccountEmailRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Send(BinanceEndpoints.SubAccountAssetsV3, request, request.Validate(), request.RecvWindow,
+        return _transport.SendIfValidAsync(BinanceEndpoints.SubAccountAssetsV3, request, request.Validate(), request.RecvWindow,
             BinanceJsonContext.Default.SubAccountAssetsV3, cancellationToken);
     }
 
@@ -28,7 +28,7 @@ public sealed partial class SubAccountAssetsApi
     public Task<Outcome<SubAccountAssetsV4>> GetAssetsV4Async(SubAccountEmailRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Send(BinanceEndpoints.SubAccountAssetsV4, request, request.Validate(), request.RecvWindow,
+        return _transport.SendIfValidAsync(BinanceEndpoints.SubAccountAssetsV4, request, request.Validate(), request.RecvWindow,
             BinanceJsonContext.Default.SubAccountAssetsV4, cancellationToken);
     }
 
@@ -36,7 +36,7 @@ public sealed partial class SubAccountAssetsApi
     public Task<Outcome<SubAccountSpotSummary>> GetSpotSummaryAsync(SubAccountSpotSummaryQuery? query = null, CancellationToken cancellationToken = default)
     {
         query ??= new SubAccountSpotSummaryQuery();
-        return Send(BinanceEndpoints.SubAccountSpotSummary, query, query.Validate(), query.RecvWindow,
+        return _transport.SendIfValidAsync(BinanceEndpoints.SubAccountSpotSummary, query, query.Validate(), query.RecvWindow,
             BinanceJsonContext.Default.SubAccountSpotSummary, cancellationToken);
     }
 
@@ -62,7 +62,7 @@ public sealed partial class SubAccountAssetsApi
     public Task<Outcome<SubAccountMarginAccount>> GetMarginAccountAsync(SubAccountEmailRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Send(BinanceEndpoints.SubAccountMarginAccount, request, request.Validate(), request.RecvWindow,
+        return _transport.SendIfValidAsync(BinanceEndpoints.SubAccountMarginAccount, request, request.Validate(), request.RecvWindow,
             BinanceJsonContext.Default.SubAccountMarginAccount, cancellationToken);
     }
 
@@ -75,7 +75,7 @@ public sealed partial class SubAccountAssetsApi
     public Task<Outcome<SubAccountFuturesAccount>> GetFuturesAccountAsync(SubAccountEmailRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Send(BinanceEndpoints.SubAccountFuturesAccount, request, request.Validate(), request.RecvWindow,
+        return _transport.SendIfValidAsync(BinanceEndpoints.SubAccountFuturesAccount, request, request.Validate(), request.RecvWindow,
             BinanceJsonContext.Default.SubAccountFuturesAccount, cancellationToken);
     }
 
@@ -83,7 +83,7 @@ public sealed partial class SubAccountAssetsApi
     public async Task<Outcome<SubAccountFuturesAccountV2>> GetFuturesAccountV2Async(SubAccountFuturesAccountQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var outcome = await Send(BinanceEndpoints.SubAccountFuturesAccountV2, query, query.Validate(), query.RecvWindow,
+        var outcome = await _transport.SendIfValidAsync(BinanceEndpoints.SubAccountFuturesAccountV2, query, query.Validate(), query.RecvWindow,
             BinanceJsonContext.Default.SubAccountFuturesAccountV2, cancellationToken).ConfigureAwait(false);
         return outcome is Done<SubAccountFuturesAccountV2> done
                && (query.FuturesType == FuturesType.UsdtMargined ? done.Value.FutureAccountResp : done.Value.DeliveryAccountResp) is null
@@ -97,7 +97,7 @@ public sealed partial class SubAccountAssetsApi
     {
         query = (query ?? new SubAccountFuturesSummaryQuery()) with { SendFuturesType = false };
         var problem = query.FuturesType == FuturesType.UsdtMargined ? query.Validate() : "The v1 futures summary covers USDⓈ-M only; use the v2 call for COIN-M.";
-        return Send(BinanceEndpoints.SubAccountFuturesSummary, query, problem, query.RecvWindow,
+        return _transport.SendIfValidAsync(BinanceEndpoints.SubAccountFuturesSummary, query, problem, query.RecvWindow,
             BinanceJsonContext.Default.SubAccountFuturesSummary, cancellationToken);
     }
 
@@ -106,7 +106,7 @@ public sealed partial class SubAccountAssetsApi
     {
         ArgumentNullException.ThrowIfNull(query);
         query = query with { SendFuturesType = true };
-        var outcome = await Send(BinanceEndpoints.SubAccountFuturesSummaryV2, query, query.Validate(), query.RecvWindow,
+        var outcome = await _transport.SendIfValidAsync(BinanceEndpoints.SubAccountFuturesSummaryV2, query, query.Validate(), query.RecvWindow,
             BinanceJsonContext.Default.SubAccountFuturesSummaryV2, cancellationToken).ConfigureAwait(false);
         return outcome is Done<SubAccountFuturesSummaryV2> done
                && (query.FuturesType == FuturesType.UsdtMargined ? (object?)done.Value.FutureAccountSummaryResp : done.Value.DeliveryAccountSummaryResp) is null
@@ -114,11 +114,4 @@ public sealed partial class SubAccountAssetsApi
                 $"{BinanceEndpoints.SubAccountFuturesSummaryV2} answered without {(query.FuturesType == FuturesType.UsdtMargined ? "futureAccountSummaryResp" : "deliveryAccountSummaryResp")}.")
             : outcome;
     }
-
-    private Task<Outcome<T>> Send<TParams, T>(BinanceEndpoint endpoint, TParams parameters, string? problem, int? recvWindow,
-        JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
-        where TParams : IWireParameters =>
-        problem is not null
-            ? Task.FromResult<Outcome<T>>(new NotSent<T>(NotSentReason.InvalidInput, problem))
-            : _transport.SendAsync(endpoint, parameters, recvWindow, typeInfo, cancellationToken);
 }

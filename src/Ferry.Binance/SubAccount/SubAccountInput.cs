@@ -1,22 +1,16 @@
 using Ferry.Binance.Http;
+using Ferry.Core.Addresses;
 
 namespace Ferry.Binance.SubAccount;
 
 /// <summary>Local checks for the sub-account management requests; each returns one sentence or null.</summary>
 internal static class SubAccountInput
 {
-    /// <summary>The longest e-mail accepted (RFC 5321 path limit).</summary>
-    public const int MaxEmailLength = 254;
-
-    /// <summary>An e-mail: one '@' with text on both sides, no spaces or control characters.</summary>
+    /// <summary>A required e-mail, checked by <see cref="EmailRule"/>.</summary>
     public static string? Email(string? email, string name = "email")
     {
         if (string.IsNullOrEmpty(email)) return $"{name} is required (the sub-account's e-mail address).";
-        var at = email.IndexOf('@');
-        return email.Length <= MaxEmailLength && at > 0 && at == email.LastIndexOf('@') && at < email.Length - 1
-               && email.All(c => c > ' ' && c < 0x7f)
-            ? null
-            : $"{name} '{Printable(email)}' is not an e-mail address.";
+        return EmailRule.IsValid(email) ? null : $"{name} '{Printable(email)}' is not an e-mail address.";
     }
 
     /// <summary>An optional e-mail.</summary>
@@ -40,13 +34,4 @@ internal static class SubAccountInput
 
     public static string Printable(string text) =>
         text.Length > 40 ? string.Concat(text.AsSpan(0, 40), "…") : text;
-}
-
-/// <summary>Which futures account (<c>futuresType</c>).</summary>
-public enum FuturesType
-{
-    /// <summary>1: USDⓈ-margined futures.</summary>
-    UsdtMargined = 1,
-    /// <summary>2: COIN-margined futures.</summary>
-    CoinMargined = 2,
 }

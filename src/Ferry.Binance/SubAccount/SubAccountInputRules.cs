@@ -1,12 +1,13 @@
 using System.Globalization;
 using Ferry.Binance.Http;
+using Ferry.Core.Addresses;
 
 namespace Ferry.Binance.SubAccount;
 
 /// <summary>Local checks of the sub-account requests; each returns one sentence naming the problem, or null.</summary>
 internal static class SubAccountInputRules
 {
-    /// <summary>An email: one '@' with text on both sides, a dot in the domain, printable ASCII, at most 254 characters.</summary>
+    /// <summary>An email, checked by <see cref="EmailRule"/>; null passes unless <paramref name="required"/>.</summary>
     public static string? Email(string? email, string name, bool required)
     {
         if (email is null)
@@ -14,10 +15,7 @@ internal static class SubAccountInputRules
             return required ? $"{name} is required (a sub-account email such as alice@example.com)." : null;
         }
 
-        var at = email.IndexOf('@');
-        var ok = email.Length <= 254 && at > 0 && at == email.LastIndexOf('@') && at < email.Length - 1
-            && email[(at + 1)..].Contains('.') && !email.EndsWith('.') && email.All(c => c is > ' ' and <= '~');
-        return ok ? null : $"{name} '{Shorten(email)}' is not an email address; write it as name@domain.tld.";
+        return EmailRule.IsValid(email) ? null : $"{name} '{Shorten(email)}' is not an email address; write it as name@domain.tld.";
     }
 
     public static string? ClientTranId(string? id) =>

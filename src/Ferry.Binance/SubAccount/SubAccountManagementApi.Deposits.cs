@@ -1,5 +1,6 @@
 using Ferry.Binance.Models;
 using Ferry.Core.Outcomes;
+using Ferry.Binance.Models.SubAccount;
 
 namespace Ferry.Binance.SubAccount;
 
@@ -10,7 +11,7 @@ public sealed partial class SubAccountManagementApi
     public Task<Outcome<SubAccountDepositAddress>> GetDepositAddressAsync(SubAccountDepositAddressQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return Send(BinanceEndpoints.SubAccountDepositAddress, query, query.Validate(), query.RecvWindow,
+        return _transport.SendIfValidAsync(BinanceEndpoints.SubAccountDepositAddress, query, query.Validate(), query.RecvWindow,
             BinanceJsonContext.Default.SubAccountDepositAddress, cancellationToken);
     }
 
@@ -18,7 +19,7 @@ public sealed partial class SubAccountManagementApi
     public Task<Outcome<IReadOnlyList<SubAccountDepositRow>>> GetDepositHistoryAsync(SubAccountDepositHistoryQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return Send(BinanceEndpoints.SubAccountDepositHistory, query, query.Validate(), query.RecvWindow,
+        return _transport.SendIfValidAsync(BinanceEndpoints.SubAccountDepositHistory, query, query.Validate(), query.RecvWindow,
             BinanceJsonContext.Default.IReadOnlyListSubAccountDepositRow, cancellationToken);
     }
 

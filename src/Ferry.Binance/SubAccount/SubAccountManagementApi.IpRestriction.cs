@@ -1,5 +1,6 @@
 using Ferry.Binance.Models;
 using Ferry.Core.Outcomes;
+using Ferry.Binance.Models.SubAccount;
 
 namespace Ferry.Binance.SubAccount;
 
@@ -11,7 +12,7 @@ public sealed partial class SubAccountManagementApi
     public Task<Outcome<SubAccountIpRestriction>> SetIpRestrictionAsync(SubAccountIpRestrictionRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Send(BinanceEndpoints.SetSubAccountIpRestriction, request, request.Validate(), request.RecvWindow,
+        return _transport.SendIfValidAsync(BinanceEndpoints.SetSubAccountIpRestriction, request, request.Validate(), request.RecvWindow,
             BinanceJsonContext.Default.SubAccountIpRestriction, cancellationToken);
     }
 
@@ -19,7 +20,7 @@ public sealed partial class SubAccountManagementApi
     public Task<Outcome<SubAccountIpRestriction>> GetIpRestrictionAsync(SubAccountApiKeyQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return Send(BinanceEndpoints.GetSubAccountIpRestriction, query, query.Validate(), query.RecvWindow,
+        return _transport.SendIfValidAsync(BinanceEndpoints.GetSubAccountIpRestriction, query, query.Validate(), query.RecvWindow,
             BinanceJsonContext.Default.SubAccountIpRestriction, cancellationToken);
     }
 
@@ -27,7 +28,7 @@ public sealed partial class SubAccountManagementApi
     public Task<Outcome<SubAccountIpRestriction>> DeleteIpListAsync(SubAccountIpDeleteRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Send(BinanceEndpoints.DeleteSubAccountIpList, request, request.Validate(), request.RecvWindow,
+        return _transport.SendIfValidAsync(BinanceEndpoints.DeleteSubAccountIpList, request, request.Validate(), request.RecvWindow,
             BinanceJsonContext.Default.SubAccountIpRestriction, cancellationToken);
     }
 }

@@ -1,7 +1,7 @@
-using System.Text.Json.Serialization.Metadata;
 using Ferry.Binance.Http;
 using Ferry.Binance.Models;
 using Ferry.Core.Outcomes;
+using Ferry.Binance.Models.SubAccount;
 
 namespace Ferry.Binance.SubAccount;
 
@@ -21,7 +21,7 @@ public sealed partial class SubAccountManagementApi
         CreateVirtualSubAccountRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Send(BinanceEndpoints.CreateVirtualSubAccount, request, request.Validate(), request.RecvWindow,
+        return _transport.SendIfValidAsync(BinanceEndpoints.CreateVirtualSubAccount, request, request.Validate(), request.RecvWindow,
             BinanceJsonContext.Default.VirtualSubAccountResult, cancellationToken);
     }
 
@@ -29,7 +29,7 @@ public sealed partial class SubAccountManagementApi
     public Task<Outcome<SubAccountListPage>> GetSubAccountsAsync(SubAccountListQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return Send(BinanceEndpoints.SubAccountList, query, query.Validate(), query.RecvWindow,
+        return _transport.SendIfValidAsync(BinanceEndpoints.SubAccountList, query, query.Validate(), query.RecvWindow,
             BinanceJsonContext.Default.SubAccountListPage, cancellationToken);
     }
 
@@ -59,7 +59,7 @@ public sealed partial class SubAccountManagementApi
         SubAccountEmailFilter? filter = null, CancellationToken cancellationToken = default)
     {
         filter ??= new SubAccountEmailFilter();
-        return Send(BinanceEndpoints.SubAccountStatus, filter, filter.Validate(), filter.RecvWindow,
+        return _transport.SendIfValidAsync(BinanceEndpoints.SubAccountStatus, filter, filter.Validate(), filter.RecvWindow,
             BinanceJsonContext.Default.IReadOnlyListSubAccountStatusRow, cancellationToken);
     }
 
@@ -67,7 +67,7 @@ public sealed partial class SubAccountManagementApi
     public Task<Outcome<FuturesEnableResult>> EnableFuturesAsync(SubAccountEmailRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Send(BinanceEndpoints.EnableSubAccountFutures, request, request.Validate(), request.RecvWindow,
+        return _transport.SendIfValidAsync(BinanceEndpoints.EnableSubAccountFutures, request, request.Validate(), request.RecvWindow,
             BinanceJsonContext.Default.FuturesEnableResult, cancellationToken);
     }
 
@@ -75,7 +75,7 @@ public sealed partial class SubAccountManagementApi
     public Task<Outcome<OptionsEnableResult>> EnableOptionsAsync(SubAccountEmailRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Send(BinanceEndpoints.EnableSubAccountOptions, request, request.Validate(), request.RecvWindow,
+        return _transport.SendIfValidAsync(BinanceEndpoints.EnableSubAccountOptions, request, request.Validate(), request.RecvWindow,
             BinanceJsonContext.Default.OptionsEnableResult, cancellationToken);
     }
 
@@ -84,14 +84,7 @@ public sealed partial class SubAccountManagementApi
         SubAccountEmailFilter? filter = null, CancellationToken cancellationToken = default)
     {
         filter ??= new SubAccountEmailFilter();
-        return Send(BinanceEndpoints.SubAccountTransactionStatistics, filter, filter.Validate(), filter.RecvWindow,
+        return _transport.SendIfValidAsync(BinanceEndpoints.SubAccountTransactionStatistics, filter, filter.Validate(), filter.RecvWindow,
             BinanceJsonContext.Default.SubAccountTransactionStatistics, cancellationToken);
     }
-
-    private Task<Outcome<T>> Send<TParams, T>(BinanceEndpoint endpoint, TParams parameters, string? problem, int? recvWindow,
-        JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
-        where TParams : IWireParameters =>
-        problem is not null
-            ? Task.FromResult<Outcome<T>>(new NotSent<T>(NotSentReason.InvalidInput, problem))
-            : _transport.SendAsync(endpoint, parameters, recvWindow, typeInfo, cancellationToken);
 }

@@ -21,11 +21,8 @@ public sealed class WalletApi
         UniversalTransferRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var problem = request.Validate(_options.MaxAmountDecimalPlaces);
-        return problem is not null
-            ? Task.FromResult<Outcome<UniversalTransferResult>>(new NotSent<UniversalTransferResult>(NotSentReason.InvalidInput, problem))
-            : _transport.SendAsync(BinanceEndpoints.UniversalTransfer, request, request.RecvWindow,
-                BinanceJsonContext.Default.UniversalTransferResult, cancellationToken);
+        return _transport.SendIfValidAsync(BinanceEndpoints.UniversalTransfer, request, request.Validate(_options.MaxAmountDecimalPlaces), request.RecvWindow,
+            BinanceJsonContext.Default.UniversalTransferResult, cancellationToken);
     }
 
     /// <summary>GET /sapi/v1/asset/transfer: one page of history (the reconciliation source for universal transfers).</summary>
@@ -33,11 +30,8 @@ public sealed class WalletApi
         UniversalTransferHistoryQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var problem = query.Validate();
-        return problem is not null
-            ? Task.FromResult<Outcome<UniversalTransferPage>>(new NotSent<UniversalTransferPage>(NotSentReason.InvalidInput, problem))
-            : _transport.SendAsync(BinanceEndpoints.UniversalTransferHistory, query, query.RecvWindow,
-                BinanceJsonContext.Default.UniversalTransferPage, cancellationToken);
+        return _transport.SendIfValidAsync(BinanceEndpoints.UniversalTransferHistory, query, query.Validate(), query.RecvWindow,
+            BinanceJsonContext.Default.UniversalTransferPage, cancellationToken);
     }
 
     /// <summary>

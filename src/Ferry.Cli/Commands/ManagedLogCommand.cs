@@ -1,3 +1,4 @@
+using Ferry.Binance.Models.ManagedSubAccount;
 using System.CommandLine;
 using System.Globalization;
 using Ferry.Binance;

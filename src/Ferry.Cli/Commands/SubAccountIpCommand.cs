@@ -1,3 +1,4 @@
+using Ferry.Binance.Models.SubAccount;
 using System.CommandLine;
 using Ferry.Binance.Models;
 using Ferry.Binance.SubAccount;

@@ -1,3 +1,4 @@
+using Ferry.Binance.Models.SubAccount;
 using System.CommandLine;
 using Ferry.Binance;
 using Ferry.Binance.Models;

@@ -39,7 +39,7 @@ public sealed class BinanceBalanceReader(BinanceClient master, TimeSpan? edgeGua
     {
         using var edges = WeightLimiter.GuardWindowEdges(EdgeGuard);
         var outcome = await master.SubAccountManagement.GetAllSubAccountsAsync(null, ct).ConfigureAwait(false);
-        return outcome is Done<IReadOnlyList<Ferry.Binance.Models.SubAccountListRow>> done
+        return outcome is Done<IReadOnlyList<Ferry.Binance.Models.SubAccount.SubAccountListRow>> done
             ? done.Value.Select(r => r.Email.ToLowerInvariant()).ToList()
             : throw Fail(outcome, "reading the sub-account list");
     }
@@ -54,14 +54,14 @@ public sealed class BinanceBalanceReader(BinanceClient master, TimeSpan? edgeGua
             case WalletKind.Spot:
             {
                 var outcome = await master.SubAccountAssets.GetAssetsV4Async(new SubAccountEmailRequest(email), ct).ConfigureAwait(false);
-                return outcome is Done<Ferry.Binance.Models.SubAccountAssetsV4> d
+                return outcome is Done<Ferry.Binance.Models.SubAccount.SubAccountAssetsV4> d
                     ? d.Value.Balances.Where(b => Same(b.Asset, asset)).Sum(b => b.Free)
                     : throw Fail(outcome, what);
             }
             case WalletKind.Margin:
             {
                 var outcome = await master.SubAccountAssets.GetMarginAccountAsync(new SubAccountEmailRequest(email), ct).ConfigureAwait(false);
-                return outcome is Done<Ferry.Binance.Models.SubAccountMarginAccount> d
+                return outcome is Done<Ferry.Binance.Models.SubAccount.SubAccountMarginAccount> d
                     ? d.Value.MarginUserAssetVoList.Where(b => Same(b.Asset, asset)).Sum(b => b.Free)
                     : throw Fail(outcome, what);
             }
@@ -69,7 +69,7 @@ public sealed class BinanceBalanceReader(BinanceClient master, TimeSpan? edgeGua
             {
                 var type = wallet == WalletKind.UsdM ? FuturesType.UsdtMargined : FuturesType.CoinMargined;
                 var outcome = await master.SubAccountAssets.GetFuturesAccountV2Async(new SubAccountFuturesAccountQuery(email, type), ct).ConfigureAwait(false);
-                if (outcome is not Done<Ferry.Binance.Models.SubAccountFuturesAccountV2> d) throw Fail(outcome, what);
+                if (outcome is not Done<Ferry.Binance.Models.SubAccount.SubAccountFuturesAccountV2> d) throw Fail(outcome, what);
                 var account = wallet == WalletKind.UsdM ? d.Value.FutureAccountResp : d.Value.DeliveryAccountResp;
                 return account?.Assets.Where(b => Same(b.Asset, asset)).Sum(b => b.MaxWithdrawAmount) ?? 0m;
             }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Ferry.Core.Outcomes;
@@ -41,20 +40,10 @@ internal static class HtxResponseClassifier
 
             if (envelope.Kind == EnvelopeKind.Unreadable)
             {
-                return new Unknown<T>($"Outcome unknown: {endpoint} answered HTTP {status} with a body that is not an HTX envelope{Snippet(body)}", status);
+                return new Unknown<T>($"Outcome unknown: {endpoint} answered HTTP {status} with a body that is not an HTX envelope{BodySnippet.Of(body)}", status);
             }
 
-            try
-            {
-                var value = JsonSerializer.Deserialize(body, typeInfo);
-                return value is null
-                    ? new Unknown<T>($"Outcome unknown: {endpoint} answered HTTP {status} with a null body.", status)
-                    : new Done<T>(value);
-            }
-            catch (JsonException e)
-            {
-                return new Unknown<T>($"Outcome unknown: {endpoint} answered HTTP {status} with a body that does not match the documented shape ({e.Message}){Snippet(body)}", status);
-            }
+            return SuccessBody.Read(endpoint, status, body, typeInfo);
         }
 
         if (status == 429)
@@ -68,11 +57,11 @@ internal static class HtxResponseClassifier
         {
             return envelope.Kind == EnvelopeKind.Error
                 ? Error<T>(endpoint, status, envelope)
-                : new Rejected<T>(new ExchangeError(status, "", $"HTTP {status} without an HTX error body{Snippet(body)}"));
+                : new Rejected<T>(new ExchangeError(status, "", $"HTTP {status} without an HTX error body{BodySnippet.Of(body)}"));
         }
 
         return status >= 500
-            ? new Unknown<T>($"Outcome unknown: {endpoint} answered HTTP {status}; a server error does not say whether the request executed{Snippet(body)}", status)
+            ? new Unknown<T>($"Outcome unknown: {endpoint} answered HTTP {status}; a server error does not say whether the request executed{BodySnippet.Of(body)}", status)
             : new Unknown<T>($"Outcome unknown: {endpoint} answered HTTP {status}, which is neither success nor a client error.", status);
     }
 
@@ -133,23 +122,6 @@ internal static class HtxResponseClassifier
                 _ => null,
             }
             : null;
-
-    private static string Snippet(ReadOnlySpan<byte> body)
-    {
-        if (body.IsEmpty)
-        {
-            return ".";
-        }
-
-        var text = Encoding.UTF8.GetString(body[..Math.Min(body.Length, 160)]);
-        var builder = new StringBuilder(": ");
-        foreach (var c in text)
-        {
-            builder.Append(char.IsControl(c) ? ' ' : c);
-        }
-
-        return builder.Append(body.Length > 160 ? "…" : "").ToString();
-    }
 
     internal enum EnvelopeKind
     {

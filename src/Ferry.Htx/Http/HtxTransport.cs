@@ -1,8 +1,6 @@
 using Ferry.Core.Http;
 using System.Buffers;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Ferry.Core.Credentials;
@@ -44,7 +42,7 @@ internal sealed class HtxTransport : IDisposable
         endpoint = Endpoints[endpoint.Id];
         if (cancellationToken.IsCancellationRequested)
         {
-            return new NotSent<T>(NotSentReason.Cancelled, $"Not sent: {endpoint} was cancelled before it was sent.");
+            return SendFailure.CancelledBeforeSending<T>(endpoint);
         }
 
         var grant = await Limiter.AcquireAsync(endpoint, cancellationToken).ConfigureAwait(false);
@@ -56,7 +54,7 @@ internal sealed class HtxTransport : IDisposable
         using var request = BuildRequest(endpoint, parameters);
         if (cancellationToken.IsCancellationRequested)
         {
-            return new NotSent<T>(NotSentReason.Cancelled, $"Not sent: {endpoint} was cancelled before it was sent.");
+            return SendFailure.CancelledBeforeSending<T>(endpoint);
         }
 
         using var timeout = new CancellationTokenSource(_options.Timeout, _options.Time);
@@ -69,14 +67,13 @@ internal sealed class HtxTransport : IDisposable
         {
             response = await _http.SendAsync(request, timeout.Token).ConfigureAwait(false);
         }
-        catch (HttpRequestException e) when (NothingWasSent(e))
+        catch (HttpRequestException e) when (SendFailure.NothingWasSent(e))
         {
-            return new NotSent<T>(NotSentReason.Unreachable,
-                $"Not sent: could not connect to {request.RequestUri!.Host} ({Describe(e)}); nothing was written, so it did not execute.");
+            return SendFailure.Unreachable<T>(request.RequestUri!.Host, e);
         }
-        catch (Exception e) when (e is HttpRequestException or OperationCanceledException or IOException)
+        catch (Exception e) when (SendFailure.IsTransportFailure(e))
         {
-            return new Unknown<T>(AfterSendFailure(endpoint, e, cancellationToken));
+            return SendFailure.AfterSending<T>(endpoint, e, _options.Timeout, cancellationToken);
         }
 
         byte[] body = [];
@@ -180,27 +177,4 @@ internal sealed class HtxTransport : IDisposable
     private static long? ReadLong(System.Net.Http.Headers.HttpHeadersNonValidated headers, string name) =>
         headers.TryGetValues(name, out var values)
         && long.TryParse(values.ToString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) ? n : null;
-
-    private static bool NothingWasSent(HttpRequestException e) =>
-        e.HttpRequestError == HttpRequestError.NameResolutionError
-        || e.InnerException is SocketException
-        {
-            SocketErrorCode: SocketError.ConnectionRefused or SocketError.HostNotFound or SocketError.NetworkUnreachable or SocketError.HostUnreachable,
-        };
-
-    private string AfterSendFailure(HtxEndpoint endpoint, Exception e, CancellationToken callerToken)
-    {
-        if (e is OperationCanceledException)
-        {
-            return callerToken.IsCancellationRequested
-                ? $"Outcome unknown: {endpoint} was cancelled by the caller after it started being sent; it may have executed."
-                : string.Create(CultureInfo.InvariantCulture,
-                    $"Outcome unknown: {endpoint} timed out after {_options.Timeout.TotalSeconds:0.###} s once it had been sent; it may have executed.");
-        }
-
-        return $"Outcome unknown: {endpoint} failed after it started being sent ({Describe(e)}); it may have executed.";
-    }
-
-    private static string Describe(Exception e) =>
-        e.InnerException is SocketException s ? s.SocketErrorCode.ToString() : e.GetType().Name;
 }

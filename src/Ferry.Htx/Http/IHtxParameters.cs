@@ -23,9 +23,3 @@ internal interface IHtxParameters
         writer.WriteEndObject();
     }
 }
-
-/// <summary>The parameters of a request that has none.</summary>
-internal sealed class NoHtxParameters : IHtxParameters
-{
-    public static readonly NoHtxParameters Instance = new();
-}

@@ -2,10 +2,14 @@ using System.Text.Json.Serialization;
 
 namespace Ferry.Htx.Models;
 
-/// <summary>Source-generated JSON metadata for every answer the client reads (no reflection at run time).</summary>
+/// <summary>
+/// Source-generated JSON metadata for every answer the client reads (no reflection at run time). Every decimal
+/// (and decimal?, whose null stays null) goes through <see cref="HtxDecimalJsonConverter"/>.
+/// </summary>
 [JsonSourceGenerationOptions(
     GenerationMode = JsonSourceGenerationMode.Metadata,
     NumberHandling = JsonNumberHandling.Strict,
+    Converters = [typeof(HtxDecimalJsonConverter)],
     ReadCommentHandling = System.Text.Json.JsonCommentHandling.Disallow)]
 [JsonSerializable(typeof(HtxV2Response<long?>))]
 [JsonSerializable(typeof(HtxV1Response<IReadOnlyList<HtxAccount>>))]

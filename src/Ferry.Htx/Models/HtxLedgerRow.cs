@@ -18,7 +18,6 @@ public sealed record HtxLedgerRow
     /// <summary>The change: positive into the spot account, negative out of it.</summary>
     [JsonPropertyName("transactAmt")]
     [JsonRequired]
-    [JsonConverter(typeof(HtxDecimalJsonConverter))]
     public decimal TransactAmt { get; init; }
 
     /// <summary>"transfer" (the only type of the endpoint's first phase).</summary>

@@ -1,41 +1,8 @@
-using System.Text.Json;
 using Ferry.Htx.Http;
 using Ferry.Htx.Models;
 using Ferry.Core.Outcomes;
 
 namespace Ferry.Htx.Swap;
-
-/// <summary>A POST /linear-swap-api/v1/swap_account_info: every isolated margin account, or one contract's.</summary>
-/// <param name="ContractCode">e.g. "BTC-USDT"; null for all.</param>
-public sealed record IsolatedAccountInfoQuery(string? ContractCode = null) : IHtxParameters
-{
-    internal string? Validate() =>
-        ContractCode is null || HtxInputRules.IsContractCode(ContractCode) ? null
-        : $"contract_code '{ContractCode}' is not a contract code such as BTC-USDT.";
-
-    void IHtxParameters.WriteBody(Utf8JsonWriter writer)
-    {
-        writer.WriteStartObject();
-        if (ContractCode is not null) writer.WriteString("contract_code", ContractCode.ToUpperInvariant());
-        writer.WriteEndObject();
-    }
-}
-
-/// <summary>A POST /linear-swap-api/v1/swap_cross_account_info: the cross margin account(s).</summary>
-/// <param name="MarginAccount">"USDT"; null for all.</param>
-public sealed record CrossAccountInfoQuery(string? MarginAccount = null) : IHtxParameters
-{
-    internal string? Validate() =>
-        MarginAccount is null || (MarginAccount.Length is > 0 and <= 20 && MarginAccount.All(char.IsAsciiLetterOrDigit)) ? null
-        : $"margin_account '{MarginAccount}' is not a cross margin account such as USDT.";
-
-    void IHtxParameters.WriteBody(Utf8JsonWriter writer)
-    {
-        writer.WriteStartObject();
-        if (MarginAccount is not null) writer.WriteString("margin_account", MarginAccount.ToUpperInvariant());
-        writer.WriteEndObject();
-    }
-}
 
 /// <summary>USDT-margined swap account information (host api.hbdm.com): isolated and cross margin accounts.</summary>
 public sealed class SwapAccountApi

@@ -4,15 +4,6 @@ using Ferry.Core.Money;
 
 namespace Ferry.Htx.Transfers;
 
-/// <summary>The two sides of POST /v2/account/transfer.</summary>
-public enum HtxTransferAccount
-{
-    /// <summary>The spot account ("spot").</summary>
-    Spot,
-    /// <summary>The USDT-margined swap account ("linear-swap"); which margin account says the request's MarginAccount.</summary>
-    LinearSwap,
-}
-
 /// <summary>
 /// A POST /v2/account/transfer: move <paramref name="Amount"/> of <paramref name="Currency"/> between spot and a
 /// USDT-margined swap margin account.
@@ -56,7 +47,3 @@ public sealed record SpotSwapTransferRequest(
         writer.WriteEndObject();
     }
 }
-
-/// <summary>What POST /v2/account/transfer answered: HTX's transfer order id.</summary>
-/// <param name="TransferId">The generated transfer order id (the envelope's <c>data</c>).</param>
-public sealed record SpotSwapTransferResult(long TransferId);
