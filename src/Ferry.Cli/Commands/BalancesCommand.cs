@@ -31,8 +31,10 @@ internal static class BalancesCommand
             throw CliException.BadInput($"'{owner}' is not an email address; write it as name@domain.tld.");
         var target = SessionTarget.Resolve(env, accountName);
         if (target.Environment != Ferry.Engine.Accounts.AccountEnvironment.Sim)
+        {
             throw CliException.Refused(
                 $"Balances of {target.Environment.ToString().ToLowerInvariant()} account '{target.AccountName}' need Binance's account and sub-account asset endpoints, which this version of Ferry does not cover yet; on the simulator they work.");
+        }
 
         await using var session = await BinanceSession.OpenAsync(target, env, ct);
         var rows = await new SimulatorAdminClient(session.Account.BaseAddress).BalancesAsync(owner?.ToLowerInvariant(), ct);

@@ -84,13 +84,17 @@ internal static class DemoCommand
         var historyRows = new JsonArray();
         document["history"] = historyRows;
         if (history is Done<IReadOnlyList<Ferry.Engine.History.TransferHistoryEntry>> rows)
+        {
             foreach (var row in rows.Value.OrderByDescending(r => r.TransferId))
             {
                 printer.Line($"   id {row.TransferId,-6} {row.Type,-24} {WireDecimal.Format(row.Amount),6} {row.Asset,-4} {row.Status}");
                 historyRows.Add(new JsonObject { ["tranId"] = row.TransferId, ["type"] = row.Type, ["amount"] = WireDecimal.Format(row.Amount), ["asset"] = row.Asset, ["status"] = row.Status });
             }
+        }
         else
+        {
             printer.Line($"   could not read history: {OutcomeText.Once(history.Describe())}");
+        }
 
         var htx = new JsonObject();
         document["htx"] = htx;

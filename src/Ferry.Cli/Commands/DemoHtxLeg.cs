@@ -58,13 +58,18 @@ internal static class DemoHtxLeg
         var ledgerRows = new JsonArray();
         document["ledger"] = ledgerRows;
         if (ledger is Done<IReadOnlyList<TransferHistoryEntry>> rows)
+        {
             foreach (var row in rows.Value)
             {
                 printer.Line($"   id {row.TransferId,-10} {row.From,-9} -> {row.To,-9} {WireDecimal.Format(row.Amount),6} {row.Asset}");
                 ledgerRows.Add(new JsonObject { ["transferId"] = row.TransferId, ["from"] = row.From, ["to"] = row.To, ["amount"] = WireDecimal.Format(row.Amount), ["asset"] = row.Asset });
             }
+        }
         else
+        {
             printer.Line($"   could not read the ledger: {OutcomeText.Once(ledger.Describe())}");
+        }
+
         return true;
     }
 

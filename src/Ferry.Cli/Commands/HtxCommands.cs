@@ -94,8 +94,11 @@ internal static class HtxCommands
         });
         var table = Printer.NewTable("Time (UTC)", "Id", "Type", "Asset", "Amount");
         foreach (var r in done.Value)
+        {
             Printer.AddRow(table, r.Time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
                 r.TransferId.ToString(CultureInfo.InvariantCulture), $"{r.From}→{r.To}", r.Asset, WireDecimal.Format(r.Amount));
+        }
+
         printer.Table(table);
         printer.Line(done.Value.Count == 0 ? $"No spot-swap transfers in the last {days} days." : $"{done.Value.Count} transfer(s) in the last {days} days.");
         printer.Line("The ledger does not say which margin account (cross or a contract) a transfer used.");

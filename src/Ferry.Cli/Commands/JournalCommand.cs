@@ -47,8 +47,11 @@ internal static class JournalCommand
         printer.Document(new JsonObject { ["entries"] = new JsonArray(entries.Select(e => (JsonNode)Json(e)).ToArray()) });
         var table = Printer.NewTable("Id", "State", "Attempt", "Account", "Move", "Exchange id");
         foreach (var e in entries)
+        {
             Printer.AddRow(table, e.Id, LegStates.Name(e.State), e.Attempt.ToString(CultureInfo.InvariantCulture), e.Leg.AccountName,
                 $"{WireDecimal.Format(e.Leg.Amount)} {e.Leg.Asset} {e.Leg.From} → {e.Leg.To}", e.ExchangeId ?? e.HistoryId ?? "");
+        }
+
         printer.Table(table);
         printer.Line(entries.Count == 0 ? "The journal is empty." : $"{entries.Count} entr{(entries.Count == 1 ? "y" : "ies")}.");
         return ExitCodes.Ok;
@@ -73,8 +76,11 @@ internal static class JournalCommand
         if (entry.Message is not null) printer.Line($"note: {entry.Message}");
         var table = Printer.NewTable("Time (UTC)", "Attempt", "Step", "Detail");
         foreach (var e in events)
+        {
             Printer.AddRow(table, e.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture), e.Attempt.ToString(CultureInfo.InvariantCulture),
                 $"{(e.From is { } f ? LegStates.Name(f) : "")} → {LegStates.Name(e.To)}", e.Detail ?? "");
+        }
+
         printer.Table(table);
         return ExitCodes.Ok;
     }

@@ -37,8 +37,10 @@ internal static class JournalResumeCommand
         var accounts = service.AccountsOf(remaining);
         TransferService.RequireRunnable(accounts);
         if (accounts.Any(a => a.Environment == Ferry.Engine.Accounts.AccountEnvironment.Mainnet))
+        {
             MainnetConsent.Require(env, confirmed,
                 RouteRun.Summary(remaining.Select(l => (l.Endpoint, l.AccountName, l.From, l.To)), remaining[0].Amount, remaining[0].Asset));
+        }
 
         await service.ConnectAsync(accounts, ct);
         printer.Line($"Resuming route {routeId} at leg {legs.Count - remaining.Count + 1} of {legs.Count}.");

@@ -19,8 +19,11 @@ internal static class MainnetConsent
             return;
         }
         if (!env.IsInteractive)
+        {
             throw CliException.Refused(
                 "This is a mainnet move and nobody can type CONFIRM here; re-run with --confirm to consent, or run it in a terminal.");
+        }
+
         env.Error.WriteLine(summary);
         env.Error.Write("Type CONFIRM to proceed: ");
         var answer = env.In.ReadLine();

@@ -50,8 +50,10 @@ internal static class ManagedMove
         if (target.Environment == AccountEnvironment.Testnet)
             throw CliException.Refused("Binance's testnet does not serve /sapi endpoints, so it has no managed sub-accounts; use the simulator or mainnet.");
         if (target.Environment == AccountEnvironment.Mainnet)
+        {
             MainnetConsent.Require(env, confirmed,
                 $"Move {WireDecimal.Format(leg.Amount)} {leg.Asset} from {leg.From} to {leg.To} on MAINNET with account '{target.AccountName}' via {leg.Endpoint} ({leg.Summary}).");
+        }
 
         // The same door and journal as every other move.
         await using var service = CliServices.Open(env, printer.Json, printer.Line);

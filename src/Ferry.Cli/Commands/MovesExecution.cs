@@ -43,8 +43,10 @@ internal sealed class MovesExecution : IAsyncDisposable
     public static async Task<MovesExecution> OpenAsync(CliEnvironment env, SessionTarget target, bool json, CancellationToken ct)
     {
         if (target.Environment == AccountEnvironment.Testnet)
+        {
             throw CliException.Refused(
                 "Binance's testnet does not serve /sapi endpoints, so sub-account transfers cannot run there; use the simulator instead (omit --account, or configure a 'sim' account).");
+        }
         // Only the master's session is announced (not with --json); sessions of other keys open quietly when a leg needs them.
         var announce = !json;
         var service = CliServices.Open(env, json, banner => { if (announce) env.Out.WriteLine(banner); });
@@ -95,8 +97,11 @@ internal sealed class MovesExecution : IAsyncDisposable
         }
         var table = Printer.NewTable("Move", "From", "To", "Amount", "Legs");
         foreach (var m in plan.Moves)
+        {
             Printer.AddRow(table, m.MoveId, m.Request.From.ToString(), m.Request.To.ToString(), $"{WireDecimal.Format(m.Request.Amount)} {m.Request.Asset}",
                 string.Join(" → ", m.Route.Legs.Select(l => $"{l.Endpoint} ({l.AccountName})")));
+        }
+
         if (plan.Moves.Count > 0) ConsoleFactory.For(_env.Out, isTerminal: Terminal).Write(table);
         foreach (var s in plan.Skipped) _env.Out.WriteLine($"Skipped {s.Address}: {s.Reason}.");
         _env.Out.WriteLine($"{what}: {plan.Moves.Count} move(s){Totals(plan.Moves)}, {plan.Skipped.Count} skipped; weight {plan.Moves.Sum(m => m.UidWeight)} UID, {plan.Moves.Sum(m => m.IpWeight)} IP."
@@ -136,7 +141,10 @@ internal sealed class MovesExecution : IAsyncDisposable
             }, ct);
         }
 
-        if (_json) Line(Summary(plan, results, dryRun: false));
+        if (_json)
+        {
+            Line(Summary(plan, results, dryRun: false));
+        }
         else
         {
             if (Terminal) foreach (var r in results.Where(r => r.Outcome != OutcomeKind.Done)) _env.Out.WriteLine(ResultText(r));

@@ -72,9 +72,14 @@ internal static class RebalanceCommand
         // probe before anything starts (others are checked against the master's list once it is read).
         var known = home.SubAccounts ?? [];
         foreach (var asset in targets)
+        {
             foreach (var a in asset.Wallets.Where(w => known.Contains(w.Wallet.Email!, StringComparer.OrdinalIgnoreCase)))
+            {
                 foreach (var b in asset.Wallets.Where(b => b != a && known.Contains(b.Wallet.Email!, StringComparer.OrdinalIgnoreCase)))
                     TransferRouter.Plan(new TransferRequest(1m, asset.Asset, a.Wallet, b.Wallet), home, keys, () => "probe");
+            }
+        }
+
         return new Setup(targets, target, home, keys);
     }
 
@@ -83,9 +88,14 @@ internal static class RebalanceCommand
     internal static async Task<MovePlan> PlanAsync(MovesExecution run, Setup rebalance, CancellationToken ct)
     {
         foreach (var asset in rebalance.Targets)
+        {
             foreach (var w in asset.Wallets)
+            {
                 if (run.UnresolvedFrom()(w.Wallet.Email!) is { } reason)
                     throw CliException.Refused($"Not rebalancing: {w.Wallet}'s {reason}.");
+            }
+        }
+
         try
         {
             return await RebalancePlanner.PlanAsync(rebalance.Targets, await run.Service.BalancesOfAsync(run.Master, ct), rebalance.Home, rebalance.Keys, ct);

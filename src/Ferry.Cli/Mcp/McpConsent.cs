@@ -49,7 +49,10 @@ internal static class McpConsent
             }
             if (answer.IsAccepted && answer.Content?.TryGetValue("confirmation", out var typed) == true
                 && typed.ValueKind == JsonValueKind.String && typed.GetString() == Word)
+            {
                 return;
+            }
+
             throw new ConsentRefusedException(answer.IsAccepted
                 ? $"The user did not type exactly {Word}, so nothing was sent."
                 : $"The user {answer.Action}d the {Word} prompt, so nothing was sent.", summary);

@@ -73,8 +73,11 @@ internal sealed class SweepPlanKind(string kind, string what, MovePlan plan, Ses
             await using var run = await MovesExecution.OpenAsync(env, target, json: true, ct);
             var unresolved = run.UnresolvedFrom();
             foreach (var move in plan.Moves)
+            {
                 if (move.Request.From.Email is { } email && unresolved(email) is { } reason)
                     throw CliException.Refused($"Plan {planId} was not run, because {move.Request.From}'s {reason}; nothing was sent, so make a new plan afterwards.");
+            }
+
             return plan.Moves.Count == 0 ? ("", []) : await run.RunMovesAsync(plan, Parallelism, null, ct);
         });
 

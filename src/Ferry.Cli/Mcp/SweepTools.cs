@@ -60,12 +60,15 @@ internal sealed class SweepTools(McpToolContext context)
             {
                 var wallets = new JsonObject();
                 foreach (var w in asset.Wallets)
+                {
                     wallets[w.Wallet.ToString()] = w.Kind switch
                     {
                         TargetKind.Share => WireDecimal.Format(w.Value) + "%",
                         TargetKind.Rest => "rest",
                         _ => WireDecimal.Format(w.Value),
                     };
+                }
+
                 assets[asset.Asset] = wallets;
             }
             return context.Plans.Answer(new SweepPlanKind("rebalance", "Rebalance", plan, rebalance.Target, accounts, new JsonObject { ["assets"] = assets }),
@@ -81,8 +84,11 @@ internal sealed class SweepTools(McpToolContext context)
         var moves = await plan(run);
         var accounts = new Dictionary<string, Sessions.SessionTarget>(StringComparer.OrdinalIgnoreCase);
         foreach (var name in moves.Moves.SelectMany(m => m.Route.Legs).Select(l => l.AccountName))
+        {
             if (!accounts.ContainsKey(name))
                 accounts[name] = string.Equals(name, target.AccountName, StringComparison.OrdinalIgnoreCase) ? target : Sessions.SessionTarget.Resolve(env, name);
+        }
+
         return (moves, accounts);
     }
 }

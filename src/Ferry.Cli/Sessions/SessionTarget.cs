@@ -40,10 +40,13 @@ internal sealed record SessionTarget(AccountDefinition? Configured, FerryHome Ho
     private static AccountDefinition Choose(CliEnvironment env, IReadOnlyList<AccountDefinition> accounts, string? name)
     {
         if (name is not null)
+        {
             return accounts.FirstOrDefault(a => string.Equals(a.Name, name, StringComparison.OrdinalIgnoreCase))
                 ?? throw CliException.BadInput(accounts.Count == 0
                     ? $"There is no account named '{name}'; no accounts are configured, so omit --account to use the built-in simulator."
                     : $"There is no account named '{name}'; configured accounts: {string.Join(", ", accounts.Select(a => a.Name))}.");
+        }
+
         var main = accounts.FirstOrDefault(a => string.Equals(a.Name, "main", StringComparison.OrdinalIgnoreCase));
         if (main is not null) return main;
         if (accounts.Count == 1) return accounts[0];

@@ -63,7 +63,9 @@ public static class AmountText
         var negative = text is { Length: > 1 } && text[0] == '-';
         if (!TrySplit(negative ? text![1..] : text, out var integer, out var fraction)
             || integer.Length + fraction.Length > MaxSignificantDigits)
+        {
             return false;
+        }
         value = negative ? -Exact(integer, fraction) : Exact(integer, fraction);
         return true;
     }

@@ -37,7 +37,9 @@ public static class KeyHostAllowlist
         if (IsLoopback(address)) return null;
         if (address.Scheme == Uri.UriSchemeHttps && officialHosts.Contains(address.IdnHost)
             && string.IsNullOrEmpty(address.UserInfo))
+        {
             return null;
+        }
         return $"Refusing to send a {venueName} key to '{address.GetLeftPart(UriPartial.Authority)}': keys go only to "
             + $"{venueName}'s official hosts over HTTPS or to a simulator on loopback.";
     }

@@ -67,7 +67,9 @@ public sealed class AccountCatalog
         {
             if (existing.Any(a => string.Equals(a.Name, account.Name, StringComparison.OrdinalIgnoreCase))
                 || validated.Any(a => string.Equals(a.Name, account.Name, StringComparison.OrdinalIgnoreCase)))
+            {
                 throw new AccountConfigException($"An account named '{account.Name}' already exists; remove it first with 'ferry accounts remove {account.Name}'.");
+            }
             // Resolve an in-memory entry: the same checks the loader makes, with the key inline (never written so).
             validated.Add(store.Resolve(Entry(account, inlineKey: true)));
         }

@@ -47,9 +47,12 @@ public sealed class AccountStore
         }
         // An inline secret makes accounts.json a key file, so the key files' owner-only rule applies to it.
         if (model?.Accounts?.FirstOrDefault(e => !string.IsNullOrEmpty(e?.Secret)) is { } inline && OthersCanRead(_home.AccountsFile))
+        {
             throw new AccountConfigException(
                 $"Account '{inline.Name ?? "?"}' has its secret inline in accounts.json, which others can read; make FERRY_HOME/accounts.json "
                 + "owner-only with 'chmod 600' (or move the secret to a key file) and try again.");
+        }
+
         var accounts = new List<AccountDefinition>();
         var position = 0;
         foreach (var entry in model?.Accounts ?? [])

@@ -35,9 +35,12 @@ public sealed class FerryHome
     {
         var target = subfolder is null ? Path : System.IO.Path.Combine(Path, subfolder);
         if (File.Exists(target))
+        {
             throw new FerryHomeException(subfolder is null
                 ? $"FERRY_HOME {Path} is a file, not a folder; point FERRY_HOME at a folder (or unset it for ~/.ferry)."
                 : $"{target} is a file, not a folder; Ferry keeps its {subfolder} there under FERRY_HOME, so move the file away.");
+        }
+
         for (var above = System.IO.Path.GetDirectoryName(target); above is not null; above = System.IO.Path.GetDirectoryName(above))
         {
             if (File.Exists(above))

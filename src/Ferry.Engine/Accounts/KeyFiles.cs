@@ -25,14 +25,20 @@ public static class KeyFiles
         var lines = ReadOwnerOnly(accountName, path, "its key file")
             .Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         if (lines.Length < 2)
+        {
             throw new AccountConfigException(
                 $"Account '{accountName}': its key file must hold the API key on line one and the secret or PEM path on line two.");
+        }
+
         if (signing == SigningKind.Hmac) return (lines[0], lines[1]);
         var mode = signing.ToString().ToLowerInvariant();
         if (!IsExistingFile(lines[1]))
+        {
             throw new AccountConfigException(
                 $"Account '{accountName}' signs with {mode}, so line two of its key file must be the path of its PEM private key, "
                 + "and no such file exists (an HMAC secret there needs signing 'hmac').");
+        }
+
         return (lines[0], ReadOwnerOnly(accountName, lines[1], "the PEM private key named on line two of its key file"));
     }
 
@@ -47,8 +53,10 @@ public static class KeyFiles
         try
         {
             if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & WiderThanOwner) != 0)
+            {
                 throw new AccountConfigException(
                     $"Account '{accountName}': {what} can be read or changed by others; make it owner-only with 'chmod 600' and try again.");
+            }
             // Bounded and never blocking: a FIFO or a device named as a key file is refused at once.
             return BoundedFile.ReadAllText(path, MaxLength);
         }

@@ -44,8 +44,10 @@ public sealed class JournalReconciler(ITransferJournal journal, Func<JournalEntr
         if (LegStates.IsSettled(entry.State))
             return new(entry, $"already {LegStates.Name(entry.State)}");
         if (entry.State == LegState.Sending)
+        {
             entry = journal.Transition(id, LegState.Sending, LegState.Unknown,
                 new TransitionDetails { Message = "found in 'sending': the process stopped while the request may have been in flight" });
+        }
 
         var reconciler = reconcilers(entry);
         if (reconciler is null)
@@ -105,9 +107,12 @@ public sealed class JournalReconciler(ITransferJournal journal, Func<JournalEntr
                 // history does not show) explain one candidate row each, but not which one.
                 var unattributed = journal.List([LegState.Done]).Count(e => e.Id != entry.Id && e.HistoryId is null && SameShape(e, entry));
                 if (free.Count == 0 || free.Count <= unattributed)
+                {
                     return (Verdict.NotFound, null, free.Count == 0
                         ? $"no unclaimed {entry.Leg.Kind} row of {entry.Leg.Amount} {entry.Leg.Asset} within ±{_options.MatchWindow.TotalMinutes:0.#} min of sending is listed"
                         : $"the {free.Count} matching row(s) are explained by {unattributed} other done entr(ies)");
+                }
+
                 if (free.Count == 1 && unattributed == 0)
                     return (Verdict.Executed, Id(free[0].TransferId), $"matched history row {free[0].TransferId} ({free[0].Type}, {free[0].Amount} {free[0].Asset} at {free[0].Time:u})");
                 return (Verdict.Stay, null,

@@ -147,8 +147,11 @@ public sealed class SqliteTransferJournal : ITransferJournal
     {
         var version = Convert.ToInt32(Scalar(c, "PRAGMA user_version;", tx), CultureInfo.InvariantCulture);
         if (version > SchemaVersion)
+        {
             throw new JournalCorruptException(
                 $"The journal was written by a newer Ferry (schema {version}, this build knows {SchemaVersion}); upgrade Ferry rather than risk misreading it.");
+        }
+
         return version;
     }
 

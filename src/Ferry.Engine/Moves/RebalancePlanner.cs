@@ -47,8 +47,11 @@ public static class RebalancePlanner
         }
         var left = total - targets.Values.Sum();
         if (left < 0)
+        {
             throw new TransferPlanningException(
                 $"The targets for {asset.Asset} (line {asset.Line}) need {F(total - left)}, but the listed wallets hold {F(total)} free in total; lower the targets by {F(-left)}.");
+        }
+
         if (asset.Wallets.FirstOrDefault(w => w.Kind == TargetKind.Rest) is { } rest)
         {
             targets[rest.Wallet] = left;
@@ -57,10 +60,14 @@ public static class RebalancePlanner
         {
             var shares = asset.Wallets.Where(w => w.Kind == TargetKind.Share).ToList();
             if (shares.Count > 0 && shares.Sum(s => s.Value) == 100m)
+            {
                 targets[shares[^1].Wallet] += left; // rounding dust, at most one unit of the 8th decimal per share
+            }
             else
+            {
                 throw new TransferPlanningException(
                     $"The targets for {asset.Asset} (line {asset.Line}) place {F(total - left)} of the {F(total)} free in the listed wallets, leaving {F(left)} without a wallet; mark one wallet 'rest' or make the targets add up.");
+            }
         }
         return targets;
     }

@@ -43,9 +43,14 @@ internal static class RouteSearch
         foreach (var owner in new[] { toOwner, master })
             if (owner is not null && !owners.Any(o => TransferRouter.Same(o, owner))) owners.Add(owner);
         foreach (var owner in owners)
+        {
             foreach (var wallet in Wallets)
+            {
                 if (!nodes.Any(n => TransferRouter.Same(n.Owner, owner) && n.Wallet == wallet && n.Market is null))
                     nodes.Add(new Node(owner, wallet, null, new WalletAddress(Venue.Binance, owner, wallet, null)));
+            }
+        }
+
         return nodes;
     }
 
@@ -135,8 +140,11 @@ internal static class RouteSearch
         var (from, to) = (source.Address, target.Address);
         var path = Search(nodes, source, target, home, accounts, family, hypothetical: true);
         if (path is null)
+        {
             return new TransferPlanningException(
                 $"No Binance endpoint connects '{from}' to '{to}', not even in several legs through spot, whatever keys are configured.");
+        }
+
         var missing = path.Where(e => e.MissingKey is not null)
             .GroupBy(e => e.MissingKey!)
             .Select(g => $"{g.Key} with {string.Join(" and ", g.Select(e => RouteConnectors.PermissionName(e.Connector.Endpoint.Permission)).Distinct())}")

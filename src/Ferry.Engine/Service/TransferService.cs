@@ -88,9 +88,11 @@ public sealed partial class TransferService : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(accounts);
         foreach (var account in accounts.Where(a => a.Environment == AccountEnvironment.Testnet))
+        {
             throw new TransferRefusedException(account.Venue == Venue.Htx
                 ? "HTX has no testnet for these endpoints; use the simulator instead (omit --account, or configure a 'sim' account)."
                 : $"Binance's testnet does not serve /sapi endpoints, so {what} cannot run there; use the simulator instead (omit --account, or configure a 'sim' account).");
+        }
     }
 
     // ---- run ----

@@ -1,3 +1,4 @@
+using Ferry.Htx;
 using Ferry.Engine.Addresses;
 using Ferry.Engine.Journal;
 using Ferry.Htx.Transfers;
@@ -26,7 +27,7 @@ public sealed record HtxTransferPlan(string AccountName, WalletAddress From, Wal
         IntoSwap ? SpotSwapTransferRequest.ToSwap(Asset, Amount, MarginAccount) : SpotSwapTransferRequest.ToSpot(Asset, Amount, MarginAccount);
 
     /// <inheritdoc/>
-    public string Endpoint => "POST /v2/account/transfer";
+    public string Endpoint => HtxEndpoints.SpotSwapTransfer.ToString();
 
     /// <inheritdoc/>
     public IReadOnlyList<KeyValuePair<string, string>> Parameters =>

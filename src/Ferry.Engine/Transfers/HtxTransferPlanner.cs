@@ -14,27 +14,38 @@ public static class HtxTransferPlanner
     {
         var (from, to) = (request.From, request.To);
         if (from.Venue != Venue.Htx || to.Venue != Venue.Htx)
+        {
             throw new TransferPlanningException(
                 $"'{from}' and '{to}' are on different exchanges; moving between Binance and HTX needs a withdrawal and a deposit, which Ferry does not do.");
+        }
+
         if (accountVenue != Venue.Htx)
             throw new TransferPlanningException($"Account '{accountName}' is a {accountVenue.Display()} account, but the move names HTX wallets; choose an HTX account with --account.");
         var asset = TransferPlanner.ValidateAsset(request.Asset);
         if (request.Amount <= 0)
             throw new TransferPlanningException($"The amount {WireDecimal.Format(request.Amount)} is not positive; give an amount greater than zero.");
         if (WireDecimal.DecimalPlaces(request.Amount) > TransferPlanner.MaxDecimalPlaces)
+        {
             throw new TransferPlanningException(
                 $"The amount {WireDecimal.Format(request.Amount)} has more than {TransferPlanner.MaxDecimalPlaces} decimal places, which HTX does not accept.");
+        }
+
         if (from == to)
             throw new TransferPlanningException($"The move goes from '{from}' to the same wallet; name two different wallets.");
         if (from.Wallet == WalletKind.HtxSwap && to.Wallet == WalletKind.HtxSwap)
+        {
             throw new TransferPlanningException(
                 $"No single HTX transfer moves money from '{from}' to '{to}'; move it through htx:spot in two steps.");
+        }
 
         var swap = from.Wallet == WalletKind.HtxSwap ? from : to;
         var margin = swap.Market ?? "USDT";
         if (swap.Market is not null && !swap.Market.EndsWith("-USDT", StringComparison.Ordinal))
+        {
             throw new TransferPlanningException(
                 $"'{swap}' names '{swap.Market}', which is not a USDT-margined contract; write it like htx:swap:BTC-USDT, or htx:swap for the cross margin account.");
+        }
+
         return new HtxTransferPlan(accountName, from, to, asset, request.Amount, margin);
     }
 }

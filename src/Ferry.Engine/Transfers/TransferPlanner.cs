@@ -37,9 +37,11 @@ public static class TransferPlanner
         foreach (var address in new[] { from, to })
         {
             if (address.Email is not null && !string.Equals(address.Email, accountEmail, StringComparison.OrdinalIgnoreCase))
+            {
                 throw new TransferPlanningException(
                     $"'{address}' names another account ({address.Email}); moves between accounts go through the sub-account "
                     + "endpoints, which TransferRouter plans.");
+            }
         }
 
         var type = WalletTransferTypes.Find(from.Wallet, to.Wallet)
@@ -66,8 +68,10 @@ public static class TransferPlanner
         if (amount <= 0)
             throw new TransferPlanningException($"The amount {WireDecimal.Format(amount)} is not positive; give an amount greater than zero.");
         if (WireDecimal.DecimalPlaces(amount) > MaxDecimalPlaces)
+        {
             throw new TransferPlanningException(
                 $"The amount {WireDecimal.Format(amount)} has more than {MaxDecimalPlaces} decimal places, which Binance does not accept.");
+        }
     }
 
     /// <summary>Checks and upper-cases an asset name such as USDT or BTC.</summary>

@@ -1,3 +1,4 @@
+using Ferry.Binance;
 using Ferry.Engine.Addresses;
 using Ferry.Binance.Wallet;
 using Ferry.Core.Money;
@@ -26,7 +27,7 @@ public sealed record WalletTransferPlan(
         new(TransferType, Asset, Amount) { FromSymbol = FromSymbol, ToSymbol = ToSymbol };
 
     /// <summary>The endpoint this leg calls.</summary>
-    public string Endpoint => "POST /sapi/v1/asset/transfer";
+    public string Endpoint => BinanceEndpoints.UniversalTransfer.ToString();
 
     /// <summary>The request parameters as they will be sent (without timestamp and signature).</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Parameters

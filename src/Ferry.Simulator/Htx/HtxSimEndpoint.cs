@@ -20,7 +20,10 @@ internal sealed record HtxSimEndpoint(
         var prefix = Path[..at];
         var suffix = Path[(at + slot.Length)..];
         if (!path.StartsWith(prefix, StringComparison.Ordinal) || !path.EndsWith(suffix, StringComparison.Ordinal)
-            || path.Length <= prefix.Length + suffix.Length) return false;
+            || path.Length <= prefix.Length + suffix.Length)
+        {
+            return false;
+        }
         argument = path[prefix.Length..^suffix.Length];
         return !argument.Contains('/');
     }

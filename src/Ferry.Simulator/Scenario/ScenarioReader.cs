@@ -19,11 +19,7 @@ internal static class ScenarioReader
     internal static decimal Amount(JsonElement item, string path)
     {
         if (!item.TryGetProperty("amount", out var a)) throw Bad($"{path}.amount", "is required");
-        decimal value;
-        if (a.ValueKind == JsonValueKind.Number && a.TryGetDecimal(out value)) { }
-        else if (a.ValueKind == JsonValueKind.String &&
-                 decimal.TryParse(a.GetString(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value)) { }
-        else throw Bad($"{path}.amount", "must be a non-negative decimal such as \"10000\" or \"0.5\"");
+        if (!TryDecimal(a, out var value)) throw Bad($"{path}.amount", "must be a non-negative decimal such as \"10000\" or \"0.5\"");
         if (value < 0m) throw Bad($"{path}.amount", "must not be negative");
         if (value > MaxAmount) throw Bad($"{path}.amount", $"is more than {MaxAmount}, the most a scenario may hold");
         return value;
@@ -101,12 +97,17 @@ internal static class ScenarioReader
     internal static decimal Positive(JsonElement item, string path, string name, decimal most = MaxAmount)
     {
         if (!item.TryGetProperty(name, out var a)) throw Bad($"{path}.{name}", "is required");
-        decimal value;
-        if (a.ValueKind == JsonValueKind.Number && a.TryGetDecimal(out value)) { }
-        else if (a.ValueKind == JsonValueKind.String &&
-                 decimal.TryParse(a.GetString(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value)) { }
-        else throw Bad($"{path}.{name}", "must be a decimal such as \"0.5\"");
+        if (!TryDecimal(a, out var value)) throw Bad($"{path}.{name}", "must be a decimal such as \"0.5\"");
         if (value <= 0m) throw Bad($"{path}.{name}", "must be more than zero");
         return value <= most ? value : throw Bad($"{path}.{name}", $"is more than {most}, the most a scenario may hold");
+    }
+
+    /// <summary>A decimal written as a JSON number or as a string.</summary>
+    private static bool TryDecimal(JsonElement a, out decimal value)
+    {
+        value = 0m;
+        return a.ValueKind == JsonValueKind.Number
+            ? a.TryGetDecimal(out value)
+            : a.ValueKind == JsonValueKind.String && decimal.TryParse(a.GetString(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
     }
 }
