@@ -4,6 +4,8 @@ using Ferry.Core.Credentials;
 using Ferry.Core.Outcomes;
 using Ferry.Engine.Accounts;
 using Ferry.Engine.Addresses;
+using Ferry.Engine.Balances;
+using Ferry.Engine.History;
 using Ferry.Engine.Journal;
 using Ferry.Engine.Service;
 using Ferry.Engine.Transfers;
@@ -92,6 +94,28 @@ public sealed class TransferServiceEndToEndTests : IAsyncLifetime
         Assert.All(route.Legs, l => Assert.Equal(LegState.Done, l.Entry.State));
         Assert.Equal(route.RouteId, service.FindRoute(route.Legs[^1].Entry.Id));
         Assert.Equal(route.RouteId, service.FindRoute("latest"));
+    }
+
+    [Fact]
+    public async Task Balances_and_history_are_read_through_the_same_door()
+    {
+        await using var service = Service();
+        var before = await service.HtxBalancesAsync(service.Account(Venue.Htx, "htx"), CancellationToken.None);
+        var htxSpot = Assert.IsType<Done<IReadOnlyList<WalletBalance>>>(before.Outcome).Value.Single(b => b.Wallet == "htx:spot" && b.Asset == "USDT");
+        var start = DateTimeOffset.UtcNow.AddMinutes(-1);
+        await service.ExecuteAsync(await service.PlanAsync(Move(4m, "htx:spot", "htx:swap"), "htx", CancellationToken.None), CancellationToken.None);
+        var move = await service.ExecuteAsync(await service.PlanAsync(Move(6m, "spot", "funding"), "main", CancellationToken.None), CancellationToken.None);
+
+        var after = Assert.IsType<Done<IReadOnlyList<WalletBalance>>>((await service.HtxBalancesAsync(service.Account(Venue.Htx, "htx"), CancellationToken.None)).Outcome).Value;
+        Assert.Equal(htxSpot.Amount - 4m, after.Single(b => b.Wallet == "htx:spot" && b.Asset == "USDT").Amount);
+        var end = DateTimeOffset.UtcNow.AddMinutes(1);
+        var history = await service.HistoryAsync(service.Account(Venue.Binance, "main"),
+            new WalletHistoryQuery(UniversalHistorySelection.AllTypes(null, null), start, end), CancellationToken.None);
+        var rows = Assert.IsType<Done<IReadOnlyList<TransferHistoryEntry>>>(history).Value;
+        Assert.Contains(rows, r => r.Amount == 6m && r.TransferId.ToString(System.Globalization.CultureInfo.InvariantCulture) == move.Entry!.ExchangeId);
+        var ledger = Assert.IsType<Done<IReadOnlyList<TransferHistoryEntry>>>(
+            await service.HistoryAsync(service.Account(Venue.Htx, "htx"), new HtxLedgerQuery("usdt", start, end), CancellationToken.None)).Value;
+        Assert.Contains(ledger, r => r.Amount == 4m && r.Type == "spot-to-linear-swap");
     }
 
     [Fact]

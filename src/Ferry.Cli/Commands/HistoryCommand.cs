@@ -82,14 +82,14 @@ internal static class HistoryCommand
         var target = SessionTarget.Resolve(env, options.Account);
         if (target.Environment == Ferry.Engine.Accounts.AccountEnvironment.Testnet)
             throw CliException.Refused("Binance's testnet does not serve /sapi endpoints, so it has no transfer history; use the simulator instead.");
-        await using var session = await BinanceSession.OpenAsync(target, env, ct);
-        printer.Line(session.Banner);
+        await using var service = CliServices.Open(env, printer.Json, printer.Line);
+        var account = service.Account(Ferry.Engine.Addresses.Venue.Binance, target.AccountName);
+        await service.ConnectAsync([account], ct);
 
         var end = env.Time.GetUtcNow();
         var start = end.AddDays(-days);
-        var outcome = margin
-            ? await WalletHistoryReader.CrossMarginTransfersAsync(session.Client, assetName, isolated, start, end, ct)
-            : await WalletHistoryReader.UniversalTransfersAsync(session.Client, selections, start, end, ct);
+        HistoryQuery query = margin ? new MarginHistoryQuery(assetName, isolated, start, end) : new WalletHistoryQuery(selections, start, end);
+        var outcome = await service.HistoryAsync(account, query, ct);
 
         if (outcome is not Done<IReadOnlyList<TransferHistoryEntry>> done)
         {

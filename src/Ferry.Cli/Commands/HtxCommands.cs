@@ -4,8 +4,8 @@ using Ferry.Engine.Accounts;
 using Ferry.Cli.Output;
 using Ferry.Cli.Sessions;
 using Ferry.Engine.History;
-using Ferry.Htx.Accounts;
-using Ferry.Htx.Models;
+using Ferry.Engine.Addresses;
+using Ferry.Engine.Balances;
 using Ferry.Core.Money;
 using Ferry.Core.Outcomes;
 using Ferry.Engine.Transfers;
@@ -22,31 +22,10 @@ internal static class HtxCommands
     public static async Task<int> BalancesAsync(CliEnvironment env, Printer printer, string? accountName, CancellationToken ct)
     {
         var target = HtxTarget.Resolve(env, accountName);
-        await using var htx = await HtxSession.OpenAsync(target, env, ct);
-        var rows = new List<(string Wallet, string Asset, decimal Amount, decimal Available, decimal Frozen)>();
-
-        var accounts = await htx.Client.Accounts.GetAccountsAsync(ct);
-        if (accounts is not Done<IReadOnlyList<HtxAccount>> found) return Fail(printer, target, accounts, "the accounts");
-        foreach (var account in found.Value.Where(a => a.Type == "spot"))
-        {
-            var balance = await htx.Client.Accounts.GetBalanceAsync(new AccountBalanceQuery(account.Id), ct);
-            if (balance is not Done<HtxAccountBalance> spot) return Fail(printer, target, balance, "the spot balance");
-            foreach (var currency in spot.Value.List.GroupBy(r => r.Currency.ToUpperInvariant()))
-            {
-                var trade = currency.Where(r => r.Type == "trade").Sum(r => r.Balance);
-                var frozen = currency.Where(r => r.Type == "frozen").Sum(r => r.Balance);
-                if (trade != 0 || frozen != 0) rows.Add(("htx:spot", currency.Key, trade + frozen, trade, frozen));
-            }
-        }
-
-        var cross = await htx.Client.Swap.GetCrossAccountsAsync(null, ct);
-        if (cross is not Done<IReadOnlyList<HtxCrossAccount>> crossDone) return Fail(printer, target, cross, "the cross margin account");
-        rows.AddRange(crossDone.Value.Where(a => a.MarginBalance != 0)
-            .Select(a => ("htx:swap", a.MarginAsset, a.MarginBalance, a.WithdrawAvailable, a.MarginFrozen)));
-        var isolated = await htx.Client.Swap.GetIsolatedAccountsAsync(null, ct);
-        if (isolated is not Done<IReadOnlyList<HtxIsolatedAccount>> isolatedDone) return Fail(printer, target, isolated, "the isolated margin accounts");
-        rows.AddRange(isolatedDone.Value.Where(a => a.MarginBalance != 0)
-            .Select(a => ($"htx:swap:{a.ContractCode}", a.MarginAsset, a.MarginBalance, a.WithdrawAvailable, a.MarginFrozen)));
+        await using var service = CliServices.Open(env, printer.Json, printer.Line);
+        var read = await service.HtxBalancesAsync(service.Account(Venue.Htx, target.AccountName), ct);
+        if (read.Outcome is not Done<IReadOnlyList<WalletBalance>> done) return Fail(printer, target, read.Outcome, read.What!);
+        var rows = done.Value;
 
         printer.Document(new JsonObject
         {
@@ -58,7 +37,6 @@ internal static class HtxCommands
                 ["available"] = WireDecimal.Format(r.Available), ["frozen"] = WireDecimal.Format(r.Frozen),
             }).ToArray()),
         });
-        printer.Line(htx.Banner);
         var table = Printer.NewTable("Wallet", "Asset", "Amount", "Available", "Frozen");
         foreach (var r in rows) Printer.AddRow(table, r.Wallet, r.Asset, WireDecimal.Format(r.Amount), WireDecimal.Format(r.Available), WireDecimal.Format(r.Frozen));
         printer.Table(table);
@@ -73,11 +51,12 @@ internal static class HtxCommands
             throw CliException.BadInput($"--days {days} is out of range; HTX's ledger keeps 1 to 180 days.");
         var assetName = asset is null ? null : TransferPlanner.ValidateAsset(asset);
         var target = HtxTarget.Resolve(env, accountName);
-        await using var htx = await HtxSession.OpenAsync(target, env, ct);
-        printer.Line(htx.Banner);
+        await using var service = CliServices.Open(env, printer.Json, printer.Line);
+        var account = service.Account(Venue.Htx, target.AccountName);
+        await service.ConnectAsync([account], ct);
         var end = env.Time.GetUtcNow();
         var start = end.AddDays(-days);
-        var outcome = await HtxHistoryReader.SpotSwapTransfersAsync(htx.Client, assetName, start, end, ct);
+        var outcome = await service.HistoryAsync(account, new HtxLedgerQuery(assetName, start, end), ct);
         if (outcome is not Done<IReadOnlyList<TransferHistoryEntry>> done) return Fail(printer, target, outcome, "the ledger");
 
         printer.Document(new JsonObject

@@ -34,13 +34,12 @@ internal static class SubAccountHistory
             .Concat(keys.Where(k => k.IsSubAccountKey && string.Equals(k.MasterEmail, home.Email, StringComparison.OrdinalIgnoreCase)).Select(k => k.Email!))
             .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
-        await using var session = await BinanceSession.OpenAsync(target, env, ct);
-        printer.Line(session.Banner);
+        await using var service = CliServices.Open(env, printer.Json, printer.Line);
+        var account = service.Account(Ferry.Engine.Addresses.Venue.Binance, target.AccountName);
+        await service.ConnectAsync([account], ct);
         var end = env.Time.GetUtcNow();
         var start = end.AddDays(-days);
-        var outcome = home.IsSubAccountKey
-            ? await SubAccountHistoryReader.SubAccountViewAsync(session.Client, home.Email, start, end, ct)
-            : await SubAccountHistoryReader.MasterViewAsync(session.Client, home.Email, subAccounts, start, end, ct);
+        var outcome = await service.HistoryAsync(account, new SubAccountHistoryQuery(home.Email, home.IsSubAccountKey, subAccounts, start, end), ct);
         if (outcome is not Done<IReadOnlyList<TransferHistoryEntry>> done)
         {
             printer.Document(OutcomeFailureDocument.For(TargetDocument.For(target.AccountName, target.Environment), outcome), CliJsonContext.Default.OutcomeFailureDocument);

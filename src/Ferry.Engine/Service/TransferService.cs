@@ -3,6 +3,8 @@ using System.Security.Cryptography;
 using Ferry.Core.Outcomes;
 using Ferry.Engine.Accounts;
 using Ferry.Engine.Addresses;
+using Ferry.Engine.Balances;
+using Ferry.Engine.History;
 using Ferry.Engine.Journal;
 using Ferry.Engine.Moves;
 using Ferry.Engine.Routing;
@@ -344,6 +346,25 @@ public sealed partial class TransferService : IAsyncDisposable
         await SessionAsync(account, ct).ConfigureAwait(false) is HtxVenueSession htx
             ? htx.Client
             : throw new TransferRefusedException($"Account '{account.Name}' is not an HTX account.");
+
+    /// <summary>An HTX account's balances (spot, cross and isolated swap margin), or the read that failed.</summary>
+    public async Task<BalanceRead> HtxBalancesAsync(AccountDefinition account, CancellationToken ct) =>
+        await HtxBalanceReader.ReadAsync(await HtxAsync(account, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+
+    /// <summary>Reads transfer history with <paramref name="account"/>'s key; the query says which record is read.</summary>
+    public async Task<Outcome<IReadOnlyList<TransferHistoryEntry>>> HistoryAsync(AccountDefinition account, HistoryQuery query, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return query switch
+        {
+            WalletHistoryQuery q => await WalletHistoryReader.UniversalTransfersAsync(await BinanceAsync(account, ct).ConfigureAwait(false), q.Selections, q.From, q.To, ct).ConfigureAwait(false),
+            MarginHistoryQuery q => await WalletHistoryReader.CrossMarginTransfersAsync(await BinanceAsync(account, ct).ConfigureAwait(false), q.Asset, q.IsolatedSymbol, q.From, q.To, ct).ConfigureAwait(false),
+            SubAccountHistoryQuery { OwnView: true } q => await SubAccountHistoryReader.SubAccountViewAsync(await BinanceAsync(account, ct).ConfigureAwait(false), q.Email, q.From, q.To, ct).ConfigureAwait(false),
+            SubAccountHistoryQuery q => await SubAccountHistoryReader.MasterViewAsync(await BinanceAsync(account, ct).ConfigureAwait(false), q.Email, q.SubAccounts, q.From, q.To, ct).ConfigureAwait(false),
+            HtxLedgerQuery q => await HtxHistoryReader.SpotSwapTransfersAsync(await HtxAsync(account, ct).ConfigureAwait(false), q.Asset, q.From, q.To, ct).ConfigureAwait(false),
+            _ => throw new ArgumentException($"No reader for a {query.GetType().Name}.", nameof(query)),
+        };
+    }
 
     /// <summary>Runs many moves concurrently (each route's legs in order, rate budget reserved before each leg is marked
     /// sending), after connecting every account a leg uses and reconciling what an earlier run left; <paramref name="finished"/>
