@@ -1,3 +1,4 @@
+using Ferry.Cli.Sessions;
 using Ferry.Cli.Soak;
 using Ferry.Engine.Journal;
 using Ferry.Engine.Transfers;
@@ -54,8 +55,9 @@ public sealed class SoakTests
         {
             Scenario = SoakRunner.Scenario(), Time = clock, Faults = FaultPlan.Parse("drop-after-commit@/sapi/v1/asset/transfer=1"), FaultSeed = seed,
         });
-        var seedTotals = host.Totals();
-        var seedBalances = host.Balances();
+        var simulator = new SimulatorAdminClient(host.BaseAddress);
+        var seedTotals = await simulator.TotalsAsync(CancellationToken.None);
+        var seedBalances = await simulator.BalancesAsync(null, CancellationToken.None);
         var intents = SoakRunner.Intents(1, seed);
         var dir = Directory.CreateTempSubdirectory("ferry-soak-test-").FullName;
         using var journal = SqliteTransferJournal.Open(Path.Combine(dir, "journal.db"), clock);
@@ -68,7 +70,7 @@ public sealed class SoakTests
             Assert.Equal(LegState.Unknown, entry.State);
             journal.Transition(entry.Id, LegState.Unknown, LegState.NotExecuted); // the blind guess
         }
-        var summary = SoakRunner.Summarize(intents, host, seedTotals, seedBalances, journal);
+        var summary = await SoakRunner.SummarizeAsync(intents, simulator, seedTotals, seedBalances, journal, CancellationToken.None);
         journal.Dispose();
         Directory.Delete(dir, recursive: true);
         Assert.Equal(1, summary.Duplicates);
@@ -83,8 +85,9 @@ public sealed class SoakTests
             Scenario = SoakRunner.Scenario(), Time = clock, Faults = plan, FaultSeed = seed,
             Htx = new HtxSimSettings { TransfersPerSecond = 1000, AccountRequestsPer2Seconds = 1000, SwapPrivateRequestsPer3Seconds = 1000, LedgerRequestsPerSecond = 1000, TimestampTolerance = TimeSpan.FromMinutes(10) },
         });
-        var seedTotals = host.Totals();
-        var seedBalances = host.Balances();
+        var simulator = new SimulatorAdminClient(host.BaseAddress);
+        var seedTotals = await simulator.TotalsAsync(CancellationToken.None);
+        var seedBalances = await simulator.BalancesAsync(null, CancellationToken.None);
         var intents = SoakRunner.Intents(count, seed);
         var dir = Directory.CreateTempSubdirectory("ferry-soak-test-").FullName;
         using var journal = SqliteTransferJournal.Open(Path.Combine(dir, "journal.db"), clock);
@@ -96,7 +99,7 @@ public sealed class SoakTests
         };
         await new SoakRunner(host.BaseAddress, journal, clock, seed, options).RunAsync(intents, null, CancellationToken.None);
         Assert.NotEmpty(host.Faults.Counts.Where(c => c.Value > 0).Select(c => c.Key).Concat(plan.HistoryLagRate > 0 ? [FaultKind.HistoryLag] : []));
-        var summary = SoakRunner.Summarize(intents, host, seedTotals, seedBalances, journal);
+        var summary = await SoakRunner.SummarizeAsync(intents, simulator, seedTotals, seedBalances, journal, CancellationToken.None);
         journal.Dispose();
         Directory.Delete(dir, recursive: true);
         return summary;

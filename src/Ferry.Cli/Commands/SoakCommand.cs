@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Ferry.Cli.Output;
+using Ferry.Cli.Sessions;
 using Ferry.Cli.Soak;
 using Ferry.Engine.Journal;
 using Ferry.Simulator;
@@ -80,8 +81,10 @@ internal static class SoakCommand
             RateLimits = new SimRateLimits { IpWeightPerWindow = 100_000_000, UidWeightPerWindow = 100_000_000, ApiIpWeightPerWindow = 100_000_000 },
             Htx = new HtxSimSettings { TransfersPerSecond = 100_000, AccountRequestsPer2Seconds = 100_000, SwapPrivateRequestsPer3Seconds = 100_000, LedgerRequestsPerSecond = 100_000, TimestampTolerance = TimeSpan.FromMinutes(10) },
         }, ct);
-        var seedTotals = host.Totals();
-        var seedBalances = host.Balances();
+        // The simulator is read only over its admin endpoint, as any client would.
+        var simulator = new SimulatorAdminClient(host.BaseAddress);
+        var seedTotals = await simulator.TotalsAsync(ct);
+        var seedBalances = await simulator.BalancesAsync(null, ct);
         printer.Line($"soak: {count} transfers, fault rate {rate.ToString(CultureInfo.InvariantCulture)}, seed {seed}, processes {processes}, faults {faults}");
         var tally = new SoakProcessTally();
         if (!settings.Supervised)
@@ -103,7 +106,7 @@ internal static class SoakCommand
 
         using (var journal = SqliteTransferJournal.Open(journalPath, clock))
         {
-            var summary = SoakRunner.Summarize(intents, host, seedTotals, seedBalances, journal);
+            var summary = await SoakRunner.SummarizeAsync(intents, simulator, seedTotals, seedBalances, journal, ct);
             var fired = string.Join(" ", host.Faults.Counts.OrderBy(c => c.Key).Select(c => $"{c.Key}={c.Value}"));
             var entries = journal.List().Count;
             printer.Line($"faults fired: {(fired.Length == 0 ? "none" : fired)}; kills: {tally.Kills}; journal entries: {entries}; seconds: {watch.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)}");

@@ -8,12 +8,12 @@ using Ferry.Engine.Journal;
 using Ferry.Engine.Routing;
 using Ferry.Simulator;
 using Ferry.Simulator.Faults;
-using MoveChannels = Ferry.Simulator.Ledger.MoveChannels;
 using WalletAddress = Ferry.Engine.Addresses.WalletAddress;
 using WalletKind = Ferry.Engine.Addresses.WalletKind;
 using Ferry.Engine.Transfers;
 using Ferry.Engine.Accounts;
 using Ferry.Engine.Service;
+using Ferry.Cli.Sessions;
 using Ferry.Simulator.Scenario;
 
 namespace Ferry.Cli.Soak;
@@ -63,9 +63,9 @@ internal sealed class SoakRunner
     public static FaultPlan Faults(double rate, int historyLagMs) => rate <= 0 ? FaultPlan.None : FaultPlan.Parse(string.Create(CultureInfo.InvariantCulture,
         $"fail-before-commit={rate / 5},drop-after-commit={rate / 5},error-after-commit={rate / 5},throttle={rate / 5},latency={rate / 10},skew={rate / 10},history-lag={rate},latency-ms=2,skew-ms=1500,history-lag-ms={historyLagMs},retry-after-s=0"));
 
-    /// <summary>One intended move. <paramref name="Channels"/> are the simulator channels its committed moves show on (one
+    /// <summary>One intended move. <paramref name="Endpoints"/> are the paths of the endpoints its legs call (one
     /// per leg), so its unique amount attributes each of them to it.</summary>
-    public sealed record Intent(int Index, string Key, string Kind, decimal Amount, string From, string To, IReadOnlyList<string> Channels, object Leg);
+    public sealed record Intent(int Index, string Key, string Kind, decimal Amount, string From, string To, IReadOnlyList<string> Endpoints, object Leg);
 
     /// <summary>What driving one intent came to in this process.</summary>
     private enum Drive
@@ -127,7 +127,7 @@ internal sealed class SoakRunner
     private static Intent Wallet(int i, string key, decimal amount, string from, string to)
     {
         var plan = TransferPlanner.Plan(new TransferRequest(amount, "USDT", WalletAddress.Parse(from), WalletAddress.Parse(to)), "soak", Venue.Binance, Master);
-        return new Intent(i, key, "wallet", amount, from, to, [MoveChannels.UniversalTransfer], new WalletTransferLeg(plan));
+        return new Intent(i, key, "wallet", amount, from, to, [BinanceEndpoints.UniversalTransfer.Path], new WalletTransferLeg(plan));
     }
 
     private static Intent Sub(int i, string key, decimal amount, bool toAlice, int seed)
@@ -139,14 +139,14 @@ internal sealed class SoakRunner
         };
         var from = WalletAddress.Parse(toAlice ? $"{Master}/spot" : $"{Alice}/spot");
         var to = WalletAddress.Parse(toAlice ? $"{Alice}/spot" : $"{Master}/spot");
-        return new Intent(i, key, "sub-account", amount, from.ToString(), to.ToString(), [MoveChannels.SubAccountUniversalTransfer],
+        return new Intent(i, key, "sub-account", amount, from.ToString(), to.ToString(), [BinanceEndpoints.SubAccountUniversalTransfer.Path],
             new SubAccountUniversalTransferLeg("soak", from, to, request));
     }
 
     private static Intent Htx(int i, string key, decimal amount, string from, string to)
     {
         var plan = HtxTransferPlanner.Plan(new TransferRequest(amount, "USDT", WalletAddress.Parse(from), WalletAddress.Parse(to)), "soak-htx", Venue.Htx);
-        return new Intent(i, key, "htx", amount, from, to, [MoveChannels.HtxSpotSwapTransfer], plan);
+        return new Intent(i, key, "htx", amount, from, to, [HtxEndpoints.SpotSwapTransfer.Path], plan);
     }
 
     /// <summary>alice's spot → the master's funding wallet: two legs (sub-account universal transfer to the master's spot,
@@ -156,7 +156,7 @@ internal sealed class SoakRunner
         var master = new RoutingAccount("soak", Master, SubAccounts: [Alice]);
         var plan = TransferRouter.Plan(new TransferRequest(amount, "USDT", WalletAddress.Parse($"{Alice}/spot"), WalletAddress.Parse("funding")), master, [master]);
         if (plan.Legs.Count != 2) throw new InvalidOperationException($"The soak's route intent planned {plan.Legs.Count} legs, not 2.");
-        return new Intent(i, key, "route", amount, $"{Alice}/spot", "funding", [MoveChannels.SubAccountUniversalTransfer, MoveChannels.UniversalTransfer], plan);
+        return new Intent(i, key, "route", amount, $"{Alice}/spot", "funding", [.. plan.Legs.Select(l => l.EndpointRow.Path)], plan);
     }
 
     /// <summary>With several processes, the share of the intents the MCP participant moves (every 35th, all of them
@@ -195,28 +195,34 @@ internal sealed class SoakRunner
         _ => throw new InvalidOperationException("unknown intent leg"),
     };
 
-    /// <summary>Compares the simulator's history with the intents and the journal.</summary>
-    public static SoakSummary Summarize(IReadOnlyList<Intent> intents, SimulatorHost host, IReadOnlyDictionary<string, decimal> seedTotals,
-        IReadOnlyList<SimBalanceRow> seedBalances, ITransferJournal journal)
+    /// <summary>Compares the simulator's own record (read over its admin endpoint: every committed move, balances, totals,
+    /// the auditor's findings) with the intents and the journal.</summary>
+    public static async Task<SoakSummary> SummarizeAsync(IReadOnlyList<Intent> intents, SimulatorAdminClient simulator,
+        IReadOnlyDictionary<string, decimal> seedTotals, IReadOnlyList<SimulatorAdminClient.BalanceRow> seedBalances, ITransferJournal journal,
+        CancellationToken ct)
     {
-        var rows = host.History().GroupBy(m => (m.Channel, m.Amount)).ToDictionary(g => g.Key, g => g.Count());
-        // Amounts are unique per intent, so an open entry is attributed by its amount (an MCP move carries no intent key).
+        // Each endpoint's committed moves show on the channel the simulator names for it; amounts are unique per intent.
+        var channels = (await simulator.ChannelsAsync(ct).ConfigureAwait(false)).ToLookup(c => c.Path, c => c.Channel, StringComparer.Ordinal);
+        var rows = (await simulator.MovesAsync(ct).ConfigureAwait(false)).GroupBy(m => (m.Channel, m.Amount)).ToDictionary(g => g.Key, g => g.Count());
+        // An open entry is attributed by its amount (an MCP move carries no intent key).
         var openAmounts = journal.List([LegState.Sending, LegState.Unknown]).Select(e => e.Leg.Amount).ToHashSet();
         int duplicates = 0, losses = 0, unresolved = 0;
         var expected = seedBalances.ToDictionary(b => (b.Owner.ToLowerInvariant(), b.Wallet, b.Symbol, b.Asset), b => b.Amount);
         foreach (var intent in intents)
         {
-            var counts = intent.Channels.Select(channel => rows.GetValueOrDefault((channel, intent.Amount))).ToList();
+            var counts = intent.Endpoints.Select(path => channels[path].Sum(channel => rows.GetValueOrDefault((channel, intent.Amount)))).ToList();
             var open = openAmounts.Contains(intent.Amount);
             duplicates += counts.Sum(count => Math.Max(0, count - 1));
             if (open) unresolved++;
             else if (counts.Any(count => count == 0)) losses++;
             Apply(expected, intent);
         }
-        var actual = host.Balances().ToDictionary(b => (b.Owner.ToLowerInvariant(), b.Wallet, b.Symbol, b.Asset), b => b.Amount);
-        var totalsKept = host.Totals().Count == seedTotals.Count && host.Totals().All(t => seedTotals.GetValueOrDefault(t.Key) == t.Value);
-        var exactlyOnce = expected.Where(e => e.Value != 0).OrderBy(e => e.Key.ToString()).SequenceEqual(actual.OrderBy(e => e.Key.ToString()));
-        return new SoakSummary(intents.Count, duplicates, losses, unresolved, totalsKept && exactlyOnce && host.Audit().Count == 0);
+        var actual = (await simulator.BalancesAsync(null, ct).ConfigureAwait(false)).ToDictionary(b => (b.Owner.ToLowerInvariant(), b.Wallet, b.Symbol, b.Asset), b => b.Amount);
+        var totals = await simulator.TotalsAsync(ct).ConfigureAwait(false);
+        var totalsKept = totals.Count == seedTotals.Count && totals.All(t => seedTotals.GetValueOrDefault(t.Key) == t.Value);
+        var exactlyOnce = expected.Where(e => e.Value != 0).OrderBy(e => e.Key.ToString()).SequenceEqual(actual.Where(e => e.Value != 0).OrderBy(e => e.Key.ToString()));
+        var audit = await simulator.AuditAsync(ct).ConfigureAwait(false);
+        return new SoakSummary(intents.Count, duplicates, losses, unresolved, totalsKept && exactlyOnce && audit.Count == 0);
     }
 
     private static void Apply(Dictionary<(string, string, string?, string), decimal> balances, Intent intent)
