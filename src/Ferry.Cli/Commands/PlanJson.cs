@@ -11,26 +11,15 @@ namespace Ferry.Cli.Commands;
 /// <summary>The JSON shapes shared by commands that plan and execute moves.</summary>
 internal static class PlanJson
 {
-    public static JsonObject Target(SessionTarget target) => new()
-    {
-        ["account"] = target.AccountName,
-        ["environment"] = target.Environment.ToString().ToLowerInvariant(),
-        ["simulator"] = target.Environment == Ferry.Engine.Accounts.AccountEnvironment.Sim,
-    };
+    /// <summary>The target as a JSON node, for the documents still built as nodes.</summary>
+    public static JsonObject Target(SessionTarget target) => Node(TargetOf(target), CliJsonContext.Default.TargetDocument);
 
-    public static JsonObject Target(Ferry.Engine.Accounts.AccountDefinition account) => new()
-    {
-        ["account"] = account.Name,
-        ["environment"] = account.Environment.ToString().ToLowerInvariant(),
-        ["simulator"] = account.Environment == Ferry.Engine.Accounts.AccountEnvironment.Sim,
-    };
+    public static JsonObject Target(Ferry.Engine.Accounts.AccountDefinition account) => Node(TargetOf(account), CliJsonContext.Default.TargetDocument);
 
-    public static JsonObject Error(ExchangeError error) => new()
-    {
-        ["httpStatus"] = error.HttpStatus,
-        ["code"] = error.Code,
-        ["message"] = error.Message,
-    };
+    public static JsonObject Error(ExchangeError error) => Node(ExchangeErrorDocument.From(error), CliJsonContext.Default.ExchangeErrorDocument);
+
+    private static JsonObject Node<T>(T document, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo) =>
+        System.Text.Json.JsonSerializer.SerializeToNode(document, typeInfo)!.AsObject();
 
     public static string OutcomeName(OutcomeKind kind) => Output.Json.OutcomeNames.Of(kind);
 

@@ -16,8 +16,8 @@ namespace Ferry.Cli.Commands;
 internal static class RouteRun
 {
     /// <summary>"1. POST /sapi/... as 'main' (IP 1, UID 360): 10 USDT a → b".</summary>
-    public static string LegLine(int position, string endpoint, string account, int ip, int uid, decimal amount, string asset, string from, string to) =>
-        $"{position}. {endpoint} as '{account}' (IP {ip}, UID {uid}): {WireDecimal.Format(amount)} {asset} {from} → {to}";
+    private static string LegLine(int position, LegDescription leg, int ip, int uid) =>
+        $"{position}. {leg.Endpoint} as '{leg.AccountName}' (IP {ip}, UID {uid}): {WireDecimal.Format(leg.Amount)} {leg.Asset} {leg.From} → {leg.To}";
 
     /// <summary>The legs of a plan for the dry run (JSON array plus a line per leg).</summary>
     public static IReadOnlyList<RouteLegDocument> DryRunLegs(Printer printer, TransferPlan plan)
@@ -27,8 +27,7 @@ internal static class RouteRun
         {
             var leg = plan.Legs[i];
             legs.Add(new RouteLegDocument(leg, i + 1));
-            printer.Line(LegLine(i + 1, leg.Endpoint, leg.AccountName, leg.EndpointRow.IpWeight, leg.EndpointRow.UidWeight, leg.Amount, leg.Asset,
-                leg.From.ToString(), leg.To.ToString()));
+            printer.Line(LegLine(i + 1, leg.Describe(), leg.EndpointRow.IpWeight, leg.EndpointRow.UidWeight));
             printer.Line($"   {leg.Endpoint} {string.Join("&", leg.Parameters.Select(p => $"{p.Key}={p.Value}"))}");
         }
         printer.Line($"Total weight: IP {plan.IpWeight}, UID {plan.UidWeight}.");
@@ -44,7 +43,7 @@ internal static class RouteRun
             var row = Ferry.Binance.BinanceEndpoints.All.FirstOrDefault(r => r.ToString() == e.Leg.Endpoint);
             legs.Add(new RouteReportLegDocument(JournalEntryDocument.Of(e), position, row?.IpWeight, row?.UidWeight));
             var state = LegStates.Name(e.State);
-            printer.Line(LegLine(position, e.Leg.Endpoint, e.Leg.AccountName, row?.IpWeight ?? 0, row?.UidWeight ?? 0, e.Leg.Amount, e.Leg.Asset, e.Leg.From, e.Leg.To)
+            printer.Line(LegLine(position, e.Leg, row?.IpWeight ?? 0, row?.UidWeight ?? 0)
                 + $" — {state}" + (e.ExchangeId is not null ? $", transfer id {e.ExchangeId}" : "")
                 + (e.State is LegState.Rejected or LegState.Unknown && e.Message is not null ? $" ({e.Message})" : "")
                 + $" [journal {e.Id}]");

@@ -27,7 +27,7 @@ internal sealed class SweepTools(McpToolContext context)
         CancellationToken ct = default) =>
         context.Boundary.RunAsync("plan_sweep", c => context.Bridge.WithEnvironmentAsync(async env =>
         {
-            var sweep = SweepCommand.Prepare(env, asset, to, fromAllSubaccounts == true, from, wallet ?? "spot", min, keep, account);
+            var sweep = SweepCommand.Prepare(env, new SweepOptions(asset, to, fromAllSubaccounts == true, from, wallet ?? "spot", min, keep, account));
             var (plan, accounts) = await PlanAsync(env, sweep.Target, run => SweepCommand.PlanAsync(run, sweep, c), c);
             var request = new SweepRequestDocument(sweep.Request.Asset, sweep.Request.To.ToString(), new SweepSourcesValue(sweep.Request.From),
                 sweep.Request.Wallet.ToString().ToLowerInvariant(), WireDecimal.Format(sweep.Request.Min), WireDecimal.Format(sweep.Request.Keep));

@@ -35,4 +35,5 @@ namespace Ferry.Cli.Output.Json;
 [JsonSerializable(typeof(SweepRunDocument))]
 [JsonSerializable(typeof(ToolErrorDocument))]
 [JsonSerializable(typeof(JournalEntryToolDocument))]
+[JsonSerializable(typeof(CliOutputDocument))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
