@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Ferry.Cli.Output;
+using Ferry.Cli.Output.Json;
 using Ferry.Cli.Sessions;
 using Ferry.Engine.Journal;
 using Ferry.Core.Money;
@@ -44,7 +44,7 @@ internal static class JournalCommand
         if (limit < 1) throw CliException.BadInput($"--limit {limit} is not positive.");
         await using var service = CliServices.Open(env, printer.Json);
         var entries = await service.ListAsync(state is { } s ? [s] : null, limit, ct);
-        printer.Document(new JsonObject { ["entries"] = new JsonArray(entries.Select(e => (JsonNode)Json(e)).ToArray()) });
+        printer.Document(new JournalListDocument([.. entries.Select(JournalEntryDocument.Of)]), CliJsonContext.Default.JournalListDocument);
         var table = Printer.NewTable("Id", "State", "Attempt", "Account", "Move", "Exchange id");
         foreach (var e in entries)
         {
@@ -63,13 +63,8 @@ internal static class JournalCommand
         var (entry, events) = await service.ShowAsync(id, ct) ?? throw CliException.BadInput(id == "latest"
             ? "The journal is empty, so there is no latest entry."
             : $"There is no journal entry '{id}'; 'ferry journal list' shows the ids.");
-        var doc = Json(entry);
-        doc["events"] = new JsonArray(events.Select(e => (JsonNode)new JsonObject
-        {
-            ["at"] = e.At.ToUnixTimeMilliseconds(), ["attempt"] = e.Attempt, ["from"] = e.From is { } f ? LegStates.Name(f) : null,
-            ["to"] = LegStates.Name(e.To), ["detail"] = e.Detail,
-        }).ToArray());
-        printer.Document(doc);
+        printer.Document(new JournalShowDocument(JournalEntryDocument.Of(entry), [.. events.Select(JournalEventDocument.Of)]),
+            CliJsonContext.Default.JournalShowDocument);
         printer.Line($"{entry.Id}: {LegStates.Name(entry.State)} (attempt {entry.Attempt}) — {WireDecimal.Format(entry.Leg.Amount)} {entry.Leg.Asset} from {entry.Leg.From} to {entry.Leg.To}");
         printer.Line($"account '{entry.Leg.AccountName}' via {entry.Leg.Endpoint} {string.Join("&", entry.Leg.Parameters.Select(p => $"{p.Key}={p.Value}"))}");
         if (entry.ExchangeId is not null || entry.HistoryId is not null) printer.Line($"exchange id {entry.ExchangeId ?? entry.HistoryId}");
@@ -91,27 +86,10 @@ internal static class JournalCommand
         if (id is not null && service.Journal.Find(id) is null)
             throw CliException.BadInput($"There is no journal entry '{id}'; 'ferry journal list' shows the ids.");
         var results = await service.ReconcileAsync(id, wait, ct);
-        printer.Document(new JsonObject
-        {
-            ["results"] = new JsonArray(results.Select(r => (JsonNode)new JsonObject { ["id"] = r.Entry.Id, ["state"] = LegStates.Name(r.State), ["reason"] = r.Reason }).ToArray()),
-        });
+        printer.Document(new ReconcileDocument([.. results.Select(r => new ReconcileResultDocument(r.Entry.Id, LegStates.Name(r.State), r.Reason))]),
+            CliJsonContext.Default.ReconcileDocument);
         foreach (var r in results) printer.Line($"{r.Entry.Id}: {LegStates.Name(r.State)} ({r.Reason}).");
         if (results.Count == 0) printer.Line("Nothing to reconcile: no entry is sending or unknown.");
         return results.Any(r => r.Entry.NeedsReconciliation) ? ExitCodes.Unknown : ExitCodes.Ok;
-    }
-
-    internal static JsonObject Json(JournalEntry e)
-    {
-        var parameters = new JsonObject();
-        foreach (var (k, v) in e.Leg.Parameters) parameters[k] = v;
-        return new JsonObject
-        {
-            ["id"] = e.Id, ["state"] = LegStates.Name(e.State), ["attempt"] = e.Attempt, ["kind"] = e.Leg.Kind, ["venue"] = e.Leg.Venue,
-            ["account"] = e.Leg.AccountName, ["endpoint"] = e.Leg.Endpoint, ["parameters"] = parameters, ["from"] = e.Leg.From, ["to"] = e.Leg.To,
-            ["asset"] = e.Leg.Asset, ["amount"] = WireDecimal.Format(e.Leg.Amount), ["clientTranId"] = e.Leg.ClientTranId,
-            ["createdAt"] = e.CreatedAt.ToUnixTimeMilliseconds(), ["sentAt"] = e.SentAt?.ToUnixTimeMilliseconds(),
-            ["exchangeId"] = e.ExchangeId, ["historyId"] = e.HistoryId, ["errorCode"] = e.ErrorCode, ["message"] = e.Message,
-            ["routeId"] = e.Leg.RouteId, ["routeLeg"] = e.Leg.RouteLeg,
-        };
     }
 }

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Ferry.Engine.Accounts;
 using Ferry.Engine.Addresses;
 using Ferry.Cli.Output;
+using Ferry.Cli.Output.Json;
 using Ferry.Cli.Sessions;
 using Ferry.Core.Money;
 using Ferry.Core.Outcomes;
@@ -42,7 +42,7 @@ internal static class ManagedMove
     {
         if (dryRun)
         {
-            printer.Document(new JsonObject { ["dryRun"] = true, ["target"] = PlanJson.Target(target), ["plan"] = LegJson.Plan(leg) });
+            printer.Document(new LegDryRunDocument(true, PlanJson.TargetOf(target), LegPlanDocument.Of(leg)), CliJsonContext.Default.LegDryRunDocument);
             printer.Line($"Dry run on {target.AccountName} ({target.Environment.ToString().ToLowerInvariant()}); nothing sent.");
             printer.Line($"{leg.Endpoint} {string.Join("&", leg.Parameters.Select(p => $"{p.Key}={p.Value}"))}");
             return ExitCodes.Ok;
@@ -62,17 +62,7 @@ internal static class ManagedMove
         await CliServices.RecoverAsync(service, printer, ct);
         var execution = await service.ExecuteAsync(proposal, ct);
         var (result, journalId) = (execution.LastSend!, execution.Entry!.Id);
-        var document = new JsonObject
-        {
-            ["journalId"] = journalId,
-            ["target"] = PlanJson.Target(target),
-            ["plan"] = LegJson.Plan(leg),
-            ["outcome"] = PlanJson.OutcomeName(result.Kind),
-            ["tranId"] = LegJson.Id(result.ExchangeId),
-        };
-        if (result.Error is not null) document["error"] = PlanJson.Error(result.Error);
-        if (result.Kind is not (OutcomeKind.Done or OutcomeKind.Rejected)) document["message"] = result.Message;
-        printer.Document(document);
+        printer.Document(PlanJson.Report(journalId, PlanJson.TargetOf(target), leg, result), CliJsonContext.Default.LegReportDocument);
         var move = $"{WireDecimal.Format(leg.Amount)} {leg.Asset} from {leg.From} to {leg.To}";
         printer.Line(result.Kind switch
         {

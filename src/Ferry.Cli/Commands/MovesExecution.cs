@@ -1,6 +1,6 @@
-using System.Text.Json.Nodes;
 using Ferry.Engine.Accounts;
 using Ferry.Cli.Output;
+using Ferry.Cli.Output.Json;
 using Ferry.Cli.Sessions;
 using Ferry.Engine.Journal;
 using Ferry.Core.Money;
@@ -81,17 +81,15 @@ internal sealed class MovesExecution : IAsyncDisposable
     {
         if (_json)
         {
-            foreach (var s in plan.Skipped) Line(new JsonObject { ["skipped"] = s.Address, ["reason"] = s.Reason });
+            foreach (var s in plan.Skipped) Line(new SkippedLineDocument(s.Address, s.Reason), CliJsonContext.Default.SkippedLineDocument);
             if (dryRun)
             {
                 foreach (var m in plan.Moves)
                 {
-                    var line = MoveJson(m);
-                    line["outcome"] = "planned";
-                    line["legs"] = new JsonArray(m.Route.Legs.Select(l => (JsonNode)LegJson.Plan(l)).ToArray());
-                    Line(line);
+                    Line(new PlannedMoveLineDocument(MoveDocument.Of(m), [.. m.Route.Legs.Select(LegPlanDocument.Of)]),
+                        CliJsonContext.Default.PlannedMoveLineDocument);
                 }
-                Line(Summary(plan, [], dryRun: true));
+                Line(new MovesSummaryLineDocument(Tally(plan, []), dryRun: true), CliJsonContext.Default.MovesSummaryLineDocument);
             }
             return;
         }
@@ -114,7 +112,7 @@ internal sealed class MovesExecution : IAsyncDisposable
     {
         if (plan.Moves.Count == 0)
         {
-            if (_json) Line(Summary(plan, [], dryRun: false));
+            if (_json) Line(new MovesSummaryLineDocument(Tally(plan, []), dryRun: false), CliJsonContext.Default.MovesSummaryLineDocument);
             else _env.Out.WriteLine("Nothing to move.");
             return ExitCodes.Ok;
         }
@@ -136,14 +134,14 @@ internal sealed class MovesExecution : IAsyncDisposable
         {
             (runId, results) = await RunMovesAsync(plan, parallelism, r =>
             {
-                if (_json) Line(ResultJson(r));
+                if (_json) Line(ResultOf(r), CliJsonContext.Default.MoveResultDocument);
                 else _env.Out.WriteLine(ResultText(r));
             }, ct);
         }
 
         if (_json)
         {
-            Line(Summary(plan, results, dryRun: false));
+            Line(new MovesSummaryLineDocument(Tally(plan, results), dryRun: false), CliJsonContext.Default.MovesSummaryLineDocument);
         }
         else
         {
@@ -178,27 +176,13 @@ internal sealed class MovesExecution : IAsyncDisposable
 
     private bool Terminal => _env.IsInteractive && !Console.IsOutputRedirected && !_json;
 
-    private void Line(JsonNode node) => _env.Out.WriteLine(node.ToJsonString());
+    private void Line<T>(T document, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo) => _env.Out.WriteLine(JsonLines.Of(document, typeInfo));
 
-    public static JsonObject MoveJson(PlannedMove m) => new()
-    {
-        ["moveId"] = m.MoveId,
-        ["from"] = m.Request.From.ToString(),
-        ["to"] = m.Request.To.ToString(),
-        ["asset"] = m.Request.Asset,
-        ["amount"] = WireDecimal.Format(m.Request.Amount),
-    };
-
-    public static JsonObject ResultJson(MoveResult r)
-    {
-        var line = MoveJson(r.Move);
-        line["outcome"] = PlanJson.OutcomeName(r.Outcome);
-        line["journalIds"] = new JsonArray(r.JournalIds.Select(id => (JsonNode)JsonValue.Create(id)!).ToArray());
-        line["tranIds"] = new JsonArray(r.Run.Route.Legs.Where(l => l.Entry.ExchangeId is not null).Select(l => LegJson.Id(l.Entry.ExchangeId)).ToArray());
-        if (r.Outcome != OutcomeKind.Done) line["message"] = r.Run.Message;
-        if (r.Outcome != OutcomeKind.Done && r.Run.Sent.LastOrDefault()?.Error is { } error) line["error"] = PlanJson.Error(error);
-        return line;
-    }
+    /// <summary>What one move did: its outcome, journal and transfer ids; its message and the exchange's error when it is not done.</summary>
+    public static MoveResultDocument ResultOf(MoveResult r) => new(MoveDocument.Of(r.Move), PlanJson.OutcomeName(r.Outcome), [.. r.JournalIds],
+        [.. r.Run.Route.Legs.Where(l => l.Entry.ExchangeId is not null).Select(l => new ExchangeIdValue(l.Entry.ExchangeId!))],
+        r.Outcome != OutcomeKind.Done ? r.Run.Message : null,
+        r.Outcome != OutcomeKind.Done ? PlanJson.ErrorOf(r.Run.Sent.LastOrDefault()?.Error) : null);
 
     private static string ResultText(MoveResult r)
     {
@@ -207,19 +191,10 @@ internal sealed class MovesExecution : IAsyncDisposable
         return r.Outcome == OutcomeKind.Done ? $"{move}: done{ids}." : $"{move}: {PlanJson.OutcomeName(r.Outcome)} — {r.Run.Message}{ids}";
     }
 
-    public static JsonObject Summary(MovePlan plan, IReadOnlyList<MoveResult> results, bool dryRun) => new()
-    {
-        ["summary"] = true,
-        ["dryRun"] = dryRun,
-        ["planned"] = plan.Moves.Count,
-        ["skipped"] = plan.Skipped.Count,
-        ["done"] = Count(results, OutcomeKind.Done),
-        ["rejected"] = Count(results, OutcomeKind.Rejected),
-        ["unknown"] = Count(results, OutcomeKind.Unknown),
-        ["notSent"] = Count(results, OutcomeKind.NotSent),
-        ["uidWeight"] = plan.Moves.Sum(m => m.UidWeight),
-        ["ipWeight"] = plan.Moves.Sum(m => m.IpWeight),
-    };
+    /// <summary>How many moves were planned, skipped and ended each way, and the weight the plan spends.</summary>
+    public static MovesTallyDocument Tally(MovePlan plan, IReadOnlyList<MoveResult> results) => new(plan.Moves.Count, plan.Skipped.Count,
+        Count(results, OutcomeKind.Done), Count(results, OutcomeKind.Rejected), Count(results, OutcomeKind.Unknown), Count(results, OutcomeKind.NotSent),
+        plan.Moves.Sum(m => m.UidWeight), plan.Moves.Sum(m => m.IpWeight));
 
     private static int Count(IReadOnlyList<MoveResult> results, OutcomeKind kind) => results.Count(r => r.Outcome == kind);
 

@@ -23,17 +23,17 @@ internal static class RebalanceCommand
         {
             file, parallel, dryRun, confirm, json, account,
         };
-        command.SetAction((parse, ct) => RunAsync(env, parse.GetValue(file)!, parse.GetValue(parallel), parse.GetValue(dryRun),
-            parse.GetValue(confirm), parse.GetValue(json), parse.GetValue(account), ct));
+        command.SetAction((parse, ct) => RunAsync(env, new RebalanceOptions(parse.GetValue(file)!, parse.GetValue(parallel), parse.GetValue(dryRun),
+            parse.GetValue(confirm), parse.GetValue(json), parse.GetValue(account)), ct));
         return command;
     }
 
     /// <summary>The most a rebalance plan file may hold (the MCP tool takes at most 64 KiB of text).</summary>
     private const long MaxPlanFileBytes = 1024 * 1024;
 
-    private static async Task<int> RunAsync(CliEnvironment env, string path, int parallel, bool dryRun, bool confirmed, bool json,
-        string? accountName, CancellationToken ct)
+    private static async Task<int> RunAsync(CliEnvironment env, RebalanceOptions options, CancellationToken ct)
     {
+        var (path, parallel) = (options.PlanPath, options.Parallel);
         // The whole file is checked before any session opens: bad input has no side effect.
         if (parallel is < 1 or > 64) throw CliException.BadInput($"--parallel {parallel} is out of range; give 1 to 64.");
         string yaml;
@@ -45,11 +45,11 @@ internal static class RebalanceCommand
         {
             throw CliException.BadInput($"The rebalance file {path} {e.Reason}.");
         }
-        var rebalance = Prepare(env, yaml, accountName);
-        await using var run = await MovesExecution.OpenAsync(env, rebalance.Target, json, ct);
+        var rebalance = Prepare(env, yaml, options.Account);
+        await using var run = await MovesExecution.OpenAsync(env, rebalance.Target, options.Json, ct);
         var plan = await PlanAsync(run, rebalance, ct);
-        run.ShowPlan("Rebalance", plan, dryRun);
-        return dryRun ? ExitCodes.Ok : await run.ExecuteAsync("Rebalance", plan, confirmed, parallel, ct);
+        run.ShowPlan("Rebalance", plan, options.DryRun);
+        return options.DryRun ? ExitCodes.Ok : await run.ExecuteAsync("Rebalance", plan, options.Confirm, parallel, ct);
     }
 
     /// <summary>A rebalance's checked input: the targets, the account it runs as and the keys the router may use.</summary>

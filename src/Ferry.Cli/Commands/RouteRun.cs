@@ -1,8 +1,8 @@
 using Ferry.Engine.Execution;
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Ferry.Engine.Accounts;
 using Ferry.Cli.Output;
+using Ferry.Cli.Output.Json;
 using Ferry.Cli.Sessions;
 using Ferry.Engine.Journal;
 using Ferry.Core.Money;
@@ -15,30 +15,19 @@ namespace Ferry.Cli.Commands;
 /// dry-run listing and the report of a run.</summary>
 internal static class RouteRun
 {
-    /// <summary>One leg as the dry run and the report show it: the plan's shape plus its weights.</summary>
-    public static JsonObject Leg(TransferLeg leg, int position)
-    {
-        var json = LegJson.Plan(leg);
-        json["position"] = position;
-        json["ipWeight"] = leg.EndpointRow.IpWeight;
-        json["uidWeight"] = leg.EndpointRow.UidWeight;
-        return json;
-    }
-
     /// <summary>"1. POST /sapi/... as 'main' (IP 1, UID 360): 10 USDT a → b".</summary>
-    public static string LegLine(int position, string endpoint, string account, int ip, int uid, decimal amount, string asset, string from, string to) =>
-        $"{position}. {endpoint} as '{account}' (IP {ip}, UID {uid}): {WireDecimal.Format(amount)} {asset} {from} → {to}";
+    private static string LegLine(int position, LegDescription leg, int ip, int uid) =>
+        $"{position}. {leg.Endpoint} as '{leg.AccountName}' (IP {ip}, UID {uid}): {WireDecimal.Format(leg.Amount)} {leg.Asset} {leg.From} → {leg.To}";
 
     /// <summary>The legs of a plan for the dry run (JSON array plus a line per leg).</summary>
-    public static JsonArray DryRunLegs(Printer printer, TransferPlan plan)
+    public static IReadOnlyList<RouteLegDocument> DryRunLegs(Printer printer, TransferPlan plan)
     {
-        var legs = new JsonArray();
+        var legs = new List<RouteLegDocument>();
         for (var i = 0; i < plan.Legs.Count; i++)
         {
             var leg = plan.Legs[i];
-            legs.Add(Leg(leg, i + 1));
-            printer.Line(LegLine(i + 1, leg.Endpoint, leg.AccountName, leg.EndpointRow.IpWeight, leg.EndpointRow.UidWeight, leg.Amount, leg.Asset,
-                leg.From.ToString(), leg.To.ToString()));
+            legs.Add(new RouteLegDocument(leg, i + 1));
+            printer.Line(LegLine(i + 1, leg.Describe(), leg.EndpointRow.IpWeight, leg.EndpointRow.UidWeight));
             printer.Line($"   {leg.Endpoint} {string.Join("&", leg.Parameters.Select(p => $"{p.Key}={p.Value}"))}");
         }
         printer.Line($"Total weight: IP {plan.IpWeight}, UID {plan.UidWeight}.");
@@ -48,30 +37,19 @@ internal static class RouteRun
     /// <summary>Prints what a route run did, one document for --json, a line per leg for people.</summary>
     public static void Report(Printer printer, RouteResult result)
     {
-        var legs = new JsonArray();
+        var legs = new List<RouteReportLegDocument>();
         foreach (var (position, e) in result.Legs)
         {
             var row = Ferry.Binance.BinanceEndpoints.All.FirstOrDefault(r => r.ToString() == e.Leg.Endpoint);
-            var json = JournalCommand.Json(e);
-            json["position"] = position;
-            json["ipWeight"] = row?.IpWeight;
-            json["uidWeight"] = row?.UidWeight;
-            legs.Add(json);
+            legs.Add(new RouteReportLegDocument(JournalEntryDocument.Of(e), position, row?.IpWeight, row?.UidWeight));
             var state = LegStates.Name(e.State);
-            printer.Line(LegLine(position, e.Leg.Endpoint, e.Leg.AccountName, row?.IpWeight ?? 0, row?.UidWeight ?? 0, e.Leg.Amount, e.Leg.Asset, e.Leg.From, e.Leg.To)
+            printer.Line(LegLine(position, e.Leg, row?.IpWeight ?? 0, row?.UidWeight ?? 0)
                 + $" — {state}" + (e.ExchangeId is not null ? $", transfer id {e.ExchangeId}" : "")
                 + (e.State is LegState.Rejected or LegState.Unknown && e.Message is not null ? $" ({e.Message})" : "")
                 + $" [journal {e.Id}]");
         }
-        printer.Document(new JsonObject
-        {
-            ["routeId"] = result.RouteId,
-            ["status"] = result.Status.ToString().ToLowerInvariant(),
-            ["holding"] = result.Holding,
-            ["stoppedAt"] = result.StoppedAt,
-            ["legs"] = legs,
-            ["message"] = result.Message,
-        });
+        printer.Document(new RouteReportDocument(result.RouteId, result.Status.ToString().ToLowerInvariant(), result.Holding, result.StoppedAt, legs,
+            result.Message), CliJsonContext.Default.RouteReportDocument);
         printer.Line(result.Message);
     }
 

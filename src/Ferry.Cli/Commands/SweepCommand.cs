@@ -29,21 +29,22 @@ internal static class SweepCommand
         {
             asset, to, all, from, wallet, min, keep, parallel, dryRun, confirm, json, account,
         };
-        command.SetAction((parse, ct) => RunAsync(env, parse.GetValue(asset)!, parse.GetValue(to)!, parse.GetValue(all), parse.GetValue(from),
-            parse.GetValue(wallet)!, parse.GetValue(min), parse.GetValue(keep), parse.GetValue(parallel), parse.GetValue(dryRun),
-            parse.GetValue(confirm), parse.GetValue(json), parse.GetValue(account), ct));
+        command.SetAction((parse, ct) => RunAsync(env, new SweepOptions(parse.GetValue(asset)!, parse.GetValue(to)!, parse.GetValue(all), parse.GetValue(from),
+            parse.GetValue(wallet)!, parse.GetValue(min), parse.GetValue(keep), parse.GetValue(account))
+        {
+            Parallel = parse.GetValue(parallel), DryRun = parse.GetValue(dryRun), Confirm = parse.GetValue(confirm), Json = parse.GetValue(json),
+        }, ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliEnvironment env, string asset, string toText, bool all, string[]? from, string walletText,
-        string? minText, string? keepText, int parallel, bool dryRun, bool confirmed, bool json, string? accountName, CancellationToken ct)
+    private static async Task<int> RunAsync(CliEnvironment env, SweepOptions options, CancellationToken ct)
     {
-        if (parallel is < 1 or > 64) throw CliException.BadInput($"--parallel {parallel} is out of range; give 1 to 64.");
-        var sweep = Prepare(env, asset, toText, all, from, walletText, minText, keepText, accountName);
-        await using var run = await MovesExecution.OpenAsync(env, sweep.Target, json, ct);
+        if (options.Parallel is < 1 or > 64) throw CliException.BadInput($"--parallel {options.Parallel} is out of range; give 1 to 64.");
+        var sweep = Prepare(env, options);
+        await using var run = await MovesExecution.OpenAsync(env, sweep.Target, options.Json, ct);
         var plan = await PlanAsync(run, sweep, ct);
-        run.ShowPlan(sweep.What, plan, dryRun);
-        return dryRun ? ExitCodes.Ok : await run.ExecuteAsync(sweep.What, plan, confirmed, parallel, ct);
+        run.ShowPlan(sweep.What, plan, options.DryRun);
+        return options.DryRun ? ExitCodes.Ok : await run.ExecuteAsync(sweep.What, plan, options.Confirm, options.Parallel, ct);
     }
 
     /// <summary>A sweep's checked input: the request, the account it runs as and the keys the router may use.</summary>
@@ -57,16 +58,16 @@ internal static class SweepCommand
     /// Checks every argument and the account before any session opens (bad input has no side effect); the same for
     /// <c>ferry sweep</c> and the MCP tool <c>plan_sweep</c>.
     /// </summary>
-    internal static Setup Prepare(CliEnvironment env, string asset, string toText, bool all, IReadOnlyList<string>? from, string walletText,
-        string? minText, string? keepText, string? accountName)
+    internal static Setup Prepare(CliEnvironment env, SweepOptions options)
     {
-        if (all && from is { Count: > 0 })
+        var (asset, toText, from, walletText, accountName) = (options.Asset, options.To, options.From, options.Wallet, options.Account);
+        if (options.FromAllSubaccounts && from is { Count: > 0 })
             throw CliException.BadInput("Give either --from-all-subaccounts or --from EMAIL..., not both.");
         var wallet = WalletAddress.TryParse(walletText, out var w, out _) && w.Email is null && w.Market is null && w.Venue == Venue.Binance
             ? w.Wallet
             : throw CliException.BadInput($"--wallet '{walletText}' is not a wallet name; give spot, margin, usdm or coinm.");
         var request = new SweepRequest(asset, WalletAddress.Parse(toText), from is { Count: > 0 } ? from : null, wallet,
-            Amount(minText, "--min"), Amount(keepText, "--keep")).Validated();
+            Amount(options.Min, "--min"), Amount(options.Keep, "--keep")).Validated();
         var target = SessionTarget.Resolve(env, accountName);
         if (target.Venue != Venue.Binance)
             throw new TransferPlanningException($"Account '{target.AccountName}' is an {target.Venue.Display()} account; a sweep runs with a Binance master's key.");

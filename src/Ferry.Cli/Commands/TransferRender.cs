@@ -1,5 +1,5 @@
-using System.Text.Json.Nodes;
 using Ferry.Cli.Output;
+using Ferry.Cli.Output.Json;
 using Ferry.Core.Money;
 using Ferry.Core.Outcomes;
 using Ferry.Engine.Service;
@@ -29,11 +29,8 @@ internal static class TransferRender
         var leg = (TransferLeg)proposal.Legs[0];
         var account = proposal.LegAccounts[0];
         var route = proposal.Route!;
-        printer.Document(new JsonObject
-        {
-            ["dryRun"] = true, ["target"] = PlanJson.Target(account), ["plan"] = LegJson.Plan(leg),
-            ["legs"] = new JsonArray(RouteRun.Leg(leg, 1)), ["ipWeight"] = route.IpWeight, ["uidWeight"] = route.UidWeight,
-        });
+        printer.Document(new LegDryRunDocument(true, PlanJson.TargetOf(account), LegPlanDocument.Of(leg), [new RouteLegDocument(leg, 1)],
+            route.IpWeight, route.UidWeight), CliJsonContext.Default.LegDryRunDocument);
         printer.Line($"Dry run on {account.Name} ({account.Environment.ToString().ToLowerInvariant()}); nothing sent.");
         printer.Line($"{leg.Endpoint} {string.Join("&", leg.Parameters.Select(p => $"{p.Key}={p.Value}"))}");
         printer.Line($"One leg as '{leg.AccountName}': weight IP {route.IpWeight}, UID {route.UidWeight}.");
@@ -44,19 +41,15 @@ internal static class TransferRender
         var route = proposal.Route!;
         printer.Line($"Dry run: {route.Legs.Count} legs, each only after the previous one is done; nothing sent.");
         var legs = RouteRun.DryRunLegs(printer, route);
-        printer.Document(new JsonObject
-        {
-            ["dryRun"] = true, ["target"] = PlanJson.Target(proposal.Home), ["legs"] = legs,
-            ["ipWeight"] = route.IpWeight, ["uidWeight"] = route.UidWeight,
-            ["intermediates"] = new JsonArray(route.Intermediates.Select(a => (JsonNode)a.ToString()).ToArray()),
-        });
+        printer.Document(new RouteDryRunDocument(true, PlanJson.TargetOf(proposal.Home), legs, route.IpWeight, route.UidWeight,
+            [.. route.Intermediates.Select(a => a.ToString())]), CliJsonContext.Default.RouteDryRunDocument);
     }
 
     public static void HtxDryRun(Printer printer, TransferProposal proposal)
     {
         var plan = (HtxTransferPlan)proposal.Legs[0];
         var account = proposal.Home;
-        printer.Document(new JsonObject { ["dryRun"] = true, ["target"] = PlanJson.Target(account), ["plan"] = HtxPlan(plan) });
+        printer.Document(new HtxDryRunDocument(true, PlanJson.TargetOf(account), HtxPlanDocument.Of(plan)), CliJsonContext.Default.HtxDryRunDocument);
         printer.Line($"Dry run on {account.Name} ({account.Environment.ToString().ToLowerInvariant()}); nothing sent.");
         printer.Line($"{plan.Endpoint} {{{string.Join(", ", plan.Parameters.Select(p => $"\"{p.Key}\": \"{p.Value}\""))}}}");
     }
@@ -67,17 +60,7 @@ internal static class TransferRender
         var leg = (TransferLeg)proposal.Legs[0];
         var result = execution.LastSend!;
         var journalId = execution.Entry!.Id;
-        var document = new JsonObject
-        {
-            ["journalId"] = journalId,
-            ["target"] = PlanJson.Target(proposal.LegAccounts[0]),
-            ["plan"] = LegJson.Plan(leg),
-            ["outcome"] = PlanJson.OutcomeName(result.Kind),
-            ["tranId"] = LegJson.Id(result.ExchangeId),
-        };
-        if (result.Error is not null) document["error"] = PlanJson.Error(result.Error);
-        if (result.Kind is not (OutcomeKind.Done or OutcomeKind.Rejected)) document["message"] = result.Message;
-        printer.Document(document);
+        printer.Document(PlanJson.Report(journalId, PlanJson.TargetOf(proposal.LegAccounts[0]), leg, result), CliJsonContext.Default.LegReportDocument);
 
         var move = $"{WireDecimal.Format(leg.Amount)} {leg.Asset} from {leg.From} to {leg.To}";
         var lookUp = leg.ClientTranId is null
@@ -101,17 +84,8 @@ internal static class TransferRender
         var result = execution.LastSend!;
         var entry = execution.Entry!;
         printer.Line($"Journal id {entry.Id}.");
-        var document = new JsonObject
-        {
-            ["journalId"] = entry.Id,
-            ["target"] = PlanJson.Target(proposal.Home),
-            ["plan"] = HtxPlan(plan),
-            ["outcome"] = PlanJson.OutcomeName(result.Kind),
-            ["transferId"] = LegJson.Id(result.ExchangeId),
-        };
-        if (result.Error is not null) document["error"] = PlanJson.Error(result.Error);
-        if (result.Kind is not (OutcomeKind.Done or OutcomeKind.Rejected)) document["message"] = result.Message;
-        printer.Document(document);
+        printer.Document(new HtxReportDocument(entry.Id, PlanJson.TargetOf(proposal.Home), HtxPlanDocument.Of(plan), PlanJson.OutcomeName(result.Kind),
+            ExchangeIdValue.Of(result.ExchangeId), PlanJson.ErrorOf(result.Error), PlanJson.MessageOf(result)), CliJsonContext.Default.HtxReportDocument);
 
         var move = $"{WireDecimal.Format(plan.Amount)} {plan.Asset} from {plan.From} to {plan.To}";
         printer.Line(result.Kind switch
@@ -121,16 +95,5 @@ internal static class TransferRender
             OutcomeKind.Unknown => $"The outcome of moving {move} is UNKNOWN ({OutcomeText.Reason(result.Message).TrimEnd('.')}); it may have happened. Run 'ferry journal reconcile {entry.Id}' before trying again.",
             _ => OutcomeText.NotSent(result.Message),
         });
-    }
-
-    private static JsonObject HtxPlan(HtxTransferPlan plan)
-    {
-        var parameters = new JsonObject();
-        foreach (var (name, value) in plan.Parameters) parameters[name] = value;
-        return new JsonObject
-        {
-            ["from"] = plan.From.ToString(), ["to"] = plan.To.ToString(), ["asset"] = plan.Asset,
-            ["amount"] = WireDecimal.Format(plan.Amount), ["endpoint"] = plan.Endpoint, ["parameters"] = parameters,
-        };
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Ferry.Cli.Output.Json;
 using ModelContextProtocol.Protocol;
 
 namespace Ferry.Cli.Mcp;
@@ -56,7 +57,7 @@ internal sealed class CliBridge(CliEnvironment process, bool verbose = false)
             else said.Add(line);
         }
         var document = Parse(output.ToString());
-        if (exitCode == ExitCodes.Ok) return ToolResults.Ok(document ?? new JsonObject());
+        if (exitCode == ExitCodes.Ok) return ToolResults.Ok(document ?? []);
 
         var exchangeError = document?["error"] as JsonObject;
         var code = exchangeError?["code"]?.ToString();
@@ -64,7 +65,7 @@ internal sealed class CliBridge(CliEnvironment process, bool verbose = false)
             : document?["message"]?.GetValue<string>() ?? exchangeError?["message"]?.ToString() ?? $"ferry exited {exitCode}";
         if (exitCode == ExitCodes.Rejected && exchangeError is not null)
             message = $"The exchange refused it: {exchangeError["message"]}";
-        var details = document ?? new JsonObject();
+        var details = document ?? [];
         details.Remove("error");
         return ToolResults.Error(ToolResults.KindOf(exitCode), message, code, details);
     }
@@ -78,7 +79,7 @@ internal sealed class CliBridge(CliEnvironment process, bool verbose = false)
         }
         catch (JsonException)
         {
-            return new JsonObject { ["output"] = text.Trim() };
+            return ToolResults.Node(new CliOutputDocument(text.Trim()), CliJsonContext.Default.CliOutputDocument);
         }
     }
 

@@ -63,8 +63,8 @@ internal sealed class HistoryTools(McpToolContext context)
         {
             var result = await context.Bridge.RunAsync(["journal", "show", CliBridge.Value(id, "id")], c);
             if (result.IsError == true) return result;
-            var entry = System.Text.Json.Nodes.JsonNode.Parse(result.StructuredContent!.Value.GetRawText())!.AsObject();
-            return ToolResults.Ok(new System.Text.Json.Nodes.JsonObject { ["entry"] = entry });
+            return ToolResults.Ok(new Output.Json.JournalEntryToolDocument(result.StructuredContent!.Value),
+                Output.Json.CliJsonContext.Default.JournalEntryToolDocument);
         }, ct);
 
     [McpServerTool(Name = "journal_reconcile", Title = "Reconcile unknown moves", Idempotent = true)]

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Ferry.Engine.Accounts;
 using Ferry.Cli.Commands;
+using Ferry.Cli.Output.Json;
 using Ferry.Cli.Sessions;
 using Ferry.Engine.Moves;
 using Ferry.Core.Outcomes;
@@ -21,7 +22,7 @@ namespace Ferry.Cli.Mcp;
 /// <param name="accounts">Every account a leg uses, with its environment, decided when the plan was made.</param>
 /// <param name="request">The arguments as the plan tool read them (nothing secret).</param>
 internal sealed class SweepPlanKind(string kind, string what, MovePlan plan, SessionTarget target,
-    IReadOnlyDictionary<string, SessionTarget> accounts, JsonObject request) : McpPlan
+    IReadOnlyDictionary<string, SessionTarget> accounts, MovesRequestDocument request) : McpPlan
 {
     /// <summary>Moves in flight at once, as <c>ferry sweep</c>'s default <c>--parallel</c>.</summary>
     public const int Parallelism = 16;
@@ -38,30 +39,13 @@ internal sealed class SweepPlanKind(string kind, string what, MovePlan plan, Ses
         + string.Join("; ", plan.Moves.Select(m => $"{m.MoveId}: {m.Request.From} → {m.Request.To} in {m.Route.Legs.Count} leg(s) with "
             + string.Join(", ", m.Route.Legs.Select(l => $"'{l.AccountName}'").Distinct()))) + ").";
 
-    public override JsonObject Describe() => new()
-    {
-        ["request"] = request.DeepClone(),
-        ["moves"] = new JsonArray(plan.Moves.Select(m => (JsonNode)Move(m)).ToArray()),
-        ["skipped"] = new JsonArray(plan.Skipped.Select(s => (JsonNode)new JsonObject { ["from"] = s.Address, ["reason"] = s.Reason }).ToArray()),
-        ["uidWeight"] = plan.Moves.Sum(m => m.UidWeight),
-        ["ipWeight"] = plan.Moves.Sum(m => m.IpWeight),
-        ["needsConfirmation"] = TouchesMainnet,
-        ["sent"] = false,
-    };
+    public override JsonObject Describe() => ToolResults.Node(new SweepPlanDescription(request, [.. plan.Moves.Select(Move)],
+        [.. plan.Skipped.Select(s => new SkippedSourceDocument(s.Address, s.Reason))], plan.Moves.Sum(m => m.UidWeight), plan.Moves.Sum(m => m.IpWeight),
+        TouchesMainnet, Sent: false), CliJsonContext.Default.SweepPlanDescription);
 
-    private JsonObject Move(PlannedMove move)
-    {
-        var json = MovesExecution.MoveJson(move);
-        json["legs"] = new JsonArray(move.Route.Legs.Select((leg, i) =>
-        {
-            var row = Commands.RouteRun.Leg(leg, i + 1);
-            row["environment"] = Environment(accounts.TryGetValue(leg.AccountName, out var t) ? t : target);
-            return (JsonNode)row;
-        }).ToArray());
-        json["ipWeight"] = move.IpWeight;
-        json["uidWeight"] = move.UidWeight;
-        return json;
-    }
+    private SweepPlanMoveDocument Move(PlannedMove move) => new(MoveDocument.Of(move),
+        [.. move.Route.Legs.Select((leg, i) => new SweepPlanLegDocument(leg, i + 1, Environment(accounts.TryGetValue(leg.AccountName, out var t) ? t : target)))],
+        move.IpWeight, move.UidWeight);
 
     private static string Environment(SessionTarget t) => t.Environment.ToString().ToLowerInvariant();
 
@@ -81,37 +65,28 @@ internal sealed class SweepPlanKind(string kind, string what, MovePlan plan, Ses
             return plan.Moves.Count == 0 ? ("", []) : await run.RunMovesAsync(plan, Parallelism, null, ct);
         });
 
-        var summary = MovesExecution.Summary(plan, results, dryRun: false);
-        summary.Remove("summary");
-        summary.Remove("dryRun");
-        var document = new JsonObject
-        {
-            ["planId"] = planId, ["kind"] = Kind, ["runId"] = runId, ["outcome"] = Outcome(results),
-            ["moves"] = new JsonArray(results.Select(r => (JsonNode)MovesExecution.ResultJson(r)).ToArray()),
-            ["summary"] = summary,
-        };
+        var typeInfo = CliJsonContext.Default.SweepRunDocument;
+        SweepRunDocument Document(string message) => new(planId, Kind, runId, Outcome(results), [.. results.Select(MovesExecution.ResultOf)],
+            MovesExecution.Tally(plan, results), message);
         if (results.All(r => r.Outcome == OutcomeKind.Done))
-        {
-            document["message"] = plan.Moves.Count == 0 ? "Nothing to move." : $"{results.Count} move(s) done.";
-            return ToolResults.Ok(document);
-        }
+            return ToolResults.Ok(Document(plan.Moves.Count == 0 ? "Nothing to move." : $"{results.Count} move(s) done."), typeInfo);
 
         var failed = results.Where(r => r.Outcome != OutcomeKind.Done).ToList();
         var first = failed.FirstOrDefault(r => r.Outcome == OutcomeKind.Unknown) ?? failed.FirstOrDefault(r => r.Outcome == OutcomeKind.Rejected) ?? failed[0];
         var done = results.Count - failed.Count;
         var tally = $"{done} of {results.Count} move(s) done";
         var moveText = $"{first.Move.MoveId} ({first.Move.Request.From} → {first.Move.Request.To})";
-        document["message"] = first.Run.Message;
+        var document = Document(first.Run.Message);
         return first.Outcome switch
         {
             OutcomeKind.Unknown => ToolResults.Error("unknown",
                 $"{tally}; the outcome of {moveText} is UNKNOWN and it may have executed, so run journal_reconcile before planning again (journal {string.Join(", ", first.JournalIds)}).",
-                details: document),
+                null, document, typeInfo),
             OutcomeKind.Rejected => ToolResults.Error("rejected",
                 $"{tally}; the exchange refused {moveText} ({first.Run.Sent.LastOrDefault()?.Error?.Message ?? first.Run.Message}), and the moves list says where its money is.",
-                first.Run.Sent.LastOrDefault()?.Error?.Code, document),
+                first.Run.Sent.LastOrDefault()?.Error?.Code, document, typeInfo),
             _ => ToolResults.Error(ToolResults.KindOf(ExitCodes.ForNotSent(first.Run.NotSentReason ?? NotSentReason.RateBudget)),
-                $"{tally}; {moveText} was not sent ({first.Run.Message}).", details: document),
+                $"{tally}; {moveText} was not sent ({first.Run.Message}).", null, document, typeInfo),
         };
     }
 

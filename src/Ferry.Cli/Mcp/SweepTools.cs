@@ -1,6 +1,6 @@
 using System.ComponentModel;
-using System.Text.Json.Nodes;
 using Ferry.Cli.Commands;
+using Ferry.Cli.Output.Json;
 using Ferry.Core.Money;
 using Ferry.Engine.Moves;
 using ModelContextProtocol.Protocol;
@@ -27,15 +27,10 @@ internal sealed class SweepTools(McpToolContext context)
         CancellationToken ct = default) =>
         context.Boundary.RunAsync("plan_sweep", c => context.Bridge.WithEnvironmentAsync(async env =>
         {
-            var sweep = SweepCommand.Prepare(env, asset, to, fromAllSubaccounts == true, from, wallet ?? "spot", min, keep, account);
+            var sweep = SweepCommand.Prepare(env, new SweepOptions(asset, to, fromAllSubaccounts == true, from, wallet ?? "spot", min, keep, account));
             var (plan, accounts) = await PlanAsync(env, sweep.Target, run => SweepCommand.PlanAsync(run, sweep, c), c);
-            var request = new JsonObject
-            {
-                ["asset"] = sweep.Request.Asset, ["to"] = sweep.Request.To.ToString(),
-                ["from"] = sweep.Request.From is { } emails ? new JsonArray(emails.Select(e => (JsonNode)JsonValue.Create(e)).ToArray()) : "all sub-accounts",
-                ["wallet"] = sweep.Request.Wallet.ToString().ToLowerInvariant(),
-                ["min"] = WireDecimal.Format(sweep.Request.Min), ["keep"] = WireDecimal.Format(sweep.Request.Keep),
-            };
+            var request = new SweepRequestDocument(sweep.Request.Asset, sweep.Request.To.ToString(), new SweepSourcesValue(sweep.Request.From),
+                sweep.Request.Wallet.ToString().ToLowerInvariant(), WireDecimal.Format(sweep.Request.Min), WireDecimal.Format(sweep.Request.Keep));
             return context.Plans.Answer(new SweepPlanKind("sweep", sweep.What, plan, sweep.Target, accounts, request), sweep.Target);
         }), ct);
 
@@ -55,10 +50,10 @@ internal sealed class SweepTools(McpToolContext context)
                 throw new ToolInputException($"'targets' holds more than {MaxTargetsLength} characters; give a smaller rebalance plan.");
             var rebalance = RebalanceCommand.Prepare(env, targets, account);
             var (plan, accounts) = await PlanAsync(env, rebalance.Target, run => RebalanceCommand.PlanAsync(run, rebalance, c), c);
-            var assets = new JsonObject();
+            var assets = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
             foreach (var asset in rebalance.Targets)
             {
-                var wallets = new JsonObject();
+                var wallets = new Dictionary<string, string>(StringComparer.Ordinal);
                 foreach (var w in asset.Wallets)
                 {
                     wallets[w.Wallet.ToString()] = w.Kind switch
@@ -71,7 +66,7 @@ internal sealed class SweepTools(McpToolContext context)
 
                 assets[asset.Asset] = wallets;
             }
-            return context.Plans.Answer(new SweepPlanKind("rebalance", "Rebalance", plan, rebalance.Target, accounts, new JsonObject { ["assets"] = assets }),
+            return context.Plans.Answer(new SweepPlanKind("rebalance", "Rebalance", plan, rebalance.Target, accounts, new RebalanceRequestDocument(assets)),
                 rebalance.Target);
         }), ct);
 

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
+using Ferry.Cli.Output.Json;
 using ModelContextProtocol.Protocol;
 
 namespace Ferry.Cli.Mcp;
@@ -13,15 +15,24 @@ internal static class ToolResults
 {
     private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false };
 
+    /// <summary>A result from a typed document (<see cref="CliJsonContext"/>).</summary>
+    public static CallToolResult Ok<T>(T document, JsonTypeInfo<T> typeInfo) => Ok(Node(document, typeInfo));
+
+    /// <summary>A tool error whose details are a typed document (<see cref="CliJsonContext"/>).</summary>
+    public static CallToolResult Error<T>(string kind, string message, string? code, T details, JsonTypeInfo<T> typeInfo) =>
+        Error(kind, message, code, Node(details, typeInfo));
+
+    /// <summary>A typed document as the JSON object a result carries (the plan store adds its id and expiry to it).</summary>
+    public static JsonObject Node<T>(T document, JsonTypeInfo<T> typeInfo) => JsonSerializer.SerializeToNode(document, typeInfo)!.AsObject();
+
     public static CallToolResult Ok(JsonObject document) => Build(document, isError: false, text: document.ToJsonString(Compact));
 
     /// <summary>A tool error: <paramref name="kind"/> is bad-input, refused, rejected, unknown, expired, replayed or internal.</summary>
     public static CallToolResult Error(string kind, string message, string? code = null, JsonObject? details = null)
     {
         var sentence = Sentence(message);
-        var error = new JsonObject { ["kind"] = kind, ["code"] = code, ["message"] = sentence };
-        var document = details ?? new JsonObject();
-        document["error"] = error;
+        var document = details ?? [];
+        document["error"] = Node(new ToolErrorDocument(kind, code, sentence), CliJsonContext.Default.ToolErrorDocument);
         return Build(document, isError: true, text: code is null ? $"{kind}: {sentence}" : $"{kind} (code {code}): {sentence}");
     }
 

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Ferry.Engine.Accounts;
 using Ferry.Cli.Commands;
 using Ferry.Cli.Output;
+using Ferry.Cli.Output.Json;
 using Ferry.Cli.Sessions;
 using Ferry.Core.Money;
 using Ferry.Core.Outcomes;
@@ -33,28 +34,10 @@ internal sealed class TransferPlanKind(TransferPlan plan, IReadOnlyList<SessionT
         }
     }
 
-    public override JsonObject Describe() => new()
-    {
-        ["request"] = new JsonObject
-        {
-            ["amount"] = WireDecimal.Format(plan.Request.Amount), ["asset"] = plan.Request.Asset,
-            ["from"] = plan.Request.From.ToString(), ["to"] = plan.Request.To.ToString(),
-        },
-        ["legs"] = new JsonArray(plan.Legs.Select((leg, i) => (JsonNode)Leg(leg, i, legTargets[i])).ToArray()),
-        ["needsConfirmation"] = TouchesMainnet,
-        ["sent"] = false,
-    };
-
-    private static JsonObject Leg(TransferLeg leg, int index, SessionTarget target)
-    {
-        var json = LegJson.Plan(leg);
-        json["index"] = index + 1;
-        json["environment"] = Environment(target);
-        json["summary"] = leg.Summary;
-        json["ipWeight"] = leg.EndpointRow.IpWeight;
-        json["uidWeight"] = leg.EndpointRow.UidWeight;
-        return json;
-    }
+    public override JsonObject Describe() => ToolResults.Node(new TransferPlanDescription(
+        new TransferRequestDocument(WireDecimal.Format(plan.Request.Amount), plan.Request.Asset, plan.Request.From.ToString(), plan.Request.To.ToString()),
+        [.. plan.Legs.Select((leg, i) => new TransferPlanLegDocument(leg, i + 1, Environment(legTargets[i])))],
+        TouchesMainnet, Sent: false), CliJsonContext.Default.TransferPlanDescription);
 
     private static string Environment(SessionTarget target) => target.Environment.ToString().ToLowerInvariant();
 
@@ -64,45 +47,32 @@ internal sealed class TransferPlanKind(TransferPlan plan, IReadOnlyList<SessionT
             throw CliException.Refused("Binance's testnet does not serve /sapi endpoints, so wallet transfers cannot run there; use the simulator instead.");
         var (route, last) = await RunRouteAsync(bridge, ct);
 
-        var results = new JsonArray();
-        foreach (var (position, entry) in route.Legs)
-        {
-            var leg = plan.Legs[position - 1];
-            var row = new JsonObject
-            {
-                ["index"] = position, ["journalId"] = entry.Id, ["outcome"] = Ferry.Engine.Journal.LegStates.Name(entry.State), ["endpoint"] = entry.Leg.Endpoint,
-                ["account"] = entry.Leg.AccountName, ["tranId"] = LegJson.Id(entry.ExchangeId), ["clientTranId"] = entry.Leg.ClientTranId ?? leg.ClientTranId,
-            };
-            if (entry.ErrorCode is not null) row["errorCode"] = entry.ErrorCode;
-            if (entry.State is not (Ferry.Engine.Journal.LegState.Done or Ferry.Engine.Journal.LegState.Planned) && entry.Message is not null) row["message"] = entry.Message;
-            results.Add(row);
-        }
+        var results = route.Legs.Select(l => new TransferRunLegDocument(l.Position, l.Entry.Id, Ferry.Engine.Journal.LegStates.Name(l.Entry.State),
+            l.Entry.Leg.Endpoint, l.Entry.Leg.AccountName, ExchangeIdValue.Of(l.Entry.ExchangeId), l.Entry.Leg.ClientTranId ?? plan.Legs[l.Position - 1].ClientTranId,
+            l.Entry.ErrorCode,
+            l.Entry.State is Ferry.Engine.Journal.LegState.Done or Ferry.Engine.Journal.LegState.Planned ? null : l.Entry.Message)).ToList();
 
         var legsRun = route.StoppedAt ?? plan.Legs.Count;
-        var document = new JsonObject
+        var outcome = route.Status switch
         {
-            ["planId"] = planId, ["kind"] = Kind, ["routeId"] = route.RouteId,
-            ["outcome"] = route.Status switch
-            {
-                Ferry.Engine.Execution.RouteStatus.Complete => "done",
-                Ferry.Engine.Execution.RouteStatus.Unknown => "unknown",
-                _ => last?.Kind == OutcomeKind.NotSent ? "not-sent" : "rejected",
-            },
-            ["holding"] = route.Holding, ["legs"] = results, ["legsRun"] = legsRun, ["legsTotal"] = plan.Legs.Count,
-            ["message"] = route.Message,
+            Ferry.Engine.Execution.RouteStatus.Complete => "done",
+            Ferry.Engine.Execution.RouteStatus.Unknown => "unknown",
+            _ => last?.Kind == OutcomeKind.NotSent ? "not-sent" : "rejected",
         };
-        if (route.Status == Ferry.Engine.Execution.RouteStatus.Complete) return ToolResults.Ok(document);
+        var document = new TransferRunDocument(planId, Kind, route.RouteId, outcome, route.Holding, results, legsRun, plan.Legs.Count, route.Message);
+        var typeInfo = CliJsonContext.Default.TransferRunDocument;
+        if (route.Status == Ferry.Engine.Execution.RouteStatus.Complete) return ToolResults.Ok(document, typeInfo);
 
         var of = $"Leg {legsRun} of {plan.Legs.Count}";
         var where = $" The money is in {route.Holding}; nothing after leg {legsRun} was sent"
             + (plan.Legs.Count > 1 ? $"; journal_resume with id {route.RouteId} continues the route." : ".");
         return route.Status == Ferry.Engine.Execution.RouteStatus.Unknown
             ? ToolResults.Error("unknown",
-                $"The outcome of {of.ToLowerInvariant()} is UNKNOWN ({last?.Message ?? route.Message}); it may have executed, so run journal_reconcile with id {route.Legs[legsRun - 1].Entry.Id} before trying again.{where}", details: document)
+                $"The outcome of {of.ToLowerInvariant()} is UNKNOWN ({last?.Message ?? route.Message}); it may have executed, so run journal_reconcile with id {route.Legs[legsRun - 1].Entry.Id} before trying again.{where}", null, document, typeInfo)
             : last?.Kind == OutcomeKind.NotSent
-                ? ToolResults.Error(ToolResults.KindOf(ExitCodes.ForNotSent(last.NotSentReason)), $"{of} was not sent: {last.Message}{where}", details: document)
+                ? ToolResults.Error(ToolResults.KindOf(ExitCodes.ForNotSent(last.NotSentReason)), $"{of} was not sent: {last.Message}{where}", null, document, typeInfo)
                 : ToolResults.Error("rejected",
-                    $"{of} was refused by the exchange ({last?.Error?.Message ?? route.Message}), so it moved nothing.{where}", last?.Error?.Code, document);
+                    $"{of} was refused by the exchange ({last?.Error?.Message ?? route.Message}), so it moved nothing.{where}", last?.Error?.Code, document, typeInfo);
     }
 
     /// <summary>

@@ -1,0 +1,5 @@
+namespace Ferry.Cli.Output.Json;
+
+/// <summary><c>ferry transfer --dry-run</c> for a route of several legs: each leg, the total weights and the wallets in between.</summary>
+internal sealed record RouteDryRunDocument(bool DryRun, TargetDocument Target, IReadOnlyList<RouteLegDocument> Legs, int IpWeight, int UidWeight,
+    IReadOnlyList<string> Intermediates);
