@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
+using Ferry.Cli.Output.Json;
 using Ferry.Core.Credentials;
 using Ferry.Core.Files;
 using Ferry.Simulator;
@@ -68,15 +68,11 @@ internal static class SimCommand
         if (json)
         {
             // One line, so a script reads the address from the first line as it does without --json.
-            env.Out.WriteLine(new JsonObject
-            {
-                ["listening"] = listening,
-                ["demo"] = scenarioPath is null
-                    ? new JsonObject { ["master"] = Sessions.EmbeddedSimulator.MasterEmail, ["apiKey"] = Masking.ApiKey(Sessions.EmbeddedSimulator.ApiKey), ["signing"] = "hmac" }
-                    : null,
-                ["faults"] = faults?.ToString(),
-                ["faultSeed"] = faults is null ? null : faultSeed,
-            }.ToJsonString());
+            var demo = scenarioPath is null
+                ? new SimServeDemoDocument(Sessions.EmbeddedSimulator.MasterEmail, Masking.ApiKey(Sessions.EmbeddedSimulator.ApiKey), "hmac")
+                : null;
+            env.Out.WriteLine(CompactJson.Serialize(
+                new SimServeDocument(listening, demo, faults?.ToString(), faults is null ? null : faultSeed), CliJsonContext.Default.SimServeDocument));
         }
         else
         {

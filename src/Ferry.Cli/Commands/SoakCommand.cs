@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Ferry.Cli.Output;
+using Ferry.Cli.Output.Json;
 using Ferry.Cli.Soak;
 using Ferry.Engine.Journal;
 using Ferry.Simulator;
@@ -112,14 +112,11 @@ internal static class SoakCommand
             if (clean) try { folder.Delete(recursive: true); } catch (IOException) { }
             else printer.Line($"journal kept for inspection: {journalPath} (seed {seed})");
             printer.Line(summary.ToString());
-            printer.Document(new JsonObject
-            {
-                ["transfers"] = summary.Transfers, ["duplicates"] = summary.Duplicates, ["losses"] = summary.Losses,
-                ["unresolved"] = summary.Unresolved, ["conserved"] = summary.Conserved,
-                ["seed"] = seed, ["faultRate"] = rate, ["faults"] = faults.ToString(), ["processes"] = processes,
-                ["faultsFired"] = new JsonObject(host.Faults.Counts.OrderBy(c => c.Key).Select(c => KeyValuePair.Create(c.Key.ToString(), (JsonNode?)c.Value))),
-                ["kills"] = tally.Kills, ["internalErrors"] = tally.Internal, ["journalEntries"] = entries, ["journalKept"] = clean ? null : journalPath,
-            });
+            var faultsFired = new OrderedDictionary<string, long>(host.Faults.Counts.OrderBy(c => c.Key).Select(c => KeyValuePair.Create(c.Key.ToString(), c.Value)));
+            printer.Document(
+                new SoakDocument(summary.Transfers, summary.Duplicates, summary.Losses, summary.Unresolved, summary.Conserved,
+                    seed, rate, faults.ToString(), processes, faultsFired, tally.Kills, tally.Internal, entries, clean ? null : journalPath),
+                CliJsonContext.Default.SoakDocument);
             return clean ? ExitCodes.Ok : ExitCodes.Unknown;
         }
     }

@@ -16,4 +16,10 @@ namespace Ferry.Cli.Output.Json;
 [JsonSerializable(typeof(AccountsAddedDocument))]
 [JsonSerializable(typeof(AccountsImportedDocument))]
 [JsonSerializable(typeof(AccountRemovedDocument))]
+[JsonSerializable(typeof(DemoDocument))]
+[JsonSerializable(typeof(SoakDocument))]
+[JsonSerializable(typeof(SimServeDocument))]
+[JsonSerializable(typeof(ErrorDocument))]
+[JsonSerializable(typeof(ReconcileWaitingDocument))]
+[JsonSerializable(typeof(ConsentDetailsDocument))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
