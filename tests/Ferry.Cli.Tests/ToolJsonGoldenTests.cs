@@ -93,6 +93,15 @@ public sealed partial class ToolJsonGoldenTests : IDisposable
         Assert.Equal("""{"consent":{"required":true,"summary":"Move 5 USDT on \u003CMAINNET\u003E.","sent":false}}""", details.ToJsonString());
     }
 
+    [Fact]
+    public void The_soak_accounts_file_keeps_its_shape()
+    {
+        Assert.Equal(
+            """{"accounts":[{"name":"soak","venue":"binance","environment":"sim","baseAddress":"http://127.0.0.1:5000/","apiKey":"soak-master-key","secret":"soak-master-secret","email":"master@example.com","subAccounts":["alice@example.com"]},"""
+            + """{"name":"soak-htx","venue":"htx","environment":"sim","baseAddress":"http://127.0.0.1:5000/","apiKey":"soak-htx-access-key","secret":"soak-htx-secret-key"}]}""",
+            Ferry.Cli.Soak.SoakSupervisor.AccountsJson(new Uri("http://127.0.0.1:5000/")));
+    }
+
     /// <summary>Runs <c>ferry sim serve</c> in-process and stops it as soon as it has printed its first line.</summary>
     private async Task<CliRun.Result> ServeUntilFirstLineAsync(string[] args)
     {

@@ -26,14 +26,14 @@ internal static class DemoCommand
     {
         var json = CommonOptions.Json();
         var command = new Command("demo", "A guided tour on a fresh simulator: balances, transfers of several types, a refusal, history, and an HTX leg.") { json };
-        command.SetAction((parse, ct) => RunAsync(env, parse.GetValue(json), ct));
+        command.SetAction((parse, ct) => RunAsync(env, new DemoOptions(parse.GetValue(json)), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliEnvironment env, bool json, CancellationToken ct)
+    private static async Task<int> RunAsync(CliEnvironment env, DemoOptions options, CancellationToken ct)
     {
         // The tour for people; with --json the same steps as one document, printed at the end.
-        var printer = new Printer(env, json);
+        var printer = new Printer(env, options.Json);
         await using var host = await EmbeddedSimulator.StartAsync(statePath: null, env.Time, ct, DemoHtxLeg.SimulatorSettings);
         var account = EmbeddedSimulator.Account(host.BaseAddress, "demo");
         using var client = new BinanceClient(account.Credentials, new BinanceClientOptions { BaseAddress = host.BaseAddress, Time = env.Time });

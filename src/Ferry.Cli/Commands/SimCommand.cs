@@ -19,14 +19,14 @@ internal static class SimCommand
         var faultSeed = new Option<int>("--fault-seed") { Description = "Seed of the fault draws.", DefaultValueFactory = _ => 0 };
         var json = new Option<bool>("--json") { Description = "Print one JSON object as the first line ({\"listening\": URL, ...}) instead of the lines for people." };
         var serve = new Command("serve", "Serve the Binance endpoints on 127.0.0.1; prints 'listening on URL' first.") { port, scenario, state, faults, faultSeed, json };
-        serve.SetAction((parse, ct) => ServeAsync(env, parse.GetValue(port), parse.GetValue(scenario), parse.GetValue(state), ct,
-            parse.GetValue(faults), parse.GetValue(faultSeed), parse.GetValue(json)));
+        serve.SetAction((parse, ct) => ServeAsync(env, new SimServeOptions(parse.GetValue(port), parse.GetValue(scenario), parse.GetValue(state),
+            parse.GetValue(faults), parse.GetValue(faultSeed), parse.GetValue(json)), ct));
         return new Command("sim", "Ferry's offline exchange simulator.") { serve, SoakCommand.Create(env) };
     }
 
-    private static async Task<int> ServeAsync(CliEnvironment env, int port, string? scenarioPath, string? statePath, CancellationToken ct,
-        string? faultSpec = null, int faultSeed = 0, bool json = false)
+    private static async Task<int> ServeAsync(CliEnvironment env, SimServeOptions options, CancellationToken ct)
     {
+        var (port, scenarioPath, statePath, faultSpec, faultSeed, json) = options;
         Simulator.Faults.FaultPlan? faults = null;
         try
         {
