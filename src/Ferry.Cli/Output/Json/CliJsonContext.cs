@@ -22,4 +22,5 @@ namespace Ferry.Cli.Output.Json;
 [JsonSerializable(typeof(ErrorDocument))]
 [JsonSerializable(typeof(ReconcileWaitingDocument))]
 [JsonSerializable(typeof(ConsentDetailsDocument))]
+[JsonSerializable(typeof(SoakAccountsDocument))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
