@@ -1,8 +1,8 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
 using Ferry.Engine.Addresses;
 using Ferry.Binance;
 using Ferry.Cli.Output;
+using Ferry.Cli.Output.Json;
 using Ferry.Cli.Sessions;
 using Ferry.Core.Money;
 using Ferry.Core.Outcomes;
@@ -26,15 +26,14 @@ internal static class DemoCommand
     {
         var json = CommonOptions.Json();
         var command = new Command("demo", "A guided tour on a fresh simulator: balances, transfers of several types, a refusal, history, and an HTX leg.") { json };
-        command.SetAction((parse, ct) => RunAsync(env, parse.GetValue(json), ct));
+        command.SetAction((parse, ct) => RunAsync(env, new DemoOptions(parse.GetValue(json)), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliEnvironment env, bool json, CancellationToken ct)
+    private static async Task<int> RunAsync(CliEnvironment env, DemoOptions options, CancellationToken ct)
     {
         // The tour for people; with --json the same steps as one document, printed at the end.
-        var printer = new Printer(env, json);
-        var document = new JsonObject { ["simulator"] = "embedded, in memory, no real money" };
+        var printer = new Printer(env, options.Json);
         await using var host = await EmbeddedSimulator.StartAsync(statePath: null, env.Time, ct, DemoHtxLeg.SimulatorSettings);
         var account = EmbeddedSimulator.Account(host.BaseAddress, "demo");
         using var client = new BinanceClient(account.Credentials, new BinanceClientOptions { BaseAddress = host.BaseAddress, Time = env.Time });
@@ -43,14 +42,12 @@ internal static class DemoCommand
         printer.Line($"Ferry demo: a fresh Binance SIMULATOR on {host.BaseAddress} (no real money, no network, no keys).");
         printer.Line("");
         printer.Line($"1. Balances of {EmbeddedSimulator.MasterEmail}:");
-        document["master"] = EmbeddedSimulator.MasterEmail;
-        document["balancesBefore"] = await PrintBalancesAsync(printer, admin, ct);
+        var balancesBefore = await PrintBalancesAsync(printer, admin, ct);
         var totalsBefore = await admin.TotalsAsync(ct);
 
         printer.Line("");
         printer.Line("2. Transfers between wallets (POST /sapi/v1/asset/transfer, signed with HMAC):");
-        var moves = new JsonArray();
-        document["moves"] = moves;
+        var moves = new List<DemoMoveDocument>();
         foreach (var (amount, asset, from, to) in Moves)
         {
             var plan = PlanMove(amount, asset, from, to);
@@ -61,7 +58,7 @@ internal static class DemoCommand
                 return ExitCodes.Internal;
             }
             printer.Line($"   {amount,6} {asset,-4} {from,-17} -> {to,-17} {plan.TransferTypeName,-24} id {result.ExchangeId}");
-            moves.Add(new JsonObject { ["amount"] = amount, ["asset"] = asset, ["from"] = from, ["to"] = to, ["type"] = plan.TransferTypeName, ["tranId"] = LegJson.Id(result.ExchangeId) });
+            moves.Add(new DemoMoveDocument(amount, asset, from, to, plan.TransferTypeName, result.ExchangeId));
         }
 
         printer.Line("");
@@ -70,25 +67,24 @@ internal static class DemoCommand
         printer.Line(refused.Error is null
             ? $"   unexpected outcome: {refused.Message}"
             : $"   refused: code {refused.Error.Code}, \"{refused.Error.Message}\" (HTTP {refused.Error.HttpStatus})");
-        document["refused"] = refused.Error is null ? new JsonObject { ["message"] = refused.Message } : PlanJson.Error(refused.Error);
+        var refusal = DemoRefusalDocument.Of(refused.Error, refused.Message);
 
         printer.Line("");
         printer.Line("4. Balances after the moves:");
-        document["balancesAfter"] = await PrintBalancesAsync(printer, admin, ct);
+        var balancesAfter = await PrintBalancesAsync(printer, admin, ct);
 
         printer.Line("");
         printer.Line("5. The exchange's history (GET /sapi/v1/asset/transfer), newest first:");
         var end = env.Time.GetUtcNow();
         var history = await Ferry.Engine.History.WalletHistoryReader.UniversalTransfersAsync(
             client, Moves.Select(m => PlanMove(m.Amount, m.Asset, m.From, m.To)).Select(p => new Ferry.Engine.History.UniversalHistorySelection(p.TransferType, p.FromSymbol, p.ToSymbol)).Distinct().ToList(), end.AddDays(-1), end, ct);
-        var historyRows = new JsonArray();
-        document["history"] = historyRows;
+        var historyRows = new List<DemoHistoryRowDocument>();
         if (history is Done<IReadOnlyList<Ferry.Engine.History.TransferHistoryEntry>> rows)
         {
             foreach (var row in rows.Value.OrderByDescending(r => r.TransferId))
             {
                 printer.Line($"   id {row.TransferId,-6} {row.Type,-24} {WireDecimal.Format(row.Amount),6} {row.Asset,-4} {row.Status}");
-                historyRows.Add(new JsonObject { ["tranId"] = row.TransferId, ["type"] = row.Type, ["amount"] = WireDecimal.Format(row.Amount), ["asset"] = row.Asset, ["status"] = row.Status });
+                historyRows.Add(new DemoHistoryRowDocument(row.TransferId, row.Type, WireDecimal.Format(row.Amount), row.Asset, row.Status));
             }
         }
         else
@@ -96,9 +92,7 @@ internal static class DemoCommand
             printer.Line($"   could not read history: {OutcomeText.Once(history.Describe())}");
         }
 
-        var htx = new JsonObject();
-        document["htx"] = htx;
-        if (!await DemoHtxLeg.RunAsync(env, printer, htx, host.BaseAddress, ct)) return ExitCodes.Internal;
+        if (await DemoHtxLeg.RunAsync(env, printer, host.BaseAddress, ct) is not { } htx) return ExitCodes.Internal;
 
         var totalsAfter = await admin.TotalsAsync(ct);
         var conserved = totalsBefore.Count == totalsAfter.Count && totalsBefore.All(t => totalsAfter.GetValueOrDefault(t.Key) == t.Value);
@@ -110,8 +104,9 @@ internal static class DemoCommand
         printer.Line("Try it yourself: 'ferry transfer 5 USDT --from spot --to usdm', then 'ferry balances' and 'ferry history'.");
         printer.Line("On HTX: 'ferry transfer 10 USDT --from htx:spot --to htx:swap', then 'ferry balances --venue htx' and 'ferry history --venue htx'.");
         printer.Line("Routes: 'ferry transfer 50 USDT --from margin --to alice@example.com/isolated:BTCUSDT --dry-run' (two legs); collect: 'ferry sweep USDT --to spot --from-all-subaccounts --dry-run'.");
-        document["conserved"] = conserved;
-        printer.Document(document);
+        printer.Document(
+            new DemoDocument("embedded, in memory, no real money", EmbeddedSimulator.MasterEmail, balancesBefore, moves, refusal, balancesAfter, historyRows, htx, conserved),
+            CliJsonContext.Default.DemoDocument);
         return conserved ? ExitCodes.Ok : ExitCodes.Internal;
     }
 
@@ -121,15 +116,15 @@ internal static class DemoCommand
             "demo", Venue.Binance, EmbeddedSimulator.MasterEmail);
 
     /// <summary>Prints the master's balances as a table and returns them for the --json document.</summary>
-    private static async Task<JsonArray> PrintBalancesAsync(Printer printer, SimulatorAdminClient admin, CancellationToken ct)
+    private static async Task<IReadOnlyList<DemoBalanceDocument>> PrintBalancesAsync(Printer printer, SimulatorAdminClient admin, CancellationToken ct)
     {
         var table = Printer.NewTable("Wallet", "Asset", "Amount");
-        var rows = new JsonArray();
+        var rows = new List<DemoBalanceDocument>();
         foreach (var row in (await admin.BalancesAsync(EmbeddedSimulator.MasterEmail, ct)).Where(r => r.Amount != 0)
                      .OrderBy(r => r.Wallet, StringComparer.Ordinal).ThenBy(r => r.Symbol, StringComparer.Ordinal).ThenBy(r => r.Asset, StringComparer.Ordinal))
         {
             Printer.AddRow(table, row.Symbol is null ? row.Wallet : $"{row.Wallet}:{row.Symbol}", row.Asset, WireDecimal.Format(row.Amount));
-            rows.Add(new JsonObject { ["wallet"] = row.Wallet, ["symbol"] = row.Symbol, ["asset"] = row.Asset, ["amount"] = WireDecimal.Format(row.Amount) });
+            rows.Add(new DemoBalanceDocument(row.Wallet, row.Symbol, row.Asset, WireDecimal.Format(row.Amount)));
         }
         printer.Table(table);
         return rows;

@@ -1,6 +1,6 @@
-using System.Text.Json.Nodes;
 using Ferry.Engine.Addresses;
 using Ferry.Cli.Output;
+using Ferry.Cli.Output.Json;
 using Ferry.Cli.Sessions;
 using Ferry.Engine.History;
 using Ferry.Core.Money;
@@ -24,11 +24,10 @@ internal static class DemoHtxLeg
         ("50", "htx:swap", "htx:spot"),
     ];
 
-    /// <summary>Runs the step, printing it for people and filling <paramref name="document"/> for --json.</summary>
-    public static async Task<bool> RunAsync(CliEnvironment env, Printer printer, JsonObject document, Uri baseAddress, CancellationToken ct)
+    /// <summary>Runs the step, printing it for people; returns it for --json, or null when a move failed.</summary>
+    public static async Task<DemoHtxDocument?> RunAsync(CliEnvironment env, Printer printer, Uri baseAddress, CancellationToken ct)
     {
-        var moves = new JsonArray();
-        document["moves"] = moves;
+        var moves = new List<DemoHtxMoveDocument>();
         var account = HtxSession.EmbeddedAccount(baseAddress, "demo-htx");
         using var client = HtxSession.NewClient(account, env, transfersPerSecond: 10);
         printer.Line("");
@@ -41,28 +40,27 @@ internal static class DemoHtxLeg
             if (result.Kind != OutcomeKind.Done)
             {
                 env.Error.WriteLine($"ferry demo: moving {amount} USDT from {from} to {to} on HTX failed: {result.Message}");
-                return false;
+                return null;
             }
             printer.Line($"   {amount,6} USDT {from,-17} -> {to,-17} {plan.Direction,-24} id {result.ExchangeId}");
-            moves.Add(new JsonObject { ["amount"] = amount, ["asset"] = "USDT", ["from"] = from, ["to"] = to, ["direction"] = plan.Direction, ["transferId"] = LegJson.Id(result.ExchangeId) });
+            moves.Add(new DemoHtxMoveDocument(amount, "USDT", from, to, plan.Direction, result.ExchangeId));
         }
 
         var refused = await HtxTransferExecutor.ExecuteAsync(client, Plan("0.5", "htx:spot", "htx:swap"), ct);
         printer.Line(refused.Error is null
             ? $"   unexpected outcome: {refused.Message}"
             : $"   refused: code {refused.Error.Code}, \"{refused.Error.Message}\" (below the simulator's 1 USDT minimum); nothing moved");
-        document["refused"] = refused.Error is null ? new JsonObject { ["message"] = refused.Message } : PlanJson.Error(refused.Error);
+        var refusal = DemoRefusalDocument.Of(refused.Error, refused.Message);
 
         printer.Line("   HTX's ledger (GET /v2/account/ledger), newest first:");
         var ledger = await HtxHistoryReader.SpotSwapTransfersAsync(client, "USDT", start.AddMinutes(-1), env.Time.GetUtcNow().AddMinutes(1), ct);
-        var ledgerRows = new JsonArray();
-        document["ledger"] = ledgerRows;
+        var ledgerRows = new List<DemoHtxLedgerRowDocument>();
         if (ledger is Done<IReadOnlyList<TransferHistoryEntry>> rows)
         {
             foreach (var row in rows.Value)
             {
                 printer.Line($"   id {row.TransferId,-10} {row.From,-9} -> {row.To,-9} {WireDecimal.Format(row.Amount),6} {row.Asset}");
-                ledgerRows.Add(new JsonObject { ["transferId"] = row.TransferId, ["from"] = row.From, ["to"] = row.To, ["amount"] = WireDecimal.Format(row.Amount), ["asset"] = row.Asset });
+                ledgerRows.Add(new DemoHtxLedgerRowDocument(row.TransferId, row.From, row.To, WireDecimal.Format(row.Amount), row.Asset));
             }
         }
         else
@@ -70,7 +68,7 @@ internal static class DemoHtxLeg
             printer.Line($"   could not read the ledger: {OutcomeText.Once(ledger.Describe())}");
         }
 
-        return true;
+        return new DemoHtxDocument(moves, refusal, ledgerRows);
     }
 
     private static HtxTransferPlan Plan(string amount, string from, string to) =>

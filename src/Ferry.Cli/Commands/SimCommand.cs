@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
+using Ferry.Cli.Output.Json;
 using Ferry.Core.Credentials;
 using Ferry.Core.Files;
 using Ferry.Simulator;
@@ -19,14 +19,14 @@ internal static class SimCommand
         var faultSeed = new Option<int>("--fault-seed") { Description = "Seed of the fault draws.", DefaultValueFactory = _ => 0 };
         var json = new Option<bool>("--json") { Description = "Print one JSON object as the first line ({\"listening\": URL, ...}) instead of the lines for people." };
         var serve = new Command("serve", "Serve the Binance endpoints on 127.0.0.1; prints 'listening on URL' first.") { port, scenario, state, faults, faultSeed, json };
-        serve.SetAction((parse, ct) => ServeAsync(env, parse.GetValue(port), parse.GetValue(scenario), parse.GetValue(state), ct,
-            parse.GetValue(faults), parse.GetValue(faultSeed), parse.GetValue(json)));
+        serve.SetAction((parse, ct) => ServeAsync(env, new SimServeOptions(parse.GetValue(port), parse.GetValue(scenario), parse.GetValue(state),
+            parse.GetValue(faults), parse.GetValue(faultSeed), parse.GetValue(json)), ct));
         return new Command("sim", "Ferry's offline exchange simulator.") { serve, SoakCommand.Create(env) };
     }
 
-    private static async Task<int> ServeAsync(CliEnvironment env, int port, string? scenarioPath, string? statePath, CancellationToken ct,
-        string? faultSpec = null, int faultSeed = 0, bool json = false)
+    private static async Task<int> ServeAsync(CliEnvironment env, SimServeOptions options, CancellationToken ct)
     {
+        var (port, scenarioPath, statePath, faultSpec, faultSeed, json) = options;
         Simulator.Faults.FaultPlan? faults = null;
         try
         {
@@ -68,15 +68,11 @@ internal static class SimCommand
         if (json)
         {
             // One line, so a script reads the address from the first line as it does without --json.
-            env.Out.WriteLine(new JsonObject
-            {
-                ["listening"] = listening,
-                ["demo"] = scenarioPath is null
-                    ? new JsonObject { ["master"] = Sessions.EmbeddedSimulator.MasterEmail, ["apiKey"] = Masking.ApiKey(Sessions.EmbeddedSimulator.ApiKey), ["signing"] = "hmac" }
-                    : null,
-                ["faults"] = faults?.ToString(),
-                ["faultSeed"] = faults is null ? null : faultSeed,
-            }.ToJsonString());
+            var demo = scenarioPath is null
+                ? new SimServeDemoDocument(Sessions.EmbeddedSimulator.MasterEmail, Masking.ApiKey(Sessions.EmbeddedSimulator.ApiKey), "hmac")
+                : null;
+            env.Out.WriteLine(CompactJson.Serialize(
+                new SimServeDocument(listening, demo, faults?.ToString(), faults is null ? null : faultSeed), CliJsonContext.Default.SimServeDocument));
         }
         else
         {

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Ferry.Cli.Output;
 using Ferry.Cli.Sessions;
+using Ferry.Cli.Output.Json;
 using Ferry.Cli.Soak;
 using Ferry.Engine.Journal;
 using Ferry.Simulator;
@@ -38,35 +38,20 @@ internal static class SoakCommand
         };
         command.SetAction((parse, ct) =>
         {
-            var settings = new SoakSettings(parse.GetValue(transfers), parse.GetValue(rate), parse.GetValue(seed), parse.GetValue(killEvery), parse.GetValue(processes));
+            var options = new SoakOptions(parse.GetValue(transfers), parse.GetValue(rate), parse.GetValue(seed), parse.GetValue(killEvery), parse.GetValue(processes), parse.GetValue(json));
             return parse.GetValue(workerUrl) is { } url && parse.GetValue(workerJournal) is { } journal
-                ? WorkerAsync(env, settings, new Uri(url), journal, parse.GetValue(workerOffset), parse.GetValue(workerShared), ct)
-                : RunAsync(env, settings, parse.GetValue(json), ct);
+                ? WorkerAsync(env, new SoakWorkerOptions(options, new Uri(url), journal, parse.GetValue(workerOffset), parse.GetValue(workerShared)), ct)
+                : RunAsync(env, options, ct);
         });
         return command;
     }
 
-    /// <summary>What 'ferry sim soak' was asked to do.</summary>
-    private sealed record SoakSettings(int Count, double Rate, int Seed, int KillEvery, int Processes)
-    {
-        public void Validate()
-        {
-            if (Count is < 1 or > 1_000_000) throw CliException.BadInput($"--transfers {Count} is out of range; use 1 to 1000000.");
-            if (Rate is < 0 or > 0.9 || double.IsNaN(Rate)) throw CliException.BadInput($"--fault-rate {Rate.ToString(CultureInfo.InvariantCulture)} is out of range; use a fraction from 0 to 0.9.");
-            if (KillEvery < 0) throw CliException.BadInput($"--kill-every {KillEvery} is negative; use 0 (no kills) or a number of transfers.");
-            if (Processes is < 1 or > 16) throw CliException.BadInput($"--processes {Processes} is out of range; use 1 to 16.");
-        }
-
-        /// <summary>Child processes do the work when there are kills or several processes.</summary>
-        public bool Supervised => KillEvery > 0 || Processes > 1;
-    }
-
-    private static async Task<int> RunAsync(CliEnvironment env, SoakSettings settings, bool json, CancellationToken ct)
+    private static async Task<int> RunAsync(CliEnvironment env, SoakOptions settings, CancellationToken ct)
     {
         // With --json the run prints one document at the end (the summary's counts and the run's facts), nothing before.
-        var printer = new Printer(env, json);
+        var printer = new Printer(env, settings.Json);
         settings.Validate();
-        var (count, rate, seed, killEvery, processes) = settings;
+        var (count, rate, seed, killEvery, processes, _) = settings;
         var intents = SoakRunner.Intents(count, seed);
         var clock = new JumpClock(env.Time);
         // With child processes each has its own clock, so history lag is waited out in real time: keep it short.
@@ -115,14 +100,11 @@ internal static class SoakCommand
             if (clean) try { folder.Delete(recursive: true); } catch (IOException) { }
             else printer.Line($"journal kept for inspection: {journalPath} (seed {seed})");
             printer.Line(summary.ToString());
-            printer.Document(new JsonObject
-            {
-                ["transfers"] = summary.Transfers, ["duplicates"] = summary.Duplicates, ["losses"] = summary.Losses,
-                ["unresolved"] = summary.Unresolved, ["conserved"] = summary.Conserved,
-                ["seed"] = seed, ["faultRate"] = rate, ["faults"] = faults.ToString(), ["processes"] = processes,
-                ["faultsFired"] = new JsonObject(host.Faults.Counts.OrderBy(c => c.Key).Select(c => KeyValuePair.Create(c.Key.ToString(), (JsonNode?)c.Value))),
-                ["kills"] = tally.Kills, ["internalErrors"] = tally.Internal, ["journalEntries"] = entries, ["journalKept"] = clean ? null : journalPath,
-            });
+            var faultsFired = new OrderedDictionary<string, long>(host.Faults.Counts.OrderBy(c => c.Key).Select(c => KeyValuePair.Create(c.Key.ToString(), c.Value)));
+            printer.Document(
+                new SoakDocument(summary.Transfers, summary.Duplicates, summary.Losses, summary.Unresolved, summary.Conserved,
+                    seed, rate, faults.ToString(), processes, faultsFired, tally.Kills, tally.Internal, entries, clean ? null : journalPath),
+                CliJsonContext.Default.SoakDocument);
             return clean ? ExitCodes.Ok : ExitCodes.Unknown;
         }
     }
@@ -136,8 +118,9 @@ internal static class SoakCommand
     };
 
     /// <summary>A child: drives the intents (less the MCP participant's share when it has one) on the shared journal.</summary>
-    private static async Task<int> WorkerAsync(CliEnvironment env, SoakSettings settings, Uri simulator, string journalPath, int offset, bool shared, CancellationToken ct)
+    private static async Task<int> WorkerAsync(CliEnvironment env, SoakWorkerOptions worker, CancellationToken ct)
     {
+        var (settings, simulator, journalPath, offset, shared) = worker;
         var intents = SoakRunner.Intents(settings.Count, settings.Seed);
         if (offset is < 0 || offset >= intents.Count) throw CliException.BadInput($"--worker-offset {offset} is out of range.");
         var mine = intents.Skip(offset).Concat(intents.Take(offset)).Where(i => !shared || !SoakRunner.IsMcpShare(i)).ToList();

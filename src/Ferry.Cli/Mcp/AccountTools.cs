@@ -49,8 +49,11 @@ internal sealed class AccountTools(McpToolContext context)
         var document = JsonNode.Parse(result.StructuredContent!.Value.GetRawText())!.AsObject();
         if (document["balances"] is JsonArray rows)
         {
-            var kept = rows.Where(r => string.Equals(r?["wallet"]?.ToString(), wallet, StringComparison.OrdinalIgnoreCase)).Select(r => r!.DeepClone()).ToArray();
-            document["balances"] = new JsonArray(kept);
+            // The CLI's own balances document, filtered in place: its rows keep their shape.
+            for (var i = rows.Count - 1; i >= 0; i--)
+            {
+                if (!string.Equals(rows[i]?["wallet"]?.ToString(), wallet, StringComparison.OrdinalIgnoreCase)) rows.RemoveAt(i);
+            }
         }
         return ToolResults.Ok(document);
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Ferry.Cli.Output.Json;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 
@@ -68,5 +69,6 @@ internal static class McpConsent
 /// <summary>The user did not consent: a refusal whose details carry what they were asked to consent to.</summary>
 internal sealed class ConsentRefusedException(string message, string summary) : Exception(message)
 {
-    public JsonObject Details => new() { ["consent"] = new JsonObject { ["required"] = true, ["summary"] = summary, ["sent"] = false } };
+    public JsonObject Details =>
+        JsonSerializer.SerializeToNode(new ConsentDetailsDocument(new ConsentDocument(Required: true, summary, Sent: false)), CliJsonContext.Default.ConsentDetailsDocument)!.AsObject();
 }

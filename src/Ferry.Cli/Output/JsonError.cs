@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using Ferry.Cli.Output.Json;
 
 namespace Ferry.Cli.Output;
 
@@ -10,8 +10,5 @@ internal static class JsonError
 {
     /// <summary>The document for a failure that ends with <paramref name="exitCode"/>; <paramref name="code"/> is the exchange's, when it refused.</summary>
     public static string For(int exitCode, string sentence, string? code = null) =>
-        new JsonObject
-        {
-            ["error"] = new JsonObject { ["kind"] = ExitCodes.ErrorKind(exitCode), ["code"] = code, ["message"] = sentence },
-        }.ToJsonString();
+        CompactJson.Serialize(new ErrorDocument(new ErrorDetailDocument(ExitCodes.ErrorKind(exitCode), code, sentence)), CliJsonContext.Default.ErrorDocument);
 }

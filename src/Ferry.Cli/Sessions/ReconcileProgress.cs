@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
+using Ferry.Cli.Output.Json;
 using Ferry.Engine.Journal;
 
 namespace Ferry.Cli.Sessions;
@@ -23,11 +23,9 @@ internal sealed class ReconcileProgress(CliEnvironment env, bool json)
         }
         var seconds = Math.Ceiling(wait.Remaining.TotalSeconds).ToString(CultureInfo.InvariantCulture);
         env.Error.WriteLine(json
-            ? new JsonObject
-            {
-                ["event"] = "reconcile-waiting", ["id"] = wait.EntryId, ["reason"] = wait.Reason,
-                ["until"] = wait.Until.ToUnixTimeMilliseconds(), ["remainingSeconds"] = Math.Ceiling(wait.Remaining.TotalSeconds),
-            }.ToJsonString()
+            ? CompactJson.Serialize(
+                new ReconcileWaitingDocument("reconcile-waiting", wait.EntryId, wait.Reason, wait.Until.ToUnixTimeMilliseconds(), Math.Ceiling(wait.Remaining.TotalSeconds)),
+                CliJsonContext.Default.ReconcileWaitingDocument)
             : $"ferry: journal {wait.EntryId}: {wait.Reason} yet; waiting for the exchange's history (it may lag) until {wait.Until.UtcDateTime:HH:mm:ss} UTC ({seconds} s more) before concluding it did not execute.");
     }
 }

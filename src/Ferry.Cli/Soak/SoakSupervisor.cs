@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
+using Ferry.Cli.Output.Json;
 using System.Threading.Channels;
 
 namespace Ferry.Cli.Soak;
@@ -203,15 +203,13 @@ internal sealed class SoakSupervisor(CliEnvironment env, SoakSupervision run, So
     }
 
     /// <summary>The accounts.json that lets ordinary ferry commands and 'ferry mcp' reach the soak's simulator with its keys.</summary>
-    public static string AccountsJson(Uri simulator) => JsonSerializer.Serialize(new
-    {
-        accounts = new object[]
-        {
-            new { name = "soak", venue = "binance", environment = "sim", baseAddress = simulator.ToString(), apiKey = SoakRunner.BinanceKey,
-                secret = SoakRunner.BinanceSecret, email = SoakRunner.Master, subAccounts = new[] { SoakRunner.Alice } },
-            new { name = "soak-htx", venue = "htx", environment = "sim", baseAddress = simulator.ToString(), apiKey = SoakRunner.HtxKey, secret = SoakRunner.HtxSecret },
-        },
-    });
+    public static string AccountsJson(Uri simulator) => CompactJson.Serialize(
+        new SoakAccountsDocument(
+        [
+            new SoakAccountDocument("soak", "binance", "sim", simulator.ToString(), SoakRunner.BinanceKey, SoakRunner.BinanceSecret, SoakRunner.Master, [SoakRunner.Alice]),
+            new SoakAccountDocument("soak-htx", "htx", "sim", simulator.ToString(), SoakRunner.HtxKey, SoakRunner.HtxSecret),
+        ]),
+        CliJsonContext.Default.SoakAccountsDocument);
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

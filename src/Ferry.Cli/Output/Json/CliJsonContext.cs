@@ -36,4 +36,11 @@ namespace Ferry.Cli.Output.Json;
 [JsonSerializable(typeof(ToolErrorDocument))]
 [JsonSerializable(typeof(JournalEntryToolDocument))]
 [JsonSerializable(typeof(CliOutputDocument))]
+[JsonSerializable(typeof(DemoDocument))]
+[JsonSerializable(typeof(SoakDocument))]
+[JsonSerializable(typeof(SimServeDocument))]
+[JsonSerializable(typeof(ErrorDocument))]
+[JsonSerializable(typeof(ReconcileWaitingDocument))]
+[JsonSerializable(typeof(ConsentDetailsDocument))]
+[JsonSerializable(typeof(SoakAccountsDocument))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
