@@ -1,7 +1,7 @@
 using System.CommandLine;
-using System.Text.Json.Nodes;
 using Ferry.Engine.Addresses;
 using Ferry.Cli.Output;
+using Ferry.Cli.Output.Json;
 using Ferry.Cli.Sessions;
 using Ferry.Core.Money;
 
@@ -43,14 +43,8 @@ internal static class BalancesCommand
             .ThenBy(r => r.Wallet, StringComparer.Ordinal).ThenBy(r => r.Symbol, StringComparer.Ordinal)
             .ThenBy(r => r.Asset, StringComparer.Ordinal).ToList();
 
-        printer.Document(new JsonObject
-        {
-            ["target"] = PlanJson.Target(target),
-            ["balances"] = new JsonArray(ordered.Select(r => (JsonNode)new JsonObject
-            {
-                ["owner"] = r.Owner, ["wallet"] = r.Wallet, ["symbol"] = r.Symbol, ["asset"] = r.Asset, ["amount"] = WireDecimal.Format(r.Amount),
-            }).ToArray()),
-        });
+        printer.Document(new BalancesDocument(TargetDocument.For(target.AccountName, target.Environment),
+            [.. ordered.Select(r => new BalanceDocument(r.Owner, r.Wallet, r.Symbol, r.Asset, WireDecimal.Format(r.Amount)))]), CliJsonContext.Default.BalancesDocument);
         printer.Line(session.Banner);
         var table = Printer.NewTable("Owner", "Wallet", "Asset", "Amount");
         foreach (var row in ordered)

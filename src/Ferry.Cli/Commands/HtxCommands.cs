@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Ferry.Engine.Accounts;
 using Ferry.Cli.Output;
+using Ferry.Cli.Output.Json;
 using Ferry.Cli.Sessions;
 using Ferry.Engine.History;
 using Ferry.Engine.Addresses;
@@ -27,16 +27,7 @@ internal static class HtxCommands
         if (read.Outcome is not Done<IReadOnlyList<WalletBalance>> done) return Fail(printer, target, read.Outcome, read.What!);
         var rows = done.Value;
 
-        printer.Document(new JsonObject
-        {
-            ["target"] = PlanJson.Target(target.AsSessionTarget()),
-            ["venue"] = "htx",
-            ["balances"] = new JsonArray(rows.Select(r => (JsonNode)new JsonObject
-            {
-                ["wallet"] = r.Wallet, ["asset"] = r.Asset, ["amount"] = WireDecimal.Format(r.Amount),
-                ["available"] = WireDecimal.Format(r.Available), ["frozen"] = WireDecimal.Format(r.Frozen),
-            }).ToArray()),
-        });
+        printer.Document(new HtxBalancesDocument(Target(target), "htx", [.. rows.Select(HtxBalanceDocument.Of)]), CliJsonContext.Default.HtxBalancesDocument);
         var table = Printer.NewTable("Wallet", "Asset", "Amount", "Available", "Frozen");
         foreach (var r in rows) Printer.AddRow(table, r.Wallet, r.Asset, WireDecimal.Format(r.Amount), WireDecimal.Format(r.Available), WireDecimal.Format(r.Frozen));
         printer.Table(table);
@@ -59,18 +50,8 @@ internal static class HtxCommands
         var outcome = await service.HistoryAsync(account, new HtxLedgerQuery(assetName, start, end), ct);
         if (outcome is not Done<IReadOnlyList<TransferHistoryEntry>> done) return Fail(printer, target, outcome, "the ledger");
 
-        printer.Document(new JsonObject
-        {
-            ["target"] = PlanJson.Target(target.AsSessionTarget()),
-            ["source"] = "GET /v2/account/ledger",
-            ["from"] = start.ToUnixTimeMilliseconds(),
-            ["to"] = end.ToUnixTimeMilliseconds(),
-            ["transfers"] = new JsonArray(done.Value.Select(r => (JsonNode)new JsonObject
-            {
-                ["id"] = r.TransferId, ["time"] = r.Time.ToUnixTimeMilliseconds(), ["type"] = r.Type, ["asset"] = r.Asset,
-                ["amount"] = WireDecimal.Format(r.Amount), ["status"] = r.Status, ["from"] = r.From, ["to"] = r.To,
-            }).ToArray()),
-        });
+        printer.Document(new WalletHistoryDocument(Target(target), "GET /v2/account/ledger", start.ToUnixTimeMilliseconds(), end.ToUnixTimeMilliseconds(),
+            [.. done.Value.Select(WalletTransferDocument.Of)]), CliJsonContext.Default.WalletHistoryDocument);
         var table = Printer.NewTable("Time (UTC)", "Id", "Type", "Asset", "Amount");
         foreach (var r in done.Value)
         {
@@ -86,16 +67,10 @@ internal static class HtxCommands
 
     private static int Fail<T>(Printer printer, HtxTarget target, Outcome<T> outcome, string what)
     {
-        var failure = new JsonObject { ["target"] = PlanJson.Target(target.AsSessionTarget()), ["outcome"] = PlanJson.OutcomeName(outcome.Kind), ["message"] = outcome.Describe() };
-        if (outcome is Rejected<T> rejected) failure["error"] = PlanJson.Error(rejected.Error);
-        printer.Document(failure);
+        printer.Document(OutcomeFailureDocument.For(Target(target), outcome), CliJsonContext.Default.OutcomeFailureDocument);
         printer.Line($"Could not read {what}: {OutcomeText.Once(outcome.Describe())}");
-        return outcome switch
-        {
-            Rejected<T> => ExitCodes.Rejected,
-            Unknown<T> => ExitCodes.Unknown,
-            NotSent<T> notSent => ExitCodes.ForNotSent(notSent.Reason),
-            _ => ExitCodes.Internal,
-        };
+        return OutcomeExitCode.Of(outcome);
     }
+
+    private static TargetDocument Target(HtxTarget target) => TargetDocument.For(target.AccountName, target.Environment);
 }

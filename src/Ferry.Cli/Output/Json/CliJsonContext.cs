@@ -43,4 +43,6 @@ namespace Ferry.Cli.Output.Json;
 [JsonSerializable(typeof(ReconcileWaitingDocument))]
 [JsonSerializable(typeof(ConsentDetailsDocument))]
 [JsonSerializable(typeof(SoakAccountsDocument))]
+[JsonSerializable(typeof(HtxBalancesDocument))]
+[JsonSerializable(typeof(BalancesDocument))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
