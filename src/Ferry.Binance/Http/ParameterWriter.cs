@@ -84,6 +84,23 @@ internal sealed class ParameterWriter : IDisposable
         _length += encodedValue.Length;
     }
 
+    /// <summary>The pairs written so far, decoded back to text as the exchange reads them (for descriptions, not the hot path).</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Pairs()
+    {
+        var pairs = new List<KeyValuePair<string, string>>();
+        var rest = Written;
+        while (!rest.IsEmpty)
+        {
+            var end = rest.IndexOf((byte)'&');
+            var pair = end < 0 ? rest : rest[..end];
+            var equals = pair.IndexOf((byte)'=');
+            pairs.Add(new(PercentEncoding.Decode(pair[..equals]), PercentEncoding.Decode(pair[(equals + 1)..])));
+            rest = end < 0 ? [] : rest[(end + 1)..];
+        }
+
+        return pairs;
+    }
+
     /// <summary>Forgets everything written, keeping the buffer.</summary>
     public void Clear() => _length = 0;
 

@@ -81,4 +81,28 @@ public static class PercentEncoding
 
         return written;
     }
+
+    /// <summary>The text that <paramref name="encoded"/> (as <see cref="Encode(ReadOnlySpan{char}, Span{byte})"/> wrote it)
+    /// stands for: <c>%XX</c> becomes its byte, the bytes are read as UTF-8.</summary>
+    internal static string Decode(ReadOnlySpan<byte> encoded)
+    {
+        var bytes = new byte[encoded.Length];
+        var length = 0;
+        for (var i = 0; i < encoded.Length; i++)
+        {
+            if (encoded[i] == '%' && i + 2 < encoded.Length)
+            {
+                bytes[length++] = (byte)((HexValue(encoded[i + 1]) << 4) | HexValue(encoded[i + 2]));
+                i += 2;
+            }
+            else
+            {
+                bytes[length++] = encoded[i];
+            }
+        }
+
+        return Encoding.UTF8.GetString(bytes, 0, length);
+    }
+
+    private static int HexValue(byte c) => c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
 }

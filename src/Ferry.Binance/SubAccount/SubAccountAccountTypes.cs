@@ -14,6 +14,22 @@ public static class SubAccountAccountTypes
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Not a sub-account account type."),
     };
 
+    /// <summary>Reads a wire name written by <see cref="WireName"/> (exact, case-sensitive); false for anything else.</summary>
+    public static bool TryParse(string? wireName, out SubAccountAccountType type)
+    {
+        foreach (var candidate in Enum.GetValues<SubAccountAccountType>())
+        {
+            if (string.Equals(candidate.WireName(), wireName, StringComparison.Ordinal))
+            {
+                type = candidate;
+                return true;
+            }
+        }
+
+        type = default;
+        return false;
+    }
+
     /// <summary>True for the two futures wallets.</summary>
     public static bool IsFutures(this SubAccountAccountType type) =>
         type is SubAccountAccountType.UsdtFuture or SubAccountAccountType.CoinFuture;

@@ -2,7 +2,7 @@ using Ferry.Htx;
 using Ferry.Engine.Addresses;
 using Ferry.Engine.Journal;
 using Ferry.Htx.Transfers;
-using Ferry.Core.Money;
+using Ferry.Core.Http;
 
 namespace Ferry.Engine.Transfers;
 
@@ -30,11 +30,7 @@ public sealed record HtxTransferPlan(string AccountName, WalletAddress From, Wal
     public string Endpoint => HtxEndpoints.SpotSwapTransfer.ToString();
 
     /// <inheritdoc/>
-    public IReadOnlyList<KeyValuePair<string, string>> Parameters =>
-    [
-        new("from", IntoSwap ? "spot" : "linear-swap"), new("to", IntoSwap ? "linear-swap" : "spot"),
-        new("currency", Asset.ToLowerInvariant()), new("amount", WireDecimal.Format(Amount)), new("margin-account", MarginAccount),
-    ];
+    public IReadOnlyList<KeyValuePair<string, string>> Parameters => ((IWireRequest)ToRequest()).WireParameters();
 
     /// <summary>The journal's kind name of an HTX spot ⇄ swap leg.</summary>
     public const string JournalKind = "HtxSpotSwapTransfer";

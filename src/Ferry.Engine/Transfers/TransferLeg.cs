@@ -1,8 +1,7 @@
-using System.Globalization;
 using Ferry.Engine.Addresses;
 using Ferry.Binance;
 using Ferry.Binance.SubAccount;
-using Ferry.Core.Money;
+using Ferry.Core.Http;
 using Ferry.Engine.Journal;
 
 namespace Ferry.Engine.Transfers;
@@ -51,20 +50,18 @@ public abstract record TransferLeg(string AccountName, WalletAddress From, Walle
     /// <summary>"POST /sapi/v1/...".</summary>
     public string Endpoint => EndpointRow.ToString();
 
-    /// <summary>The request parameters as they will be sent, in wire order (without timestamp and signature).</summary>
-    public abstract IReadOnlyList<KeyValuePair<string, string>> Parameters { get; }
+    /// <summary>The request parameters as they will be sent, in wire order (without timestamp and signature): the client
+    /// request's own list, so the journal stores exactly what goes out.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Parameters => WireRequest.WireParameters();
+
+    /// <summary>The client request that performs the leg.</summary>
+    public abstract IWireRequest WireRequest { get; }
 
     /// <summary>A short name of what the leg does, e.g. MAIN_UMFUTURE or "SPOT → USDT_FUTURE".</summary>
     public abstract string Summary { get; }
 
     /// <summary>The caller-chosen id sent with the leg, when its endpoint takes one.</summary>
     public virtual string? ClientTranId => null;
-
-    private protected static KeyValuePair<string, string> P(string name, string value) => new(name, value);
-
-    private protected static string Text(decimal amount) => WireDecimal.Format(amount);
-
-    private protected static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
 }
 
 /// <summary>A move between one account's own wallets (the existing wallet path).</summary>
@@ -73,7 +70,7 @@ public sealed record WalletTransferLeg(WalletTransferPlan Plan)
 {
     public override TransferEndpointKind Kind => TransferEndpointKind.WalletUniversalTransfer;
     public override BinanceEndpoint EndpointRow => BinanceEndpoints.UniversalTransfer;
-    public override IReadOnlyList<KeyValuePair<string, string>> Parameters => Plan.Parameters;
+    public override IWireRequest WireRequest => Plan.ToRequest();
     public override string Summary => Plan.TransferTypeName;
 }
 
@@ -86,23 +83,7 @@ public sealed record SubAccountUniversalTransferLeg(
     public override BinanceEndpoint EndpointRow => BinanceEndpoints.SubAccountUniversalTransfer;
     public override string Summary => $"{Request.FromAccountType.WireName()} → {Request.ToAccountType.WireName()}";
     public override string? ClientTranId => Request.ClientTranId;
-
-    public override IReadOnlyList<KeyValuePair<string, string>> Parameters
-    {
-        get
-        {
-            var list = new List<KeyValuePair<string, string>>();
-            if (Request.FromEmail is not null) list.Add(P("fromEmail", Request.FromEmail));
-            if (Request.ToEmail is not null) list.Add(P("toEmail", Request.ToEmail));
-            list.Add(P("fromAccountType", Request.FromAccountType.WireName()));
-            list.Add(P("toAccountType", Request.ToAccountType.WireName()));
-            if (Request.ClientTranId is not null) list.Add(P("clientTranId", Request.ClientTranId));
-            if (Request.Symbol is not null) list.Add(P("symbol", Request.Symbol));
-            list.Add(P("asset", Request.Asset));
-            list.Add(P("amount", Text(Request.Amount)));
-            return list;
-        }
-    }
+    public override IWireRequest WireRequest => Request;
 }
 
 /// <summary>A sub-account's spot ↔ cross margin, sent with the master's key.</summary>
@@ -113,9 +94,7 @@ public sealed record SubAccountMarginTransferLeg(
     public override TransferEndpointKind Kind => TransferEndpointKind.SubAccountMarginTransfer;
     public override BinanceEndpoint EndpointRow => BinanceEndpoints.SubAccountMarginTransfer;
     public override string Summary => $"margin transfer type {(int)Request.Type}";
-
-    public override IReadOnlyList<KeyValuePair<string, string>> Parameters =>
-        [P("email", Request.Email), P("asset", Request.Asset), P("amount", Text(Request.Amount)), P("type", Text((long)Request.Type))];
+    public override IWireRequest WireRequest => Request;
 }
 
 /// <summary>A sub-account's spot ↔ futures, sent with the master's key.</summary>
@@ -126,9 +105,7 @@ public sealed record SubAccountFuturesTransferLeg(
     public override TransferEndpointKind Kind => TransferEndpointKind.SubAccountFuturesTransfer;
     public override BinanceEndpoint EndpointRow => BinanceEndpoints.SubAccountFuturesTransfer;
     public override string Summary => $"futures transfer type {(int)Request.Type}";
-
-    public override IReadOnlyList<KeyValuePair<string, string>> Parameters =>
-        [P("email", Request.Email), P("asset", Request.Asset), P("amount", Text(Request.Amount)), P("type", Text((long)Request.Type))];
+    public override IWireRequest WireRequest => Request;
 }
 
 /// <summary>Futures wallet to the same kind of futures wallet of another family account, sent with the master's key.</summary>
@@ -139,10 +116,7 @@ public sealed record SubAccountFuturesInternalTransferLeg(
     public override TransferEndpointKind Kind => TransferEndpointKind.SubAccountFuturesInternalTransfer;
     public override BinanceEndpoint EndpointRow => BinanceEndpoints.SubAccountFuturesInternalTransfer;
     public override string Summary => $"futures internal transfer type {(int)Request.FuturesType}";
-
-    public override IReadOnlyList<KeyValuePair<string, string>> Parameters =>
-        [P("fromEmail", Request.FromEmail), P("toEmail", Request.ToEmail), P("futuresType", Text((long)Request.FuturesType)),
-         P("asset", Request.Asset), P("amount", Text(Request.Amount))];
+    public override IWireRequest WireRequest => Request;
 }
 
 /// <summary>A sub-account's spot to its master's spot, sent with the sub-account's own key.</summary>
@@ -152,9 +126,7 @@ public sealed record SubAccountToMasterLeg(string AccountName, WalletAddress Fro
     public override TransferEndpointKind Kind => TransferEndpointKind.SubAccountToMaster;
     public override BinanceEndpoint EndpointRow => BinanceEndpoints.SubAccountToMaster;
     public override string Summary => "sub-account to master";
-
-    public override IReadOnlyList<KeyValuePair<string, string>> Parameters =>
-        [P("asset", Request.Asset), P("amount", Text(Request.Amount))];
+    public override IWireRequest WireRequest => Request;
 }
 
 /// <summary>A sub-account's spot to a sibling's spot, sent with the sub-account's own key.</summary>
@@ -164,9 +136,7 @@ public sealed record SubAccountToSubAccountLeg(string AccountName, WalletAddress
     public override TransferEndpointKind Kind => TransferEndpointKind.SubAccountToSubAccount;
     public override BinanceEndpoint EndpointRow => BinanceEndpoints.SubAccountToSubAccount;
     public override string Summary => "sub-account to sub-account";
-
-    public override IReadOnlyList<KeyValuePair<string, string>> Parameters =>
-        [P("toEmail", Request.ToEmail), P("asset", Request.Asset), P("amount", Text(Request.Amount))];
+    public override IWireRequest WireRequest => Request;
 }
 
 /// <summary>A planned move: the route of legs the router chose, in the order they must run (each leg

@@ -1,6 +1,7 @@
 using Ferry.Engine.Addresses;
 using Ferry.Binance;
 using Ferry.Binance.ManagedSubAccount;
+using Ferry.Core.Http;
 
 namespace Ferry.Engine.Transfers;
 
@@ -36,9 +37,7 @@ public sealed record ManagedSubAccountDepositLeg(string AccountName, WalletAddre
     public override TransferEndpointKind Kind => TransferEndpointKind.ManagedSubAccountDeposit;
     public override BinanceEndpoint EndpointRow => BinanceEndpoints.ManagedSubAccountDeposit;
     public override string Summary => "deposit into managed sub-account";
-
-    public override IReadOnlyList<KeyValuePair<string, string>> Parameters =>
-        [P("toEmail", Request.ToEmail), P("asset", Request.Asset), P("amount", Text(Request.Amount))];
+    public override IWireRequest WireRequest => Request;
 }
 
 /// <summary>POST /sapi/v1/managed-subaccount/withdraw, sent with the investor master's key; a transferDate schedules it.</summary>
@@ -51,14 +50,5 @@ public sealed record ManagedSubAccountWithdrawLeg(string AccountName, WalletAddr
     public override string Summary => Request.TransferDate is { } date
         ? $"withdraw from managed sub-account on {date.UtcDateTime:yyyy-MM-dd} (UTC)"
         : "withdraw from managed sub-account";
-
-    public override IReadOnlyList<KeyValuePair<string, string>> Parameters
-    {
-        get
-        {
-            List<KeyValuePair<string, string>> list = [P("fromEmail", Request.FromEmail), P("asset", Request.Asset), P("amount", Text(Request.Amount))];
-            if (Request.TransferDate is { } date) list.Add(P("transferDate", Text(date.ToUnixTimeMilliseconds())));
-            return list;
-        }
-    }
+    public override IWireRequest WireRequest => Request;
 }

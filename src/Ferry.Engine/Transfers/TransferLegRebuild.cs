@@ -66,8 +66,7 @@ public static class TransferLegRebuild
         WalletAddress.TryParse(text, out var address, out var error) ? address : throw Bad(d, error);
 
     private static SubAccountAccountType AccountType(LegDescription d, string wire) =>
-        Enum.GetValues<SubAccountAccountType>().Cast<SubAccountAccountType?>().FirstOrDefault(t => t!.Value.WireName() == wire)
-        ?? throw Bad(d, $"'{wire}' is not a sub-account account type");
+        SubAccountAccountTypes.TryParse(wire, out var type) ? type : throw Bad(d, $"'{wire}' is not a sub-account account type");
 
     private static JournalCorruptException Bad(LegDescription d, string why) =>
         new($"The journal's leg {d.Kind} on account '{d.AccountName}' cannot be rebuilt: {why}.");

@@ -1,7 +1,7 @@
 using Ferry.Binance;
 using Ferry.Engine.Addresses;
 using Ferry.Binance.Wallet;
-using Ferry.Core.Money;
+using Ferry.Core.Http;
 
 namespace Ferry.Engine.Transfers;
 
@@ -30,17 +30,5 @@ public sealed record WalletTransferPlan(
     public string Endpoint => BinanceEndpoints.UniversalTransfer.ToString();
 
     /// <summary>The request parameters as they will be sent (without timestamp and signature).</summary>
-    public IReadOnlyList<KeyValuePair<string, string>> Parameters
-    {
-        get
-        {
-            var list = new List<KeyValuePair<string, string>>
-            {
-                new("type", TransferType.WireName()), new("asset", Asset), new("amount", WireDecimal.Format(Amount)),
-            };
-            if (FromSymbol is not null) list.Add(new("fromSymbol", FromSymbol));
-            if (ToSymbol is not null) list.Add(new("toSymbol", ToSymbol));
-            return list;
-        }
-    }
+    public IReadOnlyList<KeyValuePair<string, string>> Parameters => ((IWireRequest)ToRequest()).WireParameters();
 }

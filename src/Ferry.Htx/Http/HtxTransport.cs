@@ -1,7 +1,6 @@
 using Ferry.Core.Http;
 using System.Buffers;
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Ferry.Core.Credentials;
 using Ferry.Htx.Signing;
@@ -130,13 +129,7 @@ internal sealed class HtxTransport : IDisposable
         var request = new HttpRequestMessage(endpoint.Method, uri);
         if (endpoint.Method != HttpMethod.Get)
         {
-            var buffer = new ArrayBufferWriter<byte>(128);
-            using (var writer = new Utf8JsonWriter(buffer))
-            {
-                parameters.WriteBody(writer);
-            }
-
-            request.Content = new ByteArrayContent(buffer.WrittenSpan.ToArray());
+            request.Content = new ByteArrayContent(HtxJsonBody.Of(parameters));
             request.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
         }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Ferry.Core.Http;
 
 namespace Ferry.Htx.Http;
 
@@ -6,7 +7,7 @@ namespace Ferry.Htx.Http;
 /// A request's own parameters. GET parameters go in the query and are signed with the four authentication
 /// parameters; POST parameters go in a JSON body, which HTX does not sign (reference §6.1).
 /// </summary>
-internal interface IHtxParameters
+internal interface IHtxParameters : IWireRequest
 {
     /// <summary>The value put in place of <c>{account-id}</c> in the path, when the endpoint has one.</summary>
     string? PathArgument => null;
@@ -21,5 +22,15 @@ internal interface IHtxParameters
     {
         writer.WriteStartObject();
         writer.WriteEndObject();
+    }
+
+    /// <summary>The query a GET sends, then the properties of the body a POST sends (a request has one or the other), read
+    /// from what <see cref="WriteQuery"/> and <see cref="WriteBody"/> write. The path argument is part of the path, not listed.</summary>
+    IReadOnlyList<KeyValuePair<string, string>> IWireRequest.WireParameters()
+    {
+        var parameters = new List<KeyValuePair<string, string>>();
+        WriteQuery(parameters);
+        parameters.AddRange(HtxJsonBody.Properties(HtxJsonBody.Of(this)));
+        return parameters;
     }
 }
