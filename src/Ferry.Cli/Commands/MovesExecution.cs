@@ -42,11 +42,7 @@ internal sealed class MovesExecution : IAsyncDisposable
     /// sending/unknown (once, before anything is read or planned).</summary>
     public static async Task<MovesExecution> OpenAsync(CliEnvironment env, SessionTarget target, bool json, CancellationToken ct)
     {
-        if (target.Environment == AccountEnvironment.Testnet)
-        {
-            throw CliException.Refused(
-                "Binance's testnet does not serve /sapi endpoints, so sub-account transfers cannot run there; use the simulator instead (omit --account, or configure a 'sim' account).");
-        }
+        if (target.Configured is { } configured) TransferService.RequireRunnable([configured], "sub-account transfers");
         // Only the master's session is announced (not with --json); sessions of other keys open quietly when a leg needs them.
         var announce = !json;
         var service = CliServices.Open(env, json, banner => { if (announce) env.Out.WriteLine(banner); });

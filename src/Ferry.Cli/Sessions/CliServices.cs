@@ -17,28 +17,31 @@ internal static class CliServices
     {
         var home = FerryHome.FromEnvironment(env.GetEnvironmentVariable);
         // Read on first use: 'ferry journal list' needs no account, and a broken accounts.json must not stop it.
-        var accounts = new Lazy<IReadOnlyList<AccountDefinition>>(() => Catalog(env, home));
+        var configured = new Lazy<IReadOnlyList<AccountDefinition>>(() => Configured(env, home));
+        var accounts = new Lazy<IReadOnlyList<AccountDefinition>>(() => configured.Value.Count > 0 ? configured.Value : Embedded());
         return new TransferService(new TransferServiceOptions
         {
             Accounts = new LazyList<AccountDefinition>(accounts),
             OpenJournal = () => OpenJournal(home, env),
-            Venues = new CliVenues(env, home, () => accounts.Value[0].Name == SessionTarget.EmbeddedName && accounts.Value[0].BaseAddress == EmbeddedSimulator.UnstartedAddress, announce),
+            Venues = new CliVenues(env, home, () => configured.Value.Count == 0, announce),
             Time = env.Time,
             Logger = new CliLogger(env.Log),
             ReconcileWaiting = new ReconcileProgress(env, json).Report,
         });
     }
 
-    /// <summary>The accounts of FERRY_HOME, or the embedded simulator's built-in Binance and HTX accounts when none is configured.</summary>
-    private static IReadOnlyList<AccountDefinition> Catalog(CliEnvironment env, FerryHome home)
+    /// <summary>The accounts configured in FERRY_HOME (their keys protected in the log).</summary>
+    private static IReadOnlyList<AccountDefinition> Configured(CliEnvironment env, FerryHome home)
     {
         var configured = new AccountStore(home, env.GetEnvironmentVariable).Load();
         env.Log.Protect(configured);
-        return configured.Count > 0
-            ? configured
-            : [EmbeddedSimulator.Account(EmbeddedSimulator.UnstartedAddress, SessionTarget.EmbeddedName),
-               HtxSession.EmbeddedAccount(EmbeddedSimulator.UnstartedAddress, SessionTarget.EmbeddedName)];
+        return configured;
     }
+
+    /// <summary>With no account configured: the embedded simulator's built-in Binance and HTX accounts.</summary>
+    private static IReadOnlyList<AccountDefinition> Embedded() =>
+        [EmbeddedSimulator.Account(EmbeddedSimulator.UnstartedAddress, SessionTarget.EmbeddedName),
+         HtxSession.EmbeddedAccount(EmbeddedSimulator.UnstartedAddress, SessionTarget.EmbeddedName)];
 
     /// <summary>Reconciles what an earlier run left sending or unknown (once per service), a line per entry.</summary>
     public static async Task RecoverAsync(TransferService service, Output.Printer printer, CancellationToken ct)

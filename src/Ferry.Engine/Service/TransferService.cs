@@ -254,10 +254,15 @@ public sealed partial class TransferService : IAsyncDisposable
     {
         if (_recovered) return [];
         var pending = Journal.List([LegState.Sending, LegState.Unknown]);
-        _recovered = true;
-        if (pending.Count == 0) return [];
+        if (pending.Count == 0)
+        {
+            _recovered = true;
+            return [];
+        }
         await ConnectForAsync(pending, ct).ConfigureAwait(false);
         var results = await Reconciler(wait: true).ReconcileAllAsync(ct).ConfigureAwait(false);
+        // Marked only once it has run: a recovery that failed is tried again before the next send.
+        _recovered = true;
         foreach (var r in results) Log.Recovered(_options.Logger, r.Entry.Id, LegStates.Name(r.State), r.Reason);
         return results;
     }
