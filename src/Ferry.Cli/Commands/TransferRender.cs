@@ -29,7 +29,7 @@ internal static class TransferRender
         var leg = (TransferLeg)proposal.Legs[0];
         var account = proposal.LegAccounts[0];
         var route = proposal.Route!;
-        printer.Document(new LegDryRunDocument(true, PlanJson.TargetOf(account), LegPlanDocument.Of(leg), [new RouteLegDocument(leg, 1)],
+        printer.Document(() => new LegDryRunDocument(true, PlanJson.TargetOf(account), LegPlanDocument.Of(leg), [new RouteLegDocument(leg, 1)],
             route.IpWeight, route.UidWeight), CliJsonContext.Default.LegDryRunDocument);
         printer.Line($"Dry run on {account.Name} ({account.Environment.ToString().ToLowerInvariant()}); nothing sent.");
         printer.Line($"{leg.Endpoint} {string.Join("&", leg.Parameters.Select(p => $"{p.Key}={p.Value}"))}");
@@ -49,7 +49,7 @@ internal static class TransferRender
     {
         var plan = (HtxTransferPlan)proposal.Legs[0];
         var account = proposal.Home;
-        printer.Document(new HtxDryRunDocument(true, PlanJson.TargetOf(account), HtxPlanDocument.Of(plan)), CliJsonContext.Default.HtxDryRunDocument);
+        printer.Document(() => new HtxDryRunDocument(true, PlanJson.TargetOf(account), HtxPlanDocument.Of(plan)), CliJsonContext.Default.HtxDryRunDocument);
         printer.Line($"Dry run on {account.Name} ({account.Environment.ToString().ToLowerInvariant()}); nothing sent.");
         printer.Line($"{plan.Endpoint} {{{string.Join(", ", plan.Parameters.Select(p => $"\"{p.Key}\": \"{p.Value}\""))}}}");
     }
@@ -60,7 +60,7 @@ internal static class TransferRender
         var leg = (TransferLeg)proposal.Legs[0];
         var result = execution.LastSend!;
         var journalId = execution.Entry!.Id;
-        printer.Document(PlanJson.Report(journalId, PlanJson.TargetOf(proposal.LegAccounts[0]), leg, result), CliJsonContext.Default.LegReportDocument);
+        printer.Document(() => PlanJson.Report(journalId, PlanJson.TargetOf(proposal.LegAccounts[0]), leg, result), CliJsonContext.Default.LegReportDocument);
 
         var move = $"{WireDecimal.Format(leg.Amount)} {leg.Asset} from {leg.From} to {leg.To}";
         var lookUp = leg.ClientTranId is null
@@ -84,7 +84,7 @@ internal static class TransferRender
         var result = execution.LastSend!;
         var entry = execution.Entry!;
         printer.Line($"Journal id {entry.Id}.");
-        printer.Document(new HtxReportDocument(entry.Id, PlanJson.TargetOf(proposal.Home), HtxPlanDocument.Of(plan), PlanJson.OutcomeName(result.Kind),
+        printer.Document(() => new HtxReportDocument(entry.Id, PlanJson.TargetOf(proposal.Home), HtxPlanDocument.Of(plan), PlanJson.OutcomeName(result.Kind),
             ExchangeIdValue.Of(result.ExchangeId), PlanJson.ErrorOf(result.Error), PlanJson.MessageOf(result)), CliJsonContext.Default.HtxReportDocument);
 
         var move = $"{WireDecimal.Format(plan.Amount)} {plan.Asset} from {plan.From} to {plan.To}";

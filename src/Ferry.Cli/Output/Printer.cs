@@ -10,7 +10,8 @@ internal sealed class Printer(CliEnvironment env, bool json)
 {
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
-    private readonly IAnsiConsole _console = ConsoleFactory.For(env.Out, isTerminal: env.IsInteractive && !Console.IsOutputRedirected);
+    // Made on the first table: a --json run or a command that prints only lines never builds a console.
+    private IAnsiConsole? _console;
 
     public bool Json => json;
     public CliEnvironment Environment => env;
@@ -24,7 +25,9 @@ internal sealed class Printer(CliEnvironment env, bool json)
     /// <summary>A Spectre table for people; nothing in --json mode.</summary>
     public void Table(Table table)
     {
-        if (!json) _console.Write(table);
+        if (json) return;
+        _console ??= ConsoleFactory.For(env.Out, isTerminal: env.IsInteractive && !Console.IsOutputRedirected);
+        _console.Write(table);
     }
 
     /// <summary>The --json document; nothing in text mode.</summary>
@@ -37,6 +40,12 @@ internal sealed class Printer(CliEnvironment env, bool json)
     public void Document<T>(T document, JsonTypeInfo<T> typeInfo)
     {
         if (json) env.Out.WriteLine(JsonSerializer.Serialize(document, typeInfo));
+    }
+
+    /// <summary>The --json document, built only in --json mode (a text run does not pay for the document).</summary>
+    public void Document<T>(Func<T> build, JsonTypeInfo<T> typeInfo)
+    {
+        if (json) env.Out.WriteLine(JsonSerializer.Serialize(build(), typeInfo));
     }
 
     /// <summary>A table with plain borders and the given column headers, amounts right-aligned.</summary>
