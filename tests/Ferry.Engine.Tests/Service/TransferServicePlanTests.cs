@@ -73,7 +73,7 @@ public sealed class TransferServicePlanTests
     [Fact]
     public async Task Htx_wallets_on_a_binance_account_are_refused()
     {
-        // The single-account planner said "plan it with PlanMove"; the service picks the HTX planner, which names the account.
+        // HTX wallets go to the HTX planner whatever the account, and it names the account that cannot move them.
         Assert.Equal("Account 'main' is a Binance account, but the move names HTX wallets; choose an HTX account with --account.",
             await RefusalAsync("1", "USDT", "htx:spot", "htx:swap"));
     }
@@ -81,8 +81,7 @@ public sealed class TransferServicePlanTests
     [Fact]
     public async Task A_wallet_of_an_account_outside_the_family_is_refused()
     {
-        // The single-account planner refused every other account ("... which TransferRouter plans"); the router refuses one
-        // that is neither the account nor a known sub-account of its master.
+        // Another account's wallet is refused unless it is the master or a known sub-account (then it is routed, below).
         Assert.Equal("'alice@example.com/spot' names another account (alice@example.com) that is neither account 'main' (master@example.com) "
             + "nor a known sub-account of master@example.com; list it under the master's 'subAccounts' in accounts.json (known: none).",
             await RefusalAsync("1", "USDT", "alice@example.com/spot", "usdm"));
@@ -99,8 +98,7 @@ public sealed class TransferServicePlanTests
     [Fact]
     public async Task Futures_to_futures_inside_one_account_is_a_two_leg_route_through_spot()
     {
-        // The single-account planner refused this ("No single Binance transfer ...; move it through spot or cross margin in
-        // two steps"); the router plans those two steps.
+        // No single endpoint joins the two futures wallets, so the router plans the two steps through spot.
         var proposal = await PlanningService.PlanAsync("1", "USDT", "usdm", "coinm", "main");
         Assert.True(proposal.IsRoute);
         Assert.Equal(["UMFUTURE_MAIN", "MAIN_CMFUTURE"], proposal.Route!.Legs.Select(l => l.Summary));
