@@ -61,6 +61,11 @@ internal sealed class BinanceTransport : IDisposable
             return new NotSent<T>(NotSentReason.InvalidInput, $"recvWindow must be between 1 and 60000 ms, not {window}.");
         }
 
+        if (_exchange.NoAddress(endpoint) is { } noAddress)
+        {
+            return new NotSent<T>(NotSentReason.HostNotAllowed, noAddress);
+        }
+
         if (cancellationToken.IsCancellationRequested)
         {
             return SendFailure.CancelledBeforeSending<T>(endpoint);
