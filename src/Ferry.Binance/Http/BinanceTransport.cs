@@ -21,7 +21,7 @@ internal sealed class BinanceTransport : IDisposable
     public BinanceTransport(ApiCredentials credentials, BinanceClientOptions options, HttpMessageHandler? handler)
     {
         _options = options;
-        Endpoints = BinanceEndpoints.WithUniversalTransferWeight(options.UniversalTransferUidWeight);
+        Endpoints = BinanceEndpoints.For(options);
         Limiter = new WeightLimiter(Endpoints, options);
         var signer = RequestSigner.Create(credentials);
         Clock = new ServerClock(options.Time, ct => SendAsync(Endpoints[BinanceEndpoints.ServerTime.Id], NoParameters.Instance, null,
