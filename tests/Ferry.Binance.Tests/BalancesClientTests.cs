@@ -128,7 +128,7 @@ public sealed class BalancesClientTests : IDisposable
         var quote = await client.Balances.WalletOverviewAsync(new WalletOverviewQuery { QuoteAsset = "usdt" });
         var asset = await client.Balances.FundingAssetsAsync(new AssetBalanceQuery { Asset = "US DT" });
 
-        Assert.StartsWith("quoteAsset 'usdt'", Assert.IsType<NotSent<IReadOnlyList<WalletBalance>>>(quote).Message, StringComparison.Ordinal);
+        Assert.StartsWith("quoteAsset 'usdt'", Assert.IsType<NotSent<IReadOnlyList<WalletOverviewRow>>>(quote).Message, StringComparison.Ordinal);
         Assert.StartsWith("asset 'US DT'", Assert.IsType<NotSent<IReadOnlyList<FundingAsset>>>(asset).Message, StringComparison.Ordinal);
         Assert.Empty(_clients.Handler.Requests);
     }
