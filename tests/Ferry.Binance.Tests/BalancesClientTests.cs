@@ -4,6 +4,7 @@ using System.Text;
 using Ferry.Binance.Balances;
 using Ferry.Binance.Models.Balances;
 using Ferry.Binance.Tests.Support;
+using Ferry.Core.Http;
 using Ferry.Core.Outcomes;
 
 namespace Ferry.Binance.Tests;
@@ -88,6 +89,18 @@ public sealed class BalancesClientTests : IDisposable
         var sent = Assert.Single(_clients.Handler.Calls);
         var unsigned = $"symbols=BTCUSDT%2CETHUSDT&recvWindow=5000&timestamp={Timestamp}";
         Assert.Equal($"{unsigned}&signature={Hmac(unsigned)}", sent.Query);
+    }
+
+    [Fact]
+    public void Each_query_lists_its_wire_parameters_decoded()
+    {
+        Assert.Equal([new("omitZeroBalances", "false")], ((IWireRequest)new SpotAccountQuery { OmitZeroBalances = false }).WireParameters());
+        Assert.Equal([new("asset", "USDT"), new("needBtcValuation", "true")],
+            ((IWireRequest)new AssetBalanceQuery { Asset = "USDT", NeedBtcValuation = true }).WireParameters());
+        Assert.Equal([new("quoteAsset", "USDT")], ((IWireRequest)new WalletOverviewQuery { QuoteAsset = "USDT" }).WireParameters());
+        Assert.Equal([new("symbols", "BTCUSDT,ETHUSDT")],
+            ((IWireRequest)new IsolatedMarginAccountQuery { Symbols = ["BTCUSDT", "ETHUSDT"] }).WireParameters());
+        Assert.Empty(((IWireRequest)new IsolatedMarginAccountQuery { Symbols = [] }).WireParameters());
     }
 
     [Fact]
