@@ -8,6 +8,7 @@ using Ferry.Engine.Moves;
 using Ferry.Core.Outcomes;
 using Ferry.Engine.Routing;
 using Ferry.Simulator;
+using Ferry.Testing;
 using Ferry.Simulator.Scenario;
 using Ferry.Simulator.Binance;
 
@@ -16,7 +17,7 @@ namespace Ferry.EndToEnd.Tests;
 /// <summary>
 /// A concurrent sweep against a simulator whose universal-transfer budget is tiny (5 calls per one-minute window): the
 /// runner keeps 16 moves in flight, yet the simulator answers no 429, every source moves exactly once, and the ledger
-/// still balances. The simulator and the client share one <see cref="SteppedClock"/> that only this test moves, and only
+/// still balances. The simulator and the client share one <see cref="WatchedFakeTimeProvider"/> that only this test moves, and only
 /// when every reserved request has been answered: no window can end under a request on its way, however slow the
 /// machine, so the run is the same every time (about twelve minutes of the stepped clock, well under a second of ours).
 /// </summary>
@@ -30,7 +31,7 @@ public sealed class ConcurrentSweepEndToEndTests
     [Fact]
     public async Task Fifty_sources_swept_concurrently_with_a_tiny_limit_get_no_429_and_move_once()
     {
-        var clock = new SteppedClock(new DateTimeOffset(2026, 12, 5, 12, 0, 0, 500, TimeSpan.Zero));
+        var clock = new WatchedFakeTimeProvider(new DateTimeOffset(2026, 12, 5, 12, 0, 0, 500, TimeSpan.Zero));
         await using var host = await SimulatorHost.StartAsync(new SimulatorOptions
         {
             Scenario = ScenarioDocument.Parse(Scenario()),
@@ -96,7 +97,7 @@ public sealed class ConcurrentSweepEndToEndTests
     /// Until <paramref name="work"/> ends: whenever the limiter is waiting for a window and no reserved request is still
     /// unanswered, moves the clock to the limiter's timer. Returns how far the clock moved in all.
     /// </summary>
-    private static async Task<TimeSpan> StepWhileWaitingAsync(SteppedClock clock, BinanceClient client, Answers answered, Task work)
+    private static async Task<TimeSpan> StepWhileWaitingAsync(WatchedFakeTimeProvider clock, BinanceClient client, Answers answered, Task work)
     {
         var moved = TimeSpan.Zero;
         while (!work.IsCompleted)
@@ -114,7 +115,8 @@ public sealed class ConcurrentSweepEndToEndTests
             }
             else
             {
-                moved += clock.AdvanceToNextTimer();
+                clock.Advance(due);
+                moved += due;
             }
         }
 
