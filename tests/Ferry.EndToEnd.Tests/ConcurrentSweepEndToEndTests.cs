@@ -39,7 +39,8 @@ public sealed class ConcurrentSweepEndToEndTests
             RateLimits = new SimRateLimits { Window = Window, UidWeightPerWindow = UidPerWindow },
         });
         var seeded = host.Totals();
-        var answered = new Answers();
+        // Fires each time the client logs an answered (or failed) request.
+        var answered = new Pulse();
         using var client = new BinanceClient(new ApiCredentials("master-key", new SecretText("master-secret"), SigningKind.Hmac), new BinanceClientOptions
         {
             BaseAddress = host.BaseAddress,
@@ -49,7 +50,7 @@ public sealed class ConcurrentSweepEndToEndTests
             MaxRateWait = TimeSpan.FromMinutes(30),
             // Longer than any rate wait, so the only timers the test steps to are the limiter's.
             Timeout = TimeSpan.FromMinutes(10),
-            RequestLog = _ => answered.One(),
+            RequestLog = _ => answered.Fire(),
         });
         var path = Path.Combine(Path.GetTempPath(), $"ferry-e2e-sweep-{Guid.NewGuid():N}.db");
         try
@@ -97,7 +98,7 @@ public sealed class ConcurrentSweepEndToEndTests
     /// Until <paramref name="work"/> ends: whenever the limiter is waiting for a window and no reserved request is still
     /// unanswered, moves the clock to the limiter's timer. Returns how far the clock moved in all.
     /// </summary>
-    private static async Task<TimeSpan> StepWhileWaitingAsync(WatchedFakeTimeProvider clock, BinanceClient client, Answers answered, Task work)
+    private static async Task<TimeSpan> StepWhileWaitingAsync(WatchedFakeTimeProvider clock, BinanceClient client, Pulse answered, Task work)
     {
         var moved = TimeSpan.Zero;
         while (!work.IsCompleted)
@@ -121,29 +122,6 @@ public sealed class ConcurrentSweepEndToEndTests
         }
 
         return moved;
-    }
-
-    /// <summary>Completes a task each time the client logs an answered (or failed) request.</summary>
-    private sealed class Answers
-    {
-        private readonly Lock _gate = new();
-        private TaskCompletionSource _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public Task Next()
-        {
-            lock (_gate) return _next.Task;
-        }
-
-        public void One()
-        {
-            TaskCompletionSource done;
-            lock (_gate)
-            {
-                done = _next;
-                _next = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            }
-            done.TrySetResult();
-        }
     }
 
     private static string Scenario()

@@ -21,7 +21,7 @@ public sealed class WatchedFakeTimeProvider(DateTimeOffset start) : FakeTimeProv
 {
     private readonly Lock _gate = new();
     private readonly List<WatchedTimer> _timers = [];
-    private TaskCompletionSource _armed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Pulse _armed = new();
 
     /// <inheritdoc/>
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
@@ -42,7 +42,8 @@ public sealed class WatchedFakeTimeProvider(DateTimeOffset start) : FakeTimeProv
 
         if (armed)
         {
-            SignalArmed();
+            // Given once the timer is held, outside the gate.
+            _armed.Fire();
         }
 
         return timer;
@@ -76,10 +77,7 @@ public sealed class WatchedFakeTimeProvider(DateTimeOffset start) : FakeTimeProv
     public TimeSpan? NextDue() => PendingTimers() is [var first, ..] ? first : null;
 
     /// <summary>Completes the next time a timer is armed (take it before looking at <see cref="PendingTimers"/>).</summary>
-    public Task Armed()
-    {
-        lock (_gate) return _armed.Task;
-    }
+    public Task Armed() => _armed.Next();
 
     /// <summary>Completes once a timer is armed whose due time from now satisfies <paramref name="match"/>; gives up
     /// after 30 s of real time so that a test whose code never waits fails instead of hanging.</summary>
@@ -101,20 +99,6 @@ public sealed class WatchedFakeTimeProvider(DateTimeOffset start) : FakeTimeProv
         timer.DueAt = dueTime == Timeout.InfiniteTimeSpan ? null : GetUtcNow() + dueTime;
         timer.Period = period == Timeout.InfiniteTimeSpan ? TimeSpan.Zero : period;
         return timer.DueAt is not null;
-    }
-
-    /// <summary>Completes the current <see cref="Armed"/> task and starts the next; called once the timer is held, outside
-    /// the gate.</summary>
-    private void SignalArmed()
-    {
-        TaskCompletionSource armed;
-        lock (_gate)
-        {
-            armed = _armed;
-            _armed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        }
-
-        armed.TrySetResult();
     }
 
     /// <summary>The provider's own timer, with its due time kept where the provider can list it.</summary>
@@ -149,7 +133,7 @@ public sealed class WatchedFakeTimeProvider(DateTimeOffset start) : FakeTimeProv
 
             if (armed)
             {
-                owner.SignalArmed();
+                owner._armed.Fire();
             }
 
             return changed;
