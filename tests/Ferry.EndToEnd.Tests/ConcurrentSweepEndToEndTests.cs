@@ -8,6 +8,7 @@ using Ferry.Engine.Moves;
 using Ferry.Core.Outcomes;
 using Ferry.Engine.Routing;
 using Ferry.Simulator;
+using Ferry.Testing;
 using Ferry.Simulator.Scenario;
 using Ferry.Simulator.Binance;
 
@@ -16,7 +17,7 @@ namespace Ferry.EndToEnd.Tests;
 /// <summary>
 /// A concurrent sweep against a simulator whose universal-transfer budget is tiny (5 calls per one-minute window): the
 /// runner keeps 16 moves in flight, yet the simulator answers no 429, every source moves exactly once, and the ledger
-/// still balances. The simulator and the client share one <see cref="SteppedClock"/> that only this test moves, and only
+/// still balances. The simulator and the client share one <see cref="WatchedFakeTimeProvider"/> that only this test moves, and only
 /// when every reserved request has been answered: no window can end under a request on its way, however slow the
 /// machine, so the run is the same every time (about twelve minutes of the stepped clock, well under a second of ours).
 /// </summary>
@@ -30,7 +31,7 @@ public sealed class ConcurrentSweepEndToEndTests
     [Fact]
     public async Task Fifty_sources_swept_concurrently_with_a_tiny_limit_get_no_429_and_move_once()
     {
-        var clock = new SteppedClock(new DateTimeOffset(2026, 12, 5, 12, 0, 0, 500, TimeSpan.Zero));
+        var clock = new WatchedFakeTimeProvider(new DateTimeOffset(2026, 12, 5, 12, 0, 0, 500, TimeSpan.Zero));
         await using var host = await SimulatorHost.StartAsync(new SimulatorOptions
         {
             Scenario = ScenarioDocument.Parse(Scenario()),
@@ -38,7 +39,8 @@ public sealed class ConcurrentSweepEndToEndTests
             RateLimits = new SimRateLimits { Window = Window, UidWeightPerWindow = UidPerWindow },
         });
         var seeded = host.Totals();
-        var answered = new Answers();
+        // Fires each time the client logs an answered (or failed) request.
+        var answered = new Pulse();
         using var client = new BinanceClient(new ApiCredentials("master-key", new SecretText("master-secret"), SigningKind.Hmac), new BinanceClientOptions
         {
             BaseAddress = host.BaseAddress,
@@ -48,7 +50,7 @@ public sealed class ConcurrentSweepEndToEndTests
             MaxRateWait = TimeSpan.FromMinutes(30),
             // Longer than any rate wait, so the only timers the test steps to are the limiter's.
             Timeout = TimeSpan.FromMinutes(10),
-            RequestLog = _ => answered.One(),
+            RequestLog = _ => answered.Fire(),
         });
         var path = Path.Combine(Path.GetTempPath(), $"ferry-e2e-sweep-{Guid.NewGuid():N}.db");
         try
@@ -96,7 +98,7 @@ public sealed class ConcurrentSweepEndToEndTests
     /// Until <paramref name="work"/> ends: whenever the limiter is waiting for a window and no reserved request is still
     /// unanswered, moves the clock to the limiter's timer. Returns how far the clock moved in all.
     /// </summary>
-    private static async Task<TimeSpan> StepWhileWaitingAsync(SteppedClock clock, BinanceClient client, Answers answered, Task work)
+    private static async Task<TimeSpan> StepWhileWaitingAsync(WatchedFakeTimeProvider clock, BinanceClient client, Pulse answered, Task work)
     {
         var moved = TimeSpan.Zero;
         while (!work.IsCompleted)
@@ -114,34 +116,12 @@ public sealed class ConcurrentSweepEndToEndTests
             }
             else
             {
-                moved += clock.AdvanceToNextTimer();
+                clock.Advance(due);
+                moved += due;
             }
         }
 
         return moved;
-    }
-
-    /// <summary>Completes a task each time the client logs an answered (or failed) request.</summary>
-    private sealed class Answers
-    {
-        private readonly Lock _gate = new();
-        private TaskCompletionSource _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public Task Next()
-        {
-            lock (_gate) return _next.Task;
-        }
-
-        public void One()
-        {
-            TaskCompletionSource done;
-            lock (_gate)
-            {
-                done = _next;
-                _next = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            }
-            done.TrySetResult();
-        }
     }
 
     private static string Scenario()
