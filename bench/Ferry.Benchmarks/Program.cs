@@ -26,6 +26,8 @@ public static class Program
                 return await LoopbackRunner.RunAsync(rest).ConfigureAwait(false);
             case "sweep":
                 return await Sweep.SweepBench.RunAsync(rest).ConfigureAwait(false);
+            case "sim":
+                return await Sim.SimBench.RunAsync(rest).ConfigureAwait(false);
             case "signing":
                 return Signing.SigningRunner.Run(rest);
             case "serve-sim":
