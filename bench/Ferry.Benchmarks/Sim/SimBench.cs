@@ -12,9 +12,11 @@ namespace Ferry.Benchmarks.Sim;
 /// <list type="bullet">
 /// <item><b>floor</b>: signed GET history on <see cref="HmacFloorServer"/> (bare Kestrel + HMAC check);</item>
 /// <item><b>sim</b>: the same GET on the in-memory simulator (empty history);</item>
-/// <item><b>history 0 / history M</b>: the same GET on a simulator serving a state file with an empty history, and one
-/// with M moves that all match the query (<see cref="HistorySeeder"/>);</item>
-/// <item><b>post</b>: POST /sapi/v1/asset/transfer on a simulator with a state file (WAL, durable before it answers).</item>
+/// <item><b>history 0 / 10 / M</b>: the same GET on simulators serving a state file with an empty history, with 10
+/// moves (one full page: the same answer size as at M) and with M moves, all of which match the query
+/// (<see cref="HistorySeeder"/>); history_300k_ratio compares M with 10, so only the history's length differs;</item>
+/// <item><b>post</b>: POST /sapi/v1/asset/transfer on a simulator with a state file (WAL, durable before it answers),
+/// and the same on the in-memory simulator (the ceiling without the file).</item>
 /// </list>
 /// Prints one row per phase and then <c>sim_get_ratio=R sim_post_per_s=P history_300k_ratio=H ...</c>. A measurement,
 /// not a test: it exits 0 unless the run fails (an answer other than 200, a server that does not start, the timeout).
@@ -54,9 +56,11 @@ public static class SimBench
     private static async Task<int> RunAsync(SimBenchOptions options, string dir, CancellationToken ct)
     {
         var emptyPath = Path.Combine(dir, "history-0.db");
+        var pagePath = Path.Combine(dir, "history-10.db");
         var longPath = Path.Combine(dir, $"history-{options.Moves}.db");
         var seeding = System.Diagnostics.Stopwatch.StartNew();
         await HistorySeeder.CreateAsync(emptyPath, 0).ConfigureAwait(false);
+        await HistorySeeder.CreateAsync(pagePath, 10).ConfigureAwait(false);
         await HistorySeeder.CreateAsync(longPath, options.Moves).ConfigureAwait(false);
         Console.WriteLine($"seeded {options.Moves} moves in {seeding.Elapsed.TotalSeconds:0.0} s");
 
@@ -66,12 +70,17 @@ public static class SimBench
         await using var memoryScope = memory.ConfigureAwait(false);
         var empty = await StartSimAsync(emptyPath).ConfigureAwait(false);
         await using var emptyScope = empty.ConfigureAwait(false);
+        var page = await StartSimAsync(pagePath).ConfigureAwait(false);
+        await using var pageScope = page.ConfigureAwait(false);
         var started = System.Diagnostics.Stopwatch.StartNew();
         var full = await StartSimAsync(longPath).ConfigureAwait(false);
         await using var fullScope = full.ConfigureAwait(false);
         Console.WriteLine($"loaded the {options.Moves}-move state file in {started.Elapsed.TotalSeconds:0.0} s");
         var posts = await StartSimAsync(Path.Combine(dir, "posts.db")).ConfigureAwait(false);
         await using var postsScope = posts.ConfigureAwait(false);
+        // Its own memory simulator, so the moves it makes never show in the GET phases' history.
+        var memoryPosts = await StartSimAsync(null).ConfigureAwait(false);
+        await using var memoryPostsScope = memoryPosts.ConfigureAwait(false);
 
         using var load = new LoadClient(options.Concurrency);
         var phases = new (string Name, Func<Func<HttpRequestMessage>> Request)[]
@@ -79,8 +88,10 @@ public static class SimBench
             ("floor GET (bare Kestrel + HMAC)", () => Get(floor.BaseAddress)),
             ("sim GET (memory, empty history)", () => Get(memory.BaseAddress)),
             ("sim GET (state file, 0 moves)", () => Get(empty.BaseAddress)),
+            ("sim GET (state file, 10 moves)", () => Get(page.BaseAddress)),
             ($"sim GET (state file, {options.Moves} moves)", () => Get(full.BaseAddress)),
             ("sim POST transfer (state file)", () => Post(posts.BaseAddress)),
+            ("sim POST transfer (memory)", () => Post(memoryPosts.BaseAddress)),
         };
         var totals = new double[phases.Length];
         var medians = new List<double>[phases.Length];
@@ -111,7 +122,7 @@ public static class SimBench
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"sim_get_ratio={mean[1] / mean[0]:0.000} sim_post_per_s={mean[4]:0} history_300k_ratio={mean[2] / mean[3]:0.000} state_get_ratio={mean[2] / mean[0]:0.000} moves={options.Moves} concurrency={options.Concurrency}"));
+            $"sim_get_ratio={mean[1] / mean[0]:0.000} sim_post_per_s={mean[5]:0} history_300k_ratio={mean[3] / mean[4]:0.000} history_vs_empty_ratio={mean[2] / mean[4]:0.000} state_get_ratio={mean[2] / mean[0]:0.000} memory_post_per_s={mean[6]:0} moves={options.Moves} concurrency={options.Concurrency}"));
         return 0;
     }
 

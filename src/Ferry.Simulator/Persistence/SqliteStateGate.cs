@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -33,7 +32,7 @@ internal sealed class SqliteStateGate : IStateGate, IDisposable
     private readonly SemaphoreSlim _turn = new(1, 1);
     private readonly Queue<QueuedWrite> _queue = new();
     private readonly SqliteConnection _connection;
-    private readonly SqliteCommand _dataVersion;
+    private readonly sqlite3_stmt _dataVersion;
     private readonly TimeSpan _lockTimeout;
     private Action? _reload;
     private long _loadedVersion = Stale;
@@ -43,8 +42,9 @@ internal sealed class SqliteStateGate : IStateGate, IDisposable
     {
         _connection = connection;
         _lockTimeout = lockTimeout;
-        _dataVersion = connection.CreateCommand();
-        _dataVersion.CommandText = "PRAGMA data_version";
+        // Prepared once on the raw handle: the check runs on every call, and a command's reader cost more than the check.
+        var rc = raw.sqlite3_prepare_v2(connection.Handle, "PRAGMA data_version", out _dataVersion);
+        if (rc != raw.SQLITE_OK) throw new SqliteException(raw.sqlite3_errmsg(connection.Handle).utf8_to_string(), rc);
     }
 
     /// <summary>Sets how memory is rebuilt from the file (called inside a transaction); until it is set, the first
@@ -291,7 +291,19 @@ internal sealed class SqliteStateGate : IStateGate, IDisposable
         if (waited >= _lockTimeout) throw new StateBusyException(waited);
     }
 
-    private long DataVersion() => Convert.ToInt64(_dataVersion.ExecuteScalar(), CultureInfo.InvariantCulture);
+    private long DataVersion()
+    {
+        try
+        {
+            var rc = raw.sqlite3_step(_dataVersion);
+            if (rc != raw.SQLITE_ROW) throw new SqliteException(raw.sqlite3_errmsg(_connection.Handle).utf8_to_string(), rc);
+            return raw.sqlite3_column_int64(_dataVersion, 0);
+        }
+        finally
+        {
+            raw.sqlite3_reset(_dataVersion);
+        }
+    }
 
     private void Exec(string sql)
     {
