@@ -9,6 +9,7 @@ namespace Ferry.Benchmarks;
 /// <c>loopback [--calls N] [--warmup W]</c> runs the client-versus-floor loopback runner;
 /// <c>sweep --sources N</c> runs the sweep rate-budget bench;
 /// <c>signing [--signatures N]</c> measures Ed25519 signing (bytes per signature, CPU ratio to HMAC);
+/// <c>sim [--seconds S] [--concurrency C] [--moves M]</c> measures the simulator under load against a bare-Kestrel HMAC floor;
 /// <c>serve-sim</c> is the child process the loopback runner starts to host the simulator.
 /// </summary>
 public static class Program
@@ -34,7 +35,7 @@ public static class Program
                 return await SimulatorChild.RunAsync().ConfigureAwait(false);
             default:
                 await Console.Error.WriteLineAsync(
-                    $"Unknown command '{command}'. Use: bdn [BenchmarkDotNet args] | loopback [--calls N] [--warmup W] | sweep --sources N [--window-ms W] | signing [--signatures N] [--warmup W] [--block B] | serve-sim").ConfigureAwait(false);
+                    $"Unknown command '{command}'. Use: bdn [BenchmarkDotNet args] | loopback [--calls N] [--warmup W] | sweep --sources N [--window-ms W] | signing [--signatures N] [--warmup W] [--block B] | sim [--seconds S] [--warmup-seconds W] [--rounds R] [--concurrency C] [--moves M] | serve-sim").ConfigureAwait(false);
                 return 2;
         }
     }
