@@ -105,27 +105,35 @@ public sealed class SqliteStateGateTests : IDisposable
         Assert.Equal(0, MovesInFile());
     }
 
+    /// <summary>Starts a write that runs <paramref name="inside"/> and then holds the gate's turn until
+    /// <paramref name="release"/> is set, and returns once it holds it, so writes started after this queue behind it.</summary>
+    private static Task<int> HoldTurn(SqliteStateGate gate, ManualResetEventSlim release, Action? inside = null)
+    {
+        using var entered = new ManualResetEventSlim();
+        var held = Task.Run(async () => await gate.WriteAsync(() =>
+        {
+            inside?.Invoke();
+            entered.Set();
+            release.Wait();
+            return 0;
+        }, CancellationToken.None));
+        entered.Wait();
+        return held;
+    }
+
     [Fact]
     public async Task Writes_queued_behind_a_running_write_share_one_commit()
     {
         var (store, gate, reloads) = Open();
-        using var entered = new ManualResetEventSlim();
         using var release = new ManualResetEventSlim();
-        var first = Task.Run(async () => await gate.WriteAsync(() =>
-        {
-            store.Commit(Move(1), [], 2);
-            entered.Set();
-            release.Wait();
-            return 1L;
-        }, CancellationToken.None));
-        entered.Wait();
+        var first = HoldTurn(gate, release, () => store.Commit(Move(1), [], 2));
 
         // Each call queues its write before it returns; none can run while the first holds the turn.
         var queued = Enumerable.Range(2, 10).Select(id => gate.WriteAsync(() => { store.Commit(Move(id), [], id + 1); return (long)id; }, CancellationToken.None).AsTask()).ToList();
         Assert.All(queued, t => Assert.False(t.IsCompleted));
         release.Set();
 
-        Assert.Equal(1L, await first);
+        await first;
         Assert.Equal(Enumerable.Range(2, 10).Select(i => (long)i), await Task.WhenAll(queued));
         // One commit seeded the file; one more made all eleven writes durable.
         Assert.Equal(2, gate.Commits);
@@ -137,10 +145,8 @@ public sealed class SqliteStateGateTests : IDisposable
     public async Task A_queued_write_that_throws_fails_alone_and_the_others_commit()
     {
         var (store, gate, reloads) = Open();
-        using var entered = new ManualResetEventSlim();
         using var release = new ManualResetEventSlim();
-        var first = Task.Run(async () => await gate.WriteAsync(() => { entered.Set(); release.Wait(); return 0; }, CancellationToken.None));
-        entered.Wait();
+        var first = HoldTurn(gate, release);
 
         var before = gate.WriteAsync(() => { store.Commit(Move(1), [], 2); return 1; }, CancellationToken.None).AsTask();
         var throwing = gate.WriteAsync<int>(() =>
@@ -164,10 +170,8 @@ public sealed class SqliteStateGateTests : IDisposable
     public async Task A_queued_write_whose_caller_gives_up_before_its_turn_never_runs()
     {
         var (store, gate, _) = Open();
-        using var entered = new ManualResetEventSlim();
         using var release = new ManualResetEventSlim();
-        var first = Task.Run(async () => await gate.WriteAsync(() => { entered.Set(); release.Wait(); return 0; }, CancellationToken.None));
-        entered.Wait();
+        var first = HoldTurn(gate, release);
 
         using var giveUp = new CancellationTokenSource();
         var abandoned = gate.WriteAsync(() => { store.Commit(Move(1), [], 2); return 1; }, giveUp.Token).AsTask();
