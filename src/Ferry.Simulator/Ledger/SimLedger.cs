@@ -202,8 +202,9 @@ public sealed class SimLedger
         lock (_gate) return _index.Read(query, visible);
     }
 
-    /// <summary>History rows matching a filter, oldest first. Every history reader goes through here, so a later
-    /// fault rule (e.g. history lag) has one place to act.</summary>
+    /// <summary>History rows matching a filter, oldest first, by a scan of every move: the plain reference the indexed
+    /// <see cref="ReadHistoryPage"/> is tested against (the endpoints read through that). Both apply the history-lag
+    /// fault the same way.</summary>
     public IReadOnlyList<LedgerMove> ReadHistory(Func<LedgerMove, bool> filter)
     {
         ArgumentNullException.ThrowIfNull(filter);
