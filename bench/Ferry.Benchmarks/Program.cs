@@ -10,6 +10,7 @@ namespace Ferry.Benchmarks;
 /// <c>sweep --sources N</c> runs the sweep rate-budget bench;
 /// <c>signing [--signatures N]</c> measures Ed25519 signing (bytes per signature, CPU ratio to HMAC);
 /// <c>path [--cli ferry.dll] [--src folder] [--list]</c> counts the source files one transfer crosses;
+/// <c>sim [--seconds S] [--concurrency C] [--moves M]</c> measures the simulator under load against a bare-Kestrel HMAC floor;
 /// <c>serve-sim</c> is the child process the loopback runner starts to host the simulator.
 /// </summary>
 public static class Program
@@ -29,13 +30,15 @@ public static class Program
                 return await Sweep.SweepBench.RunAsync(rest).ConfigureAwait(false);
             case "path":
                 return await TransferPath.TransferPathRunner.RunAsync(rest).ConfigureAwait(false);
+            case "sim":
+                return await Sim.SimBench.RunAsync(rest).ConfigureAwait(false);
             case "signing":
                 return Signing.SigningRunner.Run(rest);
             case "serve-sim":
                 return await SimulatorChild.RunAsync().ConfigureAwait(false);
             default:
                 await Console.Error.WriteLineAsync(
-                    $"Unknown command '{command}'. Use: bdn [BenchmarkDotNet args] | loopback [--calls N] [--warmup W] | sweep --sources N [--window-ms W] | signing [--signatures N] [--warmup W] [--block B] | path [--cli ferry.dll] [--src folder] [--list] | serve-sim").ConfigureAwait(false);
+                    $"Unknown command '{command}'. Use: bdn [BenchmarkDotNet args] | loopback [--calls N] [--warmup W] | sweep --sources N [--window-ms W] | signing [--signatures N] [--warmup W] [--block B] | path [--cli ferry.dll] [--src folder] [--list] | sim [--seconds S] [--warmup-seconds W] [--rounds R] [--concurrency C] [--moves M] | serve-sim").ConfigureAwait(false);
                 return 2;
         }
     }

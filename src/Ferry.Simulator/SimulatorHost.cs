@@ -76,6 +76,7 @@ public sealed class SimulatorHost : IAsyncDisposable
 
             var ledger = new SimLedger(state.Ledger, (ILedgerStore?)store ?? MemoryLedgerStore.Instance, options.Time);
             ledger.HistoryLag = faults.HistoryLagOf;
+            ledger.HistoryLagActive = () => faults.DelaysHistory;
             var subAccounts = new SubAccountBook(ledger, subState, (ISubAccountBookStore?)subStore ?? MemorySubAccountBookStore.Instance, options.Time);
             subAccounts.IpRestrictions.UseKeyOwners(state.Keys.Select(k => new KeyValuePair<string, string>(k.ApiKey, k.Owner)));
             var managed = new ManagedSubAccountBook(ledger, subAccounts, managedState,

@@ -104,4 +104,83 @@ public sealed class SqliteStateGateTests : IDisposable
         Assert.Equal("The simulator wrote its state file outside the state lock.", e.Message);
         Assert.Equal(0, MovesInFile());
     }
+
+    /// <summary>Starts a write that runs <paramref name="inside"/> and then holds the gate's turn until
+    /// <paramref name="release"/> is set, and returns once it holds it, so writes started after this queue behind it.</summary>
+    private static Task<int> HoldTurn(SqliteStateGate gate, ManualResetEventSlim release, Action? inside = null)
+    {
+        using var entered = new ManualResetEventSlim();
+        var held = Task.Run(async () => await gate.WriteAsync(() =>
+        {
+            inside?.Invoke();
+            entered.Set();
+            release.Wait();
+            return 0;
+        }, CancellationToken.None));
+        entered.Wait();
+        return held;
+    }
+
+    [Fact]
+    public async Task Writes_queued_behind_a_running_write_share_one_commit()
+    {
+        var (store, gate, reloads) = Open();
+        using var release = new ManualResetEventSlim();
+        var first = HoldTurn(gate, release, () => store.Commit(Move(1), [], 2));
+
+        // Each call queues its write before it returns; none can run while the first holds the turn.
+        var queued = Enumerable.Range(2, 10).Select(id => gate.WriteAsync(() => { store.Commit(Move(id), [], id + 1); return (long)id; }, CancellationToken.None).AsTask()).ToList();
+        Assert.All(queued, t => Assert.False(t.IsCompleted));
+        release.Set();
+
+        await first;
+        Assert.Equal(Enumerable.Range(2, 10).Select(i => (long)i), await Task.WhenAll(queued));
+        // One commit seeded the file; one more made all eleven writes durable.
+        Assert.Equal(2, gate.Commits);
+        Assert.Equal(11, MovesInFile());
+        Assert.Equal(0, reloads());
+    }
+
+    [Fact]
+    public async Task A_queued_write_that_throws_fails_alone_and_the_others_commit()
+    {
+        var (store, gate, reloads) = Open();
+        using var release = new ManualResetEventSlim();
+        var first = HoldTurn(gate, release);
+
+        var before = gate.WriteAsync(() => { store.Commit(Move(1), [], 2); return 1; }, CancellationToken.None).AsTask();
+        var throwing = gate.WriteAsync<int>(() =>
+        {
+            store.Commit(Move(2), [], 3);
+            throw new InvalidOperationException("a handler bug");
+        }, CancellationToken.None).AsTask();
+        var after = gate.WriteAsync(() => { store.Commit(Move(3), [], 4); return 3; }, CancellationToken.None).AsTask();
+        release.Set();
+
+        await first;
+        Assert.Equal(1, await before);
+        Assert.Equal("a handler bug", (await Assert.ThrowsAsync<InvalidOperationException>(() => throwing)).Message);
+        Assert.Equal(3, await after);
+        Assert.Equal(2, MovesInFile());
+        // The failed write marked memory stale: the batch after it reloaded first.
+        Assert.Equal(1, reloads());
+    }
+
+    [Fact]
+    public async Task A_queued_write_whose_caller_gives_up_before_its_turn_never_runs()
+    {
+        var (store, gate, _) = Open();
+        using var release = new ManualResetEventSlim();
+        var first = HoldTurn(gate, release);
+
+        using var giveUp = new CancellationTokenSource();
+        var abandoned = gate.WriteAsync(() => { store.Commit(Move(1), [], 2); return 1; }, giveUp.Token).AsTask();
+        await giveUp.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => abandoned);
+        release.Set();
+        await first;
+
+        Assert.Equal(2, await gate.WriteAsync(() => 2, CancellationToken.None));
+        Assert.Equal(0, MovesInFile());
+    }
 }

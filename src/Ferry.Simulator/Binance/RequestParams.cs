@@ -57,7 +57,6 @@ internal static class RequestParams
 
     public static BinanceError Malformed(string name) => BinanceErrors.MandatoryParam.Format(name);
 
-    /// <summary>Rows of one page, newest first (highest id first).</summary>
-    public static IEnumerable<LedgerMove> Page(IReadOnlyList<LedgerMove> rows, int current, int size) =>
-        rows.OrderByDescending(m => m.Id).Skip((int)Math.Min((long)(current - 1) * size, int.MaxValue)).Take(size);
+    /// <summary>How many rows come before page <paramref name="current"/> (from 1) of <paramref name="size"/> rows.</summary>
+    public static int Skip(int current, int size) => (int)Math.Min((long)(current - 1) * size, int.MaxValue);
 }

@@ -100,10 +100,6 @@ internal static class SubAccountRules
         return null;
     }
 
-    /// <summary>The rows of one page, newest first.</summary>
-    public static IEnumerable<LedgerMove> Page(IReadOnlyList<LedgerMove> rows, int page, int limit) =>
-        rows.OrderByDescending(m => m.Id).Skip((int)Math.Min((long)(page - 1) * limit, int.MaxValue)).Take(limit);
-
     /// <summary>startTime/endTime: neither → the last <paramref name="defaultDays"/> days; only start → start..now; only end →
     /// the <paramref name="defaultDays"/> days before it; start after end → -1102; a span over <paramref name="maxSpanDays"/> → -1127.</summary>
     public static BinanceError? Window(this SimRequest r, int defaultDays, int? maxSpanDays, out HistoryWindow window)

@@ -50,6 +50,17 @@ public sealed class FaultInjector
         }
     }
 
+    /// <summary>True when the plan has a history-lag rule that delays some moves (else <see cref="HistoryLagOf"/> is 0 for all).</summary>
+    public bool DelaysHistory
+    {
+        get
+        {
+            FaultPlan plan;
+            lock (_gate) plan = _plan;
+            return plan.HistoryLagRate > 0 && plan.HistoryLagMs != 0;
+        }
+    }
+
     /// <summary>True when move <paramref name="moveId"/> is one the history-lag fault delays (a pure function of seed and id).</summary>
     public long HistoryLagOf(long moveId)
     {

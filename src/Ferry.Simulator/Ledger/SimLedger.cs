@@ -9,6 +9,8 @@ public sealed class SimLedger
     private readonly Dictionary<BalanceKey, decimal> _seed;
     private readonly Dictionary<BalanceKey, decimal> _balances;
     private readonly List<LedgerMove> _history;
+    private readonly HistoryIndex _index = new();
+    private readonly Dictionary<string, HashSet<BalanceKey>> _cellsByOwner = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _clientIds = new(StringComparer.Ordinal);
     private readonly ILedgerStore _store;
     private readonly TimeProvider _time;
@@ -22,10 +24,7 @@ public sealed class SimLedger
         _seed = new Dictionary<BalanceKey, decimal>(state.SeedBalances);
         _balances = new Dictionary<BalanceKey, decimal>(state.Balances);
         _history = [.. state.History];
-        foreach (var move in _history)
-        {
-            if (move.ClientId is not null) _clientIds.Add(move.ClientId);
-        }
+        IndexLoaded();
         _nextId = state.NextId;
         _store = store;
         _time = time;
@@ -46,13 +45,44 @@ public sealed class SimLedger
             foreach (var (key, amount) in state.Balances) _balances[key] = amount;
             _history.Clear();
             _history.AddRange(state.History);
-            _clientIds.Clear();
-            foreach (var move in _history)
-            {
-                if (move.ClientId is not null) _clientIds.Add(move.ClientId);
-            }
+            IndexLoaded();
             _nextId = state.NextId;
         }
+    }
+
+    /// <summary>Rebuilds the client ids, the history index and the cells-by-owner index from the loaded state.</summary>
+    private void IndexLoaded()
+    {
+        _clientIds.Clear();
+        _index.Clear();
+        // The index wants ids in order; the state file reads them so, and this keeps it true for any other source.
+        if (!IsInIdOrder(_history)) _history.Sort((a, b) => a.Id.CompareTo(b.Id));
+        foreach (var move in _history)
+        {
+            if (move.ClientId is not null) _clientIds.Add(move.ClientId);
+            _index.Add(move);
+        }
+        _cellsByOwner.Clear();
+        foreach (var key in _balances.Keys) IndexCell(key);
+    }
+
+    private static bool IsInIdOrder(List<LedgerMove> moves)
+    {
+        for (var i = 1; i < moves.Count; i++)
+        {
+            if (moves[i].Id < moves[i - 1].Id) return false;
+        }
+        return true;
+    }
+
+    private void IndexCell(BalanceKey key)
+    {
+        if (!_cellsByOwner.TryGetValue(key.Wallet.Owner, out var cells))
+        {
+            cells = [];
+            _cellsByOwner[key.Wallet.Owner] = cells;
+        }
+        cells.Add(key);
     }
 
     /// <summary>The master user, or null for an empty ledger.</summary>
@@ -122,8 +152,19 @@ public sealed class SimLedger
                 new(toKey, _balances.GetValueOrDefault(toKey) + request.Amount),
             };
             _store.Commit(move, changed, _nextId + 1);
-            foreach (var (key, amount) in changed) _balances[key] = amount;
+            foreach (var (key, amount) in changed)
+            {
+                if (_balances.TryAdd(key, amount))
+                {
+                    IndexCell(key);
+                }
+                else
+                {
+                    _balances[key] = amount;
+                }
+            }
             _history.Add(move);
+            _index.Add(move);
             if (move.ClientId is not null) _clientIds.Add(move.ClientId);
             _nextId++;
             return MoveOutcome.Done(move);
@@ -133,8 +174,37 @@ public sealed class SimLedger
     /// <summary>The history-lag fault: how many ms after its time a move first shows in history.</summary>
     public Func<long, long>? HistoryLag { get; set; }
 
-    /// <summary>History rows matching a filter, oldest first. Every history reader goes through here, so a later
-    /// fault rule (e.g. history lag) has one place to act.</summary>
+    /// <summary>False when <see cref="HistoryLag"/> is 0 for every move (no history-lag fault now), so a read need not
+    /// ask it per move; null counts as true.</summary>
+    public Func<bool>? HistoryLagActive { get; set; }
+
+    /// <summary>One page of history from the index: only the list of the query's key is looked at, a time window is
+    /// found by binary search, and the total is counted without copying the rows. The same rows, total and order as
+    /// <see cref="ReadHistory"/> with the query's key, window and filter, newest first.</summary>
+    public HistoryPage ReadHistoryPage(HistoryQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        var lag = HistoryLag;
+        Func<LedgerMove, bool>? visible = null;
+        if (lag is not null)
+        {
+            if (HistoryLagActive?.Invoke() ?? true)
+            {
+                visible = m => m.TimestampMs + lag(m.Id) <= now;
+            }
+            else
+            {
+                // Every lag is 0: a move shows once its time has come, which is a bound on the window.
+                query = query with { ToMs = Math.Min(query.ToMs, now) };
+            }
+        }
+        lock (_gate) return _index.Read(query, visible);
+    }
+
+    /// <summary>History rows matching a filter, oldest first, by a scan of every move: the plain reference the indexed
+    /// <see cref="ReadHistoryPage"/> is tested against (the endpoints read through that). Both apply the history-lag
+    /// fault the same way.</summary>
     public IReadOnlyList<LedgerMove> ReadHistory(Func<LedgerMove, bool> filter)
     {
         ArgumentNullException.ThrowIfNull(filter);
@@ -164,8 +234,12 @@ public sealed class SimLedger
     {
         lock (_gate)
         {
-            return [.. _balances
-                .Where(b => b.Value != 0m && (owner is null || string.Equals(b.Key.Wallet.Owner, owner, StringComparison.OrdinalIgnoreCase)))
+            // One owner's cells come from the index, so a read costs that owner's cells, not every cell of the ledger.
+            IEnumerable<KeyValuePair<BalanceKey, decimal>> cells = owner is null
+                ? _balances
+                : _cellsByOwner.TryGetValue(owner, out var keys) ? keys.Select(k => new KeyValuePair<BalanceKey, decimal>(k, _balances[k])) : [];
+            return [.. cells
+                .Where(b => b.Value != 0m)
                 .OrderBy(b => b.Key.Wallet.Owner, StringComparer.Ordinal)
                 .ThenBy(b => b.Key.Wallet.Wallet)
                 .ThenBy(b => b.Key.Wallet.Symbol, StringComparer.Ordinal)

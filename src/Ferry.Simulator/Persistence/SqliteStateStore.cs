@@ -18,6 +18,11 @@ internal sealed class SqliteStateStore : ILedgerStore, IDisposable
     private readonly SqliteConnection _connection;
     private readonly string _path;
 
+    // A move's three statements, prepared once and reused: preparing them again per move cost more than running them.
+    private SqliteCommand? _insertMove;
+    private SqliteCommand? _writeBalance;
+    private SqliteCommand? _writeNextId;
+
     private SqliteStateStore(SqliteConnection connection, string path)
     {
         _connection = connection;
@@ -96,25 +101,51 @@ internal sealed class SqliteStateStore : ILedgerStore, IDisposable
 
     public void Commit(LedgerMove move, IReadOnlyList<KeyValuePair<BalanceKey, decimal>> changedBalances, long nextId)
     {
+        ArgumentNullException.ThrowIfNull(move);
+        ArgumentNullException.ThrowIfNull(changedBalances);
         StateTransaction.Require(_connection);
-        Exec("""
+        _insertMove ??= Prepared("""
             INSERT INTO moves(id, ts, channel, type, initiator, from_owner, from_wallet, from_symbol,
                               to_owner, to_wallet, to_symbol, asset, amount, status, client_id)
             VALUES ($id, $ts, $channel, $type, $initiator, $fo, $fw, $fs, $to, $tw, $ts2, $asset, $amount, $status, $client)
-            """,
-            ("$id", move.Id), ("$ts", move.TimestampMs), ("$channel", move.Channel), ("$type", move.Type),
-            ("$initiator", move.Initiator), ("$fo", move.From.Owner), ("$fw", WalletNames.Name(move.From.Wallet)),
-            ("$fs", move.From.Symbol ?? ""), ("$to", move.To.Owner), ("$tw", WalletNames.Name(move.To.Wallet)),
-            ("$ts2", move.To.Symbol ?? ""), ("$asset", move.Asset), ("$amount", Amount(move.Amount)),
-            ("$status", move.Status), ("$client", (object?)move.ClientId ?? DBNull.Value));
-        foreach (var (key, amount) in changedBalances) WriteBalance("balances", key, amount);
-        Exec("UPDATE meta SET value = $v WHERE key = 'next_id'", ("$v", nextId.ToString(CultureInfo.InvariantCulture)));
+            """, "$id", "$ts", "$channel", "$type", "$initiator", "$fo", "$fw", "$fs", "$to", "$tw", "$ts2", "$asset", "$amount", "$status", "$client");
+        Run(_insertMove, move.Id, move.TimestampMs, move.Channel, move.Type, move.Initiator, move.From.Owner,
+            WalletNames.Name(move.From.Wallet), move.From.Symbol ?? "", move.To.Owner, WalletNames.Name(move.To.Wallet),
+            move.To.Symbol ?? "", move.Asset, Amount(move.Amount), move.Status, (object?)move.ClientId ?? DBNull.Value);
+        _writeBalance ??= Prepared(BalanceSql("balances"), "$o", "$w", "$s", "$a", "$n");
+        foreach (var (key, amount) in changedBalances)
+        {
+            Run(_writeBalance, key.Wallet.Owner, WalletNames.Name(key.Wallet.Wallet), key.Wallet.Symbol ?? "", key.Asset, Amount(amount));
+        }
+        _writeNextId ??= Prepared("UPDATE meta SET value = $v WHERE key = 'next_id'", "$v");
+        Run(_writeNextId, nextId.ToString(CultureInfo.InvariantCulture));
     }
 
     public void Dispose()
     {
+        _insertMove?.Dispose();
+        _writeBalance?.Dispose();
+        _writeNextId?.Dispose();
         _connection.Dispose();
     }
+
+    private SqliteCommand Prepared(string sql, params string[] names)
+    {
+        var cmd = _connection.CreateCommand();
+        cmd.CommandText = sql;
+        foreach (var name in names) cmd.Parameters.Add(new SqliteParameter { ParameterName = name });
+        cmd.Prepare();
+        return cmd;
+    }
+
+    private static void Run(SqliteCommand cmd, params object[] values)
+    {
+        for (var i = 0; i < values.Length; i++) cmd.Parameters[i].Value = values[i];
+        cmd.ExecuteNonQuery();
+    }
+
+    private static string BalanceSql(string table) =>
+        $"INSERT OR REPLACE INTO {table}(owner, wallet, symbol, asset, amount) VALUES ($o, $w, $s, $a, $n)";
 
     private int? ReadVersion()
     {
@@ -160,7 +191,7 @@ internal sealed class SqliteStateStore : ILedgerStore, IDisposable
     }
 
     private void WriteBalance(string table, BalanceKey key, decimal amount) =>
-        Exec($"INSERT OR REPLACE INTO {table}(owner, wallet, symbol, asset, amount) VALUES ($o, $w, $s, $a, $n)",
+        Exec(BalanceSql(table),
             ("$o", key.Wallet.Owner), ("$w", WalletNames.Name(key.Wallet.Wallet)), ("$s", key.Wallet.Symbol ?? ""),
             ("$a", key.Asset), ("$n", Amount(amount)));
 

@@ -22,14 +22,15 @@ internal sealed class MarginTransferHistoryHandler(SimLedger ledger)
         var wallet = isolated is null
             ? WalletAddress.Of(ledgerOwner, WalletKind.Margin)
             : WalletAddress.Of(ledgerOwner, WalletKind.IsolatedMargin, isolated);
-        var rows = ledger.ReadHistory(m =>
-            ((m.To == wallet && type is (null or "ROLL_IN")) || (m.From == wallet && type is (null or "ROLL_OUT"))) &&
-            (asset is null || m.Asset == asset) && window.Contains(m.TimestampMs));
+        var page = ledger.ReadHistoryPage(new HistoryQuery(HistoryKey.Wallet(wallet), window.StartMs, window.EndMs,
+            m => ((m.To == wallet && type is (null or "ROLL_IN")) || (m.From == wallet && type is (null or "ROLL_OUT"))) &&
+                 (asset is null || m.Asset == asset),
+            RequestParams.Skip(current, size), size));
         return SimResponse.Ok(JsonBody.Write(w =>
         {
             w.WriteStartObject();
             w.WriteStartArray("rows");
-            foreach (var m in RequestParams.Page(rows, current, size))
+            foreach (var m in page.Rows)
             {
                 w.WriteStartObject();
                 w.WriteString("amount", DecimalText.Eight(m.Amount));
@@ -45,7 +46,7 @@ internal sealed class MarginTransferHistoryHandler(SimLedger ledger)
                 w.WriteEndObject();
             }
             w.WriteEndArray();
-            w.WriteNumber("total", rows.Count);
+            w.WriteNumber("total", page.Total);
             w.WriteEndObject();
         }));
     }

@@ -22,16 +22,19 @@ internal sealed class UniversalTransferHistoryHandler(SimLedger ledger)
         if (r.Paging(out var current, out var size) is { } e2) return SimResponse.Fail(e2);
 
         var owner = r.Owner!;
-        var rows = ledger.ReadHistory(m =>
-            m.Channel == MoveChannels.UniversalTransfer && m.Type == type.Name &&
-            string.Equals(m.Initiator, owner, StringComparison.OrdinalIgnoreCase) && window.Contains(m.TimestampMs) &&
-            (!type.NeedsFromSymbol || m.From.Symbol == fromSymbol) && (!type.NeedsToSymbol || m.To.Symbol == toSymbol));
+        // The key holds exactly this channel, type and initiator; only an isolated side needs a filter.
+        Func<LedgerMove, bool>? symbols = type.NeedsFromSymbol || type.NeedsToSymbol
+            ? m => (!type.NeedsFromSymbol || m.From.Symbol == fromSymbol) && (!type.NeedsToSymbol || m.To.Symbol == toSymbol)
+            : null;
+        var page = ledger.ReadHistoryPage(new HistoryQuery(
+            HistoryKey.Initiated(MoveChannels.UniversalTransfer, type.Name, owner), window.StartMs, window.EndMs, symbols,
+            RequestParams.Skip(current, size), size));
         return SimResponse.Ok(JsonBody.Write(w =>
         {
             w.WriteStartObject();
-            w.WriteNumber("total", rows.Count);
+            w.WriteNumber("total", page.Total);
             w.WriteStartArray("rows");
-            foreach (var m in RequestParams.Page(rows, current, size))
+            foreach (var m in page.Rows)
             {
                 w.WriteStartObject();
                 w.WriteString("asset", m.Asset);

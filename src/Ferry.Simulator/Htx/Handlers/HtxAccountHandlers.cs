@@ -78,11 +78,12 @@ internal sealed class HtxAccountHandlers(SimLedger ledger)
         from = Math.Max(from, r.NowMs - (long)LedgerRetention.TotalMilliseconds);
 
         var spot = WalletAddress.Of(r.User.Email, WalletKind.HtxSpot);
-        var rows = ledger.ReadHistory(m => m.Channel == MoveChannels.HtxSpotSwapTransfer && (m.From == spot || m.To == spot)
-                && (currency is null || m.Asset == currency) && m.TimestampMs >= from && m.TimestampMs <= to
-                && (fromId is null || m.Id <= fromId))
-            .OrderByDescending(m => m.Id).ToList();
         var size = (int)(limit ?? 100);
+        // One row past the page says whether another page follows (its id is nextId).
+        var rows = ledger.ReadHistoryPage(new HistoryQuery(HistoryKey.Wallet(spot), from, to,
+            m => m.Channel == MoveChannels.HtxSpotSwapTransfer && (m.From == spot || m.To == spot) &&
+                 (currency is null || m.Asset == currency) && (fromId is null || m.Id <= fromId),
+            0, size + 1)).Rows;
         var page = rows.Take(size).ToList();
         long? nextId = rows.Count > size ? rows[size].Id : null;
         return HtxResponse.Ok(HtxJson.V2Ok(w =>

@@ -108,7 +108,8 @@ public sealed class ManagedSubAccountTransfers
         }
         var managed = profile.Email;
         var schedule = _register.Snapshot().Withdrawals.ToDictionary(w => w.TranId, w => w.TransferDateMs);
-        var matching = _register.Ledger.ReadHistory(m => m.Channel is ManagedMoveChannels.Deposit or ManagedMoveChannels.Withdraw)
+        var matching = _register.Ledger.ReadHistoryPage(HistoryQuery.All(HistoryKey.Party(managed),
+                m => m.Channel is ManagedMoveChannels.Deposit or ManagedMoveChannels.Withdraw)).Rows
             .Select(m => (Move: m, Out: Same(m.From.Owner, managed), In: Same(m.To.Owner, managed)))
             .Where(x => (x.Out || x.In) && x.Move.TimestampMs >= query.StartMs && x.Move.TimestampMs <= query.EndMs)
             .Where(x => query.Direction switch { "FROM" => x.Out, "TO" => x.In, _ => true })

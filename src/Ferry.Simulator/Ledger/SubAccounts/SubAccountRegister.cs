@@ -7,6 +7,8 @@ namespace Ferry.Simulator.Ledger.SubAccounts;
 internal sealed class SubAccountRegister
 {
     private SubAccountBookState _state;
+    private SubAccountBookState? _indexedState;
+    private readonly Dictionary<string, SubAccountProfile> _profilesByEmail = new(StringComparer.OrdinalIgnoreCase);
     private readonly ISubAccountBookStore _store;
     private readonly TimeProvider _time;
 
@@ -64,11 +66,27 @@ internal sealed class SubAccountRegister
         profile = null!;
         if (RequireMaster(caller) is { } notMaster) return notMaster;
         if (email is null || Ledger.FindUser(email) is not { IsMaster: false } found) return SubAccountFailure.UnknownSubAccount;
-        var p = _state.Profiles.FirstOrDefault(x => string.Equals(x.Email, found.Email, StringComparison.OrdinalIgnoreCase));
-        if (p is null) return SubAccountFailure.UnknownSubAccount;
+        if (ProfileOf(found.Email) is not { } p) return SubAccountFailure.UnknownSubAccount;
         user = found;
         profile = p;
         return null;
+    }
+
+    /// <summary>The first profile with <paramref name="email"/> (ignoring case), from an index rebuilt only when the state
+    /// changed, so a read per sub-account does not scan every profile (planning a sweep reads each source once).</summary>
+    private SubAccountProfile? ProfileOf(string email)
+    {
+        // Under the book's lock (re-entrant; most callers hold it already), since the index is rebuilt in place.
+        lock (Gate)
+        {
+            if (!ReferenceEquals(_indexedState, _state))
+            {
+                _profilesByEmail.Clear();
+                foreach (var profile in _state.Profiles) _profilesByEmail.TryAdd(profile.Email, profile);
+                _indexedState = _state;
+            }
+            return _profilesByEmail.GetValueOrDefault(email);
+        }
     }
 
     /// <summary>The master itself or one of its sub-accounts (for endpoints that accept either).</summary>

@@ -18,14 +18,17 @@ internal sealed class SubAccountHistoryHandlers(SimLedger ledger)
         if (r.Window(defaultDays: 7, maxSpanDays: 7, out var window) is { } e3) return SimResponse.Fail(e3);
         if (r.PageAndLimit(500, 500, out var page, out var limit) is { } e4) return SimResponse.Fail(e4);
 
-        var rows = ledger.ReadHistory(m => m.Channel == MoveChannels.SubAccountUniversalTransfer &&
-            SubAccountRules.Same(side == Side.From ? m.From.Owner : m.To.Owner, party) &&
-            (clientTranId is null || m.ClientId == clientTranId) && window.Contains(m.TimestampMs));
+        var rows = ledger.ReadHistoryPage(new HistoryQuery(
+            HistoryKey.ChannelParty(MoveChannels.SubAccountUniversalTransfer, party), window.StartMs, window.EndMs,
+            m => m.Channel == MoveChannels.SubAccountUniversalTransfer &&
+                 SubAccountRules.Same(side == Side.From ? m.From.Owner : m.To.Owner, party) &&
+                 (clientTranId is null || m.ClientId == clientTranId),
+            RequestParams.Skip(page, limit), limit));
         return SimResponse.Ok(JsonBody.Write(w =>
         {
             w.WriteStartObject();
             w.WriteStartArray("result");
-            foreach (var m in SubAccountRules.Page(rows, page, limit))
+            foreach (var m in rows.Rows)
             {
                 w.WriteStartObject();
                 w.WriteNumber("tranId", m.Id);
@@ -41,7 +44,7 @@ internal sealed class SubAccountHistoryHandlers(SimLedger ledger)
                 w.WriteEndObject();
             }
             w.WriteEndArray();
-            w.WriteNumber("totalCount", rows.Count);
+            w.WriteNumber("totalCount", rows.Total);
             w.WriteEndObject();
         }));
     }
@@ -56,13 +59,15 @@ internal sealed class SubAccountHistoryHandlers(SimLedger ledger)
         if (r.Window(defaultDays: 30, maxSpanDays: null, out var window) is { } e2) return SimResponse.Fail(e2);
         if (r.PageAndLimit(500, 500, out var page, out var limit) is { } e3) return SimResponse.Fail(e3);
 
-        var rows = ledger.ReadHistory(m => SubAccountRules.CrossAccount(m) &&
-            m.From.Wallet == WalletKind.Spot && m.To.Wallet == WalletKind.Spot &&
-            SubAccountRules.Same(side == Side.From ? m.From.Owner : m.To.Owner, party) && window.Contains(m.TimestampMs));
+        var rows = ledger.ReadHistoryPage(new HistoryQuery(
+            HistoryKey.Wallet(WalletAddress.Of(party, WalletKind.Spot)), window.StartMs, window.EndMs,
+            m => SubAccountRules.CrossAccount(m) && m.From.Wallet == WalletKind.Spot && m.To.Wallet == WalletKind.Spot &&
+                 SubAccountRules.Same(side == Side.From ? m.From.Owner : m.To.Owner, party),
+            RequestParams.Skip(page, limit), limit)).Rows;
         return SimResponse.Ok(JsonBody.Write(w =>
         {
             w.WriteStartArray();
-            foreach (var m in SubAccountRules.Page(rows, page, limit))
+            foreach (var m in rows)
             {
                 w.WriteStartObject();
                 w.WriteString("from", m.From.Owner);
@@ -91,13 +96,14 @@ internal sealed class SubAccountHistoryHandlers(SimLedger ledger)
         if (r.Flag("returnFailHistory", out _) is { } e5) return SimResponse.Fail(e5);
         var incoming = type == 1;
 
-        var rows = ledger.ReadHistory(m => SubAccountRules.CrossAccount(m) &&
-            SubAccountRules.Same(incoming ? m.To.Owner : m.From.Owner, sub.Email) &&
-            (asset is null || m.Asset == asset) && window.Contains(m.TimestampMs));
+        var rows = ledger.ReadHistoryPage(new HistoryQuery(HistoryKey.Party(sub.Email), window.StartMs, window.EndMs,
+            m => SubAccountRules.CrossAccount(m) && SubAccountRules.Same(incoming ? m.To.Owner : m.From.Owner, sub.Email) &&
+                 (asset is null || m.Asset == asset),
+            0, limit)).Rows;
         return SimResponse.Ok(JsonBody.Write(w =>
         {
             w.WriteStartArray();
-            foreach (var m in SubAccountRules.Page(rows, 1, limit))
+            foreach (var m in rows)
             {
                 var other = incoming ? m.From.Owner : m.To.Owner;
                 w.WriteStartObject();
@@ -136,15 +142,18 @@ internal sealed class SubAccountHistoryHandlers(SimLedger ledger)
         if (SubAccountRules.MasterOrSubAccount(ledger, email, out var user) is { } e5) return SimResponse.Fail(e5);
 
         var type = futuresType.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var rows = ledger.ReadHistory(m => m.Channel == MoveChannels.SubAccountFuturesInternalTransfer && m.Type == type &&
-            (SubAccountRules.Same(m.From.Owner, user.Email) || SubAccountRules.Same(m.To.Owner, user.Email)) && window.Contains(m.TimestampMs));
+        var rows = ledger.ReadHistoryPage(new HistoryQuery(
+            HistoryKey.ChannelParty(MoveChannels.SubAccountFuturesInternalTransfer, user.Email), window.StartMs, window.EndMs,
+            m => m.Channel == MoveChannels.SubAccountFuturesInternalTransfer && m.Type == type &&
+                 (SubAccountRules.Same(m.From.Owner, user.Email) || SubAccountRules.Same(m.To.Owner, user.Email)),
+            RequestParams.Skip(page, limit), limit)).Rows;
         return SimResponse.Ok(JsonBody.Write(w =>
         {
             w.WriteStartObject();
             w.WriteBoolean("success", true);
             w.WriteNumber("futuresType", futuresType.Value);
             w.WriteStartArray("transfers");
-            foreach (var m in SubAccountRules.Page(rows, page, limit))
+            foreach (var m in rows)
             {
                 w.WriteStartObject();
                 w.WriteString("from", m.From.Owner);

@@ -1,0 +1,4 @@
+namespace Ferry.Benchmarks.Sim;
+
+/// <summary>One load phase: answers per second over the measured span, and the median latency of those answers.</summary>
+public readonly record struct LoadResult(double PerSecond, double MedianMs);
