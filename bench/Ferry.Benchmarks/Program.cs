@@ -9,6 +9,7 @@ namespace Ferry.Benchmarks;
 /// <c>loopback [--calls N] [--warmup W]</c> runs the client-versus-floor loopback runner;
 /// <c>sweep --sources N</c> runs the sweep rate-budget bench;
 /// <c>signing [--signatures N]</c> measures Ed25519 signing (bytes per signature, CPU ratio to HMAC);
+/// <c>startup [--runs N]</c> times whole <c>ferry</c> processes against a hello app (ratios of median wall time);
 /// <c>serve-sim</c> is the child process the loopback runner starts to host the simulator.
 /// </summary>
 public static class Program
@@ -28,11 +29,13 @@ public static class Program
                 return await Sweep.SweepBench.RunAsync(rest).ConfigureAwait(false);
             case "signing":
                 return Signing.SigningRunner.Run(rest);
+            case "startup":
+                return await Startup.StartupRunner.RunAsync(rest).ConfigureAwait(false);
             case "serve-sim":
                 return await SimulatorChild.RunAsync().ConfigureAwait(false);
             default:
                 await Console.Error.WriteLineAsync(
-                    $"Unknown command '{command}'. Use: bdn [BenchmarkDotNet args] | loopback [--calls N] [--warmup W] | sweep --sources N [--window-ms W] | signing [--signatures N] [--warmup W] [--block B] | serve-sim").ConfigureAwait(false);
+                    $"Unknown command '{command}'. Use: bdn [BenchmarkDotNet args] | loopback [--calls N] [--warmup W] | sweep --sources N [--window-ms W] | signing [--signatures N] [--warmup W] [--block B] | startup [--runs N] [--cli DIR] [--hello DIR] | serve-sim").ConfigureAwait(false);
                 return 2;
         }
     }
