@@ -2,12 +2,12 @@ using System.Diagnostics;
 
 namespace Ferry.Benchmarks.Startup;
 
-/// <summary>Runs one program to its end and measures its wall time, from before the start to after the exit.</summary>
+/// <summary>Runs one program to its end and measures its wall time, from before the start to after the exit, and its CPU time.</summary>
 public static class TimedRun
 {
     /// <summary>Runs <paramref name="executable"/> with <paramref name="arguments"/>; output is read and dropped. A run
     /// that exits non-zero or takes longer than <paramref name="limit"/> fails the bench (it measured a broken command).</summary>
-    public static async Task<TimeSpan> RunAsync(string executable, IReadOnlyList<string> arguments, string? ferryHome, TimeSpan limit, CancellationToken ct)
+    public static async Task<RunTime> RunAsync(string executable, IReadOnlyList<string> arguments, string? ferryHome, TimeSpan limit, CancellationToken ct)
     {
         var info = new ProcessStartInfo(executable, arguments)
         {
@@ -19,6 +19,7 @@ public static class TimedRun
         if (ferryHome is not null) info.Environment["FERRY_HOME"] = ferryHome;
         info.Environment["NO_COLOR"] = "1";
 
+        var cpuBefore = ChildCpuClock.Now();
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(info) ?? throw new InvalidOperationException($"{executable} did not start.");
         try
@@ -30,6 +31,7 @@ public static class TimedRun
             timeout.CancelAfter(limit);
             await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
             var elapsed = clock.Elapsed;
+            var cpu = ChildCpuClock.Now() - cpuBefore;
             var error = await stderr.ConfigureAwait(false);
             await stdout.ConfigureAwait(false);
             if (process.ExitCode != 0)
@@ -38,7 +40,7 @@ public static class TimedRun
                     $"'{Path.GetFileName(executable)} {string.Join(' ', arguments)}' exited {process.ExitCode}: {error.Trim()}");
             }
 
-            return elapsed;
+            return new RunTime(elapsed, cpu);
         }
         finally
         {
