@@ -1,10 +1,7 @@
 using System.CommandLine;
-using Ferry.Engine.Accounts;
 using Ferry.Cli.Commands;
 using Ferry.Cli.Output;
-using Ferry.Engine.Journal;
 using Ferry.Core.Product;
-using Ferry.Engine.Transfers;
 
 namespace Ferry.Cli;
 
@@ -61,39 +58,10 @@ public static class FerryApp
             env.Log.Info($"exit {exitCode}");
             return exitCode;
         }
-        catch (CliException e)
-        {
-            return await FailAsync(env, json, e.ExitCode, e.Message);
-        }
-        catch (Exception e) when (e is ClaimHeldException or RoutePositionTakenException)
-        {
-            return await FailAsync(env, json, ExitCodes.InUse, e.Message);
-        }
-        catch (ClaimLostException e)
-        {
-            // A lost claim refuses the write that followed a send: another ferry now owns the entry and reconciles it.
-            return await FailAsync(env, json, ExitCodes.Unknown, e.Message);
-        }
-        catch (Exception e) when (e is JournalCorruptException or JournalUnavailableException or Ferry.Engine.Service.TransferRefusedException)
-        {
-            return await FailAsync(env, json, ExitCodes.Refused, e.Message);
-        }
-        catch (Exception e) when (e is AccountConfigException or TransferPlanningException or FormatException)
-        {
-            return await FailAsync(env, json, e is AccountConfigException ? ExitCodes.Refused : ExitCodes.BadInput, e.Message);
-        }
-        catch (Exception e) when (EnvironmentFailure.Describe(e) is { } sentence)
-        {
-            return await FailAsync(env, json, ExitCodes.Refused, sentence);
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            return await FailAsync(env, json, ExitCodes.Interrupted, "Interrupted; a move already sent is recorded in the exchange's history, so check 'ferry history'.");
-        }
         catch (Exception e)
         {
-            // A bug: say what kind, never dump a stack trace that could carry request data.
-            return await FailAsync(env, json, ExitCodes.Internal, $"Unexpected internal error ({e.GetType().Name}): {e.Message}");
+            var (exitCode, message) = FailureExit.Of(e, ct);
+            return await FailAsync(env, json, exitCode, message);
         }
         finally
         {

@@ -30,6 +30,7 @@ internal sealed class CliLog : IDisposable
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
     private readonly List<(string Whole, string Masked)> _protected = [];
+    private CliEnvironment? _configuredFrom;
 
     private CliLog(TextWriter? stderr, LogLevel stderrLevel, StreamWriter? file, LogLevel fileLevel, TimeProvider time)
     {
@@ -64,20 +65,44 @@ internal sealed class CliLog : IDisposable
             "debug" or "trace" => LogLevel.Debug,
             _ => throw CliException.BadInput($"{Variable}='{setting}' is not a log level; use off, info or debug."),
         };
-        StreamWriter? file = null;
-        if (fileLevel != LogLevel.Off)
+        var file = fileLevel == LogLevel.Off ? null : OpenFile(env);
+        // The configured credentials are read when the first line is written or scrubbed, not here: a run that logs
+        // and fails nothing (--help, --version) reads no accounts file and loads no engine code.
+        return new CliLog(verbose ? env.Error : null, verbose ? LogLevel.Debug : LogLevel.Off, file, fileLevel, env.Time)
         {
-            var home = FerryHome.FromEnvironment(env.GetEnvironmentVariable);
-            home.EnsureExists();
-            home.EnsureExists("logs");
-            var path = FilePath(home);
-            var options = new FileStreamOptions { Mode = FileMode.Append, Access = FileAccess.Write, Share = FileShare.ReadWrite };
-            if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            file = new StreamWriter(new FileStream(path, options)) { AutoFlush = true };
+            _configuredFrom = env,
+        };
+    }
+
+    private static StreamWriter OpenFile(CliEnvironment env)
+    {
+        var home = FerryHome.FromEnvironment(env.GetEnvironmentVariable);
+        home.EnsureExists();
+        home.EnsureExists("logs");
+        var path = FilePath(home);
+        var options = new FileStreamOptions { Mode = FileMode.Append, Access = FileAccess.Write, Share = FileShare.ReadWrite };
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        return new StreamWriter(new FileStream(path, options)) { AutoFlush = true };
+    }
+
+    /// <summary>Runs <see cref="ProtectConfigured"/> once, before the first line is written or scrubbed.</summary>
+    private void ProtectConfiguredOnce()
+    {
+        if (Volatile.Read(ref _configuredFrom) is null) return;
+        // Under the gate (it is re-entrant) and cleared only when done: a line scrubbed on another thread meanwhile
+        // waits for the whole list.
+        lock (_gate)
+        {
+            if (_configuredFrom is not { } env) return;
+            try
+            {
+                ProtectConfigured(env);
+            }
+            finally
+            {
+                Volatile.Write(ref _configuredFrom, null);
+            }
         }
-        var log = new CliLog(verbose ? env.Error : null, verbose ? LogLevel.Debug : LogLevel.Off, file, fileLevel, env.Time);
-        log.ProtectConfigured(env);
-        return log;
     }
 
     /// <summary>
@@ -90,7 +115,7 @@ internal sealed class CliLog : IDisposable
         {
             Protect(new AccountStore(FerryHome.FromEnvironment(env.GetEnvironmentVariable), env.GetEnvironmentVariable).Load());
         }
-        catch (Exception e) when (e is AccountConfigException or IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+        catch (Exception e) when (e is AccountConfigException or FerryHomeException or IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
         {
             // Accounts that cannot be loaded give no key a run could use; the run itself reports the problem.
         }
@@ -129,6 +154,7 @@ internal sealed class CliLog : IDisposable
     private void Write(LogLevel level, string message)
     {
         if (level > Level) return;
+        ProtectConfiguredOnce();
         lock (_gate)
         {
             var line = Scrub(message);
@@ -142,6 +168,7 @@ internal sealed class CliLog : IDisposable
     /// <summary>Replaces every protected value in <paramref name="text"/> with its masked form.</summary>
     public string Scrub(string text)
     {
+        ProtectConfiguredOnce();
         foreach (var (whole, masked) in _protected)
             // Any case: a secret typed where a wallet or e-mail belongs comes back lower-cased in the error.
             if (text.Contains(whole, StringComparison.OrdinalIgnoreCase)) text = text.Replace(whole, masked, StringComparison.OrdinalIgnoreCase);

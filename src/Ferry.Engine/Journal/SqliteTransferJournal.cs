@@ -648,7 +648,8 @@ public sealed class SqliteTransferJournal : ITransferJournal
     private static string WriteParameters(IReadOnlyList<KeyValuePair<string, string>> parameters)
     {
         var array = new JsonArray();
-        foreach (var (k, v) in parameters) array.Add(new JsonArray(k, v));
+        // As JsonNode: the generic Add<T> would build the value by reflection (not trimming/AOT safe); same JSON.
+        foreach (var (k, v) in parameters) array.Add((JsonNode)new JsonArray(k, v));
         return array.ToJsonString();
     }
 

@@ -12,8 +12,6 @@ namespace Ferry.Simulator.Persistence;
 /// </summary>
 internal sealed class ManagedSubAccountBookStore(SqliteConnection connection) : IManagedSubAccountBookStore
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
-
     /// <summary>Loads the book, creating and seeding the table from <paramref name="scenario"/> when the file has none
     /// (only inside the gate's write transaction: at start-up).</summary>
     public ManagedSubAccountBookState Load(ScenarioDocument? scenario, long nowMs)
@@ -36,7 +34,7 @@ internal sealed class ManagedSubAccountBookStore(SqliteConnection connection) : 
         var text = cmd.ExecuteScalar() as string ?? throw new InvalidOperationException("The state file's managed sub-account book is empty.");
         try
         {
-            return (JsonSerializer.Deserialize<Stored>(text, Json) ?? throw new JsonException("null")).ToState();
+            return (JsonSerializer.Deserialize(text, StateStoreJson.Default.ManagedSubAccountBook) ?? throw new JsonException("null")).ToState();
         }
         catch (JsonException e)
         {
@@ -54,11 +52,11 @@ internal sealed class ManagedSubAccountBookStore(SqliteConnection connection) : 
     {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "INSERT OR REPLACE INTO managed_sub_account_book(id, book) VALUES (1, $b)";
-        cmd.Parameters.AddWithValue("$b", JsonSerializer.Serialize(Stored.From(state), Json));
+        cmd.Parameters.AddWithValue("$b", JsonSerializer.Serialize(Stored.From(state), StateStoreJson.Default.ManagedSubAccountBook));
         cmd.ExecuteNonQuery();
     }
 
-    private sealed record Stored(long InvestorUserId, List<ManagedSubAccountProfile> Profiles, List<ScheduledWithdrawal> Withdrawals, long NextTranId)
+    internal sealed record Stored(long InvestorUserId, List<ManagedSubAccountProfile> Profiles, List<ScheduledWithdrawal> Withdrawals, long NextTranId)
     {
         public static Stored From(ManagedSubAccountBookState s) => new(s.InvestorUserId, [.. s.Profiles], [.. s.Withdrawals], s.NextTranId);
 

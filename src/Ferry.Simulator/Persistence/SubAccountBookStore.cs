@@ -14,8 +14,6 @@ namespace Ferry.Simulator.Persistence;
 /// </summary>
 internal sealed class SubAccountBookStore(SqliteConnection connection) : ISubAccountBookStore
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
-
     /// <summary>Loads the book, creating and seeding the table from <paramref name="scenario"/> when the file has none
     /// (only inside the gate's write transaction: at start-up).</summary>
     public SubAccountBookState Load(ScenarioDocument? scenario, long nowMs)
@@ -50,7 +48,7 @@ internal sealed class SubAccountBookStore(SqliteConnection connection) : ISubAcc
     {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "INSERT OR REPLACE INTO sub_account_book(id, book) VALUES (1, $b)";
-        cmd.Parameters.AddWithValue("$b", JsonSerializer.Serialize(Stored.From(state), Json));
+        cmd.Parameters.AddWithValue("$b", JsonSerializer.Serialize(Stored.From(state), StateStoreJson.Default.SubAccountBook));
         cmd.ExecuteNonQuery();
         if (user is null) return;
         using var u = connection.CreateCommand();
@@ -67,7 +65,7 @@ internal sealed class SubAccountBookStore(SqliteConnection connection) : ISubAcc
     {
         try
         {
-            return (JsonSerializer.Deserialize<Stored>(text, Json) ?? throw new JsonException("null")).ToState();
+            return (JsonSerializer.Deserialize(text, StateStoreJson.Default.SubAccountBook) ?? throw new JsonException("null")).ToState();
         }
         catch (JsonException e)
         {
@@ -76,7 +74,7 @@ internal sealed class SubAccountBookStore(SqliteConnection connection) : ISubAcc
     }
 
     /// <summary>The JSON shape of the book (plain lists so the file stays readable).</summary>
-    private sealed record Stored(
+    internal sealed record Stored(
         List<SubAccountProfile> Profiles, List<KeyIpRestriction> IpRestrictions, List<SimPosition> Positions,
         List<PositionMoveRecord> PositionMoves, Dictionary<string, decimal> Prices, List<SimDeposit> Deposits, long NextSubUserId)
     {

@@ -1,0 +1,77 @@
+using System.Diagnostics;
+
+namespace Ferry.Cli.Tests;
+
+/// <summary>
+/// What a real <c>ferry</c> process loads: <c>--help</c> and <c>--version</c> start no engine, simulator, SQLite or
+/// ASP.NET code (they are the start-up floor), while a command on the embedded simulator does load them, which shows
+/// that the check sees what it looks for. Runs <c>dotnet ferry.dll</c> with a startup hook that lists the loaded
+/// assemblies at exit.
+/// </summary>
+public sealed class StartupLoadTests
+{
+    private static readonly string[] HeavyAssemblies =
+        ["Ferry.Engine", "Ferry.Simulator", "Ferry.Binance", "Ferry.Htx", "Microsoft.Data.Sqlite", "Microsoft.AspNetCore"];
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("--version")]
+    public async Task Help_and_version_load_no_engine_simulator_sqlite_or_aspnet_assembly(string option)
+    {
+        var loaded = await LoadedByAsync(option);
+
+        Assert.Contains("ferry", loaded);
+        Assert.Contains("System.CommandLine", loaded);
+        Assert.DoesNotContain(loaded, name => HeavyAssemblies.Any(heavy => name.StartsWith(heavy, StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Balances_on_the_embedded_simulator_loads_the_engine_and_the_simulator()
+    {
+        var loaded = await LoadedByAsync("balances");
+
+        Assert.Contains("Ferry.Engine", loaded);
+        Assert.Contains("Ferry.Simulator", loaded);
+        Assert.Contains("Microsoft.Data.Sqlite", loaded);
+    }
+
+    /// <summary>Runs <c>ferry <paramref name="argument"/></c> in a child process with a fresh FERRY_HOME; expects exit 0.</summary>
+    private static async Task<IReadOnlyList<string>> LoadedByAsync(string argument)
+    {
+        var folder = Directory.CreateTempSubdirectory("ferry-startup-").FullName;
+        try
+        {
+            var list = Path.Combine(folder, "loaded.txt");
+            var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "ferry.dll"), argument])
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                RedirectStandardInput = true,
+            };
+            start.Environment["FERRY_HOME"] = Path.Combine(folder, "home");
+            start.Environment["DOTNET_STARTUP_HOOKS"] = typeof(StartupHook).Assembly.Location;
+            start.Environment[StartupHook.FileVariable] = list;
+            using var process = Process.Start(start)!;
+            try
+            {
+                process.StandardInput.Close();
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+                var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
+                var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
+                await process.WaitForExitAsync(timeout.Token);
+                Assert.True(process.ExitCode == 0, $"ferry {argument} exited {process.ExitCode}: {await stderr}");
+                await stdout;
+            }
+            finally
+            {
+                if (!process.HasExited) process.Kill(entireProcessTree: true);
+            }
+
+            return await File.ReadAllLinesAsync(list);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
