@@ -50,21 +50,14 @@ public sealed class HtxTransferToolTests
         Assert.Equal("done", entry["state"]!.GetValue<string>());
     }
 
-    [Fact]
-    public async Task An_htx_account_naming_binance_wallets_is_refused_in_the_services_words()
+    [Theory]
+    [InlineData("h", "spot", "usdm", "Account 'h' is an HTX account, but the move names Binance wallets.")]
+    [InlineData("b", "htx:spot", "htx:swap", "Account 'b' is a Binance account, but the move names HTX wallets; choose an HTX account with --account.")]
+    public async Task An_account_naming_the_other_venues_wallets_is_refused_in_the_services_words(string account, string from, string to, string sentence)
     {
         await using var ferry = await FerryMcpProcess.StartAsync(FerryMcpProcess.NewHome(TwoVenues));
-        var refused = (await ferry.CallAsync("plan_transfer", new { amount = "5", asset = "USDT", from = "spot", to = "usdm", account = "h" })).Failed("bad-input");
-        Assert.Equal("Account 'h' is an HTX account, but the move names Binance wallets.", refused.Error["message"]!.GetValue<string>());
-        Assert.Empty((await ferry.CallAsync("journal_list")).Ok().Structured["entries"]!.AsArray());
-    }
-
-    [Fact]
-    public async Task A_binance_account_naming_htx_wallets_is_refused_in_the_services_words()
-    {
-        await using var ferry = await FerryMcpProcess.StartAsync(FerryMcpProcess.NewHome(TwoVenues));
-        var refused = (await ferry.CallAsync("plan_transfer", new { amount = "5", asset = "USDT", from = "htx:spot", to = "htx:swap", account = "b" })).Failed("bad-input");
-        Assert.Equal("Account 'b' is a Binance account, but the move names HTX wallets; choose an HTX account with --account.", refused.Error["message"]!.GetValue<string>());
+        var refused = (await ferry.CallAsync("plan_transfer", new { amount = "5", asset = "USDT", from, to, account })).Failed("bad-input");
+        Assert.Equal(sentence, refused.Error["message"]!.GetValue<string>());
         Assert.Empty((await ferry.CallAsync("journal_list")).Ok().Structured["entries"]!.AsArray());
     }
 
