@@ -3,7 +3,7 @@ using Ferry.Engine.Addresses;
 using Ferry.Cli.Sessions;
 using Ferry.Core.Files;
 using Ferry.Engine.Moves;
-using Ferry.Engine.Routing;
+using Ferry.Engine.Service;
 using Ferry.Engine.Transfers;
 
 namespace Ferry.Cli.Commands;
@@ -52,8 +52,8 @@ internal static class RebalanceCommand
         return options.DryRun ? ExitCodes.Ok : await run.ExecuteAsync("Rebalance", plan, options.Confirm, parallel, ct);
     }
 
-    /// <summary>A rebalance's checked input: the targets, the account it runs as and the keys the router may use.</summary>
-    internal sealed record Setup(IReadOnlyList<AssetTargets> Targets, SessionTarget Target, RoutingAccount Home, IReadOnlyList<RoutingAccount> Keys);
+    /// <summary>A rebalance's checked input: the targets and the account it runs as.</summary>
+    internal sealed record Setup(IReadOnlyList<AssetTargets> Targets, SessionTarget Target);
 
     /// <summary>
     /// Checks the YAML targets and the account before any session opens (bad input has no side effect); the same for
@@ -68,19 +68,9 @@ internal static class RebalanceCommand
         var (home, keys) = RoutingAccounts.For(env, target);
         if (home.IsSubAccountKey)
             throw CliException.BadInput($"Account '{target.AccountName}' is a sub-account's key; a rebalance reads the sub-accounts' balances with the master's key, so run it with the master's account.");
-        // Every pair of listed wallets of sub-accounts that accounts.json knows must be routable with the keys configured:
-        // probe before anything starts (others are checked against the master's list once it is read).
-        var known = home.SubAccounts ?? [];
-        foreach (var asset in targets)
-        {
-            foreach (var a in asset.Wallets.Where(w => known.Contains(w.Wallet.Email!, StringComparer.OrdinalIgnoreCase)))
-            {
-                foreach (var b in asset.Wallets.Where(b => b != a && known.Contains(b.Wallet.Email!, StringComparer.OrdinalIgnoreCase)))
-                    TransferRouter.Plan(new TransferRequest(1m, asset.Asset, a.Wallet, b.Wallet), home, keys, () => "probe");
-            }
-        }
-
-        return new Setup(targets, target, home, keys);
+        // Every pair of listed wallets of sub-accounts that accounts.json knows must be routable: checked before anything starts.
+        TransferService.RequireRebalanceRoutable(targets, home, keys);
+        return new Setup(targets, target);
     }
 
     /// <summary>Refuses when a listed wallet has an unresolved journal entry, then reads the balances with the master's
@@ -98,7 +88,7 @@ internal static class RebalanceCommand
 
         try
         {
-            return await RebalancePlanner.PlanAsync(rebalance.Targets, await run.Service.BalancesOfAsync(run.Master, ct), rebalance.Home, rebalance.Keys, ct);
+            return await run.Service.PlanRebalanceAsync(rebalance.Targets, run.Master, ct);
         }
         catch (BalanceReadException e)
         {

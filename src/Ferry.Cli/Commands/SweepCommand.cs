@@ -3,7 +3,7 @@ using Ferry.Engine.Addresses;
 using Ferry.Cli.Sessions;
 using Ferry.Core.Money;
 using Ferry.Engine.Moves;
-using Ferry.Engine.Routing;
+using Ferry.Engine.Service;
 using Ferry.Engine.Transfers;
 
 namespace Ferry.Cli.Commands;
@@ -47,8 +47,8 @@ internal static class SweepCommand
         return options.DryRun ? ExitCodes.Ok : await run.ExecuteAsync(sweep.What, plan, options.Confirm, options.Parallel, ct);
     }
 
-    /// <summary>A sweep's checked input: the request, the account it runs as and the keys the router may use.</summary>
-    internal sealed record Setup(SweepRequest Request, SessionTarget Target, RoutingAccount Home, IReadOnlyList<RoutingAccount> Keys)
+    /// <summary>A sweep's checked input: the request and the account it runs as.</summary>
+    internal sealed record Setup(SweepRequest Request, SessionTarget Target)
     {
         /// <summary>"Sweep USDT into spot": how the plan and its run are named.</summary>
         public string What => $"Sweep {Request.Asset} into {Request.To}";
@@ -84,13 +84,9 @@ internal static class SweepCommand
                     throw CliException.BadInput($"--from {source} is not a known sub-account of {home.Email}; list it under the master's 'subAccounts' in accounts.json (known: {string.Join(", ", known)}).");
             }
         }
-        if (home.SubAccounts is { Count: > 0 } subs)
-        {
-            // A probe route from a known sub-account checks --to before anything starts (the real routes are planned after the reads).
-            TransferRouter.Plan(new TransferRequest(1m, request.Asset, new WalletAddress(Venue.Binance, subs[0], request.Wallet, null), request.To),
-                home, keys, () => "probe");
-        }
-        return new Setup(request, target, home, keys);
+        // --to is checked before anything starts (the real routes are planned after the reads).
+        TransferService.RequireSweepRoutable(request, home, keys);
+        return new Setup(request, target);
     }
 
     /// <summary>Reads the balances with the master's session of <paramref name="run"/> and plans one move per source
@@ -99,7 +95,7 @@ internal static class SweepCommand
     {
         try
         {
-            return await SweepPlanner.PlanAsync(sweep.Request, await run.Service.BalancesOfAsync(run.Master, ct), sweep.Home, sweep.Keys, run.UnresolvedFrom(), ct);
+            return await run.Service.PlanSweepAsync(sweep.Request, run.Master, ct);
         }
         catch (BalanceReadException e)
         {

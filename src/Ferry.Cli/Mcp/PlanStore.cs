@@ -59,14 +59,17 @@ internal sealed class PlanStore(TimeProvider time, TimeSpan timeToLive)
     }
 
     /// <summary>Stores <paramref name="plan"/> and answers the plan tool with its description, id, expiry and the account it was made with.</summary>
-    public CallToolResult Answer(McpPlan plan, Sessions.SessionTarget target)
+    public CallToolResult Answer(McpPlan plan, Sessions.SessionTarget target) => Answer(plan, Commands.PlanJson.TargetOf(target));
+
+    /// <summary>As <see cref="Answer(McpPlan, Sessions.SessionTarget)"/>, for a plan made through the engine's door (its home account's target).</summary>
+    public CallToolResult Answer(McpPlan plan, Output.Json.TargetDocument target)
     {
         var (id, expiresAt) = Add(plan);
         var document = plan.Describe();
         document["planId"] = id;
         document["kind"] = plan.Kind;
         document["expiresAt"] = expiresAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
-        document["target"] = Commands.PlanJson.Target(target);
+        document["target"] = ToolResults.Node(target, Output.Json.CliJsonContext.Default.TargetDocument);
         return ToolResults.Ok(document);
     }
 

@@ -1,90 +1,110 @@
-using Ferry.Engine.Execution;
 using System.Text.Json.Nodes;
-using Ferry.Engine.Accounts;
 using Ferry.Cli.Commands;
-using Ferry.Cli.Output;
 using Ferry.Cli.Output.Json;
 using Ferry.Cli.Sessions;
 using Ferry.Core.Money;
 using Ferry.Core.Outcomes;
+using Ferry.Engine.Accounts;
+using Ferry.Engine.Execution;
+using Ferry.Engine.Journal;
 using Ferry.Engine.Service;
-using Ferry.Engine.Transfers;
 using ModelContextProtocol.Protocol;
 
 namespace Ferry.Cli.Mcp;
 
 /// <summary>
-/// A transfer route planned by <c>plan_transfer</c>: its legs in order, each with the account whose key sends it.
-/// Executing runs it through the route runner (the CLI's journaled path): legs in order, each only after the previous is done.
+/// A move planned by <c>plan_transfer</c> through the engine's door: a Binance route (its legs in order, each with the
+/// account whose key sends it) or a lone HTX transfer. Executing runs it through the same door as <c>ferry transfer</c>:
+/// a route leg after leg, each only after the previous is done; an HTX transfer once, shown as a run of one leg.
 /// </summary>
-internal sealed class TransferPlanKind(TransferPlan plan, IReadOnlyList<SessionTarget> legTargets) : McpPlan
+internal sealed class TransferPlanKind(TransferProposal proposal) : McpPlan
 {
     public override string Kind => "transfer";
 
-    public override bool TouchesMainnet => legTargets.Any(t => t.Environment == AccountEnvironment.Mainnet);
+    public override bool TouchesMainnet => proposal.TouchesMainnet;
 
     public override string ConsentSummary
     {
         get
         {
-            var request = plan.Request;
-            var legs = plan.Legs.Select((leg, i) =>
-                $"leg {i + 1}: {WireDecimal.Format(leg.Amount)} {leg.Asset} {leg.From} → {leg.To} via {leg.Endpoint} with {Environment(legTargets[i])} account '{leg.AccountName}'");
+            var request = proposal.Request;
+            var legs = proposal.Legs.Select((leg, i) =>
+                $"leg {i + 1}: {WireDecimal.Format(leg.Amount)} {leg.Asset} {leg.From} → {leg.To} via {leg.Endpoint} with {Environment(proposal.LegAccounts[i])} account '{leg.AccountName}'");
             return $"Move {WireDecimal.Format(request.Amount)} {request.Asset} from {request.From} to {request.To} on MAINNET ({string.Join("; ", legs)}).";
         }
     }
 
     public override JsonObject Describe() => ToolResults.Node(new TransferPlanDescription(
-        new TransferRequestDocument(WireDecimal.Format(plan.Request.Amount), plan.Request.Asset, plan.Request.From.ToString(), plan.Request.To.ToString()),
-        [.. plan.Legs.Select((leg, i) => new TransferPlanLegDocument(leg, i + 1, Environment(legTargets[i])))],
+        new TransferRequestDocument(WireDecimal.Format(proposal.Request.Amount), proposal.Request.Asset, proposal.Request.From.ToString(), proposal.Request.To.ToString()),
+        [.. proposal.Legs.Select((leg, i) => TransferPlanLegDocument.Of(leg, i + 1, Environment(proposal.LegAccounts[i])))],
         TouchesMainnet, Sent: false), CliJsonContext.Default.TransferPlanDescription);
 
-    private static string Environment(SessionTarget target) => target.Environment.ToString().ToLowerInvariant();
+    private static string Environment(AccountDefinition account) => account.Environment.ToString().ToLowerInvariant();
 
     public override async Task<CallToolResult> ExecuteAsync(string planId, CliBridge bridge, CancellationToken ct)
     {
-        if (legTargets.Any(t => t.Environment == AccountEnvironment.Testnet))
-            throw CliException.Refused("Binance's testnet does not serve /sapi endpoints, so wallet transfers cannot run there; use the simulator instead.");
-        var (route, last) = await RunRouteAsync(bridge, ct);
-
-        var results = route.Legs.Select(l => new TransferRunLegDocument(l.Position, l.Entry.Id, Ferry.Engine.Journal.LegStates.Name(l.Entry.State),
-            l.Entry.Leg.Endpoint, l.Entry.Leg.AccountName, ExchangeIdValue.Of(l.Entry.ExchangeId), l.Entry.Leg.ClientTranId ?? plan.Legs[l.Position - 1].ClientTranId,
-            l.Entry.ErrorCode,
-            l.Entry.State is Ferry.Engine.Journal.LegState.Done or Ferry.Engine.Journal.LegState.Planned ? null : l.Entry.Message)).ToList();
-
-        var legsRun = route.StoppedAt ?? plan.Legs.Count;
-        var outcome = route.Status switch
+        var run = await bridge.WithEnvironmentAsync(async env =>
         {
-            Ferry.Engine.Execution.RouteStatus.Complete => "done",
-            Ferry.Engine.Execution.RouteStatus.Unknown => "unknown",
-            _ => last?.Kind == OutcomeKind.NotSent ? "not-sent" : "rejected",
-        };
-        var document = new TransferRunDocument(planId, Kind, route.RouteId, outcome, route.Holding, results, legsRun, plan.Legs.Count, route.Message);
-        var typeInfo = CliJsonContext.Default.TransferRunDocument;
-        if (route.Status == Ferry.Engine.Execution.RouteStatus.Complete) return ToolResults.Ok(document, typeInfo);
+            await using var service = CliServices.Open(env, json: true);
+            // The accounts as configured now: one removed since the plan was made is refused by name, nothing sent.
+            var current = proposal with
+            {
+                Home = service.Account(proposal.Home.Venue, proposal.Home.Name),
+                LegAccounts = [.. proposal.LegAccounts.Select(a => service.Account(a.Venue, a.Name))],
+            };
+            var execution = current.Route is null ? await service.ExecuteAsync(current, ct) : await service.RunRouteAsync(current, ct);
+            return execution.Route is { } route ? RouteRun(route, execution.LastSend) : LoneRun(execution.Entry!, execution.LastSend!);
+        });
 
-        var of = $"Leg {legsRun} of {plan.Legs.Count}";
-        var where = $" The money is in {route.Holding}; nothing after leg {legsRun} was sent"
-            + (plan.Legs.Count > 1 ? $"; journal_resume with id {route.RouteId} continues the route." : ".");
-        return route.Status == Ferry.Engine.Execution.RouteStatus.Unknown
+        var legsTotal = proposal.Legs.Count;
+        var document = new TransferRunDocument(planId, Kind, run.RouteId, run.Outcome, run.Holding, run.Legs, run.LegsRun, legsTotal, run.Message);
+        var typeInfo = CliJsonContext.Default.TransferRunDocument;
+        if (run.Status == RouteStatus.Complete) return ToolResults.Ok(document, typeInfo);
+
+        var last = run.Last;
+        var of = $"Leg {run.LegsRun} of {legsTotal}";
+        var where = $" The money is in {run.Holding}; nothing after leg {run.LegsRun} was sent"
+            + (legsTotal > 1 ? $"; journal_resume with id {run.RouteId} continues the route." : ".");
+        return run.Status == RouteStatus.Unknown
             ? ToolResults.Error("unknown",
-                $"The outcome of {of.ToLowerInvariant()} is UNKNOWN ({last?.Message ?? route.Message}); it may have executed, so run journal_reconcile with id {route.Legs[legsRun - 1].Entry.Id} before trying again.{where}", null, document, typeInfo)
+                $"The outcome of {of.ToLowerInvariant()} is UNKNOWN ({last?.Message ?? run.Message}); it may have executed, so run journal_reconcile with id {run.Legs[run.LegsRun - 1].JournalId} before trying again.{where}", null, document, typeInfo)
             : last?.Kind == OutcomeKind.NotSent
                 ? ToolResults.Error(ToolResults.KindOf(ExitCodes.ForNotSent(last.NotSentReason)), $"{of} was not sent: {last.Message}{where}", null, document, typeInfo)
                 : ToolResults.Error("rejected",
-                    $"{of} was refused by the exchange ({last?.Error?.Message ?? route.Message}), so it moved nothing.{where}", last?.Error?.Code, document, typeInfo);
+                    $"{of} was refused by the exchange ({last?.Error?.Message ?? run.Message}), so it moved nothing.{where}", last?.Error?.Code, document, typeInfo);
     }
 
-    /// <summary>
-    /// Runs the plan through the engine's door, as <c>ferry transfer</c> does: sessions for the accounts the legs name,
-    /// recovery of what a crash left, every leg journaled before the first is sent, each sent only after the previous is done.
-    /// </summary>
-    private async Task<(Ferry.Engine.Execution.RouteResult Route, Ferry.Engine.Journal.LegSendResult? Last)> RunRouteAsync(CliBridge bridge, CancellationToken ct) =>
-        await bridge.WithEnvironmentAsync(async env =>
+    /// <summary>What a run did, whether it was a route or a lone transfer.</summary>
+    private sealed record Run(string? RouteId, RouteStatus Status, string Outcome, string Holding, IReadOnlyList<TransferRunLegDocument> Legs,
+        int LegsRun, string Message, LegSendResult? Last);
+
+    private Run RouteRun(RouteResult route, LegSendResult? last)
+    {
+        var legs = route.Legs.Select(l => Leg(l.Position, l.Entry, l.Entry.Leg.ClientTranId ?? proposal.Route?.Legs[l.Position - 1].ClientTranId)).ToList();
+        var outcome = route.Status switch
         {
-            await using var service = CliServices.Open(env, json: true);
-            var accounts = legTargets.Select(t => service.Account(Ferry.Engine.Addresses.Venue.Binance, t.AccountName)).ToList();
-            var run = await service.RunRouteAsync(new TransferProposal(plan.Request, accounts[0], plan.Legs, accounts, plan), ct);
-            return (run.Route!, run.LastSend);
-        });
+            RouteStatus.Complete => "done",
+            RouteStatus.Unknown => "unknown",
+            _ => last?.Kind == OutcomeKind.NotSent ? "not-sent" : "rejected",
+        };
+        return new Run(route.RouteId, route.Status, outcome, route.Holding, legs, route.StoppedAt ?? proposal.Legs.Count, route.Message, last);
+    }
+
+    /// <summary>A lone transfer (HTX) as a run of one leg: where the money is follows from its outcome, as for a route's leg.</summary>
+    private static Run LoneRun(JournalEntry entry, LegSendResult last)
+    {
+        var (from, to) = (entry.Leg.From, entry.Leg.To);
+        var (status, holding, message) = last.Kind switch
+        {
+            OutcomeKind.Done => (RouteStatus.Complete, to, $"Journal entry {entry.Id} is done: the money is in {to}."),
+            OutcomeKind.Unknown => (RouteStatus.Unknown, $"{from} or {to}",
+                $"The outcome of journal entry {entry.Id} is UNKNOWN, so the money is in {from} or {to}; run 'ferry journal reconcile {entry.Id}'."),
+            _ => (RouteStatus.Stopped, from, $"Journal entry {entry.Id} moved nothing ({last.Message.TrimEnd('.')}); the money is still in {from}."),
+        };
+        return new Run(null, status, OutcomeNames.Of(last.Kind), holding, [Leg(1, entry, entry.Leg.ClientTranId)], 1, message, last);
+    }
+
+    private static TransferRunLegDocument Leg(int index, JournalEntry entry, string? clientTranId) => new(index, entry.Id, LegStates.Name(entry.State),
+        entry.Leg.Endpoint, entry.Leg.AccountName, ExchangeIdValue.Of(entry.ExchangeId), clientTranId, entry.ErrorCode,
+        entry.State is LegState.Done or LegState.Planned ? null : entry.Message);
 }

@@ -1,9 +1,9 @@
-using Ferry.Engine.Routing;
 using System.ComponentModel;
-using Ferry.Engine.Accounts;
-using Ferry.Engine.Addresses;
+using Ferry.Cli.Commands;
 using Ferry.Cli.Sessions;
 using Ferry.Core.Money;
+using Ferry.Engine.Addresses;
+using Ferry.Engine.Service;
 using Ferry.Engine.Transfers;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -14,37 +14,31 @@ namespace Ferry.Cli.Mcp;
 internal sealed class TransferTools(McpToolContext context)
 {
     [McpServerTool(Name = "plan_transfer", Title = "Plan a transfer", ReadOnly = true, OpenWorld = false)]
-    [Description("Plans moving an amount of an asset between two wallets and SENDS NOTHING: returns the legs in order (endpoint, account whose key sends it, environment, IP/UID weight, parameters) and a plan id for execute_plan. Addresses: spot, margin, isolated:BTCUSDT, usdm, coinm, funding, options, portfolio, optionally with an email for a sub-account, e.g. alice@example.com/usdm. Binance wallets only. Show the legs to the user before executing.")]
+    [Description("Plans moving an amount of an asset between two wallets and SENDS NOTHING: returns the legs in order (endpoint, account whose key sends it, environment, IP/UID weight, parameters) and a plan id for execute_plan. Addresses: spot, margin, isolated:BTCUSDT, usdm, coinm, funding, options, portfolio, optionally with an email for a sub-account, e.g. alice@example.com/usdm; on HTX htx:spot, htx:swap (cross) or htx:swap:BTC-USDT (isolated), moved between spot and swap with an HTX account. Show the legs to the user before executing.")]
     [ToolOutput("A plan: its id, expiry and legs; nothing was sent.", "planId", "kind", "expiresAt", "target", "request", "legs", "needsConfirmation", "sent")]
     public Task<CallToolResult> PlanTransfer(
         [Description("How much to move: a plain decimal string such as \"100\" or \"0.5\".")] string amount,
         [Description("The asset, e.g. USDT or BTC.")] string asset,
-        [Description("The wallet to move from, e.g. spot, usdm, isolated:BTCUSDT, alice@example.com/usdm.")] string from,
+        [Description("The wallet to move from, e.g. spot, usdm, isolated:BTCUSDT, alice@example.com/usdm, htx:spot, htx:swap:BTC-USDT.")] string from,
         [Description("The wallet to move to.")] string to,
         [Description(AccountTools.AccountParameter)] string? account = null,
         CancellationToken ct = default) =>
-        context.Boundary.RunAsync("plan_transfer", c => Task.FromResult(Plan(amount, asset, from, to, account)), ct);
+        context.Boundary.RunAsync("plan_transfer", c => PlanAsync(amount, asset, from, to, account, c), ct);
 
-    private CallToolResult Plan(string amountText, string asset, string fromText, string toText, string? account)
+    private async Task<CallToolResult> PlanAsync(string amountText, string asset, string fromText, string toText, string? account, CancellationToken ct)
     {
-        // As 'ferry transfer --dry-run': everything is checked and planned without opening a session.
-        if (!AmountText.TryParse(amountText, TransferInput.MaxDecimalPlaces, "Binance", "The amount", out var amount, out var refusal))
+        // As 'ferry transfer --dry-run': everything is checked and planned through the engine's door without opening a session.
+        var (from, to) = (WalletAddress.Parse(fromText), WalletAddress.Parse(toText));
+        var htx = from.Venue == Venue.Htx || to.Venue == Venue.Htx;
+        if (!AmountText.TryParse(amountText, TransferInput.MaxDecimalPlaces, htx ? "HTX" : "Binance", "The amount", out var amount, out var refusal))
             throw new ToolInputException(refusal);
-        var request = new TransferRequest(amount, asset, WalletAddress.Parse(fromText), WalletAddress.Parse(toText));
-        if (request.From.Venue == Venue.Htx || request.To.Venue == Venue.Htx)
-            throw new ToolInputException("HTX moves are not planned by the MCP server yet; use 'ferry transfer' for htx: wallets.");
         var env = context.Bridge.Environment(TextWriter.Null, TextWriter.Null);
-        var target = SessionTarget.Resolve(env, account);
-        if (target.Venue != Venue.Binance)
-            throw new TransferPlanningException($"Account '{target.AccountName}' is an {target.Venue.Display()} account, but the move names Binance wallets.");
-        var (home, keys) = RoutingAccounts.For(env, target);
-        var plan = TransferRouter.Plan(request, home, keys);
-        var legTargets = plan.Legs.Select(leg => string.Equals(leg.AccountName, target.AccountName, StringComparison.OrdinalIgnoreCase)
-            ? target : SessionTarget.Resolve(env, leg.AccountName)).ToList();
-        if (legTargets.FirstOrDefault(t => t.Environment == AccountEnvironment.Testnet) is { } testnet)
-            throw CliException.Refused($"Account '{testnet.AccountName}' is on Binance's testnet, which serves no /sapi endpoints, so wallet transfers cannot run there; use the simulator instead.");
-
-        return context.Plans.Answer(new TransferPlanKind(plan, legTargets), target);
+        // A named account goes to the service as named, so a venue mismatch is refused there, in its words.
+        var accountName = htx && account is null ? HtxTarget.Resolve(env, null).AccountName : SessionTarget.Resolve(env, account).AccountName;
+        await using var service = CliServices.Open(env, json: true);
+        var proposal = await service.PlanAsync(new TransferRequest(amount, asset, from, to), accountName, ct);
+        TransferService.RequireRunnable(proposal.LegAccounts);
+        return context.Plans.Answer(new TransferPlanKind(proposal), PlanJson.TargetOf(proposal.Home));
     }
 
     [McpServerTool(Name = "execute_plan", Title = "Execute a plan", Destructive = true, Idempotent = false, OpenWorld = true)]

@@ -319,12 +319,43 @@ public sealed partial class TransferService : IAsyncDisposable
         };
     }
 
+    /// <summary>Refuses a sweep whose target no route reaches from the master's known sub-accounts with these keys, before
+    /// anything is read or opened: a probe route from the first known sub-account (the real routes are planned after the
+    /// reads). Throws <see cref="TransferPlanningException"/>; sends nothing.</summary>
+    public static void RequireSweepRoutable(SweepRequest request, RoutingAccount home, IReadOnlyList<RoutingAccount> keys)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(home);
+        if (home.SubAccounts is not { Count: > 0 } subs) return;
+        TransferRouter.Plan(new TransferRequest(1m, request.Asset, new WalletAddress(Venue.Binance, subs[0], request.Wallet, null), request.To),
+            home, keys, () => "probe");
+    }
+
+    /// <summary>Refuses a rebalance when two listed wallets of sub-accounts the keys know have no route between them, before
+    /// anything is read or opened (wallets of other sub-accounts are checked against the master's list once it is read).
+    /// Throws <see cref="TransferPlanningException"/>; sends nothing.</summary>
+    public static void RequireRebalanceRoutable(IReadOnlyList<AssetTargets> targets, RoutingAccount home, IReadOnlyList<RoutingAccount> keys)
+    {
+        ArgumentNullException.ThrowIfNull(targets);
+        ArgumentNullException.ThrowIfNull(home);
+        var known = home.SubAccounts ?? [];
+        foreach (var asset in targets)
+        {
+            foreach (var a in asset.Wallets.Where(w => known.Contains(w.Wallet.Email!, StringComparer.OrdinalIgnoreCase)))
+            {
+                foreach (var b in asset.Wallets.Where(b => b != a && known.Contains(b.Wallet.Email!, StringComparer.OrdinalIgnoreCase)))
+                    TransferRouter.Plan(new TransferRequest(1m, asset.Asset, a.Wallet, b.Wallet), home, keys, () => "probe");
+            }
+        }
+    }
+
     /// <summary>Reads each source's balance with <paramref name="master"/>'s key and plans one move per source (sources with
     /// an unresolved journal entry are skipped); sends nothing. Throws <see cref="BalanceReadException"/> when a read fails.</summary>
     public async Task<MovePlan> PlanSweepAsync(SweepRequest request, AccountDefinition master, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         var (home, keys) = Routing(master);
+        RequireSweepRoutable(request, home, keys);
         return await SweepPlanner.PlanAsync(request, await BalancesOfAsync(master, ct).ConfigureAwait(false), home, keys, UnresolvedFrom(), ct).ConfigureAwait(false);
     }
 
@@ -333,6 +364,7 @@ public sealed partial class TransferService : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(targets);
         var (home, keys) = Routing(master);
+        RequireRebalanceRoutable(targets, home, keys);
         return await RebalancePlanner.PlanAsync(targets, await BalancesOfAsync(master, ct).ConfigureAwait(false), home, keys, ct).ConfigureAwait(false);
     }
 
