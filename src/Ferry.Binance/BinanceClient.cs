@@ -1,3 +1,4 @@
+using Ferry.Binance.Balances;
 using Ferry.Binance.General;
 using Ferry.Binance.Http;
 using Ferry.Binance.ManagedSubAccount;
@@ -34,6 +35,7 @@ public sealed class BinanceClient : IDisposable
         SubAccountManagement = new SubAccountManagementApi(_transport);
         SubAccountAssets = new SubAccountAssetsApi(_transport);
         ManagedSubAccount = new ManagedSubAccountApi(_transport);
+        Balances = new AccountBalancesApi(_transport);
     }
 
     /// <summary>The options the client was built with (do not change them afterwards).</summary>
@@ -59,6 +61,9 @@ public sealed class BinanceClient : IDisposable
 
     /// <summary>Managed sub-accounts: investor master, trading-team master and trading-team sub-account endpoints.</summary>
     public ManagedSubAccountApi ManagedSubAccount { get; }
+
+    /// <summary>The master account's own balances per wallet: spot, funding, margin, isolated, the overview, USDⓈ-M and COIN-M futures.</summary>
+    public AccountBalancesApi Balances { get; }
 
     /// <summary>The server-clock offset used for timestamps; measure it on demand with <see cref="ServerClock.MeasureAsync"/>.</summary>
     public ServerClock Clock => _transport.Clock;

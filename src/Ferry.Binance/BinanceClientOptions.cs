@@ -8,8 +8,26 @@ public sealed class BinanceClientOptions
     /// <summary>The largest recvWindow Binance accepts, in milliseconds.</summary>
     public const int MaxRecvWindow = 60_000;
 
-    /// <summary>The REST base address: an official Binance host, or a loopback simulator.</summary>
+    /// <summary>Binance's USDⓈ-M futures host (reference §5b).</summary>
+    public static readonly Uri OfficialUsdmFuturesAddress = new("https://fapi.binance.com");
+
+    /// <summary>Binance's COIN-M futures host (reference §5b).</summary>
+    public static readonly Uri OfficialCoinFuturesAddress = new("https://dapi.binance.com");
+
+    /// <summary>The spot testnet's host: it serves /api only, no futures.</summary>
+    private const string SpotTestnetHost = "testnet.binance.vision";
+
+    /// <summary>The REST base address of <c>/api</c> and <c>/sapi</c>: an official Binance host, or a loopback simulator.</summary>
     public Uri BaseAddress { get; set; } = new("https://api.binance.com");
+
+    /// <summary>
+    /// Where <c>/fapi/*</c> goes. Null (the default): <see cref="BaseAddress"/> when that is a loopback simulator (one
+    /// simulator serves every path), none for the spot testnet, else <see cref="OfficialUsdmFuturesAddress"/>.
+    /// </summary>
+    public Uri? UsdmFuturesBaseAddress { get; set; }
+
+    /// <summary>Where <c>/dapi/*</c> goes; null derives it as <see cref="UsdmFuturesBaseAddress"/> does (official: <see cref="OfficialCoinFuturesAddress"/>).</summary>
+    public Uri? CoinFuturesBaseAddress { get; set; }
 
     /// <summary>
     /// A proxy the account names explicitly (null, the default: connect to the host itself, whatever HTTP_PROXY and
@@ -31,6 +49,18 @@ public sealed class BinanceClientOptions
 
     /// <summary>The shared IP budget of all /api endpoints per <see cref="WeightWindow"/> (Binance: 6000 per minute).</summary>
     public int ApiIpWeightPerMinute { get; set; } = 6_000;
+
+    /// <summary>The IP budget all /fapi endpoints share per <see cref="WeightWindow"/> (Binance: REQUEST_WEIGHT 2400 per minute).</summary>
+    public int UsdmFuturesWeightPerMinute { get; set; } = 2_400;
+
+    /// <summary>The IP budget all /dapi endpoints share per <see cref="WeightWindow"/> (Binance: REQUEST_WEIGHT 2400 per minute).</summary>
+    public int CoinFuturesWeightPerMinute { get; set; } = 2_400;
+
+    /// <summary>
+    /// The key permission GET /sapi/v1/asset/wallet/balance is booked with: <see cref="KeyPermission.Reading"/> (the
+    /// default: zh-CN page, PY-SDK) or <see cref="KeyPermission.UniversalTransfer"/> (CONFLICT: the legacy EN page).
+    /// </summary>
+    public KeyPermission WalletOverviewPermission { get; set; } = KeyPermission.Reading;
 
     /// <summary>The length of one rate-limit window (Binance: one minute; tests use less).</summary>
     public TimeSpan WeightWindow { get; set; } = TimeSpan.FromMinutes(1);
@@ -95,9 +125,16 @@ public sealed class BinanceClientOptions
             throw new ArgumentException(refusal, nameof(BaseAddress));
         }
 
-        if (Proxy is not null && Ferry.Core.Http.KeyedHttpHandler.ProxyRefusal(BaseAddress, Proxy, KeyHostAllowlist.BinanceHosts) is { } proxyRefusal)
+        CheckFuturesAddress(UsdmFuturesBaseAddress, nameof(UsdmFuturesBaseAddress));
+        CheckFuturesAddress(CoinFuturesBaseAddress, nameof(CoinFuturesBaseAddress));
+        foreach (var host in Enum.GetValues<BinanceHost>())
         {
-            throw new ArgumentException(proxyRefusal, nameof(Proxy));
+            // Every address a keyed request may go to: a proxy must not see any of them in clear text.
+            if (Proxy is not null && AddressOf(host) is { } address
+                && Ferry.Core.Http.KeyedHttpHandler.ProxyRefusal(address, Proxy, KeyHostAllowlist.BinanceHosts) is { } proxyRefusal)
+            {
+                throw new ArgumentException(proxyRefusal, nameof(Proxy));
+            }
         }
 
         Require(RecvWindow is >= 1 and <= MaxRecvWindow, nameof(RecvWindow), $"RecvWindow must be between 1 and 60000 ms, not {RecvWindow}.");
@@ -105,6 +142,10 @@ public sealed class BinanceClientOptions
         Require(IpWeightPerMinute > 0, nameof(IpWeightPerMinute), "IpWeightPerMinute must be positive.");
         Require(UidWeightPerMinute > 0, nameof(UidWeightPerMinute), "UidWeightPerMinute must be positive.");
         Require(ApiIpWeightPerMinute > 0, nameof(ApiIpWeightPerMinute), "ApiIpWeightPerMinute must be positive.");
+        Require(UsdmFuturesWeightPerMinute > 0, nameof(UsdmFuturesWeightPerMinute), "UsdmFuturesWeightPerMinute must be positive.");
+        Require(CoinFuturesWeightPerMinute > 0, nameof(CoinFuturesWeightPerMinute), "CoinFuturesWeightPerMinute must be positive.");
+        Require(WalletOverviewPermission is KeyPermission.Reading or KeyPermission.UniversalTransfer, nameof(WalletOverviewPermission),
+            "WalletOverviewPermission must be Reading or UniversalTransfer.");
         Require(WeightWindow >= TimeSpan.FromMilliseconds(1), nameof(WeightWindow), "WeightWindow must be at least one millisecond.");
         Require(WindowEdgeMargin >= TimeSpan.Zero, nameof(WindowEdgeMargin), "WindowEdgeMargin must not be negative.");
         Require(MaxRateWait >= TimeSpan.Zero, nameof(MaxRateWait), "MaxRateWait must not be negative.");
@@ -114,6 +155,50 @@ public sealed class BinanceClientOptions
         Require(MaxAmountDecimalPlaces is >= 0 and <= 18, nameof(MaxAmountDecimalPlaces), "MaxAmountDecimalPlaces must be between 0 and 18.");
         Require(GetRetryCount is >= 0 and <= 5, nameof(GetRetryCount), "GetRetryCount must be between 0 and 5.");
         Require(RateLimitedGetRetries is >= 0 and <= 5, nameof(RateLimitedGetRetries), "RateLimitedGetRetries must be between 0 and 5.");
+    }
+
+    /// <summary>
+    /// The address that serves <paramref name="host"/>'s endpoints, or null when none does (the spot testnet has no
+    /// futures unless a futures address is set); see <see cref="UsdmFuturesBaseAddress"/>.
+    /// </summary>
+    public Uri? AddressOf(BinanceHost host)
+    {
+        var (configured, official) = host switch
+        {
+            BinanceHost.UsdmFutures => (UsdmFuturesBaseAddress, OfficialUsdmFuturesAddress),
+            BinanceHost.CoinFutures => (CoinFuturesBaseAddress, OfficialCoinFuturesAddress),
+            _ => (BaseAddress, BaseAddress),
+        };
+        if (configured is not null)
+        {
+            return configured;
+        }
+
+        if (KeyHostAllowlist.IsLoopback(BaseAddress))
+        {
+            return BaseAddress;
+        }
+
+        return string.Equals(BaseAddress.IdnHost, SpotTestnetHost, StringComparison.OrdinalIgnoreCase) ? null : official;
+    }
+
+    private static void CheckFuturesAddress(Uri? address, string name)
+    {
+        if (address is null)
+        {
+            return;
+        }
+
+        if (!address.IsAbsoluteUri || (address.Scheme != Uri.UriSchemeHttps && address.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new ArgumentException($"{name} must be an absolute http(s) address.", name);
+        }
+
+        // Keys go only to the exchange (principle 8): the same allowlist as the base address.
+        if (KeyHostAllowlist.Refusal(address, KeyHostAllowlist.BinanceHosts, "Binance") is { } refusal)
+        {
+            throw new ArgumentException(refusal, name);
+        }
     }
 
     private static void Require(bool ok, string name, string sentence)

@@ -28,6 +28,18 @@ public sealed record BinanceEndpoint(
     /// <summary>True for <c>/api/*</c> paths, which share one IP budget (6000 per minute) instead of a per-endpoint one.</summary>
     public bool SharesApiBudget => Path.StartsWith("/api/", StringComparison.Ordinal);
 
+    /// <summary>The host that serves the endpoint, read from its path: <c>/fapi/</c> USDⓈ-M, <c>/dapi/</c> COIN-M, else spot.</summary>
+    public BinanceHost Host =>
+        Path.StartsWith("/fapi/", StringComparison.Ordinal) ? BinanceHost.UsdmFutures
+        : Path.StartsWith("/dapi/", StringComparison.Ordinal) ? BinanceHost.CoinFutures
+        : BinanceHost.Spot;
+
+    /// <summary>
+    /// True when the endpoint's IP weight goes to one budget shared by its host instead of one of its own: <c>/api</c>
+    /// (6000 per minute), <c>/fapi</c> and <c>/dapi</c> (2400 per minute each); all three report it in X-MBX-USED-WEIGHT-1M.
+    /// </summary>
+    public bool SharesHostBudget => SharesApiBudget || Host != BinanceHost.Spot;
+
     /// <summary>True when an API key must be sent (<c>X-MBX-APIKEY</c>).</summary>
     public bool Keyed => Signed || Permission != KeyPermission.None;
 

@@ -2,7 +2,8 @@ namespace Ferry.Binance;
 
 /// <summary>
 /// The endpoints this client calls, each declared once. Weights follow the reference
-/// (exchange-api-facts.md §3.1); the client copies the table with the configured universal-transfer weight.
+/// (exchange-api-facts.md §3, §5b.2); the client copies the table with the configured values where sources conflict
+/// (<see cref="For"/>).
 /// </summary>
 public static class BinanceEndpoints
 {
@@ -290,19 +291,105 @@ public static class BinanceEndpoints
         ManagedSubAccountTradeParentLog, ManagedSubAccountOwnLog, ManagedSubAccountWithdraw,
     ];
 
+    // --- The master account's own balances, reference §5b.2 (all IP weights, all "Reading"). Ids continue after the
+    // previous block. /fapi and /dapi rows live on their own hosts (BinanceEndpoint.Host) with their own shared budgets. ---
+
+    /// <summary>The id of the first balances row.</summary>
+    private static readonly int BalancesFirstId = ManagedSubAccountFirstId + ManagedSubAccountEndpoints.Length;
+
+    /// <summary>GET /api/v3/account — the spot account: balances (omitZeroBalances), commissions, permissions.</summary>
+    public static readonly BinanceEndpoint SpotAccount = new(
+        nameof(SpotAccount), HttpMethod.Get, "/api/v3/account", Signed: true,
+        IpWeight: 20, UidWeight: 0, KeyPermission.Reading,
+        "SPOT-DOCS rest-api.md Account information (IP 20 since 2023-08-25); BNET-BAL 20") { Id = BalancesFirstId };
+
+    /// <summary>POST /sapi/v3/asset/getUserAsset — positive assets only ("just for positive data"); a read despite POST.</summary>
+    public static readonly BinanceEndpoint UserAssets = new(
+        nameof(UserAssets), HttpMethod.Post, "/sapi/v3/asset/getUserAsset", Signed: true,
+        IpWeight: 5, UidWeight: 0, KeyPermission.Reading,
+        "DOCS wallet/asset/user-assets; PY-SDK-BAL (IP 5); BNET-BAL 5") { Id = BalancesFirstId + 1 };
+
+    /// <summary>POST /sapi/v1/asset/get-funding-asset — the funding wallet; a read despite POST.</summary>
+    public static readonly BinanceEndpoint FundingAssets = new(
+        nameof(FundingAssets), HttpMethod.Post, "/sapi/v1/asset/get-funding-asset", Signed: true,
+        IpWeight: 1, UidWeight: 0, KeyPermission.Reading,
+        "DOCS wallet/asset/funding-wallet; PY-SDK-BAL (IP 1); BNET-BAL 1") { Id = BalancesFirstId + 2 };
+
+    /// <summary>GET /sapi/v1/asset/wallet/balance — one row per wallet valued in quoteAsset (permission: CONFLICT, configurable).</summary>
+    public static readonly BinanceEndpoint WalletOverview = new(
+        nameof(WalletOverview), HttpMethod.Get, "/sapi/v1/asset/wallet/balance", Signed: true,
+        IpWeight: 60, UidWeight: 0, KeyPermission.Reading,
+        "DOCS zh-CN query-user-wallet-balance; PY-SDK-BAL (IP 60); BNET-BAL 60. CONFLICT: the legacy EN page asks for "
+        + "Permits Universal Transfer, zh-CN and PY-SDK do not (BinanceClientOptions.WalletOverviewPermission)") { Id = BalancesFirstId + 3 };
+
+    /// <summary>GET /sapi/v1/margin/account — the cross-margin account (-3003 when margin was never opened).</summary>
+    public static readonly BinanceEndpoint CrossMarginAccount = new(
+        nameof(CrossMarginAccount), HttpMethod.Get, "/sapi/v1/margin/account", Signed: true,
+        IpWeight: 10, UidWeight: 0, KeyPermission.Reading,
+        "DOCS margin_trading/account/Query-Cross-Margin-Account-Details (IP 10); PY-SDK-BAL; BNET-BAL 10") { Id = BalancesFirstId + 4 };
+
+    /// <summary>GET /sapi/v1/margin/isolated/account — isolated pairs (symbols: at most 5; none means all).</summary>
+    public static readonly BinanceEndpoint IsolatedMarginAccount = new(
+        nameof(IsolatedMarginAccount), HttpMethod.Get, "/sapi/v1/margin/isolated/account", Signed: true,
+        IpWeight: 10, UidWeight: 0, KeyPermission.Reading,
+        "DOCS margin_trading/account/Query-Isolated-Margin-Account-Info (IP 10); PY-SDK-BAL; BNET-BAL 10") { Id = BalancesFirstId + 5 };
+
+    /// <summary>GET /fapi/v3/balance (fapi host) — USDⓈ-M balances per asset.</summary>
+    public static readonly BinanceEndpoint UsdmFuturesBalance = new(
+        nameof(UsdmFuturesBalance), HttpMethod.Get, "/fapi/v3/balance", Signed: true,
+        IpWeight: 5, UidWeight: 0, KeyPermission.Reading,
+        "PY-SDK-BAL (IP 5); BNET-BAL 5; new 2024-07-24 (FUT-CL)") { Id = BalancesFirstId + 6 };
+
+    /// <summary>GET /fapi/v3/account (fapi host) — USDⓈ-M totals, assets and open positions (what ccxt's fetchBalance reads).</summary>
+    public static readonly BinanceEndpoint UsdmFuturesAccount = new(
+        nameof(UsdmFuturesAccount), HttpMethod.Get, "/fapi/v3/account", Signed: true,
+        IpWeight: 5, UidWeight: 0, KeyPermission.Reading,
+        "DOCS zh-CN Account-Information-V3 (5); PY-SDK-BAL; BNET-BAL 5. The v2 account this replaces: 5 in the docs, "
+        + "10 in BNET-BAL (CONFLICT; no v2 row here)") { Id = BalancesFirstId + 7 };
+
+    /// <summary>GET /dapi/v1/balance (dapi host) — COIN-M balances per coin.</summary>
+    public static readonly BinanceEndpoint CoinFuturesBalance = new(
+        nameof(CoinFuturesBalance), HttpMethod.Get, "/dapi/v1/balance", Signed: true,
+        IpWeight: 1, UidWeight: 0, KeyPermission.Reading,
+        "DOCS derivatives/coin-margined-futures Futures-Account-Balance (1); PY-SDK-BAL 1; BNET-BAL 1") { Id = BalancesFirstId + 8 };
+
+    /// <summary>GET /dapi/v1/account (dapi host) — COIN-M assets and positions (what ccxt's fetchBalance reads).</summary>
+    public static readonly BinanceEndpoint CoinFuturesAccount = new(
+        nameof(CoinFuturesAccount), HttpMethod.Get, "/dapi/v1/account", Signed: true,
+        IpWeight: 5, UidWeight: 0, KeyPermission.Reading,
+        "PY-SDK-BAL (IP 5); BNET-BAL 5; CCXT-NPM cost 5") { Id = BalancesFirstId + 9 };
+
+    private static readonly BinanceEndpoint[] BalancesEndpoints =
+    [
+        SpotAccount, UserAssets, FundingAssets, WalletOverview, CrossMarginAccount, IsolatedMarginAccount,
+        UsdmFuturesBalance, UsdmFuturesAccount, CoinFuturesBalance, CoinFuturesAccount,
+    ];
+
     /// <summary>Every endpoint, in <see cref="BinanceEndpoint.Id"/> order.</summary>
     public static IReadOnlyList<BinanceEndpoint> All { get; } =
         [UniversalTransfer, UniversalTransferHistory, CrossMarginTransferHistory, ServerTime,
         SubAccountMarginTransfer, SubAccountFuturesTransfer, SubAccountUniversalTransfer, SubAccountUniversalTransferHistory,
         SubAccountFuturesInternalTransfer, SubAccountFuturesInternalTransferHistory, SubAccountToMaster, SubAccountToSubAccount,
         SubAccountUserHistory, SubAccountSpotTransferHistory,
-        .. SubAccountManagementEndpoints, .. ManagedSubAccountEndpoints];
+        .. SubAccountManagementEndpoints, .. ManagedSubAccountEndpoints, .. BalancesEndpoints];
 
     /// <summary>The table with the universal transfer's UID weight set to <paramref name="universalTransferUidWeight"/>.</summary>
     public static IReadOnlyList<BinanceEndpoint> WithUniversalTransferWeight(int universalTransferUidWeight)
     {
         var table = All.ToArray();
         table[UniversalTransfer.Id] = UniversalTransfer with { UidWeight = universalTransferUidWeight };
+        return table;
+    }
+
+    /// <summary>
+    /// The table a client with <paramref name="options"/> uses: the configured universal-transfer UID weight and the
+    /// configured wallet-overview permission (the places where the sources conflict).
+    /// </summary>
+    public static IReadOnlyList<BinanceEndpoint> For(BinanceClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var table = WithUniversalTransferWeight(options.UniversalTransferUidWeight).ToArray();
+        table[WalletOverview.Id] = WalletOverview with { Permission = options.WalletOverviewPermission };
         return table;
     }
 }

@@ -21,7 +21,7 @@ internal sealed class BinanceTransport : IDisposable
     public BinanceTransport(ApiCredentials credentials, BinanceClientOptions options, HttpMessageHandler? handler)
     {
         _options = options;
-        Endpoints = BinanceEndpoints.WithUniversalTransferWeight(options.UniversalTransferUidWeight);
+        Endpoints = BinanceEndpoints.For(options);
         Limiter = new WeightLimiter(Endpoints, options);
         var signer = RequestSigner.Create(credentials);
         Clock = new ServerClock(options.Time, ct => SendAsync(Endpoints[BinanceEndpoints.ServerTime.Id], NoParameters.Instance, null,
@@ -59,6 +59,11 @@ internal sealed class BinanceTransport : IDisposable
         if (window is < 1 or > BinanceClientOptions.MaxRecvWindow)
         {
             return new NotSent<T>(NotSentReason.InvalidInput, $"recvWindow must be between 1 and 60000 ms, not {window}.");
+        }
+
+        if (_exchange.NoAddress(endpoint) is { } noAddress)
+        {
+            return new NotSent<T>(NotSentReason.HostNotAllowed, noAddress);
         }
 
         if (cancellationToken.IsCancellationRequested)

@@ -20,7 +20,7 @@ internal sealed class HttpExchange : IDisposable
     private readonly BinanceClientOptions _options;
     private readonly WeightLimiter _limiter;
     private readonly ServerClock _clock;
-    private readonly Uri[] _uris;
+    private readonly Uri?[] _uris;
     private readonly string[] _queryPrefixes;
 
     public HttpExchange(string apiKey, RequestSigner signer, BinanceClientOptions options, IReadOnlyList<BinanceEndpoint> endpoints,
@@ -35,15 +35,27 @@ internal sealed class HttpExchange : IDisposable
             ? new HttpMessageInvoker(KeyedHttpHandler.Create(options.BaseAddress, options.Proxy, Ferry.Core.Safety.KeyHostAllowlist.BinanceHosts), disposeHandler: true)
             : new HttpMessageInvoker(handler, disposeHandler: false);
 
-        var root = options.BaseAddress.AbsoluteUri.TrimEnd('/');
-        _uris = new Uri[endpoints.Count];
+        _uris = new Uri?[endpoints.Count];
         _queryPrefixes = new string[endpoints.Count];
         for (var i = 0; i < endpoints.Count; i++)
         {
+            // Each endpoint goes to its own host's address (validated by the allowlist); none when the host has none.
+            if (options.AddressOf(endpoints[i].Host) is not { } address)
+            {
+                continue;
+            }
+
+            var root = address.AbsoluteUri.TrimEnd('/');
             _uris[i] = new Uri(root + endpoints[i].Path, UriKind.Absolute);
             _queryPrefixes[i] = root + endpoints[i].Path + "?";
         }
     }
+
+    /// <summary>Null when <paramref name="endpoint"/> has an address to go to; otherwise one sentence saying why it has none.</summary>
+    public string? NoAddress(BinanceEndpoint endpoint) =>
+        _uris[endpoint.Id] is not null ? null
+        : $"Not sent: no address serves {endpoint} here (Binance's spot testnet has no futures); set "
+          + $"{(endpoint.Host == BinanceHost.UsdmFutures ? nameof(BinanceClientOptions.UsdmFuturesBaseAddress) : nameof(BinanceClientOptions.CoinFuturesBaseAddress))} to use it.";
 
     /// <summary>Sends one request whose weight <paramref name="stamp"/> reserved; the limiter learns from the answer.</summary>
     public async Task<Outcome<T>> SendAsync<TParams, T>(
@@ -77,7 +89,7 @@ internal sealed class HttpExchange : IDisposable
             writer.Dispose();
             _limiter.Release(endpoint, stamp);
             LogFailure(endpoint, started, "not sent", e);
-            return SendFailure.Unreachable<T>(_options.BaseAddress.Host, e);
+            return SendFailure.Unreachable<T>(_uris[endpoint.Id]!.Host, e);
         }
         catch (Exception e) when (SendFailure.IsTransportFailure(e))
         {
@@ -144,11 +156,11 @@ internal sealed class HttpExchange : IDisposable
         HttpRequestMessage request;
         if (endpoint.Method == HttpMethod.Get)
         {
-            request = new HttpRequestMessage(HttpMethod.Get, writer.Length == 0 ? _uris[endpoint.Id] : QueryUri(endpoint, writer));
+            request = new HttpRequestMessage(HttpMethod.Get, writer.Length == 0 ? _uris[endpoint.Id]! : QueryUri(endpoint, writer));
         }
         else
         {
-            request = new HttpRequestMessage(endpoint.Method, _uris[endpoint.Id])
+            request = new HttpRequestMessage(endpoint.Method, _uris[endpoint.Id]!)
             {
                 Content = new ByteArrayContent(writer.Buffer, 0, writer.Length),
             };
@@ -183,7 +195,8 @@ internal sealed class HttpExchange : IDisposable
     private (int? Ip, int? Uid) ObserveHeaders(BinanceEndpoint endpoint, RateStamp stamp, HttpResponseMessage response, TimeSpan roundTrip)
     {
         var headers = response.Headers.NonValidated;
-        int? ip = endpoint.SharesApiBudget ? ReadInt(headers, "X-MBX-USED-WEIGHT-1M") : ReadInt(headers, "X-SAPI-USED-IP-WEIGHT-1M");
+        // /api, /fapi and /dapi report their host's shared IP budget; each /sapi endpoint its own (reference §5b.1).
+        int? ip = endpoint.SharesHostBudget ? ReadInt(headers, "X-MBX-USED-WEIGHT-1M") : ReadInt(headers, "X-SAPI-USED-IP-WEIGHT-1M");
         var uid = ReadInt(headers, "X-SAPI-USED-UID-WEIGHT-1M");
         _limiter.Settle(endpoint, stamp, ip, uid, roundTrip);
 

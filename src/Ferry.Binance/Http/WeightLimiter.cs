@@ -5,7 +5,7 @@ namespace Ferry.Binance.Http;
 
 /// <summary>
 /// Independent per-endpoint IP and UID weight budgets in fixed windows (Binance: 12000 IP and 180000 UID
-/// per endpoint per minute; /api endpoints share one 6000 IP budget). A request that would exceed a budget
+/// per endpoint per minute; /api endpoints share one 6000 IP budget, /fapi and /dapi one 2400 IP budget each). A request that would exceed a budget
 /// waits (on the injected clock) instead of being sent; a wait longer than the maximum ends NotSent.
 /// <para>The windows are the exchange's: boundaries follow the measured server time (<see cref="ServerClock"/>), the
 /// used-weight headers correct the count of the window the exchange counted each request in, and a count that went
@@ -41,7 +41,10 @@ public sealed class WeightLimiter
         _time = options.Time;
         _ip = new WeightBucket[endpoints.Count];
         _uid = new WeightBucket[endpoints.Count];
+        // /api, /fapi and /dapi each have one IP budget shared by all their endpoints; each /sapi endpoint has its own.
         var sharedApi = new WeightBucket(options.ApiIpWeightPerMinute);
+        var sharedUsdm = new WeightBucket(options.UsdmFuturesWeightPerMinute);
+        var sharedCoin = new WeightBucket(options.CoinFuturesWeightPerMinute);
         for (var i = 0; i < endpoints.Count; i++)
         {
             if (endpoints[i].Id != i)
@@ -49,7 +52,12 @@ public sealed class WeightLimiter
                 throw new ArgumentException($"Endpoint {endpoints[i].Name} has Id {endpoints[i].Id} but sits at position {i}.", nameof(endpoints));
             }
 
-            _ip[i] = endpoints[i].SharesApiBudget ? sharedApi : new WeightBucket(options.IpWeightPerMinute);
+            _ip[i] = endpoints[i].Host switch
+            {
+                BinanceHost.UsdmFutures => sharedUsdm,
+                BinanceHost.CoinFutures => sharedCoin,
+                _ => endpoints[i].SharesApiBudget ? sharedApi : new WeightBucket(options.IpWeightPerMinute),
+            };
             _uid[i] = new WeightBucket(options.UidWeightPerMinute);
         }
 
@@ -109,7 +117,7 @@ public sealed class WeightLimiter
     }
 
     /// <summary>Holds the endpoint's budgets back until <paramref name="until"/> (a 429 with Retry-After). The /api
-    /// endpoints share one IP budget, so a 429 on one holds back all of them.</summary>
+    /// endpoints share one IP budget (as /fapi and /dapi do theirs), so a 429 on one holds back all of them.</summary>
     public void BlockUntil(BinanceEndpoint endpoint, DateTimeOffset until)
     {
         ArgumentNullException.ThrowIfNull(endpoint);

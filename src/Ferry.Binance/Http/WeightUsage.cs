@@ -2,7 +2,7 @@ namespace Ferry.Binance.Http;
 
 /// <summary>What one endpoint has used of its budgets in the current window.</summary>
 /// <param name="Endpoint">The endpoint's name.</param>
-/// <param name="IpUsed">IP weight counted in the current window (shared by all /api endpoints).</param>
+/// <param name="IpUsed">IP weight counted in the current window (shared by all /api endpoints; by all /fapi, and by all /dapi, likewise).</param>
 /// <param name="IpLimit">IP weight allowed per window.</param>
 /// <param name="UidUsed">UID weight counted in the current window.</param>
 /// <param name="UidLimit">UID weight allowed per window.</param>

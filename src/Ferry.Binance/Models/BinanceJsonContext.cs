@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Ferry.Binance.Models.Balances;
 using Ferry.Binance.Models.ManagedSubAccount;
 using Ferry.Binance.Models.SubAccount;
 
@@ -60,6 +61,17 @@ namespace Ferry.Binance.Models;
 [JsonSerializable(typeof(ManagedSubAccountMarginAssets))]
 [JsonSerializable(typeof(ManagedSubAccountSnapshotPage))]
 [JsonSerializable(typeof(ManagedSubAccountTransferLog))]
+// The master account's own balances
+[JsonSerializable(typeof(SpotAccount))]
+[JsonSerializable(typeof(IReadOnlyList<UserAsset>))]
+[JsonSerializable(typeof(IReadOnlyList<FundingAsset>))]
+[JsonSerializable(typeof(IReadOnlyList<WalletBalance>))]
+[JsonSerializable(typeof(CrossMarginAccount))]
+[JsonSerializable(typeof(IsolatedMarginAccount))]
+[JsonSerializable(typeof(IReadOnlyList<UsdmFuturesBalance>))]
+[JsonSerializable(typeof(UsdmFuturesAccount))]
+[JsonSerializable(typeof(IReadOnlyList<CoinFuturesBalance>))]
+[JsonSerializable(typeof(CoinFuturesAccount))]
 public sealed partial class BinanceJsonContext : JsonSerializerContext
 {
 }

@@ -8,11 +8,11 @@ namespace Ferry.Core.Safety;
 /// </summary>
 public static class KeyHostAllowlist
 {
-    /// <summary>Binance's official REST hosts.</summary>
+    /// <summary>Binance's official REST hosts: spot and /sapi, the spot testnet, USDⓈ-M futures (fapi) and COIN-M futures (dapi).</summary>
     public static IReadOnlySet<string> BinanceHosts { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
     {
         "api.binance.com", "api1.binance.com", "api2.binance.com", "api3.binance.com", "api4.binance.com",
-        "api-gcp.binance.com", "testnet.binance.vision",
+        "api-gcp.binance.com", "testnet.binance.vision", "fapi.binance.com", "dapi.binance.com",
     };
 
     /// <summary>HTX's official REST hosts.</summary>

@@ -1,0 +1,36 @@
+using System.Text.Json.Serialization;
+
+namespace Ferry.Binance.Models.Balances;
+
+/// <summary>One asset of the funding wallet: POST /sapi/v1/asset/get-funding-asset (reference §5b.4).</summary>
+public sealed record FundingAsset
+{
+    /// <summary>The asset.</summary>
+    [JsonPropertyName("asset")]
+    [JsonRequired]
+    public string Asset { get; init; } = "";
+
+    /// <summary>Available.</summary>
+    [JsonPropertyName("free")]
+    [JsonRequired]
+    public decimal Free { get; init; }
+
+    /// <summary>Locked.</summary>
+    [JsonPropertyName("locked")]
+    [JsonRequired]
+    public decimal Locked { get; init; }
+
+    /// <summary>Frozen.</summary>
+    [JsonPropertyName("freeze")]
+    [JsonRequired]
+    public decimal Freeze { get; init; }
+
+    /// <summary>Being withdrawn.</summary>
+    [JsonPropertyName("withdrawing")]
+    [JsonRequired]
+    public decimal Withdrawing { get; init; }
+
+    /// <summary>Valued in BTC.</summary>
+    [JsonPropertyName("btcValuation")]
+    public decimal? BtcValuation { get; init; }
+}
