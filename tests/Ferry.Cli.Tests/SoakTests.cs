@@ -63,7 +63,8 @@ public sealed class SoakTests
         using var journal = SqliteTransferJournal.Open(Path.Combine(dir, "journal.db"), clock);
         using var client = new Binance.BinanceClient(new Ferry.Core.Credentials.ApiCredentials("soak-master-key", new Ferry.Core.Credentials.SecretText("soak-master-secret"), Ferry.Core.Credentials.SigningKind.Hmac),
             new Binance.BinanceClientOptions { BaseAddress = host.BaseAddress, Time = clock });
-        var leg = (Ferry.Engine.Transfers.TransferLeg)intents[0].Leg;
+        var runner = new SoakRunner(host.BaseAddress, journal, clock, seed, new ReconcileOptions());
+        var leg = (Ferry.Engine.Transfers.TransferLeg)(await runner.ProposalAsync(intents[0], CancellationToken.None)).Legs[0];
         for (var i = 0; i < 2; i++)
         {
             var (entry, _) = await JournaledExecutor.ExecuteAsync(journal, leg.Describe(intents[0].Key), c => TransferLegExecutor.ExecuteAsync(client, leg, c), CancellationToken.None);

@@ -2,25 +2,30 @@ using System.Globalization;
 using Ferry.Engine.Addresses;
 using Ferry.Engine.History;
 using Ferry.Htx.Transfers;
+using Ferry.Engine.Tests.Service;
 using Ferry.Engine.Transfers;
 
 namespace Ferry.Engine.Tests;
 
-/// <summary>HTX moves: planning (all checks before any client exists) and reconciliation against ledger rows.</summary>
+/// <summary>HTX moves: planning through the service's one door (all checks before any client exists) and reconciliation
+/// against ledger rows.</summary>
 public sealed class HtxPlanningTests
 {
-    private static ITransferPlan PlanMove(string amount, string asset, string from, string to, Venue venue = Venue.Htx) =>
-        TransferPlanner.PlanMove(new TransferRequest(decimal.Parse(amount, CultureInfo.InvariantCulture), asset,
-            WalletAddress.Parse(from), WalletAddress.Parse(to)), "h", venue, null);
+    private static async Task<ITransferPlan> PlanMoveAsync(string amount, string asset, string from, string to, Venue venue = Venue.Htx)
+    {
+        var account = venue == Venue.Htx ? PlanOnlyService.Htx("h") : PlanOnlyService.Binance("h", email: null);
+        await using var ferry = PlanOnlyService.Over(account);
+        return Assert.Single((await ferry.PlanAsync(amount, asset, from, to, "h")).Legs);
+    }
 
     [Theory]
     [InlineData("htx:spot", "htx:swap", "spot", "linear-swap", "USDT")]
     [InlineData("htx:swap", "htx:spot", "linear-swap", "spot", "USDT")]
     [InlineData("htx:spot", "htx:swap:btc-usdt", "spot", "linear-swap", "BTC-USDT")]
     [InlineData("htx:swap:ETH-USDT", "htx:spot", "linear-swap", "spot", "ETH-USDT")]
-    public void Spot_and_swap_moves_plan_one_transfer(string from, string to, string wireFrom, string wireTo, string margin)
+    public async Task Spot_and_swap_moves_plan_one_transfer(string from, string to, string wireFrom, string wireTo, string margin)
     {
-        var plan = Assert.IsType<HtxTransferPlan>(PlanMove("10.5", "usdt", from, to));
+        var plan = Assert.IsType<HtxTransferPlan>(await PlanMoveAsync("10.5", "usdt", from, to));
         Assert.Equal(("USDT", 10.5m, margin, Venue.Htx), (plan.Asset, plan.Amount, plan.MarginAccount, ((ITransferPlan)plan).Venue));
         Assert.Equal("POST /v2/account/transfer", plan.Endpoint);
         Assert.Equal([("from", wireFrom), ("to", wireTo), ("currency", "usdt"), ("amount", "10.5"), ("margin-account", margin)],
@@ -31,9 +36,9 @@ public sealed class HtxPlanningTests
     }
 
     [Fact]
-    public void Binance_addresses_still_plan_a_universal_transfer()
+    public async Task Binance_addresses_still_plan_a_universal_transfer()
     {
-        var plan = Assert.IsType<WalletTransferLeg>(PlanMove("1", "USDT", "spot", "usdm", Venue.Binance)).Plan;
+        var plan = Assert.IsType<WalletTransferLeg>(await PlanMoveAsync("1", "USDT", "spot", "usdm", Venue.Binance)).Plan;
         Assert.Equal("MAIN_UMFUTURE", plan.TransferTypeName);
     }
 
@@ -48,17 +53,17 @@ public sealed class HtxPlanningTests
     [InlineData("1", "USDT", "spot", "htx:swap", Venue.Binance, "different exchanges")]
     [InlineData("1", "USDT", "htx:spot", "htx:swap", Venue.Binance, "is a Binance account")]
     [InlineData("1", "U$DT", "htx:spot", "htx:swap", Venue.Htx, "not an asset name")]
-    public void Bad_htx_moves_are_refused_in_one_sentence(string amount, string asset, string from, string to, Venue venue, string expected)
+    public async Task Bad_htx_moves_are_refused_in_one_sentence(string amount, string asset, string from, string to, Venue venue, string expected)
     {
-        var error = Assert.Throws<TransferPlanningException>(() => PlanMove(amount, asset, from, to, venue));
+        var error = await Assert.ThrowsAsync<TransferPlanningException>(() => PlanMoveAsync(amount, asset, from, to, venue));
         Assert.Contains(expected, error.Message);
         Assert.EndsWith(".", error.Message);
     }
 
     [Fact]
-    public void Reconciliation_matches_currency_amount_direction_and_time()
+    public async Task Reconciliation_matches_currency_amount_direction_and_time()
     {
-        var plan = (HtxTransferPlan)PlanMove("25", "USDT", "htx:spot", "htx:swap");
+        var plan = (HtxTransferPlan)await PlanMoveAsync("25", "USDT", "htx:spot", "htx:swap");
         var sentAt = new DateTimeOffset(2026, 11, 1, 12, 0, 0, TimeSpan.Zero);
         TransferHistoryEntry Row(long id, string type, decimal amount, int seconds, string asset = "USDT") =>
             new("htx-ledger", id, sentAt.AddSeconds(seconds), type, asset, amount, "BOOKED");

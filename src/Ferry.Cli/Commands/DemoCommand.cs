@@ -1,11 +1,12 @@
 using System.CommandLine;
 using Ferry.Engine.Addresses;
-using Ferry.Binance;
 using Ferry.Cli.Output;
 using Ferry.Cli.Output.Json;
 using Ferry.Cli.Sessions;
 using Ferry.Core.Money;
 using Ferry.Core.Outcomes;
+using Ferry.Engine.History;
+using Ferry.Engine.Service;
 using Ferry.Engine.Transfers;
 
 namespace Ferry.Cli.Commands;
@@ -36,7 +37,15 @@ internal static class DemoCommand
         var printer = new Printer(env, options.Json);
         await using var host = await EmbeddedSimulator.StartAsync(statePath: null, env.Time, ct, DemoHtxLeg.SimulatorSettings);
         var account = EmbeddedSimulator.Account(host.BaseAddress, "demo");
-        using var client = new BinanceClient(account.Credentials, new BinanceClientOptions { BaseAddress = host.BaseAddress, Time = env.Time });
+        var htxAccount = HtxSession.EmbeddedAccount(host.BaseAddress, "demo-htx");
+        await using var ferry = new TransferService(new TransferServiceOptions
+        {
+            Accounts = [account, htxAccount],
+            OpenJournal = () => throw new InvalidOperationException("The demo journals nothing: it sends each move once and shows what came back."),
+            Venues = new DemoVenues(env),
+            Time = env.Time,
+        });
+        var session = await ferry.SessionAsync(account, ct);
         var admin = new SimulatorAdminClient(host.BaseAddress);
 
         printer.Line($"Ferry demo: a fresh Binance SIMULATOR on {host.BaseAddress} (no real money, no network, no keys).");
@@ -48,10 +57,11 @@ internal static class DemoCommand
         printer.Line("");
         printer.Line("2. Transfers between wallets (POST /sapi/v1/asset/transfer, signed with HMAC):");
         var moves = new List<DemoMoveDocument>();
+        var plans = new List<WalletTransferPlan>();
         foreach (var (amount, asset, from, to) in Moves)
         {
-            var plan = PlanMove(amount, asset, from, to);
-            var result = await TransferLegExecutor.ExecuteAsync(client, new WalletTransferLeg(plan), ct);
+            var plan = await PlanAsync(ferry, amount, asset, from, to, ct);
+            var result = await session.SendAsync(new WalletTransferLeg(plan), ct);
             if (result.Kind != OutcomeKind.Done)
             {
                 env.Error.WriteLine($"ferry demo: moving {amount} {asset} from {from} to {to} failed: {result.Message}");
@@ -59,11 +69,12 @@ internal static class DemoCommand
             }
             printer.Line($"   {amount,6} {asset,-4} {from,-17} -> {to,-17} {plan.TransferTypeName,-24} id {result.ExchangeId}");
             moves.Add(new DemoMoveDocument(amount, asset, from, to, plan.TransferTypeName, result.ExchangeId));
+            plans.Add(plan);
         }
 
         printer.Line("");
         printer.Line("3. A move the exchange refuses (more than the wallet holds); nothing moves:");
-        var refused = await TransferLegExecutor.ExecuteAsync(client, new WalletTransferLeg(PlanMove("1000000", "USDT", "spot", "usdm")), ct);
+        var refused = await session.SendAsync(new WalletTransferLeg(await PlanAsync(ferry, "1000000", "USDT", "spot", "usdm", ct)), ct);
         printer.Line(refused.Error is null
             ? $"   unexpected outcome: {refused.Message}"
             : $"   refused: code {refused.Error.Code}, \"{refused.Error.Message}\" (HTTP {refused.Error.HttpStatus})");
@@ -76,10 +87,10 @@ internal static class DemoCommand
         printer.Line("");
         printer.Line("5. The exchange's history (GET /sapi/v1/asset/transfer), newest first:");
         var end = env.Time.GetUtcNow();
-        var history = await Ferry.Engine.History.WalletHistoryReader.UniversalTransfersAsync(
-            client, Moves.Select(m => PlanMove(m.Amount, m.Asset, m.From, m.To)).Select(p => new Ferry.Engine.History.UniversalHistorySelection(p.TransferType, p.FromSymbol, p.ToSymbol)).Distinct().ToList(), end.AddDays(-1), end, ct);
+        var history = await ferry.HistoryAsync(account, new WalletHistoryQuery(
+            plans.Select(p => new UniversalHistorySelection(p.TransferType, p.FromSymbol, p.ToSymbol)).Distinct().ToList(), end.AddDays(-1), end), ct);
         var historyRows = new List<DemoHistoryRowDocument>();
-        if (history is Done<IReadOnlyList<Ferry.Engine.History.TransferHistoryEntry>> rows)
+        if (history is Done<IReadOnlyList<TransferHistoryEntry>> rows)
         {
             foreach (var row in rows.Value.OrderByDescending(r => r.TransferId))
             {
@@ -92,7 +103,7 @@ internal static class DemoCommand
             printer.Line($"   could not read history: {OutcomeText.Once(history.Describe())}");
         }
 
-        if (await DemoHtxLeg.RunAsync(env, printer, host.BaseAddress, ct) is not { } htx) return ExitCodes.Internal;
+        if (await DemoHtxLeg.RunAsync(env, printer, ferry, htxAccount, ct) is not { } htx) return ExitCodes.Internal;
 
         var totalsAfter = await admin.TotalsAsync(ct);
         var conserved = totalsBefore.Count == totalsAfter.Count && totalsBefore.All(t => totalsAfter.GetValueOrDefault(t.Key) == t.Value);
@@ -110,10 +121,14 @@ internal static class DemoCommand
         return conserved ? ExitCodes.Ok : ExitCodes.Internal;
     }
 
-    private static WalletTransferPlan PlanMove(string amount, string asset, string from, string to) =>
-        TransferPlanner.Plan(
-            new TransferRequest(decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture), asset, WalletAddress.Parse(from), WalletAddress.Parse(to)),
-            "demo", Venue.Binance, EmbeddedSimulator.MasterEmail);
+    /// <summary>Plans a move of the demo's master through the engine's door; each of the tour's moves stays inside the
+    /// account, so it is one universal transfer.</summary>
+    private static async Task<WalletTransferPlan> PlanAsync(TransferService ferry, string amount, string asset, string from, string to, CancellationToken ct)
+    {
+        var proposal = await ferry.PlanAsync(new TransferRequest(decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture), asset,
+            WalletAddress.Parse(from), WalletAddress.Parse(to)), "demo", ct);
+        return ((WalletTransferLeg)proposal.Legs.Single()).Plan;
+    }
 
     /// <summary>Prints the master's balances as a table and returns them for the --json document.</summary>
     private static async Task<IReadOnlyList<DemoBalanceDocument>> PrintBalancesAsync(Printer printer, SimulatorAdminClient admin, CancellationToken ct)

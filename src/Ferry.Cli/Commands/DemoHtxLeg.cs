@@ -1,11 +1,11 @@
 using Ferry.Engine.Addresses;
 using Ferry.Cli.Output;
 using Ferry.Cli.Output.Json;
-using Ferry.Cli.Sessions;
 using Ferry.Engine.History;
 using Ferry.Core.Money;
 using Ferry.Core.Outcomes;
-using Ferry.Simulator;
+using Ferry.Engine.Accounts;
+using Ferry.Engine.Service;
 using Ferry.Engine.Transfers;
 using Ferry.Simulator.Htx;
 
@@ -24,19 +24,19 @@ internal static class DemoHtxLeg
         ("50", "htx:swap", "htx:spot"),
     ];
 
-    /// <summary>Runs the step, printing it for people; returns it for --json, or null when a move failed.</summary>
-    public static async Task<DemoHtxDocument?> RunAsync(CliEnvironment env, Printer printer, Uri baseAddress, CancellationToken ct)
+    /// <summary>Runs the step, printing it for people; returns it for --json, or null when a move failed.
+    /// <paramref name="ferry"/> plans and sends with <paramref name="account"/>, the demo's HTX account.</summary>
+    public static async Task<DemoHtxDocument?> RunAsync(CliEnvironment env, Printer printer, TransferService ferry, AccountDefinition account, CancellationToken ct)
     {
         var moves = new List<DemoHtxMoveDocument>();
-        var account = HtxSession.EmbeddedAccount(baseAddress, "demo-htx");
-        using var client = HtxSession.NewClient(account, env, transfersPerSecond: 10);
+        var session = await ferry.SessionAsync(account, ct);
         printer.Line("");
         printer.Line("6. HTX on the same simulator: spot <-> USDT-margined swap (POST /v2/account/transfer, Signature V2):");
         var start = env.Time.GetUtcNow();
         foreach (var (amount, from, to) in Moves)
         {
-            var plan = Plan(amount, from, to);
-            var result = await HtxTransferExecutor.ExecuteAsync(client, plan, ct);
+            var plan = await PlanAsync(ferry, account, amount, from, to, ct);
+            var result = await session.SendAsync(plan, ct);
             if (result.Kind != OutcomeKind.Done)
             {
                 env.Error.WriteLine($"ferry demo: moving {amount} USDT from {from} to {to} on HTX failed: {result.Message}");
@@ -46,14 +46,14 @@ internal static class DemoHtxLeg
             moves.Add(new DemoHtxMoveDocument(amount, "USDT", from, to, plan.Direction, result.ExchangeId));
         }
 
-        var refused = await HtxTransferExecutor.ExecuteAsync(client, Plan("0.5", "htx:spot", "htx:swap"), ct);
+        var refused = await session.SendAsync(await PlanAsync(ferry, account, "0.5", "htx:spot", "htx:swap", ct), ct);
         printer.Line(refused.Error is null
             ? $"   unexpected outcome: {refused.Message}"
             : $"   refused: code {refused.Error.Code}, \"{refused.Error.Message}\" (below the simulator's 1 USDT minimum); nothing moved");
         var refusal = DemoRefusalDocument.Of(refused.Error, refused.Message);
 
         printer.Line("   HTX's ledger (GET /v2/account/ledger), newest first:");
-        var ledger = await HtxHistoryReader.SpotSwapTransfersAsync(client, "USDT", start.AddMinutes(-1), env.Time.GetUtcNow().AddMinutes(1), ct);
+        var ledger = await ferry.HistoryAsync(account, new HtxLedgerQuery("USDT", start.AddMinutes(-1), env.Time.GetUtcNow().AddMinutes(1)), ct);
         var ledgerRows = new List<DemoHtxLedgerRowDocument>();
         if (ledger is Done<IReadOnlyList<TransferHistoryEntry>> rows)
         {
@@ -71,7 +71,11 @@ internal static class DemoHtxLeg
         return new DemoHtxDocument(moves, refusal, ledgerRows);
     }
 
-    private static HtxTransferPlan Plan(string amount, string from, string to) =>
-        HtxTransferPlanner.Plan(new TransferRequest(decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture), "USDT",
-            WalletAddress.Parse(from), WalletAddress.Parse(to)), "demo-htx", Venue.Htx);
+    /// <summary>Plans an HTX move through the engine's door, as every front end does: one spot ⇄ swap transfer.</summary>
+    private static async Task<HtxTransferPlan> PlanAsync(TransferService ferry, AccountDefinition account, string amount, string from, string to, CancellationToken ct)
+    {
+        var proposal = await ferry.PlanAsync(new TransferRequest(decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture), "USDT",
+            WalletAddress.Parse(from), WalletAddress.Parse(to)), account.Name, ct);
+        return (HtxTransferPlan)proposal.Legs.Single();
+    }
 }

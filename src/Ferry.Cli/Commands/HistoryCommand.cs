@@ -77,7 +77,7 @@ internal static class HistoryCommand
         }
         if (options.Isolated is not null && !margin) throw CliException.BadInput("--isolated needs --margin.");
         var isolated = Symbol(options.Isolated, "--isolated");
-        var assetName = options.Asset is null ? null : TransferPlanner.ValidateAsset(options.Asset);
+        var assetName = options.Asset is null ? null : TransferInput.ValidateAsset(options.Asset);
 
         var target = SessionTarget.Resolve(env, options.Account);
         if (target.Environment == Ferry.Engine.Accounts.AccountEnvironment.Testnet)

@@ -40,7 +40,7 @@ internal static class HtxCommands
     {
         if (days < 1 || days > 180)
             throw CliException.BadInput($"--days {days} is out of range; HTX's ledger keeps 1 to 180 days.");
-        var assetName = asset is null ? null : TransferPlanner.ValidateAsset(asset);
+        var assetName = asset is null ? null : TransferInput.ValidateAsset(asset);
         var target = HtxTarget.Resolve(env, accountName);
         await using var service = CliServices.Open(env, printer.Json, printer.Line);
         var account = service.Account(Venue.Htx, target.AccountName);

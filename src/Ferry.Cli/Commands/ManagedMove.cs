@@ -29,7 +29,7 @@ internal static class ManagedMove
     /// <summary>Amount, asset and the account, all checked before anything opens.</summary>
     public static (decimal Amount, string Asset, SessionTarget Target) ReadMove(CliEnvironment env, string? amountText, string? assetText, string? accountName)
     {
-        if (!AmountText.TryParse(amountText, TransferPlanner.MaxDecimalPlaces, "Binance", "The amount", out var value, out var refusal))
+        if (!AmountText.TryParse(amountText, TransferInput.MaxDecimalPlaces, "Binance", "The amount", out var value, out var refusal))
             throw CliException.BadInput(refusal);
         var code = CommandInput.Code(assetText, "ASSET", "an asset");
         var target = SessionTarget.Resolve(env, accountName);

@@ -23,7 +23,7 @@ internal static class SubAccountHistory
             throw CliException.BadInput("--sub lists sub-account transfers and takes only --days, --asset, --account and --json.");
         if (days < 1 || days > SubAccountHistoryReader.MaxDays)
             throw CliException.BadInput($"--days {days} is out of range; the sub-account histories cover 1 to {SubAccountHistoryReader.MaxDays} days.");
-        var assetName = asset is null ? null : TransferPlanner.ValidateAsset(asset);
+        var assetName = asset is null ? null : TransferInput.ValidateAsset(asset);
         var target = SessionTarget.Resolve(env, accountName);
         if (target.Environment == Ferry.Engine.Accounts.AccountEnvironment.Testnet)
             throw CliException.Refused("Binance's testnet does not serve /sapi endpoints, so it has no transfer history; use the simulator instead.");

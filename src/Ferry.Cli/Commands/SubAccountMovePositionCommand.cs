@@ -49,7 +49,7 @@ internal static class SubAccountMovePositionCommand
         var parts = text.Split(':');
         if (parts.Length is < 2 or > 3)
             throw CliException.BadInput($"'{AmountText.Shown(text)}' is not SYMBOL:QUANTITY[:BOTH|LONG|SHORT], e.g. BTCUSDT:0.01.");
-        if (!AmountText.TryParse(parts[1], TransferPlanner.MaxDecimalPlaces, "Binance", $"The quantity of {AmountText.Shown(parts[0])}", out var quantity, out var refusal))
+        if (!AmountText.TryParse(parts[1], TransferInput.MaxDecimalPlaces, "Binance", $"The quantity of {AmountText.Shown(parts[0])}", out var quantity, out var refusal))
             throw CliException.BadInput(refusal);
         var side = parts.Length == 2 ? PositionSide.Both : parts[2].ToUpperInvariant() switch
         {

@@ -109,6 +109,6 @@ internal static class SweepCommand
 
     private static decimal Amount(string? text, string option) =>
         text is null ? 0m
-        : AmountText.TryParse(text, TransferPlanner.MaxDecimalPlaces, "Binance", option, out var value, out var refusal) ? value
+        : AmountText.TryParse(text, TransferInput.MaxDecimalPlaces, "Binance", option, out var value, out var refusal) ? value
         : throw CliException.BadInput(refusal);
 }

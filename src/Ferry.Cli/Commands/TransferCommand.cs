@@ -80,7 +80,7 @@ internal static class TransferCommand
     {
         var (from, to) = (WalletAddress.Parse(options.From), WalletAddress.Parse(options.To));
         var venue = from.Venue == Venue.Htx || to.Venue == Venue.Htx ? "HTX" : "Binance";
-        if (!AmountText.TryParse(options.Amount, TransferPlanner.MaxDecimalPlaces, venue, "The amount", out var amount, out var refusal))
+        if (!AmountText.TryParse(options.Amount, TransferInput.MaxDecimalPlaces, venue, "The amount", out var amount, out var refusal))
             throw CliException.BadInput(refusal);
         return new TransferRequest(amount, options.Asset, from, to);
     }

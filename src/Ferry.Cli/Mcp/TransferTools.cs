@@ -28,7 +28,7 @@ internal sealed class TransferTools(McpToolContext context)
     private CallToolResult Plan(string amountText, string asset, string fromText, string toText, string? account)
     {
         // As 'ferry transfer --dry-run': everything is checked and planned without opening a session.
-        if (!AmountText.TryParse(amountText, TransferPlanner.MaxDecimalPlaces, "Binance", "The amount", out var amount, out var refusal))
+        if (!AmountText.TryParse(amountText, TransferInput.MaxDecimalPlaces, "Binance", "The amount", out var amount, out var refusal))
             throw new ToolInputException(refusal);
         var request = new TransferRequest(amount, asset, WalletAddress.Parse(fromText), WalletAddress.Parse(toText));
         if (request.From.Venue == Venue.Htx || request.To.Venue == Venue.Htx)

@@ -64,8 +64,10 @@ internal sealed class SoakRunner
         $"fail-before-commit={rate / 5},drop-after-commit={rate / 5},error-after-commit={rate / 5},throttle={rate / 5},latency={rate / 10},skew={rate / 10},history-lag={rate},latency-ms=2,skew-ms=1500,history-lag-ms={historyLagMs},retry-after-s=0"));
 
     /// <summary>One intended move. <paramref name="Endpoints"/> are the paths of the endpoints its legs call (one
-    /// per leg), so its unique amount attributes each of them to it.</summary>
-    public sealed record Intent(int Index, string Key, string Kind, decimal Amount, string From, string To, IReadOnlyList<string> Endpoints, object Leg);
+    /// per leg), so its unique amount attributes each of them to it. <paramref name="Move"/> is what the engine is given:
+    /// a <see cref="TransferRequest"/> the service plans (wallet and HTX moves), or a leg or route built here (the
+    /// sub-account transfer with its seeded clientTranId, the two-leg route).</summary>
+    public sealed record Intent(int Index, string Key, string Kind, decimal Amount, string From, string To, IReadOnlyList<string> Endpoints, object Move);
 
     /// <summary>What driving one intent came to in this process.</summary>
     private enum Drive
@@ -124,11 +126,9 @@ internal sealed class SoakRunner
         return list;
     }
 
-    private static Intent Wallet(int i, string key, decimal amount, string from, string to)
-    {
-        var plan = TransferPlanner.Plan(new TransferRequest(amount, "USDT", WalletAddress.Parse(from), WalletAddress.Parse(to)), "soak", Venue.Binance, Master);
-        return new Intent(i, key, "wallet", amount, from, to, [BinanceEndpoints.UniversalTransfer.Path], new WalletTransferLeg(plan));
-    }
+    private static Intent Wallet(int i, string key, decimal amount, string from, string to) =>
+        new(i, key, "wallet", amount, from, to, [BinanceEndpoints.UniversalTransfer.Path],
+            new TransferRequest(amount, "USDT", WalletAddress.Parse(from), WalletAddress.Parse(to)));
 
     private static Intent Sub(int i, string key, decimal amount, bool toAlice, int seed)
     {
@@ -143,11 +143,9 @@ internal sealed class SoakRunner
             new SubAccountUniversalTransferLeg("soak", from, to, request));
     }
 
-    private static Intent Htx(int i, string key, decimal amount, string from, string to)
-    {
-        var plan = HtxTransferPlanner.Plan(new TransferRequest(amount, "USDT", WalletAddress.Parse(from), WalletAddress.Parse(to)), "soak-htx", Venue.Htx);
-        return new Intent(i, key, "htx", amount, from, to, [HtxEndpoints.SpotSwapTransfer.Path], plan);
-    }
+    private static Intent Htx(int i, string key, decimal amount, string from, string to) =>
+        new(i, key, "htx", amount, from, to, [HtxEndpoints.SpotSwapTransfer.Path],
+            new TransferRequest(amount, "USDT", WalletAddress.Parse(from), WalletAddress.Parse(to)));
 
     /// <summary>alice's spot → the master's funding wallet: two legs (sub-account universal transfer to the master's spot,
     /// then the master's own universal transfer), run through the route runner.</summary>
@@ -175,7 +173,7 @@ internal sealed class SoakRunner
             var held = new List<Intent>();
             foreach (var intent in pending)
             {
-                var run = await _service.MoveOnceAsync(intent.Key, Proposal(intent), ct).ConfigureAwait(false);
+                var run = await _service.MoveOnceAsync(intent.Key, await ProposalAsync(intent, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
                 if (run.Status == IntentStatus.Held) held.Add(intent);
                 // Progress is reported only for intents this run worked on, so a restarted worker's kill point lies ahead of it.
                 else if (run.Worked) progress?.Invoke(intent.Index);
@@ -186,14 +184,19 @@ internal sealed class SoakRunner
         }
     }
 
-    /// <summary>The intent as the engine plans it: a lone leg with the account whose key sends it, or the route.</summary>
-    private TransferProposal Proposal(Intent intent) => intent.Leg switch
+    /// <summary>The intent as the engine runs it: a request planned by the service (for the account of the intent's
+    /// venue), a lone leg with the account whose key sends it, or the route.</summary>
+    public async Task<TransferProposal> ProposalAsync(Intent intent, CancellationToken ct)
     {
-        TransferPlan route => new TransferProposal(route.Request, _binanceAccount, route.Legs, route.Legs.Select(_ => _binanceAccount).ToList(), route),
-        HtxTransferPlan htx => TransferProposal.Of(htx, _htxAccount),
-        TransferLeg leg => TransferProposal.Of(leg, _binanceAccount),
-        _ => throw new InvalidOperationException("unknown intent leg"),
-    };
+        ArgumentNullException.ThrowIfNull(intent);
+        return intent.Move switch
+        {
+            TransferRequest request => await _service.PlanAsync(request, intent.Kind == "htx" ? _htxAccount.Name : _binanceAccount.Name, ct).ConfigureAwait(false),
+            TransferPlan route => new TransferProposal(route.Request, _binanceAccount, route.Legs, route.Legs.Select(_ => _binanceAccount).ToList(), route),
+            TransferLeg leg => TransferProposal.Of(leg, _binanceAccount),
+            _ => throw new InvalidOperationException("unknown intent move"),
+        };
+    }
 
     /// <summary>Compares the simulator's own record (read over its admin endpoint: every committed move, balances, totals,
     /// the auditor's findings) with the intents and the journal.</summary>

@@ -81,7 +81,7 @@ public static class RebalanceFile
         {
             var assetText = Scalar(assetNode, "an asset name");
             string asset;
-            try { asset = TransferPlanner.ValidateAsset(assetText); }
+            try { asset = TransferInput.ValidateAsset(assetText); }
             catch (TransferPlanningException) { throw Bad(Line(assetNode), $"asset '{assetText}' is not an asset name; write it like USDT or BTC"); }
             if (result.Any(a => a.Asset == asset)) throw Bad(Line(assetNode), $"lists asset {asset} twice");
             if (walletsNode is not YamlMappingNode wallets || wallets.Children.Count == 0)
@@ -133,7 +133,7 @@ public static class RebalanceFile
         }
         if (!AmountText.IsPlainDecimal(text))
             throw Bad(line, $"target of {field} '{AmountText.Shown(text)}' is not an amount, a share or 'rest'; write e.g. 500, 25% or rest");
-        if (!AmountText.TryParse(text, TransferPlanner.MaxDecimalPlaces, "Binance", $"target of {field}", out var amount, out var refusal))
+        if (!AmountText.TryParse(text, TransferInput.MaxDecimalPlaces, "Binance", $"target of {field}", out var amount, out var refusal))
             throw Bad(line, refusal.TrimEnd('.'));
         return new(wallet, TargetKind.Amount, amount, line);
     }

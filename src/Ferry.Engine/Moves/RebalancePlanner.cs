@@ -41,7 +41,7 @@ public static class RebalancePlanner
             targets[w.Wallet] = w.Kind switch
             {
                 TargetKind.Amount => w.Value,
-                TargetKind.Share => Math.Round(total * w.Value / 100m, TransferPlanner.MaxDecimalPlaces, MidpointRounding.ToZero),
+                TargetKind.Share => Math.Round(total * w.Value / 100m, TransferInput.MaxDecimalPlaces, MidpointRounding.ToZero),
                 _ => 0m,
             };
         }

@@ -18,7 +18,7 @@ public sealed record SweepRequest(string Asset, WalletAddress To, IReadOnlyList<
     /// <summary>Throws <see cref="TransferPlanningException"/> with one sentence naming the first bad field.</summary>
     public SweepRequest Validated()
     {
-        var asset = TransferPlanner.ValidateAsset(Asset);
+        var asset = TransferInput.ValidateAsset(Asset);
         if (To.Venue != Venue.Binance)
             throw new TransferPlanningException($"'{To}' is not a Binance wallet; a sweep collects into a Binance wallet.");
         if (!BinanceBalanceReader.Readable.Contains(Wallet))
@@ -27,8 +27,8 @@ public sealed record SweepRequest(string Asset, WalletAddress To, IReadOnlyList<
         if (Keep < 0) throw new TransferPlanningException($"--keep {WireDecimal.Format(Keep)} is negative; give 0 or more.");
         foreach (var (name, value) in new[] { ("--min", Min), ("--keep", Keep) })
         {
-            if (WireDecimal.DecimalPlaces(value) > TransferPlanner.MaxDecimalPlaces)
-                throw new TransferPlanningException($"{name} {WireDecimal.Format(value)} has more than {TransferPlanner.MaxDecimalPlaces} decimal places.");
+            if (WireDecimal.DecimalPlaces(value) > TransferInput.MaxDecimalPlaces)
+                throw new TransferPlanningException($"{name} {WireDecimal.Format(value)} has more than {TransferInput.MaxDecimalPlaces} decimal places.");
         }
         List<string>? from = null;
         if (From is not null)
@@ -96,7 +96,7 @@ public static class SweepPlanner
         foreach (var (email, free) in balances)
         {
             var source = Source(email, request.Wallet);
-            var amount = Math.Round(free - request.Keep, TransferPlanner.MaxDecimalPlaces, MidpointRounding.ToZero);
+            var amount = Math.Round(free - request.Keep, TransferInput.MaxDecimalPlaces, MidpointRounding.ToZero);
             if (request.To.Email is { } toEmail && string.Equals(toEmail, email, StringComparison.OrdinalIgnoreCase) && request.To.Wallet == request.Wallet)
                 skipped.Add(new(source.ToString(), "it is the sweep's target"));
             else if (amount <= 0)

@@ -8,8 +8,7 @@ namespace Ferry.Engine.Routing;
 /// matter — the source's, the target's and the master's (a detour through a third sub-account never saves a leg or
 /// weight: every endpoint that reaches it also joins the two ends directly); isolated wallets only where the move
 /// names them. Edges come from <see cref="RouteConnectors.Binance"/> with the key each needs. Cost: one leg, if any,
-/// by preference (what the single-leg router always chose); otherwise fewest legs, then least IP + UID weight, then
-/// the preference of each leg in order.
+/// by preference; otherwise fewest legs, then least IP + UID weight, then the preference of each leg in order.
 /// </summary>
 internal static class RouteSearch
 {

@@ -24,8 +24,8 @@ public static class TransferRouter
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(home);
         ArgumentNullException.ThrowIfNull(accounts);
-        var asset = TransferPlanner.ValidateAsset(request.Asset);
-        TransferPlanner.ValidateAmount(request.Amount);
+        var asset = TransferInput.ValidateAsset(request.Asset);
+        TransferInput.ValidateAmount(request.Amount, Venue.Binance);
         var (from, to) = (request.From, request.To);
         if (from.Venue == Venue.Htx || to.Venue == Venue.Htx)
             throw new TransferPlanningException("Routes join Binance wallets only; an HTX wallet moves only between htx:spot and htx:swap (one HTX transfer), and no move crosses between the two exchanges.");

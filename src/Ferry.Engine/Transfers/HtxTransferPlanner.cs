@@ -1,13 +1,13 @@
 using Ferry.Engine.Addresses;
-using Ferry.Core.Money;
 
 namespace Ferry.Engine.Transfers;
 
 /// <summary>
 /// Plans HTX moves: <c>htx:spot</c> ⇄ <c>htx:swap</c> (cross, margin account USDT) or <c>htx:swap:BTC-USDT</c> (isolated),
-/// each one call of <c>POST /v2/account/transfer</c>. All checks happen here, before any client exists.
+/// each one call of <c>POST /v2/account/transfer</c>. All checks happen here, before any client exists. Only the
+/// engine's TransferService calls it: front ends plan every venue through that one door.
 /// </summary>
-public static class HtxTransferPlanner
+internal static class HtxTransferPlanner
 {
     /// <summary>Plans the move for an HTX account or throws <see cref="TransferPlanningException"/> with one sentence.</summary>
     public static HtxTransferPlan Plan(TransferRequest request, string accountName, Venue accountVenue)
@@ -21,14 +21,8 @@ public static class HtxTransferPlanner
 
         if (accountVenue != Venue.Htx)
             throw new TransferPlanningException($"Account '{accountName}' is a {accountVenue.Display()} account, but the move names HTX wallets; choose an HTX account with --account.");
-        var asset = TransferPlanner.ValidateAsset(request.Asset);
-        if (request.Amount <= 0)
-            throw new TransferPlanningException($"The amount {WireDecimal.Format(request.Amount)} is not positive; give an amount greater than zero.");
-        if (WireDecimal.DecimalPlaces(request.Amount) > TransferPlanner.MaxDecimalPlaces)
-        {
-            throw new TransferPlanningException(
-                $"The amount {WireDecimal.Format(request.Amount)} has more than {TransferPlanner.MaxDecimalPlaces} decimal places, which HTX does not accept.");
-        }
+        var asset = TransferInput.ValidateAsset(request.Asset);
+        TransferInput.ValidateAmount(request.Amount, Venue.Htx);
 
         if (from == to)
             throw new TransferPlanningException($"The move goes from '{from}' to the same wallet; name two different wallets.");
