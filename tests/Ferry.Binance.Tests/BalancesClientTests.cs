@@ -4,6 +4,7 @@ using System.Text;
 using Ferry.Binance.Balances;
 using Ferry.Binance.Models.Balances;
 using Ferry.Binance.Tests.Support;
+using Ferry.Core.Http;
 using Ferry.Core.Outcomes;
 
 namespace Ferry.Binance.Tests;
@@ -91,6 +92,18 @@ public sealed class BalancesClientTests : IDisposable
     }
 
     [Fact]
+    public void Each_query_lists_its_wire_parameters_decoded()
+    {
+        Assert.Equal([new("omitZeroBalances", "false")], ((IWireRequest)new SpotAccountQuery { OmitZeroBalances = false }).WireParameters());
+        Assert.Equal([new("asset", "USDT"), new("needBtcValuation", "true")],
+            ((IWireRequest)new AssetBalanceQuery { Asset = "USDT", NeedBtcValuation = true }).WireParameters());
+        Assert.Equal([new("quoteAsset", "USDT")], ((IWireRequest)new WalletOverviewQuery { QuoteAsset = "USDT" }).WireParameters());
+        Assert.Equal([new("symbols", "BTCUSDT,ETHUSDT")],
+            ((IWireRequest)new IsolatedMarginAccountQuery { Symbols = ["BTCUSDT", "ETHUSDT"] }).WireParameters());
+        Assert.Empty(((IWireRequest)new IsolatedMarginAccountQuery { Symbols = [] }).WireParameters());
+    }
+
+    [Fact]
     public async Task More_than_five_isolated_symbols_are_refused_locally_with_one_sentence()
     {
         var client = _clients.Hmac();
@@ -128,7 +141,7 @@ public sealed class BalancesClientTests : IDisposable
         var quote = await client.Balances.WalletOverviewAsync(new WalletOverviewQuery { QuoteAsset = "usdt" });
         var asset = await client.Balances.FundingAssetsAsync(new AssetBalanceQuery { Asset = "US DT" });
 
-        Assert.StartsWith("quoteAsset 'usdt'", Assert.IsType<NotSent<IReadOnlyList<WalletBalance>>>(quote).Message, StringComparison.Ordinal);
+        Assert.StartsWith("quoteAsset 'usdt'", Assert.IsType<NotSent<IReadOnlyList<WalletOverviewRow>>>(quote).Message, StringComparison.Ordinal);
         Assert.StartsWith("asset 'US DT'", Assert.IsType<NotSent<IReadOnlyList<FundingAsset>>>(asset).Message, StringComparison.Ordinal);
         Assert.Empty(_clients.Handler.Requests);
     }

@@ -58,11 +58,11 @@ public sealed class BalancesDocExampleTests
     [Fact]
     public void Wallet_overview_parses_with_and_without_balance_detail()
     {
-        var detailed = Assert.Single(ParseFile<IReadOnlyList<WalletBalance>>("doc-wallet-balance.json"));
+        var detailed = Assert.Single(ParseFile<IReadOnlyList<WalletOverviewRow>>("doc-wallet-balance.json"));
         Assert.Equal(("Spot", true, 0m), (detailed.WalletName, detailed.Activate, detailed.Balance));
         Assert.Equal(("USDT", "TetherUS", 6.238383m), (detailed.AssetBalances![0].Asset, detailed.AssetBalances[0].AssetName, detailed.AssetBalances[0].Free));
 
-        var plain = Parse<IReadOnlyList<WalletBalance>>("""
+        var plain = Parse<IReadOnlyList<WalletOverviewRow>>("""
             [{"activate":true,"balance":"0.00000001","walletName":"USDⓈ-M Futures"},{"activate":false,"balance":"0","walletName":"Options"}]
             """);
         Assert.Equal(["USDⓈ-M Futures", "Options"], plain.Select(w => w.WalletName));

@@ -75,6 +75,20 @@ public sealed class FuturesHostAllowlistTests
         }
     }
 
+    [Theory]
+    [InlineData("https://someone:hunter2secret@evil.example")]
+    [InlineData("https://someone:hunter2secret@fapi.binance.com")]
+    public void The_refusal_names_the_host_but_not_a_password_written_into_the_address(string address)
+    {
+        var options = new BinanceClientOptions { UsdmFuturesBaseAddress = new Uri(address) };
+
+        var error = Assert.Throws<ArgumentException>(options.Validate);
+
+        Assert.DoesNotContain("hunter2secret", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("someone", error.Message, StringComparison.Ordinal);
+        Assert.Contains(new Uri(address).Host, error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_proxy_is_refused_when_a_futures_address_is_a_loopback_simulator()
     {

@@ -42,11 +42,11 @@ public sealed class AccountBalancesApi
     }
 
     /// <summary>GET /sapi/v1/asset/wallet/balance (IP 60): one row per wallet, valued in QuoteAsset (default BTC).</summary>
-    public Task<Outcome<IReadOnlyList<WalletBalance>>> WalletOverviewAsync(WalletOverviewQuery? query = null, CancellationToken cancellationToken = default)
+    public Task<Outcome<IReadOnlyList<WalletOverviewRow>>> WalletOverviewAsync(WalletOverviewQuery? query = null, CancellationToken cancellationToken = default)
     {
         query ??= new WalletOverviewQuery();
         return _transport.SendIfValidAsync(BinanceEndpoints.WalletOverview, query, query.Validate(), query.RecvWindow,
-            BinanceJsonContext.Default.IReadOnlyListWalletBalance, cancellationToken);
+            BinanceJsonContext.Default.IReadOnlyListWalletOverviewRow, cancellationToken);
     }
 
     /// <summary>GET /sapi/v1/margin/account (IP 10): the cross-margin wallet.</summary>

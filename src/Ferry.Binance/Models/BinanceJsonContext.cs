@@ -65,7 +65,7 @@ namespace Ferry.Binance.Models;
 [JsonSerializable(typeof(SpotAccount))]
 [JsonSerializable(typeof(IReadOnlyList<UserAsset>))]
 [JsonSerializable(typeof(IReadOnlyList<FundingAsset>))]
-[JsonSerializable(typeof(IReadOnlyList<WalletBalance>))]
+[JsonSerializable(typeof(IReadOnlyList<WalletOverviewRow>))]
 [JsonSerializable(typeof(CrossMarginAccount))]
 [JsonSerializable(typeof(IsolatedMarginAccount))]
 [JsonSerializable(typeof(IReadOnlyList<UsdmFuturesBalance>))]

@@ -40,7 +40,8 @@ public static class KeyHostAllowlist
         {
             return null;
         }
-        return $"Refusing to send a {venueName} key to '{address.GetLeftPart(UriPartial.Authority)}': keys go only to "
+        // Scheme and host only: a user name or password written into the address must not reach an error message.
+        return $"Refusing to send a {venueName} key to '{address.Scheme}://{address.Authority}': keys go only to "
             + $"{venueName}'s official hosts over HTTPS or to a simulator on loopback.";
     }
 }

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Ferry.Binance.Models.Balances;
 
 /// <summary>One wallet of GET /sapi/v1/asset/wallet/balance, valued in the requested quoteAsset (reference §5b.4).</summary>
-public sealed record WalletBalance
+public sealed record WalletOverviewRow
 {
     /// <summary>Whether the wallet is activated.</summary>
     [JsonPropertyName("activate")]
@@ -22,5 +22,5 @@ public sealed record WalletBalance
 
     /// <summary>Per asset, only with needBalanceDetail=true.</summary>
     [JsonPropertyName("assetBalances")]
-    public IReadOnlyList<WalletAssetBalance>? AssetBalances { get; init; }
+    public IReadOnlyList<WalletOverviewAsset>? AssetBalances { get; init; }
 }

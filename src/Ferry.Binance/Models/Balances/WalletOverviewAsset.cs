@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Ferry.Binance.Models.Balances;
 
 /// <summary>One asset of a wallet in GET /sapi/v1/asset/wallet/balance with needBalanceDetail=true.</summary>
-public sealed record WalletAssetBalance
+public sealed record WalletOverviewAsset
 {
     /// <summary>The asset.</summary>
     [JsonPropertyName("asset")]
