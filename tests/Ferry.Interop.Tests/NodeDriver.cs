@@ -20,6 +20,9 @@ public sealed record WireRequest(string Method, string Path, string Query, IRead
 public sealed record ClientStep(string Client, string Key, string Step, string Type, string Outcome, int? Code, int? Http,
     string? TranId, IReadOnlyList<string> Ids, IReadOnlyList<WireRequest> Wire, string Message)
 {
+    /// <summary>A balance read's totals as the client reported them: asset (or symbol:asset) to amount text.</summary>
+    public IReadOnlyDictionary<string, string> Balances { get; init; } = new Dictionary<string, string>();
+
     /// <summary>True when the client call returned normally.</summary>
     public bool Ok => Outcome == "ok";
 
@@ -95,6 +98,11 @@ internal static class NodeDriver
             : [];
         var ids = root.TryGetProperty("ids", out var i) ? i.EnumerateArray().Select(x => x.GetString()!).ToList() : [];
         return new ClientStep(Str(root, "client"), Str(root, "key"), Str(root, "step"), Str(root, "type"), Str(root, "outcome"),
-            Int("code"), Int("http"), root.TryGetProperty("tranId", out var t) ? t.GetString() : null, ids, wire, Str(root, "message"));
+            Int("code"), Int("http"), root.TryGetProperty("tranId", out var t) ? t.GetString() : null, ids, wire, Str(root, "message"))
+        {
+            Balances = root.TryGetProperty("balances", out var b)
+                ? b.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? "")
+                : new Dictionary<string, string>(),
+        };
     }
 }

@@ -24,11 +24,11 @@ internal sealed class SimSession : IAsyncDisposable
     /// which is how a test makes a real client's (unpatched) timestamps stale or early. A shifted clock stands still at
     /// that offset from the start: the offsets used (10 s ahead, 30 s and 2 min behind) are far enough from Binance's
     /// limits (1 s ahead, recvWindow behind) that the seconds a node client takes to run do not change the outcome.</summary>
-    public static async Task<SimSession> StartAsync(TimeSpan serverClockOffset = default)
+    public static async Task<SimSession> StartAsync(TimeSpan serverClockOffset = default, IReadOnlyList<SeedBalance>? moreBalances = null)
     {
         var options = new SimulatorOptions
         {
-            Scenario = ScenarioDocument.Parse(ScenarioJson(TestKeys.Instance)),
+            Scenario = ScenarioDocument.Parse(ScenarioJson(TestKeys.Instance, moreBalances)),
             Port = 0,
             Time = serverClockOffset == TimeSpan.Zero ? TimeProvider.System : new FakeTimeProvider(DateTimeOffset.UtcNow + serverClockOffset),
         };
@@ -38,7 +38,7 @@ internal sealed class SimSession : IAsyncDisposable
 
     /// <summary>The interop scenario: a master with spot, cross-margin and isolated-margin USDT, three fully
     /// permitted keys (HMAC, RSA, Ed25519) and one HMAC key that may read but not make universal transfers.</summary>
-    public static string ScenarioJson(TestKeys keys)
+    public static string ScenarioJson(TestKeys keys, IReadOnlyList<SeedBalance>? moreBalances = null)
     {
         string[] all = ["enableReading", "permitsUniversalTransfer", "enableInternalTransfer", "enableSpotAndMarginTrading",
                         "enableMargin", "enableFutures"];
@@ -65,9 +65,12 @@ internal sealed class SimSession : IAsyncDisposable
                     Key(keys.Ed25519ApiKey, "ed25519PublicKey", keys.Ed25519PublicPem, all),
                     Key(keys.NoPermApiKey, "secret", keys.NoPermSecret, ["enableReading", "enableSpotAndMarginTrading"])),
                 ["balances"] = new JsonArray(
-                    Balance("SPOT", "USDT", "10000"),
-                    Balance("MARGIN", "USDT", "100"),
-                    Balance("ISOLATED_MARGIN", "USDT", "50", "BTCUSDT")),
+                    [
+                        Balance("SPOT", "USDT", "10000"),
+                        Balance("MARGIN", "USDT", "100"),
+                        Balance("ISOLATED_MARGIN", "USDT", "50", "BTCUSDT"),
+                        .. (moreBalances ?? []).Select(b => Balance(b.Wallet, b.Asset, b.Amount, b.Symbol)),
+                    ]),
             },
         };
         return doc.ToJsonString();
@@ -91,3 +94,6 @@ internal sealed class SimSession : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await Host.DisposeAsync();
 }
+
+/// <summary>One more balance cell of the master for a test's scenario.</summary>
+public sealed record SeedBalance(string Wallet, string Asset, string Amount, string? Symbol = null);

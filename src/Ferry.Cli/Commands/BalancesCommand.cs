@@ -15,26 +15,24 @@ internal static class BalancesCommand
         var owner = new Option<string?>("--owner") { Description = "Only this account's wallets (an email), e.g. alice@example.com." };
         var json = CommonOptions.Json();
         var account = CommonOptions.Account();
+        var subAccounts = new Option<bool>("--subaccounts") { Description = "Also every sub-account's spot, margin and futures wallets, read with the master's key (on the simulator every account is always shown)." };
         var venue = new Option<string?>("--venue") { Description = "binance (default) or htx: HTX spot, cross and isolated swap accounts (htx:spot, htx:swap, htx:swap:BTC-USDT)." };
-        var command = new Command("balances", "Show wallet balances (every account the key can see on the simulator).") { owner, json, account, venue };
+        var command = new Command("balances", "Show wallet balances: every wallet of the account (and with --subaccounts its sub-accounts'), with totals per asset; on the simulator every account.") { owner, json, account, venue, subAccounts };
         command.SetAction((parse, ct) => HtxTarget.IsWanted(env, parse.GetValue(venue), parse.GetValue(account))
             ? parse.GetValue(owner) is not null
                 ? throw CliException.BadInput("--owner applies to Binance balances; HTX balances are the account's own.")
                 : HtxCommands.BalancesAsync(env, new Printer(env, parse.GetValue(json)), parse.GetValue(account), ct)
-            : RunAsync(env, new Printer(env, parse.GetValue(json)), parse.GetValue(owner), parse.GetValue(account), ct));
+            : RunAsync(env, new Printer(env, parse.GetValue(json)), parse.GetValue(owner), parse.GetValue(account), parse.GetValue(subAccounts), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliEnvironment env, Printer printer, string? owner, string? accountName, CancellationToken ct)
+    private static async Task<int> RunAsync(CliEnvironment env, Printer printer, string? owner, string? accountName, bool subAccounts, CancellationToken ct)
     {
         if (owner is not null && !EmailAddress.IsValid(owner))
             throw CliException.BadInput($"'{owner}' is not an email address; write it as name@domain.tld.");
         var target = SessionTarget.Resolve(env, accountName);
         if (target.Environment != Ferry.Engine.Accounts.AccountEnvironment.Sim)
-        {
-            throw CliException.Refused(
-                $"Balances of {target.Environment.ToString().ToLowerInvariant()} account '{target.AccountName}' need Binance's account and sub-account asset endpoints, which this version of Ferry does not cover yet; on the simulator they work.");
-        }
+            return await AccountBalancesCommand.RunAsync(env, printer, target, owner, subAccounts || owner is not null, ct);
 
         await using var session = await BinanceSession.OpenAsync(target, env, ct);
         var rows = await new SimulatorAdminClient(session.Account.BaseAddress).BalancesAsync(owner?.ToLowerInvariant(), ct);

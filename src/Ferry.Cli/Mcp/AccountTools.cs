@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.ComponentModel;
+using Ferry.Core.Money;
 using System.Text.Json.Nodes;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -17,19 +19,21 @@ internal sealed class AccountTools(McpToolContext context)
         context.Boundary.RunAsync("list_accounts", c => context.Bridge.RunAsync(["accounts", "list"], c), ct);
 
     [McpServerTool(Name = "balances", Title = "Wallet balances", ReadOnly = true, Idempotent = true)]
-    [Description("Wallet balances. Binance: every wallet of the account and its sub-accounts on the simulator (mainnet balances are not covered yet and are refused). HTX (venue 'htx'): spot and swap accounts, mainnet too. Amounts are decimal strings.")]
+    [Description("Wallet balances; a read, never needs CONFIRM. Binance on the simulator: every wallet of every account. Binance mainnet: the account's own wallets (spot, funding, margin, isolated, usdm, coinm) read through Binance's endpoints, with subAccounts=true also every sub-account's spot, margin and futures wallets; 'totals' per asset, and 'unread' names wallets that could not be read and why. HTX (venue 'htx'): spot and swap accounts, mainnet too. Amounts are decimal strings.")]
     [ToolOutput("Balances of the account's wallets.", "target", "balances")]
     public Task<CallToolResult> Balances(
         [Description(AccountParameter)] string? account = null,
         [Description("Only this owner's wallets: the account's own email or a sub-account email, e.g. alice@example.com (Binance only).")] string? subAccount = null,
         [Description("Only this wallet: spot, margin, isolated, usdm, coinm, funding, options or portfolio (or a row's own wallet name, e.g. HTX_SPOT).")] string? wallet = null,
         [Description("binance (default) or htx.")] string? venue = null,
+        [Description("Binance mainnet: also read every sub-account's wallets with the master's key (more reads, within the rate budget).")] bool subAccounts = false,
         CancellationToken ct = default) =>
         context.Boundary.RunAsync("balances", async c =>
         {
             List<string> args = ["balances", .. CliBridge.Account(account)];
             if (subAccount is not null) args.AddRange(["--owner", CliBridge.Value(subAccount, "subAccount")]);
             if (venue is not null) args.AddRange(["--venue", CliBridge.Value(venue, "venue")]);
+            if (subAccounts) args.Add("--subaccounts");
             var wanted = wallet is null ? null : CliBridge.Value(wallet, "wallet").ToLowerInvariant();
             var result = await context.Bridge.RunAsync(args, c);
             return wanted is null || result.IsError == true ? result : OnlyWallet(result, wanted);
@@ -53,6 +57,17 @@ internal sealed class AccountTools(McpToolContext context)
             for (var i = rows.Count - 1; i >= 0; i--)
             {
                 if (!string.Equals(rows[i]?["wallet"]?.ToString(), wallet, StringComparison.OrdinalIgnoreCase)) rows.RemoveAt(i);
+            }
+            // Totals, where the document has them, are over the rows kept.
+            if (document["totals"] is JsonArray)
+            {
+                document["totals"] = new JsonArray([.. rows
+                    .GroupBy(r => r!["asset"]!.ToString(), StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+                    .Select(g => (JsonNode)new JsonObject
+                    {
+                        ["asset"] = g.Key,
+                        ["amount"] = WireDecimal.Format(g.Sum(r => decimal.Parse(r!["amount"]!.ToString(), NumberStyles.Number, CultureInfo.InvariantCulture))),
+                    })]);
             }
         }
         return ToolResults.Ok(document);

@@ -384,6 +384,28 @@ public sealed partial class TransferService : IAsyncDisposable
             ? htx.Client
             : throw new TransferRefusedException($"Account '{account.Name}' is not an HTX account.");
 
+    /// <summary>A Binance account's own wallets (spot, funding, cross and isolated margin, USDⓈ-M and COIN-M futures) read
+    /// through the exchange's endpoints with its own key, and with <paramref name="subAccounts"/> every sub-account's spot,
+    /// margin and futures wallets read with it as the master; <paramref name="progress"/> hears after each sub-account
+    /// (done, of). The client's limiter keeps every read within the rate budget. Reads only.</summary>
+    public async Task<BalanceSheet> BalanceSheetAsync(AccountDefinition account, bool subAccounts, IProgress<(int Done, int Of)>? progress, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var reader = new BinanceWalletReader(await BinanceAsync(account, ct).ConfigureAwait(false));
+        var owner = account.Email?.ToLowerInvariant() ?? account.Name;
+        await reader.ReadOwnAsync(owner, ct).ConfigureAwait(false);
+        if (!subAccounts) return reader.Sheet;
+
+        var emails = await reader.SubAccountsAsync(owner, ct).ConfigureAwait(false) ?? [];
+        progress?.Report((0, emails.Count));
+        for (var i = 0; i < emails.Count; i++)
+        {
+            await reader.ReadSubAccountAsync(emails[i], ct).ConfigureAwait(false);
+            progress?.Report((i + 1, emails.Count));
+        }
+        return reader.Sheet;
+    }
+
     /// <summary>An HTX account's balances (spot, cross and isolated swap margin), or the read that failed.</summary>
     public async Task<BalanceRead> HtxBalancesAsync(AccountDefinition account, CancellationToken ct) =>
         await HtxBalanceReader.ReadAsync(await HtxAsync(account, ct).ConfigureAwait(false), ct).ConfigureAwait(false);

@@ -119,6 +119,10 @@ public static class BinanceErrors
     public static readonly BinanceError ServerBusy = new(-1004, "Server is busy, please wait and try again", 503,
         Provenance.Assumed, "Code/text documented (SERVER_BUSY on the wallet and margin error-code pages, which cover /sapi); HTTP 503 and its use when the simulator's state file stays locked by another process are the simulator's choice. A 5xx means 'status unknown' to a client, which then looks the move up: it did not execute.");
 
+    /// <summary>A /fapi or /dapi read by an account whose futures wallet is not enabled.</summary>
+    public static readonly BinanceError FuturesNotEnabled = new(-2015, "Invalid API-key, IP, or permissions for action.", 401,
+        Provenance.Observed, "Code/text documented (REJECTED_MBX_KEY) and seen with HTTP 401 on GET /fapi/v2/account (ccxt/ccxt#7822); users report it for keys without futures enabled (ccxt/node-binance-api#629, #414). That an account whose futures are not enabled gets it is assumed.");
+
     /// <summary>Every entry, for docs and tests.</summary>
     public static IReadOnlyList<BinanceError> All { get; } =
     [
@@ -126,6 +130,6 @@ public static class BinanceErrors
         IntervalTooLong, BadApiKeyFormat, RejectedKey, InsufficientBalance, TransferFailed, FutureAccountMissing,
         InvalidEmail, NoParentSubRelation, UnsupportedOperation, DuplicateClientTranId,
         SubAccountFunctionDisabled, MarginAccountMissing, IllegalParameter, UnexpectedValue,
-        ManagedWrongRole, ManagedNoRelation, ManagedSnapshotTooOld, ServerBusy, NotValidMarginPair, DuplicateParameter,
+        ManagedWrongRole, ManagedNoRelation, ManagedSnapshotTooOld, ServerBusy, NotValidMarginPair, DuplicateParameter, FuturesNotEnabled,
     ];
 }

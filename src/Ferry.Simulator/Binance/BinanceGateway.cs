@@ -44,7 +44,8 @@ internal sealed class BinanceGateway(
             var ip = ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown";
             var charge = endpoint.IsSapi
                 ? buckets.TryCharge($"{method} {path} ip {ip}", endpoint.IpWeight, limits.IpWeightPerWindow)
-                : buckets.TryCharge($"/api ip {ip}", endpoint.IpWeight, limits.ApiIpWeightPerWindow);
+                : buckets.TryCharge($"{endpoint.SharedBudget} ip {ip}", endpoint.IpWeight,
+                    endpoint.SharedBudget == "/api" ? limits.ApiIpWeightPerWindow : limits.FuturesIpWeightPerWindow);
             ctx.Response.Headers[endpoint.IsSapi ? "X-SAPI-USED-IP-WEIGHT-1M" : "X-MBX-USED-WEIGHT-1M"] = Text(charge.Used);
             if (!charge.Allowed)
             {

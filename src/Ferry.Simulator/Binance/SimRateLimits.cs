@@ -13,6 +13,10 @@ public sealed record SimRateLimits
     /// <summary>IP weight all /api endpoints share per window, per caller IP. Default 6,000.</summary>
     public int ApiIpWeightPerWindow { get; init; } = 6_000;
 
+    /// <summary>IP weight all /fapi endpoints share per window, per caller IP, and all /dapi endpoints apart. Default 2,400
+    /// (REQUEST_WEIGHT in the futures exchangeInfo examples; reference §5b.1).</summary>
+    public int FuturesIpWeightPerWindow { get; init; } = 2_400;
+
     /// <summary>Length of the fixed window. Default one minute; tests use a short window.</summary>
     public TimeSpan Window { get; init; } = TimeSpan.FromMinutes(1);
 
@@ -21,7 +25,7 @@ public sealed record SimRateLimits
 
     internal void Validate()
     {
-        if (IpWeightPerWindow <= 0 || UidWeightPerWindow <= 0 || ApiIpWeightPerWindow <= 0)
+        if (IpWeightPerWindow <= 0 || UidWeightPerWindow <= 0 || ApiIpWeightPerWindow <= 0 || FuturesIpWeightPerWindow <= 0)
         {
             throw new ArgumentException("Rate limits must be positive weights.");
         }

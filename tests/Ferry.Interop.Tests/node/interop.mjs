@@ -2,7 +2,7 @@
 //
 //   node interop.mjs <scenario> <client> <key>
 //
-//   scenario: transfers | spot-isolated | wrong-key | no-permission | single-transfer | ccxt-time-difference
+//   scenario: transfers | spot-isolated | wrong-key | no-permission | single-transfer | ccxt-time-difference | balances
 //   client:   connector (@binance/connector Spot) | ccxt (ccxt.binance)
 //   key:      hmac | rsa | ed25519   (no-permission always uses the HMAC key without permitsUniversalTransfer)
 //
@@ -121,6 +121,55 @@ function ccxtClient (cred, baseURL, options = {}) {
   }
 }
 
+// ccxt's fetchBalance for each Binance account type (reference §5b.5): totals by currency code, as numbers printed
+// back as text. The futures hosts point at the simulator too.
+function ccxtBalanceReads (cred, baseURL) {
+  const exchange = new ccxt.binance({ apiKey: cred.apiKey, secret: cred.secret ?? cred.privateKey, options: { adjustForTimeDifference: false } })
+  for (const [api, prefix] of Object.entries({
+    public: '/api/v3', private: '/api/v3', sapi: '/sapi/v1', fapiPrivate: '/fapi/v1', fapiPrivateV2: '/fapi/v2',
+    fapiPrivateV3: '/fapi/v3', dapiPrivate: '/dapi/v1'
+  })) exchange.urls.api[api] = baseURL + prefix
+  exchange.setMarkets([{
+    id: 'BTCUSDT', symbol: 'BTC/USDT', base: 'BTC', quote: 'USDT', baseId: 'BTC', quoteId: 'USDT',
+    type: 'spot', spot: true, margin: true, swap: false, future: false, option: false, contract: false, active: true,
+    precision: { amount: 0.00001, price: 0.01 }
+  }], {
+    USDT: { id: 'USDT', code: 'USDT', precision: 0.00000001 },
+    BTC: { id: 'BTC', code: 'BTC', precision: 0.00000001 }
+  })
+  const totals = balance => Object.fromEntries(Object.entries(balance.total ?? {}).filter(([, v]) => v !== undefined && v !== 0).map(([k, v]) => [k, String(v)]))
+  const read = params => async () => totals(await exchange.fetchBalance(params))
+  return {
+    spot: read({}),
+    funding: read({ type: 'funding' }),
+    margin: read({ type: 'margin' }),
+    // ccxt merges the isolated pairs' assets per coin (reference §5b.5).
+    isolated: read({ marginMode: 'isolated' }),
+    future: read({ type: 'future' }),
+    delivery: read({ type: 'delivery' })
+  }
+}
+
+// @binance/connector's own balance reads; amounts as the simulator sent them (strings).
+function connectorBalanceReads (cred, baseURL) {
+  const options = { baseURL }
+  if (cred.privateKey) {
+    options.privateKey = cred.privateKey
+    options.privateKeyAlgo = cred.kind === 'rsa' ? PrivateKeyAlgo.RSA : PrivateKeyAlgo.ED25519
+  }
+  const client = new Spot(cred.apiKey, cred.secret ?? '', options)
+  const nonZero = rows => Object.fromEntries(rows.filter(r => Number(r.amount) !== 0).map(r => [r.asset, r.amount]))
+  return {
+    spot: async () => nonZero((await client.account()).data.balances.map(b => ({ asset: b.asset, amount: b.free }))),
+    userAsset: async () => nonZero((await client.userAsset()).data.map(b => ({ asset: b.asset, amount: b.free }))),
+    funding: async () => nonZero((await client.fundingWallet()).data.map(b => ({ asset: b.asset, amount: b.free }))),
+    margin: async () => nonZero((await client.marginAccount()).data.userAssets.map(b => ({ asset: b.asset, amount: b.netAsset }))),
+    isolated: async () => nonZero((await client.isolatedMarginAccountInfo()).data.assets.flatMap(a => [
+      { asset: `${a.symbol}:${a.baseAsset.asset}`, amount: a.baseAsset.totalAsset },
+      { asset: `${a.symbol}:${a.quoteAsset.asset}`, amount: a.quoteAsset.totalAsset }]))
+  }
+}
+
 function makeClient (name, cred, baseURL, ccxtOptions) {
   if (name === 'connector') return connectorClient(cred, baseURL)
   if (name === 'ccxt') return ccxtClient(cred, baseURL, ccxtOptions)
@@ -137,6 +186,7 @@ async function step (key, name, type, action) {
     const result = await action()
     line.outcome = 'ok'
     if (Array.isArray(result)) line.ids = result
+    else if (typeof result === 'object') line.balances = result
     else line.tranId = result
   } catch (e) {
     line.outcome = 'error'
@@ -205,6 +255,13 @@ try {
       if (clientName !== 'ccxt') throw new Error('ccxt-time-difference is a ccxt-only scenario')
       const client = makeClient(clientName, credentials(keyKind), proxy.url, { timeDifference: 120000 })
       await step(keyKind, 'transfer', 'MAIN_UMFUTURE', () => client.transfer('MAIN_UMFUTURE', 'USDT', 12.5))
+      break
+    }
+    case 'balances': {
+      // Each wallet's balances as the client reports them: {ASSET: total} (the connector's isolated: {SYMBOL:ASSET: total}).
+      const cred = credentials(keyKind)
+      const reads = clientName === 'ccxt' ? ccxtBalanceReads(cred, proxy.url) : connectorBalanceReads(cred, proxy.url)
+      for (const [name, read] of Object.entries(reads)) await step(keyKind, 'balance', name, read)
       break
     }
     default:

@@ -45,4 +45,5 @@ namespace Ferry.Cli.Output.Json;
 [JsonSerializable(typeof(SoakAccountsDocument))]
 [JsonSerializable(typeof(HtxBalancesDocument))]
 [JsonSerializable(typeof(BalancesDocument))]
+[JsonSerializable(typeof(AccountBalancesDocument))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

@@ -1,3 +1,4 @@
+using Ferry.Simulator.Binance.Handlers.OwnWallets;
 using Ferry.Simulator.Ledger;
 using Ferry.Simulator.Ledger.ManagedSubAccounts;
 using Ferry.Simulator.Ledger.SubAccounts;
@@ -28,6 +29,7 @@ internal static class BinanceEndpoints
             new("GET", "/_sim/channels", EndpointSecurity.Admin, 0, 0, Permission.None, admin.Channels),
             new("GET", "/_sim/moves", EndpointSecurity.Admin, 0, 0, Permission.None, admin.Moves),
             new("GET", "/_sim/audit", EndpointSecurity.Admin, 0, 0, Permission.None, admin.Audit),
+            .. OwnWalletEndpoints.Create(ledger, subAccounts.Balances),
             .. SubAccountEndpoints.Create(ledger),
             .. SubAccountManagementEndpoints.Create(subAccounts, managed),
             .. managed is null ? [] : ManagedSubAccountEndpoints.Create(managed),

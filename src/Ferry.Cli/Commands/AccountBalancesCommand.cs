@@ -1,0 +1,51 @@
+using Ferry.Cli.Output;
+using Ferry.Cli.Output.Json;
+using Ferry.Cli.Sessions;
+using Ferry.Core.Money;
+using Ferry.Core.Outcomes;
+using Ferry.Engine.Addresses;
+using Ferry.Engine.Balances;
+
+namespace Ferry.Cli.Commands;
+
+/// <summary><c>ferry balances</c> on a real Binance account: the master's own wallets through the exchange's endpoints,
+/// and with <c>--subaccounts</c> every sub-account's, with totals per asset. A read never needs CONFIRM.</summary>
+internal static class AccountBalancesCommand
+{
+    public static async Task<int> RunAsync(CliEnvironment env, Printer printer, SessionTarget target, string? owner, bool subAccounts, CancellationToken ct)
+    {
+        await using var service = CliServices.Open(env, printer.Json, printer.Line);
+        var account = service.Account(Venue.Binance, target.AccountName);
+        var progress = printer.Json || !env.IsInteractive
+            ? null
+            : new Progress<(int Done, int Of)>(p => env.Error.Write($"\rRead {p.Done} of {p.Of} sub-accounts"));
+        var sheet = await service.BalanceSheetAsync(account, subAccounts, progress, ct);
+        if (progress is not null && subAccounts) await env.Error.WriteLineAsync();
+
+        var rows = sheet.Rows.Where(r => owner is null || string.Equals(r.Owner, owner, StringComparison.OrdinalIgnoreCase)).ToList();
+        printer.Document(() => new AccountBalancesDocument(TargetDocument.For(target.AccountName, target.Environment),
+            [.. rows.Select(r => new BalanceDocument(r.Owner, r.Wallet, r.Symbol, r.Asset, WireDecimal.Format(r.Amount)))],
+            [.. Totals(rows).Select(t => new AssetTotalDocument(t.Key, WireDecimal.Format(t.Value)))],
+            [.. sheet.Unread.Select(u => new UnreadWalletDocument(u.Owner, u.Wallet, OutcomeNames.Of(u.Kind), u.Message))]),
+            CliJsonContext.Default.AccountBalancesDocument);
+
+        printer.Line($"Binance {target.Environment.ToString().ToUpperInvariant()} account '{target.AccountName}': balances read through the exchange's endpoints.");
+        var table = Printer.NewTable("Owner", "Wallet", "Asset", "Amount", "Available");
+        foreach (var r in rows)
+            Printer.AddRow(table, r.Owner, r.Symbol is null ? r.Wallet : $"{r.Wallet}:{r.Symbol}", r.Asset, WireDecimal.Format(r.Amount), WireDecimal.Format(r.Available));
+        printer.Table(table);
+        if (rows.Count == 0) printer.Line("No balances.");
+        var totals = Printer.NewTable("Asset", "Total");
+        foreach (var (asset, total) in Totals(rows)) Printer.AddRow(totals, asset, WireDecimal.Format(total));
+        if (rows.Count > 0) printer.Table(totals);
+        foreach (var u in sheet.Unread) printer.Line($"Not read: {u.Owner} {u.Wallet} ({OutcomeNames.Of(u.Kind)}): {u.Message}");
+
+        // A wallet the exchange says is not open (Rejected) is shown as such; a read not sent or of unknown outcome is not a full answer.
+        return sheet.Unread.FirstOrDefault(u => u.Kind == OutcomeKind.Unknown) is not null ? ExitCodes.Unknown
+            : sheet.Unread.FirstOrDefault(u => u.Kind == OutcomeKind.NotSent) is not null ? ExitCodes.ForNotSent(null)
+            : ExitCodes.Ok;
+    }
+
+    private static IReadOnlyList<KeyValuePair<string, decimal>> Totals(IEnumerable<AccountBalance> rows) =>
+        new BalanceSheet([.. rows], []).Totals;
+}
