@@ -9,6 +9,7 @@ namespace Ferry.Benchmarks;
 /// <c>loopback [--calls N] [--warmup W]</c> runs the client-versus-floor loopback runner;
 /// <c>sweep --sources N</c> runs the sweep rate-budget bench;
 /// <c>signing [--signatures N]</c> measures Ed25519 signing (bytes per signature, CPU ratio to HMAC);
+/// <c>journal [--legs N]</c> measures what the journal costs a leg and how its reads grow with its size;
 /// <c>serve-sim</c> is the child process the loopback runner starts to host the simulator.
 /// </summary>
 public static class Program
@@ -28,11 +29,13 @@ public static class Program
                 return await Sweep.SweepBench.RunAsync(rest).ConfigureAwait(false);
             case "signing":
                 return Signing.SigningRunner.Run(rest);
+            case "journal":
+                return await Journal.JournalBench.RunAsync(rest).ConfigureAwait(false);
             case "serve-sim":
                 return await SimulatorChild.RunAsync().ConfigureAwait(false);
             default:
                 await Console.Error.WriteLineAsync(
-                    $"Unknown command '{command}'. Use: bdn [BenchmarkDotNet args] | loopback [--calls N] [--warmup W] | sweep --sources N [--window-ms W] | signing [--signatures N] [--warmup W] [--block B] | serve-sim").ConfigureAwait(false);
+                    $"Unknown command '{command}'. Use: bdn [BenchmarkDotNet args] | loopback [--calls N] [--warmup W] | sweep --sources N [--window-ms W] | signing [--signatures N] [--warmup W] [--block B] | journal [--legs N] [--small S] [--big L] | serve-sim").ConfigureAwait(false);
                 return 2;
         }
     }
