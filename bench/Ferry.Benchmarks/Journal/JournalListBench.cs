@@ -58,7 +58,7 @@ public static class JournalListBench
     }
 
     /// <summary>The newest route, read the way the service reads it for <c>resume latest</c>.</summary>
-    private static string? LatestRoute(ITransferJournal journal) => journal.List().FirstOrDefault(e => e.Leg.RouteId is not null)?.Leg.RouteId;
+    private static string? LatestRoute(ITransferJournal journal) => journal.LatestRouteId();
 
     /// <summary>The mean of up to 200 runs after one warm-up run, stopping after 3 runs once 2 s have passed (a slow read
     /// at the big size would otherwise take minutes).</summary>
