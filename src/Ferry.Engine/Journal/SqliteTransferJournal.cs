@@ -415,11 +415,23 @@ public sealed class SqliteTransferJournal : ITransferJournal
     /// <inheritdoc/>
     public IReadOnlyList<JournalEntry> List(IReadOnlyCollection<LegState>? states = null, int limit = int.MaxValue) => Locked(() =>
     {
-        var where = states is null || states.Count == 0 ? "" : $"WHERE state IN ({string.Join(",", states.Select(s => $"'{LegStates.Name(s)}'"))}) ";
-        var cmd = Prepared($"SELECT {JournalRows.Columns} FROM legs {where}ORDER BY created_ms DESC, rowid DESC LIMIT $limit;", null);
+        var cmd = Prepared(ListSql(states), null);
         Set(cmd, "$limit", limit);
         return (IReadOnlyList<JournalEntry>)ReadAll(cmd);
     });
+
+    /// <summary>Newest first (the write order breaks ties), optionally only some states; walks legs_created or legs_state_created.</summary>
+    internal static string ListSql(IReadOnlyCollection<LegState>? states)
+    {
+        var where = states is null || states.Count == 0 ? "" : $"WHERE state IN ({string.Join(",", states.Select(s => $"'{LegStates.Name(s)}'"))}) ";
+        return $"SELECT {JournalRows.Columns} FROM legs {where}ORDER BY created_ms DESC, rowid DESC LIMIT $limit;";
+    }
+
+    /// <summary>A route's legs in position order; walks legs_route_order.</summary>
+    internal const string ForRouteSql = $"SELECT {JournalRows.Columns} FROM legs WHERE route_id = $route ORDER BY route_leg, created_ms, rowid;";
+
+    /// <summary>The newest route: the first row of the partial index legs_route_latest.</summary>
+    internal const string LatestRouteSql = "SELECT route_id FROM legs WHERE route_id IS NOT NULL ORDER BY created_ms DESC, rowid DESC LIMIT 1;";
 
     /// <inheritdoc/>
     public IReadOnlyList<JournalEntry> ForIntent(string intent) => Locked(() =>
@@ -432,7 +444,7 @@ public sealed class SqliteTransferJournal : ITransferJournal
     /// <inheritdoc/>
     public IReadOnlyList<JournalEntry> ForRoute(string routeId) => Locked(() =>
     {
-        var cmd = Prepared($"SELECT {JournalRows.Columns} FROM legs WHERE route_id = $route ORDER BY route_leg, created_ms, rowid;", null);
+        var cmd = Prepared(ForRouteSql, null);
         Set(cmd, "$route", routeId);
         return (IReadOnlyList<JournalEntry>)ReadAll(cmd);
     });
@@ -440,7 +452,7 @@ public sealed class SqliteTransferJournal : ITransferJournal
     /// <inheritdoc/>
     public string? LatestRouteId() => Locked(() =>
     {
-        var cmd = Prepared("SELECT route_id FROM legs WHERE route_id IS NOT NULL ORDER BY created_ms DESC, rowid DESC LIMIT 1;", null);
+        var cmd = Prepared(LatestRouteSql, null);
         return cmd.ExecuteScalar() as string;
     });
 

@@ -81,4 +81,90 @@ public sealed class JournalCostTests : IDisposable
         Assert.True(j.WriteCommits - before <= 2, $"the leg took {j.WriteCommits - before} write commits");
         Assert.Equal(intent.Claim.Token, Assert.Single(j.Claims()).Token);
     }
+
+    [Fact]
+    public void A_leg_under_an_intent_another_live_owner_holds_is_refused_and_nothing_is_written()
+    {
+        using var a = SqliteTransferJournal.Open(Path, _clock);
+        using var b = SqliteTransferJournal.Open(Path, _clock);
+        using var held = ClaimScope.Take(a, ClaimSubjects.Intent("i-1"));
+
+        Assert.Throws<ClaimHeldException>(() => b.PlanAndBeginSending(Leg("i-1")));
+
+        Assert.Empty(b.List());
+        Assert.Equal(held.Claim.Token, Assert.Single(b.Claims()).Token);
+    }
+
+    [Fact]
+    public void A_schema_3_journal_is_migrated_to_the_current_schema_with_its_entries()
+    {
+        string id;
+        using (var j = SqliteTransferJournal.Open(Path, _clock))
+        {
+            id = j.Plan(Leg() with { RouteId = "R1", RouteLeg = 1 }).Id;
+        }
+        // Make the file what schema 3 wrote: its two single-column indexes, none of the newer ones.
+        Sql("""
+            DROP INDEX legs_created; DROP INDEX legs_state_created; DROP INDEX legs_route_order; DROP INDEX legs_route_latest;
+            CREATE INDEX legs_state ON legs(state); CREATE INDEX legs_route ON legs(route_id);
+            PRAGMA user_version=3;
+            """);
+
+        using (var j = SqliteTransferJournal.Open(Path, _clock))
+        {
+            Assert.Equal(LegState.Planned, j.Find(id)!.State);
+            Assert.Equal("R1", j.LatestRouteId());
+        }
+        Assert.Equal((long)SqliteTransferJournal.SchemaVersion, Sql("PRAGMA user_version;"));
+        Assert.Equal(4L, Sql("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name IN ('legs_created', 'legs_state_created', 'legs_route_order', 'legs_route_latest');"));
+        Assert.Equal(0L, Sql("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name IN ('legs_state', 'legs_route');"));
+    }
+
+    public static TheoryData<string, string> Reads => new()
+    {
+        { SqliteTransferJournal.ListSql(null), "legs_created" },
+        { SqliteTransferJournal.ListSql([LegState.Unknown]), "legs_state_created" },
+        { SqliteTransferJournal.LatestRouteSql, "legs_route_latest" },
+        { SqliteTransferJournal.ForRouteSql, "legs_route_order" },
+    };
+
+    /// <summary>SQLite's plan for the journal's own list and route reads, on a journal of 2,000 legs: each walks its index
+    /// and sorts nothing, so its cost does not grow with the journal.</summary>
+    [Theory]
+    [MemberData(nameof(Reads))]
+    public void A_read_on_a_big_journal_walks_an_index_and_sorts_nothing(string sql, string index)
+    {
+        using (var j = SqliteTransferJournal.Open(Path, _clock))
+        {
+            j.PlanAll(Enumerable.Range(0, 1000).SelectMany(i => new[] { Leg(), Leg() with { RouteId = $"R{i}", RouteLeg = 1 } }).ToList());
+        }
+        Sql("ANALYZE;");
+
+        var plan = Plan(sql);
+
+        Assert.True(plan.Contains($"USING INDEX {index}", StringComparison.Ordinal) || plan.Contains($"USING COVERING INDEX {index}", StringComparison.Ordinal),
+            plan);
+        Assert.DoesNotContain("TEMP B-TREE", plan, StringComparison.Ordinal);
+    }
+
+    private string Plan(string sql)
+    {
+        using var c = new SqliteConnection($"Data Source={Path};Pooling=False");
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        using var r = cmd.ExecuteReader();
+        var lines = new List<string>();
+        while (r.Read()) lines.Add(r.GetString(3));
+        return string.Join(" | ", lines);
+    }
+
+    private object? Sql(string sql)
+    {
+        using var c = new SqliteConnection($"Data Source={Path};Pooling=False");
+        c.Open();
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        return cmd.ExecuteScalar();
+    }
 }
