@@ -23,12 +23,14 @@ public sealed class SqliteTransferJournal : ITransferJournal
     private const string ClaimColumns = "subject, token, owner, pid, host, started_ms, claimed_ms, lease_until_ms";
 
     /// <summary>Every value a state column must not hold: below, between and above the six names in sort order (done,
-    /// not-executed, planned, rejected, sending, unknown); numbers sort below text and blobs above it.</summary>
-    private const string StateGaps = """
-        (state < 'done' OR (state > 'done' AND state < 'not-executed') OR (state > 'not-executed' AND state < 'planned')
-         OR (state > 'planned' AND state < 'rejected') OR (state > 'rejected' AND state < 'sending')
-         OR (state > 'sending' AND state < 'unknown') OR state > 'unknown')
-        """;
+    /// not-executed, planned, rejected, sending, unknown; numbers sort below text and blobs above it). One range per
+    /// branch of a UNION ALL, so each is a short search of legs_state_created, never a scan of every leg.</summary>
+    internal static readonly string UnknownStateSql = string.Join(" UNION ALL ", new[]
+    {
+        "state < 'done'", "state > 'done' AND state < 'not-executed'", "state > 'not-executed' AND state < 'planned'",
+        "state > 'planned' AND state < 'rejected'", "state > 'rejected' AND state < 'sending'", "state > 'sending' AND state < 'unknown'",
+        "state > 'unknown'",
+    }.Select(gap => $"SELECT id, state FROM legs WHERE {gap}")) + " LIMIT 1;";
 
     private readonly SqliteConnection _connection;
     private readonly TimeProvider _time;
@@ -188,8 +190,7 @@ public sealed class SqliteTransferJournal : ITransferJournal
     private static void CheckStates(SqliteConnection c)
     {
         using var cmd = c.CreateCommand();
-        // The gaps between the known names, as ranges: each is a short walk of the state index, not a scan of every leg.
-        cmd.CommandText = $"SELECT id, state FROM legs WHERE {StateGaps} LIMIT 1;";
+        cmd.CommandText = UnknownStateSql;
         using var r = cmd.ExecuteReader();
         if (r.Read())
             throw new JournalCorruptException($"Journal entry {r.GetString(0)} holds an unknown state '{Clip(r.GetString(1))}'; Ferry will not act on a journal it cannot read.");

@@ -126,9 +126,10 @@ public sealed class JournalCostTests : IDisposable
         { SqliteTransferJournal.ListSql([LegState.Unknown]), "legs_state_created" },
         { SqliteTransferJournal.LatestRouteSql, "legs_route_latest" },
         { SqliteTransferJournal.ForRouteSql, "legs_route_order" },
+        { SqliteTransferJournal.UnknownStateSql, "legs_state_created" },
     };
 
-    /// <summary>SQLite's plan for the journal's own list and route reads, on a journal of 2,000 legs: each walks its index
+    /// <summary>SQLite's plan for the journal's own list and route reads and its open-time state check, on a journal of 2,000 legs: each walks its index
     /// and sorts nothing, so its cost does not grow with the journal.</summary>
     [Theory]
     [MemberData(nameof(Reads))]
