@@ -59,7 +59,9 @@ public static class JournalLegBench
                 plainTotals = plainTotals.Add(block % 2 == 0 ? b : a);
             }
 
-            Print(plainTotals, journaledTotals, (double)(journal.WriteCommits - commitsBefore) / options.Legs);
+            var fsyncs = (double)(journal.WriteCommits - commitsBefore) / options.Legs;
+            var floor = SyncFloor.Measure(folder.FullName, (int)Math.Round(fsyncs * options.Legs));
+            Print(plainTotals, journaledTotals, fsyncs, floor, options.Legs);
         }
         finally
         {
@@ -67,7 +69,7 @@ public static class JournalLegBench
         }
     }
 
-    private static void Print(SideTotals plain, SideTotals journaled, double fsyncs)
+    private static void Print(SideTotals plain, SideTotals journaled, double fsyncs, SideTotals floor, int legs)
     {
         var inv = CultureInfo.InvariantCulture;
         Console.WriteLine();
@@ -80,6 +82,12 @@ public static class JournalLegBench
         var wallRatio = journaled.WallMicrosecondsPerCall / plain.WallMicrosecondsPerCall;
         var cpuRatio = journaled.CpuMicrosecondsPerCall / plain.CpuMicrosecondsPerCall;
         var journalBytes = journaled.BytesPerCall - plain.BytesPerCall;
+        // The floor's totals spread over the legs: what the same number of bare durable commits cost per leg.
+        var floorWall = floor.Wall.TotalMicroseconds / legs;
+        var floorCpu = floor.Cpu.TotalMicroseconds / legs;
+        Console.WriteLine(string.Create(inv, $"{"sync floor",-10}{legs,8}{floorWall,14:0.0}{floorCpu,13:0.0}{"",12}  ({fsyncs:0.00} bare durable commits a leg)"));
+        Console.WriteLine(string.Create(inv,
+            $"above the floor: wall ratio {(journaled.WallMicrosecondsPerCall - floorWall) / plain.WallMicrosecondsPerCall:0.00}, CPU ratio {(journaled.CpuMicrosecondsPerCall - floorCpu) / plain.CpuMicrosecondsPerCall:0.00}"));
         Console.WriteLine(string.Create(inv,
             $"legs={journaled.Calls} journal_ratio={wallRatio:0.00} cpu_ratio={cpuRatio:0.00} alloc_bytes={journalBytes:0} fsyncs={fsyncs:0.00}"));
     }
