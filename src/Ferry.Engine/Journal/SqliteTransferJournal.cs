@@ -252,13 +252,14 @@ public sealed class SqliteTransferJournal : ITransferJournal
             var subject = ClaimSubjects.Of(leg, id);
             // One transaction: the claim, the planned step and the sending step are on disk together before the request
             // leaves, or none of them is.
-            using var tx = _connection.BeginTransaction(deferred: false);
+            using var write = BeginWrite();
+        SqliteTransaction? tx = null; // inside BeginWrite's transaction: no SqliteTransaction object
             var claim = Enter(subject, now, tx);
             if (claim.HeldByOther is { } other) throw new ClaimHeldException(other);
             var written = Insert(tx, id, leg, LegState.Sending, now);
             AddEvent(tx, id, 1, 1, now, null, LegState.Planned, null);
             AddEvent(tx, id, 2, 1, now, LegState.Planned, LegState.Sending, null);
-            tx.Commit();
+            write.Commit();
             Hold(subject, claim.Claimed!);
             return new JournalEntry(id, written, LegState.Sending, 1, now, now, now, null, null, null, null);
         });
@@ -274,12 +275,13 @@ public sealed class SqliteTransferJournal : ITransferJournal
         return Locked(() =>
         {
             if (!_held.TryGetValue(subject, out var held)) throw new ClaimLostException(subject);
-            using var tx = _connection.BeginTransaction(deferred: false);
+            using var write = BeginWrite();
+        SqliteTransaction? tx = null; // inside BeginWrite's transaction: no SqliteTransaction object
             var entry = Update(tx, sending.Id, LegState.Sending, to, details, sending);
             AddEvent(tx, sending.Id, null, entry.Attempt, entry.UpdatedAt, LegState.Sending, to, Detail(details));
             // The last hold of the claim goes back in the same transaction as the answer.
             if (held.Count == 1) DeleteClaim(subject, held.Token, tx);
-            tx.Commit();
+            write.Commit();
             Unhold(subject, held);
             return entry;
         });
@@ -292,7 +294,7 @@ public sealed class SqliteTransferJournal : ITransferJournal
     }
 
     /// <summary>Writes a new leg row; returns its description as stored (the amount as its wire text reads back).</summary>
-    private LegDescription Insert(SqliteTransaction tx, string id, LegDescription leg, LegState state, DateTimeOffset now)
+    private LegDescription Insert(SqliteTransaction? tx, string id, LegDescription leg, LegState state, DateTimeOffset now)
     {
         var cmd = Prepared("""
             INSERT INTO legs (id, intent, kind, venue, account, endpoint, parameters, from_wallet, to_wallet, asset, amount,
@@ -334,10 +336,11 @@ public sealed class SqliteTransferJournal : ITransferJournal
     /// <inheritdoc/>
     public JournalEntry Transition(string id, LegState expected, LegState to, TransitionDetails? details = null) => Locked(() =>
     {
-        using var tx = _connection.BeginTransaction(deferred: false);
+        using var write = BeginWrite();
+        SqliteTransaction? tx = null; // inside BeginWrite's transaction: no SqliteTransaction object
         var entry = Update(tx, id, expected, to, details, known: null);
         AddEvent(tx, id, null, entry.Attempt, entry.UpdatedAt, expected, to, Detail(details));
-        tx.Commit();
+        write.Commit();
         return entry;
     });
 
@@ -345,7 +348,7 @@ public sealed class SqliteTransferJournal : ITransferJournal
     /// writer's claim and what the new state requires, throwing (so the transaction rolls back) when either fails. A
     /// refused step reads the entry to say why, in the order the checks always ran: missing, claim, then legality.
     /// <paramref name="known"/> is the entry as the caller holds it, when it wrote it: its description is not read again.</summary>
-    private JournalEntry Update(SqliteTransaction tx, string id, LegState expected, LegState to, TransitionDetails? details, JournalEntry? known)
+    private JournalEntry Update(SqliteTransaction? tx, string id, LegState expected, LegState to, TransitionDetails? details, JournalEntry? known)
     {
         var now = _time.GetUtcNow();
         JournalEntry? entry = null;
@@ -501,7 +504,7 @@ public sealed class SqliteTransferJournal : ITransferJournal
     /// <summary>Takes or enters <paramref name="subject"/> inside <paramref name="tx"/>: a held claim is checked and its lease
     /// renewed; a free, expired or provably abandoned one is taken with a new token; a live one of another owner is
     /// returned. Nothing in memory changes here: the caller records the hold after its transaction commits.</summary>
-    private ClaimAttempt Enter(string subject, DateTimeOffset now, SqliteTransaction tx)
+    private ClaimAttempt Enter(string subject, DateTimeOffset now, SqliteTransaction? tx)
     {
         var row = ReadClaim(subject, tx);
         if (_held.TryGetValue(subject, out var held))
@@ -609,7 +612,7 @@ public sealed class SqliteTransferJournal : ITransferJournal
 
     /// <summary>The writer's half of fencing: a write under a subject this journal claimed must still hold that claim's
     /// token; a write under a subject another owner claimed is refused.</summary>
-    private void CheckFence(SqliteTransaction tx, string subject)
+    private void CheckFence(SqliteTransaction? tx, string subject)
     {
         var row = ReadClaim(subject, tx);
         if (_held.TryGetValue(subject, out var held))
@@ -620,7 +623,7 @@ public sealed class SqliteTransferJournal : ITransferJournal
         if (row is not null && row.Owner.InstanceId != Owner.InstanceId) throw new ClaimHeldException(row);
     }
 
-    private JournalClaim InsertClaim(string subject, DateTimeOffset now, SqliteTransaction tx)
+    private JournalClaim InsertClaim(string subject, DateTimeOffset now, SqliteTransaction? tx)
     {
         var cmd = Prepared("""
             INSERT INTO claims (subject, owner, pid, host, started_ms, claimed_ms, lease_until_ms)
@@ -740,7 +743,7 @@ public sealed class SqliteTransferJournal : ITransferJournal
     }
 
     /// <summary>Appends a step; <paramref name="seq"/> is given when the caller knows it (a new entry), else it follows the last.</summary>
-    private void AddEvent(SqliteTransaction tx, string id, int? seq, int attempt, DateTimeOffset at, LegState? from, LegState to, string? detail)
+    private void AddEvent(SqliteTransaction? tx, string id, int? seq, int attempt, DateTimeOffset at, LegState? from, LegState to, string? detail)
     {
         var cmd = Prepared(seq is null
             ? """
@@ -780,6 +783,40 @@ public sealed class SqliteTransferJournal : ITransferJournal
     }
 
     private static string Clip(string s) => s.Length <= 20 ? s : s[..20] + "…";
+
+    /// <summary>Starts a write transaction (<c>BEGIN IMMEDIATE</c>: SQLite's write lock up front) with the connection's own
+    /// prepared statements rather than <see cref="SqliteConnection.BeginTransaction(bool)"/>, which prepares BEGIN and COMMIT
+    /// anew each time; commands inside it run with no <see cref="SqliteTransaction"/>. Disposed uncommitted, it rolls back.</summary>
+    private WriteScope BeginWrite()
+    {
+        Prepared("BEGIN IMMEDIATE;", null).ExecuteNonQuery();
+        return new WriteScope(this);
+    }
+
+    private sealed class WriteScope(SqliteTransferJournal journal) : IDisposable
+    {
+        private bool _done;
+
+        public void Commit()
+        {
+            journal.Prepared("COMMIT;", null).ExecuteNonQuery();
+            _done = true;
+        }
+
+        public void Dispose()
+        {
+            if (_done) return;
+            _done = true;
+            try
+            {
+                journal.Prepared("ROLLBACK;", null).ExecuteNonQuery();
+            }
+            catch (SqliteException)
+            {
+                // SQLite already rolled the transaction back (it does after some errors); nothing is left to undo.
+            }
+        }
+    }
 
     /// <summary>The connection's prepared command for <paramref name="sql"/>, made once and kept until the journal closes
     /// (SQLite then parses each statement once, not on every call); its parameters are bound with <see cref="Set"/>.</summary>
