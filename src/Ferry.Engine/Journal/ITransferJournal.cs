@@ -16,6 +16,18 @@ public interface ITransferJournal : IDisposable
     /// <summary>Writes several legs (a route's) in <see cref="LegState.Planned"/> in one transaction: all or none.</summary>
     IReadOnlyList<JournalEntry> PlanAll(IReadOnlyList<LegDescription> legs);
 
+    /// <summary>Writes a new leg straight into <see cref="LegState.Sending"/> (its planned and sending steps both recorded)
+    /// and takes or enters the claim on its unit of work, in one durable write: the path of a leg that is sent at once.
+    /// Throws <see cref="ClaimHeldException"/>, writing nothing, when another live owner holds the unit. The caller sends,
+    /// then records the answer with <see cref="CompleteSend"/> (or, when it gives up without an answer, releases the
+    /// claim with <see cref="Release"/> and leaves the entry sending for reconciliation).</summary>
+    JournalEntry PlanAndBeginSending(LegDescription leg);
+
+    /// <summary>Records the answer to a send begun with <see cref="PlanAndBeginSending"/> (done, rejected or unknown) and
+    /// releases the claim hold that call took, in one durable write. <paramref name="sending"/> is the entry that call
+    /// returned.</summary>
+    JournalEntry CompleteSend(JournalEntry sending, LegState to, TransitionDetails? details = null);
+
     /// <summary>Moves <paramref name="id"/> from <paramref name="expected"/> to <paramref name="to"/>; refuses an illegal
     /// transition or a stale <paramref name="expected"/> with <see cref="IllegalTransitionException"/>. Going from
     /// not-executed to sending starts a new attempt.</summary>
@@ -35,6 +47,9 @@ public interface ITransferJournal : IDisposable
 
     /// <summary>The entries of one route, oldest first (a retried leg has several entries at one position).</summary>
     IReadOnlyList<JournalEntry> ForRoute(string routeId);
+
+    /// <summary>The id of the newest route (by its newest leg), or null when the journal holds none.</summary>
+    string? LatestRouteId();
 
     /// <summary>The recorded steps of an entry, oldest first.</summary>
     IReadOnlyList<JournalEvent> Events(string id);

@@ -10,12 +10,27 @@ namespace Ferry.Engine.Journal;
 /// </summary>
 public static class JournaledExecutor
 {
-    /// <summary>Journals and sends a new leg.</summary>
+    /// <summary>Journals and sends a new leg: planned, sending and the entry's claim in one write before the request
+    /// leaves, then the answer and the claim's release in a second.</summary>
     public static async Task<(JournalEntry Entry, LegSendResult Result)> ExecuteAsync(ITransferJournal journal, LegDescription leg,
         Func<CancellationToken, Task<LegSendResult>> send, CancellationToken ct)
     {
-        var planned = journal.Plan(leg);
-        return await SendAsync(journal, planned, LegState.Planned, send, ct).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(journal);
+        ArgumentNullException.ThrowIfNull(send);
+        var sending = journal.PlanAndBeginSending(leg);
+        var subject = ClaimSubjects.Of(sending);
+        try
+        {
+            var result = await SendOnceAsync(send, ct).ConfigureAwait(false);
+            var (to, details) = Answer(result);
+            return (journal.CompleteSend(sending, to, details), result);
+        }
+        catch
+        {
+            // Cancelled, or the answer could not be written: the entry stays sending for reconciliation, the claim goes back.
+            ReleaseQuietly(journal, subject);
+            throw;
+        }
     }
 
     /// <summary>Sends an entry written earlier and still planned (e.g. a later leg of a route), as its first attempt.</summary>
@@ -39,23 +54,43 @@ public static class JournaledExecutor
         // a crashed one (already held when a route or an intent is being run: then this only enters it again).
         using var claim = ClaimScope.Take(journal, ClaimSubjects.Of(current));
         journal.Transition(id, from, LegState.Sending);
-        LegSendResult result;
+        var result = await SendOnceAsync(send, ct).ConfigureAwait(false);
+        var (to, details) = Answer(result);
+        return (journal.Transition(id, LegState.Sending, to, details), result);
+    }
+
+    /// <summary>Sends once; anything but cancellation that escapes the sender counts as an unknown outcome.</summary>
+    private static async Task<LegSendResult> SendOnceAsync(Func<CancellationToken, Task<LegSendResult>> send, CancellationToken ct)
+    {
         try
         {
-            result = await send(ct).ConfigureAwait(false);
+            return await send(ct).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            result = new LegSendResult(OutcomeKind.Unknown, null, null, null, $"the send failed unexpectedly ({e.GetType().Name}); it may have executed");
+            return new LegSendResult(OutcomeKind.Unknown, null, null, null, $"the send failed unexpectedly ({e.GetType().Name}); it may have executed");
         }
-        var entry = result.Kind switch
+    }
+
+    /// <summary>The state and details an answer is recorded as.</summary>
+    private static (LegState To, TransitionDetails Details) Answer(LegSendResult result) => result.Kind switch
+    {
+        OutcomeKind.Done => (LegState.Done,
+            new TransitionDetails { ExchangeId = result.ExchangeId ?? result.HistoryId, HistoryId = result.HistoryId, Message = result.Message }),
+        OutcomeKind.Rejected or OutcomeKind.NotSent => (LegState.Rejected,
+            new TransitionDetails { ErrorCode = result.ErrorCode ?? (result.Kind == OutcomeKind.NotSent ? "not-sent" : null), Message = result.Message }),
+        _ => (LegState.Unknown, new TransitionDetails { Message = result.Message }),
+    };
+
+    private static void ReleaseQuietly(ITransferJournal journal, string subject)
+    {
+        try
         {
-            OutcomeKind.Done => journal.Transition(id, LegState.Sending, LegState.Done,
-                new TransitionDetails { ExchangeId = result.ExchangeId ?? result.HistoryId, HistoryId = result.HistoryId, Message = result.Message }),
-            OutcomeKind.Rejected or OutcomeKind.NotSent => journal.Transition(id, LegState.Sending, LegState.Rejected,
-                new TransitionDetails { ErrorCode = result.ErrorCode ?? (result.Kind == OutcomeKind.NotSent ? "not-sent" : null), Message = result.Message }),
-            _ => journal.Transition(id, LegState.Sending, LegState.Unknown, new TransitionDetails { Message = result.Message }),
-        };
-        return (entry, result);
+            journal.Release(subject);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The journal closed first and handed every claim back.
+        }
     }
 }

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Ferry.Core.Money;
 using Microsoft.Data.Sqlite;
 
@@ -18,12 +16,21 @@ namespace Ferry.Engine.Journal;
 public sealed class SqliteTransferJournal : ITransferJournal
 {
     /// <summary>The schema this build writes; a file with a newer one is refused. 2 added the route columns, 3 the claims
-    /// table and the one-live-entry-per-route-position index.</summary>
-    public const int SchemaVersion = 3;
+    /// table and the one-live-entry-per-route-position index, 4 the indexes that keep list and resume reads independent
+    /// of the journal's size.</summary>
+    public const int SchemaVersion = 4;
 
     private const string ClaimColumns = "subject, token, owner, pid, host, started_ms, claimed_ms, lease_until_ms";
 
-    private const string StateNames = "'planned','sending','done','rejected','unknown','not-executed'";
+    /// <summary>Every value a state column must not hold: below, between and above the six names in sort order (done,
+    /// not-executed, planned, rejected, sending, unknown; numbers sort below text and blobs above it). One range per
+    /// branch of a UNION ALL, so each is a short search of legs_state_created, never a scan of every leg.</summary>
+    internal static readonly string UnknownStateSql = string.Join(" UNION ALL ", new[]
+    {
+        "state < 'done'", "state > 'done' AND state < 'not-executed'", "state > 'not-executed' AND state < 'planned'",
+        "state > 'planned' AND state < 'rejected'", "state > 'rejected' AND state < 'sending'", "state > 'sending' AND state < 'unknown'",
+        "state > 'unknown'",
+    }.Select(gap => $"SELECT id, state FROM legs WHERE {gap}")) + " LIMIT 1;";
 
     private readonly SqliteConnection _connection;
     private readonly TimeProvider _time;
@@ -32,12 +39,16 @@ public sealed class SqliteTransferJournal : ITransferJournal
     private readonly JournalClaimOptions _claims;
     private readonly Dictionary<string, HeldClaim> _held = new(StringComparer.Ordinal);
     private readonly ITimer _renewal;
+    private long _writeCommits;
     private bool _disposed;
 
-    private sealed class HeldClaim(long token)
+    private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
+
+    private sealed class HeldClaim(long token, DateTimeOffset leaseUntil)
     {
         public long Token { get; } = token;
         public int Count { get; set; } = 1;
+        public DateTimeOffset LeaseUntil { get; set; } = leaseUntil;
     }
 
     private SqliteTransferJournal(SqliteConnection connection, string path, TimeProvider time, JournalClaimOptions claims)
@@ -47,12 +58,18 @@ public sealed class SqliteTransferJournal : ITransferJournal
         _time = time;
         _claims = claims;
         Owner = claims.Owner ?? JournalOwner.ForThisProcess();
+        // SQLite calls the commit hook only for transactions that wrote; each such commit is one WAL sync (synchronous=FULL).
+        SQLitePCL.raw.sqlite3_commit_hook(connection.Handle, _ => { Interlocked.Increment(ref _writeCommits); return 0; }, null);
         var every = claims.Lease / 3;
         _renewal = time.CreateTimer(_ => RenewClaims(), null, every, every);
     }
 
     /// <inheritdoc/>
     public JournalOwner Owner { get; }
+
+    /// <summary>Write transactions this journal has committed since it was opened: each is one sync of the WAL to disk
+    /// (automatic checkpoints, every 1,000 WAL pages, add their own). Benchmarks and tests count fsyncs with it.</summary>
+    public long WriteCommits => Interlocked.Read(ref _writeCommits);
 
     /// <summary>The file path of the journal under a Ferry home folder.</summary>
     public static string PathUnder(string ferryHome) => System.IO.Path.Combine(ferryHome, "journal.db");
@@ -139,6 +156,20 @@ public sealed class SqliteTransferJournal : ITransferJournal
                     "The journal holds two live entries at one route position (written by two processes at once before this version); settle them by hand with 'ferry journal list' before upgrading.");
             }
         }
+        if (version < 4)
+        {
+            // Schema 4: newest-first lists walk legs_created (rowid, the write order, is part of every index), one state's
+            // list walks legs_state_created, a route's legs come in position order from legs_route_order, and the newest
+            // route is the first row of the partial index legs_route_latest. The old single-column indexes are prefixes.
+            Exec(c, """
+                CREATE INDEX legs_created ON legs(created_ms);
+                CREATE INDEX legs_state_created ON legs(state, created_ms);
+                CREATE INDEX legs_route_order ON legs(route_id, route_leg, created_ms);
+                CREATE INDEX legs_route_latest ON legs(created_ms) WHERE route_id IS NOT NULL;
+                DROP INDEX legs_state;
+                DROP INDEX legs_route;
+                """, tx);
+        }
         Exec(c, $"PRAGMA user_version={SchemaVersion};", tx);
         tx.Commit();
     }
@@ -159,7 +190,7 @@ public sealed class SqliteTransferJournal : ITransferJournal
     private static void CheckStates(SqliteConnection c)
     {
         using var cmd = c.CreateCommand();
-        cmd.CommandText = $"SELECT id, state FROM legs WHERE state NOT IN ({StateNames}) LIMIT 1;";
+        cmd.CommandText = UnknownStateSql;
         using var r = cmd.ExecuteReader();
         if (r.Read())
             throw new JournalCorruptException($"Journal entry {r.GetString(0)} holds an unknown state '{Clip(r.GetString(1))}'; Ferry will not act on a journal it cannot read.");
@@ -190,53 +221,106 @@ public sealed class SqliteTransferJournal : ITransferJournal
     {
         ArgumentNullException.ThrowIfNull(legs);
         if (legs.Count == 0) throw new ArgumentException("Plan at least one leg.", nameof(legs));
-        foreach (var leg in legs)
-        {
-            ArgumentNullException.ThrowIfNull(leg);
-            if (leg.Amount <= 0) throw new ArgumentException("A journaled leg moves a positive amount.", nameof(legs));
-        }
+        foreach (var leg in legs) CheckNew(leg, nameof(legs));
         return Locked(() =>
         {
             var now = _time.GetUtcNow();
-            var ids = new List<string>(legs.Count);
+            var entries = new List<JournalEntry>(legs.Count);
             // One transaction: a crash leaves all of a route's legs on disk or none, never a route cut short.
             using var tx = _connection.BeginTransaction(deferred: false);
             foreach (var leg in legs)
             {
                 var id = NewId(now);
                 CheckFence(tx, ClaimSubjects.Of(leg, id));
-                Insert(tx, id, leg, now);
-                AddEvent(tx, id, 1, now, null, LegState.Planned, null);
-                ids.Add(id);
+                var written = Insert(tx, id, leg, LegState.Planned, now);
+                AddEvent(tx, id, 1, 1, now, null, LegState.Planned, null);
+                entries.Add(new JournalEntry(id, written, LegState.Planned, 1, now, now, null, null, null, null, null));
             }
             tx.Commit();
-            return (IReadOnlyList<JournalEntry>)ids.Select(id => Read(id, tx: null)!).ToList();
+            return (IReadOnlyList<JournalEntry>)entries;
         });
     }
 
-    private void Insert(SqliteTransaction tx, string id, LegDescription leg, DateTimeOffset now)
+    /// <inheritdoc/>
+    public JournalEntry PlanAndBeginSending(LegDescription leg)
     {
-        using var cmd = Command("""
+        CheckNew(leg, nameof(leg));
+        return Locked(() =>
+        {
+            var now = _time.GetUtcNow();
+            var id = NewId(now);
+            var subject = ClaimSubjects.Of(leg, id);
+            // One transaction: the claim, the planned step and the sending step are on disk together before the request
+            // leaves, or none of them is.
+            using var write = BeginWrite();
+        SqliteTransaction? tx = null; // inside BeginWrite's transaction: no SqliteTransaction object
+            var claim = Enter(subject, now, tx);
+            if (claim.HeldByOther is { } other) throw new ClaimHeldException(other);
+            var written = Insert(tx, id, leg, LegState.Sending, now);
+            AddEvent(tx, id, 1, 1, now, null, LegState.Planned, null);
+            AddEvent(tx, id, 2, 1, now, LegState.Planned, LegState.Sending, null);
+            write.Commit();
+            Hold(subject, claim.Claimed!);
+            return new JournalEntry(id, written, LegState.Sending, 1, now, now, now, null, null, null, null);
+        });
+    }
+
+    /// <inheritdoc/>
+    public JournalEntry CompleteSend(JournalEntry sending, LegState to, TransitionDetails? details = null)
+    {
+        ArgumentNullException.ThrowIfNull(sending);
+        if (to is not (LegState.Done or LegState.Rejected or LegState.Unknown))
+            throw new ArgumentException("A send ends in done, rejected or unknown.", nameof(to));
+        var subject = ClaimSubjects.Of(sending);
+        return Locked(() =>
+        {
+            if (!_held.TryGetValue(subject, out var held)) throw new ClaimLostException(subject);
+            using var write = BeginWrite();
+        SqliteTransaction? tx = null; // inside BeginWrite's transaction: no SqliteTransaction object
+            var entry = Update(tx, sending.Id, LegState.Sending, to, details, sending);
+            AddEvent(tx, sending.Id, null, entry.Attempt, entry.UpdatedAt, LegState.Sending, to, Detail(details));
+            // The last hold of the claim goes back in the same transaction as the answer.
+            if (held.Count == 1) DeleteClaim(subject, held.Token, tx);
+            write.Commit();
+            Unhold(subject, held);
+            return entry;
+        });
+    }
+
+    private static void CheckNew(LegDescription leg, string parameter)
+    {
+        ArgumentNullException.ThrowIfNull(leg, parameter);
+        if (leg.Amount <= 0) throw new ArgumentException("A journaled leg moves a positive amount.", parameter);
+    }
+
+    /// <summary>Writes a new leg row; returns its description as stored (the amount as its wire text reads back).</summary>
+    private LegDescription Insert(SqliteTransaction? tx, string id, LegDescription leg, LegState state, DateTimeOffset now)
+    {
+        var cmd = Prepared("""
             INSERT INTO legs (id, intent, kind, venue, account, endpoint, parameters, from_wallet, to_wallet, asset, amount,
-              client_tran_id, state, attempt, created_ms, updated_ms, route_id, route_leg)
-            VALUES ($id, $intent, $kind, $venue, $account, $endpoint, $parameters, $from, $to, $asset, $amount, $ctid, 'planned', 1, $now, $now,
-              $routeId, $routeLeg);
+              client_tran_id, state, attempt, created_ms, updated_ms, sent_ms, route_id, route_leg)
+            VALUES ($id, $intent, $kind, $venue, $account, $endpoint, $parameters, $from, $to, $asset, $amount, $ctid, $state, 1, $now, $now,
+              $sent, $routeId, $routeLeg);
             """, tx);
-        cmd.Parameters.AddWithValue("$id", id);
-        cmd.Parameters.AddWithValue("$intent", (object?)leg.Intent ?? DBNull.Value);
-        cmd.Parameters.AddWithValue("$kind", leg.Kind);
-        cmd.Parameters.AddWithValue("$venue", leg.Venue);
-        cmd.Parameters.AddWithValue("$account", leg.AccountName);
-        cmd.Parameters.AddWithValue("$endpoint", leg.Endpoint);
-        cmd.Parameters.AddWithValue("$parameters", WriteParameters(leg.Parameters));
-        cmd.Parameters.AddWithValue("$from", leg.From);
-        cmd.Parameters.AddWithValue("$to", leg.To);
-        cmd.Parameters.AddWithValue("$asset", leg.Asset);
-        cmd.Parameters.AddWithValue("$amount", WireDecimal.Format(leg.Amount));
-        cmd.Parameters.AddWithValue("$ctid", (object?)leg.ClientTranId ?? DBNull.Value);
-        cmd.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
-        cmd.Parameters.AddWithValue("$routeId", (object?)leg.RouteId ?? DBNull.Value);
-        cmd.Parameters.AddWithValue("$routeLeg", (object?)leg.RouteLeg ?? DBNull.Value);
+        var amount = WireDecimal.Format(leg.Amount);
+        var ms = now.ToUnixTimeMilliseconds();
+        Set(cmd, "$id", id);
+        Set(cmd, "$intent", leg.Intent);
+        Set(cmd, "$kind", leg.Kind);
+        Set(cmd, "$venue", leg.Venue);
+        Set(cmd, "$account", leg.AccountName);
+        Set(cmd, "$endpoint", leg.Endpoint);
+        Set(cmd, "$parameters", JournalRows.WriteParameters(leg.Parameters));
+        Set(cmd, "$from", leg.From);
+        Set(cmd, "$to", leg.To);
+        Set(cmd, "$asset", leg.Asset);
+        Set(cmd, "$amount", amount);
+        Set(cmd, "$ctid", leg.ClientTranId);
+        Set(cmd, "$state", LegStates.Name(state));
+        Set(cmd, "$now", ms);
+        Set(cmd, "$sent", state == LegState.Sending ? ms : null);
+        Set(cmd, "$routeId", leg.RouteId);
+        Set(cmd, "$routeLeg", leg.RouteLeg);
         try
         {
             cmd.ExecuteNonQuery();
@@ -245,48 +329,66 @@ public sealed class SqliteTransferJournal : ITransferJournal
         {
             throw new RoutePositionTakenException(leg.RouteId, leg.RouteLeg ?? 0);
         }
+        // What a read gives back: the amount parsed from the text written (the same value, without trailing zeros).
+        return WireDecimal.TryParse(amount, out var stored) && stored.Scale != leg.Amount.Scale ? leg with { Amount = stored } : leg;
     }
 
     /// <inheritdoc/>
     public JournalEntry Transition(string id, LegState expected, LegState to, TransitionDetails? details = null) => Locked(() =>
     {
-        using var tx = _connection.BeginTransaction(deferred: false);
-        var current = Read(id, tx) ?? throw new KeyNotFoundException($"There is no journal entry {id}.");
-        var now = _time.GetUtcNow();
-        CheckFence(tx, ClaimSubjects.Of(current));
-        if (current.State != expected || !LegStates.IsLegal(current.State, to))
-            throw new IllegalTransitionException(id, current.State, to);
-        if (to == LegState.Done && details?.ExchangeId is null && details?.HistoryId is null && current.ExchangeId is null)
-            throw new ArgumentException("A done entry names the exchange's transfer id or its history row.", nameof(details));
-        var newAttempt = current.State == LegState.NotExecuted && to == LegState.Sending;
-        var attempt = newAttempt ? current.Attempt + 1 : current.Attempt;
-        using (var cmd = Command("""
-            UPDATE legs SET state = $state, attempt = $attempt, updated_ms = $now,
-              sent_ms = CASE WHEN $sending THEN $now ELSE sent_ms END,
-              exchange_id = CASE WHEN $newAttempt THEN NULL ELSE COALESCE($exchangeId, exchange_id) END,
-              history_id = CASE WHEN $newAttempt THEN NULL ELSE COALESCE($historyId, history_id) END,
-              error_code = CASE WHEN $newAttempt THEN NULL ELSE COALESCE($errorCode, error_code) END,
-              message = COALESCE($message, CASE WHEN $newAttempt THEN NULL ELSE message END)
-            WHERE id = $id AND state = $expected;
-            """, tx))
-        {
-            cmd.Parameters.AddWithValue("$state", LegStates.Name(to));
-            cmd.Parameters.AddWithValue("$attempt", attempt);
-            cmd.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
-            cmd.Parameters.AddWithValue("$sending", to == LegState.Sending);
-            cmd.Parameters.AddWithValue("$newAttempt", newAttempt);
-            cmd.Parameters.AddWithValue("$exchangeId", (object?)details?.ExchangeId ?? DBNull.Value);
-            cmd.Parameters.AddWithValue("$historyId", (object?)details?.HistoryId ?? DBNull.Value);
-            cmd.Parameters.AddWithValue("$errorCode", (object?)details?.ErrorCode ?? DBNull.Value);
-            cmd.Parameters.AddWithValue("$message", (object?)details?.Message ?? DBNull.Value);
-            cmd.Parameters.AddWithValue("$id", id);
-            cmd.Parameters.AddWithValue("$expected", LegStates.Name(expected));
-            if (cmd.ExecuteNonQuery() != 1) throw new IllegalTransitionException(id, current.State, to);
-        }
-        AddEvent(tx, id, attempt, now, current.State, to, Detail(details));
-        tx.Commit();
-        return Read(id, tx: null)!;
+        using var write = BeginWrite();
+        SqliteTransaction? tx = null; // inside BeginWrite's transaction: no SqliteTransaction object
+        var entry = Update(tx, id, expected, to, details, known: null);
+        AddEvent(tx, id, null, entry.Attempt, entry.UpdatedAt, expected, to, Detail(details));
+        write.Commit();
+        return entry;
     });
+
+    /// <summary>Moves the entry in one UPDATE that checks the expected state and returns the new row; then checks the
+    /// writer's claim and what the new state requires, throwing (so the transaction rolls back) when either fails. A
+    /// refused step reads the entry to say why, in the order the checks always ran: missing, claim, then legality.
+    /// <paramref name="known"/> is the entry as the caller holds it, when it wrote it: its description is not read again.</summary>
+    private JournalEntry Update(SqliteTransaction? tx, string id, LegState expected, LegState to, TransitionDetails? details, JournalEntry? known)
+    {
+        var now = _time.GetUtcNow();
+        JournalEntry? entry = null;
+        if (LegStates.IsLegal(expected, to))
+        {
+            var cmd = Prepared($"""
+                UPDATE legs SET state = $state, attempt = attempt + $newAttempt, updated_ms = $now,
+                  sent_ms = CASE WHEN $sending THEN $now ELSE sent_ms END,
+                  exchange_id = CASE WHEN $newAttempt THEN NULL ELSE COALESCE($exchangeId, exchange_id) END,
+                  history_id = CASE WHEN $newAttempt THEN NULL ELSE COALESCE($historyId, history_id) END,
+                  error_code = CASE WHEN $newAttempt THEN NULL ELSE COALESCE($errorCode, error_code) END,
+                  message = COALESCE($message, CASE WHEN $newAttempt THEN NULL ELSE message END)
+                WHERE id = $id AND state = $expected
+                RETURNING {(known is null ? JournalRows.Columns : JournalRows.ChangedColumns)};
+                """, tx);
+            var newAttempt = expected == LegState.NotExecuted && to == LegState.Sending;
+            Set(cmd, "$state", LegStates.Name(to));
+            Set(cmd, "$newAttempt", newAttempt ? 1 : 0);
+            Set(cmd, "$now", now.ToUnixTimeMilliseconds());
+            Set(cmd, "$sending", to == LegState.Sending ? 1 : 0);
+            Set(cmd, "$exchangeId", details?.ExchangeId);
+            Set(cmd, "$historyId", details?.HistoryId);
+            Set(cmd, "$errorCode", details?.ErrorCode);
+            Set(cmd, "$message", details?.Message);
+            Set(cmd, "$id", id);
+            Set(cmd, "$expected", LegStates.Name(expected));
+            using var r = cmd.ExecuteReader();
+            if (r.Read()) entry = known is null ? JournalRows.Read(r) : JournalRows.ReadChanged(r, id, known.Leg, known.CreatedAt);
+        }
+        if (entry is null)
+        {
+            var current = Read(id, tx) ?? throw new KeyNotFoundException($"There is no journal entry {id}.");
+            CheckFence(tx, ClaimSubjects.Of(current));
+            throw new IllegalTransitionException(id, current.State, to);
+        }
+        CheckFence(tx, ClaimSubjects.Of(entry));
+        if (to == LegState.Done && entry.ExchangeId is null && details?.HistoryId is null)
+            throw new ArgumentException("A done entry names the exchange's transfer id or its history row.", nameof(details));
+        return entry;
+    }
 
     /// <inheritdoc/>
     public JournalEntry Note(string id, string message) => Locked(() =>
@@ -295,15 +397,13 @@ public sealed class SqliteTransferJournal : ITransferJournal
         var current = Read(id, tx) ?? throw new KeyNotFoundException($"There is no journal entry {id}.");
         var now = _time.GetUtcNow();
         CheckFence(tx, ClaimSubjects.Of(current));
-        using (var cmd = Command("UPDATE legs SET message = $message, updated_ms = $now WHERE id = $id;", tx))
-        {
-            cmd.Parameters.AddWithValue("$message", message);
-            cmd.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
-            cmd.Parameters.AddWithValue("$id", id);
-            cmd.ExecuteNonQuery();
-        }
+        var cmd = Prepared("UPDATE legs SET message = $message, updated_ms = $now WHERE id = $id;", tx);
+        Set(cmd, "$message", message);
+        Set(cmd, "$now", now.ToUnixTimeMilliseconds());
+        Set(cmd, "$id", id);
+        cmd.ExecuteNonQuery();
         tx.Commit();
-        return Read(id, tx: null)!;
+        return current with { Message = message, UpdatedAt = DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds()) };
     });
 
     /// <inheritdoc/>
@@ -319,26 +419,45 @@ public sealed class SqliteTransferJournal : ITransferJournal
     /// <inheritdoc/>
     public IReadOnlyList<JournalEntry> List(IReadOnlyCollection<LegState>? states = null, int limit = int.MaxValue) => Locked(() =>
     {
-        var where = states is null || states.Count == 0 ? "" : $"WHERE state IN ({string.Join(",", states.Select(s => $"'{LegStates.Name(s)}'"))})";
-        using var cmd = Command($"SELECT * FROM legs {where} ORDER BY created_ms DESC, rowid DESC LIMIT $limit;", null);
-        cmd.Parameters.AddWithValue("$limit", limit);
+        var cmd = Prepared(ListSql(states), null);
+        Set(cmd, "$limit", limit);
         return (IReadOnlyList<JournalEntry>)ReadAll(cmd);
     });
+
+    /// <summary>Newest first (the write order breaks ties), optionally only some states; walks legs_created or legs_state_created.</summary>
+    internal static string ListSql(IReadOnlyCollection<LegState>? states)
+    {
+        var where = states is null || states.Count == 0 ? "" : $"WHERE state IN ({string.Join(",", states.Select(s => $"'{LegStates.Name(s)}'"))}) ";
+        return $"SELECT {JournalRows.Columns} FROM legs {where}ORDER BY created_ms DESC, rowid DESC LIMIT $limit;";
+    }
+
+    /// <summary>A route's legs in position order; walks legs_route_order.</summary>
+    internal const string ForRouteSql = $"SELECT {JournalRows.Columns} FROM legs WHERE route_id = $route ORDER BY route_leg, created_ms, rowid;";
+
+    /// <summary>The newest route: the first row of the partial index legs_route_latest.</summary>
+    internal const string LatestRouteSql = "SELECT route_id FROM legs WHERE route_id IS NOT NULL ORDER BY created_ms DESC, rowid DESC LIMIT 1;";
 
     /// <inheritdoc/>
     public IReadOnlyList<JournalEntry> ForIntent(string intent) => Locked(() =>
     {
-        using var cmd = Command("SELECT * FROM legs WHERE intent = $intent ORDER BY created_ms, rowid;", null);
-        cmd.Parameters.AddWithValue("$intent", intent);
+        var cmd = Prepared($"SELECT {JournalRows.Columns} FROM legs WHERE intent = $intent ORDER BY created_ms, rowid;", null);
+        Set(cmd, "$intent", intent);
         return (IReadOnlyList<JournalEntry>)ReadAll(cmd);
     });
 
     /// <inheritdoc/>
     public IReadOnlyList<JournalEntry> ForRoute(string routeId) => Locked(() =>
     {
-        using var cmd = Command("SELECT * FROM legs WHERE route_id = $route ORDER BY route_leg, created_ms, rowid;", null);
-        cmd.Parameters.AddWithValue("$route", routeId);
+        var cmd = Prepared(ForRouteSql, null);
+        Set(cmd, "$route", routeId);
         return (IReadOnlyList<JournalEntry>)ReadAll(cmd);
+    });
+
+    /// <inheritdoc/>
+    public string? LatestRouteId() => Locked(() =>
+    {
+        var cmd = Prepared(LatestRouteSql, null);
+        return cmd.ExecuteScalar() as string;
     });
 
     /// <inheritdoc/>
@@ -347,8 +466,8 @@ public sealed class SqliteTransferJournal : ITransferJournal
     /// <inheritdoc/>
     public IReadOnlySet<string> ClaimedHistoryIds(string venue) => Locked(() =>
     {
-        using var cmd = Command("SELECT history_id FROM legs WHERE venue = $venue AND state = 'done' AND history_id IS NOT NULL;", null);
-        cmd.Parameters.AddWithValue("$venue", venue);
+        var cmd = Prepared("SELECT history_id FROM legs WHERE state = 'done' AND venue = $venue AND history_id IS NOT NULL;", null);
+        Set(cmd, "$venue", venue);
         var ids = new HashSet<string>(StringComparer.Ordinal);
         using var reader = cmd.ExecuteReader();
         while (reader.Read()) ids.Add(reader.GetString(0));
@@ -362,30 +481,66 @@ public sealed class SqliteTransferJournal : ITransferJournal
         return Locked(() =>
         {
             var now = _time.GetUtcNow();
-            using var tx = _connection.BeginTransaction(deferred: false);
-            var row = ReadClaim(subject, tx);
-            if (_held.TryGetValue(subject, out var held))
+            if (_held.TryGetValue(subject, out var held) && !LeaseRunDown(held, now))
             {
+                // Re-entry of a fresh claim: only the fencing check, which reads; nothing is written.
+                var row = ReadClaim(subject, tx: null);
                 if (row is null || row.Token != held.Token) throw new ClaimLostException(subject);
                 held.Count++;
-                var renewed = row with { LeaseUntil = now + _claims.Lease };
-                using (var renew = Command("UPDATE claims SET lease_until_ms = $until WHERE token = $t;", tx))
-                {
-                    renew.Parameters.AddWithValue("$until", renewed.LeaseUntil.ToUnixTimeMilliseconds());
-                    renew.Parameters.AddWithValue("$t", held.Token);
-                    renew.ExecuteNonQuery();
-                }
-                tx.Commit();
-                return new ClaimAttempt(renewed, null);
+                return new ClaimAttempt(row with { LeaseUntil = held.LeaseUntil }, null);
             }
-            if (row is not null && row.Owner.InstanceId != Owner.InstanceId && row.LeaseUntil > now && !ProcessLiveness.IsProvablyGone(row.Owner))
-                return new ClaimAttempt(null, row);
-            if (row is not null) DeleteClaim(subject, row.Token, tx);
-            var claim = InsertClaim(subject, now, tx);
+            using var tx = _connection.BeginTransaction(deferred: false);
+            var attempt = Enter(subject, now, tx);
             tx.Commit();
-            _held[subject] = new HeldClaim(claim.Token);
-            return new ClaimAttempt(claim, null);
+            if (attempt.Claimed is { } claim) Hold(subject, claim);
+            return attempt;
         });
+    }
+
+    /// <summary>A held lease is renewed on re-entry only once a tenth of it has passed since it was last written (the
+    /// timer renews every third); a re-entry right after the claim (a route's legs, an intent's attempt) writes nothing.</summary>
+    private bool LeaseRunDown(HeldClaim held, DateTimeOffset now) => held.LeaseUntil - now <= _claims.Lease - _claims.Lease / 10;
+
+    /// <summary>Takes or enters <paramref name="subject"/> inside <paramref name="tx"/>: a held claim is checked and its lease
+    /// renewed; a free, expired or provably abandoned one is taken with a new token; a live one of another owner is
+    /// returned. Nothing in memory changes here: the caller records the hold after its transaction commits.</summary>
+    private ClaimAttempt Enter(string subject, DateTimeOffset now, SqliteTransaction? tx)
+    {
+        var row = ReadClaim(subject, tx);
+        if (_held.TryGetValue(subject, out var held))
+        {
+            if (row is null || row.Token != held.Token) throw new ClaimLostException(subject);
+            var renewed = row with { LeaseUntil = now + _claims.Lease };
+            var renew = Prepared("UPDATE claims SET lease_until_ms = $until WHERE token = $t;", tx);
+            Set(renew, "$until", renewed.LeaseUntil.ToUnixTimeMilliseconds());
+            Set(renew, "$t", held.Token);
+            renew.ExecuteNonQuery();
+            return new ClaimAttempt(renewed, null);
+        }
+        if (row is not null && row.Owner.InstanceId != Owner.InstanceId && row.LeaseUntil > now && !ProcessLiveness.IsProvablyGone(row.Owner))
+            return new ClaimAttempt(null, row);
+        if (row is not null) DeleteClaim(subject, row.Token, tx);
+        return new ClaimAttempt(InsertClaim(subject, now, tx), null);
+    }
+
+    /// <summary>Records one more hold of a claim whose write has committed.</summary>
+    private void Hold(string subject, JournalClaim claim)
+    {
+        if (_held.TryGetValue(subject, out var held))
+        {
+            held.Count++;
+            held.LeaseUntil = claim.LeaseUntil;
+        }
+        else
+        {
+            _held[subject] = new HeldClaim(claim.Token, claim.LeaseUntil);
+        }
+    }
+
+    /// <summary>Drops one hold; the last one forgets the claim (its row is already deleted).</summary>
+    private void Unhold(string subject, HeldClaim held)
+    {
+        if (--held.Count == 0) _held.Remove(subject);
     }
 
     /// <inheritdoc/>
@@ -405,8 +560,7 @@ public sealed class SqliteTransferJournal : ITransferJournal
     /// <inheritdoc/>
     public IReadOnlyList<JournalClaim> Claims() => Locked(() =>
     {
-        using var cmd = Command($"SELECT {ClaimColumns} FROM claims ORDER BY token;", null);
-        return (IReadOnlyList<JournalClaim>)ReadClaims(cmd);
+        return (IReadOnlyList<JournalClaim>)ReadClaims(Prepared($"SELECT {ClaimColumns} FROM claims ORDER BY token;", null));
     });
 
     /// <inheritdoc/>
@@ -427,6 +581,8 @@ public sealed class SqliteTransferJournal : ITransferJournal
                 // The claims expire with their lease.
             }
             _held.Clear();
+            foreach (var cmd in _prepared.Values) cmd.Dispose();
+            _prepared.Clear();
             _connection.Dispose();
         }
     }
@@ -440,10 +596,12 @@ public sealed class SqliteTransferJournal : ITransferJournal
             if (_disposed || _held.Count == 0) return;
             try
             {
-                using var cmd = Command("UPDATE claims SET lease_until_ms = $until WHERE owner = $owner;", null);
-                cmd.Parameters.AddWithValue("$until", (_time.GetUtcNow() + _claims.Lease).ToUnixTimeMilliseconds());
-                cmd.Parameters.AddWithValue("$owner", Owner.InstanceId);
+                var until = _time.GetUtcNow() + _claims.Lease;
+                var cmd = Prepared("UPDATE claims SET lease_until_ms = $until WHERE owner = $owner;", null);
+                Set(cmd, "$until", until.ToUnixTimeMilliseconds());
+                Set(cmd, "$owner", Owner.InstanceId);
                 cmd.ExecuteNonQuery();
+                foreach (var held in _held.Values) held.LeaseUntil = until;
             }
             catch (SqliteException)
             {
@@ -454,7 +612,7 @@ public sealed class SqliteTransferJournal : ITransferJournal
 
     /// <summary>The writer's half of fencing: a write under a subject this journal claimed must still hold that claim's
     /// token; a write under a subject another owner claimed is refused.</summary>
-    private void CheckFence(SqliteTransaction tx, string subject)
+    private void CheckFence(SqliteTransaction? tx, string subject)
     {
         var row = ReadClaim(subject, tx);
         if (_held.TryGetValue(subject, out var held))
@@ -465,49 +623,50 @@ public sealed class SqliteTransferJournal : ITransferJournal
         if (row is not null && row.Owner.InstanceId != Owner.InstanceId) throw new ClaimHeldException(row);
     }
 
-    private JournalClaim InsertClaim(string subject, DateTimeOffset now, SqliteTransaction tx)
+    private JournalClaim InsertClaim(string subject, DateTimeOffset now, SqliteTransaction? tx)
     {
-        using var cmd = Command("""
+        var cmd = Prepared("""
             INSERT INTO claims (subject, owner, pid, host, started_ms, claimed_ms, lease_until_ms)
             VALUES ($s, $owner, $pid, $host, $started, $now, $until) RETURNING token;
             """, tx);
-        cmd.Parameters.AddWithValue("$s", subject);
-        cmd.Parameters.AddWithValue("$owner", Owner.InstanceId);
-        cmd.Parameters.AddWithValue("$pid", Owner.Pid);
-        cmd.Parameters.AddWithValue("$host", Owner.Host);
-        cmd.Parameters.AddWithValue("$started", Owner.StartedAtMs);
-        cmd.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
-        cmd.Parameters.AddWithValue("$until", (now + _claims.Lease).ToUnixTimeMilliseconds());
+        Set(cmd, "$s", subject);
+        Set(cmd, "$owner", Owner.InstanceId);
+        Set(cmd, "$pid", Owner.Pid);
+        Set(cmd, "$host", Owner.Host);
+        Set(cmd, "$started", Owner.StartedAtMs);
+        Set(cmd, "$now", now.ToUnixTimeMilliseconds());
+        Set(cmd, "$until", (now + _claims.Lease).ToUnixTimeMilliseconds());
         var token = Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
         return new JournalClaim(subject, token, Owner, now, now + _claims.Lease);
     }
 
     private void DeleteClaim(string subject, long token, SqliteTransaction? tx)
     {
-        using var cmd = Command("DELETE FROM claims WHERE subject = $s AND token = $t;", tx);
-        cmd.Parameters.AddWithValue("$s", subject);
-        cmd.Parameters.AddWithValue("$t", token);
+        var cmd = Prepared("DELETE FROM claims WHERE subject = $s AND token = $t;", tx);
+        Set(cmd, "$s", subject);
+        Set(cmd, "$t", token);
         cmd.ExecuteNonQuery();
     }
 
     private JournalClaim? ReadClaim(string subject, SqliteTransaction? tx)
     {
-        using var cmd = Command($"SELECT {ClaimColumns} FROM claims WHERE subject = $s;", tx);
-        cmd.Parameters.AddWithValue("$s", subject);
-        return ReadClaims(cmd).SingleOrDefault();
+        var cmd = Prepared($"SELECT {ClaimColumns} FROM claims WHERE subject = $s;", tx);
+        Set(cmd, "$s", subject);
+        using var r = cmd.ExecuteReader();
+        return r.Read() ? ReadClaim(r) : null;
     }
 
     private static List<JournalClaim> ReadClaims(SqliteCommand cmd)
     {
         var list = new List<JournalClaim>();
         using var r = cmd.ExecuteReader();
-        while (r.Read())
-        {
-            list.Add(new JournalClaim(r.GetString(0), r.GetInt64(1), new JournalOwner(r.GetString(2), r.GetInt32(3), r.GetString(4), r.GetInt64(5)),
-                DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(6)), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(7))));
-        }
+        while (r.Read()) list.Add(ReadClaim(r));
         return list;
     }
+
+    private static JournalClaim ReadClaim(SqliteDataReader r) =>
+        new(r.GetString(0), r.GetInt64(1), new JournalOwner(r.GetString(2), r.GetInt32(3), r.GetString(4), r.GetInt64(5)),
+            DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(6)), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(7)));
 
     /// <summary>Runs <paramref name="work"/> under the connection's lock and turns SQLite's failures into the journal's
     /// own: a damaged file is <see cref="JournalCorruptException"/>, an unusable one <see cref="JournalUnavailableException"/>.</summary>
@@ -541,47 +700,18 @@ public sealed class SqliteTransferJournal : ITransferJournal
 
     private JournalEntry? Read(string id, SqliteTransaction? tx)
     {
-        using var cmd = Command("SELECT * FROM legs WHERE id = $id;", tx);
-        cmd.Parameters.AddWithValue("$id", id);
-        return ReadAll(cmd).SingleOrDefault();
+        var cmd = Prepared($"SELECT {JournalRows.Columns} FROM legs WHERE id = $id;", tx);
+        Set(cmd, "$id", id);
+        using var r = cmd.ExecuteReader();
+        return r.Read() ? JournalRows.Read(r) : null;
     }
 
     private static List<JournalEntry> ReadAll(SqliteCommand cmd)
     {
         var list = new List<JournalEntry>();
         using var r = cmd.ExecuteReader();
-        while (r.Read())
-        {
-            string S(string name) => r.GetString(r.GetOrdinal(name));
-            string? N(string name) => r.IsDBNull(r.GetOrdinal(name)) ? null : r.GetString(r.GetOrdinal(name));
-            long? L(string name) => r.IsDBNull(r.GetOrdinal(name)) ? null : r.GetInt64(r.GetOrdinal(name));
-            if (!WireDecimal.TryParse(S("amount"), out var amount))
-                throw new JournalCorruptException($"Journal entry {S("id")} holds an unreadable amount.");
-            var leg = new LegDescription(S("kind"), S("venue"), S("account"), S("endpoint"), ReadParameters(S("id"), S("parameters")),
-                S("from_wallet"), S("to_wallet"), S("asset"), amount, N("client_tran_id"), N("intent"))
-            {
-                RouteId = N("route_id"), RouteLeg = L("route_leg") is { } position ? (int)position : null,
-            };
-            var entry = new JournalEntry(S("id"), leg, LegStates.Parse(S("state")), (int)L("attempt")!.Value,
-                DateTimeOffset.FromUnixTimeMilliseconds(L("created_ms")!.Value), DateTimeOffset.FromUnixTimeMilliseconds(L("updated_ms")!.Value),
-                L("sent_ms") is { } sent ? DateTimeOffset.FromUnixTimeMilliseconds(sent) : null,
-                N("exchange_id"), N("history_id"), N("error_code"), N("message"));
-            CheckEntry(entry);
-            list.Add(entry);
-        }
+        while (r.Read()) list.Add(JournalRows.Read(r));
         return list;
-    }
-
-    /// <summary>The read-side half of the paired checks: what each state implies about the stored fields.</summary>
-    private static void CheckEntry(JournalEntry e)
-    {
-        if (e.Attempt < 1) throw new JournalCorruptException($"Journal entry {e.Id} has attempt {e.Attempt}.");
-        if (e.State != LegState.Planned && e.SentAt is null && !(e.State == LegState.NotExecuted && e.Attempt == 1))
-            throw new JournalCorruptException($"Journal entry {e.Id} is {LegStates.Name(e.State)} but has no send time.");
-        if (e.State == LegState.Planned && e.SentAt is not null)
-            throw new JournalCorruptException($"Journal entry {e.Id} is planned but has a send time.");
-        if (e.State == LegState.Done && e.ExchangeId is null && e.HistoryId is null)
-            throw new JournalCorruptException($"Journal entry {e.Id} is done but names no transfer id.");
     }
 
     /// <summary>The event chain must be a legal walk that ends in the entry's state.</summary>
@@ -600,8 +730,8 @@ public sealed class SqliteTransferJournal : ITransferJournal
 
     private List<JournalEvent> ReadEvents(string id, SqliteTransaction? tx)
     {
-        using var cmd = Command("SELECT seq, at_ms, attempt, from_state, to_state, detail FROM events WHERE leg_id = $id ORDER BY seq;", tx);
-        cmd.Parameters.AddWithValue("$id", id);
+        var cmd = Prepared("SELECT seq, at_ms, attempt, from_state, to_state, detail FROM events WHERE leg_id = $id ORDER BY seq;", tx);
+        Set(cmd, "$id", id);
         var list = new List<JournalEvent>();
         using var r = cmd.ExecuteReader();
         while (r.Read())
@@ -612,18 +742,25 @@ public sealed class SqliteTransferJournal : ITransferJournal
         return list;
     }
 
-    private void AddEvent(SqliteTransaction tx, string id, int attempt, DateTimeOffset at, LegState? from, LegState to, string? detail)
+    /// <summary>Appends a step; <paramref name="seq"/> is given when the caller knows it (a new entry), else it follows the last.</summary>
+    private void AddEvent(SqliteTransaction? tx, string id, int? seq, int attempt, DateTimeOffset at, LegState? from, LegState to, string? detail)
     {
-        using var cmd = Command("""
-            INSERT INTO events (leg_id, seq, at_ms, attempt, from_state, to_state, detail)
-            VALUES ($id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM events WHERE leg_id = $id), $at, $attempt, $from, $to, $detail);
-            """, tx);
-        cmd.Parameters.AddWithValue("$id", id);
-        cmd.Parameters.AddWithValue("$at", at.ToUnixTimeMilliseconds());
-        cmd.Parameters.AddWithValue("$attempt", attempt);
-        cmd.Parameters.AddWithValue("$from", from is { } f ? LegStates.Name(f) : DBNull.Value);
-        cmd.Parameters.AddWithValue("$to", LegStates.Name(to));
-        cmd.Parameters.AddWithValue("$detail", (object?)detail ?? DBNull.Value);
+        var cmd = Prepared(seq is null
+            ? """
+              INSERT INTO events (leg_id, seq, at_ms, attempt, from_state, to_state, detail)
+              VALUES ($id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM events WHERE leg_id = $id), $at, $attempt, $from, $to, $detail);
+              """
+            : """
+              INSERT INTO events (leg_id, seq, at_ms, attempt, from_state, to_state, detail)
+              VALUES ($id, $seq, $at, $attempt, $from, $to, $detail);
+              """, tx);
+        Set(cmd, "$id", id);
+        if (seq is { } known) Set(cmd, "$seq", known);
+        Set(cmd, "$at", at.ToUnixTimeMilliseconds());
+        Set(cmd, "$attempt", attempt);
+        Set(cmd, "$from", from is { } f ? LegStates.Name(f) : null);
+        Set(cmd, "$to", LegStates.Name(to));
+        Set(cmd, "$detail", detail);
         cmd.ExecuteNonQuery();
     }
 
@@ -645,37 +782,62 @@ public sealed class SqliteTransferJournal : ITransferJournal
         return $"J{now.UtcDateTime:yyyyMMddHHmmss}-{Convert.ToHexStringLower(random)}";
     }
 
-    private static string WriteParameters(IReadOnlyList<KeyValuePair<string, string>> parameters)
-    {
-        var array = new JsonArray();
-        // As JsonNode: the generic Add<T> would build the value by reflection (not trimming/AOT safe); same JSON.
-        foreach (var (k, v) in parameters) array.Add((JsonNode)new JsonArray(k, v));
-        return array.ToJsonString();
-    }
-
-    private static List<KeyValuePair<string, string>> ReadParameters(string id, string json)
-    {
-        try
-        {
-            var list = new List<KeyValuePair<string, string>>();
-            using var doc = JsonDocument.Parse(json);
-            foreach (var pair in doc.RootElement.EnumerateArray()) list.Add(new(pair[0].GetString()!, pair[1].GetString()!));
-            return list;
-        }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or IndexOutOfRangeException or KeyNotFoundException)
-        {
-            throw new JournalCorruptException($"Journal entry {id} holds unreadable request parameters.");
-        }
-    }
-
     private static string Clip(string s) => s.Length <= 20 ? s : s[..20] + "…";
 
-    private SqliteCommand Command(string sql, SqliteTransaction? tx)
+    /// <summary>Starts a write transaction (<c>BEGIN IMMEDIATE</c>: SQLite's write lock up front) with the connection's own
+    /// prepared statements rather than <see cref="SqliteConnection.BeginTransaction(bool)"/>, which prepares BEGIN and COMMIT
+    /// anew each time; commands inside it run with no <see cref="SqliteTransaction"/>. Disposed uncommitted, it rolls back.</summary>
+    private WriteScope BeginWrite()
     {
-        var cmd = _connection.CreateCommand();
-        cmd.CommandText = sql;
+        Prepared("BEGIN IMMEDIATE;", null).ExecuteNonQuery();
+        return new WriteScope(this);
+    }
+
+    private sealed class WriteScope(SqliteTransferJournal journal) : IDisposable
+    {
+        private bool _done;
+
+        public void Commit()
+        {
+            journal.Prepared("COMMIT;", null).ExecuteNonQuery();
+            _done = true;
+        }
+
+        public void Dispose()
+        {
+            if (_done) return;
+            _done = true;
+            try
+            {
+                journal.Prepared("ROLLBACK;", null).ExecuteNonQuery();
+            }
+            catch (SqliteException)
+            {
+                // SQLite already rolled the transaction back (it does after some errors); nothing is left to undo.
+            }
+        }
+    }
+
+    /// <summary>The connection's prepared command for <paramref name="sql"/>, made once and kept until the journal closes
+    /// (SQLite then parses each statement once, not on every call); its parameters are bound with <see cref="Set"/>.</summary>
+    private SqliteCommand Prepared(string sql, SqliteTransaction? tx)
+    {
+        if (!_prepared.TryGetValue(sql, out var cmd))
+        {
+            cmd = _connection.CreateCommand();
+            cmd.CommandText = sql;
+            _prepared[sql] = cmd;
+        }
         cmd.Transaction = tx;
         return cmd;
+    }
+
+    private static void Set(SqliteCommand cmd, string name, object? value)
+    {
+        var parameters = cmd.Parameters;
+        var i = parameters.IndexOf(name);
+        if (i < 0) parameters.AddWithValue(name, value ?? DBNull.Value);
+        else parameters[i].Value = value ?? DBNull.Value;
     }
 
     private static void Exec(SqliteConnection c, string sql, SqliteTransaction? tx = null)

@@ -188,7 +188,7 @@ public sealed partial class TransferService : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(id);
         var trimmed = id.Trim();
         return trimmed == "latest"
-            ? Journal.List().FirstOrDefault(e => e.Leg.RouteId is not null)?.Leg.RouteId
+            ? Journal.LatestRouteId()
             : RouteExecutor.FindRoute(Journal, trimmed);
     }
 

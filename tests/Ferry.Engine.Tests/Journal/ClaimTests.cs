@@ -205,6 +205,42 @@ public sealed class ClaimTests : IDisposable
     }
 
     [Fact]
+    public async Task A_lone_legs_in_flight_send_is_left_to_its_live_owner_and_its_claim_goes_with_the_answer()
+    {
+        using var a = SqliteTransferJournal.Open(Path, _clockA, ShortLease);
+        using var b = SqliteTransferJournal.Open(Path, _clockB, ShortLease);
+        var release = new TaskCompletionSource<LegSendResult>();
+        var inFlight = JournaledExecutor.ExecuteAsync(a, Leg(), _ => release.Task, CancellationToken.None);
+
+        var reads = 0;
+        var reconciler = new JournalReconciler(b, _ => new Evidence(() => { reads++; return new FoundByClientId("77"); }), _clockB);
+        var left = Assert.Single(await reconciler.ReconcileAllAsync(CancellationToken.None));
+        Assert.Equal((LegState.Sending, a.Owner.InstanceId, 0), (left.State, left.HeldBy!.Owner.InstanceId, reads));
+
+        release.SetResult(new LegSendResult(OutcomeKind.Done, "77", "77", null, "done"));
+        var (entry, _) = await inFlight;
+        Assert.Equal(LegState.Done, entry.State);
+        Assert.Empty(a.Claims());
+        Assert.Empty(await reconciler.ReconcileAllAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_lone_leg_whose_owner_died_mid_send_is_reconciled_by_the_next_process()
+    {
+        var ghost = new JournalOwner("fedcba9876543210", 999_999, Environment.MachineName, 1);
+        using var dead = SqliteTransferJournal.Open(Path, _clockA, new JournalClaimOptions { Lease = ShortLease.Lease, Owner = ghost });
+        using var b = SqliteTransferJournal.Open(Path, _clockB, ShortLease);
+        // The owner wrote sending and its claim, then died before the answer (its send never returns).
+        _ = JournaledExecutor.ExecuteAsync(dead, Leg(), _ => new TaskCompletionSource<LegSendResult>().Task, CancellationToken.None);
+        Assert.Equal(ghost.InstanceId, Assert.Single(b.Claims()).Owner.InstanceId);
+
+        var result = Assert.Single(await new JournalReconciler(b, _ => new Evidence(() => new FoundByClientId("55")), _clockB)
+            .ReconcileAllAsync(CancellationToken.None));
+        Assert.Equal((LegState.Done, "55"), (result.State, result.Entry.HistoryId));
+        Assert.Empty(b.Claims());
+    }
+
+    [Fact]
     public void The_schema_allows_one_live_entry_per_route_position()
     {
         using var j = SqliteTransferJournal.Open(Path, _clockA, ShortLease);
