@@ -26,8 +26,9 @@ public static class JournalLegBench
         using var client = new BinanceClient(
             new ApiCredentials(ScenarioDocument.DemoApiKey, new SecretText(ScenarioDocument.DemoSecret), SigningKind.Hmac),
             BenchClientOptions.Create(simulator.BaseAddress));
-        var leg = (TransferLeg)TransferPlanner.PlanMove(
-            new TransferRequest(1m, "USDT", WalletAddress.Parse("spot"), WalletAddress.Parse("usdm")), "bench", Venue.Binance, "master@example.com");
+        var (from, to) = (WalletAddress.Parse("spot"), WalletAddress.Parse("usdm"));
+        TransferLeg leg = new WalletTransferLeg(new WalletTransferPlan("bench", from, to, "USDT", 1m,
+            WalletTransferTypes.Find(from.Wallet, to.Wallet)!.Value, null, null));
         var folder = Directory.CreateTempSubdirectory("ferry-journal-bench-");
         try
         {
