@@ -5,6 +5,7 @@ using Ferry.Core.Money;
 using Ferry.Core.Outcomes;
 using Ferry.Engine.Addresses;
 using Ferry.Engine.Balances;
+using Spectre.Console;
 
 namespace Ferry.Cli.Commands;
 
@@ -16,11 +17,26 @@ internal static class AccountBalancesCommand
     {
         await using var service = CliServices.Open(env, printer.Json, printer.Line);
         var account = service.Account(Venue.Binance, target.AccountName);
-        var progress = printer.Json || !env.IsInteractive
-            ? null
-            : new Progress<(int Done, int Of)>(p => env.Error.Write($"\rRead {p.Done} of {p.Of} sub-accounts"));
-        var sheet = await service.BalanceSheetAsync(account, subAccounts, progress, ct);
-        if (progress is not null && subAccounts) await env.Error.WriteLineAsync();
+        BalanceSheet sheet;
+        if (subAccounts && !printer.Json && env.IsInteractive && !Console.IsOutputRedirected)
+        {
+            // Many sub-accounts take many reads (the limiter paces them to the rate budget): a bar shows how far it is.
+            sheet = null!;
+            await ConsoleFactory.For(env.Out, isTerminal: true).Progress().StartAsync(async ctx =>
+            {
+                var bar = ctx.AddTask("Reading sub-accounts", maxValue: 1);
+                sheet = await service.BalanceSheetAsync(account, subAccounts, new System.Progress<(int Done, int Of)>(p =>
+                {
+                    bar.MaxValue = Math.Max(p.Of, 1);
+                    bar.Value = p.Done;
+                }), ct);
+                bar.Value = bar.MaxValue;
+            });
+        }
+        else
+        {
+            sheet = await service.BalanceSheetAsync(account, subAccounts, progress: null, ct);
+        }
 
         var rows = sheet.Rows.Where(r => owner is null || string.Equals(r.Owner, owner, StringComparison.OrdinalIgnoreCase)).ToList();
         printer.Document(() => new AccountBalancesDocument(TargetDocument.For(target.AccountName, target.Environment),
