@@ -1,10 +1,15 @@
 using System.Globalization;
+using Ferry.Binance;
+using Ferry.Binance.Balances;
+using Ferry.Core.Credentials;
+using Ferry.Core.Outcomes;
 using Xunit.Abstractions;
 
 namespace Ferry.Interop.Tests;
 
 /// <summary>ccxt's fetchBalance for each Binance account type and @binance/connector's balance reads, against the
-/// simulator's own-wallet endpoints: every amount they report equals the simulator's ledger to the last decimal.</summary>
+/// simulator's own-wallet endpoints: every amount they report equals the simulator's ledger, and what Ferry's own client
+/// reads from the same endpoints, to the last decimal.</summary>
 public sealed class BalanceInteropTests(ITestOutputHelper output)
 {
     // Odd amounts on purpose: 8 decimals, a single satoshi, a long integer part.
@@ -31,7 +36,35 @@ public sealed class BalanceInteropTests(ITestOutputHelper output)
         AssertWallet(sim, steps, "isolated", "ISOLATED_MARGIN", mergedPerCoin: true);
         AssertWallet(sim, steps, "future", "USDT_FUTURE");
         AssertWallet(sim, steps, "delivery", "COIN_FUTURE");
+
+        // Ferry's own client, reading what each ccxt call read (ccxt's total: free + locked, funding adds freeze and
+        // withdrawing; isolated merged per coin; futures: marginBalance).
+        using var ferry = FerryClient(sim);
+        var own = ferry.Balances;
+        AssertSame(steps, "spot", Done(await own.SpotAccountAsync(new SpotAccountQuery { OmitZeroBalances = true })).Balances.Select(b => (b.Asset, b.Free + b.Locked)));
+        AssertSame(steps, "funding", Done(await own.FundingAssetsAsync()).Select(b => (b.Asset, b.Free + b.Locked + b.Freeze + b.Withdrawing)));
+        AssertSame(steps, "margin", Done(await own.CrossMarginAccountAsync()).UserAssets.Select(b => (b.Asset, b.Free + b.Locked)));
+        AssertSame(steps, "isolated", Done(await own.IsolatedMarginAccountAsync()).Assets
+            .SelectMany(p => new[] { p.BaseAsset, p.QuoteAsset }).Select(a => (a.Asset, a.TotalAsset)));
+        AssertSame(steps, "future", Done(await own.UsdmFuturesAccountAsync()).Assets.Select(a => (a.Asset, a.MarginBalance)));
+        AssertSame(steps, "delivery", Done(await own.CoinFuturesAccountAsync()).Assets.Select(a => (a.Asset, a.MarginBalance)));
         sim.AssertConservedAndClean();
+    }
+
+    private static BinanceClient FerryClient(SimSession sim) => new(
+        new ApiCredentials(TestKeys.Instance.HmacApiKey, new SecretText(TestKeys.Instance.HmacSecret), SigningKind.Hmac),
+        new BinanceClientOptions { BaseAddress = sim.Host.BaseAddress });
+
+    private static T Done<T>(Outcome<T> outcome) =>
+        outcome is Done<T> done ? done.Value : throw new Xunit.Sdk.XunitException($"Ferry's client read ended {outcome.Kind}: {outcome.Describe()}");
+
+    /// <summary>ccxt's totals for one read equal Ferry's client's non-zero amounts per asset.</summary>
+    private static void AssertSame(IReadOnlyList<ClientStep> steps, string read, IEnumerable<(string Asset, decimal Amount)> ferry)
+    {
+        var expected = ferry.Where(f => f.Amount != 0m).GroupBy(f => f.Asset).ToDictionary(g => g.Key, g => g.Sum(f => f.Amount));
+        var reported = steps.Single(s => s.Type == read).Balances
+            .ToDictionary(b => b.Key, b => decimal.Parse(b.Value, NumberStyles.Float, CultureInfo.InvariantCulture));
+        Assert.Equal(expected.OrderBy(e => e.Key), reported.OrderBy(e => e.Key));
     }
 
     [NodeFact]
