@@ -1,3 +1,4 @@
+using Ferry.Core.Money;
 using Ferry.Engine.Execution;
 using System.Security.Cryptography;
 using Ferry.Core.Outcomes;
@@ -133,6 +134,7 @@ public sealed partial class TransferService : IAsyncDisposable
         RequireRunnable(proposal.LegAccounts);
         await ConnectAsync(proposal.LegAccounts, ct).ConfigureAwait(false);
         await RecoverAsync(ct).ConfigureAwait(false);
+        await RequireSourceCoversAsync(proposal, ct).ConfigureAwait(false);
         if (!proposal.IsRoute)
         {
             var leg = proposal.Legs[0];
@@ -152,10 +154,27 @@ public sealed partial class TransferService : IAsyncDisposable
         RequireRunnable(proposal.LegAccounts);
         await ConnectAsync(proposal.LegAccounts, ct).ConfigureAwait(false);
         await RecoverAsync(ct).ConfigureAwait(false);
+        await RequireSourceCoversAsync(proposal, ct).ConfigureAwait(false);
         LegSendResult? last = null;
         var run = await RouteExecutor.ExecuteAsync(Journal, route, async (leg, c) => last = await SendAsync(leg, c).ConfigureAwait(false),
             Reconciler(wait: true), ct, _options.Time).ConfigureAwait(false);
         return new TransferExecution(null, run, last);
+    }
+
+    /// <summary>Refuses, before anything is journaled or sent, a move whose source wallet holds less of the asset than it
+    /// moves (read just now; later legs of a route start from wallets the earlier legs fill). A read that does not end Done
+    /// leaves the decision to the exchange.</summary>
+    private async Task RequireSourceCoversAsync(TransferProposal proposal, CancellationToken ct)
+    {
+        if (proposal.Legs[0] is not TransferLeg first) return;
+        var account = proposal.LegAccounts[0];
+        var available = await SourceBalance.AvailableAsync(await BinanceAsync(account, ct).ConfigureAwait(false), first.From, account.Email, first.Asset, ct)
+            .ConfigureAwait(false);
+        if (available is { } held && held < first.Amount)
+        {
+            throw new TransferRefusedException(
+                $"'{first.From}' holds {WireDecimal.Format(held)} {first.Asset} that can move now, less than the {WireDecimal.Format(first.Amount)} {first.Asset} to move; nothing was sent.");
+        }
     }
 
     private async Task<LegSendResult> SendAsync(ITransferPlan leg, CancellationToken ct)
