@@ -38,11 +38,12 @@ internal static class AccountBalancesCommand
             sheet = await service.BalanceSheetAsync(account, subAccounts, progress: null, ct);
         }
 
-        var rows = sheet.Rows.Where(r => owner is null || string.Equals(r.Owner, owner, StringComparison.OrdinalIgnoreCase)).ToList();
+        var shown = owner is null ? sheet : sheet.Of(owner);
+        var rows = shown.Rows;
         printer.Document(() => new AccountBalancesDocument(TargetDocument.For(target.AccountName, target.Environment),
             [.. rows.Select(r => new BalanceDocument(r.Owner, r.Wallet, r.Symbol, r.Asset, WireDecimal.Format(r.Amount)))],
-            [.. Totals(rows).Select(t => new AssetTotalDocument(t.Key, WireDecimal.Format(t.Value)))],
-            [.. sheet.Unread.Select(u => new UnreadWalletDocument(u.Owner, u.Wallet, OutcomeNames.Of(u.Kind), u.Message))]),
+            [.. shown.Totals.Select(t => new AssetTotalDocument(t.Key, WireDecimal.Format(t.Value)))],
+            [.. shown.Unread.Select(u => new UnreadWalletDocument(u.Owner, u.Wallet, OutcomeNames.Of(u.Kind), u.Message))]),
             CliJsonContext.Default.AccountBalancesDocument);
 
         printer.Line($"Binance {target.Environment.ToString().ToUpperInvariant()} account '{target.AccountName}': balances read through the exchange's endpoints.");
@@ -52,16 +53,13 @@ internal static class AccountBalancesCommand
         printer.Table(table);
         if (rows.Count == 0) printer.Line("No balances.");
         var totals = Printer.NewTable("Asset", "Total");
-        foreach (var (asset, total) in Totals(rows)) Printer.AddRow(totals, asset, WireDecimal.Format(total));
+        foreach (var (asset, total) in shown.Totals) Printer.AddRow(totals, asset, WireDecimal.Format(total));
         if (rows.Count > 0) printer.Table(totals);
-        foreach (var u in sheet.Unread) printer.Line($"Not read: {u.Owner} {u.Wallet} ({OutcomeNames.Of(u.Kind)}): {u.Message}");
+        foreach (var u in shown.Unread) printer.Line($"Not read: {u.Owner} {u.Wallet} ({OutcomeNames.Of(u.Kind)}): {u.Message}");
 
         // A wallet the exchange says is not open (Rejected) is shown as such; a read not sent or of unknown outcome is not a full answer.
-        return sheet.Unread.FirstOrDefault(u => u.Kind == OutcomeKind.Unknown) is not null ? ExitCodes.Unknown
-            : sheet.Unread.FirstOrDefault(u => u.Kind == OutcomeKind.NotSent) is not null ? ExitCodes.ForNotSent(null)
+        return shown.Unread.Any(u => u.Kind == OutcomeKind.Unknown) ? ExitCodes.Unknown
+            : shown.Unread.Any(u => u.Kind == OutcomeKind.NotSent) ? ExitCodes.ForNotSent(null)
             : ExitCodes.Ok;
     }
-
-    private static IReadOnlyList<KeyValuePair<string, decimal>> Totals(IEnumerable<AccountBalance> rows) =>
-        new BalanceSheet([.. rows], []).Totals;
 }

@@ -9,7 +9,8 @@ public sealed record BalanceSheet(IReadOnlyList<AccountBalance> Rows, IReadOnlyL
         [.. Rows.GroupBy(r => r.Asset, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new KeyValuePair<string, decimal>(g.Key, g.Sum(r => r.Amount)))];
 
-    /// <summary>True when every wallet asked for was read, or its refusal only says the wallet is not open
-    /// (a Rejected read); false when a read was not sent or its outcome is unknown.</summary>
-    public bool Complete => Unread.All(u => u.Kind == Ferry.Core.Outcomes.OutcomeKind.Rejected);
+    /// <summary>Only <paramref name="owner"/>'s rows (case-insensitive), with their own totals; every unread wallet is
+    /// kept (an unread sub-account list, for one, may have hidden the owner's rows).</summary>
+    public BalanceSheet Of(string owner) =>
+        new([.. Rows.Where(r => string.Equals(r.Owner, owner, StringComparison.OrdinalIgnoreCase))], Unread);
 }

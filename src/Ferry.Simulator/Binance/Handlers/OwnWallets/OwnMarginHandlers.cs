@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Ferry.Simulator.Binance.Handlers.SubAccounts;
 using Ferry.Simulator.Ledger;
 using Ferry.Simulator.Ledger.SubAccounts;
 
@@ -8,7 +9,6 @@ namespace Ferry.Simulator.Binance.Handlers.OwnWallets;
 /// simulator lends nothing: borrowed and interest are zero, netAsset equals free, margin levels read 999.</summary>
 internal sealed class OwnMarginHandlers(SimLedger ledger, SubAccountBalances valuation)
 {
-    private const decimal NoDebtMarginLevel = 999m;
     private const int MaxSymbols = 5;
 
     // Quote assets tried, longest first, to split an isolated symbol such as BTCUSDT into base and quote.
@@ -26,8 +26,8 @@ internal sealed class OwnMarginHandlers(SimLedger ledger, SubAccountBalances val
             w.WriteStartObject();
             w.WriteBoolean("created", true);
             w.WriteBoolean("borrowEnabled", true);
-            w.Str("marginLevel", NoDebtMarginLevel);
-            w.Str("collateralMarginLevel", NoDebtMarginLevel);
+            w.Str("marginLevel", SubAccountBalanceHandlers.NoDebtMarginLevel);
+            w.Str("collateralMarginLevel", SubAccountBalanceHandlers.NoDebtMarginLevel);
             w.Str("totalAssetOfBtc", btc);
             w.Str("totalLiabilityOfBtc", 0m);
             w.Str("totalNetAssetOfBtc", btc);
@@ -86,7 +86,7 @@ internal sealed class OwnMarginHandlers(SimLedger ledger, SubAccountBalances val
                 w.WriteString("symbol", symbol);
                 w.WriteBoolean("isolatedCreated", true);
                 w.WriteBoolean("enabled", true);
-                w.Str("marginLevel", NoDebtMarginLevel);
+                w.Str("marginLevel", SubAccountBalanceHandlers.NoDebtMarginLevel);
                 w.WriteString("marginLevelStatus", "EXCESSIVE");
                 w.Str("marginRatio", 0m);
                 w.Str("indexPrice", valuation.ToUsd(baseAsset, 1m) is var p && quoteAsset.StartsWith("USD", StringComparison.Ordinal) ? p : 0m);

@@ -8,8 +8,8 @@ namespace Ferry.Simulator.Binance.Handlers.SubAccounts;
 /// (v1 USDⓈ-M only; v2 by futuresType). Amount strings carry 8 decimals as the docs' examples do; v3 writes numbers.</summary>
 internal sealed class SubAccountBalanceHandlers(SubAccountBalances book)
 {
-    // Margin ratios the simulator reports (assumed typical values; the simulator lends nothing).
-    private const decimal NoDebtMarginLevel = 999m;
+    /// <summary>The margin level the simulator reports (an assumed typical value: it lends nothing); the own-wallet margin reads use it too.</summary>
+    internal const decimal NoDebtMarginLevel = 999m;
 
     /// <summary>GET /sapi/v3/sub-account/assets: balances as JSON numbers.</summary>
     public SimResponse AssetsV3(SimRequest r) => Assets(r, numbers: true);
