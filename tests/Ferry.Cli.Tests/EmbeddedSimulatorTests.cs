@@ -60,13 +60,31 @@ public sealed class EmbeddedSimulatorTests : IDisposable
     }
 
     [Fact]
-    public async Task Insufficient_balance_is_rejected_with_the_exchange_code_and_nothing_moves()
+    public async Task Insufficient_balance_is_refused_before_sending_with_the_balance_seen()
     {
         var before = (await _cli.RunAsync("balances", "--json")).Out;
         var result = await _cli.RunAsync("transfer", "1000000", "USDT", "--from", "spot", "--to", "usdm");
-        Assert.Equal(1, result.ExitCode);
-        Assert.Contains("nothing moved", result.Out);
+        Assert.Equal(4, result.ExitCode);
+        Assert.Equal("ferry: 'spot' holds 10000 USDT that can move now, less than the 1000000 USDT to move; nothing was sent.", result.Error.Trim());
         Assert.Equal(before, (await _cli.RunAsync("balances", "--json")).Out);
+        Assert.Empty(System.Text.Json.JsonDocument.Parse((await _cli.RunAsync("journal", "list", "--json")).Out).RootElement.GetProperty("entries").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task A_sub_accounts_wallet_that_cannot_cover_the_move_is_refused_with_its_balance()
+    {
+        var result = await _cli.RunAsync("transfer", "501", "USDT", "--from", "alice@example.com/spot", "--to", "spot");
+        Assert.Equal(4, result.ExitCode);
+        Assert.Contains("'alice@example.com/spot' holds 500 USDT that can move now, less than the 501 USDT to move", result.Error);
+        Assert.Equal(0, (await _cli.RunAsync("transfer", "500", "USDT", "--from", "alice@example.com/spot", "--to", "spot")).ExitCode);
+    }
+
+    [Fact]
+    public async Task A_move_the_source_covers_but_the_exchange_refuses_keeps_the_exchange_code()
+    {
+        var result = await _cli.RunAsync("transfer", "1", "USDT", "--from", "spot", "--to", "bob@example.com/usdm");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("(code -5011); nothing moved", result.Out);
     }
 
     [Theory]

@@ -71,7 +71,7 @@ public sealed class LeakScanTests : IAsyncLifetime, IDisposable
             new("transfer 5 USDT --from spot --to funding --account ed --json", 0),
             new("transfer 5 USDT --from spot --to usdm --account wrong", 1),
             new("transfer 5 USDT --from spot --to usdm --account wrong --json", 1),
-            new("transfer 99999999 USDT --from spot --to usdm --json", 1),
+            new("transfer 99999999 USDT --from spot --to usdm --json", 4),
             new("transfer abc USDT --from spot --to usdm", 2),
             new("transfer 5 USDT --from spot --to usdm --account nope --json", 2),
             new("transfer 5 USDT --from spot --to usdm --account live", 4),

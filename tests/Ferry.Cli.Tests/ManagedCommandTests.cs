@@ -102,9 +102,10 @@ public sealed class ManagedCommandTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Wrong_roles_are_refused_by_the_exchange_with_exit_1()
     {
+        // The fund's own spot holds no USDT, so a deposit from it is refused before the exchange is asked to judge the role.
         var run = await _cli.RunAsync("managed", "deposit", "1", "USDT", "--to", Fund, "--account", "fund", "--json");
-        Assert.Equal(1, run.ExitCode);
-        Assert.Equal("-2015", JsonDocument.Parse(run.Out).RootElement.GetProperty("error").GetProperty("code").GetString());
+        Assert.Equal(4, run.ExitCode);
+        Assert.Contains("'fund@example.com/spot' holds 0 USDT that can move now, less than the 1 USDT to move", JsonDocument.Parse(run.Out).RootElement.GetProperty("error").GetProperty("message").GetString());
         Assert.Equal(1, (await _cli.RunAsync("managed", "list", "--account", "team")).ExitCode);
         Assert.Equal(1, (await _cli.RunAsync("managed", "log", "--role", "sub")).ExitCode);
         Assert.Equal(1, (await _cli.RunAsync("managed", "assets", "nobody@example.com")).ExitCode);

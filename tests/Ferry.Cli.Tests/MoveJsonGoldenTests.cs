@@ -21,6 +21,7 @@ public sealed partial class MoveJsonGoldenTests : IDisposable
         [
             ["transfer", "10", "USDT", "--from", "spot", "--to", "usdm"],
             ["transfer", "1000000", "USDT", "--from", "spot", "--to", "usdm"],
+            ["transfer", "1", "USDT", "--from", "spot", "--to", "bob@example.com/usdm"],
             ["transfer", "3", "USDT", "--from", "spot", "--to", "alice@example.com/spot"],
             ["transfer", "1", "USDT", "--from", "spot", "--to", "funding", "--dry-run"],
             ["transfer", "5", "USDT", "--from", "htx:spot", "--to", "htx:swap"],
@@ -38,7 +39,7 @@ public sealed partial class MoveJsonGoldenTests : IDisposable
         var golden = new JsonGolden("journal");
         golden.Add(["journal", "list"], Masked(await _cli.RunAsync("journal", "list", "--json")));
         Assert.Equal(0, (await _cli.RunAsync("transfer", "10", "USDT", "--from", "spot", "--to", "usdm")).ExitCode);
-        Assert.Equal(1, (await _cli.RunAsync("transfer", "1000000", "USDT", "--from", "spot", "--to", "usdm")).ExitCode);
+        Assert.Equal(1, (await _cli.RunAsync("transfer", "1", "USDT", "--from", "spot", "--to", "bob@example.com/usdm")).ExitCode);
         Assert.Equal(0, (await _cli.RunAsync("transfer", "3", "USDT", "--from", "spot", "--to", "alice@example.com/spot")).ExitCode);
         var route = await _cli.RunAsync("transfer", "20", "USDT", "--from", "margin", "--to", "alice@example.com/usdm", "--json");
         Assert.True(route.ExitCode == 0, route.All);

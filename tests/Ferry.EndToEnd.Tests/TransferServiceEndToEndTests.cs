@@ -49,7 +49,7 @@ public sealed class TransferServiceEndToEndTests : IAsyncLifetime
         {
             Accounts = [binance, htx],
             OpenJournal = () => SqliteTransferJournal.Open(Path.Combine(_folder, "journal.db")),
-            Venues = new Connector(),
+            Venues = new LoopbackVenueConnector(),
         });
     }
 
@@ -129,29 +129,4 @@ public sealed class TransferServiceEndToEndTests : IAsyncLifetime
 
     private decimal Spot(string owner, string wallet) =>
         _host.Balances().Where(b => string.Equals(b.Owner, owner, StringComparison.OrdinalIgnoreCase) && b.Wallet == wallet && b.Asset == "USDT").Sum(b => b.Amount);
-
-    /// <summary>Clients straight on the simulator's loopback address; closed when the service is disposed.</summary>
-    private sealed class Connector : IVenueConnector, IAsyncDisposable
-    {
-        private readonly List<IDisposable> _clients = [];
-
-        public Task<IVenueSession> OpenAsync(AccountDefinition account, CancellationToken ct)
-        {
-            if (account.Venue == Venue.Htx)
-            {
-                var htx = new HtxClient(account.Credentials, new HtxClientOptions { SpotBaseAddress = account.BaseAddress, SwapBaseAddress = account.BaseAddress });
-                _clients.Add(htx);
-                return Task.FromResult<IVenueSession>(new HtxVenueSession(account, htx));
-            }
-            var binance = new BinanceClient(account.Credentials, new BinanceClientOptions { BaseAddress = account.BaseAddress });
-            _clients.Add(binance);
-            return Task.FromResult<IVenueSession>(new BinanceVenueSession(account, binance));
-        }
-
-        public ValueTask DisposeAsync()
-        {
-            foreach (var client in _clients) client.Dispose();
-            return ValueTask.CompletedTask;
-        }
-    }
 }

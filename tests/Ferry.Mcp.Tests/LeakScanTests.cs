@@ -97,15 +97,17 @@ public sealed class LeakScanTests : IAsyncLifetime
         ["managed_log"] = [(new { email = "fund@example.com" }, true), (new { role = "moon" }, false)],
     };
 
-    /// <summary>A two-leg route from the master's empty margin wallet that stops at leg 1, then the margin wallet
-    /// topped up so that journal_resume can finish it: the id of a route whose resume succeeds once.</summary>
+    /// <summary>A two-leg route from the master's margin wallet to carol's USDⓈ-M wallet that stops at leg 2 (carol has not
+    /// enabled futures; leg 1 is covered, so the exchange itself refuses leg 2), then carol's futures enabled so that
+    /// journal_resume can finish it: the id of a route whose resume succeeds once.</summary>
     private static async Task<string> StoppedRouteAsync(FerryMcpProcess ferry)
     {
-        var plan = (await ferry.CallAsync("plan_transfer", new { amount = "5", asset = "USDT", from = "margin", to = "bob@example.com/usdm", account = "main" })).Ok().Structured;
-        Assert.True(plan["legs"]!.AsArray().Count >= 2, plan.ToJsonString());
-        var stopped = (await ferry.CallAsync("execute_plan", new { planId = plan["planId"]!.GetValue<string>() })).Failed("rejected");
         var topUp = (await ferry.CallAsync("plan_transfer", new { amount = "5", asset = "USDT", from = "spot", to = "margin", account = "main" })).Ok().Structured;
         (await ferry.CallAsync("execute_plan", new { planId = topUp["planId"]!.GetValue<string>() })).Ok();
+        var plan = (await ferry.CallAsync("plan_transfer", new { amount = "5", asset = "USDT", from = "margin", to = "carol@example.com/usdm", account = "main" })).Ok().Structured;
+        Assert.True(plan["legs"]!.AsArray().Count >= 2, plan.ToJsonString());
+        var stopped = (await ferry.CallAsync("execute_plan", new { planId = plan["planId"]!.GetValue<string>() })).Failed("rejected");
+        (await ferry.CallAsync("sub_enable_futures", new { email = "carol@example.com" })).Ok();
         return stopped.Structured["routeId"]!.GetValue<string>();
     }
 
@@ -119,7 +121,7 @@ public sealed class LeakScanTests : IAsyncLifetime
                 {"owner": "{{{Master}}}", "apiKey": "{{{FileKey}}}", "secret": "{{{FileSecret}}}", "permissions": ["enableReading", "permitsUniversalTransfer"]},
                 {"owner": "{{{Master}}}", "apiKey": "{{{RsaKey}}}", "rsaPublicKey": {{{Json(_rsa.ExportSubjectPublicKeyInfoPem())}}}, "permissions": ["enableReading", "permitsUniversalTransfer"]},
                 {"owner": "{{{Master}}}", "apiKey": "{{{EdKey}}}", "ed25519PublicKey": {{{Json(_ed.PublicPem)}}}, "permissions": ["enableReading", "permitsUniversalTransfer"]}],
-              "subAccounts": [{"email": "alice@example.com", "futures": true, "margin": true}, {"email": "bob@example.com", "futures": true}],
+              "subAccounts": [{"email": "alice@example.com", "futures": true, "margin": true}, {"email": "bob@example.com", "futures": true}, {"email": "carol@example.com"}],
               "managedSubAccounts": [{"email": "fund@example.com", "tradingTeam": "team@example.com", "futures": true, "margin": true}],
               "balances": [{"owner": "{{{Master}}}", "wallet": "SPOT", "asset": "USDT", "amount": "10000"}, {"owner": "alice@example.com", "wallet": "SPOT", "asset": "USDT", "amount": "20"}]}}
             """);
@@ -161,7 +163,7 @@ public sealed class LeakScanTests : IAsyncLifetime
         var sim = _host!.BaseAddress;
         var home = FerryMcpProcess.NewHome($$"""
             {"accounts": [
-              {"name": "main", "environment": "sim", "baseAddress": "{{sim}}", "email": "{{Master}}", "subAccounts": ["alice@example.com", "bob@example.com"], "apiKey": "{{MainKey}}", "secret": "{{MainSecret}}"},
+              {"name": "main", "environment": "sim", "baseAddress": "{{sim}}", "email": "{{Master}}", "subAccounts": ["alice@example.com", "bob@example.com", "carol@example.com"], "apiKey": "{{MainKey}}", "secret": "{{MainSecret}}"},
               {"name": "alice", "environment": "sim", "baseAddress": "{{sim}}", "email": "alice@example.com", "masterEmail": "{{Master}}", "apiKey": "{{AliceKey}}", "secret": "{{AliceSecret}}"},
               {"name": "live", "environment": "mainnet", "email": "{{Master}}", "subAccounts": ["alice@example.com"], "apiKey": "{{LiveKey}}", "secret": "{{LiveSecret}}"},
               {"name": "testnet", "environment": "testnet", "apiKey": "{{TestnetKey}}", "secret": "{{TestnetSecret}}"},

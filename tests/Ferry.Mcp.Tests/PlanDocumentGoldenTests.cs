@@ -30,6 +30,7 @@ public sealed partial class PlanDocumentGoldenTests
         [
             ("plan_transfer", new { amount = "10", asset = "USDT", from = "spot", to = "usdm" }),
             ("plan_transfer", new { amount = "1000000", asset = "USDT", from = "spot", to = "usdm" }),
+            ("plan_transfer", new { amount = "1", asset = "USDT", from = "spot", to = "bob@example.com/usdm" }),
             ("plan_transfer", new { amount = "20", asset = "USDT", from = "margin", to = "alice@example.com/usdm" }),
             ("plan_transfer", new { amount = "20", asset = "USDT", from = "margin", to = "bob@example.com/usdm" }),
             ("plan_sweep", new { asset = "usdt", to = "spot", keep = "400" }),

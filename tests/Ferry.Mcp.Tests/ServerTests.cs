@@ -150,8 +150,14 @@ public sealed class ServerTests
             (await ferry.CallAsync("balances", new { account = "nope" })).Failed("bad-input"),
         };
 
-        // The exchange refuses: more than the spot wallet holds. The error carries Binance's code.
-        var planId = (await ferry.CallAsync("plan_transfer", new { amount = "99999999", asset = "USDT", from = "spot", to = "usdm" })).Ok().Structured["planId"]!.GetValue<string>();
+        // More than the spot wallet holds: refused before anything is sent, with the balance seen.
+        var tooMuch = (await ferry.CallAsync("plan_transfer", new { amount = "99999999", asset = "USDT", from = "spot", to = "usdm" })).Ok().Structured["planId"]!.GetValue<string>();
+        var refused = (await ferry.CallAsync("execute_plan", new { planId = tooMuch })).Failed("refused");
+        Assert.Contains("'spot' holds ", refused.Error["message"]!.GetValue<string>());
+        calls.Add(refused);
+
+        // The exchange refuses: bob has not enabled futures. The error carries Binance's code.
+        var planId = (await ferry.CallAsync("plan_transfer", new { amount = "1", asset = "USDT", from = "spot", to = "bob@example.com/usdm" })).Ok().Structured["planId"]!.GetValue<string>();
         var rejected = (await ferry.CallAsync("execute_plan", new { planId })).Failed("rejected");
         Assert.False(string.IsNullOrEmpty(rejected.Error["code"]?.GetValue<string>()), rejected.All);
         Assert.Equal("rejected", rejected.Structured["legs"]![0]!["outcome"]!.GetValue<string>());

@@ -1,0 +1,32 @@
+using Ferry.Binance;
+using Ferry.Engine.Accounts;
+using Ferry.Engine.Addresses;
+using Ferry.Engine.Service;
+using Ferry.Htx;
+
+namespace Ferry.EndToEnd.Tests;
+
+/// <summary>Clients straight on the simulator's loopback address; closed when the service is disposed.</summary>
+internal sealed class LoopbackVenueConnector : IVenueConnector, IAsyncDisposable
+{
+    private readonly List<IDisposable> _clients = [];
+
+    public Task<IVenueSession> OpenAsync(AccountDefinition account, CancellationToken ct)
+    {
+        if (account.Venue == Venue.Htx)
+        {
+            var htx = new HtxClient(account.Credentials, new HtxClientOptions { SpotBaseAddress = account.BaseAddress, SwapBaseAddress = account.BaseAddress });
+            _clients.Add(htx);
+            return Task.FromResult<IVenueSession>(new HtxVenueSession(account, htx));
+        }
+        var binance = new BinanceClient(account.Credentials, new BinanceClientOptions { BaseAddress = account.BaseAddress });
+        _clients.Add(binance);
+        return Task.FromResult<IVenueSession>(new BinanceVenueSession(account, binance));
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        foreach (var client in _clients) client.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}
