@@ -81,11 +81,13 @@ public sealed class LeakScanTests : IAsyncLifetime, IDisposable
             new("transfer 5 USDT --from spot --to usdm --account testnet", 4),
             new("transfer 5 USDT --from spot --to usdm --dry-run --json", 0),
             new("transfer 5 USDT --from spot --to usdm --dry-run --account live", 0),
-            // A two-leg route (usdm → spot or margin → coinm) whose first leg is refused (usdm is empty), then usdm is
-            // filled so 'journal resume latest' below can finish it.
             new("transfer 500 USDT --from usdm --to coinm --dry-run --account live", 0),
             new("transfer 500 USDT --from usdm --to coinm --account live", 4),
-            new("transfer 500 USDT --from usdm --to coinm --json", 1),
+            new("transfer 500 USDT --from usdm --to coinm --json", 4),
+            // A two-leg route (margin → usdm → carol's usdm) whose second leg the exchange refuses (carol has not enabled
+            // futures), then carol's futures enabled so 'journal resume latest' below can finish it.
+            new("transfer 50 USDT --from margin --to carol@example.com/usdm --json", 1),
+            new("sub enable-futures carol@example.com", 0),
             new("transfer 500 USDT --from spot --to usdm", 0),
             new("transfer 5 USDT --from spot --to usdm --json", 4, Home: "{home-rsa-keyfile}"),
             new("transfer 5 USDT --from spot --to usdm", 4, Home: "{home-ed-inline}"),
@@ -451,7 +453,7 @@ public sealed class LeakScanTests : IAsyncLifetime, IDisposable
                 {"owner": "alice@example.com", "apiKey": "{{{AliceKey}}}", "secret": "{{{AliceSecret}}}", "permissions": ["enableReading"]},
                 {"owner": "{{{Master}}}", "apiKey": "{{{LiveKey}}}", "secret": "{{{LiveSecret}}}", "permissions": ["enableReading", "permitsUniversalTransfer"]},
                 {"owner": "{{{Master}}}", "apiKey": "{{{EdKey}}}", "ed25519PublicKey": {{{TestKeys.Json(_ed.PublicPem)}}}, "permissions": ["enableReading", "permitsUniversalTransfer"]}],
-              "subAccounts": [{"email": "alice@example.com", "futures": true, "margin": true}, {"email": "bob@example.com", "futures": true}],
+              "subAccounts": [{"email": "alice@example.com", "futures": true, "margin": true}, {"email": "bob@example.com", "futures": true}, {"email": "carol@example.com"}],
               "managedSubAccounts": [{"email": "fund@example.com", "tradingTeam": "team@example.com", "futures": true, "margin": true}],
               "prices": [{"symbol": "BTCUSDT", "price": "60000"}],
               "positions": [{"owner": "alice@example.com", "symbol": "BTCUSDT", "side": "LONG", "quantity": "0.01", "entryPrice": "58000", "markPrice": "60000", "leverage": 10}],
@@ -470,7 +472,7 @@ public sealed class LeakScanTests : IAsyncLifetime, IDisposable
         var edKeyFile = TestKeys.OwnerOnlyFile(secrets, "ed.key", $"{EdKey}\n{edPem}\n");
         File.WriteAllText(Path.Combine(_home, "accounts.json"), $$"""
             {"accounts": [
-              {"name": "main", "environment": "sim", "baseAddress": "{{sim}}", "email": "{{Master}}", "keyFile": "{{mainKeyFile}}"},
+              {"name": "main", "environment": "sim", "baseAddress": "{{sim}}", "email": "{{Master}}", "subAccounts": ["carol@example.com"], "keyFile": "{{mainKeyFile}}"},
               {"name": "ed", "environment": "sim", "baseAddress": "{{sim}}", "email": "{{Master}}", "signing": "ed25519", "keyFile": "{{edKeyFile}}"},
               {"name": "wrong", "environment": "sim", "baseAddress": "{{sim}}", "email": "{{Master}}", "keyFile": "{{wrongKeyFile}}"},
               {"name": "live", "environment": "mainnet", "email": "{{Master}}", "keyFile": "{{liveKeyFile}}", "description": "mainnet keys, redirected to the simulator by the test-only hook"},
