@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.IO.Compression;
+using Ferry.Testing;
 
 namespace Ferry.Cli.Tests;
 
@@ -21,7 +22,7 @@ public sealed class ToolPackageTests : IDisposable
     public async Task The_packed_tool_is_small_installs_from_a_local_feed_and_runs_the_demo()
     {
         var feed = Directory.CreateDirectory(Path.Combine(_folder, "feed")).FullName;
-        await RunAsync("dotnet", ["pack", Path.Combine(RepositoryRoot(), "src", "Ferry.Cli"), "-c", "Release", "-o", feed, "--nologo",
+        await RunAsync("dotnet", ["pack", Path.Combine(RepositoryFolder.Root(), "src", "Ferry.Cli"), "-c", "Release", "-o", feed, "--nologo",
             "-p:UseSharedCompilation=false", "--disable-build-servers"]);
         var package = Assert.Single(Directory.GetFiles(feed, "ferry.*.nupkg"));
 
@@ -72,14 +73,5 @@ public sealed class ToolPackageTests : IDisposable
         {
             if (!process.HasExited) process.Kill(entireProcessTree: true);
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Ferry.slnx"))) return dir.FullName;
-        }
-        throw new InvalidOperationException("The test runs outside the repository: no Ferry.slnx above " + AppContext.BaseDirectory);
     }
 }
