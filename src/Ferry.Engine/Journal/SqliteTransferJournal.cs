@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using Ferry.Core.Money;
 using Microsoft.Data.Sqlite;
 
@@ -20,8 +19,6 @@ public sealed class SqliteTransferJournal : ITransferJournal
     /// of the journal's size.</summary>
     public const int SchemaVersion = 4;
 
-    private const string ClaimColumns = "subject, token, owner, pid, host, started_ms, claimed_ms, lease_until_ms";
-
     /// <summary>Every value a state column must not hold: below, between and above the six names in sort order (done,
     /// not-executed, planned, rejected, sending, unknown; numbers sort below text and blobs above it). One range per
     /// branch of a UNION ALL, so each is a short search of legs_state_created, never a scan of every leg.</summary>
@@ -37,19 +34,12 @@ public sealed class SqliteTransferJournal : ITransferJournal
     private readonly string _path;
     private readonly Lock _gate = new();
     private readonly JournalClaimOptions _claims;
-    private readonly Dictionary<string, HeldClaim> _held = new(StringComparer.Ordinal);
+    private readonly ClaimBook _book;
     private readonly ITimer _renewal;
     private long _writeCommits;
     private bool _disposed;
 
     private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
-
-    private sealed class HeldClaim(long token, DateTimeOffset leaseUntil)
-    {
-        public long Token { get; } = token;
-        public int Count { get; set; } = 1;
-        public DateTimeOffset LeaseUntil { get; set; } = leaseUntil;
-    }
 
     private SqliteTransferJournal(SqliteConnection connection, string path, TimeProvider time, JournalClaimOptions claims)
     {
@@ -58,6 +48,7 @@ public sealed class SqliteTransferJournal : ITransferJournal
         _time = time;
         _claims = claims;
         Owner = claims.Owner ?? JournalOwner.ForThisProcess();
+        _book = new ClaimBook(Owner, claims.Lease);
         // SQLite calls the commit hook only for transactions that wrote; each such commit is one WAL sync (synchronous=FULL).
         SQLitePCL.raw.sqlite3_commit_hook(connection.Handle, _ => { Interlocked.Increment(ref _writeCommits); return 0; }, null);
         var every = claims.Lease / 3;
@@ -221,7 +212,7 @@ public sealed class SqliteTransferJournal : ITransferJournal
     {
         ArgumentNullException.ThrowIfNull(legs);
         if (legs.Count == 0) throw new ArgumentException("Plan at least one leg.", nameof(legs));
-        foreach (var leg in legs) CheckNew(leg, nameof(legs));
+        foreach (var leg in legs) JournalRows.CheckNew(leg, nameof(legs));
         return Locked(() =>
         {
             var now = _time.GetUtcNow();
@@ -230,7 +221,7 @@ public sealed class SqliteTransferJournal : ITransferJournal
             using var tx = _connection.BeginTransaction(deferred: false);
             foreach (var leg in legs)
             {
-                var id = NewId(now);
+                var id = JournalRows.NewId(now);
                 CheckFence(tx, ClaimSubjects.Of(leg, id));
                 var written = Insert(tx, id, leg, LegState.Planned, now);
                 AddEvent(tx, id, 1, 1, now, null, LegState.Planned, null);
@@ -244,23 +235,23 @@ public sealed class SqliteTransferJournal : ITransferJournal
     /// <inheritdoc/>
     public JournalEntry PlanAndBeginSending(LegDescription leg)
     {
-        CheckNew(leg, nameof(leg));
+        JournalRows.CheckNew(leg, nameof(leg));
         return Locked(() =>
         {
             var now = _time.GetUtcNow();
-            var id = NewId(now);
+            var id = JournalRows.NewId(now);
             var subject = ClaimSubjects.Of(leg, id);
             // One transaction: the claim, the planned step and the sending step are on disk together before the request
             // leaves, or none of them is.
             using var write = BeginWrite();
         SqliteTransaction? tx = null; // inside BeginWrite's transaction: no SqliteTransaction object
-            var claim = Enter(subject, now, tx);
+            var claim = _book.Enter(subject, now, new ClaimRows(this, tx));
             if (claim.HeldByOther is { } other) throw new ClaimHeldException(other);
             var written = Insert(tx, id, leg, LegState.Sending, now);
             AddEvent(tx, id, 1, 1, now, null, LegState.Planned, null);
             AddEvent(tx, id, 2, 1, now, LegState.Planned, LegState.Sending, null);
             write.Commit();
-            Hold(subject, claim.Claimed!);
+            _book.Hold(subject, claim.Claimed!);
             return new JournalEntry(id, written, LegState.Sending, 1, now, now, now, null, null, null, null);
         });
     }
@@ -274,23 +265,17 @@ public sealed class SqliteTransferJournal : ITransferJournal
         var subject = ClaimSubjects.Of(sending);
         return Locked(() =>
         {
-            if (!_held.TryGetValue(subject, out var held)) throw new ClaimLostException(subject);
+            var last = _book.IsLastHold(subject, out var token);
             using var write = BeginWrite();
         SqliteTransaction? tx = null; // inside BeginWrite's transaction: no SqliteTransaction object
             var entry = Update(tx, sending.Id, LegState.Sending, to, details, sending);
-            AddEvent(tx, sending.Id, null, entry.Attempt, entry.UpdatedAt, LegState.Sending, to, Detail(details));
+            AddEvent(tx, sending.Id, null, entry.Attempt, entry.UpdatedAt, LegState.Sending, to, JournalRows.Detail(details));
             // The last hold of the claim goes back in the same transaction as the answer.
-            if (held.Count == 1) DeleteClaim(subject, held.Token, tx);
+            if (last) DeleteClaim(subject, token, tx);
             write.Commit();
-            Unhold(subject, held);
+            _book.Unhold(subject);
             return entry;
         });
-    }
-
-    private static void CheckNew(LegDescription leg, string parameter)
-    {
-        ArgumentNullException.ThrowIfNull(leg, parameter);
-        if (leg.Amount <= 0) throw new ArgumentException("A journaled leg moves a positive amount.", parameter);
     }
 
     /// <summary>Writes a new leg row; returns its description as stored (the amount as its wire text reads back).</summary>
@@ -339,7 +324,7 @@ public sealed class SqliteTransferJournal : ITransferJournal
         using var write = BeginWrite();
         SqliteTransaction? tx = null; // inside BeginWrite's transaction: no SqliteTransaction object
         var entry = Update(tx, id, expected, to, details, known: null);
-        AddEvent(tx, id, null, entry.Attempt, entry.UpdatedAt, expected, to, Detail(details));
+        AddEvent(tx, id, null, entry.Attempt, entry.UpdatedAt, expected, to, JournalRows.Detail(details));
         write.Commit();
         return entry;
     });
@@ -412,7 +397,7 @@ public sealed class SqliteTransferJournal : ITransferJournal
         // One read transaction: the entry and its events from the same snapshot, even while another process writes.
         using var tx = _connection.BeginTransaction(deferred: true);
         var entry = Read(id, tx);
-        if (entry is not null) CheckEvents(entry, ReadEvents(id, tx));
+        if (entry is not null) JournalRows.CheckEvents(entry, ReadEvents(id, tx));
         return entry;
     });
 
@@ -481,75 +466,22 @@ public sealed class SqliteTransferJournal : ITransferJournal
         return Locked(() =>
         {
             var now = _time.GetUtcNow();
-            if (_held.TryGetValue(subject, out var held) && !LeaseRunDown(held, now))
-            {
-                // Re-entry of a fresh claim: only the fencing check, which reads; nothing is written.
-                var row = ReadClaim(subject, tx: null);
-                if (row is null || row.Token != held.Token) throw new ClaimLostException(subject);
-                held.Count++;
-                return new ClaimAttempt(row with { LeaseUntil = held.LeaseUntil }, null);
-            }
+            // Re-entry of a fresh claim: only the fencing check, which reads; nothing is written.
+            if (_book.TryReenter(subject, now, () => ReadClaim(subject, tx: null)) is { } again) return again;
             using var tx = _connection.BeginTransaction(deferred: false);
-            var attempt = Enter(subject, now, tx);
+            var attempt = _book.Enter(subject, now, new ClaimRows(this, tx));
             tx.Commit();
-            if (attempt.Claimed is { } claim) Hold(subject, claim);
+            if (attempt.Claimed is { } claim) _book.Hold(subject, claim);
             return attempt;
         });
-    }
-
-    /// <summary>A held lease is renewed on re-entry only once a tenth of it has passed since it was last written (the
-    /// timer renews every third); a re-entry right after the claim (a route's legs, an intent's attempt) writes nothing.</summary>
-    private bool LeaseRunDown(HeldClaim held, DateTimeOffset now) => held.LeaseUntil - now <= _claims.Lease - _claims.Lease / 10;
-
-    /// <summary>Takes or enters <paramref name="subject"/> inside <paramref name="tx"/>: a held claim is checked and its lease
-    /// renewed; a free, expired or provably abandoned one is taken with a new token; a live one of another owner is
-    /// returned. Nothing in memory changes here: the caller records the hold after its transaction commits.</summary>
-    private ClaimAttempt Enter(string subject, DateTimeOffset now, SqliteTransaction? tx)
-    {
-        var row = ReadClaim(subject, tx);
-        if (_held.TryGetValue(subject, out var held))
-        {
-            if (row is null || row.Token != held.Token) throw new ClaimLostException(subject);
-            var renewed = row with { LeaseUntil = now + _claims.Lease };
-            var renew = Prepared("UPDATE claims SET lease_until_ms = $until WHERE token = $t;", tx);
-            Set(renew, "$until", renewed.LeaseUntil.ToUnixTimeMilliseconds());
-            Set(renew, "$t", held.Token);
-            renew.ExecuteNonQuery();
-            return new ClaimAttempt(renewed, null);
-        }
-        if (row is not null && row.Owner.InstanceId != Owner.InstanceId && row.LeaseUntil > now && !ProcessLiveness.IsProvablyGone(row.Owner))
-            return new ClaimAttempt(null, row);
-        if (row is not null) DeleteClaim(subject, row.Token, tx);
-        return new ClaimAttempt(InsertClaim(subject, now, tx), null);
-    }
-
-    /// <summary>Records one more hold of a claim whose write has committed.</summary>
-    private void Hold(string subject, JournalClaim claim)
-    {
-        if (_held.TryGetValue(subject, out var held))
-        {
-            held.Count++;
-            held.LeaseUntil = claim.LeaseUntil;
-        }
-        else
-        {
-            _held[subject] = new HeldClaim(claim.Token, claim.LeaseUntil);
-        }
-    }
-
-    /// <summary>Drops one hold; the last one forgets the claim (its row is already deleted).</summary>
-    private void Unhold(string subject, HeldClaim held)
-    {
-        if (--held.Count == 0) _held.Remove(subject);
     }
 
     /// <inheritdoc/>
     public void Release(string subject) => Locked(() =>
     {
-        if (!_held.TryGetValue(subject, out var held) || --held.Count > 0) return false;
-        _held.Remove(subject);
+        if (_book.Unhold(subject) is not { } token) return false;
         using var tx = _connection.BeginTransaction(deferred: false);
-        DeleteClaim(subject, held.Token, tx);
+        DeleteClaim(subject, token, tx);
         tx.Commit();
         return true;
     });
@@ -560,7 +492,7 @@ public sealed class SqliteTransferJournal : ITransferJournal
     /// <inheritdoc/>
     public IReadOnlyList<JournalClaim> Claims() => Locked(() =>
     {
-        return (IReadOnlyList<JournalClaim>)ReadClaims(Prepared($"SELECT {ClaimColumns} FROM claims ORDER BY token;", null));
+        return (IReadOnlyList<JournalClaim>)ReadClaims(Prepared($"SELECT {JournalRows.ClaimColumns} FROM claims ORDER BY token;", null));
     });
 
     /// <inheritdoc/>
@@ -574,13 +506,13 @@ public sealed class SqliteTransferJournal : ITransferJournal
             try
             {
                 // A clean exit hands its claims back at once; a crash leaves them to their lease (or the liveness check).
-                foreach (var (subject, held) in _held) DeleteClaim(subject, held.Token, tx: null);
+                foreach (var (subject, token) in _book.All) DeleteClaim(subject, token, tx: null);
             }
             catch (SqliteException)
             {
                 // The claims expire with their lease.
             }
-            _held.Clear();
+            _book.Clear();
             foreach (var cmd in _prepared.Values) cmd.Dispose();
             _prepared.Clear();
             _connection.Dispose();
@@ -593,7 +525,7 @@ public sealed class SqliteTransferJournal : ITransferJournal
     {
         lock (_gate)
         {
-            if (_disposed || _held.Count == 0) return;
+            if (_disposed || _book.IsEmpty) return;
             try
             {
                 var until = _time.GetUtcNow() + _claims.Lease;
@@ -601,7 +533,7 @@ public sealed class SqliteTransferJournal : ITransferJournal
                 Set(cmd, "$until", until.ToUnixTimeMilliseconds());
                 Set(cmd, "$owner", Owner.InstanceId);
                 cmd.ExecuteNonQuery();
-                foreach (var held in _held.Values) held.LeaseUntil = until;
+                _book.RenewedAll(until);
             }
             catch (SqliteException)
             {
@@ -610,34 +542,40 @@ public sealed class SqliteTransferJournal : ITransferJournal
         }
     }
 
-    /// <summary>The writer's half of fencing: a write under a subject this journal claimed must still hold that claim's
-    /// token; a write under a subject another owner claimed is refused.</summary>
-    private void CheckFence(SqliteTransaction? tx, string subject)
-    {
-        var row = ReadClaim(subject, tx);
-        if (_held.TryGetValue(subject, out var held))
-        {
-            if (row is null || row.Token != held.Token) throw new ClaimLostException(subject);
-            return;
-        }
-        if (row is not null && row.Owner.InstanceId != Owner.InstanceId) throw new ClaimHeldException(row);
-    }
+    /// <summary>The writer's half of fencing (<see cref="ClaimBook.CheckFence"/>) inside <paramref name="tx"/>.</summary>
+    private void CheckFence(SqliteTransaction? tx, string subject) => _book.CheckFence(subject, new ClaimRows(this, tx));
 
-    private JournalClaim InsertClaim(string subject, DateTimeOffset now, SqliteTransaction? tx)
+    /// <summary>The claims table inside one transaction (or the connection's current one when <c>tx</c> is null).</summary>
+    private sealed class ClaimRows(SqliteTransferJournal journal, SqliteTransaction? tx) : IClaimRows
     {
-        var cmd = Prepared("""
-            INSERT INTO claims (subject, owner, pid, host, started_ms, claimed_ms, lease_until_ms)
-            VALUES ($s, $owner, $pid, $host, $started, $now, $until) RETURNING token;
-            """, tx);
-        Set(cmd, "$s", subject);
-        Set(cmd, "$owner", Owner.InstanceId);
-        Set(cmd, "$pid", Owner.Pid);
-        Set(cmd, "$host", Owner.Host);
-        Set(cmd, "$started", Owner.StartedAtMs);
-        Set(cmd, "$now", now.ToUnixTimeMilliseconds());
-        Set(cmd, "$until", (now + _claims.Lease).ToUnixTimeMilliseconds());
-        var token = Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
-        return new JournalClaim(subject, token, Owner, now, now + _claims.Lease);
+        public JournalClaim? Read(string subject) => journal.ReadClaim(subject, tx);
+
+        public void Renew(long token, DateTimeOffset until)
+        {
+            var renew = journal.Prepared("UPDATE claims SET lease_until_ms = $until WHERE token = $t;", tx);
+            Set(renew, "$until", until.ToUnixTimeMilliseconds());
+            Set(renew, "$t", token);
+            renew.ExecuteNonQuery();
+        }
+
+        public void Delete(string subject, long token) => journal.DeleteClaim(subject, token, tx);
+
+        public JournalClaim Insert(string subject, JournalOwner owner, DateTimeOffset now, DateTimeOffset leaseUntil)
+        {
+            var cmd = journal.Prepared("""
+                INSERT INTO claims (subject, owner, pid, host, started_ms, claimed_ms, lease_until_ms)
+                VALUES ($s, $owner, $pid, $host, $started, $now, $until) RETURNING token;
+                """, tx);
+            Set(cmd, "$s", subject);
+            Set(cmd, "$owner", owner.InstanceId);
+            Set(cmd, "$pid", owner.Pid);
+            Set(cmd, "$host", owner.Host);
+            Set(cmd, "$started", owner.StartedAtMs);
+            Set(cmd, "$now", now.ToUnixTimeMilliseconds());
+            Set(cmd, "$until", leaseUntil.ToUnixTimeMilliseconds());
+            var token = Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+            return new JournalClaim(subject, token, owner, now, leaseUntil);
+        }
     }
 
     private void DeleteClaim(string subject, long token, SqliteTransaction? tx)
@@ -650,23 +588,19 @@ public sealed class SqliteTransferJournal : ITransferJournal
 
     private JournalClaim? ReadClaim(string subject, SqliteTransaction? tx)
     {
-        var cmd = Prepared($"SELECT {ClaimColumns} FROM claims WHERE subject = $s;", tx);
+        var cmd = Prepared($"SELECT {JournalRows.ClaimColumns} FROM claims WHERE subject = $s;", tx);
         Set(cmd, "$s", subject);
         using var r = cmd.ExecuteReader();
-        return r.Read() ? ReadClaim(r) : null;
+        return r.Read() ? JournalRows.ReadClaim(r) : null;
     }
 
     private static List<JournalClaim> ReadClaims(SqliteCommand cmd)
     {
         var list = new List<JournalClaim>();
         using var r = cmd.ExecuteReader();
-        while (r.Read()) list.Add(ReadClaim(r));
+        while (r.Read()) list.Add(JournalRows.ReadClaim(r));
         return list;
     }
-
-    private static JournalClaim ReadClaim(SqliteDataReader r) =>
-        new(r.GetString(0), r.GetInt64(1), new JournalOwner(r.GetString(2), r.GetInt32(3), r.GetString(4), r.GetInt64(5)),
-            DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(6)), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(7)));
 
     /// <summary>Runs <paramref name="work"/> under the connection's lock and turns SQLite's failures into the journal's
     /// own: a damaged file is <see cref="JournalCorruptException"/>, an unusable one <see cref="JournalUnavailableException"/>.</summary>
@@ -714,31 +648,13 @@ public sealed class SqliteTransferJournal : ITransferJournal
         return list;
     }
 
-    /// <summary>The event chain must be a legal walk that ends in the entry's state.</summary>
-    private static void CheckEvents(JournalEntry entry, IReadOnlyList<JournalEvent> events)
-    {
-        LegState? state = null;
-        foreach (var e in events)
-        {
-            if (e.From != state || (state is { } s && !LegStates.IsLegal(s, e.To)) || (state is null && e.To != LegState.Planned))
-                throw new JournalCorruptException($"Journal entry {entry.Id} has an illegal recorded step at #{e.Seq}.");
-            state = e.To;
-        }
-        if (state != entry.State)
-            throw new JournalCorruptException($"Journal entry {entry.Id} is {LegStates.Name(entry.State)} but its steps end elsewhere.");
-    }
-
     private List<JournalEvent> ReadEvents(string id, SqliteTransaction? tx)
     {
-        var cmd = Prepared("SELECT seq, at_ms, attempt, from_state, to_state, detail FROM events WHERE leg_id = $id ORDER BY seq;", tx);
+        var cmd = Prepared($"SELECT {JournalRows.EventColumns} FROM events WHERE leg_id = $id ORDER BY seq;", tx);
         Set(cmd, "$id", id);
         var list = new List<JournalEvent>();
         using var r = cmd.ExecuteReader();
-        while (r.Read())
-        {
-            list.Add(new JournalEvent(id, r.GetInt64(0), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(1)), r.GetInt32(2),
-                r.IsDBNull(3) ? null : LegStates.Parse(r.GetString(3)), LegStates.Parse(r.GetString(4)), r.IsDBNull(5) ? null : r.GetString(5)));
-        }
+        while (r.Read()) list.Add(JournalRows.ReadEvent(r, id));
         return list;
     }
 
@@ -762,24 +678,6 @@ public sealed class SqliteTransferJournal : ITransferJournal
         Set(cmd, "$to", LegStates.Name(to));
         Set(cmd, "$detail", detail);
         cmd.ExecuteNonQuery();
-    }
-
-    private static string? Detail(TransitionDetails? d)
-    {
-        if (d is null) return null;
-        var parts = new List<string>();
-        if (d.ExchangeId is not null) parts.Add($"id {d.ExchangeId}");
-        if (d.HistoryId is not null) parts.Add($"history row {d.HistoryId}");
-        if (d.ErrorCode is not null) parts.Add($"code {d.ErrorCode}");
-        if (d.Message is not null) parts.Add(d.Message);
-        return parts.Count == 0 ? null : string.Join("; ", parts);
-    }
-
-    private static string NewId(DateTimeOffset now)
-    {
-        Span<byte> random = stackalloc byte[5];
-        RandomNumberGenerator.Fill(random);
-        return $"J{now.UtcDateTime:yyyyMMddHHmmss}-{Convert.ToHexStringLower(random)}";
     }
 
     private static string Clip(string s) => s.Length <= 20 ? s : s[..20] + "…";
