@@ -1,9 +1,7 @@
 using System.Data;
 using System.Globalization;
-using Ferry.Core.Money;
 using Ferry.Engine.Journal;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Ferry.Engine.Postgres;
 
@@ -64,29 +62,43 @@ public sealed class PostgresTransferJournal : ITransferJournal
         var connection = Connect(address);
         try
         {
-            var version = ReadVersion(connection, address);
-            if (version is null)
-            {
-                throw new JournalCorruptException(
-                    $"The database {address.Database} on {address.Server} holds no Ferry journal; create it with 'ferry journal migrate --journal {address.Display}'.");
-            }
-            if (version < SchemaVersion)
-            {
-                throw new JournalCorruptException(
-                    $"The journal in {address.Display} has schema {version}, older than this build's {SchemaVersion}; upgrade it with 'ferry journal migrate --journal {address.Display}'.");
-            }
-            CheckStates(connection);
-            return new PostgresTransferJournal(connection, address, time ?? TimeProvider.System, claims);
-        }
-        catch (NpgsqlException e)
-        {
-            connection.Dispose();
-            throw Translate(e, address);
+            Translated(address, () => CheckOpenable(connection, address));
         }
         catch
         {
             connection.Dispose();
             throw;
+        }
+        return new PostgresTransferJournal(connection, address, time ?? TimeProvider.System, claims);
+    }
+
+    /// <summary>A journal opens only on the schema this build writes, holding only states it writes.</summary>
+    private static void CheckOpenable(NpgsqlConnection connection, PostgresJournalAddress address)
+    {
+        var version = ReadVersion(connection, address);
+        if (version is null)
+        {
+            throw new JournalCorruptException(
+                $"The database {address.Database} on {address.Server} holds no Ferry journal; create it with 'ferry journal migrate --journal {address.Display}'.");
+        }
+        if (version < SchemaVersion)
+        {
+            throw new JournalCorruptException(
+                $"The journal in {address.Display} has schema {version}, older than this build's {SchemaVersion}; upgrade it with 'ferry journal migrate --journal {address.Display}'.");
+        }
+        CheckStates(connection);
+    }
+
+    /// <summary>Runs <paramref name="work"/>, turning Npgsql's failures into the journal's one-sentence exceptions.</summary>
+    private static void Translated(PostgresJournalAddress address, Action work)
+    {
+        try
+        {
+            work();
+        }
+        catch (NpgsqlException e)
+        {
+            throw Translate(e, address);
         }
     }
 
@@ -97,23 +109,19 @@ public sealed class PostgresTransferJournal : ITransferJournal
     {
         ArgumentNullException.ThrowIfNull(address);
         using var connection = Connect(address);
-        try
+        Translated(address, () =>
         {
-            if (ReadVersion(connection, address) == SchemaVersion) return SchemaVersion;
+            if (ReadVersion(connection, address) == SchemaVersion) return;
             using var tx = connection.BeginTransaction();
             Exec(connection, tx, $"SELECT pg_advisory_xact_lock({MigrationLock});");
             // Read again under the lock: another process may have migrated meanwhile.
             var version = ReadVersion(connection, address) ?? 0;
-            if (version == SchemaVersion) return SchemaVersion;
+            if (version == SchemaVersion) return;
             if (version < 1) CreateSchema1(connection, tx);
             Exec(connection, tx, $"UPDATE ferry_schema SET version = {SchemaVersion};");
             tx.Commit();
-            return SchemaVersion;
-        }
-        catch (NpgsqlException e)
-        {
-            throw Translate(e, address);
-        }
+        });
+        return SchemaVersion;
     }
 
     private static NpgsqlConnection Connect(PostgresJournalAddress address)
@@ -204,41 +212,14 @@ public sealed class PostgresTransferJournal : ITransferJournal
         ArgumentNullException.ThrowIfNull(legs);
         if (legs.Count == 0) throw new ArgumentException("Plan at least one leg.", nameof(legs));
         foreach (var leg in legs) JournalRows.CheckNew(leg, nameof(legs));
-        return Locked(tx =>
-        {
-            var now = _time.GetUtcNow();
-            var entries = new List<JournalEntry>(legs.Count);
-            foreach (var leg in legs)
-            {
-                var id = JournalRows.NewId(now);
-                _book.CheckFence(ClaimSubjects.Of(leg, id), new ClaimRows(this, tx));
-                var written = Insert(tx, id, leg, LegState.Planned, now);
-                AddEvent(tx, id, 1, 1, now, null, LegState.Planned, null);
-                entries.Add(new JournalEntry(id, written, LegState.Planned, 1, now, now, null, null, null, null, null));
-            }
-            tx.Commit();
-            return (IReadOnlyList<JournalEntry>)entries;
-        });
+        return Locked(tx => JournalWrites.PlanAll(new Session(this, tx), _book, legs, _time.GetUtcNow(), tx.Commit));
     }
 
     /// <inheritdoc/>
     public JournalEntry PlanAndBeginSending(LegDescription leg)
     {
         JournalRows.CheckNew(leg, nameof(leg));
-        return Locked(tx =>
-        {
-            var now = _time.GetUtcNow();
-            var id = JournalRows.NewId(now);
-            var subject = ClaimSubjects.Of(leg, id);
-            var claim = _book.Enter(subject, now, new ClaimRows(this, tx, ClaimLock.Take));
-            if (claim.HeldByOther is { } other) throw new ClaimHeldException(other);
-            var written = Insert(tx, id, leg, LegState.Sending, now);
-            AddEvent(tx, id, 1, 1, now, null, LegState.Planned, null);
-            AddEvent(tx, id, 2, 1, now, LegState.Planned, LegState.Sending, null);
-            tx.Commit();
-            _book.Hold(subject, claim.Claimed!);
-            return new JournalEntry(id, written, LegState.Sending, 1, now, now, now, null, null, null, null);
-        });
+        return Locked(tx => JournalWrites.PlanAndBeginSending(new Session(this, tx, ClaimLock.Take), _book, leg, _time.GetUtcNow(), tx.Commit));
     }
 
     /// <inheritdoc/>
@@ -247,141 +228,21 @@ public sealed class PostgresTransferJournal : ITransferJournal
         ArgumentNullException.ThrowIfNull(sending);
         if (to is not (LegState.Done or LegState.Rejected or LegState.Unknown))
             throw new ArgumentException("A send ends in done, rejected or unknown.", nameof(to));
-        var subject = ClaimSubjects.Of(sending);
-        return Locked(tx =>
-        {
-            var last = _book.IsLastHold(subject, out var token);
-            var entry = Update(tx, sending.Id, LegState.Sending, to, details, sending);
-            AddEvent(tx, sending.Id, null, entry.Attempt, entry.UpdatedAt, LegState.Sending, to, JournalRows.Detail(details));
-            // The last hold of the claim goes back in the same transaction as the answer.
-            if (last) DeleteClaim(tx, subject, token);
-            tx.Commit();
-            _book.Unhold(subject);
-            return entry;
-        });
+        return Locked(tx => JournalWrites.CompleteSend(new Session(this, tx), _book, sending, to, details, _time.GetUtcNow(), tx.Commit));
     }
 
     /// <inheritdoc/>
-    public JournalEntry Transition(string id, LegState expected, LegState to, TransitionDetails? details = null) => Locked(tx =>
-    {
-        var entry = Update(tx, id, expected, to, details, known: null);
-        AddEvent(tx, id, null, entry.Attempt, entry.UpdatedAt, expected, to, JournalRows.Detail(details));
-        tx.Commit();
-        return entry;
-    });
-
-    /// <summary>Writes a new leg row; returns its description as stored (the amount as its wire text reads back).</summary>
-    private LegDescription Insert(NpgsqlTransaction tx, string id, LegDescription leg, LegState state, DateTimeOffset now)
-    {
-        using var cmd = Command("""
-            INSERT INTO legs (id, intent, kind, venue, account, endpoint, parameters, from_wallet, to_wallet, asset, amount,
-              client_tran_id, state, attempt, created_ms, updated_ms, sent_ms, route_id, route_leg)
-            VALUES (@id, @intent, @kind, @venue, @account, @endpoint, @parameters, @from, @to, @asset, @amount, @ctid, @state, 1,
-              @now, @now, @sent, @routeId, @routeLeg);
-            """, tx);
-        var amount = WireDecimal.Format(leg.Amount);
-        var ms = now.ToUnixTimeMilliseconds();
-        Text(cmd, "id", id);
-        Text(cmd, "intent", leg.Intent);
-        Text(cmd, "kind", leg.Kind);
-        Text(cmd, "venue", leg.Venue);
-        Text(cmd, "account", leg.AccountName);
-        Text(cmd, "endpoint", leg.Endpoint);
-        Text(cmd, "parameters", JournalRows.WriteParameters(leg.Parameters));
-        Text(cmd, "from", leg.From);
-        Text(cmd, "to", leg.To);
-        Text(cmd, "asset", leg.Asset);
-        Text(cmd, "amount", amount);
-        Text(cmd, "ctid", leg.ClientTranId);
-        Text(cmd, "state", LegStates.Name(state));
-        Long(cmd, "now", ms);
-        Long(cmd, "sent", state == LegState.Sending ? ms : null);
-        Text(cmd, "routeId", leg.RouteId);
-        Int(cmd, "routeLeg", leg.RouteLeg);
-        try
-        {
-            cmd.ExecuteNonQuery();
-        }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "legs_route_live")
-        {
-            throw new RoutePositionTakenException(leg.RouteId!, leg.RouteLeg ?? 0);
-        }
-        // What a read gives back: the amount parsed from the text written (the same value, without trailing zeros).
-        return WireDecimal.TryParse(amount, out var stored) && stored.Scale != leg.Amount.Scale ? leg with { Amount = stored } : leg;
-    }
-
-    /// <summary>Moves the entry in one UPDATE that checks the expected state (and locks the row, so a concurrent writer of
-    /// the same entry waits and then finds the state moved) and returns the new row; then checks the writer's claim and
-    /// what the new state requires, throwing (the transaction rolls back) when either fails. A refused step reads the entry
-    /// to say why, in the order the SQLite store checks: missing, claim, then legality.</summary>
-    private JournalEntry Update(NpgsqlTransaction tx, string id, LegState expected, LegState to, TransitionDetails? details, JournalEntry? known)
-    {
-        var now = _time.GetUtcNow();
-        JournalEntry? entry = null;
-        if (LegStates.IsLegal(expected, to))
-        {
-            using var cmd = Command($"""
-                UPDATE legs SET state = @state, attempt = attempt + (CASE WHEN @newAttempt THEN 1 ELSE 0 END), updated_ms = @now,
-                  sent_ms = CASE WHEN @sending THEN @now ELSE sent_ms END,
-                  exchange_id = CASE WHEN @newAttempt THEN NULL ELSE COALESCE(@exchangeId, exchange_id) END,
-                  history_id = CASE WHEN @newAttempt THEN NULL ELSE COALESCE(@historyId, history_id) END,
-                  error_code = CASE WHEN @newAttempt THEN NULL ELSE COALESCE(@errorCode, error_code) END,
-                  message = COALESCE(@message, CASE WHEN @newAttempt THEN NULL ELSE message END)
-                WHERE id = @id AND state = @expected
-                RETURNING {(known is null ? JournalRows.Columns : JournalRows.ChangedColumns)};
-                """, tx);
-            Text(cmd, "state", LegStates.Name(to));
-            Bool(cmd, "newAttempt", expected == LegState.NotExecuted && to == LegState.Sending);
-            Long(cmd, "now", now.ToUnixTimeMilliseconds());
-            Bool(cmd, "sending", to == LegState.Sending);
-            Text(cmd, "exchangeId", details?.ExchangeId);
-            Text(cmd, "historyId", details?.HistoryId);
-            Text(cmd, "errorCode", details?.ErrorCode);
-            Text(cmd, "message", details?.Message);
-            Text(cmd, "id", id);
-            Text(cmd, "expected", LegStates.Name(expected));
-            try
-            {
-                using var r = cmd.ExecuteReader();
-                if (r.Read()) entry = known is null ? JournalRows.Read(r) : JournalRows.ReadChanged(r, id, known.Leg, known.CreatedAt);
-            }
-            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "legs_history_claim")
-            {
-                // The transaction is aborted now; the refusal needs nothing more from it.
-                throw new HistoryRowTakenException(details?.HistoryId ?? "?");
-            }
-        }
-        if (entry is null)
-        {
-            var current = Read(tx, id) ?? throw new KeyNotFoundException($"There is no journal entry {id}.");
-            _book.CheckFence(ClaimSubjects.Of(current), new ClaimRows(this, tx));
-            throw new IllegalTransitionException(id, current.State, to);
-        }
-        _book.CheckFence(ClaimSubjects.Of(entry), new ClaimRows(this, tx));
-        if (to == LegState.Done && entry.ExchangeId is null && details?.HistoryId is null)
-            throw new ArgumentException("A done entry names the exchange's transfer id or its history row.", nameof(details));
-        return entry;
-    }
+    public JournalEntry Transition(string id, LegState expected, LegState to, TransitionDetails? details = null) =>
+        Locked(tx => JournalWrites.Transition(new Session(this, tx), _book, id, expected, to, details, _time.GetUtcNow(), tx.Commit));
 
     /// <inheritdoc/>
-    public JournalEntry Note(string id, string message) => Locked(tx =>
-    {
-        var current = Read(tx, id, forUpdate: true) ?? throw new KeyNotFoundException($"There is no journal entry {id}.");
-        var now = _time.GetUtcNow();
-        _book.CheckFence(ClaimSubjects.Of(current), new ClaimRows(this, tx));
-        using var cmd = Command("UPDATE legs SET message = @message, updated_ms = @now WHERE id = @id;", tx);
-        Text(cmd, "message", message);
-        Long(cmd, "now", now.ToUnixTimeMilliseconds());
-        Text(cmd, "id", id);
-        cmd.ExecuteNonQuery();
-        tx.Commit();
-        return current with { Message = message, UpdatedAt = DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds()) };
-    });
+    public JournalEntry Note(string id, string message) =>
+        Locked(tx => JournalWrites.Note(new Session(this, tx), _book, id, message, _time.GetUtcNow(), tx.Commit));
 
     /// <inheritdoc/>
     public JournalEntry? Find(string id) => Locked(tx =>
     {
-        var entry = Read(tx, id);
+        var entry = new Session(this, tx).Read(id);
         if (entry is not null) JournalRows.CheckEvents(entry, ReadEvents(tx, id));
         return entry;
     }, IsolationLevel.RepeatableRead); // the entry and its events from one snapshot, even while another process writes
@@ -393,24 +254,24 @@ public sealed class PostgresTransferJournal : ITransferJournal
         using var cmd = Command(
             $"SELECT {JournalRows.Columns} FROM legs {(filtered ? "WHERE state = ANY(@states) " : "")}ORDER BY created_ms DESC, seq DESC LIMIT @limit;", tx);
         if (filtered) cmd.Parameters.Add(new NpgsqlParameter<string[]>("states", states!.Select(LegStates.Name).ToArray()));
-        Long(cmd, "limit", limit);
-        return ReadAll(cmd);
+        Set(cmd, "@limit", limit);
+        return (IReadOnlyList<JournalEntry>)JournalRows.ReadAll(cmd);
     });
 
     /// <inheritdoc/>
     public IReadOnlyList<JournalEntry> ForIntent(string intent) => Locked(tx =>
     {
         using var cmd = Command($"SELECT {JournalRows.Columns} FROM legs WHERE intent = @key ORDER BY created_ms, seq;", tx);
-        Text(cmd, "key", intent);
-        return ReadAll(cmd);
+        Set(cmd, "@key", intent);
+        return (IReadOnlyList<JournalEntry>)JournalRows.ReadAll(cmd);
     });
 
     /// <inheritdoc/>
     public IReadOnlyList<JournalEntry> ForRoute(string routeId) => Locked(tx =>
     {
         using var cmd = Command($"SELECT {JournalRows.Columns} FROM legs WHERE route_id = @key ORDER BY route_leg, created_ms, seq;", tx);
-        Text(cmd, "key", routeId);
-        return ReadAll(cmd);
+        Set(cmd, "@key", routeId);
+        return (IReadOnlyList<JournalEntry>)JournalRows.ReadAll(cmd);
     });
 
     /// <inheritdoc/>
@@ -426,12 +287,9 @@ public sealed class PostgresTransferJournal : ITransferJournal
     /// <inheritdoc/>
     public IReadOnlySet<string> ClaimedHistoryIds(string venue) => Locked(tx =>
     {
-        using var cmd = Command("SELECT history_id FROM legs WHERE state = 'done' AND venue = @venue AND history_id IS NOT NULL;", tx);
-        Text(cmd, "venue", venue);
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        using var r = cmd.ExecuteReader();
-        while (r.Read()) ids.Add(r.GetString(0));
-        return (IReadOnlySet<string>)ids;
+        using var cmd = Command(JournalSql.ClaimedHistoryIds, tx);
+        Set(cmd, "@venue", venue);
+        return JournalRows.ReadIds(cmd);
     });
 
     /// <inheritdoc/>
@@ -443,10 +301,7 @@ public sealed class PostgresTransferJournal : ITransferJournal
             var now = _time.GetUtcNow();
             // Re-entry of a fresh claim: only the fencing check, which reads; nothing is written.
             if (_book.TryReenter(subject, now, () => ReadClaim(tx, subject, ClaimLock.None)) is { } again) return again;
-            var attempt = _book.Enter(subject, now, new ClaimRows(this, tx, ClaimLock.Take));
-            tx.Commit();
-            if (attempt.Claimed is { } claim) _book.Hold(subject, claim);
-            return attempt;
+            return JournalWrites.Claim(new Session(this, tx, ClaimLock.Take), _book, subject, now, tx.Commit);
         });
     }
 
@@ -454,7 +309,7 @@ public sealed class PostgresTransferJournal : ITransferJournal
     public void Release(string subject) => Locked(tx =>
     {
         if (_book.Unhold(subject) is not { } token) return false;
-        DeleteClaim(tx, subject, token);
+        new Session(this, tx).Delete(subject, token);
         tx.Commit();
         return true;
     });
@@ -466,10 +321,7 @@ public sealed class PostgresTransferJournal : ITransferJournal
     public IReadOnlyList<JournalClaim> Claims() => Locked(tx =>
     {
         using var cmd = Command($"SELECT {JournalRows.ClaimColumns} FROM claims ORDER BY token;", tx);
-        var list = new List<JournalClaim>();
-        using var r = cmd.ExecuteReader();
-        while (r.Read()) list.Add(JournalRows.ReadClaim(r));
-        return (IReadOnlyList<JournalClaim>)list;
+        return (IReadOnlyList<JournalClaim>)JournalRows.ReadClaims(cmd);
     });
 
     /// <inheritdoc/>
@@ -482,35 +334,29 @@ public sealed class PostgresTransferJournal : ITransferJournal
             _renewal.Dispose();
             try
             {
-                // A clean exit hands its claims back at once; a crash leaves them to their lease (or the liveness check).
                 using var tx = _connection.BeginTransaction();
-                foreach (var (subject, token) in _book.All) DeleteClaim(tx, subject, token);
+                _book.ReleaseAll(new Session(this, tx));
                 tx.Commit();
             }
             catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
             {
                 // The claims expire with their lease.
             }
-            _book.Clear();
             _connection.Dispose();
         }
     }
 
-    /// <summary>Extends the lease of every claim this journal holds; a claim another owner took meanwhile stays in the book
-    /// so the next write under it is refused (<see cref="ClaimLostException"/>).</summary>
+    /// <summary>The renewal timer's tick: every held lease extended in one statement.</summary>
     private void RenewClaims()
     {
         lock (_gate)
         {
-            if (_disposed || _book.IsEmpty) return;
+            if (_disposed) return;
             try
             {
-                var until = _time.GetUtcNow() + _book.Lease;
-                using var cmd = Command("UPDATE claims SET lease_until_ms = @until WHERE owner = @owner;", tx: null);
-                Long(cmd, "until", until.ToUnixTimeMilliseconds());
-                Text(cmd, "owner", Owner.InstanceId);
-                cmd.ExecuteNonQuery();
-                _book.RenewedAll(until);
+                using var tx = _connection.BeginTransaction();
+                _book.RenewAll(new Session(this, tx), _time.GetUtcNow());
+                tx.Commit();
             }
             catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
             {
@@ -519,39 +365,87 @@ public sealed class PostgresTransferJournal : ITransferJournal
         }
     }
 
-    /// <summary>The claims table inside one transaction. A claimer first takes the subject's advisory lock, so two owners
-    /// claiming one free subject queue rather than both inserting; a writer reads its claim row FOR SHARE, so a take-over
-    /// (which deletes that row) waits until the write has committed.</summary>
-    private sealed class ClaimRows(PostgresTransferJournal journal, NpgsqlTransaction tx, ClaimLock mode = ClaimLock.Share) : IClaimRows
+    /// <summary>The database's rows inside one transaction. A claimer (<see cref="ClaimLock.Take"/>) first takes the
+    /// subject's advisory lock, so two owners claiming one free subject queue rather than both inserting; a writer reads
+    /// its claim row FOR SHARE, so a take-over (which deletes that row) waits until the write has committed. The legs row
+    /// a transition updates stays locked to its transaction, so concurrent writers of one entry queue on it.</summary>
+    private sealed class Session(PostgresTransferJournal journal, NpgsqlTransaction tx, ClaimLock claimLock = ClaimLock.Share) : IJournalSession
     {
-        public JournalClaim? Read(string subject) => journal.ReadClaim(tx, subject, mode);
-
-        public void Renew(long token, DateTimeOffset until)
+        public LegDescription Insert(string id, LegDescription leg, LegState state, DateTimeOffset now)
         {
-            using var cmd = journal.Command("UPDATE claims SET lease_until_ms = @until WHERE token = @token;", tx);
-            Long(cmd, "until", until.ToUnixTimeMilliseconds());
-            Long(cmd, "token", token);
+            using var cmd = journal.Command(JournalSql.InsertLeg, tx);
+            var amount = JournalSql.BindLeg(cmd, id, leg, state, now);
+            try
+            {
+                cmd.ExecuteNonQuery();
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "legs_route_live")
+            {
+                throw new RoutePositionTakenException(leg.RouteId!, leg.RouteLeg ?? 0);
+            }
+            return JournalSql.AsStored(leg, amount);
+        }
+
+        public JournalEntry? TryTransition(string id, LegState expected, LegState to, TransitionDetails? details, DateTimeOffset now, JournalEntry? known)
+        {
+            using var cmd = journal.Command(JournalSql.Transition(known is null ? JournalRows.Columns : JournalRows.ChangedColumns), tx);
+            JournalSql.BindTransition(cmd, id, expected, to, details, now);
+            try
+            {
+                using var r = cmd.ExecuteReader();
+                if (!r.Read()) return null;
+                return known is null ? JournalRows.Read(r) : JournalRows.ReadChanged(r, id, known.Leg, known.CreatedAt);
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "legs_history_claim")
+            {
+                // The transaction is aborted now; the refusal needs nothing more from it.
+                throw new HistoryRowTakenException(details?.HistoryId ?? "?");
+            }
+        }
+
+        public void AddEvent(string id, int? seq, int attempt, DateTimeOffset at, LegState? from, LegState to, string? detail)
+        {
+            using var cmd = journal.Command(JournalSql.InsertEvent(seqKnown: seq is not null), tx);
+            JournalSql.BindEvent(cmd, id, seq, attempt, at, from, to, detail);
             cmd.ExecuteNonQuery();
         }
 
-        public void Delete(string subject, long token) => journal.DeleteClaim(tx, subject, token);
+        public JournalEntry? Read(string id, bool forUpdate = false)
+        {
+            using var cmd = journal.Command($"SELECT {JournalRows.Columns} FROM legs WHERE id = @id{(forUpdate ? " FOR UPDATE" : "")};", tx);
+            Set(cmd, "@id", id);
+            return JournalRows.ReadOne(cmd);
+        }
+
+        public void SetMessage(string id, string message, DateTimeOffset now) =>
+            journal.Execute(tx, JournalSql.Note, ("@message", message), ("@now", now.ToUnixTimeMilliseconds()), ("@id", id));
+
+        JournalClaim? IClaimRows.Read(string subject) => journal.ReadClaim(tx, subject, claimLock);
+
+        public void Renew(long token, DateTimeOffset until) =>
+            journal.Execute(tx, JournalSql.RenewClaim, ("@until", until.ToUnixTimeMilliseconds()), ("@token", token));
+
+        public void RenewAll(JournalOwner owner, DateTimeOffset until) =>
+            journal.Execute(tx, JournalSql.RenewOwnerClaims, ("@until", until.ToUnixTimeMilliseconds()), ("@owner", owner.InstanceId));
+
+        public void Delete(string subject, long token) =>
+            journal.Execute(tx, JournalSql.DeleteClaim, ("@subject", subject), ("@token", token));
 
         public JournalClaim Insert(string subject, JournalOwner owner, DateTimeOffset now, DateTimeOffset leaseUntil)
         {
-            using var cmd = journal.Command("""
-                INSERT INTO claims (subject, owner, pid, host, started_ms, claimed_ms, lease_until_ms)
-                VALUES (@subject, @owner, @pid, @host, @started, @now, @until) RETURNING token;
-                """, tx);
-            Text(cmd, "subject", subject);
-            Text(cmd, "owner", owner.InstanceId);
-            Int(cmd, "pid", owner.Pid);
-            Text(cmd, "host", owner.Host);
-            Long(cmd, "started", owner.StartedAtMs);
-            Long(cmd, "now", now.ToUnixTimeMilliseconds());
-            Long(cmd, "until", leaseUntil.ToUnixTimeMilliseconds());
+            using var cmd = journal.Command(JournalSql.InsertClaim, tx);
+            JournalSql.BindClaim(cmd, subject, owner, now, leaseUntil);
             var token = Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
             return new JournalClaim(subject, token, owner, now, leaseUntil);
         }
+    }
+
+    /// <summary>Runs one statement with its parameters.</summary>
+    private void Execute(NpgsqlTransaction tx, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var cmd = Command(sql, tx);
+        foreach (var (name, value) in parameters) Set(cmd, name, value);
+        cmd.ExecuteNonQuery();
     }
 
     /// <summary>How a claim row is read: plainly, by a writer checking its fence, or by a claimer about to take it.</summary>
@@ -568,71 +462,21 @@ public sealed class PostgresTransferJournal : ITransferJournal
         {
             // Claimers of one subject queue here (the key is the subject's 64-bit hash; a collision only makes two queue).
             using var gate = Command("SELECT pg_advisory_xact_lock(hashtextextended(@subject, 0));", tx);
-            Text(gate, "subject", subject);
+            Set(gate, "@subject", subject);
             gate.ExecuteNonQuery();
         }
         var suffix = mode switch { ClaimLock.Share => " FOR SHARE", ClaimLock.Take => " FOR UPDATE", _ => "" };
         using var cmd = Command($"SELECT {JournalRows.ClaimColumns} FROM claims WHERE subject = @subject{suffix};", tx);
-        Text(cmd, "subject", subject);
+        Set(cmd, "@subject", subject);
         using var r = cmd.ExecuteReader();
         return r.Read() ? JournalRows.ReadClaim(r) : null;
-    }
-
-    private void DeleteClaim(NpgsqlTransaction tx, string subject, long token)
-    {
-        using var cmd = Command("DELETE FROM claims WHERE subject = @subject AND token = @token;", tx);
-        Text(cmd, "subject", subject);
-        Long(cmd, "token", token);
-        cmd.ExecuteNonQuery();
-    }
-
-    private JournalEntry? Read(NpgsqlTransaction tx, string id, bool forUpdate = false)
-    {
-        using var cmd = Command($"SELECT {JournalRows.Columns} FROM legs WHERE id = @id{(forUpdate ? " FOR UPDATE" : "")};", tx);
-        Text(cmd, "id", id);
-        using var r = cmd.ExecuteReader();
-        return r.Read() ? JournalRows.Read(r) : null;
-    }
-
-    private static List<JournalEntry> ReadAll(NpgsqlCommand cmd)
-    {
-        var list = new List<JournalEntry>();
-        using var r = cmd.ExecuteReader();
-        while (r.Read()) list.Add(JournalRows.Read(r));
-        return list;
     }
 
     private List<JournalEvent> ReadEvents(NpgsqlTransaction tx, string id)
     {
         using var cmd = Command($"SELECT {JournalRows.EventColumns} FROM events WHERE leg_id = @id ORDER BY seq;", tx);
-        Text(cmd, "id", id);
-        var list = new List<JournalEvent>();
-        using var r = cmd.ExecuteReader();
-        while (r.Read()) list.Add(JournalRows.ReadEvent(r, id));
-        return list;
-    }
-
-    /// <summary>Appends a step; <paramref name="seq"/> is given when the caller knows it (a new entry), else it follows the
-    /// last (the entry's row is locked by the caller's UPDATE, so no other writer appends to it meanwhile).</summary>
-    private void AddEvent(NpgsqlTransaction tx, string id, int? seq, int attempt, DateTimeOffset at, LegState? from, LegState to, string? detail)
-    {
-        using var cmd = Command(seq is null
-            ? """
-              INSERT INTO events (leg_id, seq, at_ms, attempt, from_state, to_state, detail)
-              VALUES (@id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM events WHERE leg_id = @id), @at, @attempt, @from, @to, @detail);
-              """
-            : """
-              INSERT INTO events (leg_id, seq, at_ms, attempt, from_state, to_state, detail)
-              VALUES (@id, @seq, @at, @attempt, @from, @to, @detail);
-              """, tx);
-        Text(cmd, "id", id);
-        if (seq is { } known) Long(cmd, "seq", known);
-        Long(cmd, "at", at.ToUnixTimeMilliseconds());
-        Int(cmd, "attempt", attempt);
-        Text(cmd, "from", from is { } f ? LegStates.Name(f) : null);
-        Text(cmd, "to", LegStates.Name(to));
-        Text(cmd, "detail", detail);
-        cmd.ExecuteNonQuery();
+        Set(cmd, "@id", id);
+        return JournalRows.ReadEvents(cmd, id);
     }
 
     /// <summary>Runs <paramref name="work"/> under the connection's lock in a transaction (rolled back unless the work
@@ -680,14 +524,5 @@ public sealed class PostgresTransferJournal : ITransferJournal
         cmd.ExecuteNonQuery();
     }
 
-    private static void Text(NpgsqlCommand cmd, string name, string? value) =>
-        cmd.Parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Text) { Value = (object?)value ?? DBNull.Value });
-
-    private static void Long(NpgsqlCommand cmd, string name, long? value) =>
-        cmd.Parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Bigint) { Value = (object?)value ?? DBNull.Value });
-
-    private static void Int(NpgsqlCommand cmd, string name, int? value) =>
-        cmd.Parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.Integer) { Value = (object?)value ?? DBNull.Value });
-
-    private static void Bool(NpgsqlCommand cmd, string name, bool value) => cmd.Parameters.Add(new NpgsqlParameter<bool>(name, value));
+    private static void Set(NpgsqlCommand cmd, string name, object? value) => JournalSql.Set(cmd, name, value);
 }

@@ -22,9 +22,6 @@ internal sealed class ClaimBook(JournalOwner owner, TimeSpan lease)
     /// <summary>True when no claim is held.</summary>
     public bool IsEmpty => _held.Count == 0;
 
-    /// <summary>The subjects held and their tokens.</summary>
-    public IEnumerable<(string Subject, long Token)> All => _held.Select(h => (h.Key, h.Value.Token));
-
     /// <summary>The token this journal holds <paramref name="subject"/> with, or null.</summary>
     public long? TokenOf(string subject) => _held.TryGetValue(subject, out var held) ? held.Token : null;
 
@@ -102,12 +99,26 @@ internal sealed class ClaimBook(JournalOwner owner, TimeSpan lease)
         return held.Token;
     }
 
-    /// <summary>Every held lease now runs until <paramref name="until"/> (the store renewed them all).</summary>
-    public void RenewedAll(DateTimeOffset until)
+    /// <summary>Extends the lease of every claim this journal holds (the renewal timer); a claim another owner took
+    /// meanwhile stays in the book, so the next write under it is refused.</summary>
+    public void RenewAll(IClaimRows rows, DateTimeOffset now)
     {
+        if (_held.Count == 0) return;
+        var until = now + lease;
+        rows.RenewAll(owner, until);
         foreach (var held in _held.Values) held.LeaseUntil = until;
     }
 
-    /// <summary>Forgets every claim (the journal is closing and handed them back).</summary>
-    public void Clear() => _held.Clear();
+    /// <summary>Hands every claim back (a clean close; a crash leaves them to their lease) and forgets them.</summary>
+    public void ReleaseAll(IClaimRows rows)
+    {
+        try
+        {
+            foreach (var (subject, held) in _held) rows.Delete(subject, held.Token);
+        }
+        finally
+        {
+            _held.Clear();
+        }
+    }
 }

@@ -13,6 +13,9 @@ internal interface IClaimRows
     /// <summary>Deletes the claim row of <paramref name="subject"/> if it still carries <paramref name="token"/>.</summary>
     void Delete(string subject, long token);
 
+    /// <summary>Sets the lease of every claim of <paramref name="owner"/>.</summary>
+    void RenewAll(JournalOwner owner, DateTimeOffset until);
+
     /// <summary>Writes a new claim row for the owner with a new, larger token.</summary>
     JournalClaim Insert(string subject, JournalOwner owner, DateTimeOffset now, DateTimeOffset leaseUntil);
 }

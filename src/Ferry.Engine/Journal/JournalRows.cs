@@ -38,6 +38,49 @@ internal static class JournalRows
         return entry;
     }
 
+    /// <summary>Every entry <paramref name="cmd"/> selects with <see cref="Columns"/>.</summary>
+    public static List<JournalEntry> ReadAll(DbCommand cmd)
+    {
+        var list = new List<JournalEntry>();
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) list.Add(Read(r));
+        return list;
+    }
+
+    /// <summary>The first entry <paramref name="cmd"/> selects with <see cref="Columns"/>, or null.</summary>
+    public static JournalEntry? ReadOne(DbCommand cmd)
+    {
+        using var r = cmd.ExecuteReader();
+        return r.Read() ? Read(r) : null;
+    }
+
+    /// <summary>The set of the first column's text of every row <paramref name="cmd"/> selects.</summary>
+    public static IReadOnlySet<string> ReadIds(DbCommand cmd)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) ids.Add(r.GetString(0));
+        return ids;
+    }
+
+    /// <summary>Every claim <paramref name="cmd"/> selects with <see cref="ClaimColumns"/>.</summary>
+    public static List<JournalClaim> ReadClaims(DbCommand cmd)
+    {
+        var list = new List<JournalClaim>();
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) list.Add(ReadClaim(r));
+        return list;
+    }
+
+    /// <summary>The events of entry <paramref name="id"/> that <paramref name="cmd"/> selects with <see cref="EventColumns"/>.</summary>
+    public static List<JournalEvent> ReadEvents(DbCommand cmd, string id)
+    {
+        var list = new List<JournalEvent>();
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) list.Add(ReadEvent(r, id));
+        return list;
+    }
+
     /// <summary>Reads a row returned with <see cref="ChangedColumns"/> onto the description the caller holds (the columns of
     /// a leg's description never change once written), and checks it.</summary>
     public static JournalEntry ReadChanged(DbDataReader r, string id, LegDescription leg, DateTimeOffset createdAt)
