@@ -20,7 +20,11 @@ public sealed class PostgresJournalAddress
         Port = builder.Port;
         Database = builder.Database ?? builder.Username ?? "postgres";
         User = builder.Username;
+        Password = builder.Password;
     }
+
+    /// <summary>The password, when one is given: for callers that scrub it from what they print, never to be shown.</summary>
+    public string? Password { get; }
 
     /// <summary>The Npgsql connection string (holds the password: never print it).</summary>
     public string ConnectionString { get; }

@@ -239,6 +239,55 @@ public sealed class PostgresTransferJournal : ITransferJournal
     public JournalEntry Note(string id, string message) =>
         Locked(tx => JournalWrites.Note(new Session(this, tx), _book, id, message, _time.GetUtcNow(), tx.Commit));
 
+    /// <summary>Copies every entry of <paramref name="source"/> (oldest first, so the write order is kept) with its state,
+    /// attempt, times, ids, note, route position and every recorded step into this journal, in one transaction: all or
+    /// nothing. The history rows done entries claimed come with them. Claims (the leases of running processes) are not
+    /// copied. Refuses a journal that already holds an entry (<see cref="InvalidOperationException"/>, nothing written);
+    /// the table is locked meanwhile, so no writer slips an entry in. Returns the number of entries copied.</summary>
+    public int Import(ITransferJournal source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var entries = source.List().Reverse().Select(e => (Entry: e, Events: source.Events(e.Id))).ToList();
+        foreach (var (entry, events) in entries) JournalRows.CheckEvents(entry, events);
+        return Locked(tx =>
+        {
+            using (var lockLegs = Command("LOCK TABLE legs IN EXCLUSIVE MODE;", tx)) lockLegs.ExecuteNonQuery();
+            using (var any = Command("SELECT EXISTS (SELECT 1 FROM legs);", tx))
+            {
+                if (any.ExecuteScalar() is true)
+                    throw new InvalidOperationException($"The journal in {_address.Display} already holds entries; copy only into an empty journal.");
+            }
+            var session = new Session(this, tx);
+            foreach (var (entry, events) in entries)
+            {
+                using (var cmd = Command(ImportLegSql, tx))
+                {
+                    JournalSql.BindLeg(cmd, entry.Id, entry.Leg, entry.State, entry.CreatedAt);
+                    Set(cmd, "@attempt", entry.Attempt);
+                    Set(cmd, "@updated", entry.UpdatedAt.ToUnixTimeMilliseconds());
+                    Set(cmd, "@sent", entry.SentAt?.ToUnixTimeMilliseconds());
+                    Set(cmd, "@exchangeId", entry.ExchangeId);
+                    Set(cmd, "@historyId", entry.HistoryId);
+                    Set(cmd, "@errorCode", entry.ErrorCode);
+                    Set(cmd, "@message", entry.Message);
+                    cmd.ExecuteNonQuery();
+                }
+                foreach (var e in events) session.AddEvent(entry.Id, (int)e.Seq, e.Attempt, e.At, e.From, e.To, e.Detail);
+            }
+            tx.Commit();
+            return entries.Count;
+        });
+    }
+
+    /// <summary>A whole leg row as another journal holds it.</summary>
+    private const string ImportLegSql = """
+        INSERT INTO legs (id, intent, kind, venue, account, endpoint, parameters, from_wallet, to_wallet, asset, amount,
+          client_tran_id, state, attempt, created_ms, updated_ms, sent_ms, exchange_id, history_id, error_code, message,
+          route_id, route_leg)
+        VALUES (@id, @intent, @kind, @venue, @account, @endpoint, @parameters, @from, @to, @asset, @amount, @ctid, @state,
+          @attempt, @now, @updated, @sent, @exchangeId, @historyId, @errorCode, @message, @routeId, @routeLeg);
+        """;
+
     /// <inheritdoc/>
     public JournalEntry? Find(string id) => Locked(tx =>
     {
