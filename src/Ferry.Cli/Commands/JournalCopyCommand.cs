@@ -36,7 +36,9 @@ internal static class JournalCopyCommand
         if (!File.Exists(file)) throw CliException.BadInput($"--from: there is no journal file {file}.");
 
         using var source = from.Open(env);
-        if (source.Claims().FirstOrDefault() is { } held)
+        var now = env.Time.GetUtcNow();
+        // A claim whose lease ran out, or whose process is provably gone, is left over from a crash, not work in flight.
+        if (source.Claims().FirstOrDefault(c => c.LeaseUntil > now && !ProcessLiveness.IsProvablyGone(c.Owner)) is { } held)
         {
             throw new CliException(ExitCodes.InUse,
                 $"Another ferry ({held.Owner.Describe()}) is working on the journal {file}; stop every ferry that uses it before copying it; nothing was copied.");
