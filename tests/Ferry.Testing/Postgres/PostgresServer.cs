@@ -34,7 +34,7 @@ public sealed class PostgresServer : IDisposable
         _asRoot = geteuid() == 0;
         _bin = FindBinaries() ?? InstallBinaries();
         Password = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
-        _folder = Directory.CreateTempSubdirectory("ferry-pg-").FullName;
+        _folder = CreateFolder(_asRoot);
         try
         {
             Port = Start();
@@ -101,6 +101,16 @@ public sealed class PostgresServer : IDisposable
     }
 
     private string DataFolder => Path.Combine(_folder, "data");
+
+    /// <summary>The server's temporary folder. As root it lies under /tmp: the postgres user must be able to reach it,
+    /// and a TMPDIR under /root is closed to it.</summary>
+    private static string CreateFolder(bool asRoot)
+    {
+        if (!asRoot || !Directory.Exists("/tmp")) return Directory.CreateTempSubdirectory("ferry-pg-").FullName;
+        var folder = Path.Combine("/tmp", $"ferry-pg-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}");
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
 
     private int Start()
     {
