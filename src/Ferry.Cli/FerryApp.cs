@@ -30,6 +30,8 @@ public static class FerryApp
         };
         var verbose = CommonOptions.Verbose();
         root.Options.Add(verbose);
+        var journal = CommonOptions.Journal();
+        root.Options.Add(journal);
         env.InspectCommandTree?.Invoke(root);
 
         var parse = root.Parse(args);
@@ -53,6 +55,7 @@ public static class FerryApp
         try
         {
             env.Log = CliLog.Open(env, parse.GetValue(verbose));
+            env.JournalOption = parse.GetValue(journal);
             env.Log.Info($"ferry {FerryProduct.Version}: {CliLog.CommandPath(parse.CommandResult)} (arguments not logged)");
             var exitCode = await parse.InvokeAsync(config, ct);
             env.Log.Info($"exit {exitCode}");

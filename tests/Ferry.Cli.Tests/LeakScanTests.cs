@@ -157,6 +157,17 @@ public sealed class LeakScanTests : IAsyncLifetime, IDisposable
             new("journal resume latest", 4),
             new("journal resume J-nope --json", 2),
         ]),
+        ("journal migrate",
+        [
+            new("journal migrate", 0),
+            new("journal migrate --json", 0),
+            new("journal migrate --journal postgres://ferry:not-a-real-password@/ferry", 2),
+        ]),
+        ("journal copy",
+        [
+            new("journal copy --from sqlite --to {home}/other.db", 2),
+            new("journal copy --from {home}/no-such-journal.db --to postgres://ferry:not-a-real-password@127.0.0.1:1/ferry --json", 2),
+        ]),
         ("sweep",
         [
             new("sweep USDT --to spot", 0),
@@ -428,6 +439,8 @@ public sealed class LeakScanTests : IAsyncLifetime, IDisposable
         ["journal show"] = "shows one entry, which names its own account",
         ["journal reconcile"] = "each entry is reconciled with the account it names",
         ["journal resume"] = "each leg of the route runs with the account it names",
+        ["journal migrate"] = "creates or upgrades the journal's schema; no account is involved",
+        ["journal copy"] = "copies every entry, each of which names its own account",
         ["mcp"] = "each tool call names its own account (the same default as --account)",
     };
 
@@ -437,6 +450,7 @@ public sealed class LeakScanTests : IAsyncLifetime, IDisposable
     /// </summary>
     private static readonly Dictionary<string, string> SuccessScannedElsewhere = new()
     {
+        ["journal copy"] = "needs a PostgreSQL server: tests/Ferry.Cli.Tests/PostgresJournalCliTests copies into the test server and checks that no password reaches the output or the log",
         ["mcp"] = "a stdio server for MCP clients: tests/Ferry.Mcp.Tests/LeakScanTests runs the real 'ferry mcp' process and scans every tool's output and its log lines",
     };
 

@@ -8,7 +8,7 @@ using Ferry.Core.Money;
 
 namespace Ferry.Cli.Commands;
 
-/// <summary><c>ferry journal list | show ID | reconcile [ID] | resume ID</c>: the durable record of every leg Ferry sent.</summary>
+/// <summary><c>ferry journal list | show ID | reconcile [ID] | resume ID | migrate | copy</c>: the durable record of every leg Ferry sent.</summary>
 internal static class JournalCommand
 {
     public static Command Create(CliEnvironment env)
@@ -30,7 +30,10 @@ internal static class JournalCommand
         var reconcile = new Command("reconcile", "Resolve sending or unknown entries against the exchange's own history.") { reconcileId, reconcileJson, noWait };
         reconcile.SetAction((parse, ct) => ReconcileAsync(env, new Printer(env, parse.GetValue(reconcileJson)), parse.GetValue(reconcileId), !parse.GetValue(noWait), ct));
 
-        return new Command("journal", "The journal of transfers: what was sent, what came back, what reconciliation decided.") { list, show, reconcile, JournalResumeCommand.Create(env) };
+        return new Command("journal", "The journal of transfers: what was sent, what came back, what reconciliation decided.")
+        {
+            list, show, reconcile, JournalResumeCommand.Create(env), JournalMigrateCommand.Create(env), JournalCopyCommand.Create(env),
+        };
     }
 
     private static async Task<int> ListAsync(CliEnvironment env, Printer printer, string? stateName, int limit, CancellationToken ct)

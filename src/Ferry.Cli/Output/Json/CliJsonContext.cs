@@ -23,6 +23,8 @@ namespace Ferry.Cli.Output.Json;
 [JsonSerializable(typeof(HtxReportDocument))]
 [JsonSerializable(typeof(JournalListDocument))]
 [JsonSerializable(typeof(JournalShowDocument))]
+[JsonSerializable(typeof(JournalMigrateDocument))]
+[JsonSerializable(typeof(JournalCopyDocument))]
 [JsonSerializable(typeof(ReconcileDocument))]
 [JsonSerializable(typeof(RouteReportDocument))]
 [JsonSerializable(typeof(SkippedLineDocument))]
