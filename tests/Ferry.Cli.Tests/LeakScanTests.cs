@@ -80,6 +80,9 @@ public sealed class LeakScanTests : IAsyncLifetime, IDisposable
             new("transfer 1 USDT --from spot --to funding --account live", 0, Input: "CONFIRM\n"),
             new("transfer 5 USDT --from spot --to usdm --account testnet", 4),
             new("transfer 5 USDT --from spot --to usdm --dry-run --json", 0),
+            new("transfer 2 USDT --from spot --to funding --account ed --queue --json", 0),
+            new("transfer 2 USDT --from spot --to funding --account live --queue --confirm", 0),
+            new("transfer 2 USDT --from spot --to funding --account live --queue", 4),
             new("transfer 5 USDT --from spot --to usdm --dry-run --account live", 0),
             // A two-leg route (usdm → spot or margin → coinm) whose first leg is refused (usdm is empty), then usdm is
             // filled so 'journal resume latest' below can finish it.
@@ -154,6 +157,18 @@ public sealed class LeakScanTests : IAsyncLifetime, IDisposable
             new("journal resume latest --json", 0),
             new("journal resume latest", 4),
             new("journal resume J-nope --json", 2),
+        ]),
+        ("worker",
+        [
+            new("worker --until-empty", 0),
+            new("worker --until-empty --json --concurrency 2", 0),
+            new("worker --concurrency 0 --json", 2),
+        ]),
+        ("worker status",
+        [
+            new("worker status", 0),
+            new("worker status --json", 0),
+            new("worker status --bogus", 2),
         ]),
         ("sweep",
         [
@@ -427,6 +442,8 @@ public sealed class LeakScanTests : IAsyncLifetime, IDisposable
         ["journal reconcile"] = "each entry is reconciled with the account it names",
         ["journal resume"] = "each leg of the route runs with the account it names",
         ["mcp"] = "each tool call names its own account (the same default as --account)",
+        ["worker"] = "each unit runs with the account it was queued for",
+        ["worker status"] = "shows the units of every account",
     };
 
     /// <summary>
