@@ -80,6 +80,9 @@ public sealed class LeakScanTests : IAsyncLifetime, IDisposable
             new("transfer 1 USDT --from spot --to funding --account live", 0, Input: "CONFIRM\n"),
             new("transfer 5 USDT --from spot --to usdm --account testnet", 4),
             new("transfer 5 USDT --from spot --to usdm --dry-run --json", 0),
+            new("transfer 2 USDT --from spot --to funding --account ed --queue --json", 0),
+            new("transfer 2 USDT --from spot --to funding --account live --queue --confirm", 0),
+            new("transfer 2 USDT --from spot --to funding --account live --queue", 4),
             new("transfer 5 USDT --from spot --to usdm --dry-run --account live", 0),
             new("transfer 500 USDT --from usdm --to coinm --dry-run --account live", 0),
             new("transfer 500 USDT --from usdm --to coinm --account live", 4),
@@ -167,6 +170,18 @@ public sealed class LeakScanTests : IAsyncLifetime, IDisposable
         [
             new("journal copy --from sqlite --to {home}/other.db", 2),
             new("journal copy --from {home}/no-such-journal.db --to postgres://ferry:not-a-real-password@127.0.0.1:1/ferry --json", 2),
+        ]),
+        ("worker",
+        [
+            new("worker --until-empty", 0),
+            new("worker --until-empty --json --concurrency 2", 0),
+            new("worker --concurrency 0 --json", 2),
+        ]),
+        ("worker status",
+        [
+            new("worker status", 0),
+            new("worker status --json", 0),
+            new("worker status --bogus", 2),
         ]),
         ("sweep",
         [
@@ -442,6 +457,8 @@ public sealed class LeakScanTests : IAsyncLifetime, IDisposable
         ["journal migrate"] = "creates or upgrades the journal's schema; no account is involved",
         ["journal copy"] = "copies every entry, each of which names its own account",
         ["mcp"] = "each tool call names its own account (the same default as --account)",
+        ["worker"] = "each unit runs with the account it was queued for",
+        ["worker status"] = "shows the units of every account",
     };
 
     /// <summary>

@@ -47,12 +47,21 @@ internal static class JournalCommand
         if (limit < 1) throw CliException.BadInput($"--limit {limit} is not positive.");
         await using var service = CliServices.Open(env, printer.Json);
         var entries = await service.ListAsync(state is { } s ? [s] : null, limit, ct);
-        printer.Document(new JournalListDocument([.. entries.Select(JournalEntryDocument.Of)]), CliJsonContext.Default.JournalListDocument);
-        var table = Printer.NewTable("Id", "State", "Attempt", "Account", "Move", "Exchange id");
+        // Which worker holds what: an entry's intent is its queued unit's id.
+        using var queue = CliQueue.Open(env);
+        var units = new Dictionary<string, Ferry.Engine.Work.WorkUnit>(StringComparer.Ordinal);
+        foreach (var intent in entries.Select(e => e.Leg.Intent).OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            if (await queue.FindAsync(intent, ct) is { } unit) units[intent] = unit;
+        }
+        Ferry.Engine.Work.WorkUnit? UnitOf(JournalEntry e) => e.Leg.Intent is { } i ? units.GetValueOrDefault(i) : null;
+        printer.Document(new JournalListDocument([.. entries.Select(e => new JournalListEntryDocument(JournalEntryDocument.Of(e), UnitOf(e)?.Id, UnitOf(e)?.Holder?.Worker.Id))]),
+            CliJsonContext.Default.JournalListDocument);
+        var table = Printer.NewTable("Id", "State", "Attempt", "Account", "Move", "Exchange id", "Worker");
         foreach (var e in entries)
         {
             Printer.AddRow(table, e.Id, LegStates.Name(e.State), e.Attempt.ToString(CultureInfo.InvariantCulture), e.Leg.AccountName,
-                $"{WireDecimal.Format(e.Leg.Amount)} {e.Leg.Asset} {e.Leg.From} → {e.Leg.To}", e.ExchangeId ?? e.HistoryId ?? "");
+                $"{WireDecimal.Format(e.Leg.Amount)} {e.Leg.Asset} {e.Leg.From} → {e.Leg.To}", e.ExchangeId ?? e.HistoryId ?? "", UnitOf(e)?.Holder?.Worker.Id ?? "");
         }
 
         printer.Table(table);

@@ -15,8 +15,8 @@ public sealed class SqliteTransferJournal : ITransferJournal
 {
     /// <summary>The schema this build writes; a file with a newer one is refused. 2 added the route columns, 3 the claims
     /// table and the one-live-entry-per-route-position index, 4 the indexes that keep list and resume reads independent
-    /// of the journal's size.</summary>
-    public const int SchemaVersion = 4;
+    /// of the journal's size, 5 the work queue's table (<see cref="Work.SqliteWorkQueue"/>).</summary>
+    public const int SchemaVersion = 5;
 
     /// <summary>Every value a state column must not hold: below, between and above the six names in sort order (done,
     /// not-executed, planned, rejected, sending, unknown; numbers sort below text and blobs above it). One range per
@@ -106,7 +106,9 @@ public sealed class SqliteTransferJournal : ITransferJournal
         }
     }
 
-    private static void Migrate(SqliteConnection c)
+    /// <summary>Creates or migrates the schema of an open connection to <see cref="SchemaVersion"/>; the work queue opens
+    /// the same file through it.</summary>
+    internal static void Migrate(SqliteConnection c)
     {
         if (ReadVersion(c, null) == SchemaVersion) return;
         // BEGIN IMMEDIATE takes the write lock before the version is read again, so of several processes opening a new
@@ -158,6 +160,7 @@ public sealed class SqliteTransferJournal : ITransferJournal
                 DROP INDEX legs_route;
                 """, tx);
         }
+        if (version < 5) Work.SqliteWorkQueue.CreateSchema(c, tx);
         Exec(c, $"PRAGMA user_version={SchemaVersion};", tx);
         tx.Commit();
     }
@@ -502,7 +505,7 @@ public sealed class SqliteTransferJournal : ITransferJournal
         }
     }
 
-    private static Exception Translate(SqliteException e, string path) => e.SqliteErrorCode switch
+    internal static Exception Translate(SqliteException e, string path) => e.SqliteErrorCode switch
     {
         26 => new JournalCorruptException($"The journal {path} is not a Ferry journal (not a database file); move it aside to start a new one.", e),
         11 => new JournalCorruptException($"The journal {path} is damaged (truncated or overwritten); move it aside to start a new one.", e),

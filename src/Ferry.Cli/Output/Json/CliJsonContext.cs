@@ -48,4 +48,8 @@ namespace Ferry.Cli.Output.Json;
 [JsonSerializable(typeof(HtxBalancesDocument))]
 [JsonSerializable(typeof(BalancesDocument))]
 [JsonSerializable(typeof(AccountBalancesDocument))]
+[JsonSerializable(typeof(QueuedDocument))]
+[JsonSerializable(typeof(WorkerUnitLineDocument))]
+[JsonSerializable(typeof(WorkerSummaryLineDocument))]
+[JsonSerializable(typeof(WorkerStatusDocument))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;
