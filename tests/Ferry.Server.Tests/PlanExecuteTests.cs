@@ -78,6 +78,24 @@ public sealed class PlanExecuteTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Different_plans_executed_at_once_each_move_exactly_once()
+    {
+        // Requests run concurrently, each through its own engine door on one journal: no request may take another's
+        // in-flight leg for a crashed one.
+        var spot = _api.Held(ApiHarness.Master, "SPOT");
+        var plans = new List<string>();
+        for (var i = 1; i <= 6; i++) plans.Add(await _api.PlanSpotToUsdmAsync(i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+        var answers = await Task.WhenAll(plans.Select(p => _api.PostAsync($"/api/v1/plans/{p}/execute")));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        Assert.Equal(6, _api.Journal().Count);
+        Assert.All(_api.Journal(), e => Assert.Equal(LegState.Done, e.State));
+        Assert.Equal(spot - 21m, _api.Held(ApiHarness.Master, "SPOT"));
+        Assert.Equal(6, _api.Host.History().Count(m => m.Asset == "USDT" && m.Type == "MAIN_UMFUTURE"));
+    }
+
+    [Fact]
     public async Task An_expired_plan_is_refused_and_sends_nothing()
     {
         var planId = await _api.PlanSpotToUsdmAsync("5");
