@@ -37,7 +37,7 @@ public sealed class FerryServer : IAsyncDisposable
     public static async Task<FerryServer> StartAsync(FerryServerOptions options, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var endpoint = Listen(options);
+        var endpoint = Listen(options.Url, options.Tokens);
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -89,23 +89,28 @@ public sealed class FerryServer : IAsyncDisposable
         return new FerryServer(app, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)));
     }
 
+    /// <summary>Throws <see cref="ServerStartException"/> when the server may not or cannot listen on <paramref name="url"/>,
+    /// so a front end can refuse before it starts anything else.</summary>
+    public static void RequireListenable(Uri url, ApiTokenStore tokens) => Listen(url, tokens);
+
     /// <summary>Where to listen: loopback always may; any other address only with at least one token configured.</summary>
-    private static IPEndPoint Listen(FerryServerOptions options)
+    private static IPEndPoint Listen(Uri url, ApiTokenStore tokens)
     {
-        var url = options.Url;
+        ArgumentNullException.ThrowIfNull(url);
+        ArgumentNullException.ThrowIfNull(tokens);
         if (url.Scheme != Uri.UriSchemeHttp || url.AbsolutePath != "/" || url.Query.Length > 0)
             throw new ServerStartException($"--urls '{url}' is not an address Ferry listens on; give http://HOST:PORT (put TLS in front with a reverse proxy).", badInput: true);
         var host = url.Host.Trim('[', ']');
         var address = host == "localhost" ? IPAddress.Loopback
             : IPAddress.TryParse(host, out var ip) ? ip
             : throw new ServerStartException($"--urls host '{url.Host}' is not an IP address or localhost; give e.g. http://127.0.0.1:8480 or http://0.0.0.0:8480.", badInput: true);
-        if (!IPAddress.IsLoopback(address) && !options.Tokens.Any())
+        if (!IPAddress.IsLoopback(address) && !tokens.Any())
         {
             throw new ServerStartException(
                 $"Listening on {url.Host} (not loopback) needs at least one API token, so nobody on the network can call without one; add one with 'ferry serve token add NAME --scope read|plan|execute'.",
                 badInput: false);
         }
-        return new IPEndPoint(address, url.IsDefaultPort && url.OriginalString.IndexOf(":", url.Scheme.Length + 3, StringComparison.Ordinal) < 0 ? 80 : url.Port);
+        return new IPEndPoint(address, url.Port);
     }
 
     /// <summary>Every API endpoint it maps (method and route pattern), so a test can hold the OpenAPI document to them.</summary>

@@ -52,6 +52,7 @@ public sealed class ServeCommandTests : IDisposable
         Assert.DoesNotContain("listening", result.Out, StringComparison.Ordinal);
         Assert.Single(result.Error.Trim().Split('\n'));
         Assert.False(File.Exists(Path.Combine(_cli.Home, "journal.db")));
+        Assert.False(Directory.Exists(Path.Combine(_cli.Home, "sim")));
     }
 
     [Fact]
@@ -77,6 +78,9 @@ public sealed class ServeCommandTests : IDisposable
         var planId = (await plan.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("planId").GetString();
         var executed = await http.PostAsync($"/api/v1/plans/{planId}/execute", null);
         Assert.Equal(HttpStatusCode.OK, executed.StatusCode);
+        var htxPlan = await http.PostAsync("/api/v1/plans/transfer", new StringContent("""{"amount":"1","asset":"USDT","from":"htx:spot","to":"htx:swap"}""", Encoding.UTF8, "application/json"));
+        var htxPlanId = (await htxPlan.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("planId").GetString();
+        Assert.Equal(HttpStatusCode.OK, (await http.PostAsync($"/api/v1/plans/{htxPlanId}/execute", null)).StatusCode);
         var balances = await http.GetFromJsonAsync<JsonElement>("/api/v1/balances");
         Assert.True(Assert.Single(balances.GetProperty("sources").EnumerateArray()).GetProperty("simulator").GetBoolean());
 

@@ -33,6 +33,16 @@ internal static class ServeRun
         if (options.Account is { } named && configured.Count > 0 && !configured.Any(a => string.Equals(a.Name, named, StringComparison.OrdinalIgnoreCase)))
             throw CliException.BadInput($"There is no account named '{named}'; 'ferry accounts list' shows them.");
 
+        try
+        {
+            // Before anything starts: an address it may not listen on leaves FERRY_HOME as it was.
+            FerryServer.RequireListenable(url, tokens);
+        }
+        catch (ServerStartException e)
+        {
+            throw e.BadInput ? CliException.BadInput(e.Message) : CliException.Refused(e.Message);
+        }
+
         SimulatorHost? embedded = null;
         try
         {

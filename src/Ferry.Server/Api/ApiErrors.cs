@@ -34,7 +34,7 @@ internal static partial class ApiErrors
     /// <summary>Writes <paramref name="e"/> as a problem.</summary>
     public static Task WriteAsync(HttpContext context, ApiException e)
     {
-        var problem = new ApiProblem($"https://ferry.invalid/problems/{e.Kind}", Title(e.Status), e.Status, Sentence(e.Message), e.Kind, e.Outcome, e.PlanId, e.Run);
+        var problem = new ApiProblem($"urn:ferry:problem:{e.Kind}", Title(e.Status), e.Status, Sentence(e.Message), e.Kind, e.Outcome, e.PlanId, e.Run);
         context.Response.StatusCode = e.Status;
         if (e.Status == ApiException.StatusCodes.Unauthorized) context.Response.Headers.WWWAuthenticate = "Bearer";
         return context.Response.WriteAsJsonAsync(problem, ServerJsonContext.Default.ApiProblem, "application/problem+json", context.RequestAborted);
