@@ -50,6 +50,20 @@ public sealed class BadInputTests : IAsyncLifetime
         await ProblemAssert.IsAsync(response, HttpStatusCode.UnsupportedMediaType, "bad-input");
     }
 
+    [Fact]
+    public async Task A_chunked_body_not_declared_json_is_refused_too()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/plans/transfer")
+        {
+            Content = new StringContent("""{"amount":"5","asset":"USDT","from":"spot","to":"usdm"}""", System.Text.Encoding.UTF8, "text/plain"),
+        };
+        request.Headers.TransferEncodingChunked = true;
+
+        using var response = await _api.Client.SendAsync(request);
+
+        await ProblemAssert.IsAsync(response, HttpStatusCode.UnsupportedMediaType, "bad-input");
+    }
+
     [Theory]
     [InlineData("""{"to":"spot"}""")]
     [InlineData("""{"asset":"USDT","to":"spot","keep":"-1"}""")]

@@ -26,7 +26,8 @@ internal static class ApiAccess
             throw new ApiException(ApiException.StatusCodes.Forbidden, "forbidden", ApiException.Outcomes.NotSent,
                 $"Token '{caller.Name}' has the {ApiScopes.Name(caller.Scope)} scope, but this needs {ApiScopes.Name(needed)}; nothing was done.");
         }
-        if (HttpMethods.IsPost(context.Request.Method) && (context.Request.ContentLength ?? 0) > 0
+        var hasBody = context.Request.ContentLength > 0 || context.Request.Headers.TransferEncoding.Count > 0;
+        if (HttpMethods.IsPost(context.Request.Method) && hasBody
             && !(context.Request.ContentType?.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) ?? false))
         {
             throw new ApiException(ApiException.StatusCodes.UnsupportedMediaType, "bad-input", ApiException.Outcomes.NotSent,
