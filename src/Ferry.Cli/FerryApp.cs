@@ -26,6 +26,7 @@ public static class FerryApp
             ManagedCommand.Create(env),
             JournalCommand.Create(env),
             Mcp.McpCommand.Create(env),
+            ServeCommand.Create(env),
             SweepCommand.Create(env), RebalanceCommand.Create(env), WorkerCommand.Create(env),
         };
         var verbose = CommonOptions.Verbose();

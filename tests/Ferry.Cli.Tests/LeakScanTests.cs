@@ -432,6 +432,30 @@ public sealed class LeakScanTests : IAsyncLifetime, IDisposable
             new("mcp --plan-ttl soon", 2),
             new("mcp --plan-ttl 25h", 2),
         ]),
+        ("serve",
+        [
+            new("serve --urls http://127.0.0.1:0", 0, StopWhenListening: true),
+            new("serve --urls http://127.0.0.1:0 --account main", 0, StopWhenListening: true),
+            new("serve --urls http://0.0.0.0:0", 4),
+            new("serve --account nope", 2),
+        ]),
+        ("serve token add",
+        [
+            new("serve token add leak-scan --scope read", 0),
+            new("serve token add leak-scan-json --scope plan --json", 0),
+            new("serve token add leak-scan --scope everything", 2),
+        ]),
+        ("serve token list",
+        [
+            new("serve token list", 0),
+            new("serve token list --json", 0),
+            new("serve token list --no-such-option", 2),
+        ]),
+        ("serve token remove",
+        [
+            new("serve token remove leak-scan-json --json", 0),
+            new("serve token remove nope", 2),
+        ]),
         ("accounts remove",
         [
             new("accounts remove added-file", 0),
@@ -459,6 +483,9 @@ public sealed class LeakScanTests : IAsyncLifetime, IDisposable
         ["mcp"] = "each tool call names its own account (the same default as --account)",
         ["worker"] = "each unit runs with the account it was queued for",
         ["worker status"] = "shows the units of every account",
+        ["serve token add"] = "API tokens belong to the server, not to an account",
+        ["serve token list"] = "API tokens belong to the server, not to an account",
+        ["serve token remove"] = "API tokens belong to the server, not to an account",
     };
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Ferry.Engine.Plans;
 using System.Text.Json.Nodes;
 using Ferry.Cli;
 using Ferry.Cli.Mcp;

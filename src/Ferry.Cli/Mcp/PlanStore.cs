@@ -1,5 +1,5 @@
-using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using Ferry.Engine.Plans;
 using ModelContextProtocol.Protocol;
 
 namespace Ferry.Cli.Mcp;
@@ -27,36 +27,21 @@ internal abstract class McpPlan
 }
 
 /// <summary>
-/// The plans of one <c>ferry mcp</c> process, in memory: each gets a random id, expires after the configured time, and is
-/// run at most once — the store marks it as run before it executes, so a replay (or a second call racing the first) is
-/// refused with the plan id and when it ran. A plan id from another process is unknown here.
+/// The plans of one <c>ferry mcp</c> process, in memory, kept by the engine's <see cref="PlanBook{TPlan}"/>: each gets a
+/// random id, expires after the configured time, and is run at most once — a replay (or a second call racing the first)
+/// is refused with the plan id and when it ran. A plan id from another process is unknown here.
 /// </summary>
 internal sealed class PlanStore(TimeProvider time, TimeSpan timeToLive)
 {
     /// <summary>How long a plan may wait for execute_plan unless <c>--plan-ttl</c> says otherwise.</summary>
     public static readonly TimeSpan DefaultTimeToLive = TimeSpan.FromMinutes(5);
 
-    private readonly Lock _gate = new();
-    private readonly Dictionary<string, Entry> _plans = new(StringComparer.Ordinal);
-
-    private sealed class Entry(McpPlan plan, DateTimeOffset createdAt, DateTimeOffset expiresAt)
-    {
-        public McpPlan Plan { get; } = plan;
-        public DateTimeOffset CreatedAt { get; } = createdAt;
-        public DateTimeOffset ExpiresAt { get; } = expiresAt;
-        public DateTimeOffset? RanAt { get; set; }
-    }
+    private readonly PlanBook<McpPlan> _book = new(time, timeToLive, Say);
 
     public TimeSpan TimeToLive => timeToLive;
 
     /// <summary>Stores <paramref name="plan"/>; returns its id and when it expires.</summary>
-    public (string Id, DateTimeOffset ExpiresAt) Add(McpPlan plan)
-    {
-        var now = time.GetUtcNow();
-        var id = "plan_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
-        lock (_gate) _plans[id] = new Entry(plan, now, now + timeToLive);
-        return (id, now + timeToLive);
-    }
+    public (string Id, DateTimeOffset ExpiresAt) Add(McpPlan plan) => _book.Add(plan);
 
     /// <summary>Stores <paramref name="plan"/> and answers the plan tool with its description, id, expiry and the account it was made with.</summary>
     public CallToolResult Answer(McpPlan plan, Sessions.SessionTarget target) => Answer(plan, Commands.PlanJson.TargetOf(target));
@@ -73,33 +58,18 @@ internal sealed class PlanStore(TimeProvider time, TimeSpan timeToLive)
         return ToolResults.Ok(document);
     }
 
-    /// <summary>The plan when it can still run; otherwise a <see cref="ToolInputException"/>-style sentence naming the plan id and why not.</summary>
-    public McpPlan Find(string id) => Check(id).Plan;
+    /// <summary>The plan when it can still run; otherwise a <see cref="PlanUnavailableException"/> naming the plan id and why not.</summary>
+    public McpPlan Find(string id) => _book.Find(id);
 
     /// <summary>Marks the plan as run (atomically, after checking again that it may run) and returns it.</summary>
-    public McpPlan Claim(string id)
-    {
-        lock (_gate)
-        {
-            var entry = Check(id);
-            entry.RanAt = time.GetUtcNow();
-            return entry.Plan;
-        }
-    }
+    public McpPlan Claim(string id) => _book.Claim(id);
 
-    private Entry Check(string id)
+    private static string Say(PlanRefusal refusal) => refusal.Kind switch
     {
-        lock (_gate)
-        {
-            if (!_plans.TryGetValue(id, out var entry))
-                throw new PlanUnavailableException("unknown", $"There is no plan '{id}' in this server; plans live only in the 'ferry mcp' process that made them, so make a new plan.");
-            if (entry.RanAt is { } ran)
-                throw new PlanUnavailableException("replayed", $"Plan {id} already ran at {ran:yyyy-MM-dd'T'HH:mm:ss'Z'} and runs at most once; check journal_list for its outcome, and make a new plan to move again.");
-            if (time.GetUtcNow() >= entry.ExpiresAt)
-                throw new PlanUnavailableException("expired", $"Plan {id} expired at {entry.ExpiresAt:yyyy-MM-dd'T'HH:mm:ss'Z'} ({Ttl(timeToLive)} after it was made) and was not run; make a new plan.");
-            return entry;
-        }
-    }
+        PlanRefusalKind.Replayed => $"Plan {refusal.PlanId} already ran at {refusal.At:yyyy-MM-dd'T'HH:mm:ss'Z'} and runs at most once; check journal_list for its outcome, and make a new plan to move again.",
+        PlanRefusalKind.Expired => $"Plan {refusal.PlanId} expired at {refusal.At:yyyy-MM-dd'T'HH:mm:ss'Z'} ({Ttl(refusal.TimeToLive)} after it was made) and was not run; make a new plan.",
+        _ => $"There is no plan '{refusal.PlanId}' in this server; plans live only in the 'ferry mcp' process that made them, so make a new plan.",
+    };
 
     /// <summary>"5m", "30s", "0s": how a time-to-live is written in --plan-ttl and in messages.</summary>
     public static string Ttl(TimeSpan ttl) =>
@@ -121,10 +91,4 @@ internal sealed class PlanStore(TimeProvider time, TimeSpan timeToLive)
         };
         return ttl is { } t && t <= TimeSpan.FromHours(24) ? t : null;
     }
-}
-
-/// <summary>A plan that cannot run: <see cref="Kind"/> is unknown, expired or replayed.</summary>
-internal sealed class PlanUnavailableException(string kind, string message) : Exception(message)
-{
-    public string Kind { get; } = kind;
 }

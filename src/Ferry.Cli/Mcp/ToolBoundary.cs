@@ -3,6 +3,7 @@ using Ferry.Cli.Output;
 using Ferry.Cli.Sessions;
 using Ferry.Core.Credentials;
 using Ferry.Engine.Journal;
+using Ferry.Engine.Plans;
 using Ferry.Engine.Transfers;
 using ModelContextProtocol.Protocol;
 

@@ -30,8 +30,23 @@ internal static class CliServices
         });
     }
 
+    /// <summary>The service for one request of <c>ferry serve</c>: the accounts it serves, each through a client on its base
+    /// address (the embedded simulator, when it serves it, was started once for the whole server).</summary>
+    public static TransferService Open(CliEnvironment env, IReadOnlyList<AccountDefinition> accounts)
+    {
+        var home = FerryHome.FromEnvironment(env.GetEnvironmentVariable);
+        return new TransferService(new TransferServiceOptions
+        {
+            Accounts = accounts,
+            OpenJournal = () => OpenJournal(home, env),
+            Venues = new CliVenues(env, home, () => false, null),
+            Time = env.Time,
+            Logger = new CliLogger(env.Log),
+        });
+    }
+
     /// <summary>The accounts configured in FERRY_HOME (their keys protected in the log).</summary>
-    private static IReadOnlyList<AccountDefinition> Configured(CliEnvironment env, FerryHome home)
+    public static IReadOnlyList<AccountDefinition> Configured(CliEnvironment env, FerryHome home)
     {
         var configured = new AccountStore(home, env.GetEnvironmentVariable).Load();
         env.Log.Protect(configured);

@@ -4,10 +4,10 @@ using Ferry.Engine.Addresses;
 using Ferry.Engine.Service;
 using Ferry.Htx;
 
-namespace Ferry.EndToEnd.Tests;
+namespace Ferry.Testing;
 
 /// <summary>Clients straight on the simulator's loopback address; closed when the service is disposed.</summary>
-internal sealed class LoopbackVenueConnector : IVenueConnector, IAsyncDisposable
+public sealed class LoopbackVenueConnector : IVenueConnector, IAsyncDisposable
 {
     private readonly List<IDisposable> _clients = [];
 

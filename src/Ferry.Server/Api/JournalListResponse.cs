@@ -1,0 +1,4 @@
+namespace Ferry.Server.Api;
+
+/// <summary>Journal entries, newest first.</summary>
+public sealed record JournalListResponse(IReadOnlyList<JournalEntryResponse> Entries);
