@@ -1,3 +1,4 @@
+using Ferry.Binance.Http;
 using Ferry.Core.Safety;
 
 namespace Ferry.Binance;
@@ -71,6 +72,12 @@ public sealed class BinanceClientOptions
     /// trip (at most half a window). Default 100 ms.
     /// </summary>
     public TimeSpan WindowEdgeMargin { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// Where UID weight is reserved when several clients (processes, machines) use one account's key: null (the
+    /// default) counts it in this client only. IP weight is always counted here, per host.
+    /// </summary>
+    public IUidWeightStore? UidWeightStore { get; set; }
 
     /// <summary>The longest the limiter waits for budget before giving up with NotSent RateBudget.</summary>
     public TimeSpan MaxRateWait { get; set; } = TimeSpan.FromMinutes(2);

@@ -18,7 +18,7 @@ public sealed class PostgresTransferJournal : ITransferJournal
 {
     /// <summary>The schema this build writes (its own numbering, in the <c>ferry_schema</c> table); a database with a newer
     /// one is refused.</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
     /// <summary>The advisory lock key every migration takes, so processes opening one database at once migrate it once.</summary>
     private const long MigrationLock = 0x4665727279_4A;
@@ -118,6 +118,7 @@ public sealed class PostgresTransferJournal : ITransferJournal
             var version = ReadVersion(connection, address) ?? 0;
             if (version == SchemaVersion) return;
             if (version < 1) CreateSchema1(connection, tx);
+            if (version < 2) CreateSchema2(connection, tx);
             Exec(connection, tx, $"UPDATE ferry_schema SET version = {SchemaVersion};");
             tx.Commit();
         });
@@ -187,6 +188,17 @@ public sealed class PostgresTransferJournal : ITransferJournal
               token bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, subject text NOT NULL UNIQUE, owner text NOT NULL,
               pid integer NOT NULL, host text NOT NULL, started_ms bigint NOT NULL,
               claimed_ms bigint NOT NULL, lease_until_ms bigint NOT NULL);
+            """);
+    }
+
+    private static void CreateSchema2(NpgsqlConnection c, NpgsqlTransaction tx)
+    {
+        // Schema 2 adds the UID weight every process using one Binance key reserves from (PostgresUidWeightStore): one
+        // row per account (a hash of the key), endpoint budget and window of the exchange's clock.
+        Exec(c, tx, """
+            CREATE TABLE uid_weight (
+              account text NOT NULL, budget text NOT NULL, window_start_ms bigint NOT NULL, window_ms bigint NOT NULL,
+              used integer NOT NULL CHECK (used >= 0), PRIMARY KEY (account, budget, window_start_ms));
             """);
     }
 

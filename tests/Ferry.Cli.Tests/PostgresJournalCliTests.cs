@@ -36,7 +36,7 @@ public sealed class PostgresJournalCliTests(PostgresServer server) : IDisposable
         var migrate = await _cli.RunAsync("journal", "migrate", "--journal", _database.Url(), "--json");
         Assert.True(migrate.ExitCode == 0, migrate.All);
         var doc = JsonDocument.Parse(migrate.Out).RootElement;
-        Assert.Equal(("postgres", 1), (doc.GetProperty("store").GetString(), doc.GetProperty("schema").GetInt32()));
+        Assert.Equal(("postgres", 2), (doc.GetProperty("store").GetString(), doc.GetProperty("schema").GetInt32()));
         Assert.Equal($"postgres://{PostgresServer.User}@127.0.0.1:{server.Port}/{_database.Name}", doc.GetProperty("journal").GetString());
 
         _cli.Environment["FERRY_JOURNAL"] = _database.Url();
@@ -48,6 +48,24 @@ public sealed class PostgresJournalCliTests(PostgresServer server) : IDisposable
         Assert.Equal([id], EntryIds(await _cli.RunAsync("journal", "list", "--json", "--journal", _database.ConnectionString())));
         Assert.Empty(EntryIds(await _cli.RunAsync("journal", "list", "--json")));
         Assert.Equal(0, (await _cli.RunAsync("journal", "show", id, "--journal", _database.Url())).ExitCode);
+    }
+
+    [Fact]
+    public async Task A_transfer_on_a_postgres_journal_reserves_its_uid_weight_in_the_database_under_a_hash_of_the_key()
+    {
+        Assert.Equal(0, (await _cli.RunAsync("journal", "migrate", "--journal", _database.Url())).ExitCode);
+
+        var transfer = await _cli.RunAsync(Transfer(5m, "--journal", _database.Url()));
+        Assert.True(transfer.ExitCode == 0, transfer.All);
+
+        using var c = new NpgsqlConnection(_database.ConnectionString());
+        c.Open();
+        using var cmd = new NpgsqlCommand("SELECT account, budget, used FROM uid_weight;", c);
+        using var row = cmd.ExecuteReader();
+        Assert.True(row.Read());
+        Assert.Matches("^[0-9a-f]{32}$", row.GetString(0));
+        Assert.Equal(("POST /sapi/v1/asset/transfer", 300), (row.GetString(1), row.GetInt32(2)));
+        Assert.False(row.Read());
     }
 
     [Fact]
@@ -128,7 +146,7 @@ public sealed class PostgresJournalCliTests(PostgresServer server) : IDisposable
         }
         var run = await _cli.RunAsync(Transfer(5m, "--journal", _database.Url()));
         Assert.Equal(4, run.ExitCode);
-        Assert.Contains("was written by a newer Ferry (schema 99, this build knows 1); upgrade Ferry rather than risk misreading it.", run.Error);
+        Assert.Contains("was written by a newer Ferry (schema 99, this build knows 2); upgrade Ferry rather than risk misreading it.", run.Error);
         await AssertNothingSent();
     }
 

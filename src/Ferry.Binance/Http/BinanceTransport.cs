@@ -22,7 +22,7 @@ internal sealed class BinanceTransport : IDisposable
     {
         _options = options;
         Endpoints = BinanceEndpoints.For(options);
-        Limiter = new WeightLimiter(Endpoints, options);
+        Limiter = new WeightLimiter(Endpoints, options, options.UidWeightStore is null ? null : UidWeightWindow.AccountOf(credentials.ApiKey));
         var signer = RequestSigner.Create(credentials);
         Clock = new ServerClock(options.Time, ct => SendAsync(Endpoints[BinanceEndpoints.ServerTime.Id], NoParameters.Instance, null,
             BinanceJsonContext.Default.ServerTimeResult, ct));

@@ -68,7 +68,7 @@ internal sealed class HttpExchange : IDisposable
         {
             request.Dispose();
             writer.Dispose();
-            _limiter.Release(endpoint, stamp);
+            await _limiter.ReleaseAsync(endpoint, stamp).ConfigureAwait(false);
             return SendFailure.CancelledBeforeSending<T>(endpoint);
         }
 
@@ -87,7 +87,7 @@ internal sealed class HttpExchange : IDisposable
         {
             request.Dispose();
             writer.Dispose();
-            _limiter.Release(endpoint, stamp);
+            await _limiter.ReleaseAsync(endpoint, stamp).ConfigureAwait(false);
             LogFailure(endpoint, started, "not sent", e);
             return SendFailure.Unreachable<T>(_uris[endpoint.Id]!.Host, e);
         }
@@ -97,7 +97,7 @@ internal sealed class HttpExchange : IDisposable
             request.Dispose();
             writer.Abandon();
             // It may have been counted: the weight stays, only no longer in flight.
-            _limiter.Settle(endpoint, stamp, null, null, null);
+            _ = _limiter.Settle(endpoint, stamp, null, null, null);
             LogFailure(endpoint, started, "no answer", e);
             return SendFailure.AfterSending<T>(endpoint, e, _options.Timeout, cancellationToken);
         }
@@ -106,7 +106,7 @@ internal sealed class HttpExchange : IDisposable
         var length = 0;
         var complete = false;
         int status;
-        (int? Ip, int? Uid) weights;
+        (int? Ip, int? Uid, (UidWeightWindow, int)? SharedRaise) weights;
         using (response)
         {
             status = (int)response.StatusCode;
@@ -114,11 +114,13 @@ internal sealed class HttpExchange : IDisposable
             (body, length, complete) = await PooledResponseBody.ReadAsync(response.Content, timeout.Token).ConfigureAwait(false);
         }
 
+        await _limiter.RaiseSharedAsync(weights.SharedRaise, timeout.Token).ConfigureAwait(false);
+
         request.Dispose();
         writer.Dispose();
         if (_options.RequestLog is not null)
         {
-            LogAnswer(endpoint, started, status, length, complete, weights);
+            LogAnswer(endpoint, started, status, length, complete, (weights.Ip, weights.Uid));
         }
 
         try
@@ -192,13 +194,13 @@ internal sealed class HttpExchange : IDisposable
         return new Uri(text, UriKind.Absolute);
     }
 
-    private (int? Ip, int? Uid) ObserveHeaders(BinanceEndpoint endpoint, RateStamp stamp, HttpResponseMessage response, TimeSpan roundTrip)
+    private (int? Ip, int? Uid, (UidWeightWindow, int)? SharedRaise) ObserveHeaders(BinanceEndpoint endpoint, RateStamp stamp, HttpResponseMessage response, TimeSpan roundTrip)
     {
         var headers = response.Headers.NonValidated;
         // /api, /fapi and /dapi report their host's shared IP budget; each /sapi endpoint its own (reference §5b.1).
         int? ip = endpoint.SharesHostBudget ? ReadInt(headers, "X-MBX-USED-WEIGHT-1M") : ReadInt(headers, "X-SAPI-USED-IP-WEIGHT-1M");
         var uid = ReadInt(headers, "X-SAPI-USED-UID-WEIGHT-1M");
-        _limiter.Settle(endpoint, stamp, ip, uid, roundTrip);
+        var sharedRaise = _limiter.Settle(endpoint, stamp, ip, uid, roundTrip);
 
         var status = (int)response.StatusCode;
         if (status is 429 or 418)
@@ -217,7 +219,7 @@ internal sealed class HttpExchange : IDisposable
             _limiter.BlockUntil(endpoint, until);
         }
 
-        return (ip, uid);
+        return (ip, uid, sharedRaise);
     }
 
     /// <summary>

@@ -45,6 +45,9 @@ internal sealed class WeightBucket(int limit)
 
     public bool Fits(int weight) => Used + weight <= Limit;
 
+    /// <summary>Counts the window as full (the shared budget has no room left in it) without claiming the exchange said so.</summary>
+    public void Fill() => Used = Math.Max(Used, Limit);
+
     public void Reserve(int weight)
     {
         Used += weight;

@@ -12,6 +12,9 @@ namespace Ferry.Binance.Http;
 /// down where it cannot (the exchange's window turned over earlier than ours) moves our boundary to the exchange's.
 /// No request starts in a window's last part (<see cref="EdgeMargin"/>), so none reaches the exchange in the next
 /// window. A 429/418 Retry-After holds the refused budget back (418, an IP ban: every IP budget).</para>
+/// <para>With a shared <see cref="BinanceClientOptions.UidWeightStore"/>, UID weight is reserved there too (after this
+/// limiter's own count agrees), so every client of one account, on any machine, stays within one UID budget; the
+/// used-weight headers raise the shared count as they raise the local one. IP weight stays per host.</para>
 /// </summary>
 public sealed class WeightLimiter
 {
@@ -28,13 +31,26 @@ public sealed class WeightLimiter
     private long _alignShiftMs;
     private long _alignedForOffsetMs;
     private long _roundTripMs = -1;
+    private readonly IUidWeightStore? _store;
+    private readonly string? _account;
+    private readonly (long WindowStartMs, int Used)[] _sharedKnown;
 
     /// <summary>Builds empty budgets for <paramref name="endpoints"/> (indexed by <see cref="BinanceEndpoint.Id"/>).</summary>
     public WeightLimiter(IReadOnlyList<BinanceEndpoint> endpoints, BinanceClientOptions options)
+        : this(endpoints, options, null)
+    {
+    }
+
+    /// <summary>Builds empty budgets whose UID weight is also reserved in <see cref="BinanceClientOptions.UidWeightStore"/>
+    /// under <paramref name="account"/> (see <see cref="UidWeightWindow.AccountOf"/>); a null account keeps it local.</summary>
+    internal WeightLimiter(IReadOnlyList<BinanceEndpoint> endpoints, BinanceClientOptions options, string? account)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentNullException.ThrowIfNull(options);
         _endpoints = endpoints;
+        _store = account is null ? null : options.UidWeightStore;
+        _account = _store is null ? null : account;
+        _sharedKnown = new (long, int)[endpoints.Count];
         _windowMs = Math.Max(1, (long)options.WeightWindow.TotalMilliseconds);
         _marginFloorMs = Math.Max(0, (long)options.WindowEdgeMargin.TotalMilliseconds);
         _maxWait = options.MaxRateWait;
@@ -92,14 +108,7 @@ public sealed class WeightLimiter
             return ValueTask.FromResult(RateGrant.GoWith(ticket.Stamp));
         }
 
-        var guardMs = GuardMs(EdgeGuard.Value);
-        var wait = TryReserve(endpoint, guardMs, out var stamp, out var refusal);
-        if (refusal is not null)
-        {
-            return ValueTask.FromResult(new RateGrant(false, NotSentReason.RateBudget, refusal));
-        }
-
-        return wait == 0 ? ValueTask.FromResult(RateGrant.GoWith(stamp)) : WaitAndReserveAsync(endpoint, guardMs, wait, cancellationToken);
+        return AcquireWithGuardAsync(endpoint, GuardMs(EdgeGuard.Value), cancellationToken);
     }
 
     /// <summary>Takes the server's count of used weight (response headers) for the current window when it is higher than ours.</summary>
@@ -195,8 +204,9 @@ public sealed class WeightLimiter
     /// <summary>
     /// Takes the answer to a request reserved with <paramref name="stamp"/>: the used-weight headers (null when absent)
     /// correct the count of the window the exchange counted it in, and <paramref name="roundTrip"/> feeds the edge margin.
+    /// Returns the shared UID count to raise (see <see cref="RaiseSharedAsync"/>), if any.
     /// </summary>
-    internal void Settle(BinanceEndpoint endpoint, RateStamp stamp, int? usedIp, int? usedUid, TimeSpan? roundTrip)
+    internal (UidWeightWindow Window, int Used)? Settle(BinanceEndpoint endpoint, RateStamp stamp, int? usedIp, int? usedUid, TimeSpan? roundTrip)
     {
         lock (_gate)
         {
@@ -215,7 +225,7 @@ public sealed class WeightLimiter
             {
                 ip.Raise(usedIp);
                 uid.Raise(usedUid);
-                return;
+                return SharedRaise(endpoint, start, usedUid);
             }
 
             if (stamp.WindowStartMs == start && (usedIp < stamp.IpConfirmed || usedUid < stamp.UidConfirmed))
@@ -234,34 +244,87 @@ public sealed class WeightLimiter
 
             ip.Settle(stamp.WindowStartMs, endpoint.IpWeight, stamp.IpConfirmed, usedIp, _windowMs);
             uid.Settle(stamp.WindowStartMs, endpoint.UidWeight, stamp.UidConfirmed, usedUid, _windowMs);
+            // A header read in the current window is the exchange's count of it, whichever window the request went in.
+            return SharedRaise(endpoint, start, usedUid);
         }
     }
 
-    /// <summary>Gives back a reservation whose request was never sent.</summary>
-    internal void Release(BinanceEndpoint endpoint, RateStamp stamp)
+    /// <summary>The shared count to raise to a UID header (under the lock): only one higher than any seen for the window.</summary>
+    private (UidWeightWindow Window, int Used)? SharedRaise(BinanceEndpoint endpoint, long windowStartMs, int? usedUid) =>
+        IsShared(endpoint) && usedUid is { } u && u > 0 && NoteShared(endpoint.Id, windowStartMs, u)
+            ? (SharedWindow(endpoint, windowStartMs), u)
+            : null;
+
+    /// <summary>Gives back a reservation whose request was never sent, here and in the shared store.</summary>
+    internal async Task ReleaseAsync(BinanceEndpoint endpoint, RateStamp stamp)
+    {
+        ReleaseLocal(endpoint, stamp);
+        if (stamp.IsShared && _store is not null)
+        {
+            try
+            {
+                await _store.ReturnAsync(SharedWindow(endpoint, stamp.WindowStartMs), endpoint.UidWeight, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Not given back: the shared window counts weight that was never sent, which errs on the safe side.
+            }
+        }
+    }
+
+    private void ReleaseLocal(BinanceEndpoint endpoint, RateStamp stamp)
+    {
+        lock (_gate)
+        {
+            ReleaseLocalLocked(endpoint, stamp);
+        }
+    }
+
+    private void ReleaseLocalLocked(BinanceEndpoint endpoint, RateStamp stamp)
     {
         if (!stamp.IsReserved)
         {
             return;
         }
 
-        lock (_gate)
-        {
-            var ip = _ip[endpoint.Id];
-            var uid = _uid[endpoint.Id];
-            RollTo(ip, uid, NowMs());
-            ip.Release(stamp.WindowStartMs, endpoint.IpWeight, _windowMs);
-            uid.Release(stamp.WindowStartMs, endpoint.UidWeight, _windowMs);
-        }
+        var ip = _ip[endpoint.Id];
+        var uid = _uid[endpoint.Id];
+        RollTo(ip, uid, NowMs());
+        ip.Release(stamp.WindowStartMs, endpoint.IpWeight, _windowMs);
+        uid.Release(stamp.WindowStartMs, endpoint.UidWeight, _windowMs);
     }
 
-    private async ValueTask<RateGrant> WaitAndReserveAsync(BinanceEndpoint endpoint, long guardMs, long firstWaitMs, CancellationToken cancellationToken)
+    private async ValueTask<RateGrant> WaitAndReserveAsync(
+        BinanceEndpoint endpoint, long guardMs, long firstWaitMs, RateStamp firstStamp, CancellationToken cancellationToken)
     {
         var waited = TimeSpan.Zero;
         var wait = firstWaitMs;
-        var stamp = default(RateStamp);
-        while (wait > 0)
+        var stamp = firstStamp;
+        while (true)
         {
+            if (wait == 0)
+            {
+                if (!IsShared(endpoint))
+                {
+                    return RateGrant.GoWith(stamp);
+                }
+
+                // This client's own count has room: now the account's, shared with every other client of the key.
+                var shared = await ReserveSharedAsync(endpoint, stamp, cancellationToken).ConfigureAwait(false);
+                if (shared.Grant is { } final)
+                {
+                    return final;
+                }
+
+                wait = TryReserve(endpoint, guardMs, out stamp, out var fullRefusal);
+                if (fullRefusal is not null)
+                {
+                    return new RateGrant(false, NotSentReason.RateBudget, fullRefusal);
+                }
+
+                continue;
+            }
+
             var delay = TimeSpan.FromMilliseconds(wait);
             if (waited + delay > _maxWait)
             {
@@ -284,8 +347,89 @@ public sealed class WeightLimiter
                 return new RateGrant(false, NotSentReason.RateBudget, refusal);
             }
         }
+    }
 
-        return RateGrant.GoWith(stamp);
+    /// <summary>
+    /// Reserves the locally reserved <paramref name="stamp"/>'s UID weight in the shared store. Returns the final grant
+    /// (go, or NotSent when the store cannot be reached or the wait is cancelled), or no grant when the shared window is
+    /// full: the local reservation is then given back and the window counted full, so the caller waits for the next.
+    /// </summary>
+    private async ValueTask<(RateGrant? Grant, bool Full)> ReserveSharedAsync(BinanceEndpoint endpoint, RateStamp stamp, CancellationToken cancellationToken)
+    {
+        var window = SharedWindow(endpoint, stamp.WindowStartMs);
+        int? used;
+        try
+        {
+            used = await _store!.TryReserveAsync(window, endpoint.UidWeight, _uid[endpoint.Id].Limit, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            ReleaseLocal(endpoint, stamp);
+            return (new RateGrant(false, NotSentReason.Cancelled, $"Not sent: cancelled while waiting for rate-limit budget for {endpoint}."), false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Without the shared count nobody can tell whether the account's budget has room: refuse, send nothing.
+            ReleaseLocal(endpoint, stamp);
+            return (new RateGrant(false, NotSentReason.RateBudget,
+                $"Not sent: the shared UID weight budget could not be reached ({e.GetType().Name}), so no weight could be reserved for {endpoint}."), false);
+        }
+
+        lock (_gate)
+        {
+            if (used is { } u)
+            {
+                NoteShared(endpoint.Id, stamp.WindowStartMs, u);
+                return (RateGrant.GoWith(stamp with { IsShared = true }), false);
+            }
+
+            var uid = _uid[endpoint.Id];
+            ReleaseLocalLocked(endpoint, stamp);
+            if (uid.WindowStartMs == stamp.WindowStartMs)
+            {
+                uid.Fill();
+            }
+
+            return (null, true);
+        }
+    }
+
+    private bool IsShared(BinanceEndpoint endpoint) => _store is not null && endpoint.UidWeight > 0;
+
+    private UidWeightWindow SharedWindow(BinanceEndpoint endpoint, long windowStartMs) =>
+        new(_account!, endpoint.ToString(), windowStartMs, _windowMs);
+
+    /// <summary>Remembers the highest shared count seen for the endpoint's window (under the lock), so a header that
+    /// says no more than that needs no trip to the store.</summary>
+    private bool NoteShared(int endpointId, long windowStartMs, int used)
+    {
+        var known = _sharedKnown[endpointId];
+        if (known.WindowStartMs == windowStartMs && known.Used >= used)
+        {
+            return false;
+        }
+
+        _sharedKnown[endpointId] = (windowStartMs, known.WindowStartMs == windowStartMs ? Math.Max(known.Used, used) : used);
+        return true;
+    }
+
+    /// <summary>Raises the shared count to a used-weight header that went past what this client has seen; a store
+    /// that cannot be reached leaves the shared count lower, and this client's own count still holds the header.</summary>
+    internal async ValueTask RaiseSharedAsync((UidWeightWindow Window, int Used)? raise, CancellationToken cancellationToken)
+    {
+        if (raise is not { } r || _store is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await _store.RaiseAsync(r.Window, r.Used, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || cancellationToken.IsCancellationRequested)
+        {
+            // Correcting upwards is best effort: the next header tries again.
+        }
     }
 
     /// <summary>
@@ -346,7 +490,7 @@ public sealed class WeightLimiter
         }
 
         // A reservation of a window that has ended no longer covers the request; the caller reserves afresh.
-        Release(endpoint, stamp);
+        _ = ReleaseAsync(endpoint, stamp);
         return false;
     }
 
@@ -423,7 +567,9 @@ public sealed class WeightLimiter
             return ValueTask.FromResult(new RateGrant(false, NotSentReason.RateBudget, refusal));
         }
 
-        return wait == 0 ? ValueTask.FromResult(RateGrant.GoWith(stamp)) : WaitAndReserveAsync(endpoint, guardMs, wait, cancellationToken);
+        return wait == 0 && !IsShared(endpoint)
+            ? ValueTask.FromResult(RateGrant.GoWith(stamp))
+            : WaitAndReserveAsync(endpoint, guardMs, wait, stamp, cancellationToken);
     }
 
     /// <summary>Gives back the reservation of a ticket that no request used (its leg was stopped before it was sent), so
@@ -433,7 +579,8 @@ public sealed class WeightLimiter
         ArgumentNullException.ThrowIfNull(ticket);
         if (ticket.EndpointId >= 0 && ticket.EndpointId < _endpoints.Count && ticket.TryTake(ticket.EndpointId))
         {
-            Release(_endpoints[ticket.EndpointId], ticket.Stamp);
+            // Without a shared store this completes at once; with one, giving back the shared part needs no waiting for.
+            _ = ReleaseAsync(_endpoints[ticket.EndpointId], ticket.Stamp);
         }
     }
 

@@ -1,22 +1,26 @@
 using Ferry.Engine.Addresses;
 using Ferry.Engine.Accounts;
 using Ferry.Binance;
+using Ferry.Engine.Postgres;
 using Ferry.Simulator;
 
 namespace Ferry.Cli.Sessions;
 
 /// <summary>
 /// One command's connection to Binance: the account used, its client, and, for the embedded
-/// default, the simulator started for this command (stopped on dispose).
+/// default, the simulator started for this command (stopped on dispose). On a PostgreSQL journal the client reserves
+/// UID weight in that database (<see cref="PostgresUidWeightStore"/>), shared by every ferry process using the key.
 /// </summary>
 internal sealed class BinanceSession : IAsyncDisposable
 {
     private readonly SimulatorHost? _embeddedHost;
+    private readonly PostgresUidWeightStore? _sharedBudget;
 
-    private BinanceSession(AccountDefinition account, BinanceClient client, SimulatorHost? embeddedHost, string? statePath)
+    private BinanceSession(AccountDefinition account, (BinanceClient Client, PostgresUidWeightStore? SharedBudget) client, SimulatorHost? embeddedHost, string? statePath)
     {
         Account = account;
-        Client = client;
+        Client = client.Client;
+        _sharedBudget = client.SharedBudget;
         _embeddedHost = embeddedHost;
         EmbeddedStatePath = statePath;
     }
@@ -46,14 +50,14 @@ internal sealed class BinanceSession : IAsyncDisposable
             var statePath = target.Home.EmbeddedSimulatorState;
             var host = await EmbeddedSimulator.StartAsync(statePath, env.Time, ct);
             var embedded = EmbeddedSimulator.Account(host.BaseAddress, target.AccountName);
-            return new BinanceSession(embedded, NewClient(embedded, env), host, statePath);
+            return new BinanceSession(embedded, NewClient(embedded, env, target.Home), host, statePath);
         }
         if (target.Venue != Ferry.Engine.Addresses.Venue.Binance)
             throw CliException.BadInput($"Account '{target.AccountName}' is an {target.Venue.Display()} account; this command needs a Binance account.");
-        return new BinanceSession(target.Configured, NewClient(target.Configured, env), null, null);
+        return new BinanceSession(target.Configured, NewClient(target.Configured, env, target.Home), null, null);
     }
 
-    private static BinanceClient NewClient(AccountDefinition account, CliEnvironment env)
+    private static (BinanceClient, PostgresUidWeightStore?) NewClient(AccountDefinition account, CliEnvironment env, FerryHome home)
     {
         var log = env.Log;
         log.Protect(account.Credentials);
@@ -67,18 +71,23 @@ internal sealed class BinanceSession : IAsyncDisposable
             log.Info($"TEST OVERRIDE: mainnet account '{account.Name}' is sent to {redirect}");
         }
         log.Debug($"client for '{account.Name}' on {baseAddress.GetLeftPart(UriPartial.Authority)}, {account.Credentials}");
-        return new(account.Credentials, new BinanceClientOptions
+        // UID weight belongs to the account, not the process: on a PostgreSQL journal every ferry process reserves it there.
+        var sharedBudget = JournalLocation.Of(env, home).Postgres is { } journal ? new PostgresUidWeightStore(journal) : null;
+        var client = new BinanceClient(account.Credentials, new BinanceClientOptions
         {
             BaseAddress = baseAddress,
             Proxy = proxy,
             Time = env.Time,
             RequestLog = log.IsDebug ? line => log.Debug("http " + line) : null,
+            UidWeightStore = sharedBudget,
         });
+        return (client, sharedBudget);
     }
 
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
+        _sharedBudget?.Dispose();
         if (_embeddedHost is not null) await _embeddedHost.DisposeAsync();
     }
 }
