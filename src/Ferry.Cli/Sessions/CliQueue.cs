@@ -1,5 +1,5 @@
 using Ferry.Engine.Accounts;
-using Ferry.Engine.Journal;
+using Ferry.Engine.Postgres;
 using Ferry.Engine.Work;
 
 namespace Ferry.Cli.Sessions;
@@ -8,24 +8,15 @@ namespace Ferry.Cli.Sessions;
 /// <c>work_units</c> table beside the legs, so a unit and its legs live in one database.</summary>
 internal static class CliQueue
 {
-    /// <summary>Opens the queue; a damaged, newer or unusable journal file is refused with its one sentence (exit 4), and
-    /// so is a PostgreSQL journal, whose queue this version does not have yet.</summary>
+    /// <summary>Opens the queue; a damaged, newer or unusable journal (file or database) is refused with its one sentence
+    /// (exit 4). A PostgreSQL queue's leases run on the database server's clock, which every worker shares.</summary>
     public static IWorkQueue Open(CliEnvironment env)
     {
         var home = FerryHome.FromEnvironment(env.GetEnvironmentVariable);
         home.EnsureExists();
         var location = JournalLocation.Of(env, home);
-        if (location.File is not { } file)
-        {
-            throw CliException.Refused($"The work queue needs a SQLite journal in this version; {location.Display} is a PostgreSQL journal, so nothing was queued or taken.");
-        }
-        try
-        {
-            return SqliteWorkQueue.Open(file, env.Time);
-        }
-        catch (Exception e) when (e is JournalCorruptException or JournalUnavailableException)
-        {
-            throw CliException.Refused(e.Message);
-        }
+        return JournalLocation.Refusing<IWorkQueue>(() => location.Postgres is { } address
+            ? PostgresWorkQueue.Open(address)
+            : SqliteWorkQueue.Open(location.File!, env.Time));
     }
 }
