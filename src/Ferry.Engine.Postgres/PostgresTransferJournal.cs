@@ -18,7 +18,7 @@ public sealed class PostgresTransferJournal : ITransferJournal
 {
     /// <summary>The schema this build writes (its own numbering, in the <c>ferry_schema</c> table); a database with a newer
     /// one is refused.</summary>
-    public const int SchemaVersion = 2;
+    public const int SchemaVersion = 3;
 
     /// <summary>The advisory lock key every migration takes, so processes opening one database at once migrate it once.</summary>
     private const long MigrationLock = 0x4665727279_4A;
@@ -119,6 +119,7 @@ public sealed class PostgresTransferJournal : ITransferJournal
             if (version == SchemaVersion) return;
             if (version < 1) CreateSchema1(connection, tx);
             if (version < 2) CreateSchema2(connection, tx);
+            if (version < 3) PostgresWorkQueue.CreateSchema(connection, tx);
             Exec(connection, tx, $"UPDATE ferry_schema SET version = {SchemaVersion};");
             tx.Commit();
         });

@@ -16,11 +16,6 @@ namespace Ferry.Engine.Work;
 /// </summary>
 public sealed class SqliteWorkQueue : IWorkQueue
 {
-    private const string Columns = """
-        id, kind, batch, account, amount, asset, from_addr, to_addr, confirmed_ms, state, created_ms, worker, worker_pid,
-        worker_host, worker_started_ms, token, lease_until_ms, takes, finished_ms, journal_ids, message
-        """;
-
     private readonly SqliteConnection _connection;
     private readonly string _path;
     private readonly TimeProvider _time;
@@ -89,43 +84,19 @@ public sealed class SqliteWorkQueue : IWorkQueue
     {
         ArgumentNullException.ThrowIfNull(orders);
         ct.ThrowIfCancellationRequested();
-        foreach (var order in orders) Check(order);
+        foreach (var order in orders) WorkUnitRows.Check(order);
         return Task.FromResult(Write(tx =>
         {
             var now = _time.GetUtcNow();
             var units = new List<WorkUnit>(orders.Count);
             foreach (var order in orders)
             {
-                var id = NewId(now);
-                using var cmd = Command("""
-                    INSERT INTO work_units (id, kind, batch, account, amount, asset, from_addr, to_addr, confirmed_ms, state, created_ms, not_before_ms)
-                    VALUES ($id, $kind, $batch, $account, $amount, $asset, $from, $to, $confirmed, 'queued', $now, $now);
-                    """, tx);
-                Set(cmd, "$id", id);
-                Set(cmd, "$kind", WorkUnitStates.Name(order.Kind));
-                Set(cmd, "$batch", order.Batch);
-                Set(cmd, "$account", order.Account);
-                Set(cmd, "$amount", WireDecimal.Format(order.Request.Amount));
-                Set(cmd, "$asset", order.Request.Asset);
-                Set(cmd, "$from", order.Request.From.ToString());
-                Set(cmd, "$to", order.Request.To.ToString());
-                Set(cmd, "$confirmed", order.ConfirmedAt?.ToUnixTimeMilliseconds());
-                Set(cmd, "$now", now.ToUnixTimeMilliseconds());
+                using var cmd = Command(WorkUnitRows.Insert, tx);
+                units.Add(WorkUnitRows.BindInsert(cmd, order, now));
                 cmd.ExecuteNonQuery();
-                units.Add(new WorkUnit(id, order, WorkUnitState.Queued, now, null, 0, null, [], null));
             }
             return (IReadOnlyList<WorkUnit>)units;
         }));
-    }
-
-    private static void Check(WorkOrder order)
-    {
-        ArgumentNullException.ThrowIfNull(order);
-        ArgumentException.ThrowIfNullOrWhiteSpace(order.Account);
-        if (order.Request.Amount <= 0) throw new ArgumentException("A queued move's amount is positive.", nameof(order));
-        // What is stored must read back as the same move.
-        if (WalletAddress.Parse(order.Request.From.ToString()) != order.Request.From || WalletAddress.Parse(order.Request.To.ToString()) != order.Request.To)
-            throw new ArgumentException("A queued move's wallets must read back as written.", nameof(order));
     }
 
     /// <inheritdoc/>
@@ -137,40 +108,22 @@ public sealed class SqliteWorkQueue : IWorkQueue
         {
             var now = _time.GetUtcNow();
             // Abandoned work first: its money may be mid-route, and its unresolved legs block nothing else until settled.
-            var abandoned = ReadAll(Command($"SELECT {Columns} FROM work_units WHERE state = 'running' ORDER BY seq;", tx))
+            var abandoned = WorkUnitRows.ReadAll(Command($"SELECT {WorkUnitRows.Columns} FROM work_units WHERE state = 'running' ORDER BY seq;", tx))
                 .FirstOrDefault(u => u.Holder!.Worker.Id != worker.Id && (u.Holder.LeaseUntil <= now || u.Holder.Worker.IsProvablyGone()));
             var unit = abandoned;
             if (unit is null)
             {
-                using var next = Command($"SELECT {Columns} FROM work_units WHERE state = 'queued' AND not_before_ms <= $now ORDER BY seq LIMIT 1;", tx);
-                Set(next, "$now", now.ToUnixTimeMilliseconds());
-                unit = ReadAll(next).FirstOrDefault();
+                using var next = Command($"SELECT {WorkUnitRows.Columns} FROM work_units WHERE state = 'queued' AND not_before_ms <= @now ORDER BY seq LIMIT 1;", tx);
+                Set(next, "@now", now.ToUnixTimeMilliseconds());
+                unit = WorkUnitRows.ReadAll(next).FirstOrDefault();
             }
             if (unit is null) return null;
             using var max = Command("SELECT COALESCE(MAX(token), 0) + 1 FROM work_units;", tx);
             var token = Convert.ToInt64(max.ExecuteScalar(), CultureInfo.InvariantCulture);
-            var until = now + _options.Lease;
-            using var take = Command("""
-                UPDATE work_units SET state = 'running', worker = $w, worker_pid = $pid, worker_host = $host, worker_started_ms = $started,
-                  token = $t, lease_until_ms = $until, takes = takes + 1,
-                  message = CASE WHEN $over THEN $note ELSE message END
-                WHERE id = $id;
-                """, tx);
-            Set(take, "$w", worker.Id);
-            Set(take, "$pid", worker.Pid);
-            Set(take, "$host", worker.Host);
-            Set(take, "$started", worker.StartedAtMs);
-            Set(take, "$t", token);
-            Set(take, "$until", until.ToUnixTimeMilliseconds());
-            Set(take, "$over", abandoned is not null);
-            Set(take, "$note", abandoned is null ? null : $"taken over from worker {abandoned.Holder!.Worker.Id}");
-            Set(take, "$id", unit.Id);
+            using var take = Command(WorkUnitRows.Take, tx);
+            var lease = WorkUnitRows.BindTake(take, unit, worker, token, now + _options.Lease, abandoned is not null);
             take.ExecuteNonQuery();
-            var held = unit with
-            {
-                State = WorkUnitState.Running, Holder = new WorkHolder(worker, token, until), Takes = unit.Takes + 1,
-            };
-            return new WorkLease(held, worker, token, until, abandoned is not null);
+            return lease;
         }));
     }
 
@@ -182,7 +135,7 @@ public sealed class SqliteWorkQueue : IWorkQueue
         return Task.FromResult(Write(tx =>
         {
             var until = _time.GetUtcNow() + _options.Lease;
-            var unit = Fenced(lease, "lease_until_ms = $until", cmd => Set(cmd, "$until", until.ToUnixTimeMilliseconds()), tx);
+            var unit = Fenced(lease, WorkUnitRows.RenewAssignments, cmd => Set(cmd, "@until", until.ToUnixTimeMilliseconds()), tx);
             return lease with { LeaseUntil = until, Unit = unit };
         }));
     }
@@ -194,14 +147,7 @@ public sealed class SqliteWorkQueue : IWorkQueue
         ArgumentNullException.ThrowIfNull(result);
         result.Validate();
         ct.ThrowIfCancellationRequested();
-        return Task.FromResult(Write(tx => Fenced(lease,
-            "state = $state, lease_until_ms = NULL, finished_ms = $now, journal_ids = $ids, message = $message",
-            cmd =>
-            {
-                Set(cmd, "$state", WorkUnitStates.Name(result.State));
-                Set(cmd, "$ids", string.Join(' ', result.JournalIds));
-                Set(cmd, "$message", result.Message);
-            }, tx)));
+        return Task.FromResult(Write(tx => Fenced(lease, WorkUnitRows.CompleteAssignments, cmd => WorkUnitRows.BindComplete(cmd, result), tx)));
     }
 
     /// <inheritdoc/>
@@ -210,39 +156,17 @@ public sealed class SqliteWorkQueue : IWorkQueue
         ArgumentNullException.ThrowIfNull(lease);
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         ct.ThrowIfCancellationRequested();
-        return Task.FromResult(Write(tx => Fenced(lease,
-            "state = 'queued', worker = NULL, worker_pid = NULL, worker_host = NULL, worker_started_ms = NULL, lease_until_ms = NULL, not_before_ms = $now + $delay, message = $message",
-            cmd =>
-            {
-                Set(cmd, "$delay", (long)Math.Max(0, delay.TotalMilliseconds));
-                Set(cmd, "$message", $"handed back by worker {lease.Worker.Id}: {reason}");
-            }, tx)));
+        return Task.FromResult(Write(tx => Fenced(lease, WorkUnitRows.HandBackAssignments, cmd => WorkUnitRows.BindHandBack(cmd, lease, reason, delay), tx)));
     }
 
     /// <summary>The holder's half of fencing: the update applies only to the unit still running under this lease's token
     /// with its lease not run out; otherwise nothing is written and the holder hears why.</summary>
     private WorkUnit Fenced(WorkLease lease, string assignments, Action<SqliteCommand> parameters, SqliteTransaction tx)
     {
-        var now = _time.GetUtcNow();
-        using var cmd = Command($"""
-            UPDATE work_units SET {assignments}
-            WHERE id = $id AND state = 'running' AND token = $t AND lease_until_ms > $now
-            RETURNING {Columns};
-            """, tx);
-        Set(cmd, "$id", lease.Unit.Id);
-        Set(cmd, "$t", lease.Token);
-        Set(cmd, "$now", now.ToUnixTimeMilliseconds());
+        using var cmd = Command(WorkUnitRows.Fenced(assignments), tx);
+        WorkUnitRows.BindFence(cmd, lease, _time.GetUtcNow());
         parameters(cmd);
-        if (ReadAll(cmd).FirstOrDefault() is { } written) return written;
-        var current = Find(lease.Unit.Id, tx);
-        throw new WorkLeaseLostException(lease.Unit.Id, current switch
-        {
-            null => "it is gone",
-            { Holder: { } h } when h.Token != lease.Token => $"worker {h.Worker.Id} took it over",
-            { State: var s } when s != WorkUnitState.Running => $"it is {WorkUnitStates.Name(s)} now",
-            _ when current.Holder?.Token != lease.Token => "another worker took it over",
-            _ => "its lease ran out",
-        });
+        return WorkUnitRows.ReadAll(cmd).FirstOrDefault() ?? throw WorkUnitRows.Lost(lease, Find(lease.Unit.Id, tx));
     }
 
     /// <inheritdoc/>
@@ -255,9 +179,9 @@ public sealed class SqliteWorkQueue : IWorkQueue
 
     private WorkUnit? Find(string id, SqliteTransaction? tx)
     {
-        using var cmd = Command($"SELECT {Columns} FROM work_units WHERE id = $id;", tx);
-        Set(cmd, "$id", id);
-        return ReadAll(cmd).FirstOrDefault();
+        using var cmd = Command(WorkUnitRows.Find, tx);
+        Set(cmd, "@id", id);
+        return WorkUnitRows.ReadAll(cmd).FirstOrDefault();
     }
 
     /// <inheritdoc/>
@@ -266,10 +190,9 @@ public sealed class SqliteWorkQueue : IWorkQueue
         ct.ThrowIfCancellationRequested();
         return Task.FromResult(Locked(() =>
         {
-            var filter = states is { Count: > 0 } ? $"WHERE state IN ({string.Join(", ", states.Select(s => $"'{WorkUnitStates.Name(s)}'"))})" : "";
-            using var cmd = Command($"SELECT {Columns} FROM work_units {filter} ORDER BY seq LIMIT $limit;", null);
-            Set(cmd, "$limit", limit);
-            return (IReadOnlyList<WorkUnit>)ReadAll(cmd);
+            using var cmd = Command(WorkUnitRows.List(states), null);
+            Set(cmd, "@limit", limit);
+            return (IReadOnlyList<WorkUnit>)WorkUnitRows.ReadAll(cmd);
         }));
     }
 
@@ -279,14 +202,8 @@ public sealed class SqliteWorkQueue : IWorkQueue
         ct.ThrowIfCancellationRequested();
         return Task.FromResult(Locked(() =>
         {
-            using var cmd = Command("SELECT state, COUNT(*) FROM work_units GROUP BY state;", null);
-            var counts = new Dictionary<WorkUnitState, int>();
-            using var r = cmd.ExecuteReader();
-            while (r.Read())
-            {
-                if (WorkUnitStates.TryParse(r.GetString(0), out var state)) counts[state] = r.GetInt32(1);
-            }
-            return (IReadOnlyDictionary<WorkUnitState, int>)counts;
+            using var cmd = Command(WorkUnitRows.Counts, null);
+            return WorkUnitRows.ReadCounts(cmd);
         }));
     }
 
@@ -333,39 +250,7 @@ public sealed class SqliteWorkQueue : IWorkQueue
         return cmd;
     }
 
-    private static List<WorkUnit> ReadAll(SqliteCommand cmd)
-    {
-        var list = new List<WorkUnit>();
-        using (cmd)
-        {
-            using var r = cmd.ExecuteReader();
-            while (r.Read()) list.Add(Read(r));
-        }
-        return list;
-    }
-
-    private static WorkUnit Read(SqliteDataReader r)
-    {
-        var kind = Enum.GetValues<WorkKind>().FirstOrDefault(k => WorkUnitStates.Name(k) == r.GetString(1));
-        if (!WorkUnitStates.TryParse(r.GetString(9), out var state))
-            throw new JournalCorruptException($"Work unit {r.GetString(0)} holds an unknown state '{r.GetString(9)}'; Ferry will not act on a queue it cannot read.");
-        var request = new TransferRequest(decimal.Parse(r.GetString(4), NumberStyles.Number, CultureInfo.InvariantCulture), r.GetString(5),
-            WalletAddress.Parse(r.GetString(6)), WalletAddress.Parse(r.GetString(7)));
-        var order = new WorkOrder(kind, r.GetString(3), request, r.IsDBNull(8) ? null : Ms(r.GetInt64(8)), r.IsDBNull(2) ? null : r.GetString(2));
-        var holder = state == WorkUnitState.Running && !r.IsDBNull(11)
-            ? new WorkHolder(new WorkerIdentity(r.GetString(11), r.GetInt32(12), r.GetString(13), r.GetInt64(14)), r.GetInt64(15), Ms(r.GetInt64(16)))
-            : null;
-        var ids = r.IsDBNull(19) ? [] : r.GetString(19).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return new WorkUnit(r.GetString(0), order, state, Ms(r.GetInt64(10)), holder, r.GetInt32(17), r.IsDBNull(18) ? null : Ms(r.GetInt64(18)),
-            ids, r.IsDBNull(20) ? null : r.GetString(20));
-    }
-
-    private static DateTimeOffset Ms(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
-
-    private static string NewId(DateTimeOffset now) =>
-        "W" + now.UtcDateTime.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(5));
-
-    private static void Set(SqliteCommand cmd, string name, object? value) => cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
+    private static void Set(SqliteCommand cmd, string name, object? value) => WorkUnitRows.Set(cmd, name, value);
 
     private static void Exec(SqliteConnection c, string sql)
     {

@@ -1,41 +1,47 @@
 using Ferry.Engine.Addresses;
-using Ferry.Engine.Journal;
+using Ferry.Engine.Tests.Journal.Stores;
 using Ferry.Engine.Transfers;
 using Ferry.Engine.Work;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Ferry.Engine.Tests.Work;
 
 /// <summary>
-/// The work queue in the journal's file: units taken one at a time under a lease with a fencing token, by several queue
-/// instances on one file exactly as several worker processes open it.
+/// The work queue beside the journal: units taken one at a time under a lease with a fencing token, by several queue
+/// instances on one store exactly as several worker processes open it. One contract every store keeps
+/// (<see cref="SqliteWorkQueueTests"/>, <see cref="PostgresWorkQueueTests"/>).
 /// </summary>
-public sealed class WorkQueueTests : IDisposable
+public abstract class WorkQueueTests(JournalStore store) : IDisposable
 {
     private static readonly DateTimeOffset Start = new(2026, 1, 5, 12, 0, 0, TimeSpan.Zero);
     private static readonly WorkQueueOptions Lease30 = new() { Lease = TimeSpan.FromSeconds(30) };
 
-    private readonly string _dir = Directory.CreateTempSubdirectory("ferry-queue-").FullName;
     private readonly FakeTimeProvider _clock = new(Start);
 
-    private string Path => System.IO.Path.Combine(_dir, "journal.db");
+    /// <summary>The store under test.</summary>
+    protected JournalStore Store => store;
+
+    /// <summary>The test's clock.</summary>
+    protected FakeTimeProvider Clock => _clock;
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
+        store.Dispose();
+        GC.SuppressFinalize(this);
     }
+
+    /// <summary>Opens one more queue on the store, as another worker process would.</summary>
+    protected IWorkQueue Open() => store.OpenQueue(_clock, Lease30);
 
     private static WorkerIdentity Worker(string id) => new(id, Environment.ProcessId, Environment.MachineName, 0);
 
-    private static WorkOrder Order(decimal amount, string to = "funding") =>
+    protected static WorkOrder Order(decimal amount, string to = "funding") =>
         new(WorkKind.Transfer, "main", new TransferRequest(amount, "USDT", WalletAddress.Parse("spot"), WalletAddress.Parse(to)), null);
 
     [Fact]
     public async Task Units_are_taken_in_queue_order_and_completed_with_their_result()
     {
-        using var queue = SqliteWorkQueue.Open(Path, _clock, Lease30);
+        using var queue = Open();
         var queued = await queue.EnqueueAsync([Order(1.5m), Order(2m, "alice@example.com/usdm")], CancellationToken.None);
 
         var first = await queue.TakeAsync(Worker("w1"), CancellationToken.None);
@@ -60,13 +66,13 @@ public sealed class WorkQueueTests : IDisposable
     }
 
     [Fact]
-    public async Task Many_takers_on_one_file_at_once_never_get_one_unit_twice()
+    public async Task Many_takers_on_one_store_at_once_never_get_one_unit_twice()
     {
         const int units = 60;
         const int takers = 6;
-        using (var seed = SqliteWorkQueue.Open(Path, _clock, Lease30))
+        using (var seed = Open())
             await seed.EnqueueAsync([.. Enumerable.Range(1, units).Select(i => Order(i))], CancellationToken.None);
-        var queues = Enumerable.Range(0, takers).Select(_ => SqliteWorkQueue.Open(Path, _clock, Lease30)).ToList();
+        var queues = Enumerable.Range(0, takers).Select(_ => Open()).ToList();
         try
         {
             using var go = new Barrier(takers);
@@ -96,8 +102,8 @@ public sealed class WorkQueueTests : IDisposable
     [Fact]
     public async Task A_unit_whose_lease_ran_out_is_taken_over_and_the_old_holder_is_refused_every_write()
     {
-        using var a = SqliteWorkQueue.Open(Path, _clock, Lease30);
-        using var b = SqliteWorkQueue.Open(Path, _clock, Lease30);
+        using var a = Open();
+        using var b = Open();
         await a.EnqueueAsync([Order(1m)], CancellationToken.None);
         var old = (await a.TakeAsync(Worker("w-a"), CancellationToken.None))!;
 
@@ -126,7 +132,7 @@ public sealed class WorkQueueTests : IDisposable
     [Fact]
     public async Task A_holder_whose_lease_ran_out_is_refused_even_before_anyone_takes_the_unit_and_renewing_keeps_it()
     {
-        using var queue = SqliteWorkQueue.Open(Path, _clock, Lease30);
+        using var queue = Open();
         await queue.EnqueueAsync([Order(1m), Order(2m)], CancellationToken.None);
         var renewed = (await queue.TakeAsync(Worker("w"), CancellationToken.None))!;
         var lapsed = (await queue.TakeAsync(Worker("w"), CancellationToken.None))!;
@@ -144,7 +150,7 @@ public sealed class WorkQueueTests : IDisposable
     [Fact]
     public async Task A_unit_whose_worker_process_is_gone_is_taken_over_at_once()
     {
-        using var queue = SqliteWorkQueue.Open(Path, _clock, Lease30);
+        using var queue = Open();
         await queue.EnqueueAsync([Order(1m)], CancellationToken.None);
         using var exited = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("true") { UseShellExecute = false })!;
         await exited.WaitForExitAsync();
@@ -160,7 +166,7 @@ public sealed class WorkQueueTests : IDisposable
     [Fact]
     public async Task A_unit_handed_back_is_queued_again_and_takeable_after_its_delay()
     {
-        using var queue = SqliteWorkQueue.Open(Path, _clock, Lease30);
+        using var queue = Open();
         await queue.EnqueueAsync([Order(1m)], CancellationToken.None);
         var lease = (await queue.TakeAsync(Worker("w1"), CancellationToken.None))!;
 
@@ -174,33 +180,5 @@ public sealed class WorkQueueTests : IDisposable
         var again = await queue.TakeAsync(Worker("w2"), CancellationToken.None);
         Assert.False(again!.TakenOver);
         await Assert.ThrowsAsync<WorkLeaseLostException>(() => queue.CompleteAsync(lease, new WorkResult(WorkUnitState.Done, [], "done"), CancellationToken.None));
-    }
-
-    [Fact]
-    public async Task A_schema_4_journal_gets_the_queue_table_when_opened_and_a_newer_one_is_refused()
-    {
-        using (var journal = SqliteTransferJournal.Open(Path, _clock)) { }
-        using (var c = new SqliteConnection($"Data Source={Path};Pooling=false"))
-        {
-            c.Open();
-            using var cmd = c.CreateCommand();
-            cmd.CommandText = "DROP TABLE work_units; PRAGMA user_version=4;";
-            cmd.ExecuteNonQuery();
-        }
-
-        using (var queue = SqliteWorkQueue.Open(Path, _clock, Lease30))
-            Assert.Single(await queue.EnqueueAsync([Order(1m)], CancellationToken.None));
-
-        using (var c = new SqliteConnection($"Data Source={Path};Pooling=false"))
-        {
-            c.Open();
-            using var cmd = c.CreateCommand();
-            cmd.CommandText = "PRAGMA user_version;";
-            Assert.Equal(5L, cmd.ExecuteScalar());
-            cmd.CommandText = "PRAGMA user_version=6;";
-            cmd.ExecuteNonQuery();
-        }
-        var newer = Assert.Throws<JournalCorruptException>(() => SqliteWorkQueue.Open(Path, _clock, Lease30));
-        Assert.Contains("newer Ferry", newer.Message, StringComparison.Ordinal);
     }
 }

@@ -1,4 +1,5 @@
 using Ferry.Engine.Journal;
+using Ferry.Engine.Work;
 
 namespace Ferry.Engine.Tests.Journal.Stores;
 
@@ -8,6 +9,9 @@ public abstract class JournalStore : IDisposable
 {
     /// <summary>Opens the journal (creating its schema when it has none), as a new owner.</summary>
     public abstract ITransferJournal Open(TimeProvider time, JournalClaimOptions? claims = null);
+
+    /// <summary>Opens the work queue beside the journal (creating the schema when there is none), as another worker would.</summary>
+    public abstract IWorkQueue OpenQueue(TimeProvider time, WorkQueueOptions options);
 
     /// <summary>Runs one SQL statement on the store directly, bypassing the journal (what a hand edit or a bug would do).</summary>
     public abstract void Execute(string sql);

@@ -1,5 +1,6 @@
 using Ferry.Engine.Journal;
 using Ferry.Engine.Postgres;
+using Ferry.Engine.Work;
 using Ferry.Testing.Postgres;
 using Npgsql;
 
@@ -20,6 +21,13 @@ public sealed class PostgresJournalStore(PostgresServer server) : JournalStore
     {
         PostgresTransferJournal.Migrate(Address);
         return PostgresTransferJournal.Open(Address, time, claims);
+    }
+
+    /// <summary>The queue with the test's clock in place of the server's, so leases run out when the test says.</summary>
+    public override IWorkQueue OpenQueue(TimeProvider time, WorkQueueOptions options)
+    {
+        PostgresTransferJournal.Migrate(Address);
+        return PostgresWorkQueue.Open(Address, options, time);
     }
 
     public override void Execute(string sql)

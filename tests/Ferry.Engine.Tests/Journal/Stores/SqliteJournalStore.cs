@@ -1,4 +1,5 @@
 using Ferry.Engine.Journal;
+using Ferry.Engine.Work;
 using Microsoft.Data.Sqlite;
 
 namespace Ferry.Engine.Tests.Journal.Stores;
@@ -15,6 +16,8 @@ public sealed class SqliteJournalStore : JournalStore
     public string Path => System.IO.Path.Combine(_dir, "journal.db");
 
     public override ITransferJournal Open(TimeProvider time, JournalClaimOptions? claims = null) => SqliteTransferJournal.Open(Path, time, claims);
+
+    public override IWorkQueue OpenQueue(TimeProvider time, WorkQueueOptions options) => SqliteWorkQueue.Open(Path, time, options);
 
     public override void Execute(string sql)
     {

@@ -1,0 +1,83 @@
+using Ferry.Engine.Journal;
+using Ferry.Engine.Postgres;
+using Ferry.Engine.Tests.Journal.Stores;
+using Ferry.Engine.Work;
+using Ferry.Testing.Postgres;
+using Npgsql;
+
+namespace Ferry.Engine.Tests.Work;
+
+/// <summary>The work queue in the journal's PostgreSQL database.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresWorkQueueTests(PostgresServer server) : WorkQueueTests(new PostgresJournalStore(server))
+{
+    private PostgresJournalAddress Address => ((PostgresJournalStore)Store).Address;
+
+    [Fact]
+    public async Task Many_takers_on_separate_connections_under_the_servers_clock_never_get_one_unit_twice()
+    {
+        const int units = 120;
+        const int takers = 8;
+        PostgresTransferJournal.Migrate(Address);
+        var queues = Enumerable.Range(0, takers).Select(_ => PostgresWorkQueue.Open(Address)).ToList();
+        try
+        {
+            await queues[0].EnqueueAsync([.. Enumerable.Range(1, units).Select(i => Order(i))], CancellationToken.None);
+            using var go = new Barrier(takers);
+            var taken = await Task.WhenAll(queues.Select((q, i) => Task.Run(async () =>
+            {
+                var mine = new List<(string Unit, long Token)>();
+                var me = new WorkerIdentity($"w{i}", Environment.ProcessId, Environment.MachineName, 0);
+                go.SignalAndWait();
+                while (await q.TakeAsync(me, CancellationToken.None) is { } lease)
+                {
+                    mine.Add((lease.Unit.Id, lease.Token));
+                    lease = await q.RenewAsync(lease, CancellationToken.None);
+                    await q.CompleteAsync(lease, new WorkResult(WorkUnitState.Done, [], "done"), CancellationToken.None);
+                }
+                return mine;
+            })));
+
+            var all = taken.SelectMany(t => t).ToList();
+            Assert.Equal(units, all.Count);
+            Assert.Equal(units, all.Select(t => t.Unit).Distinct().Count());
+            Assert.Equal(units, all.Select(t => t.Token).Distinct().Count());
+            Assert.Equal(units, (await queues[0].CountsAsync(CancellationToken.None))[WorkUnitState.Done]);
+            Assert.All(await queues[0].ListAsync(null, units, CancellationToken.None), u => Assert.Equal(1, u.Takes));
+        }
+        finally
+        {
+            foreach (var q in queues) q.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task A_schema_2_journal_gets_the_queue_table_from_migrate_and_a_queue_on_an_unmigrated_one_is_refused()
+    {
+        PostgresTransferJournal.Migrate(Address);
+        Store.Execute("DROP TABLE work_units; DROP SEQUENCE work_unit_tokens; UPDATE ferry_schema SET version = 2;");
+
+        var older = Assert.Throws<JournalCorruptException>(() => PostgresWorkQueue.Open(Address));
+        Assert.Contains("ferry journal migrate", older.Message, StringComparison.Ordinal);
+        Assert.Equal(PostgresTransferJournal.SchemaVersion, PostgresTransferJournal.Migrate(Address));
+
+        using var queue = PostgresWorkQueue.Open(Address);
+        Assert.Single(await queue.EnqueueAsync([Order(1m)], CancellationToken.None));
+        await using var c = new NpgsqlConnection(((PostgresJournalStore)Store).Database.ConnectionString());
+        await c.OpenAsync();
+        await using var cmd = new NpgsqlCommand("SELECT version FROM ferry_schema;", c);
+        Assert.Equal(3, await cmd.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public void A_queue_on_a_wrong_password_is_refused_in_one_sentence_without_the_password()
+    {
+        PostgresTransferJournal.Migrate(Address);
+        var wrong = PostgresJournalAddress.Parse(((PostgresJournalStore)Store).Database.ConnectionString("not-the-password-4711"));
+
+        var refused = Assert.Throws<JournalUnavailableException>(() => PostgresWorkQueue.Open(wrong));
+
+        Assert.Contains("refused the login", refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("4711", refused.Message, StringComparison.Ordinal);
+    }
+}
