@@ -17,8 +17,8 @@ public sealed class SqliteTransferJournal : ITransferJournal
 {
     /// <summary>The schema this build writes; a file with a newer one is refused. 2 added the route columns, 3 the claims
     /// table and the one-live-entry-per-route-position index, 4 the indexes that keep list and resume reads independent
-    /// of the journal's size.</summary>
-    public const int SchemaVersion = 4;
+    /// of the journal's size, 5 who asked for each leg (the transfer policy's requester).</summary>
+    public const int SchemaVersion = 5;
 
     private const string ClaimColumns = "subject, token, owner, pid, host, started_ms, claimed_ms, lease_until_ms";
 
@@ -170,6 +170,11 @@ public sealed class SqliteTransferJournal : ITransferJournal
                 DROP INDEX legs_route;
                 """, tx);
         }
+        if (version < 5)
+        {
+            // Schema 5: who asked for the move (person:alice, agent:claude, ...); older legs keep none.
+            Exec(c, "ALTER TABLE legs ADD COLUMN requester TEXT;", tx);
+        }
         Exec(c, $"PRAGMA user_version={SchemaVersion};", tx);
         tx.Commit();
     }
@@ -228,6 +233,8 @@ public sealed class SqliteTransferJournal : ITransferJournal
             var entries = new List<JournalEntry>(legs.Count);
             // One transaction: a crash leaves all of a route's legs on disk or none, never a route cut short.
             using var tx = _connection.BeginTransaction(deferred: false);
+            // The policy's check and the planned write in one transaction (the write lock is already held).
+            foreach (var leg in legs.Where(l => l.StartsMove)) Admit(tx, leg, MoveTarget(tx, leg, legs));
             foreach (var leg in legs)
             {
                 var id = NewId(now);
@@ -256,6 +263,7 @@ public sealed class SqliteTransferJournal : ITransferJournal
         SqliteTransaction? tx = null; // inside BeginWrite's transaction: no SqliteTransaction object
             var claim = Enter(subject, now, tx);
             if (claim.HeldByOther is { } other) throw new ClaimHeldException(other);
+            if (leg.StartsMove) Admit(tx, leg, MoveTarget(tx, leg, [leg]));
             var written = Insert(tx, id, leg, LegState.Sending, now);
             AddEvent(tx, id, 1, 1, now, null, LegState.Planned, null);
             AddEvent(tx, id, 2, 1, now, LegState.Planned, LegState.Sending, null);
@@ -298,9 +306,9 @@ public sealed class SqliteTransferJournal : ITransferJournal
     {
         var cmd = Prepared("""
             INSERT INTO legs (id, intent, kind, venue, account, endpoint, parameters, from_wallet, to_wallet, asset, amount,
-              client_tran_id, state, attempt, created_ms, updated_ms, sent_ms, route_id, route_leg)
+              client_tran_id, state, attempt, created_ms, updated_ms, sent_ms, route_id, route_leg, requester)
             VALUES ($id, $intent, $kind, $venue, $account, $endpoint, $parameters, $from, $to, $asset, $amount, $ctid, $state, 1, $now, $now,
-              $sent, $routeId, $routeLeg);
+              $sent, $routeId, $routeLeg, $requester);
             """, tx);
         var amount = WireDecimal.Format(leg.Amount);
         var ms = now.ToUnixTimeMilliseconds();
@@ -321,6 +329,7 @@ public sealed class SqliteTransferJournal : ITransferJournal
         Set(cmd, "$sent", state == LegState.Sending ? ms : null);
         Set(cmd, "$routeId", leg.RouteId);
         Set(cmd, "$routeLeg", leg.RouteLeg);
+        Set(cmd, "$requester", leg.Requester?.ToString());
         try
         {
             cmd.ExecuteNonQuery();
@@ -338,6 +347,9 @@ public sealed class SqliteTransferJournal : ITransferJournal
     {
         using var write = BeginWrite();
         SqliteTransaction? tx = null; // inside BeginWrite's transaction: no SqliteTransaction object
+        // A new attempt of a move that did not execute counts again, so the policy judges it again.
+        if (Admission is not null && expected == LegState.NotExecuted && to == LegState.Sending && Read(id, tx) is { Leg.StartsMove: true } again)
+            Admit(tx, again.Leg, MoveTarget(tx, again.Leg, []));
         var entry = Update(tx, id, expected, to, details, known: null);
         AddEvent(tx, id, null, entry.Attempt, entry.UpdatedAt, expected, to, Detail(details));
         write.Commit();
@@ -388,6 +400,52 @@ public sealed class SqliteTransferJournal : ITransferJournal
         if (to == LegState.Done && entry.ExchangeId is null && details?.HistoryId is null)
             throw new ArgumentException("A done entry names the exchange's transfer id or its history row.", nameof(details));
         return entry;
+    }
+
+    /// <inheritdoc/>
+    public MoveAdmission? Admission { get; set; }
+
+    /// <summary>Runs the policy's check on a move about to start, inside the caller's write transaction.</summary>
+    private void Admit(SqliteTransaction? tx, LegDescription firstLeg, string target)
+    {
+        if (Admission is not { } admit) return;
+        admit(firstLeg, target, since => Counted(tx, since));
+    }
+
+    /// <summary>Where a move that starts with <paramref name="first"/> ends: the last leg of its route among the legs being
+    /// written, else the route's last leg already on file, else the leg's own target.</summary>
+    private string MoveTarget(SqliteTransaction? tx, LegDescription first, IReadOnlyList<LegDescription> writing)
+    {
+        if (first.RouteId is null) return first.To;
+        var last = writing.Where(l => l.RouteId == first.RouteId).MaxBy(l => l.RouteLeg ?? 0);
+        if (last is not null && last.RouteLeg > first.RouteLeg) return last.To;
+        var cmd = Prepared("SELECT to_wallet FROM legs WHERE route_id = $route ORDER BY route_leg DESC, created_ms DESC, rowid DESC LIMIT 1;", tx);
+        Set(cmd, "$route", first.RouteId);
+        return cmd.ExecuteScalar() as string ?? first.To;
+    }
+
+    /// <summary>The moves journaled after $since that count against rolling limits: each move's first
+    /// leg while planned, sending, done or unknown, with the target of its route's last leg.</summary>
+    internal const string CountedSql = $"""
+        SELECT {JournalRows.Columns},
+          COALESCE((SELECT t.to_wallet FROM legs t WHERE t.route_id = legs.route_id ORDER BY t.route_leg DESC, t.created_ms DESC, t.rowid DESC LIMIT 1), to_wallet)
+        FROM legs
+        WHERE created_ms > $since AND state IN ('planned', 'sending', 'done', 'unknown') AND (route_id IS NULL OR route_leg = 1)
+        ORDER BY created_ms, rowid;
+        """;
+
+    private List<CountedMove> Counted(SqliteTransaction? tx, DateTimeOffset since)
+    {
+        var cmd = Prepared(CountedSql, tx);
+        Set(cmd, "$since", since.ToUnixTimeMilliseconds());
+        var list = new List<CountedMove>();
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            var entry = JournalRows.Read(r);
+            list.Add(new CountedMove(entry.Leg, r.GetString(24), entry.CreatedAt));
+        }
+        return list;
     }
 
     /// <inheritdoc/>

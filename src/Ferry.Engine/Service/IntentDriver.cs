@@ -11,7 +11,7 @@ namespace Ferry.Engine.Service;
 /// out is marked not executed first. A route resumes from its first leg that is not done.
 /// </summary>
 internal sealed class IntentDriver(ITransferJournal journal, Func<ITransferPlan, CancellationToken, Task<LegSendResult>> send,
-    JournalReconciler reconciler, TimeProvider time)
+    JournalReconciler reconciler, TimeProvider time, Policy.Requester requester)
 {
     /// <summary>How many rounds one call makes before it leaves the rest to a later call.</summary>
     public const int MaxRounds = 400;
@@ -46,7 +46,7 @@ internal sealed class IntentDriver(ITransferJournal journal, Func<ITransferPlan,
             {
                 case null:
                 case LegState.Rejected:
-                    await JournaledExecutor.ExecuteAsync(journal, leg.Describe(key), c => send(leg, c), ct).ConfigureAwait(false);
+                    await JournaledExecutor.ExecuteAsync(journal, leg.Describe(key) with { Requester = requester }, c => send(leg, c), ct).ConfigureAwait(false);
                     break;
                 case LegState.Planned:
                     journal.Transition(last.Id, LegState.Planned, LegState.NotExecuted, new TransitionDetails { Message = "never sent (the process stopped before 'sending' was written)" });
@@ -71,7 +71,7 @@ internal sealed class IntentDriver(ITransferJournal journal, Func<ITransferPlan,
             RouteResult result;
             if (routeId is null)
             {
-                result = await RouteExecutor.ExecuteAsync(journal, plan, (leg, c) => send(leg, c), reconciler, ct, time, intent: key).ConfigureAwait(false);
+                result = await RouteExecutor.ExecuteAsync(journal, plan, (leg, c) => send(leg, c), reconciler, ct, time, intent: key, requester: requester).ConfigureAwait(false);
             }
             else
             {
