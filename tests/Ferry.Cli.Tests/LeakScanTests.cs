@@ -405,12 +405,29 @@ public sealed class LeakScanTests : IAsyncLifetime, IDisposable
         [
             new("mcp --plan-ttl soon", 2),
             new("mcp --plan-ttl 25h", 2),
+            new("mcp --agent bad/name", 2),
         ]),
         ("accounts remove",
         [
             new("accounts remove added-file", 0),
             new("accounts remove added-typed --json", 0),
             new("accounts remove nope", 2),
+        ]),
+        ("policy check",
+        [
+            new("policy check", 0),
+            new("policy check --json", 0),
+            new("policy check now", 2),
+        ]),
+        ("policy show",
+        [
+            new("policy show --json", 0),
+            new("policy show all", 2),
+        ]),
+        ("policy init",
+        [
+            new("policy init --json", 0),
+            new("policy init", 4),
         ]),
     ];
 
@@ -429,6 +446,9 @@ public sealed class LeakScanTests : IAsyncLifetime, IDisposable
         ["journal reconcile"] = "each entry is reconciled with the account it names",
         ["journal resume"] = "each leg of the route runs with the account it names",
         ["mcp"] = "each tool call names its own account (the same default as --account)",
+        ["policy check"] = "the policy file covers every account",
+        ["policy show"] = "the policy file covers every account",
+        ["policy init"] = "writes the one policy file, which covers every account",
     };
 
     /// <summary>
