@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 
 namespace Ferry.Mcp.Tests;
 
@@ -74,10 +73,5 @@ public sealed class PolicyToolTests
         }
     }
 
-    private static async Task<decimal> HtxAsync(FerryMcpProcess ferry, string wallet)
-    {
-        var rows = (await ferry.CallAsync("balances", new { venue = "htx" })).Ok().Structured["balances"]!.AsArray();
-        return rows.Where(r => r!["asset"]!.GetValue<string>() == "USDT" && r["wallet"]!.GetValue<string>() == "htx:" + wallet)
-            .Sum(r => decimal.Parse(r!["amount"]!.GetValue<string>(), CultureInfo.InvariantCulture));
-    }
+    private static Task<decimal> HtxAsync(FerryMcpProcess ferry, string wallet) => HtxTransferToolTests.HtxAsync(ferry, wallet);
 }
