@@ -233,10 +233,11 @@ public sealed class SqliteTransferJournal : ITransferJournal
             var entries = new List<JournalEntry>(legs.Count);
             // One transaction: a crash leaves all of a route's legs on disk or none, never a route cut short.
             using var tx = _connection.BeginTransaction(deferred: false);
-            // The policy's check and the planned write in one transaction (the write lock is already held).
-            foreach (var leg in legs.Where(l => l.StartsMove)) Admit(tx, leg, MoveTarget(tx, leg, legs));
             foreach (var leg in legs)
             {
+                // The policy's check and the planned write in one transaction (the write lock is already held); a move
+                // written earlier in this batch already counts for the next.
+                if (leg.StartsMove) Admit(tx, leg, MoveTarget(tx, leg, legs));
                 var id = NewId(now);
                 CheckFence(tx, ClaimSubjects.Of(leg, id));
                 var written = Insert(tx, id, leg, LegState.Planned, now);
