@@ -23,6 +23,7 @@ internal static class FailureExit
         AccountConfigException => (ExitCodes.Refused, e.Message),
         // The transfer policy refused the move before anything was journaled; a policy file that cannot be read is bad input.
         Ferry.Engine.Policy.PolicyRefusedException => (ExitCodes.Refused, e.Message),
+        Ferry.Engine.Policy.PolicyFileException { Unreadable: true } => (ExitCodes.Refused, e.Message),
         Ferry.Engine.Policy.PolicyFileException => (ExitCodes.BadInput, e.Message),
         TransferPlanningException or FormatException => (ExitCodes.BadInput, e.Message),
         _ when EnvironmentFailure.Describe(e) is { } sentence => (ExitCodes.Refused, sentence),

@@ -62,7 +62,7 @@ internal static class PolicyCommand
         }
         catch (PolicyFileException e)
         {
-            throw CliException.BadInput(e.Message);
+            throw e.Unreadable ? CliException.Refused(e.Message) : CliException.BadInput(e.Message);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Ferry.Core.Files;
 using Ferry.Core.Money;
 using Ferry.Engine.Accounts;
 using YamlDotNet.Core;
@@ -18,22 +19,25 @@ public static class PolicyFile
     private static readonly string[] MatchFields = ["requester", "account", "venue", "environment", "from", "to", "asset"];
     private static readonly string[] LimitFields = ["per-move", "rolling", "moves", "hours"];
 
+    /// <summary>The largest policy file read; a longer one is refused unread.</summary>
+    public const long MaxFileBytes = 256 * 1024;
+
     /// <summary>The policy file under <paramref name="home"/>, or null when there is none (every move is then allowed,
-    /// as before policies existed). Throws <see cref="PolicyFileException"/> for a file that is not valid or cannot be read.</summary>
+    /// as before policies existed). Throws <see cref="PolicyFileException"/> for a file that is not valid or cannot be
+    /// read (a folder, a FIFO or other non-regular file, more than <see cref="MaxFileBytes"/>, no permission).</summary>
     public static TransferPolicy? Load(FerryHome home)
     {
         ArgumentNullException.ThrowIfNull(home);
         var path = PathUnder(home);
-        if (Directory.Exists(path)) throw new PolicyFileException($"{TransferPolicy.FileName} in {home.Path} is a folder, not a file.", 1);
+        if (!File.Exists(path) && !Directory.Exists(path)) return null;
         string text;
         try
         {
-            if (!File.Exists(path)) return null;
-            text = File.ReadAllText(path);
+            text = BoundedFile.ReadAllText(path, MaxFileBytes);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (BoundedFileException e)
         {
-            throw new PolicyFileException($"{TransferPolicy.FileName} in {home.Path} cannot be read ({e.Message.TrimEnd('.')}).", 1);
+            throw new PolicyFileException($"The policy file {path} {e.Reason}.", 1, unreadable: true);
         }
         return Parse(text);
     }

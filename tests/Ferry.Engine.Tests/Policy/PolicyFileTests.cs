@@ -97,8 +97,15 @@ public sealed class PolicyFileTests
         try
         {
             Assert.Null(PolicyFile.Load(new FerryHome(dir.FullName)));
-            File.WriteAllText(Path.Combine(dir.FullName, "policy.yaml"), "default: block\n");
+            var path = Path.Combine(dir.FullName, "policy.yaml");
+            File.WriteAllText(path, "default: block\n");
             Assert.Equal(PolicyAction.Block, PolicyFile.Load(new FerryHome(dir.FullName))!.Default);
+
+            // A file too large to be a policy is refused unread, as a problem of the machine rather than of its text.
+            File.WriteAllText(path, "default: block\n" + new string('#', (int)PolicyFile.MaxFileBytes));
+            var e = Assert.Throws<PolicyFileException>(() => PolicyFile.Load(new FerryHome(dir.FullName)));
+            Assert.True(e.Unreadable);
+            Assert.Equal($"The policy file {path} is larger than 256 KiB.", e.Message);
         }
         finally
         {
