@@ -27,6 +27,9 @@ public sealed class CliEnvironment
     /// <summary>This run's diagnostic log (<c>--verbose</c>, <c>FERRY_LOG</c>); set by <see cref="FerryApp"/>.</summary>
     internal Output.CliLog Log { get; set; } = Output.CliLog.Off;
 
+    /// <summary>The command line's <c>--journal</c>, when given (see <see cref="Sessions.JournalLocation"/>).</summary>
+    internal string? JournalOption { get; set; }
+
     /// <summary>
     /// TEST-ONLY: sends the requests of a mainnet-configured account to this loopback simulator instead, so the
     /// CONFIRM path can be tested without real money. It is internal: no argument, option or environment variable

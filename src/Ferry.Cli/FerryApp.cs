@@ -27,10 +27,12 @@ public static class FerryApp
             JournalCommand.Create(env),
             PolicyCommand.Create(env),
             Mcp.McpCommand.Create(env),
-            SweepCommand.Create(env), RebalanceCommand.Create(env),
+            SweepCommand.Create(env), RebalanceCommand.Create(env), WorkerCommand.Create(env),
         };
         var verbose = CommonOptions.Verbose();
         root.Options.Add(verbose);
+        var journal = CommonOptions.Journal();
+        root.Options.Add(journal);
         env.InspectCommandTree?.Invoke(root);
 
         var parse = root.Parse(args);
@@ -54,6 +56,7 @@ public static class FerryApp
         try
         {
             env.Log = CliLog.Open(env, parse.GetValue(verbose));
+            env.JournalOption = parse.GetValue(journal);
             env.Log.Info($"ferry {FerryProduct.Version}: {CliLog.CommandPath(parse.CommandResult)} (arguments not logged)");
             var exitCode = await parse.InvokeAsync(config, ct);
             env.Log.Info($"exit {exitCode}");

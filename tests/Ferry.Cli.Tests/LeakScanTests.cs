@@ -80,6 +80,9 @@ public sealed class LeakScanTests : IAsyncLifetime, IDisposable
             new("transfer 1 USDT --from spot --to funding --account live", 0, Input: "CONFIRM\n"),
             new("transfer 5 USDT --from spot --to usdm --account testnet", 4),
             new("transfer 5 USDT --from spot --to usdm --dry-run --json", 0),
+            new("transfer 2 USDT --from spot --to funding --account ed --queue --json", 0),
+            new("transfer 2 USDT --from spot --to funding --account live --queue --confirm", 0),
+            new("transfer 2 USDT --from spot --to funding --account live --queue", 4),
             new("transfer 5 USDT --from spot --to usdm --dry-run --account live", 0),
             new("transfer 500 USDT --from usdm --to coinm --dry-run --account live", 0),
             new("transfer 500 USDT --from usdm --to coinm --account live", 4),
@@ -156,6 +159,29 @@ public sealed class LeakScanTests : IAsyncLifetime, IDisposable
             new("journal resume latest --json", 0),
             new("journal resume latest", 4),
             new("journal resume J-nope --json", 2),
+        ]),
+        ("journal migrate",
+        [
+            new("journal migrate", 0),
+            new("journal migrate --json", 0),
+            new("journal migrate --journal postgres://ferry:not-a-real-password@/ferry", 2),
+        ]),
+        ("journal copy",
+        [
+            new("journal copy --from sqlite --to {home}/other.db", 2),
+            new("journal copy --from {home}/no-such-journal.db --to postgres://ferry:not-a-real-password@127.0.0.1:1/ferry --json", 2),
+        ]),
+        ("worker",
+        [
+            new("worker --until-empty", 0),
+            new("worker --until-empty --json --concurrency 2", 0),
+            new("worker --concurrency 0 --json", 2),
+        ]),
+        ("worker status",
+        [
+            new("worker status", 0),
+            new("worker status --json", 0),
+            new("worker status --bogus", 2),
         ]),
         ("sweep",
         [
@@ -445,10 +471,14 @@ public sealed class LeakScanTests : IAsyncLifetime, IDisposable
         ["journal show"] = "shows one entry, which names its own account",
         ["journal reconcile"] = "each entry is reconciled with the account it names",
         ["journal resume"] = "each leg of the route runs with the account it names",
+        ["journal migrate"] = "creates or upgrades the journal's schema; no account is involved",
+        ["journal copy"] = "copies every entry, each of which names its own account",
         ["mcp"] = "each tool call names its own account (the same default as --account)",
         ["policy check"] = "the policy file covers every account",
         ["policy show"] = "the policy file covers every account",
         ["policy init"] = "writes the one policy file, which covers every account",
+        ["worker"] = "each unit runs with the account it was queued for",
+        ["worker status"] = "shows the units of every account",
     };
 
     /// <summary>
@@ -457,6 +487,7 @@ public sealed class LeakScanTests : IAsyncLifetime, IDisposable
     /// </summary>
     private static readonly Dictionary<string, string> SuccessScannedElsewhere = new()
     {
+        ["journal copy"] = "needs a PostgreSQL server: tests/Ferry.Cli.Tests/PostgresJournalCliTests copies into the test server and checks that no password reaches the output or the log",
         ["mcp"] = "a stdio server for MCP clients: tests/Ferry.Mcp.Tests/LeakScanTests runs the real 'ferry mcp' process and scans every tool's output and its log lines",
     };
 

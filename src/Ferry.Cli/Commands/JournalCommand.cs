@@ -8,7 +8,7 @@ using Ferry.Core.Money;
 
 namespace Ferry.Cli.Commands;
 
-/// <summary><c>ferry journal list | show ID | reconcile [ID] | resume ID</c>: the durable record of every leg Ferry sent.</summary>
+/// <summary><c>ferry journal list | show ID | reconcile [ID] | resume ID | migrate | copy</c>: the durable record of every leg Ferry sent.</summary>
 internal static class JournalCommand
 {
     public static Command Create(CliEnvironment env)
@@ -30,7 +30,10 @@ internal static class JournalCommand
         var reconcile = new Command("reconcile", "Resolve sending or unknown entries against the exchange's own history.") { reconcileId, reconcileJson, noWait };
         reconcile.SetAction((parse, ct) => ReconcileAsync(env, new Printer(env, parse.GetValue(reconcileJson)), parse.GetValue(reconcileId), !parse.GetValue(noWait), ct));
 
-        return new Command("journal", "The journal of transfers: what was sent, what came back, what reconciliation decided.") { list, show, reconcile, JournalResumeCommand.Create(env) };
+        return new Command("journal", "The journal of transfers: what was sent, what came back, what reconciliation decided.")
+        {
+            list, show, reconcile, JournalResumeCommand.Create(env), JournalMigrateCommand.Create(env), JournalCopyCommand.Create(env),
+        };
     }
 
     private static async Task<int> ListAsync(CliEnvironment env, Printer printer, string? stateName, int limit, CancellationToken ct)
@@ -44,12 +47,21 @@ internal static class JournalCommand
         if (limit < 1) throw CliException.BadInput($"--limit {limit} is not positive.");
         await using var service = CliServices.Open(env, printer.Json);
         var entries = await service.ListAsync(state is { } s ? [s] : null, limit, ct);
-        printer.Document(new JournalListDocument([.. entries.Select(JournalEntryDocument.Of)]), CliJsonContext.Default.JournalListDocument);
-        var table = Printer.NewTable("Id", "State", "Attempt", "Account", "Move", "Exchange id");
+        // Which worker holds what: an entry's intent is its queued unit's id.
+        using var queue = CliQueue.Open(env);
+        var units = new Dictionary<string, Ferry.Engine.Work.WorkUnit>(StringComparer.Ordinal);
+        foreach (var intent in entries.Select(e => e.Leg.Intent).OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            if (await queue.FindAsync(intent, ct) is { } unit) units[intent] = unit;
+        }
+        Ferry.Engine.Work.WorkUnit? UnitOf(JournalEntry e) => e.Leg.Intent is { } i ? units.GetValueOrDefault(i) : null;
+        printer.Document(new JournalListDocument([.. entries.Select(e => new JournalListEntryDocument(JournalEntryDocument.Of(e), UnitOf(e)?.Id, UnitOf(e)?.Holder?.Worker.Id))]),
+            CliJsonContext.Default.JournalListDocument);
+        var table = Printer.NewTable("Id", "State", "Attempt", "Account", "Move", "Exchange id", "Worker");
         foreach (var e in entries)
         {
             Printer.AddRow(table, e.Id, LegStates.Name(e.State), e.Attempt.ToString(CultureInfo.InvariantCulture), e.Leg.AccountName,
-                $"{WireDecimal.Format(e.Leg.Amount)} {e.Leg.Asset} {e.Leg.From} → {e.Leg.To}", e.ExchangeId ?? e.HistoryId ?? "");
+                $"{WireDecimal.Format(e.Leg.Amount)} {e.Leg.Asset} {e.Leg.From} → {e.Leg.To}", e.ExchangeId ?? e.HistoryId ?? "", UnitOf(e)?.Holder?.Worker.Id ?? "");
         }
 
         printer.Table(table);

@@ -154,6 +154,23 @@ internal sealed class MovesExecution : IAsyncDisposable
             : ExitCodes.Ok;
     }
 
+    /// <summary>Asks for CONFIRM on mainnet (recorded with the units: a worker never asks), then queues each planned move as
+    /// one unit of one batch for <c>ferry worker</c>; returns the exit code.</summary>
+    public async Task<int> EnqueueAsync(string what, MovePlan plan, Ferry.Engine.Work.WorkKind kind, bool confirmed, CancellationToken ct)
+    {
+        if (plan.Moves.Count == 0)
+        {
+            if (!_json) _env.Out.WriteLine("Nothing to move.");
+            return _json ? await QueueSubmission.EnqueueAsync(_env, new Printer(_env, _json), [], jsonLine: true, ct) : ExitCodes.Ok;
+        }
+        var mainnet = _target.Environment == AccountEnvironment.Mainnet;
+        if (mainnet) MainnetConsent.Require(_env, confirmed, ConsentSummary(what, plan));
+        var batch = QueueSubmission.NewBatch(_env.Time);
+        var at = mainnet ? _env.Time.GetUtcNow() : (DateTimeOffset?)null;
+        return await QueueSubmission.EnqueueAsync(_env, new Printer(_env, _json),
+            [.. plan.Moves.Select(m => new Ferry.Engine.Work.WorkOrder(kind, Master.Name, m.Request, at, batch))], jsonLine: true, ct);
+    }
+
     /// <summary>What the user consents to before a mainnet sweep or rebalance runs.</summary>
     public string ConsentSummary(string what, MovePlan plan) =>
         $"{what} on MAINNET with account '{_target.AccountName}': {plan.Moves.Count} move(s){Totals(plan.Moves)}.";

@@ -17,14 +17,15 @@ internal static class RebalanceCommand
         var parallel = new Option<int>("--parallel") { Description = "Moves in flight at once, 1-64 (default 16); the rate budget is never exceeded.", DefaultValueFactory = _ => 16 };
         var dryRun = new Option<bool>("--dry-run") { Description = "Read the balances and print the moves; send nothing." };
         var confirm = new Option<bool>("--confirm") { Description = "Consent to a mainnet rebalance without the interactive CONFIRM prompt (for scripts)." };
+        var queue = new Option<bool>("--queue") { Description = "Queue each planned move for 'ferry worker' instead of running them here; prints the unit ids." };
         var json = CommonOptions.Json();
         var account = CommonOptions.Account();
         var command = new Command("rebalance", "Move money between sub-account wallets until each holds its target amount or share, with the fewest moves.")
         {
-            file, parallel, dryRun, confirm, json, account,
+            file, parallel, dryRun, confirm, queue, json, account,
         };
         command.SetAction((parse, ct) => RunAsync(env, new RebalanceOptions(parse.GetValue(file)!, parse.GetValue(parallel), parse.GetValue(dryRun),
-            parse.GetValue(confirm), parse.GetValue(json), parse.GetValue(account)), ct));
+            parse.GetValue(confirm), parse.GetValue(json), parse.GetValue(account)) { Queue = parse.GetValue(queue) }, ct));
         return command;
     }
 
@@ -36,6 +37,7 @@ internal static class RebalanceCommand
         var (path, parallel) = (options.PlanPath, options.Parallel);
         // The whole file is checked before any session opens: bad input has no side effect.
         if (parallel is < 1 or > 64) throw CliException.BadInput($"--parallel {parallel} is out of range; give 1 to 64.");
+        if (options.DryRun && options.Queue) throw CliException.BadInput("Give --dry-run or --queue, not both.");
         string yaml;
         try
         {
@@ -49,6 +51,7 @@ internal static class RebalanceCommand
         await using var run = await MovesExecution.OpenAsync(env, rebalance.Target, options.Json, ct);
         var plan = await PlanAsync(run, rebalance, ct);
         run.ShowPlan("Rebalance", plan, options.DryRun);
+        if (options.Queue) return await run.EnqueueAsync("Rebalance", plan, Ferry.Engine.Work.WorkKind.Rebalance, options.Confirm, ct);
         return options.DryRun ? ExitCodes.Ok : await run.ExecuteAsync("Rebalance", plan, options.Confirm, parallel, ct);
     }
 

@@ -51,6 +51,8 @@ internal static class SoakCommand
         // With --json the run prints one document at the end (the summary's counts and the run's facts), nothing before.
         var printer = new Printer(env, settings.Json);
         settings.Validate();
+        if (env.JournalOption is not null)
+            throw CliException.BadInput("ferry sim soak makes its own journal in a temporary folder; it takes no --journal.");
         var (count, rate, seed, killEvery, processes, _) = settings;
         var intents = SoakRunner.Intents(count, seed);
         var clock = new JumpClock(env.Time);

@@ -23,16 +23,17 @@ internal static class SweepCommand
         var parallel = new Option<int>("--parallel") { Description = "Moves in flight at once, 1-64 (default 16); the rate budget is never exceeded.", DefaultValueFactory = _ => 16 };
         var dryRun = new Option<bool>("--dry-run") { Description = "Read the balances and print the plan; send nothing." };
         var confirm = new Option<bool>("--confirm") { Description = "Consent to a mainnet sweep without the interactive CONFIRM prompt (for scripts)." };
+        var queue = new Option<bool>("--queue") { Description = "Queue each planned move for 'ferry worker' instead of running them here; prints the unit ids." };
         var json = CommonOptions.Json();
         var account = CommonOptions.Account();
         var command = new Command("sweep", "Collect an asset from sub-accounts into one wallet, many moves at once within the rate budget.")
         {
-            asset, to, all, from, wallet, min, keep, parallel, dryRun, confirm, json, account,
+            asset, to, all, from, wallet, min, keep, parallel, dryRun, confirm, queue, json, account,
         };
         command.SetAction((parse, ct) => RunAsync(env, new SweepOptions(parse.GetValue(asset)!, parse.GetValue(to)!, parse.GetValue(all), parse.GetValue(from),
             parse.GetValue(wallet)!, parse.GetValue(min), parse.GetValue(keep), parse.GetValue(account))
         {
-            Parallel = parse.GetValue(parallel), DryRun = parse.GetValue(dryRun), Confirm = parse.GetValue(confirm), Json = parse.GetValue(json),
+            Parallel = parse.GetValue(parallel), DryRun = parse.GetValue(dryRun), Confirm = parse.GetValue(confirm), Json = parse.GetValue(json), Queue = parse.GetValue(queue),
         }, ct));
         return command;
     }
@@ -40,10 +41,12 @@ internal static class SweepCommand
     private static async Task<int> RunAsync(CliEnvironment env, SweepOptions options, CancellationToken ct)
     {
         if (options.Parallel is < 1 or > 64) throw CliException.BadInput($"--parallel {options.Parallel} is out of range; give 1 to 64.");
+        if (options.DryRun && options.Queue) throw CliException.BadInput("Give --dry-run or --queue, not both.");
         var sweep = Prepare(env, options);
         await using var run = await MovesExecution.OpenAsync(env, sweep.Target, options.Json, ct);
         var plan = await PlanAsync(run, sweep, ct);
         run.ShowPlan(sweep.What, plan, options.DryRun);
+        if (options.Queue) return await run.EnqueueAsync(sweep.What, plan, Ferry.Engine.Work.WorkKind.Sweep, options.Confirm, ct);
         return options.DryRun ? ExitCodes.Ok : await run.ExecuteAsync(sweep.What, plan, options.Confirm, options.Parallel, ct);
     }
 

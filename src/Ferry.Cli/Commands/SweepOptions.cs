@@ -16,4 +16,7 @@ internal sealed record SweepOptions(string Asset, string To, bool FromAllSubacco
     public bool Confirm { get; init; }
 
     public bool Json { get; init; }
+
+    /// <summary>Queue the planned moves for workers instead of running them (--queue).</summary>
+    public bool Queue { get; init; }
 }

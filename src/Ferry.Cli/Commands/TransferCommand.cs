@@ -8,6 +8,7 @@ using Ferry.Engine.Accounts;
 using Ferry.Engine.Addresses;
 using Ferry.Engine.Service;
 using Ferry.Engine.Transfers;
+using Ferry.Engine.Work;
 
 namespace Ferry.Cli.Commands;
 
@@ -23,22 +24,24 @@ internal static class TransferCommand
         var to = new Option<string>("--to") { Description = "The wallet to move to.", Required = true };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the endpoint and parameters that would be sent, and send nothing." };
         var confirm = new Option<bool>("--confirm") { Description = "Consent to a mainnet move without the interactive CONFIRM prompt (for scripts)." };
+        var queue = new Option<bool>("--queue") { Description = "Queue the move for 'ferry worker' instead of running it here; prints the unit id." };
         var json = CommonOptions.Json();
         var account = CommonOptions.Account();
 
         var command = new Command("transfer", "Move an asset between two wallets; prints the exchange's transfer id.")
         {
-            amount, asset, from, to, dryRun, confirm, json, account,
+            amount, asset, from, to, dryRun, confirm, queue, json, account,
         };
         command.SetAction((parse, ct) => RunAsync(env, new Printer(env, parse.GetValue(json)), new TransferOptions(
             parse.GetValue(amount)!, parse.GetValue(asset)!, parse.GetValue(from)!, parse.GetValue(to)!,
-            parse.GetValue(dryRun), parse.GetValue(confirm), parse.GetValue(account)), ct));
+            parse.GetValue(dryRun), parse.GetValue(confirm), parse.GetValue(account)) { Queue = parse.GetValue(queue) }, ct));
         return command;
     }
 
     private static async Task<int> RunAsync(CliEnvironment env, Printer printer, TransferOptions options, CancellationToken ct)
     {
         // Everything is checked and planned before any session opens: bad input has no side effect.
+        if (options.DryRun && options.Queue) throw CliException.BadInput("Give --dry-run or --queue, not both.");
         var request = Request(options);
         var htx = request.From.Venue == Venue.Htx || request.To.Venue == Venue.Htx;
         var accountName = htx ? HtxTarget.Resolve(env, options.Account).AccountName : SessionTarget.Resolve(env, options.Account).AccountName;
@@ -55,6 +58,12 @@ internal static class TransferCommand
 
         TransferService.RequireRunnable(proposal.LegAccounts);
         if (proposal.TouchesMainnet) MainnetConsent.Require(env, options.Confirmed, TransferRender.ConsentSummary(proposal));
+        if (options.Queue)
+        {
+            // Consent stays at the front: a worker never asks, so the confirmation is recorded with the unit.
+            var order = new WorkOrder(WorkKind.Transfer, proposal.Home.Name, proposal.Request, proposal.TouchesMainnet ? env.Time.GetUtcNow() : null);
+            return await QueueSubmission.EnqueueAsync(env, printer, [order], jsonLine: false, ct);
+        }
         await service.ConnectAsync(proposal.LegAccounts, ct);
         if (proposal.IsRoute) printer.Line($"Route of {proposal.Legs.Count} legs; each is sent only after the previous one is done.");
         await CliServices.RecoverAsync(service, printer, ct);

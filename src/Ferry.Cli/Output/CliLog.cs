@@ -142,6 +142,16 @@ internal sealed class CliLog : IDisposable
         }
     }
 
+    /// <summary>Adds one secret (a database password) to what every line is scrubbed of.</summary>
+    public void Protect(string secret)
+    {
+        lock (_gate)
+        {
+            AddProtected(secret, "***");
+            _protected.Sort((a, b) => b.Whole.Length.CompareTo(a.Whole.Length));
+        }
+    }
+
     private void AddProtected(string whole, string masked)
     {
         if (whole.Length >= 6 && !_protected.Any(p => p.Whole == whole)) _protected.Add((whole, masked));

@@ -59,18 +59,12 @@ internal static class CliServices
         foreach (var r in await service.RecoverAsync(ct)) printer.Line($"journal {r.Entry.Id}: {LegStates.Name(r.State)} ({r.Reason}).");
     }
 
-    /// <summary>Opens the journal under FERRY_HOME; a damaged or unusable one is refused with its one sentence (exit 4).</summary>
+    /// <summary>Opens the command's journal (<c>--journal</c>, FERRY_JOURNAL, else the file under FERRY_HOME); a damaged or
+    /// unusable one is refused with its one sentence (exit 4).</summary>
     public static ITransferJournal OpenJournal(FerryHome home, CliEnvironment env)
     {
         home.EnsureExists();
-        try
-        {
-            return SqliteTransferJournal.Open(SqliteTransferJournal.PathUnder(home.Path), env.Time);
-        }
-        catch (Exception e) when (e is JournalCorruptException or JournalUnavailableException)
-        {
-            throw CliException.Refused(e.Message);
-        }
+        return JournalLocation.Of(env, home).Open(env);
     }
 
     /// <summary>The engine's log lines go to the command's log (<c>--verbose</c>, FERRY_LOG).</summary>

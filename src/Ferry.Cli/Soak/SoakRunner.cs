@@ -29,7 +29,7 @@ internal sealed record SoakSummary(int Transfers, int Duplicates, int Losses, in
 /// The soak: N intended moves of mixed kinds (wallet universal transfer, sub-account universal transfer with a
 /// clientTranId, HTX spot ⇄ swap), each given a unique amount so the simulator's own history can attribute every
 /// committed move to one intent without trusting the journal. Every intent goes through the engine's door
-/// (<see cref="TransferService.MoveOnceAsync"/>): an unknown leg is reconciled before anything else happens to its intent,
+/// (<see cref="TransferService.MoveOnceAsync(string, TransferProposal, CancellationToken)"/>): an unknown leg is reconciled before anything else happens to its intent,
 /// and only a not-executed or rejected one is sent again.
 /// </summary>
 internal sealed class SoakRunner

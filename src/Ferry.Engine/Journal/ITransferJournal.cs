@@ -6,7 +6,9 @@ namespace Ferry.Engine.Journal;
 /// Several processes may share one journal: a unit of work (a route, an intent, a lone entry; see
 /// <see cref="ClaimSubjects"/>) is claimed before it is worked on, the claim's lease is renewed while it is held, and a
 /// write under a subject another live owner claimed, or under a claim this journal lost, is refused.
-/// A PostgreSQL store can implement the same interface.
+/// Two stores implement it with the same shared writes and checks: <see cref="SqliteTransferJournal"/> (one file) and
+/// PostgresTransferJournal (Ferry.Engine.Postgres, one database for several machines). The API is synchronous; an
+/// asynchronous one is a later step.
 /// </summary>
 public interface ITransferJournal : IDisposable
 {

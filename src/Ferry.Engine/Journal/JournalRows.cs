@@ -1,13 +1,15 @@
 using System.Buffers;
+using System.Data.Common;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Ferry.Core.Money;
-using Microsoft.Data.Sqlite;
 
 namespace Ferry.Engine.Journal;
 
-/// <summary>How a leg row is stored and read back in the SQLite journal: one fixed column order read by ordinal, the
-/// request parameters as a JSON array of pairs, and the read-side half of the paired checks.</summary>
+/// <summary>How a leg row is stored and read back, the same in every store (SQLite, PostgreSQL): one fixed column order
+/// read by ordinal, the request parameters as a JSON array of pairs, ids, event and claim rows, and the read-side half of
+/// the paired checks.</summary>
 internal static class JournalRows
 {
     /// <summary>Every column of a leg, in the order <see cref="Read"/> reads them.</summary>
@@ -20,7 +22,7 @@ internal static class JournalRows
     public const string ChangedColumns = "state, attempt, updated_ms, sent_ms, exchange_id, history_id, error_code, message";
 
     /// <summary>Reads the current row (selected with <see cref="Columns"/>) and checks what its state implies.</summary>
-    public static JournalEntry Read(SqliteDataReader r)
+    public static JournalEntry Read(DbDataReader r)
     {
         var id = r.GetString(0);
         if (!WireDecimal.TryParse(r.GetString(10), out var amount))
@@ -36,9 +38,65 @@ internal static class JournalRows
         return entry;
     }
 
+    /// <summary>Every move <paramref name="cmd"/> selects with <see cref="JournalSql.CountedMoves"/>.</summary>
+    public static List<CountedMove> ReadCounted(DbCommand cmd)
+    {
+        var list = new List<CountedMove>();
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            var entry = Read(r);
+            list.Add(new CountedMove(entry.Leg, r.GetString(24), entry.CreatedAt));
+        }
+        return list;
+    }
+
+    /// <summary>Every entry <paramref name="cmd"/> selects with <see cref="Columns"/>.</summary>
+    public static List<JournalEntry> ReadAll(DbCommand cmd)
+    {
+        var list = new List<JournalEntry>();
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) list.Add(Read(r));
+        return list;
+    }
+
+    /// <summary>The first entry <paramref name="cmd"/> selects with <see cref="Columns"/>, or null.</summary>
+    public static JournalEntry? ReadOne(DbCommand cmd)
+    {
+        using var r = cmd.ExecuteReader();
+        return r.Read() ? Read(r) : null;
+    }
+
+    /// <summary>The set of the first column's text of every row <paramref name="cmd"/> selects.</summary>
+    public static IReadOnlySet<string> ReadIds(DbCommand cmd)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) ids.Add(r.GetString(0));
+        return ids;
+    }
+
+    /// <summary>Every claim <paramref name="cmd"/> selects with <see cref="ClaimColumns"/>.</summary>
+    public static List<JournalClaim> ReadClaims(DbCommand cmd)
+    {
+        var list = new List<JournalClaim>();
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) list.Add(ReadClaim(r));
+        return list;
+    }
+
+    /// <summary>The events of entry <paramref name="id"/> that <paramref name="cmd"/> selects with <see cref="EventColumns"/>.</summary>
+    public static List<JournalEvent> ReadEvents(DbCommand cmd, string id)
+    {
+        var list = new List<JournalEvent>();
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) list.Add(ReadEvent(r, id));
+        return list;
+    }
+
     /// <summary>Reads a row returned with <see cref="ChangedColumns"/> onto the description the caller holds (the columns of
     /// a leg's description never change once written), and checks it.</summary>
-    public static JournalEntry ReadChanged(SqliteDataReader r, string id, LegDescription leg, DateTimeOffset createdAt)
+    public static JournalEntry ReadChanged(DbDataReader r, string id, LegDescription leg, DateTimeOffset createdAt)
     {
         var entry = new JournalEntry(id, leg, LegStates.Parse(r.GetString(0)), r.GetInt32(1), createdAt, Time(r, 2),
             r.IsDBNull(3) ? null : Time(r, 3), Text(r, 4), Text(r, 5), Text(r, 6), Text(r, 7));
@@ -56,6 +114,63 @@ internal static class JournalRows
             throw new JournalCorruptException($"Journal entry {e.Id} is planned but has a send time.");
         if (e.State == LegState.Done && e.ExchangeId is null && e.HistoryId is null)
             throw new JournalCorruptException($"Journal entry {e.Id} is done but names no transfer id.");
+    }
+
+    /// <summary>Every column of a claim, in the order <see cref="ReadClaim"/> reads them.</summary>
+    public const string ClaimColumns = "subject, token, owner, pid, host, started_ms, claimed_ms, lease_until_ms";
+
+    /// <summary>The columns of an event, in the order <see cref="ReadEvent"/> reads them.</summary>
+    public const string EventColumns = "seq, at_ms, attempt, from_state, to_state, detail";
+
+    /// <summary>Reads a claim row selected with <see cref="ClaimColumns"/>.</summary>
+    public static JournalClaim ReadClaim(DbDataReader r) =>
+        new(r.GetString(0), r.GetInt64(1), new JournalOwner(r.GetString(2), r.GetInt32(3), r.GetString(4), r.GetInt64(5)),
+            Time(r, 6), Time(r, 7));
+
+    /// <summary>Reads an event row of entry <paramref name="id"/> selected with <see cref="EventColumns"/>.</summary>
+    public static JournalEvent ReadEvent(DbDataReader r, string id) =>
+        new(id, r.GetInt64(0), Time(r, 1), r.GetInt32(2), r.IsDBNull(3) ? null : LegStates.Parse(r.GetString(3)),
+            LegStates.Parse(r.GetString(4)), Text(r, 5));
+
+    /// <summary>The event chain must be a legal walk that ends in the entry's state.</summary>
+    public static void CheckEvents(JournalEntry entry, IReadOnlyList<JournalEvent> events)
+    {
+        LegState? state = null;
+        foreach (var e in events)
+        {
+            if (e.From != state || (state is { } s && !LegStates.IsLegal(s, e.To)) || (state is null && e.To != LegState.Planned))
+                throw new JournalCorruptException($"Journal entry {entry.Id} has an illegal recorded step at #{e.Seq}.");
+            state = e.To;
+        }
+        if (state != entry.State)
+            throw new JournalCorruptException($"Journal entry {entry.Id} is {LegStates.Name(entry.State)} but its steps end elsewhere.");
+    }
+
+    /// <summary>The write-side check of a new leg.</summary>
+    public static void CheckNew(LegDescription leg, string parameter)
+    {
+        ArgumentNullException.ThrowIfNull(leg, parameter);
+        if (leg.Amount <= 0) throw new ArgumentException("A journaled leg moves a positive amount.", parameter);
+    }
+
+    /// <summary>A new stable entry id: its creation second and 40 random bits (<c>J20260105120000-3f9c0a1b2c</c>).</summary>
+    public static string NewId(DateTimeOffset now)
+    {
+        Span<byte> random = stackalloc byte[5];
+        RandomNumberGenerator.Fill(random);
+        return $"J{now.UtcDateTime:yyyyMMddHHmmss}-{Convert.ToHexStringLower(random)}";
+    }
+
+    /// <summary>What an event records besides its states: ids, code and message, or null.</summary>
+    public static string? Detail(TransitionDetails? d)
+    {
+        if (d is null) return null;
+        var parts = new List<string>();
+        if (d.ExchangeId is not null) parts.Add($"id {d.ExchangeId}");
+        if (d.HistoryId is not null) parts.Add($"history row {d.HistoryId}");
+        if (d.ErrorCode is not null) parts.Add($"code {d.ErrorCode}");
+        if (d.Message is not null) parts.Add(d.Message);
+        return parts.Count == 0 ? null : string.Join("; ", parts);
     }
 
     /// <summary>The parameters as a JSON array of [name, value] pairs.</summary>
@@ -100,7 +215,7 @@ internal static class JournalRows
             : throw new JournalCorruptException($"Journal entry {id} names an unreadable requester.");
     }
 
-    private static string? Text(SqliteDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
+    private static string? Text(DbDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
 
-    private static DateTimeOffset Time(SqliteDataReader r, int ordinal) => DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(ordinal));
+    private static DateTimeOffset Time(DbDataReader r, int ordinal) => DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(ordinal));
 }

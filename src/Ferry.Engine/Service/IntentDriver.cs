@@ -8,10 +8,11 @@ namespace Ferry.Engine.Service;
 /// Drives one intended move to done exactly once, whatever earlier attempts (of this or a crashed process) left in the
 /// journal: an entry that may have executed is reconciled before anything else; only a rejected or not-executed one is
 /// sent again (a rejected one as a new entry, a not-executed one as its next attempt); a planned one that never went
-/// out is marked not executed first. A route resumes from its first leg that is not done.
+/// out is marked not executed first. A route resumes from its first leg that is not done. Without
+/// <paramref name="resendRejected"/> a rejection settles the intent instead (a queued unit fails rather than retrying).
 /// </summary>
 internal sealed class IntentDriver(ITransferJournal journal, Func<ITransferPlan, CancellationToken, Task<LegSendResult>> send,
-    JournalReconciler reconciler, TimeProvider time, Policy.Requester requester)
+    JournalReconciler reconciler, TimeProvider time, Policy.Requester requester, bool resendRejected = true)
 {
     /// <summary>How many rounds one call makes before it leaves the rest to a later call.</summary>
     public const int MaxRounds = 400;
@@ -44,6 +45,8 @@ internal sealed class IntentDriver(ITransferJournal journal, Func<ITransferPlan,
             var last = entries.FirstOrDefault(e => e.NeedsReconciliation) ?? entries.LastOrDefault();
             switch (last?.State)
             {
+                case LegState.Rejected when !resendRejected:
+                    return new IntentRun(IntentStatus.Settled, round > 0);
                 case null:
                 case LegState.Rejected:
                     await JournaledExecutor.ExecuteAsync(journal, leg.Describe(key) with { Requester = requester }, c => send(leg, c), ct).ConfigureAwait(false);
@@ -77,9 +80,11 @@ internal sealed class IntentDriver(ITransferJournal journal, Func<ITransferPlan,
             {
                 var legs = RouteExecutor.Legs(journal, routeId);
                 if (legs.All(l => l.Entry.State == LegState.Done)) return new IntentRun(IntentStatus.Settled, round > 0);
+                if (!resendRejected && legs.Any(l => l.Entry.State == LegState.Rejected)) return new IntentRun(IntentStatus.Settled, round > 0);
                 result = await RouteExecutor.RunAsync(journal, routeId, (leg, c) => send(leg, c), reconciler, ct).ConfigureAwait(false);
             }
             if (result.Status == RouteStatus.Complete) return new IntentRun(IntentStatus.Settled, true);
+            if (result.Status == RouteStatus.Stopped && !resendRejected) return new IntentRun(IntentStatus.Settled, true);
             if (result.Status == RouteStatus.Unknown && result.Legs[result.StoppedAt!.Value - 1].Entry.Message?.StartsWith("ambiguous", StringComparison.Ordinal) == true)
                 return new IntentRun(IntentStatus.Settled, true);
         }

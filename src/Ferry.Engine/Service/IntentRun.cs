@@ -9,6 +9,6 @@ public enum IntentStatus
     Held,
 }
 
-/// <summary>The result of <see cref="TransferService.MoveOnceAsync"/>: its status, and whether this call worked on it
+/// <summary>The result of <see cref="TransferService.MoveOnceAsync(string, TransferProposal, bool, CancellationToken)"/>: its status, and whether this call worked on it
 /// (sent, resent or reconciled something) rather than finding it already settled.</summary>
 public sealed record IntentRun(IntentStatus Status, bool Worked);

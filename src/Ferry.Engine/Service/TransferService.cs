@@ -202,14 +202,19 @@ public sealed partial class TransferService : IAsyncDisposable
     /// executed is sent again. Safe to call again after any interruption, from any number of processes on one journal
     /// (an intent another live process holds comes back <see cref="IntentStatus.Held"/>). Consent is the caller's.
     /// </summary>
-    public async Task<IntentRun> MoveOnceAsync(string intentKey, TransferProposal proposal, CancellationToken ct)
+    public Task<IntentRun> MoveOnceAsync(string intentKey, TransferProposal proposal, CancellationToken ct) =>
+        MoveOnceAsync(intentKey, proposal, resendRejected: true, ct);
+
+    /// <summary>As <see cref="MoveOnceAsync(string, TransferProposal, CancellationToken)"/>; with <paramref name="resendRejected"/>
+    /// false a rejected leg (which did not execute) settles the intent instead of being sent again, as a queued unit wants.</summary>
+    public async Task<IntentRun> MoveOnceAsync(string intentKey, TransferProposal proposal, bool resendRejected, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(intentKey);
         ArgumentNullException.ThrowIfNull(proposal);
         RequireRunnable(proposal.LegAccounts);
         await ConnectAsync(proposal.LegAccounts, ct).ConfigureAwait(false);
         await RecoverAsync(ct).ConfigureAwait(false);
-        return await new IntentDriver(Journal, SendAsync, Reconciler(wait: true), _options.Time, _options.Requester).DriveAsync(intentKey, proposal, ct).ConfigureAwait(false);
+        return await new IntentDriver(Journal, SendAsync, Reconciler(wait: true), _options.Time, _options.Requester, resendRejected).DriveAsync(intentKey, proposal, ct).ConfigureAwait(false);
     }
 
     // ---- routes ----

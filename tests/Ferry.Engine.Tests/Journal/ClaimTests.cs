@@ -5,7 +5,7 @@ using Ferry.Engine.Journal;
 using Ferry.Core.Outcomes;
 using Ferry.Engine.Routing;
 using Ferry.Engine.Transfers;
-using Microsoft.Data.Sqlite;
+using Ferry.Engine.Tests.Journal.Stores;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Ferry.Engine.Tests.Journal;
@@ -13,23 +13,21 @@ namespace Ferry.Engine.Tests.Journal;
 /// <summary>
 /// Several owners on one journal file, as several ferry processes are: claims with leases and fencing tokens, recovery
 /// that leaves a live owner's work alone, one live entry per route position, and concurrent schema creation. Each
-/// journal opened here is its own owner (its own instance id), exactly as another process would be.
+/// journal opened here is its own owner (its own instance id), exactly as another process would be. One contract every
+/// store keeps (<see cref="SqliteClaimTests"/>, <see cref="PostgresClaimTests"/>).
 /// </summary>
-public sealed class ClaimTests : IDisposable
+public abstract class ClaimTests(JournalStore store) : IDisposable
 {
     private static readonly DateTimeOffset Start = new(2026, 1, 5, 12, 0, 0, TimeSpan.Zero);
     private static readonly JournalClaimOptions ShortLease = new() { Lease = TimeSpan.FromSeconds(30) };
 
-    private readonly string _dir = Directory.CreateTempSubdirectory("ferry-claims-").FullName;
     private readonly FakeTimeProvider _clockA = new(Start);
     private readonly FakeTimeProvider _clockB = new(Start);
 
-    private string Path => System.IO.Path.Combine(_dir, "journal.db");
-
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
+        store.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     private static LegDescription Leg(decimal amount = 10m) => new("WalletUniversalTransfer", "binance", "main", "POST /sapi/v1/asset/transfer",
@@ -39,8 +37,8 @@ public sealed class ClaimTests : IDisposable
     [Fact]
     public void A_live_claim_is_refused_to_another_owner_and_names_who_holds_it()
     {
-        using var a = SqliteTransferJournal.Open(Path, _clockA, ShortLease);
-        using var b = SqliteTransferJournal.Open(Path, _clockB, ShortLease);
+        using var a = store.Open(_clockA, ShortLease);
+        using var b = store.Open(_clockB, ShortLease);
 
         var mine = a.Claim("route:R1");
         var theirs = b.Claim("route:R1");
@@ -55,8 +53,8 @@ public sealed class ClaimTests : IDisposable
     [Fact]
     public void A_claim_is_reentrant_for_its_owner_and_handed_back_on_the_last_release()
     {
-        using var a = SqliteTransferJournal.Open(Path, _clockA, ShortLease);
-        using var b = SqliteTransferJournal.Open(Path, _clockB, ShortLease);
+        using var a = store.Open(_clockA, ShortLease);
+        using var b = store.Open(_clockB, ShortLease);
 
         using (ClaimScope.Take(a, "route:R1"))
         {
@@ -70,8 +68,8 @@ public sealed class ClaimTests : IDisposable
     [Fact]
     public void An_expired_lease_is_taken_over_with_a_larger_token_and_the_old_owner_can_no_longer_write()
     {
-        using var a = SqliteTransferJournal.Open(Path, _clockA, ShortLease);
-        using var b = SqliteTransferJournal.Open(Path, _clockB, ShortLease);
+        using var a = store.Open(_clockA, ShortLease);
+        using var b = store.Open(_clockB, ShortLease);
         var entry = a.Plan(Leg());
         var subject = ClaimSubjects.Of(entry);
         var first = a.Claim(subject).Claimed!;
@@ -94,8 +92,8 @@ public sealed class ClaimTests : IDisposable
     [Fact]
     public void A_stale_owner_stays_refused_even_after_the_new_owner_handed_the_claim_back()
     {
-        using var a = SqliteTransferJournal.Open(Path, _clockA, ShortLease);
-        using var b = SqliteTransferJournal.Open(Path, _clockB, ShortLease);
+        using var a = store.Open(_clockA, ShortLease);
+        using var b = store.Open(_clockB, ShortLease);
         var entry = a.Plan(Leg());
         var subject = ClaimSubjects.Of(entry);
         a.Claim(subject);
@@ -110,8 +108,8 @@ public sealed class ClaimTests : IDisposable
     [Fact]
     public void A_renewed_lease_is_not_taken_over()
     {
-        using var a = SqliteTransferJournal.Open(Path, _clockA, ShortLease);
-        using var b = SqliteTransferJournal.Open(Path, _clockB, ShortLease);
+        using var a = store.Open(_clockA, ShortLease);
+        using var b = store.Open(_clockB, ShortLease);
         a.Claim("intent:x");
         // a renews as its timer would (re-entering renews too), then b's clock passes the original lease only.
         _clockA.Advance(TimeSpan.FromSeconds(20));
@@ -124,8 +122,8 @@ public sealed class ClaimTests : IDisposable
     [Fact]
     public void The_renewal_timer_keeps_a_held_lease_alive()
     {
-        using var a = SqliteTransferJournal.Open(Path, _clockA, ShortLease);
-        using var b = SqliteTransferJournal.Open(Path, _clockB, ShortLease);
+        using var a = store.Open(_clockA, ShortLease);
+        using var b = store.Open(_clockB, ShortLease);
         a.Claim("intent:x");
         // The fake clock fires a's renewal timer (every third of the lease) as it passes; a does nothing else.
         _clockA.Advance(TimeSpan.FromSeconds(20));
@@ -136,8 +134,8 @@ public sealed class ClaimTests : IDisposable
     [Fact]
     public void Re_entering_a_claim_renews_its_lease_before_the_timer_does()
     {
-        using var a = SqliteTransferJournal.Open(Path, _clockA, ShortLease);
-        using var b = SqliteTransferJournal.Open(Path, _clockB, ShortLease);
+        using var a = store.Open(_clockA, ShortLease);
+        using var b = store.Open(_clockB, ShortLease);
         a.Claim("intent:x");
         _clockA.Advance(TimeSpan.FromSeconds(9)); // the first timer renewal is due at 10 s
         Assert.True(a.Claim("intent:x").Succeeded);
@@ -151,7 +149,7 @@ public sealed class ClaimTests : IDisposable
         using var dead = Process.Start(new ProcessStartInfo("true") { UseShellExecute = false })!;
         await dead.WaitForExitAsync();
         var ghost = new JournalOwner("0123456789abcdef", dead.Id, Environment.MachineName, 1);
-        using var b = SqliteTransferJournal.Open(Path, _clockB, ShortLease);
+        using var b = store.Open(_clockB, ShortLease);
         LeaveClaim("route:R9", ghost);
         Assert.Equal(ghost.InstanceId, b.FindClaim("route:R9")!.Owner.InstanceId);
         Assert.True(ProcessLiveness.IsProvablyGone(ghost));
@@ -168,8 +166,8 @@ public sealed class ClaimTests : IDisposable
     [Fact]
     public async Task Recovery_leaves_a_live_owners_in_flight_entry_alone_and_settles_it_once_the_owner_is_done()
     {
-        using var a = SqliteTransferJournal.Open(Path, _clockA, ShortLease);
-        using var b = SqliteTransferJournal.Open(Path, _clockB, ShortLease);
+        using var a = store.Open(_clockA, ShortLease);
+        using var b = store.Open(_clockB, ShortLease);
         var release = new TaskCompletionSource<LegSendResult>();
         var sending = a.Plan(Leg());
         var inFlight = JournaledExecutor.SendPlannedAsync(a, sending.Id, _ => release.Task, CancellationToken.None);
@@ -194,7 +192,7 @@ public sealed class ClaimTests : IDisposable
     public async Task A_crashed_owners_sending_entry_is_reconciled_by_the_next_process()
     {
         var ghost = new JournalOwner("fedcba9876543210", 999_999, Environment.MachineName, 1);
-        using var b = SqliteTransferJournal.Open(Path, _clockB, ShortLease);
+        using var b = store.Open(_clockB, ShortLease);
         var id = b.Plan(Leg()).Id;
         b.Transition(id, LegState.Planned, LegState.Sending);
         LeaveClaim(ClaimSubjects.Of(b.Find(id)!), ghost);
@@ -207,8 +205,8 @@ public sealed class ClaimTests : IDisposable
     [Fact]
     public async Task A_lone_legs_in_flight_send_is_left_to_its_live_owner_and_its_claim_goes_with_the_answer()
     {
-        using var a = SqliteTransferJournal.Open(Path, _clockA, ShortLease);
-        using var b = SqliteTransferJournal.Open(Path, _clockB, ShortLease);
+        using var a = store.Open(_clockA, ShortLease);
+        using var b = store.Open(_clockB, ShortLease);
         var release = new TaskCompletionSource<LegSendResult>();
         var inFlight = JournaledExecutor.ExecuteAsync(a, Leg(), _ => release.Task, CancellationToken.None);
 
@@ -228,8 +226,8 @@ public sealed class ClaimTests : IDisposable
     public async Task A_lone_leg_whose_owner_died_mid_send_is_reconciled_by_the_next_process()
     {
         var ghost = new JournalOwner("fedcba9876543210", 999_999, Environment.MachineName, 1);
-        using var dead = SqliteTransferJournal.Open(Path, _clockA, new JournalClaimOptions { Lease = ShortLease.Lease, Owner = ghost });
-        using var b = SqliteTransferJournal.Open(Path, _clockB, ShortLease);
+        using var dead = store.Open(_clockA, new JournalClaimOptions { Lease = ShortLease.Lease, Owner = ghost });
+        using var b = store.Open(_clockB, ShortLease);
         // The owner wrote sending and its claim, then died before the answer (its send never returns).
         _ = JournaledExecutor.ExecuteAsync(dead, Leg(), _ => new TaskCompletionSource<LegSendResult>().Task, CancellationToken.None);
         Assert.Equal(ghost.InstanceId, Assert.Single(b.Claims()).Owner.InstanceId);
@@ -243,7 +241,7 @@ public sealed class ClaimTests : IDisposable
     [Fact]
     public void The_schema_allows_one_live_entry_per_route_position()
     {
-        using var j = SqliteTransferJournal.Open(Path, _clockA, ShortLease);
+        using var j = store.Open(_clockA, ShortLease);
         var leg = Leg() with { RouteId = "R1", RouteLeg = 2 };
         var first = j.Plan(leg);
 
@@ -262,7 +260,7 @@ public sealed class ClaimTests : IDisposable
     {
         // A soak run with kills found a route cut short: the process died between writing its first and second leg, and
         // the one-leg route then looked complete. The legs are now one transaction.
-        using var j = SqliteTransferJournal.Open(Path, _clockA, ShortLease);
+        using var j = store.Open(_clockA, ShortLease);
         var first = Leg() with { RouteId = "R7", RouteLeg = 1 };
         Assert.Throws<RoutePositionTakenException>(() => j.PlanAll([first, Leg(20m) with { RouteId = "R8", RouteLeg = 1 }, first]));
         Assert.Empty(j.ForRoute("R7"));
@@ -276,8 +274,8 @@ public sealed class ClaimTests : IDisposable
     [Fact]
     public async Task Two_resumes_of_one_route_at_once_send_its_rejected_leg_once_and_the_second_is_told_who_holds_it()
     {
-        using var a = SqliteTransferJournal.Open(Path, _clockA, ShortLease);
-        using var b = SqliteTransferJournal.Open(Path, _clockB, ShortLease);
+        using var a = store.Open(_clockA, ShortLease);
+        using var b = store.Open(_clockB, ShortLease);
         var routeId = RouteExecutor.Journal(a, TwoLegs(), _clockA);
         var legs = RouteExecutor.Legs(a, routeId);
         Settle(a, legs[0].Entry.Id, LegState.Done);
@@ -309,7 +307,7 @@ public sealed class ClaimTests : IDisposable
     [Fact]
     public async Task Many_owners_resuming_one_route_in_parallel_send_each_leg_exactly_once()
     {
-        var journals = Enumerable.Range(0, 6).Select(_ => SqliteTransferJournal.Open(Path, new FakeTimeProvider(Start), ShortLease)).ToList();
+        var journals = Enumerable.Range(0, 6).Select(_ => store.Open(new FakeTimeProvider(Start), ShortLease)).ToList();
         try
         {
             var routeId = RouteExecutor.Journal(journals[0], TwoLegs(), _clockA);
@@ -347,7 +345,7 @@ public sealed class ClaimTests : IDisposable
     [Fact]
     public async Task Several_processes_creating_one_new_journal_at_once_all_open_it()
     {
-        var opens = Enumerable.Range(0, 8).Select(_ => Task.Run(() => SqliteTransferJournal.Open(Path, new FakeTimeProvider(Start)))).ToList();
+        var opens = Enumerable.Range(0, 8).Select(_ => Task.Run(() => store.Open(new FakeTimeProvider(Start)))).ToList();
         var journals = await Task.WhenAll(opens);
         try
         {
@@ -361,41 +359,18 @@ public sealed class ClaimTests : IDisposable
     }
 
     [Fact]
-    public void A_file_that_is_no_journal_is_refused_in_one_sentence()
-    {
-        File.WriteAllBytes(Path, System.Text.Encoding.ASCII.GetBytes(new string('x', 4096)));
-        var e = Assert.Throws<JournalCorruptException>(() => SqliteTransferJournal.Open(Path, _clockA));
-        Assert.Equal($"The journal {Path} is not a Ferry journal (not a database file); move it aside to start a new one.", e.Message);
-    }
-
-    [Fact]
-    public void A_journal_whose_folder_is_a_file_is_an_environment_problem()
-    {
-        var blocker = System.IO.Path.Combine(_dir, "home");
-        File.WriteAllText(blocker, "not a folder");
-        var e = Assert.Throws<JournalUnavailableException>(() => SqliteTransferJournal.Open(System.IO.Path.Combine(blocker, "journal.db"), _clockA));
-        Assert.StartsWith($"The journal's folder {blocker} cannot be created", e.Message);
-    }
-
-    [Fact]
     public void A_row_in_an_unknown_state_makes_every_open_refuse_the_journal()
     {
-        using (var j = SqliteTransferJournal.Open(Path, _clockA)) j.Plan(Leg());
-        using (var raw = new SqliteConnection($"Data Source={Path};Pooling=False"))
-        {
-            raw.Open();
-            using var cmd = raw.CreateCommand();
-            cmd.CommandText = "UPDATE legs SET state = 'sent-twice';";
-            cmd.ExecuteNonQuery();
-        }
-        var e = Assert.Throws<JournalCorruptException>(() => SqliteTransferJournal.Open(Path, _clockA));
+        using (var j = store.Open(_clockA)) j.Plan(Leg());
+        store.Execute("UPDATE legs SET state = 'sent-twice';");
+        var e = Assert.Throws<JournalCorruptException>(() => store.Open(_clockA));
         Assert.Contains("holds an unknown state 'sent-twice'", e.Message);
     }
 
     [Fact]
     public async Task Waiting_out_history_lag_is_said_with_what_it_waits_for_and_until_when()
     {
-        using var j = SqliteTransferJournal.Open(Path, _clockA);
+        using var j = store.Open(_clockA);
         var e = j.Plan(Leg());
         j.Transition(e.Id, LegState.Planned, LegState.Sending);
         j.Transition(e.Id, LegState.Sending, LegState.Unknown);
@@ -431,21 +406,9 @@ public sealed class ClaimTests : IDisposable
         new(j, _ => new Evidence(() => throw new InvalidOperationException("nothing to reconcile")), TimeProvider.System);
 
     /// <summary>Writes the claim row a process killed with SIGKILL leaves behind (its lease still running).</summary>
-    private void LeaveClaim(string subject, JournalOwner owner)
-    {
-        using var raw = new SqliteConnection($"Data Source={Path};Pooling=False");
-        raw.Open();
-        using var cmd = raw.CreateCommand();
-        cmd.CommandText = "INSERT INTO claims (subject, owner, pid, host, started_ms, claimed_ms, lease_until_ms) VALUES ($s, $o, $p, $h, $st, $c, $u);";
-        cmd.Parameters.AddWithValue("$s", subject);
-        cmd.Parameters.AddWithValue("$o", owner.InstanceId);
-        cmd.Parameters.AddWithValue("$p", owner.Pid);
-        cmd.Parameters.AddWithValue("$h", owner.Host);
-        cmd.Parameters.AddWithValue("$st", owner.StartedAtMs);
-        cmd.Parameters.AddWithValue("$c", Start.ToUnixTimeMilliseconds());
-        cmd.Parameters.AddWithValue("$u", (Start + TimeSpan.FromMinutes(10)).ToUnixTimeMilliseconds());
-        cmd.ExecuteNonQuery();
-    }
+    private void LeaveClaim(string subject, JournalOwner owner) => store.Execute(
+        $"INSERT INTO claims (subject, owner, pid, host, started_ms, claimed_ms, lease_until_ms) VALUES ('{subject}', '{owner.InstanceId}', " +
+        $"{owner.Pid}, '{owner.Host}', {owner.StartedAtMs}, {Start.ToUnixTimeMilliseconds()}, {(Start + TimeSpan.FromMinutes(10)).ToUnixTimeMilliseconds()});");
 
     private sealed class Evidence(Func<LegEvidence> answer) : ILegReconciler
     {

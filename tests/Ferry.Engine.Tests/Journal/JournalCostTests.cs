@@ -103,8 +103,10 @@ public sealed class JournalCostTests : IDisposable
         {
             id = j.Plan(Leg() with { RouteId = "R1", RouteLeg = 1 }).Id;
         }
-        // Make the file what schema 3 wrote: its two single-column indexes, none of the newer ones, no requester column.
+        // Make the file what schema 3 wrote: its two single-column indexes, none of the newer ones, no work queue, no
+        // requester column.
         Sql("""
+            DROP TABLE work_units;
             DROP INDEX legs_created; DROP INDEX legs_state_created; DROP INDEX legs_route_order; DROP INDEX legs_route_latest;
             CREATE INDEX legs_state ON legs(state); CREATE INDEX legs_route ON legs(route_id);
             ALTER TABLE legs DROP COLUMN requester;
@@ -119,6 +121,7 @@ public sealed class JournalCostTests : IDisposable
         Assert.Equal((long)SqliteTransferJournal.SchemaVersion, Sql("PRAGMA user_version;"));
         Assert.Equal(4L, Sql("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name IN ('legs_created', 'legs_state_created', 'legs_route_order', 'legs_route_latest');"));
         Assert.Equal(0L, Sql("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name IN ('legs_state', 'legs_route');"));
+        Assert.Equal(1L, Sql("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'work_units';"));
     }
 
     public static TheoryData<string, string> Reads => new()

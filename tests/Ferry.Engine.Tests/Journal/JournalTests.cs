@@ -1,22 +1,21 @@
 using Ferry.Engine.History;
 using Ferry.Engine.Journal;
 using Ferry.Core.Outcomes;
-using Microsoft.Data.Sqlite;
+using Ferry.Engine.Tests.Journal.Stores;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Ferry.Engine.Tests.Journal;
 
-public sealed class JournalTests : IDisposable
+/// <summary>The journal's state machine, read-side checks and reconciliation: one contract every store keeps
+/// (<see cref="SqliteJournalTests"/>, <see cref="PostgresJournalTests"/>).</summary>
+public abstract class JournalTests(JournalStore store) : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("ferry-journal-").FullName;
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 1, 5, 12, 0, 0, TimeSpan.Zero));
-
-    private string Path => System.IO.Path.Combine(_dir, "journal.db");
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
+        store.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     private static LegDescription Leg(decimal amount = 10m, string kind = "WalletUniversalTransfer", string? clientTranId = null) =>
@@ -26,7 +25,7 @@ public sealed class JournalTests : IDisposable
     [Fact]
     public void Legal_walk_is_recorded_and_new_attempt_starts_from_not_executed()
     {
-        using var j = SqliteTransferJournal.Open(Path, _clock);
+        using var j = store.Open(_clock);
         var e = j.Plan(Leg());
         Assert.Equal(LegState.Planned, e.State);
         j.Transition(e.Id, LegState.Planned, LegState.Sending);
@@ -52,7 +51,7 @@ public sealed class JournalTests : IDisposable
     public void Illegal_transitions_are_refused_and_change_nothing(LegState from, LegState to)
     {
         Assert.False(LegStates.IsLegal(from, to));
-        using var j = SqliteTransferJournal.Open(Path, _clock);
+        using var j = store.Open(_clock);
         var e = j.Plan(Leg());
         // Walk to 'from' legally.
         var path = from switch
@@ -79,7 +78,7 @@ public sealed class JournalTests : IDisposable
     [Fact]
     public void A_stale_expected_state_is_refused()
     {
-        using var j = SqliteTransferJournal.Open(Path, _clock);
+        using var j = store.Open(_clock);
         var e = j.Plan(Leg());
         j.Transition(e.Id, LegState.Planned, LegState.Sending);
         Assert.Throws<IllegalTransitionException>(() => j.Transition(e.Id, LegState.Planned, LegState.Sending));
@@ -89,30 +88,17 @@ public sealed class JournalTests : IDisposable
     public void Reads_refuse_a_file_the_state_machine_could_not_have_written()
     {
         string id;
-        using (var j = SqliteTransferJournal.Open(Path, _clock)) id = j.Plan(Leg()).Id;
-        using (var c = new SqliteConnection($"Data Source={Path};Pooling=False"))
-        {
-            c.Open();
-            using var cmd = c.CreateCommand();
-            cmd.CommandText = "UPDATE legs SET state = 'done', exchange_id = '5', sent_ms = 1 WHERE id = $id;";
-            cmd.Parameters.AddWithValue("$id", id);
-            cmd.ExecuteNonQuery();
-        }
-        using var reopened = SqliteTransferJournal.Open(Path, _clock);
+        using (var j = store.Open(_clock)) id = j.Plan(Leg()).Id;
+        store.Execute($"UPDATE legs SET state = 'done', exchange_id = '5', sent_ms = 1 WHERE id = '{id}';");
+        using var reopened = store.Open(_clock);
         Assert.Throws<JournalCorruptException>(() => reopened.Find(id));
     }
 
     [Fact]
     public void A_newer_schema_is_refused()
     {
-        using (var c = new SqliteConnection($"Data Source={Path};Pooling=False"))
-        {
-            c.Open();
-            using var cmd = c.CreateCommand();
-            cmd.CommandText = "PRAGMA user_version=99;";
-            cmd.ExecuteNonQuery();
-        }
-        var e = Assert.Throws<JournalCorruptException>(() => SqliteTransferJournal.Open(Path, _clock));
+        store.WriteSchemaVersion(99);
+        var e = Assert.Throws<JournalCorruptException>(() => store.Open(_clock));
         Assert.Contains("newer Ferry", e.Message);
     }
 
@@ -120,13 +106,13 @@ public sealed class JournalTests : IDisposable
     public async Task A_leg_left_sending_by_a_crash_is_reconciled_on_the_next_start()
     {
         string id;
-        using (var crashed = SqliteTransferJournal.Open(Path, _clock))
+        using (var crashed = store.Open(_clock))
         {
             id = crashed.Plan(Leg()).Id;
             crashed.Transition(id, LegState.Planned, LegState.Sending);
             // The process dies here: no answer was recorded.
         }
-        using var j = SqliteTransferJournal.Open(Path, _clock);
+        using var j = store.Open(_clock);
         var fake = new FakeReconciler(_ => new HistoryCandidates([Row(777, 10m)]));
         var results = await new JournalReconciler(j, _ => fake, _clock).ReconcileAllAsync(CancellationToken.None);
         var r = Assert.Single(results);
@@ -138,7 +124,7 @@ public sealed class JournalTests : IDisposable
     [Fact]
     public async Task Ambiguous_matches_stay_unknown_with_the_reason()
     {
-        using var j = SqliteTransferJournal.Open(Path, _clock);
+        using var j = store.Open(_clock);
         var id = Unknown(j, Leg());
         var fake = new FakeReconciler(_ => new HistoryCandidates([Row(1, 10m), Row(2, 10m)]));
         var r = await new JournalReconciler(j, _ => fake, _clock).ReconcileAsync(id, CancellationToken.None);
@@ -150,7 +136,7 @@ public sealed class JournalTests : IDisposable
     [Fact]
     public async Task Rows_claimed_by_other_entries_are_excluded()
     {
-        using var j = SqliteTransferJournal.Open(Path, _clock);
+        using var j = store.Open(_clock);
         var first = j.Plan(Leg());
         j.Transition(first.Id, LegState.Planned, LegState.Sending);
         j.Transition(first.Id, LegState.Sending, LegState.Done, new TransitionDetails { ExchangeId = "1", HistoryId = "1" });
@@ -164,7 +150,7 @@ public sealed class JournalTests : IDisposable
     [Fact]
     public async Task History_lag_is_waited_out_on_the_clock_before_not_executed()
     {
-        using var j = SqliteTransferJournal.Open(Path, _clock);
+        using var j = store.Open(_clock);
         var id = Unknown(j, Leg());
         var sentAt = j.Find(id)!.SentAt!.Value;
         // The row shows only 8 s after sending (history lag).
@@ -178,7 +164,7 @@ public sealed class JournalTests : IDisposable
     [Fact]
     public async Task Not_found_becomes_not_executed_only_after_the_lag_window()
     {
-        using var j = SqliteTransferJournal.Open(Path, _clock);
+        using var j = store.Open(_clock);
         var id = Unknown(j, Leg(clientTranId: "ferryabc"));
         var fake = new FakeReconciler(_ => new FoundByClientId(null));
         var noWait = new ReconcileOptions { HistoryLagWindow = TimeSpan.FromSeconds(30), WaitForLag = false };
@@ -193,7 +179,7 @@ public sealed class JournalTests : IDisposable
     [Fact]
     public async Task An_unreadable_history_or_a_missing_reconciler_keeps_the_entry_unknown()
     {
-        using var j = SqliteTransferJournal.Open(Path, _clock);
+        using var j = store.Open(_clock);
         var id = Unknown(j, Leg());
         var failing = new FakeReconciler(_ => null);
         var r = await new JournalReconciler(j, _ => failing, _clock).ReconcileAsync(id, CancellationToken.None);
@@ -206,7 +192,7 @@ public sealed class JournalTests : IDisposable
     [Fact]
     public async Task Journaled_executor_writes_sending_before_the_send_and_maps_outcomes()
     {
-        using var j = SqliteTransferJournal.Open(Path, _clock);
+        using var j = store.Open(_clock);
         LegState? seen = null;
         var (entry, _) = await JournaledExecutor.ExecuteAsync(j, Leg(), _ =>
         {
@@ -242,11 +228,14 @@ public sealed class JournalTests : IDisposable
     }
 }
 
-public sealed class JournalOrderTests : IDisposable
+/// <summary>The order of entries written in one millisecond, in every store.</summary>
+public abstract class JournalOrderTests(JournalStore store) : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("ferry-journal-order-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose()
+    {
+        store.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public void Entries_of_one_intent_in_the_same_millisecond_keep_their_write_order()
@@ -254,7 +243,7 @@ public sealed class JournalOrderTests : IDisposable
         // The 10,000-transfer soak found this: two entries created in one millisecond were ordered by their random ids,
         // so 'the latest attempt' was the wrong one and an unknown entry was skipped.
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 12, 0, 0, TimeSpan.Zero));
-        using var j = SqliteTransferJournal.Open(System.IO.Path.Combine(_dir, "journal.db"), clock);
+        using var j = store.Open(clock);
         var ids = Enumerable.Range(0, 40).Select(_ => j.Plan(new LegDescription("K", "binance", "a", "POST /x", [], "spot", "funding", "USDT", 1m, Intent: "i")).Id).ToList();
         Assert.Equal(ids, j.ForIntent("i").Select(e => e.Id));
         Assert.Equal(Enumerable.Reverse(ids), j.List().Select(e => e.Id));

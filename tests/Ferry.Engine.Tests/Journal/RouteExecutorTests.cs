@@ -5,28 +5,26 @@ using Ferry.Engine.Journal;
 using Ferry.Core.Outcomes;
 using Ferry.Engine.Routing;
 using Ferry.Engine.Transfers;
-using Microsoft.Data.Sqlite;
+using Ferry.Engine.Tests.Journal.Stores;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Ferry.Engine.Tests.Journal;
 
-/// <summary>The sequential route runner over a real journal file, with a scripted sender and reconciler.</summary>
-public sealed class RouteExecutorTests : IDisposable
+/// <summary>The sequential route runner over a real journal, with a scripted sender and reconciler, in every store
+/// (<see cref="SqliteRouteExecutorTests"/>, <see cref="PostgresRouteExecutorTests"/>).</summary>
+public abstract class RouteExecutorTests(JournalStore store) : IDisposable
 {
     private const string Master = "master@example.com";
     private const string Alice = "alice@example.com";
     private const string Bob = "bob@example.com";
 
-    private readonly string _dir = Directory.CreateTempSubdirectory("ferry-route-").FullName;
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 1, 5, 12, 0, 0, TimeSpan.Zero));
     private readonly List<TransferLeg> _sent = [];
 
-    private string Path => System.IO.Path.Combine(_dir, "journal.db");
-
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
+        store.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     /// <summary>alice's coinm → bob's isolated margin with only the two sub-account keys: three legs.</summary>
@@ -67,7 +65,7 @@ public sealed class RouteExecutorTests : IDisposable
     [Fact]
     public async Task Every_leg_is_journaled_first_and_a_complete_route_sends_each_once_in_order()
     {
-        using var j = SqliteTransferJournal.Open(Path, _clock);
+        using var j = store.Open(_clock);
         var plan = ThreeLegs();
         var result = await RouteExecutor.ExecuteAsync(j, plan, Sender(OutcomeKind.Done, OutcomeKind.Done, OutcomeKind.Done),
             Reconciler(j, _ => new CannotTell("unused")), CancellationToken.None, _clock);
@@ -83,7 +81,7 @@ public sealed class RouteExecutorTests : IDisposable
     [Fact]
     public async Task A_rejected_middle_leg_stops_the_route_in_the_named_wallet_and_a_resume_sends_only_what_is_left()
     {
-        using var j = SqliteTransferJournal.Open(Path, _clock);
+        using var j = store.Open(_clock);
         var first = await RouteExecutor.ExecuteAsync(j, ThreeLegs(), Sender(OutcomeKind.Done, OutcomeKind.Rejected),
             Reconciler(j, _ => new CannotTell("unused")), CancellationToken.None, _clock);
 
@@ -105,7 +103,7 @@ public sealed class RouteExecutorTests : IDisposable
     [Fact]
     public async Task An_unknown_leg_is_reconciled_before_anything_else_and_a_leg_that_stays_unknown_stops_the_route()
     {
-        using var j = SqliteTransferJournal.Open(Path, _clock);
+        using var j = store.Open(_clock);
         var first = await RouteExecutor.ExecuteAsync(j, ThreeLegs(), Sender(OutcomeKind.Done, OutcomeKind.Unknown),
             Reconciler(j, _ => new CannotTell("unused")), CancellationToken.None, _clock);
         Assert.Equal((RouteStatus.Unknown, $"{Alice}/spot or {Bob}/spot"), (first.Status, first.Holding));
@@ -128,7 +126,7 @@ public sealed class RouteExecutorTests : IDisposable
     [Fact]
     public async Task An_unknown_answer_the_history_proves_done_lets_the_same_run_continue()
     {
-        using var j = SqliteTransferJournal.Open(Path, _clock);
+        using var j = store.Open(_clock);
         var row = new TransferHistoryEntry("wallet", 4242, _clock.GetUtcNow(), "CMFUTURE_MAIN", "USDT", 25m, "CONFIRMED");
         var result = await RouteExecutor.ExecuteAsync(j, ThreeLegs(), Sender(OutcomeKind.Unknown, OutcomeKind.Done, OutcomeKind.Done),
             Reconciler(j, e => e.Leg.RouteLeg == 1 ? new HistoryCandidates([row]) : new CannotTell("unused")), CancellationToken.None, _clock);
@@ -140,7 +138,7 @@ public sealed class RouteExecutorTests : IDisposable
     [Fact]
     public async Task A_leg_the_history_says_did_not_execute_is_resent_as_its_next_attempt()
     {
-        using var j = SqliteTransferJournal.Open(Path, _clock);
+        using var j = store.Open(_clock);
         var first = await RouteExecutor.ExecuteAsync(j, ThreeLegs(), Sender(OutcomeKind.Unknown),
             Reconciler(j, _ => new CannotTell("unused")), CancellationToken.None, _clock);
         Assert.Equal((RouteStatus.Unknown, 1), (first.Status, first.StoppedAt));
@@ -179,50 +177,5 @@ public sealed class RouteExecutorTests : IDisposable
             && a.From == b.From && a.To == b.To && a.Parameters.SequenceEqual(b.Parameters) && a.ClientTranId == b.ClientTranId;
 
         public int GetHashCode(TransferLeg leg) => leg.Kind.GetHashCode();
-    }
-
-    [Fact]
-    public void A_schema_1_journal_is_migrated_in_place_and_keeps_its_entries()
-    {
-        using (var c = new SqliteConnection($"Data Source={Path};Pooling=False"))
-        {
-            c.Open();
-            using var cmd = c.CreateCommand();
-            cmd.CommandText = """
-                CREATE TABLE legs (
-                  id TEXT PRIMARY KEY, intent TEXT, kind TEXT NOT NULL, venue TEXT NOT NULL, account TEXT NOT NULL,
-                  endpoint TEXT NOT NULL, parameters TEXT NOT NULL, from_wallet TEXT NOT NULL, to_wallet TEXT NOT NULL,
-                  asset TEXT NOT NULL, amount TEXT NOT NULL, client_tran_id TEXT,
-                  state TEXT NOT NULL, attempt INTEGER NOT NULL, created_ms INTEGER NOT NULL, updated_ms INTEGER NOT NULL,
-                  sent_ms INTEGER, exchange_id TEXT, history_id TEXT, error_code TEXT, message TEXT);
-                CREATE INDEX legs_state ON legs(state);
-                CREATE INDEX legs_intent ON legs(intent);
-                CREATE TABLE events (
-                  leg_id TEXT NOT NULL, seq INTEGER NOT NULL, at_ms INTEGER NOT NULL, attempt INTEGER NOT NULL,
-                  from_state TEXT, to_state TEXT NOT NULL, detail TEXT, PRIMARY KEY (leg_id, seq));
-                INSERT INTO legs VALUES ('J1', NULL, 'WalletUniversalTransfer', 'binance', 'main', 'POST /sapi/v1/asset/transfer',
-                  '[["type","MAIN_FUNDING"],["asset","USDT"],["amount","10"]]', 'spot', 'funding', 'USDT', '10', NULL, 'planned', 1, 1, 1,
-                  NULL, NULL, NULL, NULL, NULL);
-                INSERT INTO events VALUES ('J1', 1, 1, 1, NULL, 'planned', NULL);
-                PRAGMA user_version=1;
-                """;
-            cmd.ExecuteNonQuery();
-        }
-        using (var j = SqliteTransferJournal.Open(Path, _clock))
-        {
-            var old = j.Find("J1");
-            Assert.NotNull(old);
-            Assert.Null(old.Leg.RouteId);
-            var routed = j.Plan(new LegDescription("WalletUniversalTransfer", "binance", "main", "POST /sapi/v1/asset/transfer", [], "spot", "funding", "USDT", 1m)
-                { RouteId = "R1", RouteLeg = 1 });
-            Assert.Equal(routed.Id, Assert.Single(j.ForRoute("R1")).Id);
-        }
-        using (var c = new SqliteConnection($"Data Source={Path};Pooling=False"))
-        {
-            c.Open();
-            using var cmd = c.CreateCommand();
-            cmd.CommandText = "PRAGMA user_version;";
-            Assert.Equal((long)SqliteTransferJournal.SchemaVersion, cmd.ExecuteScalar());
-        }
     }
 }

@@ -1,23 +1,21 @@
 using Ferry.Engine.Journal;
 using Ferry.Engine.Policy;
-using Microsoft.Data.Sqlite;
+using Ferry.Engine.Tests.Journal.Stores;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Ferry.Engine.Tests.Policy;
 
 /// <summary>The policy at the journal's door: who asked is stored on every leg, moves count from the journal itself, and
-/// the check and the planned write are one transaction, so moves racing from many threads and journals cannot pass a cap.</summary>
-public sealed class PolicyJournalTests : IDisposable
+/// the check and the planned write are one transaction, so moves racing from many threads and journals cannot pass a cap.
+/// One contract every store keeps (<see cref="SqlitePolicyJournalTests"/>, <see cref="PostgresPolicyJournalTests"/>).</summary>
+public abstract class PolicyJournalTests(JournalStore store, int schemaBeforeRequester) : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("ferry-policy-journal-").FullName;
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 1, 5, 12, 0, 0, TimeSpan.Zero));
-
-    private string Path => System.IO.Path.Combine(_dir, "journal.db");
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
+        store.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     private const string Cap = """
@@ -34,9 +32,9 @@ public sealed class PolicyJournalTests : IDisposable
         new("WalletUniversalTransfer", "binance", "main", "POST /sapi/v1/asset/transfer", [new("type", "MAIN_FUNDING"), new("asset", "USDT")],
             "spot", to, "USDT", amount) { Requester = who ?? Requester.Agent("claude") };
 
-    private SqliteTransferJournal Open(string policy = Cap)
+    private ITransferJournal Open(string policy = Cap)
     {
-        var journal = SqliteTransferJournal.Open(Path, _clock);
+        var journal = store.Open(_clock);
         journal.Admission = new PolicyGate(() => PolicyFile.Parse(policy), [], _clock).Admit;
         return journal;
     }
@@ -44,7 +42,7 @@ public sealed class PolicyJournalTests : IDisposable
     [Fact]
     public void Who_asked_is_stored_on_every_leg_and_read_back()
     {
-        using var j = SqliteTransferJournal.Open(Path, _clock);
+        using var j = store.Open(_clock);
         var worker = Requester.Worker("w1", Requester.Token("ci-bot"));
         var lone = j.PlanAndBeginSending(Leg(5m, worker));
         var route = j.PlanAll([Leg(5m, Requester.Person("alice")) with { RouteId = "R1", RouteLeg = 1 }, Leg(5m, Requester.Person("alice")) with { RouteId = "R1", RouteLeg = 2 }]);
@@ -54,32 +52,22 @@ public sealed class PolicyJournalTests : IDisposable
     }
 
     [Fact]
-    public void A_schema_4_journal_is_migrated_and_its_legs_name_no_requester()
+    public void A_journal_from_before_requesters_is_migrated_and_its_legs_name_no_requester()
     {
         string id;
-        using (var j = SqliteTransferJournal.Open(Path, _clock))
+        using (var j = store.Open(_clock))
         {
             id = j.Plan(Leg(5m)).Id;
         }
-        using (var c = new SqliteConnection($"Data Source={Path};Pooling=False"))
-        {
-            c.Open();
-            using var cmd = c.CreateCommand();
-            cmd.CommandText = "ALTER TABLE legs DROP COLUMN requester; PRAGMA user_version=4;";
-            cmd.ExecuteNonQuery();
-        }
+        // Make the store what the schema before requesters wrote (SQLite 5: the work queue; PostgreSQL 1).
+        store.Execute("ALTER TABLE legs DROP COLUMN requester;");
+        store.WriteSchemaVersion(schemaBeforeRequester);
         using (var j = Open())
         {
             Assert.Null(j.Find(id)!.Leg.Requester);
-            // A leg from before schema 5 counts as an unnamed person's: not against an agents' cap.
-            j.Plan(Leg(1000m));
-        }
-        using (var c = new SqliteConnection($"Data Source={Path};Pooling=False"))
-        {
-            c.Open();
-            using var cmd = c.CreateCommand();
-            cmd.CommandText = "PRAGMA user_version;";
-            Assert.Equal((long)SqliteTransferJournal.SchemaVersion, cmd.ExecuteScalar());
+            // A leg from before requesters counts as an unnamed person's: not against an agents' cap.
+            var written = j.Plan(Leg(1000m));
+            Assert.Equal(Requester.Agent("claude"), j.Find(written.Id)!.Leg.Requester);
         }
     }
 

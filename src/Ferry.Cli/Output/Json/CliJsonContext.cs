@@ -24,6 +24,8 @@ namespace Ferry.Cli.Output.Json;
 [JsonSerializable(typeof(JournalListDocument))]
 [JsonSerializable(typeof(JournalShowDocument))]
 [JsonSerializable(typeof(PolicyDocument))]
+[JsonSerializable(typeof(JournalMigrateDocument))]
+[JsonSerializable(typeof(JournalCopyDocument))]
 [JsonSerializable(typeof(ReconcileDocument))]
 [JsonSerializable(typeof(RouteReportDocument))]
 [JsonSerializable(typeof(SkippedLineDocument))]
@@ -47,4 +49,8 @@ namespace Ferry.Cli.Output.Json;
 [JsonSerializable(typeof(HtxBalancesDocument))]
 [JsonSerializable(typeof(BalancesDocument))]
 [JsonSerializable(typeof(AccountBalancesDocument))]
+[JsonSerializable(typeof(QueuedDocument))]
+[JsonSerializable(typeof(WorkerUnitLineDocument))]
+[JsonSerializable(typeof(WorkerSummaryLineDocument))]
+[JsonSerializable(typeof(WorkerStatusDocument))]
 internal sealed partial class CliJsonContext : JsonSerializerContext;

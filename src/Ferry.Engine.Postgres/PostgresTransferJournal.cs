@@ -1,0 +1,604 @@
+using System.Data;
+using System.Globalization;
+using Ferry.Engine.Journal;
+using Npgsql;
+
+namespace Ferry.Engine.Postgres;
+
+/// <summary>
+/// The journal in a PostgreSQL database, for several processes on several machines: the same state machine, claims and
+/// checks as <see cref="SqliteTransferJournal"/>. Each transition is one transaction whose <c>UPDATE … WHERE state =
+/// expected</c> is the compare-and-set (the row lock makes concurrent writers of one entry queue, and all but the first
+/// find the state moved); the writer's claim row is read <c>FOR SHARE</c> so no take-over commits in between; claimers of
+/// one subject queue on a transaction advisory lock. Unique indexes allow one live entry per route position and one done
+/// entry per history row. The API is synchronous like the interface (Npgsql's synchronous calls); every committed write
+/// is durable as the server's settings make it (<c>synchronous_commit</c>).
+/// </summary>
+public sealed class PostgresTransferJournal : ITransferJournal
+{
+    /// <summary>The schema this build writes (its own numbering, in the <c>ferry_schema</c> table); a database with a newer
+    /// one is refused. 1 is SQLite's schema 4 plus what many writers need, 2 adds who asked for each leg (the transfer
+    /// policy's requester).</summary>
+    public const int SchemaVersion = 2;
+
+    /// <summary>The advisory lock key every migration takes, so processes opening one database at once migrate it once.</summary>
+    private const long MigrationLock = 0x4665727279_4A;
+
+    /// <summary>The advisory lock key every policy check takes in its write transaction (<see cref="ITransferJournal.Admission"/>).</summary>
+    private const long AdmissionLock = 0x4665727279_50;
+
+    private const string States = "'planned', 'sending', 'done', 'rejected', 'unknown', 'not-executed'";
+
+    private readonly NpgsqlConnection _connection;
+    private readonly PostgresJournalAddress _address;
+    private readonly TimeProvider _time;
+    private readonly Lock _gate = new();
+    private readonly ClaimBook _book;
+    private readonly ITimer _renewal;
+    private bool _disposed;
+
+    private PostgresTransferJournal(NpgsqlConnection connection, PostgresJournalAddress address, TimeProvider time, JournalClaimOptions claims)
+    {
+        _connection = connection;
+        _address = address;
+        _time = time;
+        Owner = claims.Owner ?? JournalOwner.ForThisProcess();
+        _book = new ClaimBook(Owner, claims.Lease);
+        var every = claims.Lease / 3;
+        _renewal = time.CreateTimer(_ => RenewClaims(), null, every, every);
+    }
+
+    /// <inheritdoc/>
+    public JournalOwner Owner { get; }
+
+    /// <summary>Where this journal lives, without the password.</summary>
+    public string Display => _address.Display;
+
+    /// <summary>Opens the journal in the database <paramref name="address"/> names. Its schema must exist (made by
+    /// <see cref="Migrate"/>, <c>ferry journal migrate</c>): a database without one, or with a newer one, or holding a state
+    /// the state machine never writes, is refused (<see cref="JournalCorruptException"/>); an unreachable server, a refused
+    /// login or a missing database is <see cref="JournalUnavailableException"/>. Messages never hold the password.</summary>
+    public static PostgresTransferJournal Open(PostgresJournalAddress address, TimeProvider? time = null, JournalClaimOptions? claims = null)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        claims ??= new JournalClaimOptions();
+        claims.Validate();
+        var connection = Connect(address);
+        try
+        {
+            Translated(address, () => CheckOpenable(connection, address));
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+        return new PostgresTransferJournal(connection, address, time ?? TimeProvider.System, claims);
+    }
+
+    /// <summary>A journal opens only on the schema this build writes, holding only states it writes.</summary>
+    private static void CheckOpenable(NpgsqlConnection connection, PostgresJournalAddress address)
+    {
+        var version = ReadVersion(connection, address);
+        if (version is null)
+        {
+            throw new JournalCorruptException(
+                $"The database {address.Database} on {address.Server} holds no Ferry journal; create it with 'ferry journal migrate --journal {address.Display}'.");
+        }
+        if (version < SchemaVersion)
+        {
+            throw new JournalCorruptException(
+                $"The journal in {address.Display} has schema {version}, older than this build's {SchemaVersion}; upgrade it with 'ferry journal migrate --journal {address.Display}'.");
+        }
+        CheckStates(connection);
+    }
+
+    /// <summary>Runs <paramref name="work"/>, turning Npgsql's failures into the journal's one-sentence exceptions.</summary>
+    private static void Translated(PostgresJournalAddress address, Action work)
+    {
+        try
+        {
+            work();
+        }
+        catch (NpgsqlException e)
+        {
+            throw Translate(e, address);
+        }
+    }
+
+    /// <summary>Creates or upgrades the schema of the database <paramref name="address"/> names and returns its version. Safe
+    /// from several processes at once: each takes one advisory lock and reads the version again under it. A newer schema
+    /// is refused (<see cref="JournalCorruptException"/>).</summary>
+    public static int Migrate(PostgresJournalAddress address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        using var connection = Connect(address);
+        Translated(address, () =>
+        {
+            if (ReadVersion(connection, address) == SchemaVersion) return;
+            using var tx = connection.BeginTransaction();
+            Exec(connection, tx, $"SELECT pg_advisory_xact_lock({MigrationLock});");
+            // Read again under the lock: another process may have migrated meanwhile.
+            var version = ReadVersion(connection, address) ?? 0;
+            if (version == SchemaVersion) return;
+            if (version < 1) CreateSchema1(connection, tx);
+            // Schema 2: who asked for the move (person:alice, agent:claude, ...); older legs keep none.
+            if (version < 2) Exec(connection, tx, "ALTER TABLE legs ADD COLUMN requester text;");
+            Exec(connection, tx, $"UPDATE ferry_schema SET version = {SchemaVersion};");
+            tx.Commit();
+        });
+        return SchemaVersion;
+    }
+
+    private static NpgsqlConnection Connect(PostgresJournalAddress address)
+    {
+        var connection = new NpgsqlConnection(address.ConnectionString);
+        try
+        {
+            connection.Open();
+            return connection;
+        }
+        catch (NpgsqlException e)
+        {
+            connection.Dispose();
+            throw Translate(e, address);
+        }
+    }
+
+    /// <summary>The schema version, null when the database holds no Ferry journal; a newer one is refused.</summary>
+    private static int? ReadVersion(NpgsqlConnection c, PostgresJournalAddress address)
+    {
+        // Two statements: a query naming ferry_schema cannot even be planned in a database without it.
+        using (var exists = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname = current_schema() AND tablename = 'ferry_schema');", c))
+        {
+            if (exists.ExecuteScalar() is not true) return null;
+        }
+        using var cmd = new NpgsqlCommand("SELECT max(version) FROM ferry_schema;", c);
+        var value = cmd.ExecuteScalar();
+        if (value is null or DBNull) return null;
+        var version = Convert.ToInt32(value, CultureInfo.InvariantCulture);
+        if (version > SchemaVersion)
+        {
+            throw new JournalCorruptException(
+                $"The journal in {address.Display} was written by a newer Ferry (schema {version}, this build knows {SchemaVersion}); upgrade Ferry rather than risk misreading it.");
+        }
+        return version;
+    }
+
+    private static void CreateSchema1(NpgsqlConnection c, NpgsqlTransaction tx)
+    {
+        // Schema 1 is SQLite's schema 4 plus what many writers need: seq (write order, never reused), identity tokens for
+        // claims (a sequence never hands a token out twice), and one done entry per history row across every worker.
+        Exec(c, tx, """
+            CREATE TABLE ferry_schema (version integer NOT NULL);
+            INSERT INTO ferry_schema VALUES (0);
+            CREATE TABLE legs (
+              seq bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
+              id text PRIMARY KEY, intent text, kind text NOT NULL, venue text NOT NULL, account text NOT NULL,
+              endpoint text NOT NULL, parameters text NOT NULL, from_wallet text NOT NULL, to_wallet text NOT NULL,
+              asset text NOT NULL, amount text NOT NULL, client_tran_id text,
+              state text NOT NULL, attempt integer NOT NULL, created_ms bigint NOT NULL, updated_ms bigint NOT NULL,
+              sent_ms bigint, exchange_id text, history_id text, error_code text, message text,
+              route_id text, route_leg integer);
+            CREATE INDEX legs_created ON legs(created_ms, seq);
+            CREATE INDEX legs_state_created ON legs(state, created_ms, seq);
+            CREATE INDEX legs_intent ON legs(intent, created_ms, seq);
+            CREATE INDEX legs_route_order ON legs(route_id, route_leg, created_ms, seq);
+            CREATE UNIQUE INDEX legs_route_live ON legs(route_id, route_leg) WHERE route_id IS NOT NULL AND state <> 'rejected';
+            CREATE UNIQUE INDEX legs_history_claim ON legs(venue, history_id) WHERE state = 'done' AND history_id IS NOT NULL;
+            CREATE TABLE events (
+              leg_id text NOT NULL REFERENCES legs(id), seq bigint NOT NULL, at_ms bigint NOT NULL, attempt integer NOT NULL,
+              from_state text, to_state text NOT NULL, detail text, PRIMARY KEY (leg_id, seq));
+            CREATE TABLE claims (
+              token bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, subject text NOT NULL UNIQUE, owner text NOT NULL,
+              pid integer NOT NULL, host text NOT NULL, started_ms bigint NOT NULL,
+              claimed_ms bigint NOT NULL, lease_until_ms bigint NOT NULL);
+            """);
+    }
+
+    /// <summary>Every open refuses a journal that holds a state the state machine could not have written.</summary>
+    private static void CheckStates(NpgsqlConnection c)
+    {
+        using var cmd = new NpgsqlCommand($"SELECT id, state FROM legs WHERE state NOT IN ({States}) LIMIT 1;", c);
+        using var r = cmd.ExecuteReader();
+        if (r.Read())
+        {
+            var state = r.GetString(1);
+            throw new JournalCorruptException(
+                $"Journal entry {r.GetString(0)} holds an unknown state '{(state.Length <= 20 ? state : state[..20] + "…")}'; Ferry will not act on a journal it cannot read.");
+        }
+    }
+
+    /// <inheritdoc/>
+    public JournalEntry Plan(LegDescription leg) => PlanAll([leg])[0];
+
+    /// <inheritdoc/>
+    public IReadOnlyList<JournalEntry> PlanAll(IReadOnlyList<LegDescription> legs)
+    {
+        ArgumentNullException.ThrowIfNull(legs);
+        if (legs.Count == 0) throw new ArgumentException("Plan at least one leg.", nameof(legs));
+        foreach (var leg in legs) JournalRows.CheckNew(leg, nameof(legs));
+        return Locked(tx => JournalWrites.PlanAll(new Session(this, tx), _book, Admission, legs, _time.GetUtcNow(), tx.Commit));
+    }
+
+    /// <inheritdoc/>
+    public JournalEntry PlanAndBeginSending(LegDescription leg)
+    {
+        JournalRows.CheckNew(leg, nameof(leg));
+        return Locked(tx => JournalWrites.PlanAndBeginSending(new Session(this, tx, ClaimLock.Take), _book, Admission, leg, _time.GetUtcNow(), tx.Commit));
+    }
+
+    /// <inheritdoc/>
+    public JournalEntry CompleteSend(JournalEntry sending, LegState to, TransitionDetails? details = null)
+    {
+        ArgumentNullException.ThrowIfNull(sending);
+        if (to is not (LegState.Done or LegState.Rejected or LegState.Unknown))
+            throw new ArgumentException("A send ends in done, rejected or unknown.", nameof(to));
+        return Locked(tx => JournalWrites.CompleteSend(new Session(this, tx), _book, sending, to, details, _time.GetUtcNow(), tx.Commit));
+    }
+
+    /// <inheritdoc/>
+    public JournalEntry Transition(string id, LegState expected, LegState to, TransitionDetails? details = null) =>
+        Locked(tx => JournalWrites.Transition(new Session(this, tx), _book, Admission, id, expected, to, details, _time.GetUtcNow(), tx.Commit));
+
+    /// <inheritdoc/>
+    public JournalEntry Note(string id, string message) =>
+        Locked(tx => JournalWrites.Note(new Session(this, tx), _book, id, message, _time.GetUtcNow(), tx.Commit));
+
+    /// <summary>Copies every entry of <paramref name="source"/> (oldest first, so the write order is kept) with its state,
+    /// attempt, times, ids, note, route position and every recorded step into this journal, in one transaction: all or
+    /// nothing. The history rows done entries claimed come with them. Claims (the leases of running processes) are not
+    /// copied. Refuses a journal that already holds an entry (<see cref="InvalidOperationException"/>, nothing written);
+    /// the table is locked meanwhile, so no writer slips an entry in. Returns the number of entries copied.</summary>
+    public int Import(ITransferJournal source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var entries = source.List().Reverse().Select(e => (Entry: e, Events: source.Events(e.Id))).ToList();
+        foreach (var (entry, events) in entries) JournalRows.CheckEvents(entry, events);
+        return Locked(tx =>
+        {
+            using (var lockLegs = Command("LOCK TABLE legs IN EXCLUSIVE MODE;", tx)) lockLegs.ExecuteNonQuery();
+            using (var any = Command("SELECT EXISTS (SELECT 1 FROM legs);", tx))
+            {
+                if (any.ExecuteScalar() is true)
+                    throw new InvalidOperationException($"The journal in {_address.Display} already holds entries; copy only into an empty journal.");
+            }
+            var session = new Session(this, tx);
+            foreach (var (entry, events) in entries)
+            {
+                using (var cmd = Command(ImportLegSql, tx))
+                {
+                    JournalSql.BindLeg(cmd, entry.Id, entry.Leg, entry.State, entry.CreatedAt);
+                    Set(cmd, "@attempt", entry.Attempt);
+                    Set(cmd, "@updated", entry.UpdatedAt.ToUnixTimeMilliseconds());
+                    Set(cmd, "@sent", entry.SentAt?.ToUnixTimeMilliseconds());
+                    Set(cmd, "@exchangeId", entry.ExchangeId);
+                    Set(cmd, "@historyId", entry.HistoryId);
+                    Set(cmd, "@errorCode", entry.ErrorCode);
+                    Set(cmd, "@message", entry.Message);
+                    cmd.ExecuteNonQuery();
+                }
+                foreach (var e in events) session.AddEvent(entry.Id, (int)e.Seq, e.Attempt, e.At, e.From, e.To, e.Detail);
+            }
+            tx.Commit();
+            return entries.Count;
+        });
+    }
+
+    /// <summary>A whole leg row as another journal holds it.</summary>
+    private const string ImportLegSql = """
+        INSERT INTO legs (id, intent, kind, venue, account, endpoint, parameters, from_wallet, to_wallet, asset, amount,
+          client_tran_id, state, attempt, created_ms, updated_ms, sent_ms, exchange_id, history_id, error_code, message,
+          route_id, route_leg, requester)
+        VALUES (@id, @intent, @kind, @venue, @account, @endpoint, @parameters, @from, @to, @asset, @amount, @ctid, @state,
+          @attempt, @now, @updated, @sent, @exchangeId, @historyId, @errorCode, @message, @routeId, @routeLeg, @requester);
+        """;
+
+    /// <inheritdoc/>
+    public MoveAdmission? Admission { get; set; }
+
+    /// <inheritdoc/>
+    public JournalEntry? Find(string id) => Locked(tx =>
+    {
+        var entry = new Session(this, tx).Read(id);
+        if (entry is not null) JournalRows.CheckEvents(entry, ReadEvents(tx, id));
+        return entry;
+    }, IsolationLevel.RepeatableRead); // the entry and its events from one snapshot, even while another process writes
+
+    /// <inheritdoc/>
+    public IReadOnlyList<JournalEntry> List(IReadOnlyCollection<LegState>? states = null, int limit = int.MaxValue) => Locked(tx =>
+    {
+        var filtered = states is { Count: > 0 };
+        using var cmd = Command(
+            $"SELECT {JournalRows.Columns} FROM legs {(filtered ? "WHERE state = ANY(@states) " : "")}ORDER BY created_ms DESC, seq DESC LIMIT @limit;", tx);
+        if (filtered) cmd.Parameters.Add(new NpgsqlParameter<string[]>("states", states!.Select(LegStates.Name).ToArray()));
+        Set(cmd, "@limit", limit);
+        return (IReadOnlyList<JournalEntry>)JournalRows.ReadAll(cmd);
+    });
+
+    /// <inheritdoc/>
+    public IReadOnlyList<JournalEntry> ForIntent(string intent) => Locked(tx =>
+    {
+        using var cmd = Command($"SELECT {JournalRows.Columns} FROM legs WHERE intent = @key ORDER BY created_ms, seq;", tx);
+        Set(cmd, "@key", intent);
+        return (IReadOnlyList<JournalEntry>)JournalRows.ReadAll(cmd);
+    });
+
+    /// <inheritdoc/>
+    public IReadOnlyList<JournalEntry> ForRoute(string routeId) => Locked(tx =>
+    {
+        using var cmd = Command($"SELECT {JournalRows.Columns} FROM legs WHERE route_id = @key ORDER BY route_leg, created_ms, seq;", tx);
+        Set(cmd, "@key", routeId);
+        return (IReadOnlyList<JournalEntry>)JournalRows.ReadAll(cmd);
+    });
+
+    /// <inheritdoc/>
+    public string? LatestRouteId() => Locked(tx =>
+    {
+        using var cmd = Command("SELECT route_id FROM legs WHERE route_id IS NOT NULL ORDER BY created_ms DESC, seq DESC LIMIT 1;", tx);
+        return cmd.ExecuteScalar() as string;
+    });
+
+    /// <inheritdoc/>
+    public IReadOnlyList<JournalEvent> Events(string id) => Locked(tx => (IReadOnlyList<JournalEvent>)ReadEvents(tx, id));
+
+    /// <inheritdoc/>
+    public IReadOnlySet<string> ClaimedHistoryIds(string venue) => Locked(tx =>
+    {
+        using var cmd = Command(JournalSql.ClaimedHistoryIds, tx);
+        Set(cmd, "@venue", venue);
+        return JournalRows.ReadIds(cmd);
+    });
+
+    /// <inheritdoc/>
+    public ClaimAttempt Claim(string subject)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(subject);
+        return Locked(tx =>
+        {
+            var now = _time.GetUtcNow();
+            // Re-entry of a fresh claim: only the fencing check, which reads; nothing is written.
+            if (_book.TryReenter(subject, now, () => ReadClaim(tx, subject, ClaimLock.None)) is { } again) return again;
+            return JournalWrites.Claim(new Session(this, tx, ClaimLock.Take), _book, subject, now, tx.Commit);
+        });
+    }
+
+    /// <inheritdoc/>
+    public void Release(string subject) => Locked(tx =>
+    {
+        if (_book.Unhold(subject) is not { } token) return false;
+        new Session(this, tx).Delete(subject, token);
+        tx.Commit();
+        return true;
+    });
+
+    /// <inheritdoc/>
+    public JournalClaim? FindClaim(string subject) => Locked(tx => ReadClaim(tx, subject, ClaimLock.None));
+
+    /// <inheritdoc/>
+    public IReadOnlyList<JournalClaim> Claims() => Locked(tx =>
+    {
+        using var cmd = Command($"SELECT {JournalRows.ClaimColumns} FROM claims ORDER BY token;", tx);
+        return (IReadOnlyList<JournalClaim>)JournalRows.ReadClaims(cmd);
+    });
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_disposed) return;
+            _disposed = true;
+            _renewal.Dispose();
+            try
+            {
+                using var tx = _connection.BeginTransaction();
+                _book.ReleaseAll(new Session(this, tx));
+                tx.Commit();
+            }
+            catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+            {
+                // The claims expire with their lease.
+            }
+            _connection.Dispose();
+        }
+    }
+
+    /// <summary>The renewal timer's tick: every held lease extended in one statement.</summary>
+    private void RenewClaims()
+    {
+        lock (_gate)
+        {
+            if (_disposed) return;
+            try
+            {
+                using var tx = _connection.BeginTransaction();
+                _book.RenewAll(new Session(this, tx), _time.GetUtcNow());
+                tx.Commit();
+            }
+            catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+            {
+                // An unreachable server: the next renewal tries again; until then the lease runs down as it would in a crash.
+            }
+        }
+    }
+
+    /// <summary>The database's rows inside one transaction. A claimer (<see cref="ClaimLock.Take"/>) first takes the
+    /// subject's advisory lock, so two owners claiming one free subject queue rather than both inserting; a writer reads
+    /// its claim row FOR SHARE, so a take-over (which deletes that row) waits until the write has committed. The legs row
+    /// a transition updates stays locked to its transaction, so concurrent writers of one entry queue on it.</summary>
+    private sealed class Session(PostgresTransferJournal journal, NpgsqlTransaction tx, ClaimLock claimLock = ClaimLock.Share) : IJournalSession
+    {
+        public LegDescription Insert(string id, LegDescription leg, LegState state, DateTimeOffset now)
+        {
+            using var cmd = journal.Command(JournalSql.InsertLeg, tx);
+            var amount = JournalSql.BindLeg(cmd, id, leg, state, now);
+            try
+            {
+                cmd.ExecuteNonQuery();
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "legs_route_live")
+            {
+                throw new RoutePositionTakenException(leg.RouteId!, leg.RouteLeg ?? 0);
+            }
+            return JournalSql.AsStored(leg, amount);
+        }
+
+        public JournalEntry? TryTransition(string id, LegState expected, LegState to, TransitionDetails? details, DateTimeOffset now, JournalEntry? known)
+        {
+            using var cmd = journal.Command(JournalSql.Transition(known is null ? JournalRows.Columns : JournalRows.ChangedColumns), tx);
+            JournalSql.BindTransition(cmd, id, expected, to, details, now);
+            try
+            {
+                using var r = cmd.ExecuteReader();
+                if (!r.Read()) return null;
+                return known is null ? JournalRows.Read(r) : JournalRows.ReadChanged(r, id, known.Leg, known.CreatedAt);
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "legs_history_claim")
+            {
+                // The transaction is aborted now; the refusal needs nothing more from it.
+                throw new HistoryRowTakenException(details?.HistoryId ?? "?");
+            }
+        }
+
+        public void AddEvent(string id, int? seq, int attempt, DateTimeOffset at, LegState? from, LegState to, string? detail)
+        {
+            using var cmd = journal.Command(JournalSql.InsertEvent(seqKnown: seq is not null), tx);
+            JournalSql.BindEvent(cmd, id, seq, attempt, at, from, to, detail);
+            cmd.ExecuteNonQuery();
+        }
+
+        public JournalEntry? Read(string id, bool forUpdate = false)
+        {
+            using var cmd = journal.Command($"SELECT {JournalRows.Columns} FROM legs WHERE id = @id{(forUpdate ? " FOR UPDATE" : "")};", tx);
+            Set(cmd, "@id", id);
+            return JournalRows.ReadOne(cmd);
+        }
+
+        public void SetMessage(string id, string message, DateTimeOffset now) =>
+            journal.Execute(tx, JournalSql.Note, ("@message", message), ("@now", now.ToUnixTimeMilliseconds()), ("@id", id));
+
+        // One transaction-scoped lock for every policy check: two moves racing on several machines queue here, and the
+        // second reads the counted moves only after the first has committed its leg.
+        public void LockAdmission() => journal.Execute(tx, $"SELECT pg_advisory_xact_lock({AdmissionLock});");
+
+        public IReadOnlyList<CountedMove> CountedSince(DateTimeOffset since)
+        {
+            using var cmd = journal.Command(JournalSql.CountedMoves, tx);
+            Set(cmd, "@since", since.ToUnixTimeMilliseconds());
+            return JournalRows.ReadCounted(cmd);
+        }
+
+        public string? RouteTarget(string routeId)
+        {
+            using var cmd = journal.Command(JournalSql.RouteTarget, tx);
+            Set(cmd, "@route", routeId);
+            return cmd.ExecuteScalar() as string;
+        }
+
+        JournalClaim? IClaimRows.Read(string subject) => journal.ReadClaim(tx, subject, claimLock);
+
+        public void Renew(long token, DateTimeOffset until) =>
+            journal.Execute(tx, JournalSql.RenewClaim, ("@until", until.ToUnixTimeMilliseconds()), ("@token", token));
+
+        public void RenewAll(JournalOwner owner, DateTimeOffset until) =>
+            journal.Execute(tx, JournalSql.RenewOwnerClaims, ("@until", until.ToUnixTimeMilliseconds()), ("@owner", owner.InstanceId));
+
+        public void Delete(string subject, long token) =>
+            journal.Execute(tx, JournalSql.DeleteClaim, ("@subject", subject), ("@token", token));
+
+        public JournalClaim Insert(string subject, JournalOwner owner, DateTimeOffset now, DateTimeOffset leaseUntil)
+        {
+            using var cmd = journal.Command(JournalSql.InsertClaim, tx);
+            JournalSql.BindClaim(cmd, subject, owner, now, leaseUntil);
+            var token = Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+            return new JournalClaim(subject, token, owner, now, leaseUntil);
+        }
+    }
+
+    /// <summary>Runs one statement with its parameters.</summary>
+    private void Execute(NpgsqlTransaction tx, string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var cmd = Command(sql, tx);
+        foreach (var (name, value) in parameters) Set(cmd, name, value);
+        cmd.ExecuteNonQuery();
+    }
+
+    /// <summary>How a claim row is read: plainly, by a writer checking its fence, or by a claimer about to take it.</summary>
+    private enum ClaimLock
+    {
+        None,
+        Share,
+        Take,
+    }
+
+    private JournalClaim? ReadClaim(NpgsqlTransaction tx, string subject, ClaimLock mode)
+    {
+        if (mode == ClaimLock.Take)
+        {
+            // Claimers of one subject queue here (the key is the subject's 64-bit hash; a collision only makes two queue).
+            using var gate = Command("SELECT pg_advisory_xact_lock(hashtextextended(@subject, 0));", tx);
+            Set(gate, "@subject", subject);
+            gate.ExecuteNonQuery();
+        }
+        var suffix = mode switch { ClaimLock.Share => " FOR SHARE", ClaimLock.Take => " FOR UPDATE", _ => "" };
+        using var cmd = Command($"SELECT {JournalRows.ClaimColumns} FROM claims WHERE subject = @subject{suffix};", tx);
+        Set(cmd, "@subject", subject);
+        using var r = cmd.ExecuteReader();
+        return r.Read() ? JournalRows.ReadClaim(r) : null;
+    }
+
+    private List<JournalEvent> ReadEvents(NpgsqlTransaction tx, string id)
+    {
+        using var cmd = Command($"SELECT {JournalRows.EventColumns} FROM events WHERE leg_id = @id ORDER BY seq;", tx);
+        Set(cmd, "@id", id);
+        return JournalRows.ReadEvents(cmd, id);
+    }
+
+    /// <summary>Runs <paramref name="work"/> under the connection's lock in a transaction (rolled back unless the work
+    /// commits it) and turns Npgsql's failures into the journal's own one-sentence exceptions.</summary>
+    private T Locked<T>(Func<NpgsqlTransaction, T> work, IsolationLevel isolation = IsolationLevel.ReadCommitted)
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            try
+            {
+                using var tx = _connection.BeginTransaction(isolation);
+                return work(tx);
+            }
+            catch (NpgsqlException e)
+            {
+                throw Translate(e, _address);
+            }
+        }
+    }
+
+    /// <summary>One sentence for each way the database cannot be used; never the password.</summary>
+    internal static Exception Translate(NpgsqlException e, PostgresJournalAddress address) => e switch
+    {
+        PostgresException { SqlState: PostgresErrorCodes.InvalidPassword or PostgresErrorCodes.InvalidAuthorizationSpecification } =>
+            new JournalUnavailableException($"The PostgreSQL server at {address.Server} refused the login of user {address.User ?? "(none)"} (wrong password or no such user); check the journal's address.", e),
+        PostgresException { SqlState: PostgresErrorCodes.InvalidCatalogName } =>
+            new JournalUnavailableException($"The database {address.Database} does not exist on the PostgreSQL server at {address.Server}; create it first.", e),
+        PostgresException { SqlState: PostgresErrorCodes.InsufficientPrivilege } p =>
+            new JournalUnavailableException($"The PostgreSQL user {address.User ?? "(none)"} may not use the journal in {address.Display} ({p.MessageText}).", e),
+        PostgresException p =>
+            new JournalUnavailableException($"The PostgreSQL journal {address.Display} could not be used ({p.SqlState}: {p.MessageText}).", e),
+        _ when e.InnerException is System.Net.Sockets.SocketException or TimeoutException or IOException || e.IsTransient =>
+            new JournalUnavailableException($"The PostgreSQL server at {address.Server} cannot be reached ({Reason(e)}); check that it runs and the address is right.", e),
+        _ => new JournalUnavailableException($"The PostgreSQL journal {address.Display} could not be used ({Reason(e)}).", e),
+    };
+
+    private static string Reason(Exception e) => (e.InnerException ?? e).Message.TrimEnd('.');
+
+    private NpgsqlCommand Command(string sql, NpgsqlTransaction? tx) => new(sql, _connection, tx);
+
+    private static void Exec(NpgsqlConnection c, NpgsqlTransaction tx, string sql)
+    {
+        using var cmd = new NpgsqlCommand(sql, c, tx);
+        cmd.ExecuteNonQuery();
+    }
+
+    private static void Set(NpgsqlCommand cmd, string name, object? value) => JournalSql.Set(cmd, name, value);
+}

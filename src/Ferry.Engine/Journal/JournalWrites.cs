@@ -1,0 +1,130 @@
+namespace Ferry.Engine.Journal;
+
+/// <summary>
+/// The writes of the journal, the same for every store: each runs inside the store's transaction (an
+/// <see cref="IJournalSession"/>), checks the writer's claim (<see cref="ClaimBook"/>) and the state machine, calls
+/// <c>commit</c>, and only then changes what the journal remembers in memory.
+/// </summary>
+internal static class JournalWrites
+{
+    /// <summary>Writes legs as planned, all in one transaction: a crash leaves all of a route's legs or none. Each move's
+    /// policy check runs just before its first leg is written, so a move earlier in the batch counts for the next.</summary>
+    public static IReadOnlyList<JournalEntry> PlanAll(IJournalSession s, ClaimBook book, MoveAdmission? admission, IReadOnlyList<LegDescription> legs, DateTimeOffset now, Action commit)
+    {
+        var entries = new List<JournalEntry>(legs.Count);
+        foreach (var leg in legs)
+        {
+            if (leg.StartsMove) Admit(s, admission, leg, legs);
+            var id = JournalRows.NewId(now);
+            book.CheckFence(ClaimSubjects.Of(leg, id), s);
+            var written = s.Insert(id, leg, LegState.Planned, now);
+            s.AddEvent(id, 1, 1, now, null, LegState.Planned, null);
+            entries.Add(new JournalEntry(id, written, LegState.Planned, 1, now, now, null, null, null, null, null));
+        }
+        commit();
+        return entries;
+    }
+
+    /// <summary>The claim, the planned step and the sending step of a new leg, on disk together before its request leaves,
+    /// or none of them.</summary>
+    public static JournalEntry PlanAndBeginSending(IJournalSession s, ClaimBook book, MoveAdmission? admission, LegDescription leg, DateTimeOffset now, Action commit)
+    {
+        var id = JournalRows.NewId(now);
+        var subject = ClaimSubjects.Of(leg, id);
+        // The policy's lock before the claim's, in every write that takes both, so two writers never wait on each other.
+        if (leg.StartsMove) Admit(s, admission, leg, [leg]);
+        var claim = book.Enter(subject, now, s);
+        if (claim.HeldByOther is { } other) throw new ClaimHeldException(other);
+        var written = s.Insert(id, leg, LegState.Sending, now);
+        s.AddEvent(id, 1, 1, now, null, LegState.Planned, null);
+        s.AddEvent(id, 2, 1, now, LegState.Planned, LegState.Sending, null);
+        commit();
+        book.Hold(subject, claim.Claimed!);
+        return new JournalEntry(id, written, LegState.Sending, 1, now, now, now, null, null, null, null);
+    }
+
+    /// <summary>The answer to a send begun with <see cref="PlanAndBeginSending"/>; the last hold of its claim goes back in
+    /// the same transaction.</summary>
+    public static JournalEntry CompleteSend(IJournalSession s, ClaimBook book, JournalEntry sending, LegState to, TransitionDetails? details, DateTimeOffset now, Action commit)
+    {
+        var subject = ClaimSubjects.Of(sending);
+        var last = book.IsLastHold(subject, out var token);
+        var entry = Update(s, book, sending.Id, LegState.Sending, to, details, now, sending);
+        s.AddEvent(sending.Id, null, entry.Attempt, entry.UpdatedAt, LegState.Sending, to, JournalRows.Detail(details));
+        if (last) s.Delete(subject, token);
+        commit();
+        book.Unhold(subject);
+        return entry;
+    }
+
+    /// <summary>One checked step of the state machine and its event. A new attempt of a move that did not execute counts
+    /// again, so the policy judges it again first.</summary>
+    public static JournalEntry Transition(IJournalSession s, ClaimBook book, MoveAdmission? admission, string id, LegState expected, LegState to, TransitionDetails? details, DateTimeOffset now, Action commit)
+    {
+        if (admission is not null && expected == LegState.NotExecuted && to == LegState.Sending)
+        {
+            s.LockAdmission();
+            if (s.Read(id) is { Leg.StartsMove: true } again) Admit(s, admission, again.Leg, []);
+        }
+        var entry = Update(s, book, id, expected, to, details, now, known: null);
+        s.AddEvent(id, null, entry.Attempt, entry.UpdatedAt, expected, to, JournalRows.Detail(details));
+        commit();
+        return entry;
+    }
+
+    /// <summary>A note under the writer's claim.</summary>
+    public static JournalEntry Note(IJournalSession s, ClaimBook book, string id, string message, DateTimeOffset now, Action commit)
+    {
+        var current = s.Read(id, forUpdate: true) ?? throw new KeyNotFoundException($"There is no journal entry {id}.");
+        book.CheckFence(ClaimSubjects.Of(current), s);
+        s.SetMessage(id, message, now);
+        commit();
+        return current with { Message = message, UpdatedAt = DateTimeOffset.FromUnixTimeMilliseconds(now.ToUnixTimeMilliseconds()) };
+    }
+
+    /// <summary>Takes or enters a claim; the hold is remembered once the transaction committed.</summary>
+    public static ClaimAttempt Claim(IJournalSession s, ClaimBook book, string subject, DateTimeOffset now, Action commit)
+    {
+        var attempt = book.Enter(subject, now, s);
+        commit();
+        if (attempt.Claimed is { } claim) book.Hold(subject, claim);
+        return attempt;
+    }
+
+    /// <summary>Runs the policy's check on a move about to start, inside the caller's write transaction: the store's
+    /// admission lock first, then the counted moves read under it.</summary>
+    private static void Admit(IJournalSession s, MoveAdmission? admission, LegDescription firstLeg, IReadOnlyList<LegDescription> writing)
+    {
+        if (admission is null) return;
+        s.LockAdmission();
+        admission(firstLeg, MoveTarget(s, firstLeg, writing), s.CountedSince);
+    }
+
+    /// <summary>Where a move that starts with <paramref name="first"/> ends: the last leg of its route among the legs being
+    /// written, else the route's last leg already on file, else the leg's own target.</summary>
+    private static string MoveTarget(IJournalSession s, LegDescription first, IReadOnlyList<LegDescription> writing)
+    {
+        if (first.RouteId is null) return first.To;
+        var last = writing.Where(l => l.RouteId == first.RouteId).MaxBy(l => l.RouteLeg ?? 0);
+        if (last is not null && last.RouteLeg > first.RouteLeg) return last.To;
+        return s.RouteTarget(first.RouteId) ?? first.To;
+    }
+
+    /// <summary>Moves the entry with the store's compare-and-set, then checks the writer's claim and what the new state
+    /// requires, throwing (so the transaction rolls back) when either fails. A refused step reads the entry to say why, in
+    /// the order the checks always ran: missing, claim, then legality.</summary>
+    private static JournalEntry Update(IJournalSession s, ClaimBook book, string id, LegState expected, LegState to, TransitionDetails? details, DateTimeOffset now, JournalEntry? known)
+    {
+        var entry = LegStates.IsLegal(expected, to) ? s.TryTransition(id, expected, to, details, now, known) : null;
+        if (entry is null)
+        {
+            var current = s.Read(id) ?? throw new KeyNotFoundException($"There is no journal entry {id}.");
+            book.CheckFence(ClaimSubjects.Of(current), s);
+            throw new IllegalTransitionException(id, current.State, to);
+        }
+        book.CheckFence(ClaimSubjects.Of(entry), s);
+        if (to == LegState.Done && entry.ExchangeId is null && details?.HistoryId is null)
+            throw new ArgumentException("A done entry names the exchange's transfer id or its history row.", nameof(details));
+        return entry;
+    }
+}

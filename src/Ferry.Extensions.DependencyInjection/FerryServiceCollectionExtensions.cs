@@ -1,0 +1,78 @@
+using Ferry.Binance;
+using Ferry.Core.Http;
+using Ferry.Core.Safety;
+using Ferry.Htx;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Ferry.Extensions.DependencyInjection;
+
+/// <summary>
+/// <c>services.AddFerryBinance(configuration.GetSection("Ferry:Binance"))</c> and <c>AddFerryHtx(...)</c>: one client
+/// per container (a singleton, as its rate limiter and server clock must be shared by every caller of one key), its
+/// options bound from the section (the key as <see cref="FerryKeyOptions"/>, the rest as the client's options) and
+/// validated when the host starts, its HTTP handler from <see cref="IHttpMessageHandlerFactory"/> (a named client whose
+/// primary handler is Ferry's own: no proxy from the environment, the account's proxy only where allowed), the
+/// container's <see cref="TimeProvider"/>, and each request's log line on <see cref="ILogger"/>.
+/// </summary>
+public static class FerryServiceCollectionExtensions
+{
+    /// <summary>The named HTTP client the Binance client's handler comes from.</summary>
+    public const string BinanceHttpClient = "Ferry.Binance";
+
+    /// <summary>The named HTTP client the HTX client's handler comes from.</summary>
+    public const string HtxHttpClient = "Ferry.Htx";
+
+    public static IServiceCollection AddFerryBinance(this IServiceCollection services, IConfiguration section)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(section);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<FerryKeyOptions>(BinanceHttpClient).Bind(section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<FerryKeyOptions>>(new KeyOptionsValidation(BinanceHttpClient, "Binance"));
+        services.AddOptions<BinanceClientOptions>().Bind(section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BinanceClientOptions>>(new ClientOptionsValidation<BinanceClientOptions>(o => o.Validate()));
+        services.AddHttpClient(BinanceHttpClient).ConfigurePrimaryHttpMessageHandler(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<BinanceClientOptions>>().Value;
+            return KeyedHttpHandler.Create(options.BaseAddress, options.Proxy, KeyHostAllowlist.BinanceHosts);
+        });
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<BinanceClientOptions>>().Value;
+            options.Time = sp.GetRequiredService<TimeProvider>();
+            var log = sp.GetRequiredService<ILoggerFactory>().CreateLogger<BinanceClient>();
+            options.RequestLog ??= line => FerryLog.Request(log, "Binance", line);
+            var key = sp.GetRequiredService<IOptionsMonitor<FerryKeyOptions>>().Get(BinanceHttpClient);
+            return new BinanceClient(key.Credentials(), options, sp.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(BinanceHttpClient));
+        });
+        return services;
+    }
+
+    public static IServiceCollection AddFerryHtx(this IServiceCollection services, IConfiguration section)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(section);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<FerryKeyOptions>(HtxHttpClient).Bind(section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<FerryKeyOptions>>(new KeyOptionsValidation(HtxHttpClient, "HTX"));
+        services.AddOptions<HtxClientOptions>().Bind(section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<HtxClientOptions>>(new ClientOptionsValidation<HtxClientOptions>(o => o.Validate()));
+        services.AddHttpClient(HtxHttpClient).ConfigurePrimaryHttpMessageHandler(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<HtxClientOptions>>().Value;
+            return KeyedHttpHandler.Create(options.SpotBaseAddress, options.Proxy, KeyHostAllowlist.HtxHosts);
+        });
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<HtxClientOptions>>().Value;
+            options.Time = sp.GetRequiredService<TimeProvider>();
+            var key = sp.GetRequiredService<IOptionsMonitor<FerryKeyOptions>>().Get(HtxHttpClient);
+            return new HtxClient(key.Credentials(), options, sp.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(HtxHttpClient));
+        });
+        return services;
+    }
+}
