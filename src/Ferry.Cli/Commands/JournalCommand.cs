@@ -48,11 +48,11 @@ internal static class JournalCommand
         await using var service = CliServices.Open(env, printer.Json);
         var entries = await service.ListAsync(state is { } s ? [s] : null, limit, ct);
         // Which worker holds what: an entry's intent is its queued unit's id.
-        using var queue = CliQueue.Open(env);
+        using var queue = CliQueue.OpenIfAny(env);
         var units = new Dictionary<string, Ferry.Engine.Work.WorkUnit>(StringComparer.Ordinal);
-        foreach (var intent in entries.Select(e => e.Leg.Intent).OfType<string>().Distinct(StringComparer.Ordinal))
+        foreach (var intent in queue is null ? [] : entries.Select(e => e.Leg.Intent).OfType<string>().Distinct(StringComparer.Ordinal))
         {
-            if (await queue.FindAsync(intent, ct) is { } unit) units[intent] = unit;
+            if (await queue!.FindAsync(intent, ct) is { } unit) units[intent] = unit;
         }
         Ferry.Engine.Work.WorkUnit? UnitOf(JournalEntry e) => e.Leg.Intent is { } i ? units.GetValueOrDefault(i) : null;
         printer.Document(new JournalListDocument([.. entries.Select(e => new JournalListEntryDocument(JournalEntryDocument.Of(e), UnitOf(e)?.Id, UnitOf(e)?.Holder?.Worker.Id))]),
