@@ -20,6 +20,10 @@ public sealed class CliEnvironment
     /// <summary>Reads one line a person types without echoing it (API secrets); by default from <see cref="In"/>.</summary>
     public Func<string?>? ReadSecretLine { get; init; }
 
+    /// <summary>Who asks for the moves of this run: the person at the terminal unless a front end says otherwise
+    /// (<c>ferry mcp</c> names its agent); null means the person, named after the login (USER).</summary>
+    internal Ferry.Engine.Policy.Requester? Requester { get; set; }
+
     /// <summary>This run's diagnostic log (<c>--verbose</c>, <c>FERRY_LOG</c>); set by <see cref="FerryApp"/>.</summary>
     internal Output.CliLog Log { get; set; } = Output.CliLog.Off;
 

@@ -21,6 +21,10 @@ internal static class FailureExit
         ClaimLostException => (ExitCodes.Unknown, e.Message),
         JournalCorruptException or JournalUnavailableException or TransferRefusedException => (ExitCodes.Refused, e.Message),
         AccountConfigException => (ExitCodes.Refused, e.Message),
+        // The transfer policy refused the move before anything was journaled; a policy file that cannot be read is bad input.
+        Ferry.Engine.Policy.PolicyRefusedException => (ExitCodes.Refused, e.Message),
+        Ferry.Engine.Policy.PolicyFileException { Unreadable: true } => (ExitCodes.Refused, e.Message),
+        Ferry.Engine.Policy.PolicyFileException => (ExitCodes.BadInput, e.Message),
         TransferPlanningException or FormatException => (ExitCodes.BadInput, e.Message),
         _ when EnvironmentFailure.Describe(e) is { } sentence => (ExitCodes.Refused, sentence),
         OperationCanceledException when ct.IsCancellationRequested =>

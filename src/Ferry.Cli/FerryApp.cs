@@ -25,6 +25,7 @@ public static class FerryApp
             SubCommand.Create(env),
             ManagedCommand.Create(env),
             JournalCommand.Create(env),
+            PolicyCommand.Create(env),
             Mcp.McpCommand.Create(env),
             ServeCommand.Create(env),
             SweepCommand.Create(env), RebalanceCommand.Create(env), WorkerCommand.Create(env),

@@ -17,11 +17,15 @@ namespace Ferry.Engine.Postgres;
 public sealed class PostgresTransferJournal : ITransferJournal
 {
     /// <summary>The schema this build writes (its own numbering, in the <c>ferry_schema</c> table); a database with a newer
-    /// one is refused.</summary>
-    public const int SchemaVersion = 3;
+    /// one is refused. 1 is SQLite's schema 4 plus what many writers need, 2 adds the shared UID weight budget, 3 the work
+    /// queue, 4 who asked for each leg (the transfer policy's requester).</summary>
+    public const int SchemaVersion = 4;
 
     /// <summary>The advisory lock key every migration takes, so processes opening one database at once migrate it once.</summary>
     private const long MigrationLock = 0x4665727279_4A;
+
+    /// <summary>The advisory lock key every policy check takes in its write transaction (<see cref="ITransferJournal.Admission"/>).</summary>
+    private const long AdmissionLock = 0x4665727279_50;
 
     private const string States = "'planned', 'sending', 'done', 'rejected', 'unknown', 'not-executed'";
 
@@ -120,6 +124,8 @@ public sealed class PostgresTransferJournal : ITransferJournal
             if (version < 1) CreateSchema1(connection, tx);
             if (version < 2) CreateSchema2(connection, tx);
             if (version < 3) PostgresWorkQueue.CreateSchema(connection, tx);
+            // Schema 4: who asked for the move (person:alice, agent:claude, ...); older legs keep none.
+            if (version < 4) Exec(connection, tx, "ALTER TABLE legs ADD COLUMN requester text;");
             Exec(connection, tx, $"UPDATE ferry_schema SET version = {SchemaVersion};");
             tx.Commit();
         });
@@ -225,14 +231,14 @@ public sealed class PostgresTransferJournal : ITransferJournal
         ArgumentNullException.ThrowIfNull(legs);
         if (legs.Count == 0) throw new ArgumentException("Plan at least one leg.", nameof(legs));
         foreach (var leg in legs) JournalRows.CheckNew(leg, nameof(legs));
-        return Locked(tx => JournalWrites.PlanAll(new Session(this, tx), _book, legs, _time.GetUtcNow(), tx.Commit));
+        return Locked(tx => JournalWrites.PlanAll(new Session(this, tx), _book, Admission, legs, _time.GetUtcNow(), tx.Commit));
     }
 
     /// <inheritdoc/>
     public JournalEntry PlanAndBeginSending(LegDescription leg)
     {
         JournalRows.CheckNew(leg, nameof(leg));
-        return Locked(tx => JournalWrites.PlanAndBeginSending(new Session(this, tx, ClaimLock.Take), _book, leg, _time.GetUtcNow(), tx.Commit));
+        return Locked(tx => JournalWrites.PlanAndBeginSending(new Session(this, tx, ClaimLock.Take), _book, Admission, leg, _time.GetUtcNow(), tx.Commit));
     }
 
     /// <inheritdoc/>
@@ -246,7 +252,7 @@ public sealed class PostgresTransferJournal : ITransferJournal
 
     /// <inheritdoc/>
     public JournalEntry Transition(string id, LegState expected, LegState to, TransitionDetails? details = null) =>
-        Locked(tx => JournalWrites.Transition(new Session(this, tx), _book, id, expected, to, details, _time.GetUtcNow(), tx.Commit));
+        Locked(tx => JournalWrites.Transition(new Session(this, tx), _book, Admission, id, expected, to, details, _time.GetUtcNow(), tx.Commit));
 
     /// <inheritdoc/>
     public JournalEntry Note(string id, string message) =>
@@ -296,10 +302,13 @@ public sealed class PostgresTransferJournal : ITransferJournal
     private const string ImportLegSql = """
         INSERT INTO legs (id, intent, kind, venue, account, endpoint, parameters, from_wallet, to_wallet, asset, amount,
           client_tran_id, state, attempt, created_ms, updated_ms, sent_ms, exchange_id, history_id, error_code, message,
-          route_id, route_leg)
+          route_id, route_leg, requester)
         VALUES (@id, @intent, @kind, @venue, @account, @endpoint, @parameters, @from, @to, @asset, @amount, @ctid, @state,
-          @attempt, @now, @updated, @sent, @exchangeId, @historyId, @errorCode, @message, @routeId, @routeLeg);
+          @attempt, @now, @updated, @sent, @exchangeId, @historyId, @errorCode, @message, @routeId, @routeLeg, @requester);
         """;
+
+    /// <inheritdoc/>
+    public MoveAdmission? Admission { get; set; }
 
     /// <inheritdoc/>
     public JournalEntry? Find(string id) => Locked(tx =>
@@ -481,6 +490,24 @@ public sealed class PostgresTransferJournal : ITransferJournal
 
         public void SetMessage(string id, string message, DateTimeOffset now) =>
             journal.Execute(tx, JournalSql.Note, ("@message", message), ("@now", now.ToUnixTimeMilliseconds()), ("@id", id));
+
+        // One transaction-scoped lock for every policy check: two moves racing on several machines queue here, and the
+        // second reads the counted moves only after the first has committed its leg.
+        public void LockAdmission() => journal.Execute(tx, $"SELECT pg_advisory_xact_lock({AdmissionLock});");
+
+        public IReadOnlyList<CountedMove> CountedSince(DateTimeOffset since)
+        {
+            using var cmd = journal.Command(JournalSql.CountedMoves, tx);
+            Set(cmd, "@since", since.ToUnixTimeMilliseconds());
+            return JournalRows.ReadCounted(cmd);
+        }
+
+        public string? RouteTarget(string routeId)
+        {
+            using var cmd = journal.Command(JournalSql.RouteTarget, tx);
+            Set(cmd, "@route", routeId);
+            return cmd.ExecuteScalar() as string;
+        }
 
         JournalClaim? IClaimRows.Read(string subject) => journal.ReadClaim(tx, subject, claimLock);
 

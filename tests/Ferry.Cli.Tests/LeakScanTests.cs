@@ -431,6 +431,7 @@ public sealed class LeakScanTests : IAsyncLifetime, IDisposable
         [
             new("mcp --plan-ttl soon", 2),
             new("mcp --plan-ttl 25h", 2),
+            new("mcp --agent bad/name", 2),
         ]),
         ("serve",
         [
@@ -462,6 +463,22 @@ public sealed class LeakScanTests : IAsyncLifetime, IDisposable
             new("accounts remove added-typed --json", 0),
             new("accounts remove nope", 2),
         ]),
+        ("policy check",
+        [
+            new("policy check", 0),
+            new("policy check --json", 0),
+            new("policy check now", 2),
+        ]),
+        ("policy show",
+        [
+            new("policy show --json", 0),
+            new("policy show all", 2),
+        ]),
+        ("policy init",
+        [
+            new("policy init --json", 0),
+            new("policy init", 4),
+        ]),
     ];
 
     /// <summary>Commands that do not take --account, and why; every other command must.</summary>
@@ -481,6 +498,9 @@ public sealed class LeakScanTests : IAsyncLifetime, IDisposable
         ["journal migrate"] = "creates or upgrades the journal's schema; no account is involved",
         ["journal copy"] = "copies every entry, each of which names its own account",
         ["mcp"] = "each tool call names its own account (the same default as --account)",
+        ["policy check"] = "the policy file covers every account",
+        ["policy show"] = "the policy file covers every account",
+        ["policy init"] = "writes the one policy file, which covers every account",
         ["worker"] = "each unit runs with the account it was queued for",
         ["worker status"] = "shows the units of every account",
         ["serve token add"] = "API tokens belong to the server, not to an account",

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
+using Ferry.Engine.Postgres;
 using Ferry.Testing.Postgres;
 using Npgsql;
 
@@ -36,7 +37,7 @@ public sealed class PostgresJournalCliTests(PostgresServer server) : IDisposable
         var migrate = await _cli.RunAsync("journal", "migrate", "--journal", _database.Url(), "--json");
         Assert.True(migrate.ExitCode == 0, migrate.All);
         var doc = JsonDocument.Parse(migrate.Out).RootElement;
-        Assert.Equal(("postgres", 3), (doc.GetProperty("store").GetString(), doc.GetProperty("schema").GetInt32()));
+        Assert.Equal(("postgres", PostgresTransferJournal.SchemaVersion), (doc.GetProperty("store").GetString(), doc.GetProperty("schema").GetInt32()));
         Assert.Equal($"postgres://{PostgresServer.User}@127.0.0.1:{server.Port}/{_database.Name}", doc.GetProperty("journal").GetString());
 
         _cli.Environment["FERRY_JOURNAL"] = _database.Url();
@@ -146,7 +147,7 @@ public sealed class PostgresJournalCliTests(PostgresServer server) : IDisposable
         }
         var run = await _cli.RunAsync(Transfer(5m, "--journal", _database.Url()));
         Assert.Equal(4, run.ExitCode);
-        Assert.Contains("was written by a newer Ferry (schema 99, this build knows 3); upgrade Ferry rather than risk misreading it.", run.Error);
+        Assert.Contains($"was written by a newer Ferry (schema 99, this build knows {PostgresTransferJournal.SchemaVersion}); upgrade Ferry rather than risk misreading it.", run.Error);
         await AssertNothingSent();
     }
 

@@ -62,7 +62,7 @@ public sealed class HtxTransferToolTests
     }
 
     /// <summary>The embedded HTX account's USDT in its spot wallet, or in its swap (cross margin) wallet.</summary>
-    private static async Task<decimal> HtxAsync(FerryMcpProcess ferry, string wallet)
+    internal static async Task<decimal> HtxAsync(FerryMcpProcess ferry, string wallet)
     {
         var rows = (await ferry.CallAsync("balances", new { venue = "htx" })).Ok().Structured["balances"]!.AsArray();
         return rows.Where(r => r!["asset"]!.GetValue<string>() == "USDT" && r["wallet"]!.GetValue<string>() == "htx:" + wallet)

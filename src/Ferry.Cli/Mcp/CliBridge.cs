@@ -23,6 +23,7 @@ internal sealed class CliBridge(CliEnvironment process, bool verbose = false)
         GetEnvironmentVariable = process.GetEnvironmentVariable,
         Time = process.Time,
         MainnetRedirectForTests = process.MainnetRedirectForTests,
+        Requester = process.Requester,
     };
 
     /// <summary>

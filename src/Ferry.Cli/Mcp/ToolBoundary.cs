@@ -57,7 +57,8 @@ internal sealed class ToolBoundary(CliEnvironment process)
         {
             result = ToolResults.Error(ToolResults.KindOf(ExitCodes.Unknown), e.Message);
         }
-        catch (Exception e) when (e is JournalCorruptException or JournalUnavailableException or Ferry.Engine.Service.TransferRefusedException)
+        catch (Exception e) when (e is JournalCorruptException or JournalUnavailableException or Ferry.Engine.Service.TransferRefusedException
+            or Ferry.Engine.Policy.PolicyRefusedException or Ferry.Engine.Policy.PolicyFileException)
         {
             result = ToolResults.Error(ToolResults.KindOf(ExitCodes.Refused), e.Message);
         }

@@ -19,4 +19,11 @@ internal static class CliQueue
             ? PostgresWorkQueue.Open(address)
             : SqliteWorkQueue.Open(location.File!, env.Time));
     }
+
+    private static JournalLocation Location(CliEnvironment env)
+    {
+        var home = FerryHome.FromEnvironment(env.GetEnvironmentVariable);
+        home.EnsureExists();
+        return JournalLocation.Of(env, home);
+    }
 }

@@ -1,5 +1,6 @@
 using Ferry.Engine.Accounts;
 using Ferry.Engine.Journal;
+using Ferry.Engine.Policy;
 using Ferry.Engine.Service;
 using Microsoft.Extensions.Logging;
 
@@ -27,6 +28,8 @@ internal static class CliServices
             Time = env.Time,
             Logger = new CliLogger(env.Log),
             ReconcileWaiting = new ReconcileProgress(env, json).Report,
+            Requester = env.Requester ?? Person(env),
+            LoadPolicy = () => PolicyFile.Load(home),
         });
     }
 
@@ -42,7 +45,17 @@ internal static class CliServices
             Venues = new CliVenues(env, home, () => false, null),
             Time = env.Time,
             Logger = new CliLogger(env.Log),
+            // The policy holds over HTTP too; every API call asks as one token requester until requests name their own.
+            Requester = Requester.Token("api"),
+            LoadPolicy = () => PolicyFile.Load(home),
         });
+    }
+
+    /// <summary>The person at the terminal, named after the login (USER or USERNAME), or "cli" when that is no plain name.</summary>
+    public static Requester Person(CliEnvironment env)
+    {
+        var login = env.GetEnvironmentVariable("USER") ?? env.GetEnvironmentVariable("USERNAME");
+        return Requester.Person(Requester.IsName(login) ? login! : "cli");
     }
 
     /// <summary>The accounts configured in FERRY_HOME (their keys protected in the log).</summary>

@@ -17,4 +17,6 @@ public enum NotSentReason
     ClockUnavailable,
     /// <summary>The host could not be reached (connection refused, name not found) before any byte was written.</summary>
     Unreachable,
+    /// <summary>The transfer policy refused the move (blocked, or it needs an approval); nothing was journaled.</summary>
+    Policy,
 }

@@ -53,27 +53,30 @@ public static class RouteExecutor
     /// <summary>Writes every leg of <paramref name="plan"/> to the journal as planned under a new route id and returns it.
     /// Nothing is sent.</summary>
     public static string Journal(ITransferJournal journal, TransferPlan plan, TimeProvider? time = null, string? intent = null) =>
-        Journal(journal, plan, NewRouteId((time ?? TimeProvider.System).GetUtcNow()), intent);
+        Journal(journal, plan, NewRouteId((time ?? TimeProvider.System).GetUtcNow()), intent, null);
 
-    private static string Journal(ITransferJournal journal, TransferPlan plan, string routeId, string? intent)
+    private static string Journal(ITransferJournal journal, TransferPlan plan, string routeId, string? intent, Policy.Requester? requester)
     {
         ArgumentNullException.ThrowIfNull(journal);
         ArgumentNullException.ThrowIfNull(plan);
         if (plan.Legs.Count == 0) throw new ArgumentException("A route has at least one leg.", nameof(plan));
         // All legs in one transaction: a crash while writing them must not leave a shorter route that looks complete.
-        journal.PlanAll(plan.Legs.Select((leg, i) => leg.Describe() with { RouteId = routeId, RouteLeg = i + 1, Intent = intent }).ToList());
+        journal.PlanAll(plan.Legs.Select((leg, i) => leg.Describe() with { RouteId = routeId, RouteLeg = i + 1, Intent = intent, Requester = requester }).ToList());
         return routeId;
     }
 
-    /// <summary>Journals <paramref name="plan"/> (its legs grouped under <paramref name="intent"/> when given) and runs it.</summary>
+    /// <summary>Journals <paramref name="plan"/> (its legs grouped under <paramref name="intent"/> when given, each naming
+    /// <paramref name="requester"/>, who asked) and runs it. A move the journal's policy check refuses throws
+    /// <see cref="Policy.PolicyRefusedException"/> with nothing written.</summary>
     public static async Task<RouteResult> ExecuteAsync(ITransferJournal journal, TransferPlan plan, LegSender send,
-        JournalReconciler reconciler, CancellationToken ct, TimeProvider? time = null, LegGate? gate = null, string? intent = null)
+        JournalReconciler reconciler, CancellationToken ct, TimeProvider? time = null, LegGate? gate = null, string? intent = null,
+        Policy.Requester? requester = null)
     {
         ArgumentNullException.ThrowIfNull(journal);
         var routeId = NewRouteId((time ?? TimeProvider.System).GetUtcNow());
         // Claimed before its legs are written, so no other process (a 'resume latest') picks up the new route first.
         using var claim = ClaimScope.Take(journal, ClaimSubjects.Route(routeId));
-        Journal(journal, plan, routeId, intent);
+        Journal(journal, plan, routeId, intent, requester);
         return await RunAsync(journal, routeId, send, reconciler, ct, gate).ConfigureAwait(false);
     }
 
@@ -134,7 +137,7 @@ public static class RouteExecutor
                     sent = await JournaledExecutor.ResendAsync(journal, entry.Id, c => send(leg, c), ct).ConfigureAwait(false);
                     break;
                 default:
-                    var planned = journal.Plan(leg.Describe() with { RouteId = routeId, RouteLeg = legs[i].Position, Intent = entry.Leg.Intent });
+                    var planned = journal.Plan(leg.Describe() with { RouteId = routeId, RouteLeg = legs[i].Position, Intent = entry.Leg.Intent, Requester = entry.Leg.Requester });
                     sent = await JournaledExecutor.SendPlannedAsync(journal, planned.Id, c => send(leg, c), ct).ConfigureAwait(false);
                     break;
             }

@@ -20,4 +20,15 @@ internal interface IJournalSession : IClaimRows
 
     /// <summary>Sets the entry's note.</summary>
     void SetMessage(string id, string message, DateTimeOffset now);
+
+    /// <summary>Keeps every other writer's policy check out until this transaction ends, so the counted moves read next
+    /// stay true until this move is written (SQLite's write transaction already holds the file's write lock).</summary>
+    void LockAdmission();
+
+    /// <summary>The moves that count against rolling limits journaled after <paramref name="since"/>
+    /// (<see cref="JournalSql.CountedMoves"/>).</summary>
+    IReadOnlyList<CountedMove> CountedSince(DateTimeOffset since);
+
+    /// <summary>The wallet the last leg on file of route <paramref name="routeId"/> ends in, or null.</summary>
+    string? RouteTarget(string routeId);
 }

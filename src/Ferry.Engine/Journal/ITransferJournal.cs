@@ -76,4 +76,12 @@ public interface ITransferJournal : IDisposable
 
     /// <summary>The history row ids that done entries have claimed on a venue (they are never matched to another entry).</summary>
     IReadOnlySet<string> ClaimedHistoryIds(string venue);
+
+    /// <summary>The transfer policy's check, or null for none. When set, every write that starts a move calls it inside
+    /// its own write transaction, before writing: <see cref="PlanAll"/>/<see cref="Plan"/> for a lone leg or a route's
+    /// position 1, <see cref="PlanAndBeginSending"/>, and <see cref="Transition"/> from not-executed to sending of such a
+    /// leg (a new attempt). The check reads the counting moves in that transaction (each move once: its first leg in
+    /// planned, sending, done or unknown, with the route's final target), so checks and writes are serialised and two
+    /// racing moves cannot both pass one cap. A throw from it aborts the write.</summary>
+    MoveAdmission? Admission { get; set; }
 }

@@ -21,6 +21,12 @@ public sealed record LegDescription(
 
     /// <summary>The leg's position in its route, from 1; a retried leg keeps its position.</summary>
     public int? RouteLeg { get; init; }
+
+    /// <summary>Who asked for the move (null on legs journaled before schema 5).</summary>
+    public Policy.Requester? Requester { get; init; }
+
+    /// <summary>True when this leg starts a move: a lone leg or a route's first.</summary>
+    public bool StartsMove => RouteLeg is null or 1;
 }
 
 /// <summary>One journaled leg as stored: the description, its state, and what is known of its current attempt.</summary>

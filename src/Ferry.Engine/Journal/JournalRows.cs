@@ -15,7 +15,7 @@ internal static class JournalRows
     /// <summary>Every column of a leg, in the order <see cref="Read"/> reads them.</summary>
     public const string Columns = """
         id, intent, kind, venue, account, endpoint, parameters, from_wallet, to_wallet, asset, amount, client_tran_id,
-        state, attempt, created_ms, updated_ms, sent_ms, exchange_id, history_id, error_code, message, route_id, route_leg
+        state, attempt, created_ms, updated_ms, sent_ms, exchange_id, history_id, error_code, message, route_id, route_leg, requester
         """;
 
     /// <summary>The columns a transition changes, in the order <see cref="ReadChanged"/> reads them.</summary>
@@ -30,12 +30,25 @@ internal static class JournalRows
         var leg = new LegDescription(r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), ReadParameters(id, r.GetString(6)),
             r.GetString(7), r.GetString(8), r.GetString(9), amount, Text(r, 11), Text(r, 1))
         {
-            RouteId = Text(r, 21), RouteLeg = r.IsDBNull(22) ? null : r.GetInt32(22),
+            RouteId = Text(r, 21), RouteLeg = r.IsDBNull(22) ? null : r.GetInt32(22), Requester = ReadRequester(id, Text(r, 23)),
         };
         var entry = new JournalEntry(id, leg, LegStates.Parse(r.GetString(12)), r.GetInt32(13), Time(r, 14), Time(r, 15),
             r.IsDBNull(16) ? null : Time(r, 16), Text(r, 17), Text(r, 18), Text(r, 19), Text(r, 20));
         Check(entry);
         return entry;
+    }
+
+    /// <summary>Every move <paramref name="cmd"/> selects with <see cref="JournalSql.CountedMoves"/>.</summary>
+    public static List<CountedMove> ReadCounted(DbCommand cmd)
+    {
+        var list = new List<CountedMove>();
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            var entry = Read(r);
+            list.Add(new CountedMove(entry.Leg, r.GetString(24), entry.CreatedAt));
+        }
+        return list;
     }
 
     /// <summary>Every entry <paramref name="cmd"/> selects with <see cref="Columns"/>.</summary>
@@ -192,6 +205,14 @@ internal static class JournalRows
         {
             throw new JournalCorruptException($"Journal entry {id} holds unreadable request parameters.");
         }
+    }
+
+    private static Policy.Requester? ReadRequester(string id, string? text)
+    {
+        if (text is null) return null;
+        return Policy.Requester.TryParse(text, out var requester)
+            ? requester
+            : throw new JournalCorruptException($"Journal entry {id} names an unreadable requester.");
     }
 
     private static string? Text(DbDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);

@@ -13,10 +13,24 @@ internal static class JournalSql
     /// <summary>A new leg; bound with <see cref="BindLeg"/>.</summary>
     public const string InsertLeg = """
         INSERT INTO legs (id, intent, kind, venue, account, endpoint, parameters, from_wallet, to_wallet, asset, amount,
-          client_tran_id, state, attempt, created_ms, updated_ms, sent_ms, route_id, route_leg)
+          client_tran_id, state, attempt, created_ms, updated_ms, sent_ms, route_id, route_leg, requester)
         VALUES (@id, @intent, @kind, @venue, @account, @endpoint, @parameters, @from, @to, @asset, @amount, @ctid, @state, 1,
-          @now, @now, @sent, @routeId, @routeLeg);
+          @now, @now, @sent, @routeId, @routeLeg, @requester);
         """;
+
+    /// <summary>The moves journaled after @since that count against the policy's rolling limits: each move's first leg (a
+    /// lone leg or a route's position 1) while planned, sending, done or unknown, followed by the target of its route's
+    /// last leg (read with <see cref="JournalRows.ReadCounted"/>).</summary>
+    public const string CountedMoves = $"""
+        SELECT {JournalRows.Columns},
+          COALESCE((SELECT t.to_wallet FROM legs t WHERE t.route_id = legs.route_id ORDER BY t.route_leg DESC, t.created_ms DESC LIMIT 1), to_wallet)
+        FROM legs
+        WHERE created_ms > @since AND state IN ('planned', 'sending', 'done', 'unknown') AND (route_id IS NULL OR route_leg = 1)
+        ORDER BY created_ms;
+        """;
+
+    /// <summary>The wallet a route's last leg on file ends in; bound with @route.</summary>
+    public const string RouteTarget = "SELECT to_wallet FROM legs WHERE route_id = @route ORDER BY route_leg DESC, created_ms DESC LIMIT 1;";
 
     /// <summary>The compare-and-set of a transition: changes the entry only when it is still in @expected, and returns the
     /// new row's <paramref name="returning"/> columns; bound with <see cref="BindTransition"/>.</summary>
@@ -85,6 +99,7 @@ internal static class JournalSql
         Set(cmd, "@sent", state == LegState.Sending ? ms : null);
         Set(cmd, "@routeId", leg.RouteId);
         Set(cmd, "@routeLeg", leg.RouteLeg);
+        Set(cmd, "@requester", leg.Requester?.ToString());
         return amount;
     }
 

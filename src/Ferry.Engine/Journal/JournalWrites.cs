@@ -7,12 +7,14 @@ namespace Ferry.Engine.Journal;
 /// </summary>
 internal static class JournalWrites
 {
-    /// <summary>Writes legs as planned, all in one transaction: a crash leaves all of a route's legs or none.</summary>
-    public static IReadOnlyList<JournalEntry> PlanAll(IJournalSession s, ClaimBook book, IReadOnlyList<LegDescription> legs, DateTimeOffset now, Action commit)
+    /// <summary>Writes legs as planned, all in one transaction: a crash leaves all of a route's legs or none. Each move's
+    /// policy check runs just before its first leg is written, so a move earlier in the batch counts for the next.</summary>
+    public static IReadOnlyList<JournalEntry> PlanAll(IJournalSession s, ClaimBook book, MoveAdmission? admission, IReadOnlyList<LegDescription> legs, DateTimeOffset now, Action commit)
     {
         var entries = new List<JournalEntry>(legs.Count);
         foreach (var leg in legs)
         {
+            if (leg.StartsMove) Admit(s, admission, leg, legs);
             var id = JournalRows.NewId(now);
             book.CheckFence(ClaimSubjects.Of(leg, id), s);
             var written = s.Insert(id, leg, LegState.Planned, now);
@@ -25,10 +27,12 @@ internal static class JournalWrites
 
     /// <summary>The claim, the planned step and the sending step of a new leg, on disk together before its request leaves,
     /// or none of them.</summary>
-    public static JournalEntry PlanAndBeginSending(IJournalSession s, ClaimBook book, LegDescription leg, DateTimeOffset now, Action commit)
+    public static JournalEntry PlanAndBeginSending(IJournalSession s, ClaimBook book, MoveAdmission? admission, LegDescription leg, DateTimeOffset now, Action commit)
     {
         var id = JournalRows.NewId(now);
         var subject = ClaimSubjects.Of(leg, id);
+        // The policy's lock before the claim's, in every write that takes both, so two writers never wait on each other.
+        if (leg.StartsMove) Admit(s, admission, leg, [leg]);
         var claim = book.Enter(subject, now, s);
         if (claim.HeldByOther is { } other) throw new ClaimHeldException(other);
         var written = s.Insert(id, leg, LegState.Sending, now);
@@ -53,9 +57,15 @@ internal static class JournalWrites
         return entry;
     }
 
-    /// <summary>One checked step of the state machine and its event.</summary>
-    public static JournalEntry Transition(IJournalSession s, ClaimBook book, string id, LegState expected, LegState to, TransitionDetails? details, DateTimeOffset now, Action commit)
+    /// <summary>One checked step of the state machine and its event. A new attempt of a move that did not execute counts
+    /// again, so the policy judges it again first.</summary>
+    public static JournalEntry Transition(IJournalSession s, ClaimBook book, MoveAdmission? admission, string id, LegState expected, LegState to, TransitionDetails? details, DateTimeOffset now, Action commit)
     {
+        if (admission is not null && expected == LegState.NotExecuted && to == LegState.Sending)
+        {
+            s.LockAdmission();
+            if (s.Read(id) is { Leg.StartsMove: true } again) Admit(s, admission, again.Leg, []);
+        }
         var entry = Update(s, book, id, expected, to, details, now, known: null);
         s.AddEvent(id, null, entry.Attempt, entry.UpdatedAt, expected, to, JournalRows.Detail(details));
         commit();
@@ -79,6 +89,25 @@ internal static class JournalWrites
         commit();
         if (attempt.Claimed is { } claim) book.Hold(subject, claim);
         return attempt;
+    }
+
+    /// <summary>Runs the policy's check on a move about to start, inside the caller's write transaction: the store's
+    /// admission lock first, then the counted moves read under it.</summary>
+    private static void Admit(IJournalSession s, MoveAdmission? admission, LegDescription firstLeg, IReadOnlyList<LegDescription> writing)
+    {
+        if (admission is null) return;
+        s.LockAdmission();
+        admission(firstLeg, MoveTarget(s, firstLeg, writing), s.CountedSince);
+    }
+
+    /// <summary>Where a move that starts with <paramref name="first"/> ends: the last leg of its route among the legs being
+    /// written, else the route's last leg already on file, else the leg's own target.</summary>
+    private static string MoveTarget(IJournalSession s, LegDescription first, IReadOnlyList<LegDescription> writing)
+    {
+        if (first.RouteId is null) return first.To;
+        var last = writing.Where(l => l.RouteId == first.RouteId).MaxBy(l => l.RouteLeg ?? 0);
+        if (last is not null && last.RouteLeg > first.RouteLeg) return last.To;
+        return s.RouteTarget(first.RouteId) ?? first.To;
     }
 
     /// <summary>Moves the entry with the store's compare-and-set, then checks the writer's claim and what the new state

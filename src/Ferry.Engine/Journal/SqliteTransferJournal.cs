@@ -15,8 +15,9 @@ public sealed class SqliteTransferJournal : ITransferJournal
 {
     /// <summary>The schema this build writes; a file with a newer one is refused. 2 added the route columns, 3 the claims
     /// table and the one-live-entry-per-route-position index, 4 the indexes that keep list and resume reads independent
-    /// of the journal's size, 5 the work queue's table (<see cref="Work.SqliteWorkQueue"/>).</summary>
-    public const int SchemaVersion = 5;
+    /// of the journal's size, 5 the work queue's table (<see cref="Work.SqliteWorkQueue"/>), 6 who asked for each leg (the
+    /// transfer policy's requester).</summary>
+    public const int SchemaVersion = 6;
 
     /// <summary>Every value a state column must not hold: below, between and above the six names in sort order (done,
     /// not-executed, planned, rejected, sending, unknown; numbers sort below text and blobs above it). One range per
@@ -161,6 +162,11 @@ public sealed class SqliteTransferJournal : ITransferJournal
                 """, tx);
         }
         if (version < 5) Work.SqliteWorkQueue.CreateSchema(c, tx);
+        if (version < 6)
+        {
+            // Schema 6: who asked for the move (person:alice, agent:claude, ...); older legs keep none.
+            Exec(c, "ALTER TABLE legs ADD COLUMN requester TEXT;", tx);
+        }
         Exec(c, $"PRAGMA user_version={SchemaVersion};", tx);
         tx.Commit();
     }
@@ -216,7 +222,7 @@ public sealed class SqliteTransferJournal : ITransferJournal
         return Locked(() =>
         {
             using var tx = _connection.BeginTransaction(deferred: false);
-            return JournalWrites.PlanAll(new Session(this, tx), _book, legs, _time.GetUtcNow(), tx.Commit);
+            return JournalWrites.PlanAll(new Session(this, tx), _book, Admission, legs, _time.GetUtcNow(), tx.Commit);
         });
     }
 
@@ -227,7 +233,7 @@ public sealed class SqliteTransferJournal : ITransferJournal
         return Locked(() =>
         {
             using var write = BeginWrite();
-            return JournalWrites.PlanAndBeginSending(new Session(this, null), _book, leg, _time.GetUtcNow(), write.Commit);
+            return JournalWrites.PlanAndBeginSending(new Session(this, null), _book, Admission, leg, _time.GetUtcNow(), write.Commit);
         });
     }
 
@@ -248,7 +254,7 @@ public sealed class SqliteTransferJournal : ITransferJournal
     public JournalEntry Transition(string id, LegState expected, LegState to, TransitionDetails? details = null) => Locked(() =>
     {
         using var write = BeginWrite();
-        return JournalWrites.Transition(new Session(this, null), _book, id, expected, to, details, _time.GetUtcNow(), write.Commit);
+        return JournalWrites.Transition(new Session(this, null), _book, Admission, id, expected, to, details, _time.GetUtcNow(), write.Commit);
     });
 
     /// <inheritdoc/>
@@ -257,6 +263,9 @@ public sealed class SqliteTransferJournal : ITransferJournal
         using var tx = _connection.BeginTransaction(deferred: false);
         return JournalWrites.Note(new Session(this, tx), _book, id, message, _time.GetUtcNow(), tx.Commit);
     });
+
+    /// <inheritdoc/>
+    public MoveAdmission? Admission { get; set; }
 
     /// <inheritdoc/>
     public JournalEntry? Find(string id) => Locked(() =>
@@ -442,6 +451,25 @@ public sealed class SqliteTransferJournal : ITransferJournal
             Set(cmd, "@now", now.ToUnixTimeMilliseconds());
             Set(cmd, "@id", id);
             cmd.ExecuteNonQuery();
+        }
+
+        // BEGIN IMMEDIATE already holds the file's write lock: no other writer checks or writes until this one commits.
+        public void LockAdmission()
+        {
+        }
+
+        public IReadOnlyList<CountedMove> CountedSince(DateTimeOffset since)
+        {
+            var cmd = journal.Prepared(JournalSql.CountedMoves, tx);
+            Set(cmd, "@since", since.ToUnixTimeMilliseconds());
+            return JournalRows.ReadCounted(cmd);
+        }
+
+        public string? RouteTarget(string routeId)
+        {
+            var cmd = journal.Prepared(JournalSql.RouteTarget, tx);
+            Set(cmd, "@route", routeId);
+            return cmd.ExecuteScalar() as string;
         }
 
         JournalClaim? IClaimRows.Read(string subject) => journal.ReadClaim(subject, tx);

@@ -32,6 +32,9 @@ public sealed record MoveRunOptions
     /// <summary>Groups the journal entries of one run: each leg's intent is "{RunId}:{moveId}".</summary>
     public string RunId { get; init; } = "run";
 
+    /// <summary>Who asked for the run; stored on every leg and judged by the transfer policy.</summary>
+    public Policy.Requester? Requester { get; init; }
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the bad setting.</summary>
     public void Validate()
     {
@@ -113,7 +116,14 @@ public sealed class MoveRunner(ITransferJournal journal, Func<string, BinanceCli
                     refused = ticket.Grant.Reason;
                     return ticket.Grant.Message ?? "no rate-limit budget";
                 },
-                intent: $"{_options.RunId}:{move.MoveId}").ConfigureAwait(false);
+                intent: $"{_options.RunId}:{move.MoveId}", requester: _options.Requester).ConfigureAwait(false);
+        }
+        catch (Policy.PolicyRefusedException e)
+        {
+            // The policy refused this move before any leg was written: it is not sent, the other moves go on.
+            var refusal = new LegSendResult(OutcomeKind.NotSent, null, null, "policy", e.Message) { NotSentReason = NotSentReason.Policy };
+            return new RouteRun(new RouteResult("", RouteStatus.Stopped, [], 1, move.Route.Legs[0].From.ToString(), refusal, e.Message),
+                [], OutcomeKind.NotSent, NotSentReason.Policy);
         }
         finally
         {

@@ -12,7 +12,7 @@ namespace Ferry.Engine.Service;
 /// <paramref name="resendRejected"/> a rejection settles the intent instead (a queued unit fails rather than retrying).
 /// </summary>
 internal sealed class IntentDriver(ITransferJournal journal, Func<ITransferPlan, CancellationToken, Task<LegSendResult>> send,
-    JournalReconciler reconciler, TimeProvider time, bool resendRejected = true)
+    JournalReconciler reconciler, TimeProvider time, Policy.Requester requester, bool resendRejected = true)
 {
     /// <summary>How many rounds one call makes before it leaves the rest to a later call.</summary>
     public const int MaxRounds = 400;
@@ -49,7 +49,7 @@ internal sealed class IntentDriver(ITransferJournal journal, Func<ITransferPlan,
                     return new IntentRun(IntentStatus.Settled, round > 0);
                 case null:
                 case LegState.Rejected:
-                    await JournaledExecutor.ExecuteAsync(journal, leg.Describe(key), c => send(leg, c), ct).ConfigureAwait(false);
+                    await JournaledExecutor.ExecuteAsync(journal, leg.Describe(key) with { Requester = requester }, c => send(leg, c), ct).ConfigureAwait(false);
                     break;
                 case LegState.Planned:
                     journal.Transition(last.Id, LegState.Planned, LegState.NotExecuted, new TransitionDetails { Message = "never sent (the process stopped before 'sending' was written)" });
@@ -74,7 +74,7 @@ internal sealed class IntentDriver(ITransferJournal journal, Func<ITransferPlan,
             RouteResult result;
             if (routeId is null)
             {
-                result = await RouteExecutor.ExecuteAsync(journal, plan, (leg, c) => send(leg, c), reconciler, ct, time, intent: key).ConfigureAwait(false);
+                result = await RouteExecutor.ExecuteAsync(journal, plan, (leg, c) => send(leg, c), reconciler, ct, time, intent: key, requester: requester).ConfigureAwait(false);
             }
             else
             {

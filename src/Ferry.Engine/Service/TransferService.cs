@@ -8,6 +8,7 @@ using Ferry.Engine.Balances;
 using Ferry.Engine.History;
 using Ferry.Engine.Journal;
 using Ferry.Engine.Moves;
+using Ferry.Engine.Policy;
 using Ferry.Engine.Routing;
 using Ferry.Engine.Transfers;
 using Microsoft.Extensions.Logging;
@@ -29,12 +30,17 @@ public sealed partial class TransferService : IAsyncDisposable
     private readonly SemaphoreSlim _connecting = new(1, 1);
     private ITransferJournal? _journal;
     private bool _recovered;
+    private readonly PolicyGate? _policy;
 
     public TransferService(TransferServiceOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
+        if (options.LoadPolicy is { } load) _policy = new PolicyGate(load, options.Accounts, options.Time);
     }
+
+    /// <summary>Who asks for this service's moves.</summary>
+    public Requester Requester => _options.Requester;
 
     /// <summary>The accounts this service knows.</summary>
     public IReadOnlyList<AccountDefinition> Accounts => _options.Accounts;
@@ -42,8 +48,14 @@ public sealed partial class TransferService : IAsyncDisposable
     /// <summary>The service's clock.</summary>
     public TimeProvider Time => _options.Time;
 
-    /// <summary>The journal, opened on first use.</summary>
-    public ITransferJournal Journal => _journal ??= _options.OpenJournal();
+    /// <summary>The journal, opened on first use; with a policy, every move it starts is checked in its write transaction.</summary>
+    public ITransferJournal Journal => _journal ??= WithPolicy(_options.OpenJournal());
+
+    private ITransferJournal WithPolicy(ITransferJournal journal)
+    {
+        if (_policy is not null) journal.Admission = _policy.Admit;
+        return journal;
+    }
 
     // ---- accounts ----
 
@@ -139,7 +151,8 @@ public sealed partial class TransferService : IAsyncDisposable
         {
             var leg = proposal.Legs[0];
             var session = await SessionAsync(proposal.LegAccounts[0], ct).ConfigureAwait(false);
-            var (entry, result) = await JournaledExecutor.ExecuteAsync(Journal, leg.Describe(), c => session.SendAsync(leg, c), ct).ConfigureAwait(false);
+            var (entry, result) = await JournaledExecutor.ExecuteAsync(Journal, leg.Describe() with { Requester = _options.Requester },
+                c => session.SendAsync(leg, c), ct).ConfigureAwait(false);
             return new TransferExecution(entry, null, result);
         }
         return await RunRouteAsync(proposal, ct).ConfigureAwait(false);
@@ -157,7 +170,7 @@ public sealed partial class TransferService : IAsyncDisposable
         await RequireSourceCoversAsync(proposal, ct).ConfigureAwait(false);
         LegSendResult? last = null;
         var run = await RouteExecutor.ExecuteAsync(Journal, route, async (leg, c) => last = await SendAsync(leg, c).ConfigureAwait(false),
-            Reconciler(wait: true), ct, _options.Time).ConfigureAwait(false);
+            Reconciler(wait: true), ct, _options.Time, requester: _options.Requester).ConfigureAwait(false);
         return new TransferExecution(null, run, last);
     }
 
@@ -201,7 +214,7 @@ public sealed partial class TransferService : IAsyncDisposable
         RequireRunnable(proposal.LegAccounts);
         await ConnectAsync(proposal.LegAccounts, ct).ConfigureAwait(false);
         await RecoverAsync(ct).ConfigureAwait(false);
-        return await new IntentDriver(Journal, SendAsync, Reconciler(wait: true), _options.Time, resendRejected).DriveAsync(intentKey, proposal, ct).ConfigureAwait(false);
+        return await new IntentDriver(Journal, SendAsync, Reconciler(wait: true), _options.Time, _options.Requester, resendRejected).DriveAsync(intentKey, proposal, ct).ConfigureAwait(false);
     }
 
     // ---- routes ----
@@ -226,10 +239,13 @@ public sealed partial class TransferService : IAsyncDisposable
         return legs.Select(l => (Venue: VenueOf(l), l.AccountName)).Distinct().Select(l => Account(l.Venue, l.AccountName)).ToList();
     }
 
-    /// <summary>Continues a route from its first leg that is not done (connecting its accounts and reconciling first).</summary>
+    /// <summary>Continues a route from its first leg that is not done (connecting its accounts and reconciling first). The
+    /// policy judges the rest of the move as asked by this service's requester (rolling limits already count the route).</summary>
     public async Task<TransferExecution> ResumeAsync(string routeId, CancellationToken ct)
     {
-        var remaining = RouteLegs(routeId).SkipWhile(l => l.Entry.State == LegState.Done).Select(l => l.Entry.Leg).ToList();
+        var legs = RouteLegs(routeId);
+        var remaining = legs.SkipWhile(l => l.Entry.State == LegState.Done).Select(l => l.Entry.Leg).ToList();
+        if (remaining.Count > 0 && _policy is not null) _policy.AdmitResumed(remaining[0], legs[^1].Entry.Leg.To, _options.Requester);
         var accounts = AccountsOf(remaining);
         RequireRunnable(accounts);
         await ConnectAsync(accounts, ct).ConfigureAwait(false);
@@ -462,7 +478,8 @@ public sealed partial class TransferService : IAsyncDisposable
         foreach (var account in accounts) clients[account.Name] = await BinanceAsync(account, ct).ConfigureAwait(false);
         await RecoverAsync(ct).ConfigureAwait(false);
         var runId = "moves-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
-        var runner = new MoveRunner(Journal, name => clients[name], new MoveRunOptions { Parallelism = parallelism, RunId = runId }, Reconciler(wait: true));
+        var runner = new MoveRunner(Journal, name => clients[name],
+            new MoveRunOptions { Parallelism = parallelism, RunId = runId, Requester = _options.Requester }, Reconciler(wait: true));
         return new MovesRun(runId, await runner.RunAsync(plan.Moves, finished, ct).ConfigureAwait(false));
     }
 

@@ -29,6 +29,14 @@ public sealed record TransferServiceOptions
     /// <summary>Where the service says what it does (sessions it could not open, entries it recovered).</summary>
     public ILogger Logger { get; init; } = Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
 
+    /// <summary>Who asks for the moves this service runs (the CLI's person, the MCP server's agent, an API token); stored
+    /// on every leg and judged by the transfer policy.</summary>
+    public Policy.Requester Requester { get; init; } = Policy.Requester.Person("local");
+
+    /// <summary>Reads the transfer policy (null result: no policy file, every move allowed); called once, when the first
+    /// move is about to be journaled. Null: no policy at all.</summary>
+    public Func<Policy.TransferPolicy?>? LoadPolicy { get; init; }
+
     /// <summary>Told while reconciliation waits out an entry's history lag, so a front end can say what it waits for.</summary>
     public Action<ReconcileWait>? ReconcileWaiting { get; init; }
 }

@@ -103,11 +103,13 @@ public sealed class JournalCostTests : IDisposable
         {
             id = j.Plan(Leg() with { RouteId = "R1", RouteLeg = 1 }).Id;
         }
-        // Make the file what schema 3 wrote: its two single-column indexes, none of the newer ones, no work queue.
+        // Make the file what schema 3 wrote: its two single-column indexes, none of the newer ones, no work queue, no
+        // requester column.
         Sql("""
             DROP TABLE work_units;
             DROP INDEX legs_created; DROP INDEX legs_state_created; DROP INDEX legs_route_order; DROP INDEX legs_route_latest;
             CREATE INDEX legs_state ON legs(state); CREATE INDEX legs_route ON legs(route_id);
+            ALTER TABLE legs DROP COLUMN requester;
             PRAGMA user_version=3;
             """);
 

@@ -14,7 +14,7 @@ public sealed class SqliteWorkQueueTests() : WorkQueueTests(new SqliteJournalSto
     public async Task A_schema_4_journal_gets_the_queue_table_when_opened_and_a_newer_one_is_refused()
     {
         using (var journal = SqliteTransferJournal.Open(Path, Clock)) { }
-        Store.Execute("DROP TABLE work_units;");
+        Store.Execute("DROP TABLE work_units; ALTER TABLE legs DROP COLUMN requester;");
         Store.WriteSchemaVersion(4);
 
         using (var queue = Open())
@@ -25,9 +25,9 @@ public sealed class SqliteWorkQueueTests() : WorkQueueTests(new SqliteJournalSto
             c.Open();
             using var cmd = c.CreateCommand();
             cmd.CommandText = "PRAGMA user_version;";
-            Assert.Equal(5L, cmd.ExecuteScalar());
+            Assert.Equal((long)SqliteTransferJournal.SchemaVersion, cmd.ExecuteScalar());
         }
-        Store.WriteSchemaVersion(6);
+        Store.WriteSchemaVersion(SqliteTransferJournal.SchemaVersion + 1);
         var newer = Assert.Throws<JournalCorruptException>(() => SqliteWorkQueue.Open(Path, Clock, new WorkQueueOptions()));
         Assert.Contains("newer Ferry", newer.Message, StringComparison.Ordinal);
     }

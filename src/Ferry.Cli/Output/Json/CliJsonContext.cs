@@ -23,6 +23,7 @@ namespace Ferry.Cli.Output.Json;
 [JsonSerializable(typeof(HtxReportDocument))]
 [JsonSerializable(typeof(JournalListDocument))]
 [JsonSerializable(typeof(JournalShowDocument))]
+[JsonSerializable(typeof(PolicyDocument))]
 [JsonSerializable(typeof(JournalMigrateDocument))]
 [JsonSerializable(typeof(JournalCopyDocument))]
 [JsonSerializable(typeof(ReconcileDocument))]

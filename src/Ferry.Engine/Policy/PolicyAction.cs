@@ -1,0 +1,13 @@
+namespace Ferry.Engine.Policy;
+
+/// <summary>What a policy rule (or the default) decides for a move it applies to.</summary>
+public enum PolicyAction
+{
+    /// <summary>The move may run.</summary>
+    Allow,
+    /// <summary>The move is refused; nothing is journaled or sent.</summary>
+    Block,
+    /// <summary>The move needs someone else's approval first. This version cannot grant approvals, so such a move is
+    /// refused saying so (never silently allowed).</summary>
+    RequireApproval,
+}
