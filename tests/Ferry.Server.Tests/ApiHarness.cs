@@ -91,11 +91,16 @@ internal sealed class ApiHarness : IAsyncDisposable
     public IReadOnlyList<string> Secrets =>
         [ScenarioDocument.DemoApiKey, ScenarioDocument.DemoSecret, ScenarioDocument.DemoHtxAccessKey, ScenarioDocument.DemoHtxSecretKey, LiveKey, LiveSecret];
 
+    /// <summary>The transfer policy the server's services check moves against (none: every move allowed).</summary>
+    public Ferry.Engine.Policy.TransferPolicy? Policy { get; set; }
+
     private TransferService OpenService() => new(new TransferServiceOptions
     {
         Accounts = Accounts,
         OpenJournal = () => SqliteTransferJournal.Open(JournalPath),
         Venues = new RecordingConnector(this),
+        Requester = Ferry.Engine.Policy.Requester.Token("api"),
+        LoadPolicy = () => Policy,
     });
 
     public string JournalPath => Path.Combine(_folder, "journal.db");

@@ -53,6 +53,9 @@ internal static partial class ApiErrors
         ClaimHeldException or RoutePositionTakenException => new ApiException(ApiException.StatusCodes.Conflict, "in-use", ApiException.Outcomes.NotSent, e.Message),
         ClaimLostException => new ApiException(ApiException.StatusCodes.BadGateway, "unknown", ApiException.Outcomes.Unknown, e.Message),
         TransferRefusedException or AccountConfigException or JournalCorruptException or JournalUnavailableException => ApiException.Refused(e.Message),
+        // The transfer policy's refusal (it names the rule) and a policy file the server cannot use: the server's own
+        // configuration refuses, nothing was sent.
+        Ferry.Engine.Policy.PolicyRefusedException or Ferry.Engine.Policy.PolicyFileException => ApiException.Refused(e.Message),
         ApiTokenException => ApiException.Refused(e.Message),
         BadHttpRequestException bad => ApiException.BadInput($"The request cannot be read ({bad.Message.TrimEnd('.')})."),
         _ => new ApiException(500, "internal", ApiException.Outcomes.Unknown,
