@@ -55,7 +55,7 @@ public sealed class PostgresWorkQueueTests(PostgresServer server) : WorkQueueTes
     public async Task A_schema_2_journal_gets_the_queue_table_from_migrate_and_a_queue_on_an_unmigrated_one_is_refused()
     {
         PostgresTransferJournal.Migrate(Address);
-        Store.Execute("DROP TABLE work_units; DROP SEQUENCE work_unit_tokens; UPDATE ferry_schema SET version = 2;");
+        Store.Execute("DROP TABLE work_units; DROP SEQUENCE work_unit_tokens; ALTER TABLE legs DROP COLUMN requester; UPDATE ferry_schema SET version = 2;");
 
         var older = Assert.Throws<JournalCorruptException>(() => PostgresWorkQueue.Open(Address));
         Assert.Contains("ferry journal migrate", older.Message, StringComparison.Ordinal);
@@ -66,7 +66,7 @@ public sealed class PostgresWorkQueueTests(PostgresServer server) : WorkQueueTes
         await using var c = new NpgsqlConnection(((PostgresJournalStore)Store).Database.ConnectionString());
         await c.OpenAsync();
         await using var cmd = new NpgsqlCommand("SELECT version FROM ferry_schema;", c);
-        Assert.Equal(3, await cmd.ExecuteScalarAsync());
+        Assert.Equal(PostgresTransferJournal.SchemaVersion, await cmd.ExecuteScalarAsync());
     }
 
     [Fact]
