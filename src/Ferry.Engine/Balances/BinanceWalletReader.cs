@@ -2,6 +2,7 @@ using Ferry.Binance;
 using Ferry.Binance.Balances;
 using Ferry.Binance.SubAccount;
 using Ferry.Core.Outcomes;
+using Ferry.Engine.Addresses;
 
 namespace Ferry.Engine.Balances;
 
@@ -20,23 +21,51 @@ public sealed class BinanceWalletReader(BinanceClient client)
     /// <summary>What has been read so far.</summary>
     public BalanceSheet Sheet => new([.. _rows], [.. _unread]);
 
+    /// <summary>The key's own wallets, in the order they are read and shown.</summary>
+    public static IReadOnlyList<WalletKind> OwnWallets { get; } =
+        [WalletKind.Spot, WalletKind.Funding, WalletKind.Margin, WalletKind.Isolated, WalletKind.UsdM, WalletKind.CoinM];
+
     /// <summary>Reads the key's own wallets, shown as <paramref name="owner"/>.</summary>
     public async Task ReadOwnAsync(string owner, CancellationToken ct)
     {
+        foreach (var wallet in OwnWallets) await ReadOwnAsync(owner, wallet, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads one of the key's own wallets (one of <see cref="OwnWallets"/>), shown as <paramref name="owner"/>:
+    /// the one place that says which of a wallet's fields is its amount and which what can leave it now.</summary>
+    public async Task ReadOwnAsync(string owner, WalletKind wallet, CancellationToken ct)
+    {
         var balances = client.Balances;
-        Add(owner, "SPOT", await balances.SpotAccountAsync(new SpotAccountQuery { OmitZeroBalances = true }, ct).ConfigureAwait(false),
-            spot => spot.Balances.Select(b => Row(owner, "SPOT", null, b.Asset, b.Free + b.Locked, b.Free)));
-        Add(owner, "FUNDING", await balances.FundingAssetsAsync(null, ct).ConfigureAwait(false),
-            rows => rows.Select(b => Row(owner, "FUNDING", null, b.Asset, b.Free + b.Locked + b.Freeze + b.Withdrawing, b.Free)));
-        Add(owner, "MARGIN", await balances.CrossMarginAccountAsync(ct).ConfigureAwait(false),
-            margin => margin.UserAssets.Select(b => Row(owner, "MARGIN", null, b.Asset, b.Free + b.Locked, b.Free)));
-        Add(owner, "ISOLATED_MARGIN", await balances.IsolatedMarginAccountAsync(null, ct).ConfigureAwait(false),
-            isolated => isolated.Assets.SelectMany(pair => new[] { pair.BaseAsset, pair.QuoteAsset }
-                .Select(side => Row(owner, "ISOLATED_MARGIN", pair.Symbol, side.Asset, side.Free + side.Locked, side.Free))));
-        Add(owner, "USDT_FUTURE", await balances.UsdmFuturesBalanceAsync(ct).ConfigureAwait(false),
-            rows => rows.Select(b => Row(owner, "USDT_FUTURE", null, b.Asset, b.Balance, b.MaxWithdrawAmount)));
-        Add(owner, "COIN_FUTURE", await balances.CoinFuturesBalanceAsync(ct).ConfigureAwait(false),
-            rows => rows.Select(b => Row(owner, "COIN_FUTURE", null, b.Asset, b.Balance, b.WithdrawAvailable)));
+        switch (wallet)
+        {
+            case WalletKind.Spot:
+                Add(owner, "SPOT", await balances.SpotAccountAsync(new SpotAccountQuery { OmitZeroBalances = true }, ct).ConfigureAwait(false),
+                    spot => spot.Balances.Select(b => Row(owner, "SPOT", null, b.Asset, b.Free + b.Locked, b.Free)));
+                break;
+            case WalletKind.Funding:
+                Add(owner, "FUNDING", await balances.FundingAssetsAsync(null, ct).ConfigureAwait(false),
+                    rows => rows.Select(b => Row(owner, "FUNDING", null, b.Asset, b.Free + b.Locked + b.Freeze + b.Withdrawing, b.Free)));
+                break;
+            case WalletKind.Margin:
+                Add(owner, "MARGIN", await balances.CrossMarginAccountAsync(ct).ConfigureAwait(false),
+                    margin => margin.UserAssets.Select(b => Row(owner, "MARGIN", null, b.Asset, b.Free + b.Locked, b.Free)));
+                break;
+            case WalletKind.Isolated:
+                Add(owner, "ISOLATED_MARGIN", await balances.IsolatedMarginAccountAsync(null, ct).ConfigureAwait(false),
+                    isolated => isolated.Assets.SelectMany(pair => new[] { pair.BaseAsset, pair.QuoteAsset }
+                        .Select(side => Row(owner, "ISOLATED_MARGIN", pair.Symbol, side.Asset, side.Free + side.Locked, side.Free))));
+                break;
+            case WalletKind.UsdM:
+                Add(owner, "USDT_FUTURE", await balances.UsdmFuturesBalanceAsync(ct).ConfigureAwait(false),
+                    rows => rows.Select(b => Row(owner, "USDT_FUTURE", null, b.Asset, b.Balance, b.MaxWithdrawAmount)));
+                break;
+            case WalletKind.CoinM:
+                Add(owner, "COIN_FUTURE", await balances.CoinFuturesBalanceAsync(ct).ConfigureAwait(false),
+                    rows => rows.Select(b => Row(owner, "COIN_FUTURE", null, b.Asset, b.Balance, b.WithdrawAvailable)));
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(wallet), wallet, "Not one of the key's own wallets this reader knows.");
+        }
     }
 
     /// <summary>The master's sub-accounts (lower-case e-mails), or null with the read listed as unread.</summary>

@@ -1,6 +1,4 @@
 using Ferry.Binance;
-using Ferry.Binance.Balances;
-using Ferry.Core.Outcomes;
 using Ferry.Engine.Addresses;
 using Ferry.Engine.Moves;
 
@@ -21,25 +19,12 @@ public static class SourceBalance
         if (from.Email is not null && !string.Equals(from.Email, accountEmail, StringComparison.OrdinalIgnoreCase))
             return await SubAccountAsync(client, from.Email, from.Wallet, asset, ct).ConfigureAwait(false);
 
-        var balances = client.Balances;
-        return from.Wallet switch
-        {
-            WalletKind.Spot => Sum(await balances.SpotAccountAsync(new SpotAccountQuery { OmitZeroBalances = true }, ct).ConfigureAwait(false),
-                a => a.Balances.Where(b => Same(b.Asset, asset)).Sum(b => b.Free)),
-            WalletKind.Funding => Sum(await balances.FundingAssetsAsync(new AssetBalanceQuery { Asset = asset }, ct).ConfigureAwait(false),
-                rows => rows.Where(b => Same(b.Asset, asset)).Sum(b => b.Free)),
-            WalletKind.Margin => Sum(await balances.CrossMarginAccountAsync(ct).ConfigureAwait(false),
-                a => a.UserAssets.Where(b => Same(b.Asset, asset)).Sum(b => b.Free)),
-            WalletKind.Isolated when from.Market is not null => Sum(
-                await balances.IsolatedMarginAccountAsync(new IsolatedMarginAccountQuery { Symbols = [from.Market] }, ct).ConfigureAwait(false),
-                a => a.Assets.Where(p => p.Symbol == from.Market).SelectMany(p => new[] { p.BaseAsset, p.QuoteAsset })
-                    .Where(s => Same(s.Asset, asset)).Sum(s => s.Free)),
-            WalletKind.UsdM => Sum(await balances.UsdmFuturesBalanceAsync(ct).ConfigureAwait(false),
-                rows => rows.Where(b => Same(b.Asset, asset)).Sum(b => b.MaxWithdrawAmount)),
-            WalletKind.CoinM => Sum(await balances.CoinFuturesBalanceAsync(ct).ConfigureAwait(false),
-                rows => rows.Where(b => Same(b.Asset, asset)).Sum(b => b.WithdrawAvailable)),
-            _ => null,
-        };
+        if (!BinanceWalletReader.OwnWallets.Contains(from.Wallet) || (from.Wallet == WalletKind.Isolated && from.Market is null)) return null;
+        var reader = new BinanceWalletReader(client);
+        await reader.ReadOwnAsync(accountEmail ?? "", from.Wallet, ct).ConfigureAwait(false);
+        var sheet = reader.Sheet;
+        if (sheet.Unread.Count > 0) return null;
+        return sheet.Rows.Where(r => Same(r.Asset, asset) && (from.Wallet != WalletKind.Isolated || r.Symbol == from.Market)).Sum(r => r.Available);
     }
 
     private static async Task<decimal?> SubAccountAsync(BinanceClient master, string email, WalletKind wallet, string asset, CancellationToken ct)
@@ -54,8 +39,6 @@ public static class SourceBalance
             return null;
         }
     }
-
-    private static decimal? Sum<T>(Outcome<T> outcome, Func<T, decimal> available) => outcome is Done<T> done ? available(done.Value) : null;
 
     private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 }
