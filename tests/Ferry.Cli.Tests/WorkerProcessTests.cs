@@ -74,8 +74,9 @@ public sealed class WorkerProcessTests : IAsyncLifetime, IDisposable
         _host.Faults.Reset(FaultPlan.Parse("latency=1,latency-ms=150"), seed: 18);
 
         var workers = Enumerable.Range(0, 3).Select(_ => Start("worker", "--until-empty", "--concurrency", "2")).ToList();
-        // SIGKILL the first worker once it has finished two units (it holds more in flight by then).
-        await workers[0].FinishedUnits(2).WaitAsync(TimeSpan.FromMinutes(2));
+        // SIGKILL the first worker once it has finished two units and holds another in flight (taken, not yet finished:
+        // every request answers 150 ms late, so that unit is still on the wire when the kill lands).
+        await workers[0].FinishedUnitsHoldingOne(2).WaitAsync(TimeSpan.FromMinutes(2));
         workers[0].Process.Kill();
         await workers[0].Process.WaitForExitAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
@@ -127,6 +128,7 @@ public sealed class WorkerProcessTests : IAsyncLifetime, IDisposable
         private readonly System.Text.StringBuilder _err = new();
         private readonly List<(int Count, TaskCompletionSource Reached)> _waits = [];
         private int _finished;
+        private int _taken;
 
         public Process Process => process;
 
@@ -143,25 +145,36 @@ public sealed class WorkerProcessTests : IAsyncLifetime, IDisposable
             {
                 _out.AppendLine(line);
                 if (line.StartsWith('W')) _finished++;
-                foreach (var w in _waits.Where(w => _finished >= w.Count)) w.Reached.TrySetResult();
+                Release();
             }
         }
 
         public void OnError(string? line)
         {
             if (line is null) return;
-            lock (_gate) _err.AppendLine(line);
+            lock (_gate)
+            {
+                _err.AppendLine(line);
+                if (line.Contains(": took unit ", StringComparison.Ordinal)) _taken++;
+                Release();
+            }
         }
 
-        public Task FinishedUnits(int count)
+        /// <summary>Completes once the worker has finished <paramref name="count"/> units and holds at least one more.</summary>
+        public Task FinishedUnitsHoldingOne(int count)
         {
             lock (_gate)
             {
                 var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                if (_finished >= count) reached.TrySetResult();
-                else _waits.Add((count, reached));
+                _waits.Add((count, reached));
+                Release();
                 return reached.Task;
             }
+        }
+
+        private void Release()
+        {
+            foreach (var w in _waits.Where(w => _finished >= w.Count && _taken > _finished)) w.Reached.TrySetResult();
         }
     }
 }
