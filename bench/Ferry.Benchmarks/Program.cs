@@ -13,6 +13,7 @@ namespace Ferry.Benchmarks;
 /// <c>sim [--seconds S] [--concurrency C] [--moves M]</c> measures the simulator under load against a bare-Kestrel HMAC floor;
 /// <c>startup [--runs N]</c> times whole <c>ferry</c> processes against a hello app (ratios of median wall time);
 /// <c>journal [--legs N]</c> measures what the journal costs a leg and how its reads grow with its size;
+/// <c>serve [--clients C] [--seconds S] [--moves M] [--cli DIR]</c> loads <c>ferry serve</c>'s balances and journal reads against a bare-Kestrel floor;
 /// <c>serve-sim</c> is the child process the loopback runner starts to host the simulator.
 /// </summary>
 public static class Program
@@ -40,11 +41,13 @@ public static class Program
                 return await Startup.StartupRunner.RunAsync(rest).ConfigureAwait(false);
             case "journal":
                 return await Journal.JournalBench.RunAsync(rest).ConfigureAwait(false);
+            case "serve":
+                return await Serve.ServeBench.RunAsync(rest).ConfigureAwait(false);
             case "serve-sim":
                 return await SimulatorChild.RunAsync().ConfigureAwait(false);
             default:
                 await Console.Error.WriteLineAsync(
-                    $"Unknown command '{command}'. Use: bdn [BenchmarkDotNet args] | loopback [--calls N] [--warmup W] | sweep --sources N [--window-ms W] | signing [--signatures N] [--warmup W] [--block B] | path [--cli ferry.dll] [--src folder] [--list] | sim [--seconds S] [--warmup-seconds W] [--rounds R] [--concurrency C] [--moves M] | startup [--runs N] [--cli DIR] [--hello DIR] | journal [--legs N] [--small S] [--big L] | serve-sim").ConfigureAwait(false);
+                    $"Unknown command '{command}'. Use: bdn [BenchmarkDotNet args] | loopback [--calls N] [--warmup W] | sweep --sources N [--window-ms W] | signing [--signatures N] [--warmup W] [--block B] | path [--cli ferry.dll] [--src folder] [--list] | sim [--seconds S] [--warmup-seconds W] [--rounds R] [--concurrency C] [--moves M] | startup [--runs N] [--cli DIR] [--hello DIR] | journal [--legs N] [--small S] [--big L] | serve [--clients C] [--seconds S] [--warmup-seconds W] [--rounds R] [--moves M] [--cli DIR] | serve-sim").ConfigureAwait(false);
                 return 2;
         }
     }

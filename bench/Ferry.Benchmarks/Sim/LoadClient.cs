@@ -25,7 +25,7 @@ public sealed class LoadClient : IDisposable
     }
 
     /// <summary>Runs <paramref name="concurrency"/> loops of <paramref name="request"/>; returns answers per second over the
-    /// measured span and the median latency in ms. Throws when any answer was not 200.</summary>
+    /// measured span and the median and 99th-percentile latency in ms. Throws when any answer was not 200.</summary>
     public async Task<LoadResult> RunAsync(Func<HttpRequestMessage> request, int concurrency, TimeSpan warmup, TimeSpan measured,
         CancellationToken cancellationToken)
     {
@@ -41,7 +41,7 @@ public sealed class LoadClient : IDisposable
         await stop.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(loops).ConfigureAwait(false);
         if (state.Failure is { } failure) throw new InvalidOperationException($"An answer was not 200: {failure}");
-        return new LoadResult(state.Completed / elapsed.TotalSeconds, state.MedianMs());
+        return new LoadResult(state.Completed / elapsed.TotalSeconds, state.Percentile(0.5), state.Percentile(0.99));
     }
 
     public void Dispose() => _http.Dispose();
@@ -85,11 +85,13 @@ public sealed class LoadClient : IDisposable
         public volatile string? Failure;
         public readonly List<double> Latencies = [];
 
-        public double MedianMs()
+        /// <summary>The latency below which <paramref name="share"/> of the answers came (nearest rank).</summary>
+        public double Percentile(double share)
         {
             if (Latencies.Count == 0) return double.NaN;
             Latencies.Sort();
-            return Latencies[Latencies.Count / 2];
+            var rank = (int)Math.Ceiling(share * Latencies.Count) - 1;
+            return Latencies[Math.Clamp(rank, 0, Latencies.Count - 1)];
         }
     }
 }
