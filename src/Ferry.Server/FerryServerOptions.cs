@@ -1,4 +1,5 @@
 using Ferry.Engine.Balances;
+using Ferry.Engine.Policy;
 using Ferry.Engine.Service;
 using Ferry.Server.Security;
 using Microsoft.Extensions.Logging;
@@ -11,8 +12,9 @@ public sealed record FerryServerOptions
     /// <summary>Where it listens unless told otherwise.</summary>
     public static readonly Uri DefaultUrl = new("http://127.0.0.1:8480");
 
-    /// <summary>Opens the engine's door for one request (it is disposed when the request ends).</summary>
-    public required Func<TransferService> OpenService { get; init; }
+    /// <summary>Opens the engine's door for one request, asking as that request's caller (the policy matches on it and the
+    /// journal records it); it is disposed when the request ends.</summary>
+    public required Func<Requester, TransferService> OpenService { get; init; }
 
     /// <summary>The API tokens (none configured: only loopback may call).</summary>
     public required ApiTokenStore Tokens { get; init; }

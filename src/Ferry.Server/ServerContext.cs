@@ -4,6 +4,8 @@ using Ferry.Engine.Plans;
 using Ferry.Engine.Service;
 using Ferry.Server.Api;
 using Ferry.Server.Plans;
+using Ferry.Server.Security;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
 namespace Ferry.Server;
@@ -16,6 +18,9 @@ internal sealed class ServerContext(FerryServerOptions options, ILogger logger)
     public ILogger Logger => logger;
 
     public PlanBook<ServerPlan> Plans { get; } = new(options.Time, options.PlanTimeToLive, Say);
+
+    /// <summary>The engine's door for one request, asking as the caller its token names.</summary>
+    public TransferService Open(HttpContext context) => options.OpenService(ApiAccess.Caller(context).Requester);
 
     /// <summary>The account a request uses: the one it names, else the server's default for the venue, else the venue's first.</summary>
     public AccountDefinition AccountFor(TransferService service, string? named, Venue venue)

@@ -94,12 +94,12 @@ internal sealed class ApiHarness : IAsyncDisposable
     /// <summary>The transfer policy the server's services check moves against (none: every move allowed).</summary>
     public Ferry.Engine.Policy.TransferPolicy? Policy { get; set; }
 
-    private TransferService OpenService() => new(new TransferServiceOptions
+    private TransferService OpenService(Ferry.Engine.Policy.Requester requester) => new(new TransferServiceOptions
     {
         Accounts = Accounts,
         OpenJournal = () => SqliteTransferJournal.Open(JournalPath),
         Venues = new RecordingConnector(this),
-        Requester = Ferry.Engine.Policy.Requester.Token("api"),
+        Requester = requester,
         LoadPolicy = () => Policy,
     });
 

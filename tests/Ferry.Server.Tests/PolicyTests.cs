@@ -37,5 +37,7 @@ public sealed class PolicyTests : IAsyncLifetime
         var allowed = await _api.PostAsync($"/api/v1/plans/{await _api.PlanSpotToUsdmAsync("4")}/execute");
         Assert.Equal(200, (int)allowed.StatusCode);
         Assert.Equal(spot - 4m, _api.Held(ApiHarness.Master, "SPOT"));
+        // With no token configured, only loopback may call, and it asks as token:loopback.
+        Assert.Equal("token:loopback", Assert.Single(_api.Journal()).Leg.Requester?.ToString());
     }
 }

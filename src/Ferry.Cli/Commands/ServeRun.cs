@@ -15,7 +15,7 @@ namespace Ferry.Cli.Commands;
 /// <summary>
 /// Runs <c>ferry serve</c> and its token commands. The server gets the accounts of FERRY_HOME, or, with none configured,
 /// the embedded simulator started once for its whole life (state under FERRY_HOME, as every command uses it), and a
-/// fresh engine door per request (<see cref="CliServices.Open(CliEnvironment, IReadOnlyList{AccountDefinition})"/>).
+/// fresh engine door per request (<see cref="CliServices.Open(CliEnvironment, IReadOnlyList{AccountDefinition}, Ferry.Engine.Policy.Requester)"/>).
 /// </summary>
 internal static class ServeRun
 {
@@ -62,7 +62,7 @@ internal static class ServeRun
                 server = await FerryServer.StartAsync(new FerryServerOptions
                 {
                     Url = url,
-                    OpenService = () => CliServices.Open(env, accounts),
+                    OpenService = requester => CliServices.Open(env, accounts, requester),
                     Tokens = tokens,
                     DefaultAccount = options.Account,
                     PlanTimeToLive = ttl,

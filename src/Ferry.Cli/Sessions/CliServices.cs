@@ -34,8 +34,9 @@ internal static class CliServices
     }
 
     /// <summary>The service for one request of <c>ferry serve</c>: the accounts it serves, each through a client on its base
-    /// address (the embedded simulator, when it serves it, was started once for the whole server).</summary>
-    public static TransferService Open(CliEnvironment env, IReadOnlyList<AccountDefinition> accounts)
+    /// address (the embedded simulator, when it serves it, was started once for the whole server), asking as the
+    /// request's token.</summary>
+    public static TransferService Open(CliEnvironment env, IReadOnlyList<AccountDefinition> accounts, Requester requester)
     {
         var home = FerryHome.FromEnvironment(env.GetEnvironmentVariable);
         return new TransferService(new TransferServiceOptions
@@ -45,8 +46,7 @@ internal static class CliServices
             Venues = new CliVenues(env, home, () => false, null),
             Time = env.Time,
             Logger = new CliLogger(env.Log),
-            // The policy holds over HTTP too; every API call asks as one token requester until requests name their own.
-            Requester = Requester.Token("api"),
+            Requester = requester,
             LoadPolicy = () => PolicyFile.Load(home),
         });
     }

@@ -18,29 +18,29 @@ internal static partial class JournalEndpoints
 
     public static void Map(RouteGroupBuilder api, ServerContext server)
     {
-        api.MapGet("/journal", async (string? state, string? limit, CancellationToken ct) =>
+        api.MapGet("/journal", async (string? state, string? limit, HttpContext context, CancellationToken ct) =>
         {
             var states = States(state);
             var count = QueryNumber.Read(limit, "limit", 100, 1, MaxLimit);
-            await using var service = server.Options.OpenService();
+            await using var service = server.Open(context);
             var entries = await service.ListAsync(states, count, ct).ConfigureAwait(false);
             return TypedResults.Ok(new JournalListResponse([.. entries.Select(JournalResponses.Entry)]));
         }).WithName("ListJournal").WithSummary("Journal entries, newest first; state filters (comma-separated: planned, sending, done, rejected, unknown, not-executed).")
             .ProducesProblem(400);
 
-        api.MapGet("/journal/{id}", async (string id, CancellationToken ct) =>
+        api.MapGet("/journal/{id}", async (string id, HttpContext context, CancellationToken ct) =>
         {
-            await using var service = server.Options.OpenService();
+            await using var service = server.Open(context);
             var shown = await service.ShowAsync(id, ct).ConfigureAwait(false)
                 ?? throw new ApiException(ApiException.StatusCodes.NotFound, "not-found", ApiException.Outcomes.NotSent, $"There is no journal entry '{id}'");
             return TypedResults.Ok(new JournalShowResponse(JournalResponses.Entry(shown.Entry), [.. shown.Events.Select(JournalResponses.Event)]));
         }).WithName("ShowJournalEntry").WithSummary("One journal entry (or 'latest') with every step it went through.").ProducesProblem(404);
 
-        api.MapPost("/journal/reconcile", (CancellationToken ct) => ReconcileAsync(server, null, ct))
+        api.MapPost("/journal/reconcile", (HttpContext context, CancellationToken ct) => ReconcileAsync(server, null, ApiAccess.Caller(context), ct))
             .WithName("ReconcileJournal").WithSummary("Resolves every entry left sending or unknown against the exchange's history (does not wait out history lag); sends no transfer.")
             .WithMetadata(new RequiredScope(ApiScope.Plan)).ProducesProblem(422);
 
-        api.MapPost("/journal/{id}/reconcile", (string id, CancellationToken ct) => ReconcileAsync(server, id, ct))
+        api.MapPost("/journal/{id}/reconcile", (string id, HttpContext context, CancellationToken ct) => ReconcileAsync(server, id, ApiAccess.Caller(context), ct))
             .WithName("ReconcileJournalEntry").WithSummary("Resolves one entry against the exchange's history; sends no transfer.")
             .WithMetadata(new RequiredScope(ApiScope.Plan)).ProducesProblem(404).ProducesProblem(422);
 
@@ -66,9 +66,9 @@ internal static partial class JournalEndpoints
         })];
     }
 
-    private static async Task<Ok<ReconcileResponse>> ReconcileAsync(ServerContext server, string? id, CancellationToken ct)
+    private static async Task<Ok<ReconcileResponse>> ReconcileAsync(ServerContext server, string? id, ApiCaller caller, CancellationToken ct)
     {
-        await using var service = server.Options.OpenService();
+        await using var service = server.Options.OpenService(caller.Requester);
         if (id is not null && service.Journal.Find(id) is null)
             throw new ApiException(ApiException.StatusCodes.NotFound, "not-found", ApiException.Outcomes.NotSent, $"There is no journal entry '{id}'");
         var results = await service.ReconcileAsync(id, wait: false, ct).ConfigureAwait(false);
@@ -79,7 +79,7 @@ internal static partial class JournalEndpoints
 
     private static async Task<Ok<ExecutionResponse>> ResumeAsync(ServerContext server, string id, ApiCaller caller, CancellationToken ct)
     {
-        await using var service = server.Options.OpenService();
+        await using var service = server.Options.OpenService(caller.Requester);
         var routeId = service.FindRoute(id)
             ?? throw new ApiException(ApiException.StatusCodes.NotFound, "not-found", ApiException.Outcomes.NotSent,
                 $"There is no route '{id}' (a single transfer is not resumed: reconcile it)");

@@ -23,19 +23,19 @@ internal static partial class PlanEndpoints
     public static void Map(RouteGroupBuilder api, ServerContext server)
     {
         api.MapPost("/plans/transfer", async (HttpContext context, CancellationToken ct) =>
-                Answer(server, await PlanTransferAsync(server, await ApiBody.ReadAsync(context, ServerJsonContext.Default.TransferPlanRequest, "transfer plan request"), ct)))
+                Answer(server, await PlanTransferAsync(server, ApiAccess.Caller(context), await ApiBody.ReadAsync(context, ServerJsonContext.Default.TransferPlanRequest, "transfer plan request"), ct)))
             .Accepts<TransferPlanRequest>("application/json").WithName("PlanTransfer")
             .WithSummary("Plans moving an amount of an asset between two wallets; sends nothing.").WithMetadata(new RequiredScope(ApiScope.Plan))
             .ProducesProblem(400).ProducesProblem(422);
 
         api.MapPost("/plans/sweep", async (HttpContext context, CancellationToken ct) =>
-                Answer(server, await PlanSweepAsync(server, await ApiBody.ReadAsync(context, ServerJsonContext.Default.SweepPlanRequest, "sweep plan request"), ct)))
+                Answer(server, await PlanSweepAsync(server, ApiAccess.Caller(context), await ApiBody.ReadAsync(context, ServerJsonContext.Default.SweepPlanRequest, "sweep plan request"), ct)))
             .Accepts<SweepPlanRequest>("application/json").WithName("PlanSweep")
             .WithSummary("Plans collecting an asset from sub-accounts (reads their balances); sends nothing.").WithMetadata(new RequiredScope(ApiScope.Plan))
             .ProducesProblem(400).ProducesProblem(422);
 
         api.MapPost("/plans/rebalance", async (HttpContext context, CancellationToken ct) =>
-                Answer(server, await PlanRebalanceAsync(server, await ApiBody.ReadAsync(context, ServerJsonContext.Default.RebalancePlanRequest, "rebalance plan request"), ct)))
+                Answer(server, await PlanRebalanceAsync(server, ApiAccess.Caller(context), await ApiBody.ReadAsync(context, ServerJsonContext.Default.RebalancePlanRequest, "rebalance plan request"), ct)))
             .Accepts<RebalancePlanRequest>("application/json").WithName("PlanRebalance")
             .WithSummary("Plans the fewest moves to the targets of a rebalance plan (YAML text; reads balances); sends nothing.").WithMetadata(new RequiredScope(ApiScope.Plan))
             .ProducesProblem(400).ProducesProblem(422);
@@ -53,7 +53,7 @@ internal static partial class PlanEndpoints
         return TypedResults.Ok(new PlanResponse(id, plan.Kind, expiresAt, plan.Account, plan.TouchesMainnet, Sent: false, plan.Moves, plan.Skipped));
     }
 
-    private static async Task<ServerPlan> PlanTransferAsync(ServerContext server, TransferPlanRequest request, CancellationToken ct)
+    private static async Task<ServerPlan> PlanTransferAsync(ServerContext server, ApiCaller caller, TransferPlanRequest request, CancellationToken ct)
     {
         var from = Address(request.From, "from");
         var to = Address(request.To, "to");
@@ -61,14 +61,14 @@ internal static partial class PlanEndpoints
         if (!AmountText.TryParse(request.Amount, TransferInput.MaxDecimalPlaces, htx ? "HTX" : "Binance", "The amount", out var amount, out var refusal))
             throw ApiException.BadInput(refusal);
         if (string.IsNullOrWhiteSpace(request.Asset)) throw ApiException.BadInput("'asset' is missing; name the asset, e.g. USDT");
-        await using var service = server.Options.OpenService();
+        await using var service = server.Options.OpenService(caller.Requester);
         var account = server.AccountFor(service, request.Account, htx ? Venue.Htx : Venue.Binance);
         var proposal = await service.PlanAsync(new TransferRequest(amount, request.Asset, from, to), account.Name, ct).ConfigureAwait(false);
         TransferService.RequireRunnable(proposal.LegAccounts);
         return new TransferServerPlan(proposal);
     }
 
-    private static async Task<ServerPlan> PlanSweepAsync(ServerContext server, SweepPlanRequest request, CancellationToken ct)
+    private static async Task<ServerPlan> PlanSweepAsync(ServerContext server, ApiCaller caller, SweepPlanRequest request, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.Asset)) throw ApiException.BadInput("'asset' is missing; name the asset to sweep, e.g. USDT");
         var to = Address(request.To, "to");
@@ -81,14 +81,14 @@ internal static partial class PlanEndpoints
             _ => throw ApiException.BadInput($"'wallet' '{request.Wallet}' cannot be swept; use one of: spot, margin, usdm, coinm"),
         };
         var sweep = new SweepRequest(request.Asset, to, request.From, wallet, Decimal(request.Min, "min"), Decimal(request.Keep, "keep")).Validated();
-        await using var service = server.Options.OpenService();
+        await using var service = server.Options.OpenService(caller.Requester);
         var master = server.AccountFor(service, request.Account, Venue.Binance);
         TransferService.RequireRunnable([master], "sub-account transfers");
         var plan = await service.PlanSweepAsync(sweep, master, ct).ConfigureAwait(false);
         return new MovesServerPlan("sweep", plan, master, service.Accounts, server.Options.MoveParallelism);
     }
 
-    private static async Task<ServerPlan> PlanRebalanceAsync(ServerContext server, RebalancePlanRequest request, CancellationToken ct)
+    private static async Task<ServerPlan> PlanRebalanceAsync(ServerContext server, ApiCaller caller, RebalancePlanRequest request, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.Plan)) throw ApiException.BadInput("'plan' is missing; give the rebalance plan's YAML text");
         IReadOnlyList<AssetTargets> targets;
@@ -100,7 +100,7 @@ internal static partial class PlanEndpoints
         {
             throw ApiException.BadInput($"The rebalance plan cannot be used: {e.Message}");
         }
-        await using var service = server.Options.OpenService();
+        await using var service = server.Options.OpenService(caller.Requester);
         var master = server.AccountFor(service, request.Account, Venue.Binance);
         TransferService.RequireRunnable([master], "sub-account transfers");
         var plan = await service.PlanRebalanceAsync(targets, master, ct).ConfigureAwait(false);
@@ -119,9 +119,8 @@ internal static partial class PlanEndpoints
         }
         plan = server.Plans.Claim(planId);
         Log.Executing(server.Logger, planId, plan.Kind, caller.Name);
-        await using var service = server.Options.OpenService();
+        await using var service = server.Options.OpenService(caller.Requester);
         var run = await plan.ExecuteAsync(planId, service, ct).ConfigureAwait(false);
-        // The journal cannot record who asked yet: the log line ties the journal ids to the token's name.
         Log.Executed(server.Logger, planId, caller.Name, run.Outcome, string.Join(",", run.Moves.SelectMany(m => m.Legs).Select(l => l.JournalId)));
         return TypedResults.Ok(RunResults.DoneOrThrow(run));
     }

@@ -18,25 +18,25 @@ internal static class ReadEndpoints
 {
     public static void Map(RouteGroupBuilder api, ServerContext server)
     {
-        api.MapGet("/accounts", async (CancellationToken ct) =>
+        api.MapGet("/accounts", async (HttpContext context, CancellationToken ct) =>
         {
-            await using var service = server.Options.OpenService();
+            await using var service = server.Open(context);
             var defaults = new HashSet<AccountDefinition>(Enum.GetValues<Venue>().Select(v => service.Accounts.Any(a => a.Venue == v) ? server.AccountFor(service, null, v) : null).OfType<AccountDefinition>());
             return TypedResults.Ok(new AccountsResponse([.. service.Accounts.Select(a => new AccountResponse(a.Name, a.Venue.ToString().ToLowerInvariant(),
                 Plans.PlanDescriptions.Environment(a.Environment), defaults.Contains(a)))]));
         }).WithName("ListAccounts").WithSummary("Every account the server may use: name, venue, environment; never a key.");
 
-        api.MapGet("/balances", (CancellationToken ct) => BalancesAsync(server, ct))
+        api.MapGet("/balances", (HttpContext context, CancellationToken ct) => BalancesAsync(server, context, ct))
             .WithName("GetBalances").WithSummary("Every account and venue (a simulator: every simulated account), and totals per asset in each environment.");
 
-        api.MapGet("/history", (string? account, string? days, CancellationToken ct) => HistoryAsync(server, account, QueryNumber.Read(days, "days", 7, 1, 30), ct))
+        api.MapGet("/history", (string? account, string? days, HttpContext context, CancellationToken ct) => HistoryAsync(server, context, account, QueryNumber.Read(days, "days", 7, 1, 30), ct))
             .WithName("GetHistory").WithSummary("An account's transfers as the exchange records them, newest first (Binance: universal transfers; HTX: spot-swap ledger); days 1..30.")
             .ProducesProblem(400).ProducesProblem(422).ProducesProblem(502);
     }
 
-    private static async Task<Ok<BalancesResponse>> BalancesAsync(ServerContext server, CancellationToken ct)
+    private static async Task<Ok<BalancesResponse>> BalancesAsync(ServerContext server, HttpContext context, CancellationToken ct)
     {
-        await using var service = server.Options.OpenService();
+        await using var service = server.Open(context);
         var sources = new List<BalanceSourceResponse>();
         var simulated = server.Options.SimulatorBalances;
         foreach (var simulator in service.Accounts.Where(a => simulated is not null && a.Environment == AccountEnvironment.Sim).GroupBy(a => a.BaseAddress))
@@ -82,9 +82,9 @@ internal static class ReadEndpoints
 
     private static BalanceRowResponse Row(AccountBalance r) => new(r.Owner, r.Wallet, r.Symbol, r.Asset, WireDecimal.Format(r.Amount));
 
-    private static async Task<Ok<HistoryResponse>> HistoryAsync(ServerContext server, string? accountName, int days, CancellationToken ct)
+    private static async Task<Ok<HistoryResponse>> HistoryAsync(ServerContext server, HttpContext context, string? accountName, int days, CancellationToken ct)
     {
-        await using var service = server.Options.OpenService();
+        await using var service = server.Open(context);
         var account = accountName is null ? server.AccountFor(service, null, Venue.Binance) : server.AccountFor(service, accountName, Venue.Binance);
         if (account.Environment == AccountEnvironment.Testnet)
             throw ApiException.Refused($"Account '{account.Name}' is on a testnet, which serves no transfer history; use the simulator instead");
