@@ -14,6 +14,8 @@ namespace Ferry.Benchmarks;
 /// <c>startup [--runs N]</c> times whole <c>ferry</c> processes against a hello app (ratios of median wall time);
 /// <c>journal [--legs N]</c> measures what the journal costs a leg and how its reads grow with its size;
 /// <c>serve [--clients C] [--seconds S] [--moves M] [--cli DIR]</c> loads <c>ferry serve</c>'s balances and journal reads against a bare-Kestrel floor;
+/// <c>workers [--transfers N] [--bound-transfers M] [--window-ms W]</c> measures transfers per second with 1, 2 and 4 queue
+/// workers on a PostgreSQL journal, and the binding UID budget's utilization with real limits;
 /// <c>serve-sim</c> is the child process the loopback runner starts to host the simulator.
 /// </summary>
 public static class Program
@@ -43,11 +45,13 @@ public static class Program
                 return await Journal.JournalBench.RunAsync(rest).ConfigureAwait(false);
             case "serve":
                 return await Serve.ServeBench.RunAsync(rest).ConfigureAwait(false);
+            case "workers":
+                return await Workers.WorkersBench.RunAsync(rest).ConfigureAwait(false);
             case "serve-sim":
                 return await SimulatorChild.RunAsync().ConfigureAwait(false);
             default:
                 await Console.Error.WriteLineAsync(
-                    $"Unknown command '{command}'. Use: bdn [BenchmarkDotNet args] | loopback [--calls N] [--warmup W] | sweep --sources N [--window-ms W] | signing [--signatures N] [--warmup W] [--block B] | path [--cli ferry.dll] [--src folder] [--list] | sim [--seconds S] [--warmup-seconds W] [--rounds R] [--concurrency C] [--moves M] | startup [--runs N] [--cli DIR] [--hello DIR] | journal [--legs N] [--small S] [--big L] | serve [--clients C] [--seconds S] [--warmup-seconds W] [--rounds R] [--moves M] [--cli DIR] | serve-sim").ConfigureAwait(false);
+                    $"Unknown command '{command}'. Use: bdn [BenchmarkDotNet args] | loopback [--calls N] [--warmup W] | sweep --sources N [--window-ms W] | signing [--signatures N] [--warmup W] [--block B] | path [--cli ferry.dll] [--src folder] [--list] | sim [--seconds S] [--warmup-seconds W] [--rounds R] [--concurrency C] [--moves M] | startup [--runs N] [--cli DIR] [--hello DIR] | journal [--legs N] [--small S] [--big L] | serve [--clients C] [--seconds S] [--warmup-seconds W] [--rounds R] [--moves M] [--cli DIR] | workers [--transfers N] [--bound-transfers M] [--window-ms W] [--concurrency C] | serve-sim").ConfigureAwait(false);
                 return 2;
         }
     }

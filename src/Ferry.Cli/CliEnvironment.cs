@@ -30,6 +30,13 @@ public sealed class CliEnvironment
     /// <summary>The command line's <c>--journal</c>, when given (see <see cref="Sessions.JournalLocation"/>).</summary>
     internal string? JournalOption { get; set; }
 
+    /// <summary>How long this run's journal claims and work-unit holds last without renewal (<c>ferry worker --lease</c>);
+    /// null: the default (30 s).</summary>
+    internal TimeSpan? Lease { get; set; }
+
+    /// <summary>How this run reconciles (the soak's workers shorten the history-lag window on the simulator); null: the defaults.</summary>
+    internal Ferry.Engine.Journal.ReconcileOptions? Reconcile { get; set; }
+
     /// <summary>
     /// TEST-ONLY: sends the requests of a mainnet-configured account to this loopback simulator instead, so the
     /// CONFIRM path can be tested without real money. It is internal: no argument, option or environment variable

@@ -1,3 +1,4 @@
+using System.Data;
 using System.Globalization;
 using Ferry.Engine.Journal;
 using Ferry.Engine.Work;
@@ -15,7 +16,7 @@ namespace Ferry.Engine.Postgres;
 /// </summary>
 public sealed class PostgresWorkQueue : IWorkQueue
 {
-    private readonly NpgsqlConnection _connection;
+    private NpgsqlConnection _connection;
     private readonly PostgresJournalAddress _address;
     private readonly TimeProvider? _clock;
     private readonly WorkQueueOptions _options;
@@ -221,24 +222,46 @@ public sealed class PostgresWorkQueue : IWorkQueue
     }
 
     /// <summary>Runs <paramref name="work"/> in one transaction (committed when it returns) at the queue's clock, read once
-    /// at the start, and turns Npgsql's failures into the journal's one-sentence exceptions.</summary>
+    /// at the start, and turns Npgsql's failures into the journal's one-sentence exceptions. A connection the server
+    /// dropped (restart, failover, pg_terminate_backend, an idle timeout) is opened again: when the drop is found before
+    /// the commit is sent, none of the transaction took effect, so it runs once more on the new connection; a drop while
+    /// committing leaves the outcome unknown and is reported, never repeated.</summary>
     private T Write<T>(Func<NpgsqlTransaction, DateTimeOffset, T> work)
     {
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            try
+            for (var attempt = 0; ; attempt++)
             {
-                using var tx = _connection.BeginTransaction();
-                var result = work(tx, Now(tx));
-                tx.Commit();
-                return result;
-            }
-            catch (NpgsqlException e)
-            {
-                throw PostgresTransferJournal.Translate(e, _address);
+                var committing = false;
+                try
+                {
+                    if (_connection.State != ConnectionState.Open) Reopen();
+                    using var tx = _connection.BeginTransaction();
+                    var result = work(tx, Now(tx));
+                    committing = true;
+                    tx.Commit();
+                    return result;
+                }
+                catch (NpgsqlException) when (!committing && attempt == 0 && _connection.State != ConnectionState.Open)
+                {
+                    // Dropped before the commit: nothing of this transaction took effect; once more on a new connection.
+                }
+                catch (NpgsqlException e)
+                {
+                    throw PostgresTransferJournal.Translate(e, _address);
+                }
             }
         }
+    }
+
+    private void Reopen()
+    {
+        // Idle pooled connections were most likely dropped with it (a restart ends them all): never hand one of them out.
+        NpgsqlConnection.ClearPool(_connection);
+        _connection.Dispose();
+        _connection = new NpgsqlConnection(_address.ConnectionString);
+        _connection.Open();
     }
 
     /// <summary>The database server's clock (its transaction time, in whole milliseconds), unless a clock was given.</summary>

@@ -27,6 +27,7 @@ internal static class SoakCommand
         var seed = new Option<int>("--seed") { Description = "Seed of the transfers, the faults and the kill points.", DefaultValueFactory = _ => 1 };
         var killEvery = new Option<int>("--kill-every") { Description = "Run the transfers in child processes and SIGKILL a random one about every K transfers (0 = no kills).", DefaultValueFactory = _ => 0 };
         var processes = new Option<int>("--processes") { Description = "Worker processes sharing one journal (1-16); with more than one, 'ferry journal reconcile/resume' processes and a 'ferry mcp' server run beside them.", DefaultValueFactory = _ => 1 };
+        var workers = new Option<int>("--workers") { Description = "Queue the transfers and run them with this many 'ferry worker' processes (1-16) on the journal of --journal (PostgreSQL or a file; default a temporary file)." };
         var workerOffset = new Option<int>("--worker-offset") { Description = "Internal: the intent the child starts at.", Hidden = true };
         var workerShared = new Option<bool>("--worker-shared") { Description = "Internal: the child shares the intents with the MCP participant.", Hidden = true };
         var json = CommonOptions.Json();
@@ -34,11 +35,11 @@ internal static class SoakCommand
         var workerJournal = new Option<string?>("--worker-journal") { Description = "Internal: the child's journal file.", Hidden = true };
         var command = new Command("soak", "Soak the journal: N mixed transfers under seeded faults; the last line counts duplicates, losses and unresolved entries.")
         {
-            transfers, rate, seed, killEvery, processes, json, workerUrl, workerJournal, workerOffset, workerShared,
+            transfers, rate, seed, killEvery, processes, workers, json, workerUrl, workerJournal, workerOffset, workerShared,
         };
         command.SetAction((parse, ct) =>
         {
-            var options = new SoakOptions(parse.GetValue(transfers), parse.GetValue(rate), parse.GetValue(seed), parse.GetValue(killEvery), parse.GetValue(processes), parse.GetValue(json));
+            var options = new SoakOptions(parse.GetValue(transfers), parse.GetValue(rate), parse.GetValue(seed), parse.GetValue(killEvery), parse.GetValue(processes), parse.GetValue(json), parse.GetValue(workers));
             return parse.GetValue(workerUrl) is { } url && parse.GetValue(workerJournal) is { } journal
                 ? WorkerAsync(env, new SoakWorkerOptions(options, new Uri(url), journal, parse.GetValue(workerOffset), parse.GetValue(workerShared)), ct)
                 : RunAsync(env, options, ct);
@@ -51,9 +52,10 @@ internal static class SoakCommand
         // With --json the run prints one document at the end (the summary's counts and the run's facts), nothing before.
         var printer = new Printer(env, settings.Json);
         settings.Validate();
+        if (settings.Workers > 0) return await SoakWithWorkers.RunAsync(env, settings, printer, ct);
         if (env.JournalOption is not null)
-            throw CliException.BadInput("ferry sim soak makes its own journal in a temporary folder; it takes no --journal.");
-        var (count, rate, seed, killEvery, processes, _) = settings;
+            throw CliException.BadInput("ferry sim soak takes --journal only with --workers; without them it makes its own journal in a temporary folder.");
+        var (count, rate, seed, killEvery, processes, _, _) = settings;
         var intents = SoakRunner.Intents(count, seed);
         var clock = new JumpClock(env.Time);
         // With child processes each has its own clock, so history lag is waited out in real time: keep it short.
@@ -62,12 +64,7 @@ internal static class SoakCommand
         var folder = Directory.CreateTempSubdirectory("ferry-soak-");
         var journalPath = SqliteTransferJournal.PathUnder(folder.FullName);
         var watch = Stopwatch.StartNew();
-        await using var host = await SimulatorHost.StartAsync(new SimulatorOptions
-        {
-            Scenario = SoakRunner.Scenario(), Time = settings.Supervised ? env.Time : clock, Faults = faults, FaultSeed = seed,
-            RateLimits = new SimRateLimits { IpWeightPerWindow = 100_000_000, UidWeightPerWindow = 100_000_000, ApiIpWeightPerWindow = 100_000_000 },
-            Htx = new HtxSimSettings { TransfersPerSecond = 100_000, AccountRequestsPer2Seconds = 100_000, SwapPrivateRequestsPer3Seconds = 100_000, LedgerRequestsPerSecond = 100_000, TimestampTolerance = TimeSpan.FromMinutes(10) },
-        }, ct);
+        await using var host = await SimulatorHost.StartAsync(Simulator(settings.Supervised ? env.Time : clock, faults, seed), ct);
         // The simulator is read only over its admin endpoint, as any client would.
         var simulator = new SimulatorAdminClient(host.BaseAddress);
         var seedTotals = await simulator.TotalsAsync(ct);
@@ -111,7 +108,15 @@ internal static class SoakCommand
         }
     }
 
-    private static ReconcileOptions Options(JumpClock? clock, int lagMs) => new()
+    /// <summary>The soak's simulator: its scenario, the seeded faults, every rate limit raised so no budget binds.</summary>
+    internal static SimulatorOptions Simulator(TimeProvider time, Ferry.Simulator.Faults.FaultPlan faults, int seed) => new()
+    {
+        Scenario = SoakRunner.Scenario(), Time = time, Faults = faults, FaultSeed = seed,
+        RateLimits = new SimRateLimits { IpWeightPerWindow = 100_000_000, UidWeightPerWindow = 100_000_000, ApiIpWeightPerWindow = 100_000_000 },
+        Htx = new HtxSimSettings { TransfersPerSecond = 100_000, AccountRequestsPer2Seconds = 100_000, SwapPrivateRequestsPer3Seconds = 100_000, LedgerRequestsPerSecond = 100_000, TimestampTolerance = TimeSpan.FromMinutes(10) },
+    };
+
+    internal static ReconcileOptions Options(JumpClock? clock, int lagMs) => new()
     {
         // The window must cover the history lag plus any clock difference between the exchange and Ferry (skew-ms=1500).
         HistoryLagWindow = TimeSpan.FromMilliseconds(lagMs + 1500 + 1000),

@@ -4,6 +4,7 @@ using Ferry.Cli.Output;
 using Ferry.Cli.Output.Json;
 using Ferry.Cli.Sessions;
 using Ferry.Core.Money;
+using Ferry.Engine.Journal;
 using Ferry.Engine.Work;
 
 namespace Ferry.Cli.Commands;
@@ -16,15 +17,27 @@ internal static class WorkerCommand
     {
         var concurrency = new Option<int>("--concurrency") { Description = "Units run at once, 1-64.", DefaultValueFactory = _ => 1 };
         var untilEmpty = new Option<bool>("--until-empty") { Description = "Stop once no unit is queued or running (for scripts and tests)." };
+        var lease = new Option<double>("--lease") { Description = "Seconds a hold on a unit (and its journal claims) lasts without renewal; another worker takes the unit over once it ran out. 0.1-3600.", DefaultValueFactory = _ => 30 };
+        var historyLag = new Option<int>("--history-lag-window-ms") { Description = "Internal (the soak on its simulator): how long after sending a missing history row is waited for.", Hidden = true };
         var json = CommonOptions.Json();
         var statusJson = CommonOptions.Json();
         var status = new Command("status", "Show the workers, the units each holds with its lease, and how many units are queued.") { statusJson };
         status.SetAction((parse, ct) => StatusAsync(env, new Printer(env, parse.GetValue(statusJson)), ct));
         var command = new Command("worker", "Run queued moves ('ferry transfer|sweep|rebalance … --queue') until stopped; SIGTERM or Ctrl-C finishes the units in flight first.")
         {
-            concurrency, untilEmpty, json, status,
+            concurrency, untilEmpty, lease, historyLag, json, status,
         };
-        command.SetAction((parse, ct) => RunAsync(env, parse.GetValue(json), parse.GetValue(concurrency), parse.GetValue(untilEmpty), ct));
+        command.SetAction((parse, ct) =>
+        {
+            var seconds = parse.GetValue(lease);
+            if (seconds is < 0.1 or > 3600 || double.IsNaN(seconds)) throw CliException.BadInput($"--lease {seconds.ToString(CultureInfo.InvariantCulture)} is out of range; give 0.1 to 3600 seconds.");
+            env.Lease = TimeSpan.FromSeconds(seconds);
+            if (parse.GetValue(historyLag) is > 0 and var lagMs)
+            {
+                env.Reconcile = new ReconcileOptions { HistoryLagWindow = TimeSpan.FromMilliseconds(lagMs), RequeryInterval = TimeSpan.FromMilliseconds(Math.Max(50, lagMs / 20)) };
+            }
+            return RunAsync(env, parse.GetValue(json), parse.GetValue(concurrency), parse.GetValue(untilEmpty), ct);
+        });
         return command;
     }
 

@@ -15,15 +15,10 @@ internal static class CliQueue
         var home = FerryHome.FromEnvironment(env.GetEnvironmentVariable);
         home.EnsureExists();
         var location = JournalLocation.Of(env, home);
+        // 'ferry worker --lease' shortens the holds; everything else keeps the default.
+        var options = env.Lease is { } lease ? new WorkQueueOptions { Lease = lease } : null;
         return JournalLocation.Refusing<IWorkQueue>(() => location.Postgres is { } address
-            ? PostgresWorkQueue.Open(address)
-            : SqliteWorkQueue.Open(location.File!, env.Time));
-    }
-
-    private static JournalLocation Location(CliEnvironment env)
-    {
-        var home = FerryHome.FromEnvironment(env.GetEnvironmentVariable);
-        home.EnsureExists();
-        return JournalLocation.Of(env, home);
+            ? PostgresWorkQueue.Open(address, options)
+            : SqliteWorkQueue.Open(location.File!, env.Time, options));
     }
 }

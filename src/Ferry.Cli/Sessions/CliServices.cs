@@ -28,6 +28,7 @@ internal static class CliServices
             Time = env.Time,
             Logger = new CliLogger(env.Log),
             ReconcileWaiting = new ReconcileProgress(env, json).Report,
+            Reconcile = env.Reconcile,
             Requester = env.Requester ?? Person(env),
             LoadPolicy = () => PolicyFile.Load(home),
         });

@@ -57,8 +57,10 @@ internal sealed class JournalLocation
 
     /// <summary>Opens the journal; one that cannot be used is refused with its one sentence (exit 4).</summary>
     public ITransferJournal Open(CliEnvironment env) => Refusing<ITransferJournal>(() => Postgres is { } address
-        ? PostgresTransferJournal.Open(address, env.Time)
-        : SqliteTransferJournal.Open(File!, env.Time));
+        ? PostgresTransferJournal.Open(address, env.Time, Claims(env))
+        : SqliteTransferJournal.Open(File!, env.Time, Claims(env)));
+
+    private static JournalClaimOptions? Claims(CliEnvironment env) => env.Lease is { } lease ? new JournalClaimOptions { Lease = lease } : null;
 
     /// <summary>Creates or upgrades the journal's schema and returns its version.</summary>
     public int Migrate(CliEnvironment env) => Refusing(() =>

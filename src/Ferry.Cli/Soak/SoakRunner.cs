@@ -157,6 +157,24 @@ internal sealed class SoakRunner
         return new Intent(i, key, "route", amount, $"{Alice}/spot", "funding", [.. plan.Legs.Select(l => l.EndpointRow.Path)], plan);
     }
 
+    /// <summary>The intents as a person would queue them for 'ferry worker' (same amounts, wallets and order as
+    /// <see cref="Intents"/>): every Binance one a request the worker plans, its endpoints taken from the same planner so the
+    /// simulator's record attributes each committed move to it.</summary>
+    public static IReadOnlyList<Intent> Queued(int count, int seed)
+    {
+        var master = new RoutingAccount("soak", Master, SubAccounts: [Alice]);
+        return [.. Intents(count, seed).Select(intent =>
+        {
+            var request = new TransferRequest(intent.Amount, "USDT", WalletAddress.Parse(intent.From), WalletAddress.Parse(intent.To));
+            if (intent.Kind == "htx") return intent with { Move = request };
+            var plan = TransferRouter.Plan(request, master, [master]);
+            return intent with { Move = request, Endpoints = [.. plan.Legs.Select(l => l.EndpointRow.Path)] };
+        })];
+    }
+
+    /// <summary>The account a queued intent is planned for.</summary>
+    public static string AccountOf(Intent intent) => intent.Kind == "htx" ? "soak-htx" : "soak";
+
     /// <summary>With several processes, the share of the intents the MCP participant moves (every 35th, all of them
     /// single wallet transfers); the workers leave these alone.</summary>
     public static bool IsMcpShare(Intent intent) => intent.Index % 35 == 0;

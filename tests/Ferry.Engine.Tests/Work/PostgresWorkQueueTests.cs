@@ -52,6 +52,31 @@ public sealed class PostgresWorkQueueTests(PostgresServer server) : WorkQueueTes
     }
 
     [Fact]
+    public async Task A_connection_the_server_dropped_is_opened_again_and_the_take_goes_through()
+    {
+        PostgresTransferJournal.Migrate(Address);
+        using var queue = PostgresWorkQueue.Open(Address);
+        await queue.EnqueueAsync([Order(3)], CancellationToken.None);
+
+        // The server ends every other session on this database, the queue's long-lived connection among them.
+        Assert.True(TerminateOtherBackends() >= 1);
+
+        var me = new WorkerIdentity("w1", Environment.ProcessId, Environment.MachineName, 0);
+        var lease = await queue.TakeAsync(me, CancellationToken.None);
+        Assert.NotNull(lease);
+        await queue.CompleteAsync(lease, new WorkResult(WorkUnitState.Done, [], "done"), CancellationToken.None);
+        Assert.Equal(1, (await queue.CountsAsync(CancellationToken.None))[WorkUnitState.Done]);
+    }
+
+    private int TerminateOtherBackends()
+    {
+        using var c = new NpgsqlConnection(Address.ConnectionString);
+        c.Open();
+        using var cmd = new NpgsqlCommand("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid();", c);
+        return Convert.ToInt32(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
     public async Task A_schema_2_journal_gets_the_queue_table_from_migrate_and_a_queue_on_an_unmigrated_one_is_refused()
     {
         PostgresTransferJournal.Migrate(Address);
