@@ -12,7 +12,8 @@ public sealed partial class TransferService
     public PolicyPreview PreviewPolicy(TransferProposal proposal)
     {
         ArgumentNullException.ThrowIfNull(proposal);
-        if (_policy is null) return new PolicyPreview(PolicyDecision.NoPolicy, [], null);
+        // No policy file: nothing to judge, and the journal is not even opened.
+        if (_policy?.Policy is null) return new PolicyPreview(PolicyDecision.NoPolicy, [], null);
         var first = proposal.Legs[0].Describe() with { Requester = _options.Requester };
         return _policy.Preview(first, proposal.Legs[^1].To.ToString(), Journal);
     }
