@@ -11,10 +11,6 @@ public sealed record ApprovalTerms(int Required, TimeSpan Expires, IReadOnlyList
     /// default of require-approval) asks.</summary>
     public static ApprovalTerms Default { get; } = new(1, TimeSpan.FromHours(24), []);
 
-    /// <summary>True when <paramref name="name"/> may approve under these terms (the requester is checked apart).</summary>
-    public bool MayApprove(string name) =>
-        Approvers.Count == 0 || Approvers.Any(a => string.Equals(a, name, StringComparison.OrdinalIgnoreCase));
-
     /// <summary>The terms in one sentence, for <c>ferry policy check</c>.</summary>
     public string Explain()
     {
