@@ -25,6 +25,9 @@ internal static class FailureExit
         Ferry.Engine.Policy.PolicyRefusedException => (ExitCodes.Refused, e.Message),
         Ferry.Engine.Policy.PolicyFileException { Unreadable: true } => (ExitCodes.Refused, e.Message),
         Ferry.Engine.Policy.PolicyFileException => (ExitCodes.BadInput, e.Message),
+        // An approve or deny that was refused (four eyes, replay, expiry, altered payload) wrote nothing; an unknown id is bad input.
+        Ferry.Engine.Approvals.ApprovalRefusedException { UnknownId: true } => (ExitCodes.BadInput, e.Message),
+        Ferry.Engine.Approvals.ApprovalRefusedException => (ExitCodes.Refused, e.Message),
         TransferPlanningException or FormatException => (ExitCodes.BadInput, e.Message),
         _ when EnvironmentFailure.Describe(e) is { } sentence => (ExitCodes.Refused, sentence),
         OperationCanceledException when ct.IsCancellationRequested =>

@@ -26,6 +26,8 @@ public static class FerryApp
             ManagedCommand.Create(env),
             JournalCommand.Create(env),
             PolicyCommand.Create(env),
+            ApprovalsCommand.Create(env),
+            AuditCommand.Create(env),
             Mcp.McpCommand.Create(env),
             ServeCommand.Create(env),
             SweepCommand.Create(env), RebalanceCommand.Create(env), WorkerCommand.Create(env),

@@ -18,8 +18,9 @@ public sealed class PostgresTransferJournal : ITransferJournal
 {
     /// <summary>The schema this build writes (its own numbering, in the <c>ferry_schema</c> table); a database with a newer
     /// one is refused. 1 is SQLite's schema 4 plus what many writers need, 2 adds the shared UID weight budget, 3 the work
-    /// queue, 4 who asked for each leg (the transfer policy's requester).</summary>
-    public const int SchemaVersion = 4;
+    /// queue, 4 who asked for each leg (the transfer policy's requester), 5 the approval requests, their votes and the
+    /// audit log.</summary>
+    public const int SchemaVersion = 5;
 
     /// <summary>The advisory lock key every migration takes, so processes opening one database at once migrate it once.</summary>
     private const long MigrationLock = 0x4665727279_4A;
@@ -126,6 +127,7 @@ public sealed class PostgresTransferJournal : ITransferJournal
             if (version < 3) PostgresWorkQueue.CreateSchema(connection, tx);
             // Schema 4: who asked for the move (person:alice, agent:claude, ...); older legs keep none.
             if (version < 4) Exec(connection, tx, "ALTER TABLE legs ADD COLUMN requester text;");
+            if (version < 5) CreateSchema5(connection, tx);
             Exec(connection, tx, $"UPDATE ferry_schema SET version = {SchemaVersion};");
             tx.Commit();
         });
@@ -209,6 +211,28 @@ public sealed class PostgresTransferJournal : ITransferJournal
             """);
     }
 
+    /// <summary>Schema 5: approval requests (at most one open per payload), one answer per approver, and the audit log (an
+    /// identity sequence never hands a number out twice).</summary>
+    private static void CreateSchema5(NpgsqlConnection c, NpgsqlTransaction tx) => Exec(c, tx, """
+        CREATE TABLE IF NOT EXISTS approvals (
+          id text PRIMARY KEY, payload_hash text NOT NULL, requester text NOT NULL, account text NOT NULL, venue text NOT NULL,
+          from_wallet text NOT NULL, to_wallet text NOT NULL, asset text NOT NULL, amount text NOT NULL, rule text, reason text NOT NULL,
+          required integer NOT NULL, approvers text NOT NULL, created_ms bigint NOT NULL, expires_ms bigint NOT NULL,
+          state text NOT NULL, entry_id text, updated_ms bigint NOT NULL);
+        CREATE UNIQUE INDEX IF NOT EXISTS approvals_open ON approvals(payload_hash) WHERE state IN ('waiting', 'approved');
+        CREATE INDEX IF NOT EXISTS approvals_created ON approvals(created_ms);
+        CREATE INDEX IF NOT EXISTS approvals_entry ON approvals(entry_id) WHERE entry_id IS NOT NULL;
+        CREATE TABLE IF NOT EXISTS approval_votes (
+          approval_id text NOT NULL REFERENCES approvals(id), approver text NOT NULL, approve integer NOT NULL, at_ms bigint NOT NULL,
+          reason text, PRIMARY KEY (approval_id, approver));
+        CREATE TABLE IF NOT EXISTS audit (
+          seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, at_ms bigint NOT NULL, kind text NOT NULL, actor text NOT NULL, rule text,
+          approval_id text, entry_id text, payload_hash text NOT NULL, requester text NOT NULL, account text NOT NULL,
+          venue text NOT NULL, from_wallet text NOT NULL, to_wallet text NOT NULL, asset text NOT NULL, amount text NOT NULL,
+          message text NOT NULL);
+        CREATE INDEX IF NOT EXISTS audit_at ON audit(at_ms, seq);
+        """);
+
     /// <summary>Every open refuses a journal that holds a state the state machine could not have written.</summary>
     private static void CheckStates(NpgsqlConnection c)
     {
@@ -231,14 +255,14 @@ public sealed class PostgresTransferJournal : ITransferJournal
         ArgumentNullException.ThrowIfNull(legs);
         if (legs.Count == 0) throw new ArgumentException("Plan at least one leg.", nameof(legs));
         foreach (var leg in legs) JournalRows.CheckNew(leg, nameof(legs));
-        return Locked(tx => JournalWrites.PlanAll(new Session(this, tx), _book, Admission, legs, _time.GetUtcNow(), tx.Commit));
+        return Admitted(() => Locked(tx => JournalWrites.PlanAll(new Session(this, tx), _book, Admission, legs, _time.GetUtcNow(), tx.Commit)));
     }
 
     /// <inheritdoc/>
     public JournalEntry PlanAndBeginSending(LegDescription leg)
     {
         JournalRows.CheckNew(leg, nameof(leg));
-        return Locked(tx => JournalWrites.PlanAndBeginSending(new Session(this, tx, ClaimLock.Take), _book, Admission, leg, _time.GetUtcNow(), tx.Commit));
+        return Admitted(() => Locked(tx => JournalWrites.PlanAndBeginSending(new Session(this, tx, ClaimLock.Take), _book, Admission, leg, _time.GetUtcNow(), tx.Commit)));
     }
 
     /// <inheritdoc/>
@@ -252,7 +276,43 @@ public sealed class PostgresTransferJournal : ITransferJournal
 
     /// <inheritdoc/>
     public JournalEntry Transition(string id, LegState expected, LegState to, TransitionDetails? details = null) =>
-        Locked(tx => JournalWrites.Transition(new Session(this, tx), _book, Admission, id, expected, to, details, _time.GetUtcNow(), tx.Commit));
+        Admitted(() => Locked(tx => JournalWrites.Transition(new Session(this, tx), _book, Admission, id, expected, to, details, _time.GetUtcNow(), tx.Commit)));
+
+    /// <summary>Runs a write the policy may refuse; a refusal's audit rows and waiting request are written after its
+    /// transaction rolled back, in one of their own, and then the refusal is thrown.</summary>
+    private T Admitted<T>(Func<T> write)
+    {
+        try
+        {
+            return write();
+        }
+        catch (AdmissionRefusal refusal)
+        {
+            throw Locked(tx => JournalWrites.WriteKept(new Session(this, tx), refusal, _time.GetUtcNow(), tx.Commit));
+        }
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<CountedMove> CountedSince(DateTimeOffset since) => Locked(tx => new Session(this, tx).CountedSince(since));
+
+    /// <inheritdoc/>
+    public IReadOnlyList<Approvals.ApprovalRequest> Approvals(bool all = false, int limit = 1000) =>
+        Locked(tx => (IReadOnlyList<Approvals.ApprovalRequest>)new Session(this, tx).Approvals.List(all, limit), IsolationLevel.RepeatableRead);
+
+    /// <inheritdoc/>
+    public Approvals.ApprovalRequest? FindApproval(string id) => Locked(tx => new Session(this, tx).Approvals.Find(id), IsolationLevel.RepeatableRead);
+
+    /// <inheritdoc/>
+    public Approvals.ApprovalRequest DecideApproval(string id, string approver, bool approve, string? reason = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ArgumentException.ThrowIfNullOrWhiteSpace(approver);
+        return Locked(tx => JournalWrites.Decide(new Session(this, tx), id, approver, approve, reason, _time.GetUtcNow(), tx.Commit));
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<Audit.AuditRecord> Audit(DateTimeOffset since, int limit = int.MaxValue) =>
+        Locked(tx => (IReadOnlyList<Audit.AuditRecord>)new Session(this, tx).Approvals.Audit(since, limit));
 
     /// <inheritdoc/>
     public JournalEntry Note(string id, string message) =>
@@ -442,6 +502,8 @@ public sealed class PostgresTransferJournal : ITransferJournal
     /// a transition updates stays locked to its transaction, so concurrent writers of one entry queue on it.</summary>
     private sealed class Session(PostgresTransferJournal journal, NpgsqlTransaction tx, ClaimLock claimLock = ClaimLock.Share) : IJournalSession
     {
+        public ApprovalRows Approvals { get; } = new(sql => journal.Command(sql, tx), disposeCommands: true, forUpdate: " FOR UPDATE");
+
         public LegDescription Insert(string id, LegDescription leg, LegState state, DateTimeOffset now)
         {
             using var cmd = journal.Command(JournalSql.InsertLeg, tx);

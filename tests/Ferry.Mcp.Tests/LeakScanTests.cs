@@ -69,6 +69,7 @@ public sealed class LeakScanTests : IAsyncLifetime
         ["transfer_history"] = [(new { }, true), (new { kind = "sub" }, true), (new { kind = "moon" }, false), (new { account = "testnet" }, false)],
         ["journal_list"] = [(new { }, true), (new { state = "moon" }, false)],
         ["journal_show"] = [(new { id = "latest" }, true), (new { id = "nope" }, false)],
+        ["list_approvals"] = [(new { }, true), (new { all = true }, true), (new { all = "maybe" }, false)],
         ["journal_reconcile"] = [(new { wait = false }, true), (new { id = "nope" }, false)],
         ["journal_resume"] = [(new { id = "{route}" }, true), (new { id = "{route}" }, false), (new { id = "nope" }, false)],
         ["sub_list"] = [(new { }, true), (new { account = "alice" }, false)],

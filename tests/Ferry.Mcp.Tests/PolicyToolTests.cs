@@ -50,6 +50,39 @@ public sealed class PolicyToolTests
         (await ferry.CallAsync("execute_plan", new { planId = await PlanAsync(ferry, "0.01") })).Failed("refused");
     }
 
+    [Fact]
+    public async Task An_agents_move_that_needs_approval_waits_is_listed_but_never_approved_over_mcp_and_runs_once_a_person_approves()
+    {
+        var home = FerryMcpProcess.NewHome();
+        await File.WriteAllTextAsync(Path.Combine(home, "policy.yaml"), """
+            default: allow
+            rules:
+              - name: agent-big-moves
+                match: { requester: agent, asset: USDT }
+                limit: { per-move: 10 }
+                action: require-approval
+            """);
+        await using var ferry = await FerryMcpProcess.StartAsync(home, ["--agent", "claude-desk"]);
+
+        var plan = (await ferry.CallAsync("plan_transfer", new { amount = "15", asset = "USDT", from = "htx:spot", to = "htx:swap" })).Ok().Structured;
+        Assert.Equal("require-approval", plan["policy"]!["action"]!.GetValue<string>());
+        Assert.Equal("agent-big-moves", plan["policy"]!["rule"]!.GetValue<string>());
+        var waiting = (await ferry.CallAsync("execute_plan", new { planId = plan["planId"]!.GetValue<string>() })).Failed("refused");
+        Assert.Contains("it waits as approval A", waiting.Error["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        var listed = Assert.Single((await ferry.CallAsync("list_approvals")).Ok().Structured["approvals"]!.AsArray())!;
+        var id = listed["id"]!.GetValue<string>();
+        Assert.Equal(("waiting", "agent:claude-desk", "15"), (listed["state"]!.GetValue<string>(), listed["requester"]!.GetValue<string>(), listed["amount"]!.GetValue<string>()));
+        Assert.Empty((await ferry.CallAsync("journal_list")).Ok().Structured["entries"]!.AsArray());
+        Assert.DoesNotContain((await ferry.Client.ListToolsAsync()).Select(t => t.Name), n => n.Contains("approve", StringComparison.Ordinal) || n.Contains("deny", StringComparison.Ordinal));
+
+        var approve = await RunFerryAsync(home, "approvals", "approve", id);
+        Assert.True(approve.Code == 0, approve.Output);
+        var run = (await ferry.CallAsync("execute_plan", new { planId = await PlanAsync(ferry, "15") })).Ok();
+        Assert.Single((await ferry.CallAsync("journal_list")).Ok().Structured["entries"]!.AsArray());
+        Assert.Equal("executed", (await ferry.CallAsync("list_approvals", new { all = true })).Ok().Structured["approvals"]![0]!["state"]!.GetValue<string>());
+        Assert.NotNull(run);
+    }
+
     private static async Task<string> PlanAsync(FerryMcpProcess ferry, string amount) =>
         (await ferry.CallAsync("plan_transfer", new { amount, asset = "USDT", from = "htx:spot", to = "htx:swap" })).Ok().Structured["planId"]!.GetValue<string>();
 

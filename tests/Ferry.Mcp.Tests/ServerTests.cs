@@ -10,7 +10,7 @@ public sealed class ServerTests
 {
     private static readonly string[] ExpectedTools =
     [
-        "list_accounts", "balances", "plan_transfer", "execute_plan", "plan_sweep", "plan_rebalance", "transfer_history", "journal_list", "journal_show", "journal_reconcile", "journal_resume",
+        "list_accounts", "balances", "plan_transfer", "execute_plan", "plan_sweep", "plan_rebalance", "transfer_history", "journal_list", "journal_show", "journal_reconcile", "journal_resume", "list_approvals",
         "sub_list", "sub_status", "sub_assets", "sub_summary", "sub_stats", "sub_deposit_address", "sub_deposits", "sub_ip_show",
         "sub_create_virtual", "sub_enable_futures", "sub_enable_options", "sub_ip_add", "sub_ip_remove",
         "managed_list", "managed_assets", "managed_futures_assets", "managed_margin_assets", "managed_snapshot", "managed_deposit_address", "managed_log",

@@ -10,7 +10,7 @@ namespace Ferry.Cli.Commands;
 internal static class PolicyCommand
 {
     /// <summary>What <c>ferry policy init</c> writes: agents on the simulator only and capped there, large mainnet moves
-    /// needing approval (which this version cannot grant, so they are refused), everything else allowed.</summary>
+    /// needing a second person's approval, everything else allowed.</summary>
     public const string StartingFile = """
         # Ferry's transfer policy (docs/policy.md). Every move is judged before its first leg is journaled: the rules
         # are tried in order, the first that applies decides, and 'default' decides when none does.
@@ -28,12 +28,13 @@ internal static class PolicyCommand
               rolling: { period: 24h, max: 1000 }
               moves: { period: 1h, max: 60 }
             action: block
-          # A mainnet move of more than 10,000 needs a second person's approval. This version cannot grant approvals
-          # yet, so such a move is refused, saying so.
+          # A mainnet move of more than 10,000 needs a second person's approval ('ferry approvals approve ID'), given
+          # within 24 hours; the requester then runs the same move again and it runs once.
           - name: large-mainnet-moves
             match: { environment: mainnet }
             limit: { per-move: 10000 }
             action: require-approval
+            approval: { required: 1, expires: 24h }
         """;
 
     public static Command Create(CliEnvironment env)

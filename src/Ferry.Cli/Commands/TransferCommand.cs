@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using Ferry.Cli.Output;
+using Ferry.Cli.Output.Json;
 using Ferry.Cli.Sessions;
 using Ferry.Core.Money;
 using Ferry.Core.Outcomes;
@@ -50,9 +51,12 @@ internal static class TransferCommand
 
         if (options.DryRun)
         {
-            if (htx) TransferRender.HtxDryRun(printer, proposal);
-            else if (proposal.IsRoute) TransferRender.RouteDryRun(printer, proposal);
-            else TransferRender.LegDryRun(printer, proposal);
+            // The policy's decision as it would be now, read without writing (no policy file: none is shown).
+            var preview = service.PreviewPolicy(proposal);
+            var policy = ReferenceEquals(preview.Decision, Ferry.Engine.Policy.PolicyDecision.NoPolicy) ? null : PolicyPreviewDocument.Of(preview, env.Time.GetUtcNow());
+            if (htx) TransferRender.HtxDryRun(printer, proposal, policy);
+            else if (proposal.IsRoute) TransferRender.RouteDryRun(printer, proposal, policy);
+            else TransferRender.LegDryRun(printer, proposal, policy);
             return ExitCodes.Ok;
         }
 

@@ -24,34 +24,45 @@ internal static class TransferRender
         };
     }
 
-    public static void LegDryRun(Printer printer, TransferProposal proposal)
+    /// <summary>The policy's preview in lines for people: the decision, then each matching rule's rolling budget.</summary>
+    public static void PolicyLines(Printer printer, PolicyPreviewDocument? policy)
+    {
+        if (policy is null) return;
+        printer.Line($"Policy: {policy.Message}");
+        foreach (var b in policy.Budgets) printer.Line($"Budget of rule '{b.Rule}': {b.Limit}: {b.Used} of {b.Max} {b.Unit} used, {b.Left} left.");
+    }
+
+    public static void LegDryRun(Printer printer, TransferProposal proposal, PolicyPreviewDocument? policy = null)
     {
         var leg = (TransferLeg)proposal.Legs[0];
         var account = proposal.LegAccounts[0];
         var route = proposal.Route!;
         printer.Document(() => new LegDryRunDocument(true, PlanJson.TargetOf(account), LegPlanDocument.Of(leg), [new RouteLegDocument(leg, 1)],
-            route.IpWeight, route.UidWeight), CliJsonContext.Default.LegDryRunDocument);
+            route.IpWeight, route.UidWeight, policy), CliJsonContext.Default.LegDryRunDocument);
         printer.Line($"Dry run on {account.Name} ({account.Environment.ToString().ToLowerInvariant()}); nothing sent.");
         printer.Line($"{leg.Endpoint} {string.Join("&", leg.Parameters.Select(p => $"{p.Key}={p.Value}"))}");
         printer.Line($"One leg as '{leg.AccountName}': weight IP {route.IpWeight}, UID {route.UidWeight}.");
+        PolicyLines(printer, policy);
     }
 
-    public static void RouteDryRun(Printer printer, TransferProposal proposal)
+    public static void RouteDryRun(Printer printer, TransferProposal proposal, PolicyPreviewDocument? policy = null)
     {
         var route = proposal.Route!;
         printer.Line($"Dry run: {route.Legs.Count} legs, each only after the previous one is done; nothing sent.");
         var legs = RouteRun.DryRunLegs(printer, route);
         printer.Document(new RouteDryRunDocument(true, PlanJson.TargetOf(proposal.Home), legs, route.IpWeight, route.UidWeight,
-            [.. route.Intermediates.Select(a => a.ToString())]), CliJsonContext.Default.RouteDryRunDocument);
+            [.. route.Intermediates.Select(a => a.ToString())], policy), CliJsonContext.Default.RouteDryRunDocument);
+        PolicyLines(printer, policy);
     }
 
-    public static void HtxDryRun(Printer printer, TransferProposal proposal)
+    public static void HtxDryRun(Printer printer, TransferProposal proposal, PolicyPreviewDocument? policy = null)
     {
         var plan = (HtxTransferPlan)proposal.Legs[0];
         var account = proposal.Home;
-        printer.Document(() => new HtxDryRunDocument(true, PlanJson.TargetOf(account), HtxPlanDocument.Of(plan)), CliJsonContext.Default.HtxDryRunDocument);
+        printer.Document(() => new HtxDryRunDocument(true, PlanJson.TargetOf(account), HtxPlanDocument.Of(plan), policy), CliJsonContext.Default.HtxDryRunDocument);
         printer.Line($"Dry run on {account.Name} ({account.Environment.ToString().ToLowerInvariant()}); nothing sent.");
         printer.Line($"{plan.Endpoint} {{{string.Join(", ", plan.Parameters.Select(p => $"\"{p.Key}\": \"{p.Value}\""))}}}");
+        PolicyLines(printer, policy);
     }
 
     /// <summary>A lone Binance leg: the document, the journal id, and one line saying what happened.</summary>

@@ -36,7 +36,7 @@ internal static class FerryMcpServer
     /// <summary>Every tool of every group, in a stable order.</summary>
     public static IEnumerable<McpServerTool> Tools(McpToolContext context)
     {
-        object[] groups = [new AccountTools(context), new TransferTools(context), new SweepTools(context), new HistoryTools(context), new SubAccountTools(context), new ManagedTools(context)];
+        object[] groups = [new AccountTools(context), new TransferTools(context), new SweepTools(context), new HistoryTools(context), new ApprovalTools(context), new SubAccountTools(context), new ManagedTools(context)];
         foreach (var group in groups)
         {
             foreach (var method in group.GetType().GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))

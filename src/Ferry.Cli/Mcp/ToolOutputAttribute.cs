@@ -48,6 +48,8 @@ internal sealed class ToolOutputAttribute(string description, params string[] fi
         ["ipWeight"] = """{"type":"integer","description":"Total IP rate-limit weight of every leg."}""",
         ["runId"] = """{"type":"string","description":"Groups a sweep or rebalance run's journal entries (intent runId:moveId)."}""",
         ["summary"] = """{"type":"object","description":"A sweep or rebalance run's counts: planned, skipped, done, rejected, unknown, notSent, uidWeight, ipWeight."}""",
+        ["policy"] = """{"type":"object","description":"What the transfer policy would decide now (absent without a policy file): action (allow, block, require-approval), rule, message, budgets (rule, limit, max, used, left, unit), approvalId and approvalState of an open request for exactly this move. Nothing was written."}""",
+        ["approvals"] = """{"type":"array","description":"Approval requests, newest first: id, state (waiting, approved, denied, executed, expired), requester, account, venue, from, to, asset, amount, rule, reason, required, approvers, votes (approver, answer, at, reason), createdAt, expiresAt (Unix ms), entryId, payloadHash.","items":{"type":"object"}}""",
         ["stoppedAt"] = """{"type":["integer","null"],"description":"The position of the leg the route stopped at."}""",
     };
 

@@ -17,7 +17,7 @@ namespace Ferry.Cli.Mcp;
 /// account whose key sends it) or a lone HTX transfer. Executing runs it through the same door as <c>ferry transfer</c>:
 /// a route leg after leg, each only after the previous is done; an HTX transfer once, shown as a run of one leg.
 /// </summary>
-internal sealed class TransferPlanKind(TransferProposal proposal) : McpPlan
+internal sealed class TransferPlanKind(TransferProposal proposal, PolicyPreviewDocument? policy = null) : McpPlan
 {
     public override string Kind => "transfer";
 
@@ -34,10 +34,16 @@ internal sealed class TransferPlanKind(TransferProposal proposal) : McpPlan
         }
     }
 
-    public override JsonObject Describe() => ToolResults.Node(new TransferPlanDescription(
-        new TransferRequestDocument(WireDecimal.Format(proposal.Request.Amount), proposal.Request.Asset, proposal.Request.From.ToString(), proposal.Request.To.ToString()),
-        [.. proposal.Legs.Select((leg, i) => TransferPlanLegDocument.Of(leg, i + 1, Environment(proposal.LegAccounts[i])))],
-        TouchesMainnet, Sent: false), CliJsonContext.Default.TransferPlanDescription);
+    public override JsonObject Describe()
+    {
+        var document = ToolResults.Node(new TransferPlanDescription(
+            new TransferRequestDocument(WireDecimal.Format(proposal.Request.Amount), proposal.Request.Asset, proposal.Request.From.ToString(), proposal.Request.To.ToString()),
+            [.. proposal.Legs.Select((leg, i) => TransferPlanLegDocument.Of(leg, i + 1, Environment(proposal.LegAccounts[i])))],
+            TouchesMainnet, Sent: false), CliJsonContext.Default.TransferPlanDescription);
+        // What the transfer policy would decide now (absent without a policy file); execute_plan is judged again when it runs.
+        if (policy is not null) document["policy"] = ToolResults.Node(policy, CliJsonContext.Default.PolicyPreviewDocument);
+        return document;
+    }
 
     private static string Environment(AccountDefinition account) => account.Environment.ToString().ToLowerInvariant();
 

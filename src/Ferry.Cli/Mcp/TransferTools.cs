@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Ferry.Cli.Commands;
+using Ferry.Cli.Output.Json;
 using Ferry.Cli.Sessions;
 using Ferry.Core.Money;
 using Ferry.Engine.Addresses;
@@ -14,8 +15,8 @@ namespace Ferry.Cli.Mcp;
 internal sealed class TransferTools(McpToolContext context)
 {
     [McpServerTool(Name = "plan_transfer", Title = "Plan a transfer", ReadOnly = true, OpenWorld = false)]
-    [Description("Plans moving an amount of an asset between two wallets and SENDS NOTHING: returns the legs in order (endpoint, account whose key sends it, environment, IP/UID weight, parameters) and a plan id for execute_plan. Addresses: spot, margin, isolated:BTCUSDT, usdm, coinm, funding, options, portfolio, optionally with an email for a sub-account, e.g. alice@example.com/usdm; on HTX htx:spot, htx:swap (cross) or htx:swap:BTC-USDT (isolated), moved between spot and swap with an HTX account. Show the legs to the user before executing.")]
-    [ToolOutput("A plan: its id, expiry and legs; nothing was sent.", "planId", "kind", "expiresAt", "target", "request", "legs", "needsConfirmation", "sent")]
+    [Description("Plans moving an amount of an asset between two wallets and SENDS NOTHING: returns the legs in order (endpoint, account whose key sends it, environment, IP/UID weight, parameters) and a plan id for execute_plan. Addresses: spot, margin, isolated:BTCUSDT, usdm, coinm, funding, options, portfolio, optionally with an email for a sub-account, e.g. alice@example.com/usdm; on HTX htx:spot, htx:swap (cross) or htx:swap:BTC-USDT (isolated), moved between spot and swap with an HTX account. Show the legs to the user before executing. With a transfer policy, 'policy' says what it would decide now (allow, block or require-approval, the rule, the budget left) without writing anything.")]
+    [ToolOutput("A plan: its id, expiry and legs, and what the transfer policy would decide (policy: action, rule, message, budgets, approvalId); nothing was sent.", "planId", "kind", "expiresAt", "target", "request", "legs", "needsConfirmation", "sent", "policy")]
     public Task<CallToolResult> PlanTransfer(
         [Description("How much to move: a plain decimal string such as \"100\" or \"0.5\".")] string amount,
         [Description("The asset, e.g. USDT or BTC.")] string asset,
@@ -38,7 +39,9 @@ internal sealed class TransferTools(McpToolContext context)
         await using var service = CliServices.Open(env, json: true);
         var proposal = await service.PlanAsync(new TransferRequest(amount, asset, from, to), accountName, ct);
         TransferService.RequireRunnable(proposal.LegAccounts);
-        return context.Plans.Answer(new TransferPlanKind(proposal), PlanJson.TargetOf(proposal.Home));
+        var preview = service.PreviewPolicy(proposal);
+        var policy = ReferenceEquals(preview.Decision, Ferry.Engine.Policy.PolicyDecision.NoPolicy) ? null : PolicyPreviewDocument.Of(preview, env.Time.GetUtcNow());
+        return context.Plans.Answer(new TransferPlanKind(proposal, policy), PlanJson.TargetOf(proposal.Home));
     }
 
     [McpServerTool(Name = "execute_plan", Title = "Execute a plan", Destructive = true, Idempotent = false, OpenWorld = true)]

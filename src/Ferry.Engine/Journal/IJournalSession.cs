@@ -29,6 +29,9 @@ internal interface IJournalSession : IClaimRows
     /// (<see cref="JournalSql.CountedMoves"/>).</summary>
     IReadOnlyList<CountedMove> CountedSince(DateTimeOffset since);
 
+    /// <summary>The approval requests, votes and audit log in this transaction.</summary>
+    ApprovalRows Approvals { get; }
+
     /// <summary>The wallet the last leg on file of route <paramref name="routeId"/> ends in, or null.</summary>
     string? RouteTarget(string routeId);
 }

@@ -84,4 +84,23 @@ public interface ITransferJournal : IDisposable
     /// planned, sending, done or unknown, with the route's final target), so checks and writes are serialised and two
     /// racing moves cannot both pass one cap. A throw from it aborts the write.</summary>
     MoveAdmission? Admission { get; set; }
+
+    /// <summary>The moves that count against rolling limits journaled after <paramref name="since"/> (a read, for
+    /// previewing a policy decision without writing anything).</summary>
+    IReadOnlyList<CountedMove> CountedSince(DateTimeOffset since);
+
+    /// <summary>Approval requests, newest first: the open ones (waiting or approved, including those whose time ran out
+    /// but are not yet marked expired), or with <paramref name="all"/> every one.</summary>
+    IReadOnlyList<Approvals.ApprovalRequest> Approvals(bool all = false, int limit = 1000);
+
+    /// <summary>The approval request, or null.</summary>
+    Approvals.ApprovalRequest? FindApproval(string id);
+
+    /// <summary>Records <paramref name="approver"/>'s answer to a request and its audit row in one transaction. Refuses with
+    /// <see cref="Approvals.ApprovalRefusedException"/> (nothing written) an unknown id, an altered payload, a request no
+    /// longer open (approved, denied, used, expired), the requester, an approver the rule does not name, a second answer.</summary>
+    Approvals.ApprovalRequest DecideApproval(string id, string approver, bool approve, string? reason = null);
+
+    /// <summary>The audit log from <paramref name="since"/> on, oldest first.</summary>
+    IReadOnlyList<Audit.AuditRecord> Audit(DateTimeOffset since, int limit = int.MaxValue);
 }

@@ -1,3 +1,7 @@
+using Ferry.Engine.Approvals;
+using Ferry.Engine.Audit;
+using Ferry.Engine.Policy;
+
 namespace Ferry.Engine.Journal;
 
 /// <summary>
@@ -14,8 +18,8 @@ internal static class JournalWrites
         var entries = new List<JournalEntry>(legs.Count);
         foreach (var leg in legs)
         {
-            if (leg.StartsMove) Admit(s, admission, leg, legs);
             var id = JournalRows.NewId(now);
+            if (leg.StartsMove) Admit(s, admission, leg, legs, id, retry: false, now);
             book.CheckFence(ClaimSubjects.Of(leg, id), s);
             var written = s.Insert(id, leg, LegState.Planned, now);
             s.AddEvent(id, 1, 1, now, null, LegState.Planned, null);
@@ -32,7 +36,7 @@ internal static class JournalWrites
         var id = JournalRows.NewId(now);
         var subject = ClaimSubjects.Of(leg, id);
         // The policy's lock before the claim's, in every write that takes both, so two writers never wait on each other.
-        if (leg.StartsMove) Admit(s, admission, leg, [leg]);
+        if (leg.StartsMove) Admit(s, admission, leg, [leg], id, retry: false, now);
         var claim = book.Enter(subject, now, s);
         if (claim.HeldByOther is { } other) throw new ClaimHeldException(other);
         var written = s.Insert(id, leg, LegState.Sending, now);
@@ -64,7 +68,7 @@ internal static class JournalWrites
         if (admission is not null && expected == LegState.NotExecuted && to == LegState.Sending)
         {
             s.LockAdmission();
-            if (s.Read(id) is { Leg.StartsMove: true } again) Admit(s, admission, again.Leg, []);
+            if (s.Read(id) is { Leg.StartsMove: true } again) Admit(s, admission, again.Leg, [], id, retry: true, now);
         }
         var entry = Update(s, book, id, expected, to, details, now, known: null);
         s.AddEvent(id, null, entry.Attempt, entry.UpdatedAt, expected, to, JournalRows.Detail(details));
@@ -93,11 +97,93 @@ internal static class JournalWrites
 
     /// <summary>Runs the policy's check on a move about to start, inside the caller's write transaction: the store's
     /// admission lock first, then the counted moves read under it.</summary>
-    private static void Admit(IJournalSession s, MoveAdmission? admission, LegDescription firstLeg, IReadOnlyList<LegDescription> writing)
+    private static void Admit(IJournalSession s, MoveAdmission? admission, LegDescription firstLeg, IReadOnlyList<LegDescription> writing,
+        string entryId, bool retry, DateTimeOffset now)
     {
         if (admission is null) return;
         s.LockAdmission();
-        admission(firstLeg, MoveTarget(s, firstLeg, writing), s.CountedSince);
+        var context = new AdmissionContext(firstLeg, MoveTarget(s, firstLeg, writing), entryId, retry, now, s.CountedSince, s.Approvals);
+        try
+        {
+            admission(context);
+        }
+        catch (Exception e) when (context.Kept.Count > 0)
+        {
+            throw new AdmissionRefusal(e, context.Kept);
+        }
+    }
+
+    /// <summary>After a refused write rolled back: the refusal's audit rows and a new waiting request, in a transaction of
+    /// their own under the admission lock. Returns the exception to throw: the refusal, naming the open request of the same
+    /// payload when another run opened one meanwhile.</summary>
+    public static Exception WriteKept(IJournalSession s, AdmissionRefusal refusal, DateTimeOffset now, Action commit)
+    {
+        s.LockAdmission();
+        var thrown = refusal.InnerException!;
+        foreach (var (audit, waiting) in refusal.Kept)
+        {
+            var record = audit;
+            if (waiting is not null)
+            {
+                s.Approvals.ExpireOpen(waiting.PayloadHash, now);
+                if (s.Approvals.Open(waiting.PayloadHash) is { } other)
+                {
+                    record = audit with { ApprovalId = other.Id, Message = audit.Message.Replace(waiting.Id, other.Id, StringComparison.Ordinal) };
+                    if (thrown is PolicyRefusedException p)
+                        thrown = new PolicyRefusedException(p.Decision with { ApprovalId = other.Id, Message = p.Message.Replace(waiting.Id, other.Id, StringComparison.Ordinal) });
+                }
+                else
+                {
+                    s.Approvals.Insert(waiting);
+                }
+            }
+            s.Approvals.InsertAudit(record);
+        }
+        commit();
+        return thrown;
+    }
+
+    /// <summary>One approver's answer to a request, checked and written with its audit row in one transaction: refused (by
+    /// <see cref="ApprovalRefusedException"/>, nothing written) when there is no such request, its payload no longer matches
+    /// its hash, it is no longer open (denied, executed, expired, or already approved: a replay), the approver asked for the
+    /// move, may not approve under the rule, or already answered.</summary>
+    public static ApprovalRequest Decide(IJournalSession s, string id, string approver, bool approve, string? reason, DateTimeOffset now, Action commit)
+    {
+        var request = s.Approvals.Find(id, lockRow: true) ?? throw new ApprovalRefusedException($"There is no approval request {id}; 'ferry approvals list' shows the open ones.", unknownId: true);
+        if (request.Altered)
+            throw new ApprovalRefusedException($"Approval {id} no longer matches the move it was requested for (its details were changed after the request); it cannot be approved or used, and nothing was written.");
+        var state = request.StateAt(now);
+        var refusal = state switch
+        {
+            ApprovalState.Executed => $"Approval {id} was already used (journal entry {request.EntryId}); an approval runs its move once.",
+            ApprovalState.Denied => $"Approval {id} was denied by {string.Join(", ", request.Votes.Where(v => !v.Approve).Select(v => v.Approver))}; ask for the move again to start a new request.",
+            ApprovalState.Expired => $"Approval {id} expired at {request.ExpiresAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC; ask for the move again to start a new request.",
+            ApprovalState.Approved => $"Approval {id} is already approved (by {string.Join(", ", request.Votes.Where(v => v.Approve).Select(v => v.Approver))}); nothing changed.",
+            _ => null,
+        };
+        if (refusal is not null) throw new ApprovalRefusedException(refusal);
+        if (string.Equals(approver, request.RequesterName, StringComparison.OrdinalIgnoreCase))
+            throw new ApprovalRefusedException($"{approver} asked for the move of approval {id}, so someone else must {(approve ? "approve" : "deny")} it (four eyes); nothing was written.");
+        if (request.Approvers.Count > 0 && !request.Approvers.Any(a => string.Equals(a, approver, StringComparison.OrdinalIgnoreCase)))
+            throw new ApprovalRefusedException($"Only {string.Join(", ", request.Approvers)} may answer approval {id} (rule '{request.Rule}'), not {approver}; nothing was written.");
+        if (request.Votes.Any(v => string.Equals(v.Approver, approver, StringComparison.OrdinalIgnoreCase)))
+            throw new ApprovalRefusedException($"{approver} already answered approval {id}; it needs {request.Required} distinct approvers.");
+        var vote = new ApprovalVote(approver, approve, now, reason);
+        s.Approvals.InsertVote(id, vote);
+        var votes = request.Votes.Append(vote).ToList();
+        var decided = request with { Votes = votes };
+        var to = !approve ? ApprovalState.Denied : decided.Approvals >= request.Required ? ApprovalState.Approved : ApprovalState.Waiting;
+        if (to != ApprovalState.Waiting && !s.Approvals.SetState(id, ApprovalState.Waiting, to, null, now))
+            throw new ApprovalRefusedException($"Approval {id} changed while it was being answered; look at it again with 'ferry approvals list --all'.");
+        decided = decided with { State = to };
+        var message = !approve
+            ? $"{approver} denied approval {id}{(string.IsNullOrWhiteSpace(reason) ? "" : $" ({reason})")}: {request.Payload.Describe()} will not run under it."
+            : to == ApprovalState.Approved
+                ? $"{approver} approved {id} ({decided.Approvals} of {request.Required}): {request.Payload.Describe()} runs when {request.Payload.Requester} runs it again."
+                : $"{approver} approved {id} ({decided.Approvals} of {request.Required}); it waits for {request.Required - decided.Approvals} more.";
+        s.Approvals.InsertAudit(new AuditRecord(0, now, approve ? AuditKind.Approved : AuditKind.Denied, approver, request.Rule, id, null, request.Payload, message));
+        commit();
+        return decided;
     }
 
     /// <summary>Where a move that starts with <paramref name="first"/> ends: the last leg of its route among the legs being

@@ -16,8 +16,8 @@ public sealed class SqliteTransferJournal : ITransferJournal
     /// <summary>The schema this build writes; a file with a newer one is refused. 2 added the route columns, 3 the claims
     /// table and the one-live-entry-per-route-position index, 4 the indexes that keep list and resume reads independent
     /// of the journal's size, 5 the work queue's table (<see cref="Work.SqliteWorkQueue"/>), 6 who asked for each leg (the
-    /// transfer policy's requester).</summary>
-    public const int SchemaVersion = 6;
+    /// transfer policy's requester), 7 the approval requests, their votes and the audit log.</summary>
+    public const int SchemaVersion = 7;
 
     /// <summary>Every value a state column must not hold: below, between and above the six names in sort order (done,
     /// not-executed, planned, rejected, sending, unknown; numbers sort below text and blobs above it). One range per
@@ -167,6 +167,7 @@ public sealed class SqliteTransferJournal : ITransferJournal
             // Schema 6: who asked for the move (person:alice, agent:claude, ...); older legs keep none.
             Exec(c, "ALTER TABLE legs ADD COLUMN requester TEXT;", tx);
         }
+        if (version < 7) CreateApprovals(c, tx);
         Exec(c, $"PRAGMA user_version={SchemaVersion};", tx);
         tx.Commit();
     }
@@ -192,6 +193,28 @@ public sealed class SqliteTransferJournal : ITransferJournal
         if (r.Read())
             throw new JournalCorruptException($"Journal entry {r.GetString(0)} holds an unknown state '{Clip(r.GetString(1))}'; Ferry will not act on a journal it cannot read.");
     }
+
+    /// <summary>Schema 7: approval requests (at most one open per payload), one answer per approver, and the audit log
+    /// (AUTOINCREMENT: a sequence number is never reused).</summary>
+    private static void CreateApprovals(SqliteConnection c, SqliteTransaction tx) => Exec(c, """
+        CREATE TABLE IF NOT EXISTS approvals (
+          id TEXT PRIMARY KEY, payload_hash TEXT NOT NULL, requester TEXT NOT NULL, account TEXT NOT NULL, venue TEXT NOT NULL,
+          from_wallet TEXT NOT NULL, to_wallet TEXT NOT NULL, asset TEXT NOT NULL, amount TEXT NOT NULL, rule TEXT, reason TEXT NOT NULL,
+          required INTEGER NOT NULL, approvers TEXT NOT NULL, created_ms INTEGER NOT NULL, expires_ms INTEGER NOT NULL,
+          state TEXT NOT NULL, entry_id TEXT, updated_ms INTEGER NOT NULL);
+        CREATE UNIQUE INDEX IF NOT EXISTS approvals_open ON approvals(payload_hash) WHERE state IN ('waiting', 'approved');
+        CREATE INDEX IF NOT EXISTS approvals_created ON approvals(created_ms);
+        CREATE INDEX IF NOT EXISTS approvals_entry ON approvals(entry_id) WHERE entry_id IS NOT NULL;
+        CREATE TABLE IF NOT EXISTS approval_votes (
+          approval_id TEXT NOT NULL REFERENCES approvals(id), approver TEXT NOT NULL, approve INTEGER NOT NULL, at_ms INTEGER NOT NULL,
+          reason TEXT, PRIMARY KEY (approval_id, approver));
+        CREATE TABLE IF NOT EXISTS audit (
+          seq INTEGER PRIMARY KEY AUTOINCREMENT, at_ms INTEGER NOT NULL, kind TEXT NOT NULL, actor TEXT NOT NULL, rule TEXT,
+          approval_id TEXT, entry_id TEXT, payload_hash TEXT NOT NULL, requester TEXT NOT NULL, account TEXT NOT NULL,
+          venue TEXT NOT NULL, from_wallet TEXT NOT NULL, to_wallet TEXT NOT NULL, asset TEXT NOT NULL, amount TEXT NOT NULL,
+          message TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS audit_at ON audit(at_ms);
+        """, tx);
 
     private static void CreateSchema1(SqliteConnection c, SqliteTransaction tx)
     {
@@ -219,22 +242,22 @@ public sealed class SqliteTransferJournal : ITransferJournal
         ArgumentNullException.ThrowIfNull(legs);
         if (legs.Count == 0) throw new ArgumentException("Plan at least one leg.", nameof(legs));
         foreach (var leg in legs) JournalRows.CheckNew(leg, nameof(legs));
-        return Locked(() =>
+        return Admitted(() => Locked(() =>
         {
             using var tx = _connection.BeginTransaction(deferred: false);
             return JournalWrites.PlanAll(new Session(this, tx), _book, Admission, legs, _time.GetUtcNow(), tx.Commit);
-        });
+        }));
     }
 
     /// <inheritdoc/>
     public JournalEntry PlanAndBeginSending(LegDescription leg)
     {
         JournalRows.CheckNew(leg, nameof(leg));
-        return Locked(() =>
+        return Admitted(() => Locked(() =>
         {
             using var write = BeginWrite();
             return JournalWrites.PlanAndBeginSending(new Session(this, null), _book, Admission, leg, _time.GetUtcNow(), write.Commit);
-        });
+        }));
     }
 
     /// <inheritdoc/>
@@ -251,11 +274,55 @@ public sealed class SqliteTransferJournal : ITransferJournal
     }
 
     /// <inheritdoc/>
-    public JournalEntry Transition(string id, LegState expected, LegState to, TransitionDetails? details = null) => Locked(() =>
+    public JournalEntry Transition(string id, LegState expected, LegState to, TransitionDetails? details = null) => Admitted(() => Locked(() =>
     {
         using var write = BeginWrite();
         return JournalWrites.Transition(new Session(this, null), _book, Admission, id, expected, to, details, _time.GetUtcNow(), write.Commit);
-    });
+    }));
+
+    /// <summary>Runs a write the policy may refuse; a refusal's audit rows and waiting request are written after its
+    /// transaction rolled back, in one of their own, and then the refusal is thrown.</summary>
+    private T Admitted<T>(Func<T> write)
+    {
+        try
+        {
+            return write();
+        }
+        catch (AdmissionRefusal refusal)
+        {
+            throw Locked(() =>
+            {
+                using var kept = BeginWrite();
+                return JournalWrites.WriteKept(new Session(this, null), refusal, _time.GetUtcNow(), kept.Commit);
+            });
+        }
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<CountedMove> CountedSince(DateTimeOffset since) => Locked(() => new Session(this, null).CountedSince(since));
+
+    /// <inheritdoc/>
+    public IReadOnlyList<Approvals.ApprovalRequest> Approvals(bool all = false, int limit = 1000) =>
+        Locked(() => (IReadOnlyList<Approvals.ApprovalRequest>)new Session(this, null).Approvals.List(all, limit));
+
+    /// <inheritdoc/>
+    public Approvals.ApprovalRequest? FindApproval(string id) => Locked(() => new Session(this, null).Approvals.Find(id));
+
+    /// <inheritdoc/>
+    public Approvals.ApprovalRequest DecideApproval(string id, string approver, bool approve, string? reason = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ArgumentException.ThrowIfNullOrWhiteSpace(approver);
+        return Locked(() =>
+        {
+            using var write = BeginWrite();
+            return JournalWrites.Decide(new Session(this, null), id, approver, approve, reason, _time.GetUtcNow(), write.Commit);
+        });
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<Audit.AuditRecord> Audit(DateTimeOffset since, int limit = int.MaxValue) =>
+        Locked(() => (IReadOnlyList<Audit.AuditRecord>)new Session(this, null).Approvals.Audit(since, limit));
 
     /// <inheritdoc/>
     public JournalEntry Note(string id, string message) => Locked(() =>
@@ -405,6 +472,8 @@ public sealed class SqliteTransferJournal : ITransferJournal
     /// <summary>The file's rows inside one transaction (or the connection's current one when <c>tx</c> is null).</summary>
     private sealed class Session(SqliteTransferJournal journal, SqliteTransaction? tx) : IJournalSession
     {
+        public ApprovalRows Approvals { get; } = new(sql => journal.Prepared(sql, tx), disposeCommands: false, forUpdate: "");
+
         public LegDescription Insert(string id, LegDescription leg, LegState state, DateTimeOffset now)
         {
             var cmd = journal.Prepared(JournalSql.InsertLeg, tx);

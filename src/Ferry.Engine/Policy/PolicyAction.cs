@@ -7,7 +7,7 @@ public enum PolicyAction
     Allow,
     /// <summary>The move is refused; nothing is journaled or sent.</summary>
     Block,
-    /// <summary>The move needs someone else's approval first. This version cannot grant approvals, so such a move is
-    /// refused saying so (never silently allowed).</summary>
+    /// <summary>The move needs someone else's approval first: it is journaled as a waiting approval, bound to its exact
+    /// payload, and runs once approved when its requester runs it again.</summary>
     RequireApproval,
 }

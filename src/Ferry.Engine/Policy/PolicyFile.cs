@@ -15,7 +15,7 @@ namespace Ferry.Engine.Policy;
 public static class PolicyFile
 {
     private static readonly string[] TopFields = ["version", "default", "rules"];
-    private static readonly string[] RuleFields = ["name", "match", "limit", "action"];
+    private static readonly string[] RuleFields = ["name", "match", "limit", "action", "approval"];
     private static readonly string[] MatchFields = ["requester", "account", "venue", "environment", "from", "to", "asset"];
     private static readonly string[] LimitFields = ["per-move", "rolling", "moves", "hours"];
 
@@ -104,6 +104,8 @@ public static class PolicyFile
         var match = new PolicyMatch();
         var limits = new PolicyLimits();
         YamlNode? limitNode = null;
+        YamlNode? approvalNode = null;
+        var approval = ApprovalTerms.Default;
         foreach (var (key, value) in Fields(map, RuleFields, "a rule"))
         {
             switch (key)
@@ -121,6 +123,10 @@ public static class PolicyFile
                     limitNode = value;
                     limits = Limits(value);
                     break;
+                case "approval":
+                    approvalNode = value;
+                    approval = Approval(value);
+                    break;
                 default:
                     action = Action(value, "action");
                     break;
@@ -130,7 +136,9 @@ public static class PolicyFile
         if (action is null) throw Bad(Line(map), $"rule '{name}' has no 'action'; write action: allow, block or require-approval");
         if (action == PolicyAction.Allow && limitNode is not null && !limits.None)
             throw Bad(Line(limitNode), $"'limit' on rule '{name}' cannot go with action: allow (limits say when a rule applies, so put them on a block or require-approval rule)");
-        return new PolicyRule(name, match, limits, action.Value, Line(map));
+        if (approvalNode is not null && action != PolicyAction.RequireApproval)
+            throw Bad(Line(approvalNode), $"'approval' on rule '{name}' goes only with action: require-approval");
+        return new PolicyRule(name, match, limits, action.Value, Line(map)) { Approval = approval };
     }
 
     private static PolicyMatch Match(YamlNode node)
@@ -154,6 +162,34 @@ public static class PolicyFile
             };
         }
         return match;
+    }
+
+    private static ApprovalTerms Approval(YamlNode node)
+    {
+        if (node is not YamlMappingNode map) throw Bad(Line(node), "'approval' must be a mapping of required, expires or approvers (e.g. { required: 2, expires: 24h })");
+        var terms = ApprovalTerms.Default;
+        foreach (var (key, value) in Fields(map, ["required", "expires", "approvers"], "'approval'"))
+        {
+            switch (key)
+            {
+                case "required":
+                    var text = Scalar(value, "required");
+                    if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var required) || required is < 1 or > 10)
+                        throw Bad(Line(value), $"'required' must be a whole number of approvers from 1 to 10, not '{Shown(text)}'");
+                    terms = terms with { Required = required };
+                    break;
+                case "expires":
+                    terms = terms with { Expires = Period(value, "expires") };
+                    break;
+                default:
+                    terms = terms with { Approvers = Values(value, "approvers").Select(v => Requester.IsName(v.Text) ? v.Text
+                        : throw Bad(v.Line, $"'approvers' must list login names (letters, digits, '.', '_', '-' or '@'), not '{Shown(v.Text)}'")).ToList() };
+                    break;
+            }
+        }
+        if (terms.Approvers.Count > 0 && terms.Approvers.Count < terms.Required)
+            throw Bad(Line(map), $"'approvers' names {terms.Approvers.Count} people but 'required' asks for {terms.Required} distinct approvers");
+        return terms;
     }
 
     private static AccountEnvironment Environment((string Text, int Line) v) => v.Text.ToLowerInvariant() switch
@@ -242,9 +278,9 @@ public static class PolicyFile
         TimeOnly.TryParseExact(text, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out time);
 
     /// <summary>A period: a whole number with s, m, h or d, from 1 s to 366 d.</summary>
-    private static TimeSpan Period(YamlNode node)
+    private static TimeSpan Period(YamlNode node, string field = "period")
     {
-        var text = Scalar(node, "period");
+        var text = Scalar(node, field);
         if (text.Length >= 2 && long.TryParse(text[..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0)
         {
             TimeSpan? period = text[^1] switch
@@ -257,7 +293,7 @@ public static class PolicyFile
             };
             if (period is { } p && p <= TimeSpan.FromDays(366)) return p;
         }
-        throw Bad(Line(node), $"'period' must be a whole number with s, m, h or d up to 366d (e.g. 24h), not '{Shown(text)}'");
+        throw Bad(Line(node), $"'{field}' must be a whole number with s, m, h or d up to 366d (e.g. 24h), not '{Shown(text)}'");
     }
 
     private static decimal Positive(YamlNode node, string field)

@@ -11,6 +11,9 @@ namespace Ferry.Engine.Policy;
 /// <param name="Line">The line of the file where the rule starts.</param>
 public sealed record PolicyRule(string Name, PolicyMatch Match, PolicyLimits Limits, PolicyAction Action, int Line)
 {
+    /// <summary>For a require-approval rule: how many approvers, how long, and who may approve.</summary>
+    public ApprovalTerms Approval { get; init; } = ApprovalTerms.Default;
+
     /// <summary>Why this rule applies to <paramref name="move"/> (null when it does not): the limit the move would break,
     /// in words, with the budget left for caps. <paramref name="past"/> holds the journal's counting moves.</summary>
     public string? Applies(PolicyMove move, DateTimeOffset now, IReadOnlyList<PastMove> past)
@@ -47,6 +50,28 @@ public sealed record PolicyRule(string Name, PolicyMatch Match, PolicyLimits Lim
         return null;
     }
 
+    /// <summary>The rolling limits of this rule as used before <paramref name="move"/> (none when the rule does not match it).</summary>
+    public IEnumerable<PolicyBudget> Budgets(PolicyMove move, DateTimeOffset now, IReadOnlyList<PastMove> past)
+    {
+        ArgumentNullException.ThrowIfNull(move);
+        ArgumentNullException.ThrowIfNull(past);
+        if (!Match.Matches(move)) yield break;
+        if (Limits.Moves is { } count)
+        {
+            var done = past.Count(p => p.At > now - count.Period && Match.Matches(p.Move));
+            yield return new PolicyBudget(Name, $"{Period(count.Period)} of {Match.Describe()}", count.Max, done, "moves");
+        }
+        if (Limits.Rolling is { } rolling)
+        {
+            var sum = past.Where(p => p.At > now - rolling.Period && Match.Matches(p.Move)
+                    && string.Equals(p.Move.Asset, move.Asset, StringComparison.OrdinalIgnoreCase)
+                    && (!rolling.PerDestination || string.Equals(p.Move.To, move.To, StringComparison.OrdinalIgnoreCase)))
+                .Sum(p => p.Move.Amount);
+            var scope = Match.Describe(move.Asset) + (rolling.PerDestination ? $" to {move.To}" : "");
+            yield return new PolicyBudget(Name, $"{Period(rolling.Period)} of {scope}", rolling.Max, sum, move.Asset);
+        }
+    }
+
     /// <summary>The rule in one sentence, for <c>ferry policy check</c>.</summary>
     public string Explain()
     {
@@ -57,14 +82,15 @@ public sealed record PolicyRule(string Name, PolicyMatch Match, PolicyLimits Lim
             PolicyAction.Block => "blocks",
             _ => "requires approval for",
         };
-        if (Limits.None) return $"Rule '{Name}' (line {Line}) {verb} {what}.";
+        var terms = Action == PolicyAction.RequireApproval ? " " + Approval.Explain() : "";
+        if (Limits.None) return $"Rule '{Name}' (line {Line}) {verb} {what}.{terms}";
         var limits = new List<string>();
         if (Limits.Hours is { } h) limits.Add($"are made outside {h} UTC");
         if (Limits.PerMove is { } p) limits.Add($"move more than {Amount(p)} at once");
         if (Limits.Moves is { } m) limits.Add($"would be more than {m.Max} moves in {Period(m.Period)}");
         if (Limits.Rolling is { } r)
             limits.Add($"would bring {Period(r.Period)} of them past {Amount(r.Max)} per asset{(r.PerDestination ? " and destination" : "")}");
-        return $"Rule '{Name}' (line {Line}) {verb} {what} that {string.Join(", or ", limits)}.";
+        return $"Rule '{Name}' (line {Line}) {verb} {what} that {string.Join(", or ", limits)}.{terms}";
     }
 
     /// <summary>An amount with thousands separators and every decimal it has: 1,250 or 0.5.</summary>

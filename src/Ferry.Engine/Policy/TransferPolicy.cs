@@ -29,16 +29,17 @@ public sealed record TransferPolicy(PolicyAction Default, IReadOnlyList<PolicyRu
                 PolicyAction.Allow => new PolicyDecision(PolicyAction.Allow, rule.Name, $"Rule '{rule.Name}' allows this move."),
                 PolicyAction.Block => new PolicyDecision(PolicyAction.Block, rule.Name,
                     why.Length == 0 ? $"Rule '{rule.Name}' blocks this move; nothing was sent." : $"Rule '{rule.Name}' blocks this{reason}; nothing was sent."),
-                _ => new PolicyDecision(PolicyAction.RequireApproval, rule.Name,
-                    $"Rule '{rule.Name}' says this move needs approval{reason}, which this version cannot grant yet; nothing was sent."),
+                _ => new PolicyDecision(PolicyAction.RequireApproval, rule.Name, $"Rule '{rule.Name}' says this move needs approval{reason}")
+                {
+                    Approval = rule.Approval,
+                },
             };
         }
         return Default switch
         {
             PolicyAction.Allow => new PolicyDecision(PolicyAction.Allow, null, "No rule applies and the policy's default allows this move."),
             PolicyAction.Block => new PolicyDecision(PolicyAction.Block, null, "No rule of the policy allows this move and its default blocks it; nothing was sent."),
-            _ => new PolicyDecision(PolicyAction.RequireApproval, null,
-                "No rule of the policy allows this move and its default says it needs approval, which this version cannot grant yet; nothing was sent."),
+            _ => new PolicyDecision(PolicyAction.RequireApproval, null, "No rule of the policy allows this move and its default says it needs approval"),
         };
     }
 
@@ -47,7 +48,7 @@ public sealed record TransferPolicy(PolicyAction Default, IReadOnlyList<PolicyRu
     {
         PolicyAction.Allow => "Any other move is allowed (default: allow).",
         PolicyAction.Block => "Any other move is blocked (default: block).",
-        _ => "Any other move needs approval, which this version cannot grant yet, so it is refused (default: require-approval).",
+        _ => "Any other move needs approval by someone other than its requester, within 24 h (default: require-approval).",
     };
 
     private static TimeSpan Max(TimeSpan? a, TimeSpan? b) => TimeSpan.FromTicks(Math.Max(a?.Ticks ?? 0, b?.Ticks ?? 0));

@@ -245,7 +245,12 @@ public sealed partial class TransferService : IAsyncDisposable
     {
         var legs = RouteLegs(routeId);
         var remaining = legs.SkipWhile(l => l.Entry.State == LegState.Done).Select(l => l.Entry.Leg).ToList();
-        if (remaining.Count > 0 && _policy is not null) _policy.AdmitResumed(remaining[0], legs[^1].Entry.Leg.To, _options.Requester);
+        if (remaining.Count > 0 && _policy is not null)
+        {
+            var firstEntries = legs.Where(l => l.Entry.Leg.StartsMove).Select(l => l.Entry.Id).ToHashSet(StringComparer.Ordinal);
+            var approval = firstEntries.Count == 0 ? null : Journal.Approvals(all: true, limit: int.MaxValue).FirstOrDefault(a => a.EntryId is { } e && firstEntries.Contains(e));
+            _policy.AdmitResumed(remaining[0], legs[^1].Entry.Leg.To, _options.Requester, approval);
+        }
         var accounts = AccountsOf(remaining);
         RequireRunnable(accounts);
         await ConnectAsync(accounts, ct).ConfigureAwait(false);

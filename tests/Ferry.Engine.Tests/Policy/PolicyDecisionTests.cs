@@ -44,16 +44,19 @@ public sealed class PolicyDecisionTests
         Assert.True(PolicyFile.Parse("default: allow\n").Decide(Move(), Noon, []).Allowed);
         var approval = PolicyFile.Parse("default: require-approval\n").Decide(Move(), Noon, []);
         Assert.Equal(PolicyAction.RequireApproval, approval.Action);
-        Assert.Contains("needs approval, which this version cannot grant yet", approval.Message, StringComparison.Ordinal);
+        Assert.Equal("No rule of the policy allows this move and its default says it needs approval", approval.Message);
+        Assert.Equal(ApprovalTerms.Default, approval.Approval);
     }
 
     [Fact]
-    public void Require_approval_is_refused_saying_it_cannot_be_granted_yet()
+    public void Require_approval_names_the_rule_the_reason_and_the_rules_approval_terms()
     {
-        var d = Decide("  - name: big\n    limit: { per-move: 1000 }\n    action: require-approval\n", Move(amount: 1500m));
+        var d = Decide("  - name: big\n    limit: { per-move: 1000 }\n    action: require-approval\n    approval: { required: 2, expires: 4h, approvers: [bob, carol] }\n", Move(amount: 1500m));
         Assert.False(d.Allowed);
         Assert.Equal(PolicyAction.RequireApproval, d.Action);
-        Assert.Equal("Rule 'big' says this move needs approval: 1,500 USDT in one move is more than its 1,000 per move, which this version cannot grant yet; nothing was sent.", d.Message);
+        Assert.Equal("Rule 'big' says this move needs approval: 1,500 USDT in one move is more than its 1,000 per move", d.Message);
+        Assert.Equal((2, TimeSpan.FromHours(4)), (d.Approval.Required, d.Approval.Expires));
+        Assert.Equal(["bob", "carol"], d.Approval.Approvers);
         Assert.True(Decide("  - name: big\n    limit: { per-move: 1000 }\n    action: require-approval\n", Move(amount: 1000m)).Allowed);
     }
 

@@ -53,7 +53,7 @@ public sealed class PolicyFileTests
         Assert.Equal("Rule 'agents-simulator-only' (line 4) blocks moves by agents on mainnet or testnet accounts.", policy.Rules[0].Explain());
         Assert.Equal("Rule 'agent-daily-cap' (line 7) blocks moves of USDT by agents that would be more than 10 moves in 1 h, or would bring 24 h of them past 1,000.5 per asset and destination.",
             policy.Rules[1].Explain());
-        Assert.Equal("Rule 'desk-hours' (line 15) requires approval for moves with account main on binance to *@desk.example.com that are made outside 08:00-18:00 UTC, or move more than 250 at once.",
+        Assert.Equal("Rule 'desk-hours' (line 15) requires approval for moves with account main on binance to *@desk.example.com that are made outside 08:00-18:00 UTC, or move more than 250 at once. One approval by someone other than the requester, within 24 h.",
             policy.Rules[2].Explain());
         Assert.Equal("Any other move is allowed (default: allow).", policy.ExplainDefault());
     }
@@ -79,6 +79,11 @@ public sealed class PolicyFileTests
         { "default: allow\nrules:\n  - name: a\n    match: { asset: USDT }\n", "policy.yaml line 3: rule 'a' has no 'action'; write action: allow, block or require-approval." },
         { "default: allow\nrules:\n  - action: block\n", "policy.yaml line 3: the rule has no 'name'." },
         { "default: allow\nrules:\n  - name: a\n    action: block\n    action: allow\n", "policy.yaml line 5: 'action' is given twice." },
+        { "default: allow\nrules:\n  - name: a\n    action: block\n    approval: { required: 2 }\n", "policy.yaml line 5: 'approval' on rule 'a' goes only with action: require-approval." },
+        { "default: allow\nrules:\n  - name: a\n    action: require-approval\n    approval: { required: 0 }\n", "policy.yaml line 5: 'required' must be a whole number of approvers from 1 to 10, not '0'." },
+        { "default: allow\nrules:\n  - name: a\n    action: require-approval\n    approval: { expires: soon }\n", "policy.yaml line 5: 'expires' must be a whole number with s, m, h or d up to 366d (e.g. 24h), not 'soon'." },
+        { "default: allow\nrules:\n  - name: a\n    action: require-approval\n    approval: { required: 2, approvers: [bob] }\n", "policy.yaml line 5: 'approvers' names 1 people but 'required' asks for 2 distinct approvers." },
+        { "default: allow\nrules:\n  - name: a\n    action: require-approval\n    approval: { quorum: 2 }\n", "policy.yaml line 5: 'approval' has no field 'quorum'; it knows required, expires, approvers." },
         { "default: allow\nrules:\n\t- name: a\n", "policy.yaml line 3: is not valid YAML (While scanning a mapping, found invalid tab as indentation)." },
     };
 
@@ -88,6 +93,15 @@ public sealed class PolicyFileTests
     {
         var e = Assert.Throws<PolicyFileException>(() => PolicyFile.Parse(yaml));
         Assert.Equal(expected, e.Message);
+    }
+
+    [Fact]
+    public void An_approval_block_sets_how_many_people_how_long_and_who()
+    {
+        var policy = PolicyFile.Parse("default: allow\nrules:\n  - name: two-of-us\n    action: require-approval\n    approval: { required: 2, expires: 90m, approvers: [bob, carol, dave] }\n");
+        Assert.Equal((2, TimeSpan.FromMinutes(90)), (policy.Rules[0].Approval.Required, policy.Rules[0].Approval.Expires));
+        Assert.Equal(["bob", "carol", "dave"], policy.Rules[0].Approval.Approvers);
+        Assert.Equal("Rule 'two-of-us' (line 3) requires approval for every move. 2 approvals by distinct people among bob, carol, dave (never the requester), within 90 min.", policy.Rules[0].Explain());
     }
 
     [Fact]

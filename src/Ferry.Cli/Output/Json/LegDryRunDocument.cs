@@ -6,4 +6,5 @@ namespace Ferry.Cli.Output.Json;
 internal sealed record LegDryRunDocument(bool DryRun, TargetDocument Target, LegPlanDocument Plan,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<RouteLegDocument>? Legs = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? IpWeight = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? UidWeight = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? UidWeight = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] PolicyPreviewDocument? Policy = null);
