@@ -34,7 +34,11 @@ internal static class ReadEndpoints
             .ProducesProblem(400).ProducesProblem(422).ProducesProblem(502);
     }
 
-    private static async Task<Ok<BalancesResponse>> BalancesAsync(ServerContext server, CancellationToken ct)
+    private static async Task<Ok<BalancesResponse>> BalancesAsync(ServerContext server, CancellationToken ct) =>
+        TypedResults.Ok(await ReadBalancesAsync(server, ct).ConfigureAwait(false));
+
+    /// <summary>Every source's balances and the totals per environment and asset (the API's answer and the dashboard's matrix).</summary>
+    internal static async Task<BalancesResponse> ReadBalancesAsync(ServerContext server, CancellationToken ct)
     {
         await using var service = server.Options.OpenService();
         var sources = new List<BalanceSourceResponse>();
@@ -51,7 +55,7 @@ internal static class ReadEndpoints
         var totals = sources.SelectMany(s => s.Rows.Select(r => (s.Environment, r.Asset, Amount: decimal.Parse(r.Amount, System.Globalization.CultureInfo.InvariantCulture))))
             .GroupBy(r => (r.Environment, r.Asset)).OrderBy(g => g.Key.Environment, StringComparer.Ordinal).ThenBy(g => g.Key.Asset, StringComparer.Ordinal)
             .Select(g => new AssetTotalResponse(g.Key.Environment, g.Key.Asset, WireDecimal.Format(g.Sum(r => r.Amount))));
-        return TypedResults.Ok(new BalancesResponse(sources, [.. totals]));
+        return new BalancesResponse(sources, [.. totals]);
     }
 
     private static async Task<BalanceSourceResponse> ReadAsync(TransferService service, AccountDefinition account, CancellationToken ct)

@@ -70,8 +70,8 @@ internal static class ApiAccess
                 "The API token is not one configured here (it may have been removed); nothing was done.");
     }
 
-    private static bool IsLoopback(IPAddress? address) => address is not null && IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);
+    internal static bool IsLoopback(IPAddress? address) => address is not null && IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);
 
-    private static bool IsLoopbackHost(string host) =>
+    internal static bool IsLoopbackHost(string host) =>
         host is "localhost" or "[::1]" or "::1" || (IPAddress.TryParse(host, out var ip) && IPAddress.IsLoopback(ip));
 }
