@@ -33,11 +33,17 @@ internal sealed class RunBoard
 
     public Task DrainAsync() => Task.WhenAll(_background.Keys);
 
-    /// <summary>Every event of every run from now on, until <paramref name="ct"/> ends the subscription.</summary>
-    public async IAsyncEnumerable<RunEventResponse> EverythingAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    /// <summary>Every event of every run from the moment of this call (the subscription is made now, not when the
+    /// enumeration starts), until <paramref name="ct"/> ends it.</summary>
+    public IAsyncEnumerable<RunEventResponse> Everything(CancellationToken ct)
     {
         var channel = Channel.CreateUnbounded<RunEventResponse>(new UnboundedChannelOptions { SingleReader = true });
         _everything[channel.Writer] = true;
+        return ReadAsync(channel, ct);
+    }
+
+    private async IAsyncEnumerable<RunEventResponse> ReadAsync(Channel<RunEventResponse> channel, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
         try
         {
             await foreach (var e in channel.Reader.ReadAllAsync(ct).ConfigureAwait(false)) yield return e;
