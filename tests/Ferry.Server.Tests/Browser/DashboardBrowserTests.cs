@@ -10,7 +10,7 @@ namespace Ferry.Server.Tests.Browser;
 /// The dashboard as a person uses it, in a real headless Chromium against a server over the simulator on loopback:
 /// read balances, plan and execute a move and see it in the balances and the journal; a mainnet plan needs CONFIRM;
 /// a stuck unknown move is reconciled from the journal page; a sweep's progress bar follows the event stream to 100%;
-/// a form without its anti-forgery token is refused. The main pages are photographed into docs/images/.
+/// a form without its anti-forgery token is refused. The main pages are photographed (docs/images/, see ScreenshotAsync).
 /// </summary>
 [Collection(ChromiumCollection.Name)]
 public sealed class DashboardBrowserTests(Chromium chromium) : IAsyncLifetime
@@ -159,14 +159,17 @@ public sealed class DashboardBrowserTests(Chromium chromium) : IAsyncLifetime
     {
         await _api.PostAsync($"/api/v1/plans/{await _api.PlanSpotToUsdmAsync("5")}/execute");
         await _api.PostAsync($"/api/v1/plans/{await _api.PlanSpotToUsdmAsync("2.5")}/execute");
+        var sweep = await ApiHarness.JsonAsync(await _api.PostAsync("/api/v1/plans/sweep", """{"asset":"USDT","to":"spot","keep":"10"}"""));
+        Assert.Equal(HttpStatusCode.OK, (await _api.PostAsync($"/api/v1/plans/{sweep.GetProperty("planId").GetString()}/execute")).StatusCode);
 
         await _page.GotoAsync("/flows");
 
-        var band = _page.Locator("svg.flows[data-asset=USDT] path.band");
-        await Assertions.Expect(band).ToHaveCountAsync(1);
-        Assert.Equal("main spot", await band.GetAttributeAsync("data-from"));
-        Assert.Equal("main usdm", await band.GetAttributeAsync("data-to"));
-        Assert.Equal("7.5", await band.GetAttributeAsync("data-amount"));
+        var bands = _page.Locator("svg.flows[data-asset=USDT] path.band");
+        await Assertions.Expect(bands).ToHaveCountAsync(2);
+        var moves = _page.Locator("svg.flows[data-asset=USDT] path.band[data-from='main spot'][data-to='main usdm']");
+        Assert.Equal("7.5", await moves.GetAttributeAsync("data-amount"));
+        var swept = _page.Locator("svg.flows[data-asset=USDT] path.band[data-from^='alice@example.com']");
+        Assert.Equal("490", await swept.GetAttributeAsync("data-amount"));
         await ScreenshotAsync("dashboard-flows.png");
     }
 
@@ -178,6 +181,13 @@ public sealed class DashboardBrowserTests(Chromium chromium) : IAsyncLifetime
 
     private static string Wire(decimal amount) => Ferry.Core.Money.WireDecimal.Format(amount);
 
-    private Task ScreenshotAsync(string name) =>
-        _page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryFolder.Root(), "docs", "images", name), FullPage = false });
+    /// <summary>Photographs the page into docs/images/ when the picture is missing there or FERRY_SCREENSHOTS=update
+    /// asks for new ones; otherwise beside the test assembly, so a test run leaves the committed pictures alone.</summary>
+    private Task ScreenshotAsync(string name)
+    {
+        var docs = Path.Combine(RepositoryFolder.Root(), "docs", "images", name);
+        var update = !File.Exists(docs) || Environment.GetEnvironmentVariable("FERRY_SCREENSHOTS") == "update";
+        var path = update ? docs : Path.Combine(AppContext.BaseDirectory, "screenshots", name);
+        return _page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = false });
+    }
 }
