@@ -89,6 +89,11 @@ public sealed partial class DashboardHttpTests
         using var planner = await browser.GetAsync("/plan");
         Assert.Equal(HttpStatusCode.Forbidden, planner.StatusCode);
         Assert.Contains("read scope", await planner.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // The run page's event stream (EventSource sends no header) reads with the cookie; nothing that changes anything does.
+        using var events = await browser.GetAsync("/api/v1/events?plan=plan_none");
+        await ProblemAssert.IsAsync(events, HttpStatusCode.NotFound, "not-found");
+        using var apiPost = await browser.PostAsync("/api/v1/journal/reconcile", null);
+        await ProblemAssert.IsAsync(apiPost, HttpStatusCode.Unauthorized, "unauthorized");
     }
 
     [Fact]

@@ -13,6 +13,7 @@ internal sealed class RunTrack(string planId, string kind, int total)
     private readonly List<RunEventResponse> _events = [];
     private readonly List<ChannelWriter<RunEventResponse>> _listeners = [];
     private int _finished;
+    private bool _ended;
 
     public string PlanId => planId;
 
@@ -34,7 +35,14 @@ internal sealed class RunTrack(string planId, string kind, int total)
     /// <summary>What stopped the run before it had an answer (a refusal, a policy, an error), in the API's words.</summary>
     public ApiException? Problem { get; private set; }
 
-    public bool Ended => Result is not null || Problem is not null;
+    /// <summary>True once <c>run-finished</c> was published.</summary>
+    public bool Ended
+    {
+        get
+        {
+            lock (_gate) return _ended;
+        }
+    }
 
     /// <summary>Called with every event, after it is recorded (the server-wide stream).</summary>
     public Action<RunEventResponse>? Forward { get; init; }
@@ -75,7 +83,7 @@ internal sealed class RunTrack(string planId, string kind, int total)
         var channel = Channel.CreateUnbounded<RunEventResponse>(new UnboundedChannelOptions { SingleReader = true });
         lock (_gate)
         {
-            if (Ended) channel.Writer.Complete();
+            if (_ended) channel.Writer.Complete();
             else _listeners.Add(channel.Writer);
             return ([.. _events], channel.Reader);
         }
@@ -93,7 +101,11 @@ internal sealed class RunTrack(string planId, string kind, int total)
                 listener.TryWrite(e);
                 if (last) listener.TryComplete();
             }
-            if (last) _listeners.Clear();
+            if (last)
+            {
+                _listeners.Clear();
+                _ended = true;
+            }
         }
         Forward?.Invoke(e);
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using Ferry.Engine.Journal;
+using Ferry.Server.Security;
 using Ferry.Simulator.Faults;
 using Ferry.Testing;
 using Microsoft.Playwright;
@@ -171,6 +172,39 @@ public sealed class DashboardBrowserTests(Chromium chromium) : IAsyncLifetime
         var swept = _page.Locator("svg.flows[data-asset=USDT] path.band[data-from^='alice@example.com']");
         Assert.Equal("490", await swept.GetAttributeAsync("data-amount"));
         await ScreenshotAsync("dashboard-flows.png");
+    }
+
+    [Fact]
+    public async Task With_tokens_a_person_logs_in_and_the_run_page_follows_its_events_with_the_cookie_no_script_can_read()
+    {
+        var token = "";
+        await using var api = await ApiHarness.StartAsync(a => token = a.Tokens.Add("desk", ApiScope.Execute));
+        var context = await chromium.ContextAsync(api.Server.BaseAddress);
+        try
+        {
+            var page = await context.NewPageAsync();
+            await page.GotoAsync("/");
+            Assert.EndsWith("/login", page.Url, StringComparison.Ordinal);
+            await page.FillAsync("input[name=token]", token);
+            await page.ClickAsync("#login button[type=submit]");
+            await Assertions.Expect(page.Locator("#totals")).ToBeVisibleAsync();
+            Assert.DoesNotContain("ferry_token", await page.EvaluateAsync<string>("document.cookie"), StringComparison.Ordinal);
+
+            await page.GotoAsync("/plan");
+            await page.FillAsync("input[name=from]", "spot");
+            await page.FillAsync("input[name=to]", "usdm");
+            await page.FillAsync("input[name=amount]", "1");
+            await page.ClickAsync("#planner button[type=submit]");
+            await page.ClickAsync("#execute button[type=submit]");
+
+            await Assertions.Expect(page.Locator("#events li.run-finished")).ToHaveCountAsync(1);
+            await Assertions.Expect(page.Locator("#outcome")).ToContainTextAsync("done:");
+            Assert.Equal(LegState.Done, Assert.Single(api.Journal()).State);
+        }
+        finally
+        {
+            await context.CloseAsync();
+        }
     }
 
     /// <summary>Clicks a form's submit button and returns the answer to the form's POST.</summary>
