@@ -1,8 +1,10 @@
 using System.Net;
 using Ferry.Server.Api;
+using Ferry.Server.Dashboard;
 using Ferry.Server.Endpoints;
 using Ferry.Server.Security;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -17,16 +19,22 @@ namespace Ferry.Server;
 /// <c>ferry serve</c>'s HTTP API: minimal APIs on Kestrel under <c>/api/v1</c>, described by the OpenAPI document at
 /// <c>/openapi/v1.json</c>. Every request opens the engine's door (<see cref="Ferry.Engine.Service.TransferService"/>)
 /// for itself; who may call is decided before any endpoint runs (<see cref="ApiAccess"/>). It binds loopback unless told
-/// otherwise, and refuses any other address while no API token is configured. Pages (the dashboard) are added beside
-/// <c>/api</c> on the same host, with the same context.
+/// otherwise, and refuses any other address while no API token is configured. The dashboard's pages are served beside
+/// <c>/api</c> on the same host, over the same context (namespace Ferry.Server.Dashboard).
 /// </summary>
 public sealed class FerryServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    /// <summary>The Content-Security-Policy of every dashboard page.</summary>
+    public const string PageSecurityPolicy =
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-    private FerryServer(WebApplication app, Uri baseAddress)
+    private readonly WebApplication _app;
+    private readonly ServerContext _server;
+
+    private FerryServer(WebApplication app, ServerContext server, Uri baseAddress)
     {
         _app = app;
+        _server = server;
         BaseAddress = baseAddress;
     }
 
@@ -43,6 +51,16 @@ public sealed class FerryServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         if (options.Log is { } log) builder.Logging.AddProvider(log);
         builder.WebHost.UseKestrel(k => k.Listen(endpoint));
+        // The dashboard's anti-forgery tokens are protected by keys that live as long as the server (nothing written to disk).
+        builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "ferry_csrf";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.HttpOnly = true;
+            o.FormFieldName = FormGuard.FieldName;
+            o.SuppressXFrameOptionsHeader = true;
+        });
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJsonContext.Default));
         builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
         {
@@ -55,24 +73,35 @@ public sealed class FerryServer : IAsyncDisposable
         var server = new ServerContext(options, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Ferry.Server"));
         app.Use(async (context, next) =>
         {
-            // Nothing here is for a browser to frame, sniff, cache or run scripts from.
+            // Nothing here is for a browser to frame, sniff or cache; the API runs no script at all, and a dashboard page
+            // only the server's own script and stylesheet (nothing inline), posting forms only to itself.
             var headers = context.Response.Headers;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
-            headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+            headers.ContentSecurityPolicy = PageAccess.IsPage(context.Request.Path) ? PageSecurityPolicy : "default-src 'none'; frame-ancestors 'none'";
             headers.CacheControl = "no-store";
-            headers["Referrer-Policy"] = "no-referrer";
+            // A page's own form posts keep their Origin (no-referrer would send "null", which the form check refuses).
+            headers["Referrer-Policy"] = PageAccess.IsPage(context.Request.Path) ? "same-origin" : "no-referrer";
             await next(context).ConfigureAwait(false);
         });
         app.Use((context, next) => ApiErrors.HandleAsync(context, () => next(context), server.Logger));
         app.UseRouting();
-        app.Use((context, next) => ApiAccess.HandleAsync(context, options.Tokens, () => next(context)));
+        app.Use((context, next) => PageAccess.IsPage(context.Request.Path)
+            ? PageAccess.HandleAsync(context, options.Tokens, () => next(context))
+            : ApiAccess.HandleAsync(context, options.Tokens, () => next(context)));
 
         var api = app.MapGroup("/api/v1");
         ReadEndpoints.Map(api, server);
         PlanEndpoints.Map(api, server);
         JournalEndpoints.Map(api, server);
+        EventEndpoints.Map(api, server);
         app.MapOpenApi("/openapi/{documentName}.json");
+        DashboardAssets.Map(app);
+        LoginPage.Map(app, options.Tokens);
+        BalancePage.Map(app, server);
+        JournalPage.Map(app, server);
+        PlanPages.Map(app, server);
+        FlowPage.Map(app, server);
         app.MapFallback(context => throw new ApiException(ApiException.StatusCodes.NotFound, "not-found", ApiException.Outcomes.NotSent,
             $"There is no endpoint {context.Request.Method} {context.Request.Path}; GET /openapi/v1.json lists them"));
 
@@ -86,7 +115,7 @@ public sealed class FerryServer : IAsyncDisposable
             throw new ServerStartException($"Ferry cannot listen on {options.Url.GetLeftPart(UriPartial.Authority)} ({e.Message.TrimEnd('.')}); choose another --urls port, or 0 for any free port.", badInput: false);
         }
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new FerryServer(app, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)));
+        return new FerryServer(app, server, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)));
     }
 
     /// <summary>Throws <see cref="ServerStartException"/> when the server may not or cannot listen on <paramref name="url"/>,
@@ -121,12 +150,16 @@ public sealed class FerryServer : IAsyncDisposable
             .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []).Select(m => (m, e.RoutePattern.RawText!))),
     ];
 
-    /// <summary>Stops listening; requests in flight finish first.</summary>
-    public Task StopAsync(CancellationToken ct) => _app.StopAsync(ct);
+    /// <summary>Stops listening; requests in flight and runs the dashboard started finish first.</summary>
+    public async Task StopAsync(CancellationToken ct)
+    {
+        await _app.StopAsync(ct).ConfigureAwait(false);
+        await _server.Runs.DrainAsync().ConfigureAwait(false);
+    }
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        await StopAsync(CancellationToken.None).ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
     }
 }

@@ -22,6 +22,12 @@ internal sealed class ServerContext(FerryServerOptions options, ILogger logger)
     /// <summary>The engine's door for one request, asking as the caller its token names.</summary>
     public TransferService Open(HttpContext context) => options.OpenService(ApiAccess.Caller(context).Requester);
 
+    /// <summary>The confirmations people gave in the dashboard, each for one plan id.</summary>
+    public PlanConfirmations Confirmations { get; } = new();
+
+    /// <summary>Every run started here, for the event stream and the dashboard.</summary>
+    public Events.RunBoard Runs { get; } = new();
+
     /// <summary>The account a request uses: the one it names, else the server's default for the venue, else the venue's first.</summary>
     public AccountDefinition AccountFor(TransferService service, string? named, Venue venue)
     {

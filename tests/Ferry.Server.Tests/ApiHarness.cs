@@ -83,9 +83,16 @@ internal sealed class ApiHarness : IAsyncDisposable
             new ApiCredentials(ScenarioDocument.DemoApiKey, new SecretText(ScenarioDocument.DemoSecret), SigningKind.Hmac), Master, SubAccounts: [Alice]),
         new("htx", Venue.Htx, AccountEnvironment.Sim, Host.BaseAddress,
             new ApiCredentials(ScenarioDocument.DemoHtxAccessKey, new SecretText(ScenarioDocument.DemoHtxSecretKey), SigningKind.Hmac), Master),
-        new("live", Venue.Binance, AccountEnvironment.Mainnet, new Uri("https://api.binance.com/"),
-            new ApiCredentials(LiveKey, new SecretText(LiveSecret), SigningKind.Hmac), "live@example.com"),
+        LiveOnSimulator
+            ? new("live", Venue.Binance, AccountEnvironment.Mainnet, Host.BaseAddress,
+                new ApiCredentials(ScenarioDocument.DemoApiKey, new SecretText(ScenarioDocument.DemoSecret), SigningKind.Hmac), Master)
+            : new("live", Venue.Binance, AccountEnvironment.Mainnet, new Uri("https://api.binance.com/"),
+                new ApiCredentials(LiveKey, new SecretText(LiveSecret), SigningKind.Hmac), "live@example.com"),
     ];
+
+    /// <summary>"live" stays a MAINNET account but sends to the simulator as its master (the consent tests run a confirmed
+    /// mainnet plan); false: it would go to Binance itself and is never opened.</summary>
+    public bool LiveOnSimulator { get; set; }
 
     /// <summary>Every secret the server could hold: none may appear in a response or a log line.</summary>
     public IReadOnlyList<string> Secrets =>
@@ -159,7 +166,8 @@ internal sealed class ApiHarness : IAsyncDisposable
         public Task<IVenueSession> OpenAsync(AccountDefinition account, CancellationToken ct)
         {
             harness.Opened.Enqueue(account.Name);
-            if (account.Environment == AccountEnvironment.Mainnet) throw new TransferRefusedException("This test never opens a mainnet account.");
+            if (account.Environment == AccountEnvironment.Mainnet && !harness.LiveOnSimulator)
+                throw new TransferRefusedException("This test never opens a mainnet account.");
             return _inner.OpenAsync(account, ct);
         }
 

@@ -16,8 +16,10 @@ public sealed class OpenApiTests
         var paths = (await ApiHarness.JsonAsync(response)).GetProperty("paths");
         var documented = paths.EnumerateObject().SelectMany(p => p.Value.EnumerateObject().Select(m => $"{m.Name.ToUpperInvariant()} {p.Name}")).ToHashSet();
         var mapped = api.Server.ApiRoutes.Select(r => $"{r.Method} {r.Pattern}").ToList();
-        Assert.Equal(12, mapped.Count);
+        Assert.Equal(13, mapped.Count);
         Assert.All(mapped, route => Assert.Contains(route, documented));
         Assert.Equal(mapped.Count, documented.Count);
+        var events = paths.GetProperty("/api/v1/events").GetProperty("get").GetProperty("responses").GetProperty("200").GetProperty("content");
+        Assert.True(events.TryGetProperty("text/event-stream", out _), "the live events are documented as text/event-stream");
     }
 }

@@ -25,7 +25,7 @@ internal static class ServeCommand
             DefaultValueFactory = _ => "5m",
         };
         var json = new Option<bool>("--json") { Description = "Print one JSON object as the first line ({\"listening\": URL, ...}) instead of the lines for people." };
-        var serve = new Command("serve", "Serve Ferry's HTTP API (OpenAPI at /openapi/v1.json) on 127.0.0.1; prints 'listening on URL' first.")
+        var serve = new Command("serve", "Serve Ferry's HTTP API (OpenAPI at /openapi/v1.json) and its dashboard (/) on 127.0.0.1; prints 'listening on URL' first.")
         {
             urls, account, ttl, json, TokenCommand(env),
         };

@@ -93,6 +93,7 @@ internal static class ServeRun
                     var count = tokens.List().Count;
                     env.Out.WriteLine(count == 0 ? "no API token configured: only loopback may call" : $"{count} API token(s) configured: every request needs one");
                     env.Out.WriteLine($"API under {listening}/api/v1, described by {listening}/openapi/v1.json");
+                    env.Out.WriteLine($"dashboard at {listening}/");
                     env.Out.WriteLine("press Ctrl+C or send SIGTERM to stop");
                 }
                 await env.Out.FlushAsync(CancellationToken.None);

@@ -25,7 +25,8 @@ internal static partial class ApiErrors
         {
             var problem = Map(e);
             if (problem.Kind == "internal") Log.Internal(logger, context.Request.Method, context.Request.Path, e.GetType().Name);
-            await WriteAsync(context, problem).ConfigureAwait(false);
+            if (Dashboard.PageAccess.IsPage(context.Request.Path)) await Dashboard.DashboardErrors.WriteAsync(context, problem, Sentence(problem.Message)).ConfigureAwait(false);
+            else await WriteAsync(context, problem).ConfigureAwait(false);
         }
         Log.Answered(logger, context.Request.Method, context.Request.Path, context.Response.StatusCode,
             (context.Items[typeof(ApiCaller)] as ApiCaller)?.Name ?? "-");
@@ -40,7 +41,8 @@ internal static partial class ApiErrors
         return context.Response.WriteAsJsonAsync(problem, ServerJsonContext.Default.ApiProblem, "application/problem+json", context.RequestAborted);
     }
 
-    private static ApiException Map(Exception e) => e switch
+    /// <summary>What an exception means for the caller and the money.</summary>
+    public static ApiException Map(Exception e) => e switch
     {
         ApiException api => api,
         PlanUnavailableException plan => plan.Refusal.Kind switch

@@ -20,5 +20,6 @@ namespace Ferry.Server.Api;
 [JsonSerializable(typeof(JournalShowResponse))]
 [JsonSerializable(typeof(ReconcileResponse))]
 [JsonSerializable(typeof(ApiProblem))]
+[JsonSerializable(typeof(RunEventResponse))]
 [JsonSerializable(typeof(ApiTokenFile))]
 public sealed partial class ServerJsonContext : JsonSerializerContext;

@@ -44,7 +44,8 @@ internal static partial class JournalEndpoints
             .WithName("ReconcileJournalEntry").WithSummary("Resolves one entry against the exchange's history; sends no transfer.")
             .WithMetadata(new RequiredScope(ApiScope.Plan)).ProducesProblem(404).ProducesProblem(422);
 
-        api.MapPost("/journal/{id}/resume", (string id, HttpContext context, CancellationToken ct) => ResumeAsync(server, id, ApiAccess.Caller(context), ct))
+        api.MapPost("/journal/{id}/resume", async (string id, HttpContext context, CancellationToken ct) =>
+                TypedResults.Ok(RunResults.DoneOrThrow(await ResumeAsync(server, id, ApiAccess.Caller(context), personConfirmed: false, ct))))
             .WithName("ResumeRoute").WithSummary("Continues a route (its id, any leg's journal id, or 'latest') from its first leg not done; mainnet legs answer 428.")
             .WithMetadata(new RequiredScope(ApiScope.Execute))
             .ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).ProducesProblem(428).ProducesProblem(502);
@@ -66,18 +67,24 @@ internal static partial class JournalEndpoints
         })];
     }
 
-    private static async Task<Ok<ReconcileResponse>> ReconcileAsync(ServerContext server, string? id, ApiCaller caller, CancellationToken ct)
+    private static async Task<Ok<ReconcileResponse>> ReconcileAsync(ServerContext server, string? id, ApiCaller caller, CancellationToken ct) =>
+        TypedResults.Ok(await ReconcileEntriesAsync(server, id, caller, ct).ConfigureAwait(false));
+
+    /// <summary>Reconciles one entry (or every open one when <paramref name="id"/> is null); sends no transfer.</summary>
+    internal static async Task<ReconcileResponse> ReconcileEntriesAsync(ServerContext server, string? id, ApiCaller caller, CancellationToken ct)
     {
         await using var service = server.Options.OpenService(caller.Requester);
         if (id is not null && service.Journal.Find(id) is null)
             throw new ApiException(ApiException.StatusCodes.NotFound, "not-found", ApiException.Outcomes.NotSent, $"There is no journal entry '{id}'");
         var results = await service.ReconcileAsync(id, wait: false, ct).ConfigureAwait(false);
         var open = results.Any(r => r.Entry.NeedsReconciliation);
-        return TypedResults.Ok(new ReconcileResponse(open ? ApiException.Outcomes.Unknown : ApiException.Outcomes.Done,
-            [.. results.Select(r => new ReconcileResultResponse(r.Entry.Id, LegStates.Name(r.State), r.Reason))]));
+        return new ReconcileResponse(open ? ApiException.Outcomes.Unknown : ApiException.Outcomes.Done,
+            [.. results.Select(r => new ReconcileResultResponse(r.Entry.Id, LegStates.Name(r.State), r.Reason))]);
     }
 
-    private static async Task<Ok<ExecutionResponse>> ResumeAsync(ServerContext server, string id, ApiCaller caller, CancellationToken ct)
+    /// <summary>Resumes a route; one with a mainnet leg left only when a person typed CONFIRM in the dashboard
+    /// (<paramref name="personConfirmed"/>; never from the API).</summary>
+    internal static async Task<ExecutionResponse> ResumeAsync(ServerContext server, string id, ApiCaller caller, bool personConfirmed, CancellationToken ct)
     {
         await using var service = server.Options.OpenService(caller.Requester);
         var routeId = service.FindRoute(id)
@@ -85,7 +92,7 @@ internal static partial class JournalEndpoints
                 $"There is no route '{id}' (a single transfer is not resumed: reconcile it)");
         var remaining = service.RouteLegs(routeId).SkipWhile(l => l.Entry.State == LegState.Done).Select(l => l.Entry.Leg).ToList();
         if (remaining.Count == 0) throw ApiException.Refused($"Route {routeId} is complete; there is nothing to resume");
-        if (service.AccountsOf(remaining).Any(a => a.Environment == AccountEnvironment.Mainnet))
+        if (!personConfirmed && service.AccountsOf(remaining).Any(a => a.Environment == AccountEnvironment.Mainnet))
         {
             throw new ApiException(ApiException.StatusCodes.PreconditionRequired, "confirmation-required", ApiException.Outcomes.NotSent,
                 $"Route {routeId} moves money on a MAINNET account, so a person must confirm resuming it; an API call cannot confirm for itself, and nothing was sent");
@@ -94,7 +101,7 @@ internal static partial class JournalEndpoints
         var execution = await service.ResumeAsync(routeId, ct).ConfigureAwait(false);
         var move = RunResults.Route("m1", execution.Route!, execution.LastSend);
         Log.Resumed(server.Logger, routeId, caller.Name, move.Outcome);
-        return TypedResults.Ok(RunResults.DoneOrThrow(new ExecutionResponse(null, "resume", move.Outcome, [move], move.Message)));
+        return new ExecutionResponse(null, "resume", move.Outcome, [move], move.Message);
     }
 
     private static partial class Log

@@ -18,7 +18,7 @@ namespace Ferry.Server.Endpoints;
 /// Plan a transfer, sweep or rebalance (sends nothing; answers the legs and a plan id that runs once before it expires),
 /// and execute a plan. A plan touching a mainnet account is refused with 428: an API caller can never confirm for itself.
 /// </summary>
-internal static partial class PlanEndpoints
+internal static class PlanEndpoints
 {
     public static void Map(RouteGroupBuilder api, ServerContext server)
     {
@@ -47,13 +47,13 @@ internal static partial class PlanEndpoints
             .ProducesProblem(404).ProducesProblem(409).ProducesProblem(410).ProducesProblem(422).ProducesProblem(428).ProducesProblem(502);
     }
 
-    private static Ok<PlanResponse> Answer(ServerContext server, ServerPlan plan)
+    internal static Ok<PlanResponse> Answer(ServerContext server, ServerPlan plan)
     {
         var (id, expiresAt) = server.Plans.Add(plan);
         return TypedResults.Ok(new PlanResponse(id, plan.Kind, expiresAt, plan.Account, plan.TouchesMainnet, Sent: false, plan.Moves, plan.Skipped));
     }
 
-    private static async Task<ServerPlan> PlanTransferAsync(ServerContext server, ApiCaller caller, TransferPlanRequest request, CancellationToken ct)
+    internal static async Task<ServerPlan> PlanTransferAsync(ServerContext server, ApiCaller caller, TransferPlanRequest request, CancellationToken ct)
     {
         var from = Address(request.From, "from");
         var to = Address(request.To, "to");
@@ -68,7 +68,7 @@ internal static partial class PlanEndpoints
         return new TransferServerPlan(proposal);
     }
 
-    private static async Task<ServerPlan> PlanSweepAsync(ServerContext server, ApiCaller caller, SweepPlanRequest request, CancellationToken ct)
+    internal static async Task<ServerPlan> PlanSweepAsync(ServerContext server, ApiCaller caller, SweepPlanRequest request, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.Asset)) throw ApiException.BadInput("'asset' is missing; name the asset to sweep, e.g. USDT");
         var to = Address(request.To, "to");
@@ -88,7 +88,7 @@ internal static partial class PlanEndpoints
         return new MovesServerPlan("sweep", plan, master, service.Accounts, server.Options.MoveParallelism);
     }
 
-    private static async Task<ServerPlan> PlanRebalanceAsync(ServerContext server, ApiCaller caller, RebalancePlanRequest request, CancellationToken ct)
+    internal static async Task<ServerPlan> PlanRebalanceAsync(ServerContext server, ApiCaller caller, RebalancePlanRequest request, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.Plan)) throw ApiException.BadInput("'plan' is missing; give the rebalance plan's YAML text");
         IReadOnlyList<AssetTargets> targets;
@@ -109,20 +109,8 @@ internal static partial class PlanEndpoints
 
     private static async Task<Ok<ExecutionResponse>> ExecuteAsync(ServerContext server, string planId, ApiCaller caller, CancellationToken ct)
     {
-        var plan = server.Plans.Find(planId);
-        if (plan.TouchesMainnet)
-        {
-            // Design principle 7: no mainnet move without a person's CONFIRM, and an API caller cannot be that person.
-            throw new ApiException(ApiException.StatusCodes.PreconditionRequired, "confirmation-required", ApiException.Outcomes.NotSent,
-                $"Plan {planId} moves money on a MAINNET account, so a person must confirm it; an API call cannot confirm for itself, and nothing was sent")
-            { PlanId = planId };
-        }
-        plan = server.Plans.Claim(planId);
-        Log.Executing(server.Logger, planId, plan.Kind, caller.Name);
-        await using var service = server.Options.OpenService(caller.Requester);
-        var run = await plan.ExecuteAsync(planId, service, ct).ConfigureAwait(false);
-        Log.Executed(server.Logger, planId, caller.Name, run.Outcome, string.Join(",", run.Moves.SelectMany(m => m.Legs).Select(l => l.JournalId)));
-        return TypedResults.Ok(RunResults.DoneOrThrow(run));
+        var (plan, track) = PlanRunner.Claim(server, planId);
+        return TypedResults.Ok(RunResults.DoneOrThrow(await PlanRunner.RunAsync(server, plan, track, caller, ct).ConfigureAwait(false)));
     }
 
     private static WalletAddress Address(string? text, string field)
@@ -137,14 +125,5 @@ internal static partial class PlanEndpoints
         return AmountText.TryParseExact(text, out var value)
             ? value
             : throw ApiException.BadInput($"'{field}' '{text}' is not an exact decimal such as \"10\" or \"0.5\"");
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 2101, Level = LogLevel.Information, Message = "api execute {PlanId} ({Kind}) asked by token '{Caller}'")]
-        public static partial void Executing(ILogger logger, string planId, string kind, string caller);
-
-        [LoggerMessage(EventId = 2102, Level = LogLevel.Information, Message = "api execute {PlanId} asked by token '{Caller}': {Outcome}, journal entries {JournalIds}")]
-        public static partial void Executed(ILogger logger, string planId, string caller, string outcome, string journalIds);
     }
 }

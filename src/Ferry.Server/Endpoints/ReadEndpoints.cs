@@ -6,6 +6,7 @@ using Ferry.Engine.Balances;
 using Ferry.Engine.History;
 using Ferry.Engine.Service;
 using Ferry.Server.Api;
+using Ferry.Server.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -34,9 +35,13 @@ internal static class ReadEndpoints
             .ProducesProblem(400).ProducesProblem(422).ProducesProblem(502);
     }
 
-    private static async Task<Ok<BalancesResponse>> BalancesAsync(ServerContext server, HttpContext context, CancellationToken ct)
+    private static async Task<Ok<BalancesResponse>> BalancesAsync(ServerContext server, HttpContext context, CancellationToken ct) =>
+        TypedResults.Ok(await ReadBalancesAsync(server, ApiAccess.Caller(context), ct).ConfigureAwait(false));
+
+    /// <summary>Every source's balances and the totals per environment and asset (the API's answer and the dashboard's matrix).</summary>
+    internal static async Task<BalancesResponse> ReadBalancesAsync(ServerContext server, ApiCaller caller, CancellationToken ct)
     {
-        await using var service = server.Open(context);
+        await using var service = server.Options.OpenService(caller.Requester);
         var sources = new List<BalanceSourceResponse>();
         var simulated = server.Options.SimulatorBalances;
         foreach (var simulator in service.Accounts.Where(a => simulated is not null && a.Environment == AccountEnvironment.Sim).GroupBy(a => a.BaseAddress))
@@ -51,7 +56,7 @@ internal static class ReadEndpoints
         var totals = sources.SelectMany(s => s.Rows.Select(r => (s.Environment, r.Asset, Amount: decimal.Parse(r.Amount, System.Globalization.CultureInfo.InvariantCulture))))
             .GroupBy(r => (r.Environment, r.Asset)).OrderBy(g => g.Key.Environment, StringComparer.Ordinal).ThenBy(g => g.Key.Asset, StringComparer.Ordinal)
             .Select(g => new AssetTotalResponse(g.Key.Environment, g.Key.Asset, WireDecimal.Format(g.Sum(r => r.Amount))));
-        return TypedResults.Ok(new BalancesResponse(sources, [.. totals]));
+        return new BalancesResponse(sources, [.. totals]);
     }
 
     private static async Task<BalanceSourceResponse> ReadAsync(TransferService service, AccountDefinition account, CancellationToken ct)

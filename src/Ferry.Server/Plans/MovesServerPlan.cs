@@ -37,7 +37,7 @@ internal sealed class MovesServerPlan(string kind, MovePlan plan, AccountDefinit
     private AccountEnvironment EnvironmentOf(string account) =>
         accounts.FirstOrDefault(a => a.Venue == Venue.Binance && string.Equals(a.Name, account, StringComparison.OrdinalIgnoreCase))?.Environment ?? master.Environment;
 
-    public override async Task<ExecutionResponse> ExecuteAsync(string planId, TransferService service, CancellationToken ct)
+    public override async Task<ExecutionResponse> ExecuteAsync(string planId, TransferService service, Action<ExecutionMoveResponse> finished, CancellationToken ct)
     {
         if (plan.Moves.Count == 0) return new ExecutionResponse(planId, Kind, ApiException.Outcomes.Done, [], "Nothing to move.");
         var unresolved = service.UnresolvedFrom();
@@ -46,10 +46,13 @@ internal sealed class MovesServerPlan(string kind, MovePlan plan, AccountDefinit
             if (move.Request.From.Email is { } email && unresolved(email) is { } reason)
                 throw ApiException.Refused($"Plan {planId} was not run, because {move.Request.From}'s {reason}; nothing was sent, so make a new plan afterwards");
         }
-        var run = await service.RunMovesAsync(plan, parallelism, null, ct).ConfigureAwait(false);
-        var moves = run.Results.Select(r => RunResults.Route(r.Move.MoveId, r.Run.Route, r.Run.Sent.LastOrDefault()) with { Outcome = RunResults.Outcome(r.Outcome) }).ToList();
+        var run = await service.RunMovesAsync(plan, parallelism, r => finished(Move(r)), ct).ConfigureAwait(false);
+        var moves = run.Results.Select(Move).ToList();
         var outcome = RunResults.Worst(moves.Select(m => m.Outcome));
         var done = moves.Count(m => m.Outcome == ApiException.Outcomes.Done);
         return new ExecutionResponse(planId, Kind, outcome, moves, $"{done} of {moves.Count} move(s) done (run {run.RunId}).");
     }
+
+    private static ExecutionMoveResponse Move(MoveResult result) =>
+        RunResults.Route(result.Move.MoveId, result.Run.Route, result.Run.Sent.LastOrDefault()) with { Outcome = RunResults.Outcome(result.Outcome) };
 }

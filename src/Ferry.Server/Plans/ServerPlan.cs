@@ -25,6 +25,7 @@ internal abstract class ServerPlan
     /// <summary>Wallets a sweep or rebalance left out, and why.</summary>
     public virtual IReadOnlyList<SkippedWalletResponse> Skipped => [];
 
-    /// <summary>Sends the plan; called at most once, after the plan book marked it as run.</summary>
-    public abstract Task<ExecutionResponse> ExecuteAsync(string planId, TransferService service, CancellationToken ct);
+    /// <summary>Sends the plan; called at most once, after the plan book marked it as run. <paramref name="finished"/>
+    /// hears each move as it ends.</summary>
+    public abstract Task<ExecutionResponse> ExecuteAsync(string planId, TransferService service, Action<ExecutionMoveResponse> finished, CancellationToken ct);
 }

@@ -21,7 +21,7 @@ internal sealed class TransferServerPlan(TransferProposal proposal) : ServerPlan
             [.. proposal.Legs.Select((leg, i) => PlanDescriptions.Leg(leg, i + 1, proposal.LegAccounts[i].Environment))]),
     ];
 
-    public override async Task<ExecutionResponse> ExecuteAsync(string planId, TransferService service, CancellationToken ct)
+    public override async Task<ExecutionResponse> ExecuteAsync(string planId, TransferService service, Action<ExecutionMoveResponse> finished, CancellationToken ct)
     {
         // The accounts as configured now: one removed since the plan was made is refused by name, nothing sent.
         var current = proposal with
@@ -31,6 +31,7 @@ internal sealed class TransferServerPlan(TransferProposal proposal) : ServerPlan
         };
         var execution = current.Route is null ? await service.ExecuteAsync(current, ct).ConfigureAwait(false) : await service.RunRouteAsync(current, ct).ConfigureAwait(false);
         var move = execution.Route is { } route ? RunResults.Route(MoveId, route, execution.LastSend) : RunResults.Lone(MoveId, execution.Entry!, execution.LastSend!);
+        finished(move);
         return new ExecutionResponse(planId, Kind, move.Outcome, [move], move.Message);
     }
 }

@@ -7,8 +7,8 @@ namespace Ferry.Server.Security;
 /// <summary>
 /// Who may call, decided before any endpoint runs (nothing is read, planned or sent for a refused request):
 /// <list type="bullet">
-/// <item>With tokens configured, every request carries one (<c>Authorization: Bearer ferry_…</c>); missing or unknown is
-/// 401, a token whose scope is too small for the endpoint is 403.</item>
+/// <item>With tokens configured, every request carries one (<c>Authorization: Bearer ferry_…</c>; a GET may instead carry
+/// the dashboard's login cookie); missing or unknown is 401, a token whose scope is too small for the endpoint is 403.</item>
 /// <item>With no token configured, only loopback may call, and only with a loopback Host header (so a web page cannot
 /// reach it through DNS rebinding); every scope is granted to "loopback".</item>
 /// <item>A request with a body must say it is JSON: a browser form or a <c>text/plain</c> POST from another site, which a
@@ -60,6 +60,13 @@ internal static class ApiAccess
         }
         if (header.Length == 0)
         {
+            // The dashboard's own reads (its event stream: a browser's EventSource cannot send a header) carry the login
+            // cookie instead; only for GET, which changes nothing, and the cookie is SameSite=Strict.
+            if (HttpMethods.IsGet(context.Request.Method) && context.Request.Cookies.TryGetValue(Dashboard.PageAccess.CookieName, out var cookie)
+                && cookie.Length > 0 && tokens.Verify(cookie) is { } person)
+            {
+                return person;
+            }
             throw new ApiException(ApiException.StatusCodes.Unauthorized, "unauthorized", ApiException.Outcomes.NotSent,
                 "This server needs an API token: send 'Authorization: Bearer TOKEN'; nothing was done.");
         }
@@ -70,8 +77,8 @@ internal static class ApiAccess
                 "The API token is not one configured here (it may have been removed); nothing was done.");
     }
 
-    private static bool IsLoopback(IPAddress? address) => address is not null && IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);
+    internal static bool IsLoopback(IPAddress? address) => address is not null && IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);
 
-    private static bool IsLoopbackHost(string host) =>
+    internal static bool IsLoopbackHost(string host) =>
         host is "localhost" or "[::1]" or "::1" || (IPAddress.TryParse(host, out var ip) && IPAddress.IsLoopback(ip));
 }
