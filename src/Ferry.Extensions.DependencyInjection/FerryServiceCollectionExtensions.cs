@@ -16,7 +16,7 @@ namespace Ferry.Extensions.DependencyInjection;
 /// options bound from the section (the key as <see cref="FerryKeyOptions"/>, the rest as the client's options) and
 /// validated when the host starts, its HTTP handler from <see cref="IHttpMessageHandlerFactory"/> (a named client whose
 /// primary handler is Ferry's own: no proxy from the environment, the account's proxy only where allowed), the
-/// container's <see cref="TimeProvider"/>, and each request's log line on <see cref="ILogger"/>.
+/// container's <see cref="TimeProvider"/>, and the container's <see cref="ILogger"/> (the clients' event ids 2001-2199).
 /// </summary>
 public static class FerryServiceCollectionExtensions
 {
@@ -44,8 +44,7 @@ public static class FerryServiceCollectionExtensions
         {
             var options = sp.GetRequiredService<IOptions<BinanceClientOptions>>().Value;
             options.Time = sp.GetRequiredService<TimeProvider>();
-            var log = sp.GetRequiredService<ILoggerFactory>().CreateLogger<BinanceClient>();
-            options.RequestLog ??= line => FerryLog.Request(log, "Binance", line);
+            options.Logger = sp.GetService<ILoggerFactory>()?.CreateLogger<BinanceClient>() ?? options.Logger;
             var key = sp.GetRequiredService<IOptionsMonitor<FerryKeyOptions>>().Get(BinanceHttpClient);
             return new BinanceClient(key.Credentials(), options, sp.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(BinanceHttpClient));
         });
@@ -70,6 +69,7 @@ public static class FerryServiceCollectionExtensions
         {
             var options = sp.GetRequiredService<IOptions<HtxClientOptions>>().Value;
             options.Time = sp.GetRequiredService<TimeProvider>();
+            options.Logger = sp.GetService<ILoggerFactory>()?.CreateLogger<HtxClient>() ?? options.Logger;
             var key = sp.GetRequiredService<IOptionsMonitor<FerryKeyOptions>>().Get(HtxHttpClient);
             return new HtxClient(key.Credentials(), options, sp.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(HtxHttpClient));
         });

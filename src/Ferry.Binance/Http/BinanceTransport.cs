@@ -50,11 +50,33 @@ internal sealed class BinanceTransport : IDisposable
             ? Task.FromResult<Outcome<T>>(new NotSent<T>(NotSentReason.InvalidInput, problem))
             : SendAsync(endpoint, parameters, recvWindow, typeInfo, cancellationToken);
 
+    /// <summary>Sends one logical request in its own span; its outcome is counted and logged once, whatever the attempts.</summary>
     public async Task<Outcome<T>> SendAsync<TParams, T>(
         BinanceEndpoint endpoint, TParams parameters, int? recvWindow, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
         where TParams : IWireParameters
     {
         endpoint = Resolve(endpoint);
+        var method = endpoint.Method.Method;
+        var started = _options.Time.GetTimestamp();
+        var activity = BinanceTelemetry.Instrumentation.StartRequest(method, endpoint.Path, endpoint.IpWeight, endpoint.UidWeight);
+        Outcome<T>? outcome = null;
+        try
+        {
+            outcome = await SendAttemptsAsync(endpoint, parameters, recvWindow, typeInfo, cancellationToken).ConfigureAwait(false);
+            return outcome;
+        }
+        finally
+        {
+            var kind = outcome?.Kind ?? OutcomeKind.Unknown;
+            BinanceTelemetry.Instrumentation.EndRequest(activity, method, endpoint.Path, kind, HttpStatusOf(outcome), _options.Time.GetElapsedTime(started));
+            LogOutcome(endpoint, outcome);
+        }
+    }
+
+    private async Task<Outcome<T>> SendAttemptsAsync<TParams, T>(
+        BinanceEndpoint endpoint, TParams parameters, int? recvWindow, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+        where TParams : IWireParameters
+    {
         var window = recvWindow ?? _options.RecvWindow;
         if (window is < 1 or > BinanceClientOptions.MaxRecvWindow)
         {
@@ -96,6 +118,7 @@ internal sealed class BinanceTransport : IDisposable
                 resentAfterClockError = true;
                 if (await Clock.MeasureAsync(cancellationToken).ConfigureAwait(false) is Done<TimeSpan>)
                 {
+                    BinanceLog.Retimed(_options.Logger, endpoint.Method.Method, endpoint.Path);
                     continue;
                 }
 
@@ -107,6 +130,7 @@ internal sealed class BinanceTransport : IDisposable
                 if (outcome is Unknown<T> && retries < _options.GetRetryCount)
                 {
                     retries++;
+                    BinanceLog.GetAgain(_options.Logger, endpoint.Method.Method, endpoint.Path, "its outcome was unknown");
                     continue;
                 }
 
@@ -116,11 +140,45 @@ internal sealed class BinanceTransport : IDisposable
                 {
                     rateRetries++;
                     throttled = outcome;
+                    BinanceLog.GetAgain(_options.Logger, endpoint.Method.Method, endpoint.Path, "after its Retry-After");
                     continue;
                 }
             }
 
             return outcome;
+        }
+    }
+
+    private static int? HttpStatusOf<T>(Outcome<T>? outcome) => outcome switch
+    {
+        Rejected<T> rejected => rejected.Error.HttpStatus,
+        Unknown<T> unknown => unknown.HttpStatus,
+        Done<T> => 200,
+        _ => null,
+    };
+
+    /// <summary>The outcome in one line: its kind and the exchange's error code; an unknown one with its reason (the
+    /// outcome's sentences name the endpoint and the failure, never a key or the query).</summary>
+    private void LogOutcome<T>(BinanceEndpoint endpoint, Outcome<T>? outcome)
+    {
+        var method = endpoint.Method.Method;
+        switch (outcome)
+        {
+            case Unknown<T> unknown:
+                BinanceLog.EndedUnknown(_options.Logger, method, endpoint.Path, unknown.Message);
+                break;
+            case Rejected<T> rejected:
+                BinanceLog.Ended(_options.Logger, method, endpoint.Path, "rejected", " (" + rejected.Error.Code + ")");
+                break;
+            case NotSent<T> notSent:
+                BinanceLog.Ended(_options.Logger, method, endpoint.Path, "not sent", " (" + notSent.Reason + ")");
+                break;
+            case null:
+                BinanceLog.Ended(_options.Logger, method, endpoint.Path, "with an exception", "");
+                break;
+            default:
+                BinanceLog.Ended(_options.Logger, method, endpoint.Path, "done", "");
+                break;
         }
     }
 

@@ -34,11 +34,35 @@ internal sealed class HtxTransport : IDisposable
 
     public HtxRateLimiter Limiter { get; }
 
+    /// <summary>Sends one request in its own span; its outcome is counted and logged once.</summary>
     public async Task<Outcome<T>> SendAsync<TParams, T>(HtxEndpoint endpoint, TParams parameters, JsonTypeInfo<T> typeInfo,
         CancellationToken cancellationToken)
         where TParams : IHtxParameters
     {
         endpoint = Endpoints[endpoint.Id];
+        var method = endpoint.Method.Method;
+        var started = _options.Time.GetTimestamp();
+        // HTX counts requests, not weights: each one costs 1 of its budget.
+        var activity = HtxTelemetry.Instrumentation.StartRequest(method, endpoint.Path, 1, 0);
+        Outcome<T>? outcome = null;
+        try
+        {
+            outcome = await SendOnceAsync(endpoint, parameters, typeInfo, started, cancellationToken).ConfigureAwait(false);
+            return outcome;
+        }
+        finally
+        {
+            var status = outcome switch { Rejected<T> r => r.Error.HttpStatus, Unknown<T> u => u.HttpStatus, Done<T> => 200, _ => (int?)null };
+            HtxTelemetry.Instrumentation.EndRequest(activity, method, endpoint.Path, outcome?.Kind ?? OutcomeKind.Unknown, status,
+                _options.Time.GetElapsedTime(started));
+            LogOutcome(endpoint, outcome);
+        }
+    }
+
+    private async Task<Outcome<T>> SendOnceAsync<TParams, T>(HtxEndpoint endpoint, TParams parameters, JsonTypeInfo<T> typeInfo,
+        long started, CancellationToken cancellationToken)
+        where TParams : IHtxParameters
+    {
         if (cancellationToken.IsCancellationRequested)
         {
             return SendFailure.CancelledBeforeSending<T>(endpoint);
@@ -68,10 +92,12 @@ internal sealed class HtxTransport : IDisposable
         }
         catch (HttpRequestException e) when (SendFailure.NothingWasSent(e))
         {
+            HtxLog.Failed(_options.Logger, endpoint.Method.Method, endpoint.Path, "not sent", SendFailure.Describe(e), Elapsed(started));
             return SendFailure.Unreachable<T>(request.RequestUri!.Host, e);
         }
         catch (Exception e) when (SendFailure.IsTransportFailure(e))
         {
+            HtxLog.Failed(_options.Logger, endpoint.Method.Method, endpoint.Path, "no answer", SendFailure.Describe(e), Elapsed(started));
             return SendFailure.AfterSending<T>(endpoint, e, _options.Timeout, cancellationToken);
         }
 
@@ -86,13 +112,20 @@ internal sealed class HtxTransport : IDisposable
             (body, length, complete) = await PooledResponseBody.ReadAsync(response.Content, timeout.Token).ConfigureAwait(false);
         }
 
+        var usage = Limiter.GetUsage(endpoint);
+        HtxTelemetry.Instrumentation.Weight("requests", endpoint.Budget, usage.Used, usage.Limit);
+        HtxLog.Answered(_options.Logger, endpoint.Method.Method, endpoint.Path, status, length, complete ? "" : " (incomplete)", Elapsed(started),
+            (usage.Limit - usage.Used).ToString(CultureInfo.InvariantCulture));
         try
         {
             var outcome = HtxResponseClassifier.Classify(endpoint, status, body.AsSpan(0, length), complete, typeInfo);
             if (outcome is Rejected<T> { Error: var error }
                 && (error.HttpStatus == 429 || HtxResponseClassifier.TooManyRequestsCodes.Contains(error.Code)))
             {
-                Limiter.BlockUntil(endpoint, Limiter.CurrentWindowEnd(endpoint));
+                var until = Limiter.CurrentWindowEnd(endpoint);
+                Limiter.BlockUntil(endpoint, until);
+                HtxTelemetry.Instrumentation.RateLimited(endpoint.Method.Method, endpoint.Path, error.HttpStatus);
+                HtxLog.RateLimited(_options.Logger, endpoint.Method.Method, endpoint.Path, error.HttpStatus, error.Code, until);
             }
 
             return outcome;
@@ -135,6 +168,32 @@ internal sealed class HtxTransport : IDisposable
 
         request.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
         return request;
+    }
+
+    private long Elapsed(long started) => (long)_options.Time.GetElapsedTime(started).TotalMilliseconds;
+
+    /// <summary>The outcome in one line: its kind and HTX's error code; an unknown one with its reason.</summary>
+    private void LogOutcome<T>(HtxEndpoint endpoint, Outcome<T>? outcome)
+    {
+        var method = endpoint.Method.Method;
+        switch (outcome)
+        {
+            case Unknown<T> unknown:
+                HtxLog.EndedUnknown(_options.Logger, method, endpoint.Path, unknown.Message);
+                break;
+            case Rejected<T> rejected:
+                HtxLog.Ended(_options.Logger, method, endpoint.Path, "rejected", " (" + rejected.Error.Code + ")");
+                break;
+            case NotSent<T> notSent:
+                HtxLog.Ended(_options.Logger, method, endpoint.Path, "not sent", " (" + notSent.Reason + ")");
+                break;
+            case null:
+                HtxLog.Ended(_options.Logger, method, endpoint.Path, "with an exception", "");
+                break;
+            default:
+                HtxLog.Ended(_options.Logger, method, endpoint.Path, "done", "");
+                break;
+        }
     }
 
     public void Dispose()
