@@ -101,7 +101,7 @@ public sealed class BinanceClientOptions
     public Action<string>? RequestLog { get; set; }
 
     /// <summary>
-    /// Where the client logs (event ids 2001-2099, docs/library.md): each answer at Debug, each outcome at Information,
+    /// Where the client logs (event ids 2001-2099, docs/library.md): each answer and each outcome at Debug;
     /// failures, unknown outcomes and 429s at Warning. Built from method, path, numbers and outcomes only: never the query,
     /// the signature or the key. Default: nothing is logged.
     /// </summary>

@@ -1,6 +1,9 @@
 using Ferry.Binance;
 using Ferry.Core.Http;
 using Ferry.Core.Safety;
+using Ferry.Engine.Journal;
+using Ferry.Engine.Policy;
+using Ferry.Engine.Service;
 using Ferry.Htx;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,6 +50,37 @@ public static class FerryServiceCollectionExtensions
             options.Logger = sp.GetService<ILoggerFactory>()?.CreateLogger<BinanceClient>() ?? options.Logger;
             var key = sp.GetRequiredService<IOptionsMonitor<FerryKeyOptions>>().Get(BinanceHttpClient);
             return new BinanceClient(key.Credentials(), options, sp.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(BinanceHttpClient));
+        });
+        return services;
+    }
+
+    /// <summary>
+    /// Registers the engine's one door, <see cref="TransferService"/> (a singleton: one journal, one set of venue sessions),
+    /// built from <paramref name="configure"/>'s accounts and journal file, the container's <see cref="TimeProvider"/> and
+    /// loggers; the options are checked when the host starts (<see cref="FerryEngineOptions"/>).
+    /// </summary>
+    public static IServiceCollection AddFerry(this IServiceCollection services, Action<FerryEngineOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<FerryEngineOptions>().Configure(configure).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<FerryEngineOptions>, EngineOptionsValidation>();
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<FerryEngineOptions>>().Value;
+            var time = sp.GetRequiredService<TimeProvider>();
+            var loggers = sp.GetService<ILoggerFactory>() ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
+            var journal = options.JournalPath!;
+            return new TransferService(new TransferServiceOptions
+            {
+                Accounts = [.. options.Accounts],
+                OpenJournal = () => SqliteTransferJournal.Open(journal, time),
+                Venues = new ContainerVenueConnector(time, loggers),
+                Time = time,
+                Logger = loggers.CreateLogger<TransferService>(),
+                Requester = Requester.Token(options.Requester),
+            });
         });
         return services;
     }

@@ -38,7 +38,7 @@ public sealed class HtxClientOptions
     public TimeProvider Time { get; set; } = TimeProvider.System;
 
     /// <summary>
-    /// Where the client logs (event ids 2101-2199, docs/library.md): each answer at Debug, each outcome at Information,
+    /// Where the client logs (event ids 2101-2199, docs/library.md): each answer and each outcome at Debug;
     /// failures, unknown outcomes and rate limits at Warning. Never the request's address (HTX signs in the query, next
     /// to the AccessKeyId). Default: nothing is logged.
     /// </summary>

@@ -20,7 +20,7 @@ internal static partial class BinanceLog
     [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "{Method} {Path} -> HTTP {Status}: rate limited, nothing more goes to it until {Until:O}")]
     public static partial void RateLimited(ILogger logger, string method, string path, int status, DateTimeOffset until);
 
-    [LoggerMessage(EventId = 2004, Level = LogLevel.Information, Message = "{Method} {Path} ended {Outcome}{Code}")]
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Debug, Message = "{Method} {Path} ended {Outcome}{Code}")]
     public static partial void Ended(ILogger logger, string method, string path, string outcome, string code);
 
     [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "{Method} {Path} ended unknown: it may have executed ({Reason})")]

@@ -18,7 +18,7 @@ internal static partial class HtxLog
     [LoggerMessage(EventId = 2103, Level = LogLevel.Warning, Message = "{Method} {Path} -> rate limited (HTTP {Status}, code {Code}); nothing more goes to it until {Until:O}")]
     public static partial void RateLimited(ILogger logger, string method, string path, int status, string code, DateTimeOffset until);
 
-    [LoggerMessage(EventId = 2104, Level = LogLevel.Information, Message = "{Method} {Path} ended {Outcome}{Code}")]
+    [LoggerMessage(EventId = 2104, Level = LogLevel.Debug, Message = "{Method} {Path} ended {Outcome}{Code}")]
     public static partial void Ended(ILogger logger, string method, string path, string outcome, string code);
 
     [LoggerMessage(EventId = 2105, Level = LogLevel.Warning, Message = "{Method} {Path} ended unknown: it may have executed ({Reason})")]
