@@ -3,6 +3,7 @@ using Ferry.Binance.Models;
 using Ferry.Binance.Signing;
 using Ferry.Core.Credentials;
 using Ferry.Core.Outcomes;
+using Ferry.Core.Telemetry;
 
 namespace Ferry.Binance.Http;
 
@@ -67,9 +68,16 @@ internal sealed class BinanceTransport : IDisposable
         }
         finally
         {
-            var kind = outcome?.Kind ?? OutcomeKind.Unknown;
-            BinanceTelemetry.Instrumentation.EndRequest(activity, method, endpoint.Path, kind, HttpStatusOf(outcome), _options.Time.GetElapsedTime(started));
-            LogOutcome(endpoint, outcome);
+            BinanceTelemetry.Instrumentation.EndRequest(activity, method, endpoint.Path, outcome, _options.Time.GetElapsedTime(started));
+            var (name, detail) = VenueInstrumentation.LogSummary(outcome);
+            if (outcome is Unknown<T>)
+            {
+                BinanceLog.EndedUnknown(_options.Logger, method, endpoint.Path, detail);
+            }
+            else
+            {
+                BinanceLog.Ended(_options.Logger, method, endpoint.Path, name, detail);
+            }
         }
     }
 
@@ -146,39 +154,6 @@ internal sealed class BinanceTransport : IDisposable
             }
 
             return outcome;
-        }
-    }
-
-    private static int? HttpStatusOf<T>(Outcome<T>? outcome) => outcome switch
-    {
-        Rejected<T> rejected => rejected.Error.HttpStatus,
-        Unknown<T> unknown => unknown.HttpStatus,
-        Done<T> => 200,
-        _ => null,
-    };
-
-    /// <summary>The outcome in one line: its kind and the exchange's error code; an unknown one with its reason (the
-    /// outcome's sentences name the endpoint and the failure, never a key or the query).</summary>
-    private void LogOutcome<T>(BinanceEndpoint endpoint, Outcome<T>? outcome)
-    {
-        var method = endpoint.Method.Method;
-        switch (outcome)
-        {
-            case Unknown<T> unknown:
-                BinanceLog.EndedUnknown(_options.Logger, method, endpoint.Path, unknown.Message);
-                break;
-            case Rejected<T> rejected:
-                BinanceLog.Ended(_options.Logger, method, endpoint.Path, "rejected", " (" + rejected.Error.Code + ")");
-                break;
-            case NotSent<T> notSent:
-                BinanceLog.Ended(_options.Logger, method, endpoint.Path, "not sent", " (" + notSent.Reason + ")");
-                break;
-            case null:
-                BinanceLog.Ended(_options.Logger, method, endpoint.Path, "with an exception", "");
-                break;
-            default:
-                BinanceLog.Ended(_options.Logger, method, endpoint.Path, "done", "");
-                break;
         }
     }
 

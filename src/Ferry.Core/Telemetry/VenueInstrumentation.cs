@@ -49,9 +49,18 @@ public sealed class VenueInstrumentation
         return activity;
     }
 
-    /// <summary>Ends a request: its outcome on the span, the request counter and the duration histogram.</summary>
-    public void EndRequest(Activity? activity, string method, string path, OutcomeKind outcome, int? httpStatus, TimeSpan elapsed)
+    /// <summary>Ends a request with its <paramref name="result"/> (null: an exception escaped, counted as unknown): the
+    /// outcome and HTTP status on the span, the request counter and the duration histogram.</summary>
+    public void EndRequest<T>(Activity? activity, string method, string path, Outcome<T>? result, TimeSpan elapsed)
     {
+        var outcome = result?.Kind ?? OutcomeKind.Unknown;
+        var httpStatus = result switch
+        {
+            Rejected<T> rejected => rejected.Error.HttpStatus,
+            Unknown<T> unknown => unknown.HttpStatus,
+            Done<T> => 200,
+            _ => (int?)null,
+        };
         var name = OutcomeName(outcome);
         var tags = new TagList
         {
@@ -98,6 +107,19 @@ public sealed class VenueInstrumentation
         _weightUsed.Record(used, tags);
         _weightLimit.Record(limit, tags);
     }
+
+    /// <summary>
+    /// A request's outcome for a log line: its name and what to add ("done", ""; "rejected", " (-2015)"; "not sent",
+    /// " (RateBudget)"; "unknown" and the outcome's sentence, which names the endpoint and the failure, never a key or the query).
+    /// </summary>
+    public static (string Outcome, string Detail) LogSummary<T>(Outcome<T>? result) => result switch
+    {
+        Unknown<T> unknown => ("unknown", unknown.Message),
+        Rejected<T> rejected => ("rejected", " (" + rejected.Error.Code + ")"),
+        NotSent<T> notSent => ("not sent", " (" + notSent.Reason + ")"),
+        null => ("with an exception", ""),
+        _ => ("done", ""),
+    };
 
     /// <summary>The tag value of an outcome: done, rejected, not_sent, unknown.</summary>
     public static string OutcomeName(OutcomeKind outcome) => outcome switch

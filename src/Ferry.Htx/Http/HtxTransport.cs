@@ -5,6 +5,7 @@ using System.Text.Json.Serialization.Metadata;
 using Ferry.Core.Credentials;
 using Ferry.Htx.Signing;
 using Ferry.Core.Outcomes;
+using Ferry.Core.Telemetry;
 
 namespace Ferry.Htx.Http;
 
@@ -52,10 +53,16 @@ internal sealed class HtxTransport : IDisposable
         }
         finally
         {
-            var status = outcome switch { Rejected<T> r => r.Error.HttpStatus, Unknown<T> u => u.HttpStatus, Done<T> => 200, _ => (int?)null };
-            HtxTelemetry.Instrumentation.EndRequest(activity, method, endpoint.Path, outcome?.Kind ?? OutcomeKind.Unknown, status,
-                _options.Time.GetElapsedTime(started));
-            LogOutcome(endpoint, outcome);
+            HtxTelemetry.Instrumentation.EndRequest(activity, method, endpoint.Path, outcome, _options.Time.GetElapsedTime(started));
+            var (name, detail) = VenueInstrumentation.LogSummary(outcome);
+            if (outcome is Unknown<T>)
+            {
+                HtxLog.EndedUnknown(_options.Logger, method, endpoint.Path, detail);
+            }
+            else
+            {
+                HtxLog.Ended(_options.Logger, method, endpoint.Path, name, detail);
+            }
         }
     }
 
@@ -171,30 +178,6 @@ internal sealed class HtxTransport : IDisposable
     }
 
     private long Elapsed(long started) => (long)_options.Time.GetElapsedTime(started).TotalMilliseconds;
-
-    /// <summary>The outcome in one line: its kind and HTX's error code; an unknown one with its reason.</summary>
-    private void LogOutcome<T>(HtxEndpoint endpoint, Outcome<T>? outcome)
-    {
-        var method = endpoint.Method.Method;
-        switch (outcome)
-        {
-            case Unknown<T> unknown:
-                HtxLog.EndedUnknown(_options.Logger, method, endpoint.Path, unknown.Message);
-                break;
-            case Rejected<T> rejected:
-                HtxLog.Ended(_options.Logger, method, endpoint.Path, "rejected", " (" + rejected.Error.Code + ")");
-                break;
-            case NotSent<T> notSent:
-                HtxLog.Ended(_options.Logger, method, endpoint.Path, "not sent", " (" + notSent.Reason + ")");
-                break;
-            case null:
-                HtxLog.Ended(_options.Logger, method, endpoint.Path, "with an exception", "");
-                break;
-            default:
-                HtxLog.Ended(_options.Logger, method, endpoint.Path, "done", "");
-                break;
-        }
-    }
 
     public void Dispose()
     {
