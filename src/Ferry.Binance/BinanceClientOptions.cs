@@ -1,5 +1,7 @@
 using Ferry.Binance.Http;
 using Ferry.Core.Safety;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Ferry.Binance;
 
@@ -98,6 +100,13 @@ public sealed class BinanceClientOptions
     /// </summary>
     public Action<string>? RequestLog { get; set; }
 
+    /// <summary>
+    /// Where the client logs (event ids 2001-2099, docs/library.md): each answer and each outcome at Debug;
+    /// failures, unknown outcomes and 429s at Warning. Built from method, path, numbers and outcomes only: never the query,
+    /// the signature or the key. Default: nothing is logged.
+    /// </summary>
+    public ILogger Logger { get; set; } = NullLogger.Instance;
+
     /// <summary>Most decimal places an amount may have before it is refused locally (Binance transfers: 8).</summary>
     public int MaxAmountDecimalPlaces { get; set; } = 8;
 
@@ -158,6 +167,7 @@ public sealed class BinanceClientOptions
         Require(MaxRateWait >= TimeSpan.Zero, nameof(MaxRateWait), "MaxRateWait must not be negative.");
         Require(Timeout > TimeSpan.Zero && Timeout <= TimeSpan.FromMinutes(10), nameof(Timeout), "Timeout must be more than zero and at most 10 minutes.");
         Require(Time is not null, nameof(Time), "Time must be set (use TimeProvider.System).");
+        Require(Logger is not null, nameof(Logger), "Logger must be set (use NullLogger.Instance).");
         Require(!string.IsNullOrWhiteSpace(UserAgent) && UserAgent.All(c => c is >= ' ' and <= '~'), nameof(UserAgent), "UserAgent must be non-empty printable ASCII.");
         Require(MaxAmountDecimalPlaces is >= 0 and <= 18, nameof(MaxAmountDecimalPlaces), "MaxAmountDecimalPlaces must be between 0 and 18.");
         Require(GetRetryCount is >= 0 and <= 5, nameof(GetRetryCount), "GetRetryCount must be between 0 and 5.");

@@ -1,6 +1,9 @@
 using Ferry.Binance;
 using Ferry.Core.Http;
 using Ferry.Core.Safety;
+using Ferry.Engine.Journal;
+using Ferry.Engine.Policy;
+using Ferry.Engine.Service;
 using Ferry.Htx;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,7 +19,7 @@ namespace Ferry.Extensions.DependencyInjection;
 /// options bound from the section (the key as <see cref="FerryKeyOptions"/>, the rest as the client's options) and
 /// validated when the host starts, its HTTP handler from <see cref="IHttpMessageHandlerFactory"/> (a named client whose
 /// primary handler is Ferry's own: no proxy from the environment, the account's proxy only where allowed), the
-/// container's <see cref="TimeProvider"/>, and each request's log line on <see cref="ILogger"/>.
+/// container's <see cref="TimeProvider"/>, and the container's <see cref="ILogger"/> (the clients' event ids 2001-2199).
 /// </summary>
 public static class FerryServiceCollectionExtensions
 {
@@ -44,10 +47,40 @@ public static class FerryServiceCollectionExtensions
         {
             var options = sp.GetRequiredService<IOptions<BinanceClientOptions>>().Value;
             options.Time = sp.GetRequiredService<TimeProvider>();
-            var log = sp.GetRequiredService<ILoggerFactory>().CreateLogger<BinanceClient>();
-            options.RequestLog ??= line => FerryLog.Request(log, "Binance", line);
+            options.Logger = sp.GetService<ILoggerFactory>()?.CreateLogger<BinanceClient>() ?? options.Logger;
             var key = sp.GetRequiredService<IOptionsMonitor<FerryKeyOptions>>().Get(BinanceHttpClient);
             return new BinanceClient(key.Credentials(), options, sp.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(BinanceHttpClient));
+        });
+        return services;
+    }
+
+    /// <summary>
+    /// Registers the engine's one door, <see cref="TransferService"/> (a singleton: one journal, one set of venue sessions),
+    /// built from <paramref name="configure"/>'s accounts and journal file, the container's <see cref="TimeProvider"/> and
+    /// loggers; the options are checked when the host starts (<see cref="FerryEngineOptions"/>).
+    /// </summary>
+    public static IServiceCollection AddFerry(this IServiceCollection services, Action<FerryEngineOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<FerryEngineOptions>().Configure(configure).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<FerryEngineOptions>, EngineOptionsValidation>();
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<FerryEngineOptions>>().Value;
+            var time = sp.GetRequiredService<TimeProvider>();
+            var loggers = sp.GetService<ILoggerFactory>() ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
+            var journal = options.JournalPath!;
+            return new TransferService(new TransferServiceOptions
+            {
+                Accounts = [.. options.Accounts],
+                OpenJournal = () => SqliteTransferJournal.Open(journal, time),
+                Venues = new ContainerVenueConnector(time, loggers),
+                Time = time,
+                Logger = loggers.CreateLogger<TransferService>(),
+                Requester = Requester.Token(options.Requester),
+            });
         });
         return services;
     }
@@ -70,6 +103,7 @@ public static class FerryServiceCollectionExtensions
         {
             var options = sp.GetRequiredService<IOptions<HtxClientOptions>>().Value;
             options.Time = sp.GetRequiredService<TimeProvider>();
+            options.Logger = sp.GetService<ILoggerFactory>()?.CreateLogger<HtxClient>() ?? options.Logger;
             var key = sp.GetRequiredService<IOptionsMonitor<FerryKeyOptions>>().Get(HtxHttpClient);
             return new HtxClient(key.Credentials(), options, sp.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(HtxHttpClient));
         });

@@ -1,4 +1,6 @@
 using Ferry.Core.Safety;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Ferry.Htx;
 
@@ -35,6 +37,13 @@ public sealed class HtxClientOptions
     /// <summary>The clock for Signature V2 timestamps, limiter windows, waits and timeouts.</summary>
     public TimeProvider Time { get; set; } = TimeProvider.System;
 
+    /// <summary>
+    /// Where the client logs (event ids 2101-2199, docs/library.md): each answer and each outcome at Debug;
+    /// failures, unknown outcomes and rate limits at Warning. Never the request's address (HTX signs in the query, next
+    /// to the AccessKeyId). Default: nothing is logged.
+    /// </summary>
+    public ILogger Logger { get; set; } = NullLogger.Instance;
+
     /// <summary>The User-Agent header; default "ferry/&lt;assembly version&gt;".</summary>
     public string UserAgent { get; set; } = DefaultUserAgent;
 
@@ -58,6 +67,7 @@ public sealed class HtxClientOptions
         Require(MaxRateWait >= TimeSpan.Zero, nameof(MaxRateWait), "MaxRateWait must not be negative.");
         Require(Timeout > TimeSpan.Zero && Timeout <= TimeSpan.FromMinutes(10), nameof(Timeout), "Timeout must be more than zero and at most 10 minutes.");
         Require(Time is not null, nameof(Time), "Time must be set (use TimeProvider.System).");
+        Require(Logger is not null, nameof(Logger), "Logger must be set (use NullLogger.Instance).");
         Require(!string.IsNullOrWhiteSpace(UserAgent) && UserAgent.All(c => c is >= ' ' and <= '~'), nameof(UserAgent), "UserAgent must be non-empty printable ASCII.");
     }
 

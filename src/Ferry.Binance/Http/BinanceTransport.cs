@@ -3,6 +3,7 @@ using Ferry.Binance.Models;
 using Ferry.Binance.Signing;
 using Ferry.Core.Credentials;
 using Ferry.Core.Outcomes;
+using Ferry.Core.Telemetry;
 
 namespace Ferry.Binance.Http;
 
@@ -50,11 +51,40 @@ internal sealed class BinanceTransport : IDisposable
             ? Task.FromResult<Outcome<T>>(new NotSent<T>(NotSentReason.InvalidInput, problem))
             : SendAsync(endpoint, parameters, recvWindow, typeInfo, cancellationToken);
 
+    /// <summary>Sends one logical request in its own span; its outcome is counted and logged once, whatever the attempts.</summary>
     public async Task<Outcome<T>> SendAsync<TParams, T>(
         BinanceEndpoint endpoint, TParams parameters, int? recvWindow, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
         where TParams : IWireParameters
     {
         endpoint = Resolve(endpoint);
+        var method = endpoint.Method.Method;
+        var started = _options.Time.GetTimestamp();
+        var activity = BinanceTelemetry.Instrumentation.StartRequest(method, endpoint.Path, endpoint.IpWeight, endpoint.UidWeight);
+        Outcome<T>? outcome = null;
+        try
+        {
+            outcome = await SendAttemptsAsync(endpoint, parameters, recvWindow, typeInfo, cancellationToken).ConfigureAwait(false);
+            return outcome;
+        }
+        finally
+        {
+            BinanceTelemetry.Instrumentation.EndRequest(activity, method, endpoint.Path, outcome, _options.Time.GetElapsedTime(started));
+            var (name, detail) = VenueInstrumentation.LogSummary(outcome);
+            if (outcome is Unknown<T>)
+            {
+                BinanceLog.EndedUnknown(_options.Logger, method, endpoint.Path, detail);
+            }
+            else
+            {
+                BinanceLog.Ended(_options.Logger, method, endpoint.Path, name, detail);
+            }
+        }
+    }
+
+    private async Task<Outcome<T>> SendAttemptsAsync<TParams, T>(
+        BinanceEndpoint endpoint, TParams parameters, int? recvWindow, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+        where TParams : IWireParameters
+    {
         var window = recvWindow ?? _options.RecvWindow;
         if (window is < 1 or > BinanceClientOptions.MaxRecvWindow)
         {
@@ -96,6 +126,7 @@ internal sealed class BinanceTransport : IDisposable
                 resentAfterClockError = true;
                 if (await Clock.MeasureAsync(cancellationToken).ConfigureAwait(false) is Done<TimeSpan>)
                 {
+                    BinanceLog.Retimed(_options.Logger, endpoint.Method.Method, endpoint.Path);
                     continue;
                 }
 
@@ -107,6 +138,7 @@ internal sealed class BinanceTransport : IDisposable
                 if (outcome is Unknown<T> && retries < _options.GetRetryCount)
                 {
                     retries++;
+                    BinanceLog.GetAgain(_options.Logger, endpoint.Method.Method, endpoint.Path, "its outcome was unknown");
                     continue;
                 }
 
@@ -116,6 +148,7 @@ internal sealed class BinanceTransport : IDisposable
                 {
                     rateRetries++;
                     throttled = outcome;
+                    BinanceLog.GetAgain(_options.Logger, endpoint.Method.Method, endpoint.Path, "after its Retry-After");
                     continue;
                 }
             }

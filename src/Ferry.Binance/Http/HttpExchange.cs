@@ -118,10 +118,7 @@ internal sealed class HttpExchange : IDisposable
 
         request.Dispose();
         writer.Dispose();
-        if (_options.RequestLog is not null)
-        {
-            LogAnswer(endpoint, started, status, length, complete, (weights.Ip, weights.Uid));
-        }
+        LogAnswer(endpoint, started, status, length, complete, (weights.Ip, weights.Uid));
 
         try
         {
@@ -201,6 +198,7 @@ internal sealed class HttpExchange : IDisposable
         int? ip = endpoint.SharesHostBudget ? ReadInt(headers, "X-MBX-USED-WEIGHT-1M") : ReadInt(headers, "X-SAPI-USED-IP-WEIGHT-1M");
         var uid = ReadInt(headers, "X-SAPI-USED-UID-WEIGHT-1M");
         var sharedRaise = _limiter.Settle(endpoint, stamp, ip, uid, roundTrip);
+        RecordWeights(endpoint, ip, uid);
 
         var status = (int)response.StatusCode;
         if (status is 429 or 418)
@@ -210,6 +208,8 @@ internal sealed class HttpExchange : IDisposable
             var until = retry?.Delta is { } delta ? now + delta
                 : retry?.Date is { } date ? date - _clock.Offset
                 : _limiter.CurrentWindowEnd();
+            BinanceTelemetry.Instrumentation.RateLimited(endpoint.Method.Method, endpoint.Path, status);
+            BinanceLog.RateLimited(_options.Logger, endpoint.Method.Method, endpoint.Path, status, until);
             if (status == 418)
             {
                 // An IP ban: nothing from this IP may go until it ends.
@@ -223,20 +223,48 @@ internal sealed class HttpExchange : IDisposable
     }
 
     /// <summary>
-    /// One diagnostic line for an answered exchange. Built from the endpoint's method and path only: the query
-    /// (which holds the signature), the body and the headers sent (which hold the API key) never reach it.
+    /// One diagnostic line for an answered exchange, on the logger and the <see cref="BinanceClientOptions.RequestLog"/>
+    /// callback. Built from the endpoint's method and path only: the query (which holds the signature), the body and the
+    /// headers sent (which hold the API key) never reach it.
     /// </summary>
     private void LogAnswer(BinanceEndpoint endpoint, long started, int status, int length, bool complete, (int? Ip, int? Uid) weights)
     {
-        var line = string.Create(CultureInfo.InvariantCulture,
-            $"{endpoint.Method.Method} {endpoint.Path} -> HTTP {status}, {length} bytes{(complete ? "" : " (incomplete)")}, {Elapsed(started)} ms; used weight: ip {Weight(weights.Ip)}, uid {Weight(weights.Uid)}");
-        _options.RequestLog!(line);
+        var logged = _options.Logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Debug);
+        if (!logged && _options.RequestLog is null)
+        {
+            return;
+        }
+
+        var elapsed = Elapsed(started);
+        var incomplete = complete ? "" : " (incomplete)";
+        BinanceLog.Answered(_options.Logger, endpoint.Method.Method, endpoint.Path, status, length, incomplete, elapsed, Weight(weights.Ip), Weight(weights.Uid));
+        _options.RequestLog?.Invoke(string.Create(CultureInfo.InvariantCulture,
+            $"{endpoint.Method.Method} {endpoint.Path} -> HTTP {status}, {length} bytes{incomplete}, {elapsed} ms; used weight: ip {Weight(weights.Ip)}, uid {Weight(weights.Uid)}"));
     }
 
     private void LogFailure(BinanceEndpoint endpoint, long started, string what, Exception e)
     {
+        var elapsed = Elapsed(started);
+        BinanceLog.Failed(_options.Logger, endpoint.Method.Method, endpoint.Path, what, SendFailure.Describe(e), elapsed);
         _options.RequestLog?.Invoke(string.Create(CultureInfo.InvariantCulture,
-            $"{endpoint.Method.Method} {endpoint.Path} -> {what} ({SendFailure.Describe(e)}), {Elapsed(started)} ms"));
+            $"{endpoint.Method.Method} {endpoint.Path} -> {what} ({SendFailure.Describe(e)}), {elapsed} ms"));
+    }
+
+    /// <summary>The used weight the exchange reported, against the limit the client paces to (a /api, /fapi or /dapi
+    /// IP budget is the host's, so its scope is the path's first segment).</summary>
+    private void RecordWeights(BinanceEndpoint endpoint, int? ip, int? uid)
+    {
+        var (ipLimit, uidLimit) = _limiter.LimitsOf(endpoint);
+        if (ip is { } usedIp)
+        {
+            var scope = endpoint.SharesHostBudget ? endpoint.Path[..endpoint.Path.IndexOf('/', 1)] : endpoint.Path;
+            BinanceTelemetry.Instrumentation.Weight("ip", scope, usedIp, ipLimit);
+        }
+
+        if (uid is { } usedUid)
+        {
+            BinanceTelemetry.Instrumentation.Weight("uid", endpoint.Path, usedUid, uidLimit);
+        }
     }
 
     private long Elapsed(long started) => (long)_options.Time.GetElapsedTime(started).TotalMilliseconds;

@@ -80,6 +80,9 @@ public sealed class WeightLimiter
         _allIp = _ip.Distinct().ToArray();
     }
 
+    /// <summary>The IP and UID weight limits per window that <paramref name="endpoint"/> is paced against.</summary>
+    public (int Ip, int Uid) LimitsOf(BinanceEndpoint endpoint) => (_ip[endpoint.Id].Limit, _uid[endpoint.Id].Limit);
+
     /// <summary>
     /// The last part of every window in which no request is started: the round trip of the server-clock measurement (how
     /// far our idea of where the exchange's window starts can be late) plus the expected round trip (a moving average;

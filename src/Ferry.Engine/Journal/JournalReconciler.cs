@@ -33,7 +33,14 @@ public sealed class JournalReconciler(ITransferJournal journal, Func<JournalEntr
             return new(entry, $"left to another ferry ({heldBy!.Owner.Describe()}) that is working on it") { HeldBy = heldBy };
         // Read again under the claim: the owner that just let go may have settled it.
         entry = journal.Find(id)!;
-        return await SettleAsync(entry, ct).ConfigureAwait(false);
+        var settled = await SettleAsync(entry, ct).ConfigureAwait(false);
+        if (settled.Entry.State != entry.State)
+        {
+            EngineTelemetry.Entered(settled.Entry);
+        }
+
+        EngineTelemetry.Reconciled(settled.Entry);
+        return settled;
     }
 
     private async Task<ReconcileResult> SettleAsync(JournalEntry entry, CancellationToken ct)

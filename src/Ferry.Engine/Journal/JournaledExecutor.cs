@@ -18,12 +18,16 @@ public static class JournaledExecutor
         ArgumentNullException.ThrowIfNull(journal);
         ArgumentNullException.ThrowIfNull(send);
         var sending = journal.PlanAndBeginSending(leg);
+        EngineTelemetry.Entered(sending);
         var subject = ClaimSubjects.Of(sending);
+        using var activity = EngineTelemetry.StartLeg(sending);
         try
         {
             var result = await SendOnceAsync(send, ct).ConfigureAwait(false);
             var (to, details) = Answer(result);
-            return (journal.CompleteSend(sending, to, details), result);
+            var recorded = journal.CompleteSend(sending, to, details);
+            EngineTelemetry.EndLeg(activity, recorded, result);
+            return (recorded, result);
         }
         catch
         {
@@ -53,10 +57,14 @@ public static class JournaledExecutor
         // The entry's unit of work is held from 'sending' to the answer, so no other process takes the in-flight leg for
         // a crashed one (already held when a route or an intent is being run: then this only enters it again).
         using var claim = ClaimScope.Take(journal, ClaimSubjects.Of(current));
-        journal.Transition(id, from, LegState.Sending);
+        var sending = journal.Transition(id, from, LegState.Sending);
+        EngineTelemetry.Entered(sending);
+        using var activity = EngineTelemetry.StartLeg(sending);
         var result = await SendOnceAsync(send, ct).ConfigureAwait(false);
         var (to, details) = Answer(result);
-        return (journal.Transition(id, LegState.Sending, to, details), result);
+        var recorded = journal.Transition(id, LegState.Sending, to, details);
+        EngineTelemetry.EndLeg(activity, recorded, result);
+        return (recorded, result);
     }
 
     /// <summary>Sends once; anything but cancellation that escapes the sender counts as an unknown outcome.</summary>

@@ -153,6 +153,7 @@ public sealed partial class TransferService : IAsyncDisposable
             var session = await SessionAsync(proposal.LegAccounts[0], ct).ConfigureAwait(false);
             var (entry, result) = await JournaledExecutor.ExecuteAsync(Journal, leg.Describe() with { Requester = _options.Requester },
                 c => session.SendAsync(leg, c), ct).ConfigureAwait(false);
+            LogLeg(entry);
             return new TransferExecution(entry, null, result);
         }
         return await RunRouteAsync(proposal, ct).ConfigureAwait(false);
@@ -171,6 +172,7 @@ public sealed partial class TransferService : IAsyncDisposable
         LegSendResult? last = null;
         var run = await RouteExecutor.ExecuteAsync(Journal, route, async (leg, c) => last = await SendAsync(leg, c).ConfigureAwait(false),
             Reconciler(wait: true), ct, _options.Time, requester: _options.Requester).ConfigureAwait(false);
+        LogRoute(run);
         return new TransferExecution(null, run, last);
     }
 
@@ -258,6 +260,7 @@ public sealed partial class TransferService : IAsyncDisposable
         LegSendResult? last = null;
         var run = await RouteExecutor.RunAsync(Journal, routeId, async (leg, c) => last = await SendAsync(leg, c).ConfigureAwait(false),
             Reconciler(wait: true), ct).ConfigureAwait(false);
+        LogRoute(run);
         return new TransferExecution(null, run, last);
     }
 
@@ -287,10 +290,14 @@ public sealed partial class TransferService : IAsyncDisposable
         {
             var entry = Journal.Find(id) ?? throw new KeyNotFoundException($"There is no journal entry '{id}'.");
             await ConnectForAsync([entry], ct).ConfigureAwait(false);
-            return [await Reconciler(wait).ReconcileAsync(id, ct).ConfigureAwait(false)];
+            var one = await Reconciler(wait).ReconcileAsync(id, ct).ConfigureAwait(false);
+            Log.Reconciled(_options.Logger, one.Entry.Id, LegStates.Name(one.State), one.Reason);
+            return [one];
         }
         await ConnectForAsync(Journal.List([LegState.Sending, LegState.Unknown]), ct).ConfigureAwait(false);
-        return await Reconciler(wait).ReconcileAllAsync(ct).ConfigureAwait(false);
+        var all = await Reconciler(wait).ReconcileAllAsync(ct).ConfigureAwait(false);
+        foreach (var r in all) Log.Reconciled(_options.Logger, r.Entry.Id, LegStates.Name(r.State), r.Reason);
+        return all;
     }
 
     /// <summary>Reconciles, once per service, everything an earlier run left sending or unknown (waiting out history lag);
@@ -485,7 +492,11 @@ public sealed partial class TransferService : IAsyncDisposable
         var runId = "moves-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
         var runner = new MoveRunner(Journal, name => clients[name],
             new MoveRunOptions { Parallelism = parallelism, RunId = runId, Requester = _options.Requester }, Reconciler(wait: true));
-        return new MovesRun(runId, await runner.RunAsync(plan.Moves, finished, ct).ConfigureAwait(false));
+        return new MovesRun(runId, await runner.RunAsync(plan.Moves, result =>
+        {
+            LogRoute(result.Run);
+            finished?.Invoke(result);
+        }, ct).ConfigureAwait(false));
     }
 
     public async ValueTask DisposeAsync()
@@ -496,8 +507,35 @@ public sealed partial class TransferService : IAsyncDisposable
         if (_options.Venues is IAsyncDisposable venues) await venues.DisposeAsync().ConfigureAwait(false);
     }
 
+    private void LogRoute(RouteRun run) => LogRoute(run.Route);
+
+    private void LogRoute(RouteResult route)
+    {
+        foreach (var leg in route.Legs) LogLeg(leg.Entry);
+    }
+
+    /// <summary>One line per leg as journaled: id, venue, kind, amount, wallets and state (an unknown one at Warning).</summary>
+    private void LogLeg(JournalEntry entry)
+    {
+        var leg = entry.Leg;
+        var amount = WireDecimal.Format(leg.Amount) + " " + leg.Asset;
+        if (entry.State == LegState.Unknown)
+            Log.LegUnknown(_options.Logger, entry.Id, leg.Venue, leg.Kind, amount, leg.From, leg.To, entry.Message ?? "");
+        else
+            Log.Leg(_options.Logger, entry.Id, leg.Venue, leg.Kind, amount, leg.From, leg.To, LegStates.Name(entry.State));
+    }
+
     private static partial class Log
     {
+        [LoggerMessage(EventId = 1004, Level = LogLevel.Information, Message = "journal {EntryId}: {Venue} {Kind} {Amount} {From} -> {To}: {State}")]
+        public static partial void Leg(ILogger logger, string entryId, string venue, string kind, string amount, string from, string to, string state);
+
+        [LoggerMessage(EventId = 1005, Level = LogLevel.Warning, Message = "journal {EntryId}: {Venue} {Kind} {Amount} {From} -> {To}: outcome unknown, it may have executed; reconciliation decides ({Reason})")]
+        public static partial void LegUnknown(ILogger logger, string entryId, string venue, string kind, string amount, string from, string to, string reason);
+
+        [LoggerMessage(EventId = 1006, Level = LogLevel.Information, Message = "journal {EntryId}: reconciled, {State} ({Reason})")]
+        public static partial void Reconciled(ILogger logger, string entryId, string state, string reason);
+
         [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "journal {EntryId}: {State} ({Reason}).")]
         public static partial void Recovered(ILogger logger, string entryId, string state, string reason);
 

@@ -5,6 +5,7 @@ using System.Text.Json.Serialization.Metadata;
 using Ferry.Core.Credentials;
 using Ferry.Htx.Signing;
 using Ferry.Core.Outcomes;
+using Ferry.Core.Telemetry;
 
 namespace Ferry.Htx.Http;
 
@@ -34,11 +35,41 @@ internal sealed class HtxTransport : IDisposable
 
     public HtxRateLimiter Limiter { get; }
 
+    /// <summary>Sends one request in its own span; its outcome is counted and logged once.</summary>
     public async Task<Outcome<T>> SendAsync<TParams, T>(HtxEndpoint endpoint, TParams parameters, JsonTypeInfo<T> typeInfo,
         CancellationToken cancellationToken)
         where TParams : IHtxParameters
     {
         endpoint = Endpoints[endpoint.Id];
+        var method = endpoint.Method.Method;
+        var started = _options.Time.GetTimestamp();
+        // HTX counts requests, not weights: each one costs 1 of its budget.
+        var activity = HtxTelemetry.Instrumentation.StartRequest(method, endpoint.Path, 1, 0);
+        Outcome<T>? outcome = null;
+        try
+        {
+            outcome = await SendOnceAsync(endpoint, parameters, typeInfo, started, cancellationToken).ConfigureAwait(false);
+            return outcome;
+        }
+        finally
+        {
+            HtxTelemetry.Instrumentation.EndRequest(activity, method, endpoint.Path, outcome, _options.Time.GetElapsedTime(started));
+            var (name, detail) = VenueInstrumentation.LogSummary(outcome);
+            if (outcome is Unknown<T>)
+            {
+                HtxLog.EndedUnknown(_options.Logger, method, endpoint.Path, detail);
+            }
+            else
+            {
+                HtxLog.Ended(_options.Logger, method, endpoint.Path, name, detail);
+            }
+        }
+    }
+
+    private async Task<Outcome<T>> SendOnceAsync<TParams, T>(HtxEndpoint endpoint, TParams parameters, JsonTypeInfo<T> typeInfo,
+        long started, CancellationToken cancellationToken)
+        where TParams : IHtxParameters
+    {
         if (cancellationToken.IsCancellationRequested)
         {
             return SendFailure.CancelledBeforeSending<T>(endpoint);
@@ -68,10 +99,12 @@ internal sealed class HtxTransport : IDisposable
         }
         catch (HttpRequestException e) when (SendFailure.NothingWasSent(e))
         {
+            HtxLog.Failed(_options.Logger, endpoint.Method.Method, endpoint.Path, "not sent", SendFailure.Describe(e), Elapsed(started));
             return SendFailure.Unreachable<T>(request.RequestUri!.Host, e);
         }
         catch (Exception e) when (SendFailure.IsTransportFailure(e))
         {
+            HtxLog.Failed(_options.Logger, endpoint.Method.Method, endpoint.Path, "no answer", SendFailure.Describe(e), Elapsed(started));
             return SendFailure.AfterSending<T>(endpoint, e, _options.Timeout, cancellationToken);
         }
 
@@ -86,13 +119,20 @@ internal sealed class HtxTransport : IDisposable
             (body, length, complete) = await PooledResponseBody.ReadAsync(response.Content, timeout.Token).ConfigureAwait(false);
         }
 
+        var usage = Limiter.GetUsage(endpoint);
+        HtxTelemetry.Instrumentation.Weight("requests", endpoint.Budget, usage.Used, usage.Limit);
+        HtxLog.Answered(_options.Logger, endpoint.Method.Method, endpoint.Path, status, length, complete ? "" : " (incomplete)", Elapsed(started),
+            (usage.Limit - usage.Used).ToString(CultureInfo.InvariantCulture));
         try
         {
             var outcome = HtxResponseClassifier.Classify(endpoint, status, body.AsSpan(0, length), complete, typeInfo);
             if (outcome is Rejected<T> { Error: var error }
                 && (error.HttpStatus == 429 || HtxResponseClassifier.TooManyRequestsCodes.Contains(error.Code)))
             {
-                Limiter.BlockUntil(endpoint, Limiter.CurrentWindowEnd(endpoint));
+                var until = Limiter.CurrentWindowEnd(endpoint);
+                Limiter.BlockUntil(endpoint, until);
+                HtxTelemetry.Instrumentation.RateLimited(endpoint.Method.Method, endpoint.Path, error.HttpStatus);
+                HtxLog.RateLimited(_options.Logger, endpoint.Method.Method, endpoint.Path, error.HttpStatus, error.Code, until);
             }
 
             return outcome;
@@ -136,6 +176,8 @@ internal sealed class HtxTransport : IDisposable
         request.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
         return request;
     }
+
+    private long Elapsed(long started) => (long)_options.Time.GetElapsedTime(started).TotalMilliseconds;
 
     public void Dispose()
     {
