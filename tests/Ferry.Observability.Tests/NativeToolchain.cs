@@ -9,13 +9,7 @@ public static class NativeToolchain
             return;
         if (!string.Equals(Environment.UserName, "root", StringComparison.Ordinal))
             throw new InvalidOperationException("Native AOT needs clang and zlib1g-dev, which are missing, and this is not root; install them (apt-get install clang zlib1g-dev).");
-        var environment = new Dictionary<string, string> { ["DEBIAN_FRONTEND"] = "noninteractive" };
-        foreach (var command in new[] { new[] { "update" }, new[] { "install", "-y", "--no-install-recommends", "clang", "zlib1g-dev" } })
-        {
-            var (code, output) = await ChildProcess.RunAsync("apt-get", command, TimeSpan.FromMinutes(10), environment);
-            if (code != 0)
-                throw new InvalidOperationException($"'apt-get {string.Join(' ', command)}' failed with exit {code}: {output.Trim()}");
-        }
+        await Task.Run(() => DebianPackages.Install("clang", "zlib1g-dev"));
 
         if (!Present())
             throw new InvalidOperationException("apt-get installed clang and zlib1g-dev, yet clang or libz.so is still missing.");

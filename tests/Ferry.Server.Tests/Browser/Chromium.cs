@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using Ferry.Testing;
 using Microsoft.Playwright;
 
 namespace Ferry.Server.Tests.Browser;
@@ -62,26 +63,8 @@ public sealed class Chromium : IAsyncLifetime
             throw new InvalidOperationException(
                 "Chromium was not found and this is not root, so it cannot be installed; install Debian's 'chromium' package for the dashboard's browser tests.");
         }
-        Run("apt-get", "update");
-        Run("apt-get", "install", "-y", "--no-install-recommends", "chromium");
+        DebianPackages.Install("chromium");
         return Find() ?? throw new InvalidOperationException("apt-get installed chromium but no chromium executable was found.");
-    }
-
-    private static void Run(params string[] command)
-    {
-        var info = new ProcessStartInfo(command[0]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in command.Skip(1)) info.ArgumentList.Add(arg);
-        info.Environment["DEBIAN_FRONTEND"] = "noninteractive";
-        using var process = Process.Start(info) ?? throw new InvalidOperationException($"'{command[0]}' could not be started.");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(10)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new InvalidOperationException($"'{string.Join(' ', command)}' did not finish within 10 minutes.");
-        }
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"'{string.Join(' ', command)}' failed with exit {process.ExitCode}: {(stdout.Result + stderr.Result).Trim()}");
     }
 
     [DllImport("libc", SetLastError = false)]

@@ -192,8 +192,7 @@ public sealed class PostgresServer : IDisposable
             throw new InvalidOperationException(
                 "PostgreSQL's server programs (initdb, pg_ctl) were not found and this is not root, so they cannot be installed; install the 'postgresql' package.");
         }
-        Run("apt-get", "update");
-        Run("apt-get", "install", "-y", "--no-install-recommends", "postgresql");
+        DebianPackages.Install("postgresql");
         return FindBinaries() ?? throw new InvalidOperationException("apt-get installed postgresql but no initdb was found under /usr/lib/postgresql.");
     }
 
