@@ -479,6 +479,29 @@ public sealed class LeakScanTests : IAsyncLifetime, IDisposable
             new("policy init --json", 0),
             new("policy init", 4),
         ]),
+        ("approvals list",
+        [
+            new("approvals list", 0, Home: "{approvalhome}"),
+            new("approvals list --all --json", 0, Home: "{approvalhome}"),
+            new("approvals list --limit 0", 2),
+        ]),
+        ("approvals approve",
+        [
+            new("approvals approve {approval1} --json", 0, Home: "{approvalhome}"),
+            new("approvals approve {approval1}", 4, Home: "{approvalhome}"),
+            new("approvals approve A0000000000 --json", 2, Home: "{approvalhome}"),
+        ]),
+        ("approvals deny",
+        [
+            new("approvals deny {approval2} --reason leak-scan", 0, Home: "{approvalhome}"),
+            new("approvals deny {approval2} --json", 4, Home: "{approvalhome}"),
+        ]),
+        ("audit export",
+        [
+            new("audit export --since 24h", 0, Home: "{approvalhome}"),
+            new("audit export --since 2000-01-01 --format csv", 0, Home: "{approvalhome}"),
+            new("audit export --since soon", 2),
+        ]),
     ];
 
     /// <summary>Commands that do not take --account, and why; every other command must.</summary>
@@ -501,6 +524,10 @@ public sealed class LeakScanTests : IAsyncLifetime, IDisposable
         ["policy check"] = "the policy file covers every account",
         ["policy show"] = "the policy file covers every account",
         ["policy init"] = "writes the one policy file, which covers every account",
+        ["approvals list"] = "lists the requests of every account",
+        ["approvals approve"] = "answers one request, which names its own account",
+        ["approvals deny"] = "answers one request, which names its own account",
+        ["audit export"] = "exports the decisions of every account",
         ["worker"] = "each unit runs with the account it was queued for",
         ["worker status"] = "shows the units of every account",
         ["serve token add"] = "API tokens belong to the server, not to an account",
@@ -591,6 +618,38 @@ public sealed class LeakScanTests : IAsyncLifetime, IDisposable
         _placeholders["{home-wide-keyfile}"] = BrokenHome("wide-keyfile", $$"""{"name": "main", "environment": "mainnet", "keyFile": "{{wide}}"}""");
         _placeholders["{badtools}"] = TestKeys.OwnerOnlyFile(secrets, "BAD-TOOLS.md",
             $"## Binance Accounts\n### broken\n- API Key: {ToolsKey}\n- Secret: {ToolsSecret[..8]}...{ToolsSecret[^3..]}\n");
+        await ApprovalHomeAsync(sim, mainKeyFile);
+    }
+
+    /// <summary>A FERRY_HOME where every move needs approval, holding two requests another person (dana) made, so the
+    /// scan's approve and deny have something to answer ({approvalhome}, {approval1}, {approval2}).</summary>
+    private async Task ApprovalHomeAsync(string sim, string mainKeyFile)
+    {
+        var home = Directory.CreateDirectory(Path.Combine(_home, "approval-home")).FullName;
+        TestKeys.OwnerOnlyFile(home, "accounts.json",
+            $$"""{"accounts": [{"name": "main", "environment": "sim", "baseAddress": "{{sim}}", "email": "{{Master}}", "keyFile": "{{mainKeyFile}}"}]}""");
+        await File.WriteAllTextAsync(Path.Combine(home, "policy.yaml"), "default: require-approval\n");
+        async Task<string> RunAsDana(params string[] args)
+        {
+            var output = new StringWriter();
+            var env = new CliEnvironment
+            {
+                Out = output,
+                Error = new StringWriter(),
+                In = new StringReader(""),
+                IsInteractive = false,
+                GetEnvironmentVariable = name => name switch { "FERRY_HOME" => home, "USER" => "dana", _ => null },
+            };
+            await FerryApp.RunAsync(args, env);
+            return output.ToString();
+        }
+        await RunAsDana("transfer", "5", "USDT", "--from", "spot", "--to", "funding");
+        await RunAsDana("transfer", "6", "USDT", "--from", "spot", "--to", "funding");
+        var ids = System.Text.Json.JsonDocument.Parse(await RunAsDana("approvals", "list", "--json")).RootElement.GetProperty("approvals")
+            .EnumerateArray().Select(a => a.GetProperty("id").GetString()!).ToList();
+        _placeholders["{approvalhome}"] = home;
+        _placeholders["{approval1}"] = ids[0];
+        _placeholders["{approval2}"] = ids[1];
     }
 
     /// <summary>Another FERRY_HOME whose accounts.json holds <paramref name="account"/>, written with <paramref name="mode"/>.</summary>

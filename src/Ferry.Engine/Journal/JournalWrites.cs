@@ -165,7 +165,7 @@ internal static class JournalWrites
         if (string.Equals(approver, request.RequesterName, StringComparison.OrdinalIgnoreCase))
             throw new ApprovalRefusedException($"{approver} asked for the move of approval {id}, so someone else must {(approve ? "approve" : "deny")} it (four eyes); nothing was written.");
         if (request.Approvers.Count > 0 && !request.Approvers.Any(a => string.Equals(a, approver, StringComparison.OrdinalIgnoreCase)))
-            throw new ApprovalRefusedException($"Only {string.Join(", ", request.Approvers)} may answer approval {id} (rule '{request.Rule}'), not {approver}; nothing was written.");
+            throw new ApprovalRefusedException($"Only {string.Join(", ", request.Approvers)} may answer approval {id} ({(request.Rule is null ? "the policy's default" : $"rule '{request.Rule}'")}), not {approver}; nothing was written.");
         if (request.Votes.Any(v => string.Equals(v.Approver, approver, StringComparison.OrdinalIgnoreCase)))
             throw new ApprovalRefusedException($"{approver} already answered approval {id}; it needs {request.Required} distinct approvers.");
         var vote = new ApprovalVote(approver, approve, now, reason);

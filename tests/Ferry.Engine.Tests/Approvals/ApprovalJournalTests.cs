@@ -36,6 +36,10 @@ public abstract class ApprovalJournalTests(JournalStore store, int schemaBeforeA
             match: { asset: BTC }
             action: require-approval
             approval: { required: 2 }
+          - name: bnb-named
+            match: { asset: BNB }
+            action: require-approval
+            approval: { approvers: [carol] }
         """;
 
     private static readonly Requester Alice = Requester.Person("alice");
@@ -198,6 +202,17 @@ public abstract class ApprovalJournalTests(JournalStore store, int schemaBeforeA
         Assert.Equal((ApprovalState.Approved, 2), (both.State, both.Approvals));
         j.PlanAndBeginSending(Leg(1m, "BTC"));
         Assert.Equal(ApprovalState.Executed, j.FindApproval(id)!.State);
+    }
+
+    [Fact]
+    public void Only_the_approvers_a_rule_names_may_answer()
+    {
+        using var j = Open();
+        var id = Waits(j, Leg(1m, "BNB"));
+        var e = Assert.Throws<ApprovalRefusedException>(() => j.DecideApproval(id, "bob", approve: false));
+        Assert.Equal($"Only carol may answer approval {id} (rule 'bnb-named'), not bob; nothing was written.", e.Message);
+        Assert.Empty(j.FindApproval(id)!.Votes);
+        Assert.Equal(ApprovalState.Approved, j.DecideApproval(id, "Carol", approve: true).State);
     }
 
     [Fact]
