@@ -20,7 +20,7 @@ public sealed class PostgresTransferJournal : ITransferJournal
     /// one is refused. 1 is SQLite's schema 4 plus what many writers need, 2 adds the shared UID weight budget, 3 the work
     /// queue, 4 who asked for each leg (the transfer policy's requester), 5 the approval requests, their votes and the
     /// audit log.</summary>
-    public const int SchemaVersion = 5;
+    public const int SchemaVersion = 6;
 
     /// <summary>The advisory lock key every migration takes, so processes opening one database at once migrate it once.</summary>
     private const long MigrationLock = 0x4665727279_4A;
@@ -128,6 +128,8 @@ public sealed class PostgresTransferJournal : ITransferJournal
             // Schema 4: who asked for the move (person:alice, agent:claude, ...); older legs keep none.
             if (version < 4) Exec(connection, tx, "ALTER TABLE legs ADD COLUMN requester text;");
             if (version < 5) CreateSchema5(connection, tx);
+            // Schema 6: who queued a unit, so the worker that runs it asks for them; older units keep none.
+            if (version < 6) Exec(connection, tx, "ALTER TABLE work_units ADD COLUMN requester text;");
             Exec(connection, tx, $"UPDATE ferry_schema SET version = {SchemaVersion};");
             tx.Commit();
         });

@@ -145,7 +145,7 @@ public static class WorkersBench
             var runners = queues.Zip(stores).Select(worker => new WorkRunner(new WorkRunnerOptions
             {
                 Queue = worker.First,
-                OpenService = () => new TransferService(new TransferServiceOptions
+                OpenService = _ => new TransferService(new TransferServiceOptions
                 {
                     Accounts = [account],
                     OpenJournal = () => PostgresTransferJournal.Open(address),

@@ -19,7 +19,9 @@ internal static class QueueSubmission
     public static async Task<int> EnqueueAsync(CliEnvironment env, Printer printer, IReadOnlyList<WorkOrder> orders, bool jsonLine, CancellationToken ct)
     {
         using var queue = CliQueue.Open(env);
-        var units = await queue.EnqueueAsync(orders, ct);
+        // Whoever queues a move stays its requester: the worker that runs it asks for them.
+        var queuedBy = env.Requester ?? CliServices.Person(env);
+        var units = await queue.EnqueueAsync([.. orders.Select(o => o with { QueuedBy = o.QueuedBy ?? queuedBy })], ct);
         var document = new QueuedDocument(orders.FirstOrDefault()?.Batch, [.. units.Select(u => new QueuedUnitDocument(u.Id, WorkUnitStates.Name(u.Order.Kind),
             u.Order.Account, WireDecimal.Format(u.Request.Amount), u.Request.Asset, u.Request.From.ToString(), u.Request.To.ToString(), u.Order.ConfirmedAt is not null))]);
         if (printer.Json && jsonLine) env.Out.WriteLine(JsonLines.Of(document, CliJsonContext.Default.QueuedDocument));

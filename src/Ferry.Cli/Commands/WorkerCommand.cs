@@ -52,7 +52,7 @@ internal static class WorkerCommand
         {
             Queue = queue,
             // A service (and journal owner) per unit: units in flight at once never mistake each other's legs for crashed ones.
-            OpenService = () => CliServices.Open(env, json: true),
+            OpenService = runsFor => CliServices.Open(env, json: true, requester: runsFor),
             Worker = worker,
             Concurrency = concurrency,
             UntilEmpty = untilEmpty,

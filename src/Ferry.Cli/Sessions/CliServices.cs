@@ -14,7 +14,7 @@ namespace Ferry.Cli.Sessions;
 internal static class CliServices
 {
     /// <summary>The service for one command; <paramref name="announce"/> hears each session's banner as it opens.</summary>
-    public static TransferService Open(CliEnvironment env, bool json, Action<string>? announce = null)
+    public static TransferService Open(CliEnvironment env, bool json, Action<string>? announce = null, Requester? requester = null)
     {
         var home = FerryHome.FromEnvironment(env.GetEnvironmentVariable);
         // Read on first use: 'ferry journal list' needs no account, and a broken accounts.json must not stop it.
@@ -29,7 +29,7 @@ internal static class CliServices
             Logger = new CliLogger(env.Log),
             ReconcileWaiting = new ReconcileProgress(env, json).Report,
             Reconcile = env.Reconcile,
-            Requester = env.Requester ?? Person(env),
+            Requester = requester ?? env.Requester ?? Person(env),
             LoadPolicy = () => PolicyFile.Load(home),
         });
     }

@@ -17,7 +17,7 @@ public sealed class SqliteTransferJournal : ITransferJournal
     /// table and the one-live-entry-per-route-position index, 4 the indexes that keep list and resume reads independent
     /// of the journal's size, 5 the work queue's table (<see cref="Work.SqliteWorkQueue"/>), 6 who asked for each leg (the
     /// transfer policy's requester), 7 the approval requests, their votes and the audit log.</summary>
-    public const int SchemaVersion = 7;
+    public const int SchemaVersion = 8;
 
     /// <summary>Every value a state column must not hold: below, between and above the six names in sort order (done,
     /// not-executed, planned, rejected, sending, unknown; numbers sort below text and blobs above it). One range per
@@ -168,6 +168,8 @@ public sealed class SqliteTransferJournal : ITransferJournal
             Exec(c, "ALTER TABLE legs ADD COLUMN requester TEXT;", tx);
         }
         if (version < 7) CreateApprovals(c, tx);
+        // Schema 8: who queued a unit, so the worker that runs it asks for them; older units keep none.
+        if (version < 8) Exec(c, "ALTER TABLE work_units ADD COLUMN requester TEXT;", tx);
         Exec(c, $"PRAGMA user_version={SchemaVersion};", tx);
         tx.Commit();
     }

@@ -1,3 +1,4 @@
+using Ferry.Engine.Policy;
 using Ferry.Engine.Transfers;
 
 namespace Ferry.Engine.Work;
@@ -9,4 +10,7 @@ namespace Ferry.Engine.Work;
 /// <param name="Request">The move.</param>
 /// <param name="ConfirmedAt">When the person consented to a mainnet move (CONFIRM or --confirm); null: nobody did.</param>
 /// <param name="Batch">Groups the units of one sweep or rebalance (null for a lone transfer).</param>
-public sealed record WorkOrder(WorkKind Kind, string Account, TransferRequest Request, DateTimeOffset? ConfirmedAt, string? Batch = null);
+/// <param name="QueuedBy">Who queued it: the worker that runs it asks for them (<c>worker:ID for QueuedBy</c>), so the
+/// policy judges the move as theirs; null for units queued before the queue recorded it.</param>
+public sealed record WorkOrder(WorkKind Kind, string Account, TransferRequest Request, DateTimeOffset? ConfirmedAt, string? Batch = null,
+    Requester? QueuedBy = null);

@@ -1,5 +1,6 @@
 using Ferry.Engine.Accounts;
 using Ferry.Engine.Journal;
+using Ferry.Engine.Policy;
 using Ferry.Engine.Service;
 using Ferry.Engine.Transfers;
 using Microsoft.Extensions.Logging;
@@ -155,7 +156,7 @@ public sealed partial class WorkRunner
     /// <summary>Plans and runs one unit through the service; null when another process holds its journal claim right now.</summary>
     private async Task<WorkResult?> RunUnitAsync(WorkUnit unit, CancellationToken ct)
     {
-        await using var service = _options.OpenService();
+        await using var service = _options.OpenService(RunsFor(unit));
         TransferProposal proposal;
         try
         {
@@ -170,9 +171,26 @@ public sealed partial class WorkRunner
         if (proposal.TouchesMainnet && unit.Order.ConfirmedAt is null)
             return Refused(service, unit, "it is a mainnet move nobody confirmed when it was queued, and a worker never asks; nothing was sent");
 
-        var run = await service.MoveOnceAsync(unit.Id, proposal, resendRejected: false, ct).ConfigureAwait(false);
+        IntentRun run;
+        try
+        {
+            run = await service.MoveOnceAsync(unit.Id, proposal, resendRejected: false, ct).ConfigureAwait(false);
+        }
+        catch (PolicyRefusedException e)
+        {
+            // The policy refused (or sent for approval) the move as whoever queued it: nothing of it was journaled or sent.
+            return Refused(service, unit, e.Message);
+        }
         if (run.Status == IntentStatus.Held) return null;
         return Outcome(service, unit.Id);
+    }
+
+    /// <summary>Who a unit runs for: this worker acting for whoever queued it, so the policy judges the move as theirs.</summary>
+    private Requester? RunsFor(WorkUnit unit)
+    {
+        if (unit.Order.QueuedBy is not { } queuedBy) return null;
+        var name = Requester.IsName(_options.Worker.Id) ? _options.Worker.Id : $"pid{_options.Worker.Pid}";
+        return Requester.Worker(name, queuedBy.Principal);
     }
 
     /// <summary>A unit refused before anything of it is sent; journal entries an earlier holder wrote are still reported.</summary>

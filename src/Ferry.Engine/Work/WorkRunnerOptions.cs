@@ -1,3 +1,4 @@
+using Ferry.Engine.Policy;
 using Ferry.Engine.Service;
 using Microsoft.Extensions.Logging;
 
@@ -10,8 +11,9 @@ public sealed record WorkRunnerOptions
     public required IWorkQueue Queue { get; init; }
 
     /// <summary>Builds the engine's door for one unit (disposed when the unit ends): every unit runs through
-    /// <see cref="TransferService"/>, never a second path.</summary>
-    public required Func<TransferService> OpenService { get; init; }
+    /// <see cref="TransferService"/>, never a second path. Its argument is who the unit runs for
+    /// (<c>worker:ID for</c> whoever queued it), or null for a unit queued without a name (the door's own requester).</summary>
+    public required Func<Requester?, TransferService> OpenService { get; init; }
 
     /// <summary>Who this worker is (<see cref="WorkerIdentity.ForThisProcess"/>).</summary>
     public required WorkerIdentity Worker { get; init; }

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using Ferry.Core.Money;
 using Ferry.Engine.Addresses;
 using Ferry.Engine.Journal;
+using Ferry.Engine.Policy;
 using Ferry.Engine.Transfers;
 
 namespace Ferry.Engine.Work;
@@ -17,12 +18,12 @@ internal static class WorkUnitRows
 {
     public const string Columns = """
         id, kind, batch, account, amount, asset, from_addr, to_addr, confirmed_ms, state, created_ms, worker, worker_pid,
-        worker_host, worker_started_ms, token, lease_until_ms, takes, finished_ms, journal_ids, message
+        worker_host, worker_started_ms, token, lease_until_ms, takes, finished_ms, journal_ids, message, requester
         """;
 
     public const string Insert = """
-        INSERT INTO work_units (id, kind, batch, account, amount, asset, from_addr, to_addr, confirmed_ms, state, created_ms, not_before_ms)
-        VALUES (@id, @kind, @batch, @account, @amount, @asset, @from, @to, @confirmed, 'queued', @now, @now);
+        INSERT INTO work_units (id, kind, batch, account, amount, asset, from_addr, to_addr, confirmed_ms, state, created_ms, not_before_ms, requester)
+        VALUES (@id, @kind, @batch, @account, @amount, @asset, @from, @to, @confirmed, 'queued', @now, @now, @requester);
         """;
 
     public const string Take = """
@@ -79,6 +80,7 @@ internal static class WorkUnitRows
         Set(cmd, "@to", order.Request.To.ToString());
         Set(cmd, "@confirmed", order.ConfirmedAt?.ToUnixTimeMilliseconds());
         Set(cmd, "@now", now.ToUnixTimeMilliseconds());
+        Set(cmd, "@requester", order.QueuedBy?.ToString());
         return new WorkUnit(id, order, WorkUnitState.Queued, now, null, 0, null, [], null);
     }
 
@@ -159,7 +161,10 @@ internal static class WorkUnitRows
             throw new JournalCorruptException($"Work unit {r.GetString(0)} holds an unknown state '{r.GetString(9)}'; Ferry will not act on a queue it cannot read.");
         var request = new TransferRequest(decimal.Parse(r.GetString(4), NumberStyles.Number, CultureInfo.InvariantCulture), r.GetString(5),
             WalletAddress.Parse(r.GetString(6)), WalletAddress.Parse(r.GetString(7)));
-        var order = new WorkOrder(kind, r.GetString(3), request, r.IsDBNull(8) ? null : Ms(Long(r, 8)), r.IsDBNull(2) ? null : r.GetString(2));
+        Requester? queuedBy = null;
+        if (!r.IsDBNull(21) && !Requester.TryParse(r.GetString(21), out queuedBy))
+            throw new JournalCorruptException($"Work unit {r.GetString(0)} names an unreadable requester '{r.GetString(21)}'; Ferry will not act on a queue it cannot read.");
+        var order = new WorkOrder(kind, r.GetString(3), request, r.IsDBNull(8) ? null : Ms(Long(r, 8)), r.IsDBNull(2) ? null : r.GetString(2), queuedBy);
         var holder = state == WorkUnitState.Running && !r.IsDBNull(11)
             ? new WorkHolder(new WorkerIdentity(r.GetString(11), (int)Long(r, 12), r.GetString(13), Long(r, 14)), Long(r, 15), Ms(Long(r, 16)))
             : null;

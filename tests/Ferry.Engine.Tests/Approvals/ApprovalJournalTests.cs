@@ -346,7 +346,7 @@ public abstract class ApprovalJournalTests(JournalStore store, int schemaBeforeA
         {
             id = j.Plan(Leg(5m)).Id;
         }
-        store.Execute("DROP TABLE audit; DROP TABLE approval_votes; DROP TABLE approvals;");
+        store.Execute("DROP TABLE audit; DROP TABLE approval_votes; DROP TABLE approvals; ALTER TABLE work_units DROP COLUMN requester;");
         store.WriteSchemaVersion(schemaBeforeApprovals);
         using var migrated = Open();
         Assert.Equal(LegState.Planned, migrated.Find(id)!.State);

@@ -60,7 +60,7 @@ public abstract class PolicyJournalTests(JournalStore store, int schemaBeforeReq
             id = j.Plan(Leg(5m)).Id;
         }
         // Make the store what the schema before requesters wrote (SQLite 5: the work queue; PostgreSQL 1).
-        store.Execute("ALTER TABLE legs DROP COLUMN requester;");
+        store.Execute("ALTER TABLE legs DROP COLUMN requester; ALTER TABLE work_units DROP COLUMN requester;");
         store.WriteSchemaVersion(schemaBeforeRequester);
         using (var j = Open())
         {

@@ -1,4 +1,5 @@
 using Ferry.Engine.Addresses;
+using Ferry.Engine.Policy;
 using Ferry.Engine.Tests.Journal.Stores;
 using Ferry.Engine.Transfers;
 using Ferry.Engine.Work;
@@ -37,6 +38,18 @@ public abstract class WorkQueueTests(JournalStore store) : IDisposable
 
     protected static WorkOrder Order(decimal amount, string to = "funding") =>
         new(WorkKind.Transfer, "main", new TransferRequest(amount, "USDT", WalletAddress.Parse("spot"), WalletAddress.Parse(to)), null);
+
+    [Fact]
+    public async Task A_unit_keeps_who_queued_it_and_one_queued_without_a_name_reads_back_without_one()
+    {
+        using var queue = Open();
+        var units = await queue.EnqueueAsync([Order(1m) with { QueuedBy = Requester.Agent("claude") }, Order(2m)], CancellationToken.None);
+
+        Assert.Equal(Requester.Agent("claude"), (await queue.FindAsync(units[0].Id, CancellationToken.None))!.Order.QueuedBy);
+        Assert.Null((await queue.FindAsync(units[1].Id, CancellationToken.None))!.Order.QueuedBy);
+        var me = new WorkerIdentity("w1", Environment.ProcessId, Environment.MachineName, 0);
+        Assert.Equal(Requester.Agent("claude"), (await queue.TakeAsync(me, CancellationToken.None))!.Unit.Order.QueuedBy);
+    }
 
     [Fact]
     public async Task Units_are_taken_in_queue_order_and_completed_with_their_result()

@@ -2,6 +2,7 @@ using Ferry.Core.Credentials;
 using Ferry.Engine.Accounts;
 using Ferry.Engine.Addresses;
 using Ferry.Engine.Journal;
+using Ferry.Engine.Policy;
 using Ferry.Engine.Service;
 using Ferry.Engine.Transfers;
 using Ferry.Engine.Work;
@@ -40,9 +41,15 @@ public sealed class WorkRunnerTests : IDisposable
     private static WorkOrder Order(decimal amount, string account = "main", DateTimeOffset? confirmed = null) =>
         new(WorkKind.Transfer, account, new TransferRequest(amount, "USDT", WalletAddress.Parse("spot"), WalletAddress.Parse($"{Alice}/spot")), confirmed);
 
-    /// <summary>A service per unit with its own journal (its own claim owner), as every unit of a worker gets.</summary>
-    private TransferService Service() => new(new TransferServiceOptions
+    /// <summary>The transfer policy every unit's service checks its moves against (none: every move allowed).</summary>
+    private TransferPolicy? _policy;
+
+    /// <summary>A service per unit with its own journal (its own claim owner), as every unit of a worker gets, asking as
+    /// <paramref name="runsFor"/> (the door's default when null).</summary>
+    private TransferService Service(Requester? runsFor = null) => new(new TransferServiceOptions
     {
+        Requester = runsFor ?? Requester.Person("local"),
+        LoadPolicy = () => _policy,
         Accounts = [Main, Live],
         OpenJournal = () => SqliteTransferJournal.Open(Path, _clock),
         Venues = _exchange,
@@ -63,6 +70,33 @@ public sealed class WorkRunnerTests : IDisposable
         Time = idleClock ?? _clock,
         IdlePoll = TimeSpan.FromMilliseconds(20),
     });
+
+    [Fact]
+    public async Task A_queued_move_is_judged_as_whoever_queued_it_and_its_leg_names_the_worker_acting_for_them()
+    {
+        _policy = PolicyFile.Parse("""
+            default: allow
+            rules:
+              - name: no-agent-moves
+                match: { requester: agent }
+                action: block
+            """);
+        using var queue = SqliteWorkQueue.Open(Path, _clock, LongLease);
+        var byAgent = (await queue.EnqueueAsync([Order(1m) with { QueuedBy = Requester.Agent("claude") }], CancellationToken.None))[0];
+        var byPerson = (await queue.EnqueueAsync([Order(2m) with { QueuedBy = Requester.Person("alice") }], CancellationToken.None))[0];
+        Assert.Equal(Requester.Agent("claude"), (await queue.FindAsync(byAgent.Id, CancellationToken.None))!.Order.QueuedBy);
+
+        await Runner(queue, "w1").RunAsync(CancellationToken.None);
+
+        var refused = (await queue.FindAsync(byAgent.Id, CancellationToken.None))!;
+        Assert.Equal(WorkUnitState.Failed, refused.State);
+        Assert.Contains("no-agent-moves", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(1, _exchange.Executed);
+        using var journal = SqliteTransferJournal.Open(Path, _clock);
+        Assert.Empty(journal.ForIntent(byAgent.Id));
+        var moved = Assert.Single(journal.ForIntent(byPerson.Id));
+        Assert.Equal(Requester.Worker("w1", Requester.Person("alice")), moved.Leg.Requester);
+    }
 
     [Fact]
     public async Task A_worker_runs_every_queued_unit_once_and_records_its_journal_entries()
