@@ -102,6 +102,7 @@ public sealed class FerryServer : IAsyncDisposable
         JournalPage.Map(app, server);
         PlanPages.Map(app, server);
         FlowPage.Map(app, server);
+        ApprovalsPage.Map(app, server);
         app.MapFallback(context => throw new ApiException(ApiException.StatusCodes.NotFound, "not-found", ApiException.Outcomes.NotSent,
             $"There is no endpoint {context.Request.Method} {context.Request.Path}; GET /openapi/v1.json lists them"));
 

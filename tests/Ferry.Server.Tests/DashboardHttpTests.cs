@@ -8,7 +8,7 @@ namespace Ferry.Server.Tests;
 /// framing), anti-forgery and same-origin checks on every form, the token login's cookie, scopes, and no secret on a page.</summary>
 public sealed partial class DashboardHttpTests
 {
-    private static readonly string[] Pages = ["/", "/journal", "/plan", "/sweep", "/flows", "/login"];
+    private static readonly string[] Pages = ["/", "/journal", "/plan", "/sweep", "/flows", "/approvals", "/login"];
 
     [Fact]
     public async Task Every_page_carries_a_script_policy_without_inline_code_and_refuses_framing()

@@ -8,7 +8,7 @@ namespace Ferry.Server.Dashboard;
 internal static class Html
 {
     private static readonly (string Path, string Name)[] Menu =
-        [("/", "Balances"), ("/journal", "Journal"), ("/plan", "Move"), ("/sweep", "Sweep / rebalance"), ("/flows", "Flows")];
+        [("/", "Balances"), ("/journal", "Journal"), ("/plan", "Move"), ("/sweep", "Sweep / rebalance"), ("/flows", "Flows"), ("/approvals", "Approvals")];
 
     /// <summary>HTML-encodes text for an element or a quoted attribute.</summary>
     public static string E(string? text) => HtmlEncoder.Default.Encode(text ?? "");
