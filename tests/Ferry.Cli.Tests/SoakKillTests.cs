@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Ferry.Cli.Tests.Support;
 
 namespace Ferry.Cli.Tests;
 
@@ -45,28 +46,5 @@ public sealed class SoakKillTests
         Assert.Matches(@"mcp-execute_plan:ok=[1-9]", processes);
     }
 
-    private static async Task<(int Code, string Out, string Error)> RunSoakAsync(params string[] args)
-    {
-        var ferryDll = Path.Combine(AppContext.BaseDirectory, "ferry.dll");
-        var start = new ProcessStartInfo("dotnet", [ferryDll, "sim", "soak", .. args])
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-        };
-        var home = Directory.CreateTempSubdirectory("ferry-soak-procs-").FullName;
-        start.Environment["FERRY_HOME"] = home;
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(6));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        finally
-        {
-            if (!process.HasExited) process.Kill(entireProcessTree: true);
-            Directory.Delete(home, recursive: true);
-        }
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    private static Task<(int Code, string Out, string Error)> RunSoakAsync(params string[] args) => SoakProcess.RunAsync("ferry-soak-procs-", args);
 }

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Ferry.Cli.Tests.Support;
 using Ferry.Testing.Postgres;
 
 namespace Ferry.Cli.Tests;
@@ -96,27 +96,5 @@ public sealed class WorkerSoakTests(PostgresServer server) : IDisposable
         Assert.Equal("ferry: --workers and --processes are two ways to run the soak; give one of them.", stderr.Trim());
     }
 
-    private static async Task<(int Code, string Out, string Error)> SoakAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "ferry.dll"), "sim", "soak", .. args])
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-        };
-        var home = Directory.CreateTempSubdirectory("ferry-worker-soak-").FullName;
-        start.Environment["FERRY_HOME"] = home;
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(6));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        finally
-        {
-            if (!process.HasExited) process.Kill(entireProcessTree: true);
-            Directory.Delete(home, recursive: true);
-        }
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    private static Task<(int Code, string Out, string Error)> SoakAsync(params string[] args) => SoakProcess.RunAsync("ferry-worker-soak-", args);
 }
