@@ -35,13 +35,14 @@ internal sealed class ContainerVenueConnector(TimeProvider time, ILoggerFactory 
             return Task.FromResult<IVenueSession>(new HtxVenueSession(account, htx));
         }
 
-        var binance = new BinanceClient(account.Credentials, new BinanceClientOptions
+        var options = new BinanceClientOptions
         {
             BaseAddress = account.BaseAddress,
             Proxy = account.Proxy,
             Time = time,
             Logger = loggers.CreateLogger<BinanceClient>(),
-        });
+        };
+        var binance = new BinanceClient(account.Credentials, account.RateLimits?.ApplyTo(options) ?? options);
         Keep(binance);
         return Task.FromResult<IVenueSession>(new BinanceVenueSession(account, binance));
     }

@@ -68,6 +68,17 @@ public sealed class AccountStoreTests : IDisposable
     }
 
     [Fact]
+    public void Rate_limits_are_read_and_applied_to_the_client_options()
+    {
+        var mainnet = Assert.Single(Store("""{"accounts":[{"name":"main","environment":"mainnet","rateLimits":{"uidWeight":90000},"apiKey":"k1234567890","secret":"s1234567890"}]}""").Load());
+        Assert.Equal(new AccountRateLimits(UidWeight: 90_000), mainnet.RateLimits);
+        var sim = Assert.Single(Store("""{"accounts":[{"name":"sim","environment":"sim","baseAddress":"http://127.0.0.1:5000","rateLimits":{"uidWeight":3000,"ipWeight":500,"windowSeconds":3600},"apiKey":"k1234567890","secret":"s1234567890"}]}""").Load());
+        var options = sim.RateLimits!.ApplyTo(new Ferry.Binance.BinanceClientOptions());
+        Assert.Equal((3000, 500, TimeSpan.FromHours(1)), (options.UidWeightPerMinute, options.IpWeightPerMinute, options.WeightWindow));
+        Assert.Null(Assert.Single(Store("""{"accounts":[{"name":"main","environment":"mainnet","apiKey":"k1234567890","secret":"s1234567890"}]}""").Load()).RateLimits);
+    }
+
+    [Fact]
     public void Environment_variables_override_the_file()
     {
         _env["FERRY_FUTURES_KEYS_API_KEY"] = "env-key-0123456789";
@@ -103,6 +114,11 @@ public sealed class AccountStoreTests : IDisposable
     [InlineData("""{"accounts":[{"name":"main","environment":"sim","baseAddress":"http://127.0.0.1:5000","proxy":"http://127.0.0.1:3128","apiKey":"k1234567890","secret":"s1234567890"}]}""", "only for HTTPS to an official exchange host")]
     [InlineData("""{"accounts":[{"name":"main","environment":"mainnet","proxy":"socks5://127.0.0.1:1080","apiKey":"k1234567890","secret":"s1234567890"}]}""", "http:// or https://")]
     [InlineData("""{"accounts":[{"name":"main","environment":"mainnet","proxy":"not a proxy","apiKey":"k1234567890","secret":"s1234567890"}]}""", "malformed proxy")]
+    [InlineData("""{"accounts":[{"name":"main","environment":"mainnet","rateLimits":{"uidWeight":200000},"apiKey":"k1234567890","secret":"s1234567890"}]}""", "rateLimits.uidWeight 200000, above the exchange's own 180000")]
+    [InlineData("""{"accounts":[{"name":"main","environment":"mainnet","rateLimits":{"ipWeight":0},"apiKey":"k1234567890","secret":"s1234567890"}]}""", "a budget must be a positive whole number")]
+    [InlineData("""{"accounts":[{"name":"main","environment":"mainnet","rateLimits":{"windowSeconds":3600},"apiKey":"k1234567890","secret":"s1234567890"}]}""", "only a simulator account may")]
+    [InlineData("""{"accounts":[{"name":"main","environment":"sim","baseAddress":"http://127.0.0.1:5000","rateLimits":{"windowSeconds":0},"apiKey":"k1234567890","secret":"s1234567890"}]}""", "use 1 to 86400")]
+    [InlineData("""{"accounts":[{"name":"h","venue":"htx","environment":"mainnet","rateLimits":{"uidWeight":10},"apiKey":"k1234567890","secret":"s1234567890"}]}""", "only a Binance account has")]
     public void Refuses_bad_configuration(string json, string expected)
     {
         var error = Assert.Throws<AccountConfigException>(() => Store(json).Load());

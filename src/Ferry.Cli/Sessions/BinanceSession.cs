@@ -73,14 +73,15 @@ internal sealed class BinanceSession : IAsyncDisposable
         log.Debug($"client for '{account.Name}' on {baseAddress.GetLeftPart(UriPartial.Authority)}, {account.Credentials}");
         // UID weight belongs to the account, not the process: on a PostgreSQL journal every ferry process reserves it there.
         var sharedBudget = JournalLocation.Of(env, home).Postgres is { } journal ? new PostgresUidWeightStore(journal) : null;
-        var client = new BinanceClient(account.Credentials, new BinanceClientOptions
+        var options = new BinanceClientOptions
         {
             BaseAddress = baseAddress,
             Proxy = proxy,
             Time = env.Time,
             RequestLog = log.IsDebug ? line => log.Debug("http " + line) : null,
             UidWeightStore = sharedBudget,
-        });
+        };
+        var client = new BinanceClient(account.Credentials, account.RateLimits?.ApplyTo(options) ?? options);
         return (client, sharedBudget);
     }
 

@@ -23,6 +23,9 @@ public sealed record AccountDefinition(
     /// <summary>The proxy this account names for its keyed requests (HTTPS to an official host only); null: connect directly.</summary>
     public Uri? Proxy { get; init; }
 
+    /// <summary>The account's own rate budgets (accounts.json <c>rateLimits</c>); null keeps the exchange's published ones.</summary>
+    public AccountRateLimits? RateLimits { get; init; }
+
     /// <summary>Masked everywhere: the record printer would otherwise be fine, but be explicit.</summary>
     public override string ToString() => $"{Name} ({Venue.Display()}, {Environment}) {Credentials}";
 }

@@ -25,6 +25,15 @@ internal sealed class AccountEntryModel
     [JsonPropertyName("subAccounts")] public List<string>? SubAccounts { get; set; }
     [JsonPropertyName("masterEmail")] public string? MasterEmail { get; set; }
     [JsonPropertyName("proxy")] public string? Proxy { get; set; }
+    [JsonPropertyName("rateLimits")] public RateLimitsEntryModel? RateLimits { get; set; }
+}
+
+/// <summary>An account's <c>rateLimits</c> object; see docs/accounts.md.</summary>
+internal sealed class RateLimitsEntryModel
+{
+    [JsonPropertyName("uidWeight")] public int? UidWeight { get; set; }
+    [JsonPropertyName("ipWeight")] public int? IpWeight { get; set; }
+    [JsonPropertyName("windowSeconds")] public int? WindowSeconds { get; set; }
 }
 
 [JsonSourceGenerationOptions(ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip, AllowTrailingCommas = true,

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Ferry.Binance;
 using Ferry.Engine.Addresses;
 using Ferry.Core.Credentials;
 using Ferry.Core.Files;
@@ -102,6 +103,7 @@ public sealed class AccountStore
         var (subAccounts, masterEmail) = ResolveFamily(name, entry);
 
         var proxy = ResolveProxy(name, venue, baseAddress, entry.Proxy);
+        var rateLimits = ResolveRateLimits(name, venue, environment, entry.RateLimits);
         var (apiKey, secret, source) = ResolveKey(name, signing, entry);
         var account = new AccountDefinition(name, venue, environment, baseAddress,
             new ApiCredentials(apiKey, new SecretText(secret), signing), entry.Email?.ToLowerInvariant(), entry.Description,
@@ -109,6 +111,7 @@ public sealed class AccountStore
         {
             KeySource = source,
             Proxy = proxy,
+            RateLimits = rateLimits,
         };
         SigningKeyCheck.Check(account);
         return account;
@@ -159,6 +162,36 @@ public sealed class AccountStore
         var refusal = KeyHostAllowlist.Refusal(address, hosts, venue.Display());
         if (refusal is not null) throw new AccountConfigException($"Account '{name}': {refusal}");
         return address;
+    }
+
+    /// <summary>rateLimits: positive budgets, at most the exchange's own on a real exchange, and a window of the exchange's
+    /// length unless the account is a simulator's (whose windows a test or bench may have made longer or shorter).</summary>
+    private static AccountRateLimits? ResolveRateLimits(string name, Venue venue, AccountEnvironment environment, RateLimitsEntryModel? configured)
+    {
+        if (configured is null) return null;
+        if (venue != Venue.Binance)
+            throw new AccountConfigException($"Account '{name}' sets rateLimits, which only a Binance account has; remove it.");
+        var real = environment != AccountEnvironment.Sim;
+        CheckBudget(name, "uidWeight", configured.UidWeight, real ? new BinanceClientOptions().UidWeightPerMinute : int.MaxValue);
+        CheckBudget(name, "ipWeight", configured.IpWeight, real ? new BinanceClientOptions().IpWeightPerMinute : int.MaxValue);
+        if (configured.WindowSeconds is { } seconds)
+        {
+            if (real)
+                throw new AccountConfigException($"Account '{name}' sets rateLimits.windowSeconds, which only a simulator account may; the exchange's windows are one minute.");
+            if (seconds is < 1 or > 86_400)
+                throw new AccountConfigException($"Account '{name}' has rateLimits.windowSeconds {seconds}; use 1 to 86400.");
+        }
+        return new AccountRateLimits(configured.UidWeight, configured.IpWeight,
+            configured.WindowSeconds is { } s ? TimeSpan.FromSeconds(s) : null);
+    }
+
+    private static void CheckBudget(string name, string field, int? value, int exchangeLimit)
+    {
+        if (value is null) return;
+        if (value <= 0)
+            throw new AccountConfigException($"Account '{name}' has rateLimits.{field} {value}; a budget must be a positive whole number.");
+        if (value > exchangeLimit)
+            throw new AccountConfigException($"Account '{name}' has rateLimits.{field} {value}, above the exchange's own {exchangeLimit} per minute; a budget can only be lowered.");
     }
 
     /// <summary>An explicit proxy, allowed only where it relays an HTTPS tunnel to an official host (docs/accounts.md).</summary>
