@@ -70,4 +70,29 @@ public sealed class CliLogTests : IDisposable
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("FERRY_LOG='loud' is not a log level", result.Error);
     }
+
+    [Fact]
+    public void Two_logs_open_on_one_file_at_once_keep_each_others_lines()
+    {
+        // Two ferry processes (workers, a command beside the MCP server) each hold the log open; neither may write over
+        // a line the other added after it opened the file.
+        _cli.Environment["FERRY_LOG"] = "info";
+        using (var first = CliLog.Open(Env(new StringWriter()), verbose: false))
+        using (var second = CliLog.Open(Env(new StringWriter()), verbose: false))
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                first.Info($"first line {i}");
+                second.Info($"second line {i}");
+            }
+        }
+
+        var lines = File.ReadAllLines(Path.Combine(_cli.Home, "logs", "ferry.log"));
+        Assert.Equal(10, lines.Length);
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.EndsWith($"first line {i}", lines[2 * i], StringComparison.Ordinal);
+            Assert.EndsWith($"second line {i}", lines[(2 * i) + 1], StringComparison.Ordinal);
+        }
+    }
 }

@@ -80,9 +80,7 @@ internal sealed class CliLog : IDisposable
         home.EnsureExists();
         home.EnsureExists("logs");
         var path = FilePath(home);
-        var options = new FileStreamOptions { Mode = FileMode.Append, Access = FileAccess.Write, Share = FileShare.ReadWrite };
-        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        return new StreamWriter(new FileStream(path, options)) { AutoFlush = true };
+        return new StreamWriter(AppendOnlyFile.Open(path)) { AutoFlush = true };
     }
 
     /// <summary>Runs <see cref="ProtectConfigured"/> once, before the first line is written or scrubbed.</summary>
