@@ -3,28 +3,37 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
+using NSec.Cryptography;
 
 namespace Ferry.Samples.Aot;
 
 /// <summary>
-/// A tiny HTTP/1.1 server on a loopback port that answers the three requests the smoke app makes and checks their
-/// signatures with its own code (not the clients'): Binance's server time and universal transfer (HMAC-SHA256 of the form
-/// body, hex), HTX's spot-swap transfer (Signature V2: HMAC-SHA256 of the pre-sign string, base64, in the query).
+/// A tiny HTTP/1.1 server on a loopback port that answers the requests the smoke app makes and checks their signatures
+/// with its own code (not the clients'): Binance's server time and universal transfer (the form body signed with HMAC-SHA256
+/// as hex, or with Ed25519 or RSA PKCS#1 v1.5 SHA-256 as percent-encoded base64, checked with the public key), HTX's
+/// spot-swap transfer (Signature V2: HMAC-SHA256 of the pre-sign string, base64, in the query).
 /// </summary>
 public sealed class SigningCheckServer : IAsyncDisposable
 {
-    public const string BinanceKey = "aot-smoke-binance-key";
-    public const string BinanceSecret = "aot-smoke-binance-secret";
+    public const string BinanceHmacKey = "aot-smoke-binance-hmac-key";
+    public const string BinanceHmacSecret = "aot-smoke-binance-secret";
+    public const string BinanceEd25519Key = "aot-smoke-binance-ed25519-key";
+    public const string BinanceRsaKey = "aot-smoke-binance-rsa-key";
     public const string HtxKey = "aot-smoke-htx-access-key";
     public const string HtxSecret = "aot-smoke-htx-secret-key";
 
     private readonly TcpListener _listener;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _accepting;
+    private readonly PublicKey _ed25519PublicKey;
+    private readonly RSA _rsaPublicKey;
 
     private SigningCheckServer(TcpListener listener)
     {
         _listener = listener;
+        _ed25519PublicKey = PublicKey.Import(SignatureAlgorithm.Ed25519, Encoding.ASCII.GetBytes(TestKeys.Read("test-only-ed25519-public.pem")), KeyBlobFormat.PkixPublicKeyText);
+        _rsaPublicKey = RSA.Create();
+        _rsaPublicKey.ImportFromPem(TestKeys.Read("test-only-rsa-public.pem"));
         Address = new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}");
         _accepting = AcceptAsync();
     }
@@ -52,6 +61,7 @@ public sealed class SigningCheckServer : IAsyncDisposable
         }
 
         _stop.Dispose();
+        _rsaPublicKey.Dispose();
     }
 
     private async Task AcceptAsync()
@@ -104,7 +114,7 @@ public sealed class SigningCheckServer : IAsyncDisposable
         }
     }
 
-    private static (int Status, string Json) Answer(string method, string target, Dictionary<string, string> headers, string body)
+    private (int Status, string Json) Answer(string method, string target, Dictionary<string, string> headers, string body)
     {
         var question = target.IndexOf('?');
         var path = question < 0 ? target : target[..question];
@@ -115,10 +125,12 @@ public sealed class SigningCheckServer : IAsyncDisposable
                 return (200, $"{{\"serverTime\":{TimeProvider.System.GetUtcNow().ToUnixTimeMilliseconds()}}}");
             case ("POST", "/sapi/v1/asset/transfer"):
                 var cut = body.LastIndexOf("&signature=", StringComparison.Ordinal);
-                var signed = cut > 0 && headers.GetValueOrDefault("X-MBX-APIKEY") == BinanceKey
-                    && body[(cut + 11)..] == Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(BinanceSecret), Encoding.UTF8.GetBytes(body[..cut])))
-                    && body.Contains("amount=10.5&", StringComparison.Ordinal);
-                return signed ? (200, "{\"tranId\":13526853623}") : (400, "{\"code\":-1022,\"msg\":\"Signature for this request is not valid.\"}");
+                var tranId = cut > 0 && body.Contains("amount=10.5&", StringComparison.Ordinal)
+                    ? BinanceSigned(headers.GetValueOrDefault("X-MBX-APIKEY"), Encoding.UTF8.GetBytes(body[..cut]), body[(cut + 11)..])
+                    : null;
+                return tranId is { } id
+                    ? (200, $"{{\"tranId\":{id}}}")
+                    : (400, "{\"code\":-1022,\"msg\":\"Signature for this request is not valid.\"}");
             case ("POST", "/v2/account/transfer"):
                 var at = query.LastIndexOf("&Signature=", StringComparison.Ordinal);
                 var preSign = $"POST\n{headers.GetValueOrDefault("Host", "").ToLowerInvariant()}\n{path}\n{(at > 0 ? query[..at] : "")}";
@@ -131,5 +143,30 @@ public sealed class SigningCheckServer : IAsyncDisposable
             default:
                 return (400, "{\"code\":-1100,\"msg\":\"Unknown path.\"}");
         }
+    }
+
+    /// <summary>The transfer id answered for a good signature (one per key kind, so the app shows which key was checked);
+    /// null when the key is unknown or the signature does not verify.</summary>
+    private long? BinanceSigned(string? apiKey, byte[] payload, string signature)
+    {
+        switch (apiKey)
+        {
+            case BinanceHmacKey:
+                return signature == Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(BinanceHmacSecret), payload)) ? 13526853623 : null;
+            case BinanceEd25519Key:
+                return FromBase64(signature) is { } edSignature && SignatureAlgorithm.Ed25519.Verify(_ed25519PublicKey, payload, edSignature) ? 13526853624 : null;
+            case BinanceRsaKey:
+                return FromBase64(signature) is { } rsaSignature && _rsaPublicKey.VerifyData(payload, rsaSignature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1) ? 13526853625 : null;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The bytes of a percent-encoded base64 signature; null when it is not base64.</summary>
+    private static byte[]? FromBase64(string encoded)
+    {
+        var base64 = Uri.UnescapeDataString(encoded);
+        var buffer = new byte[base64.Length];
+        return Convert.TryFromBase64String(base64, buffer, out var written) ? buffer[..written] : null;
     }
 }

@@ -63,6 +63,22 @@ public sealed class CliLogTests : IDisposable
     }
 
     [Fact]
+    public async Task FERRY_LOG_debug_writes_both_clients_request_lines_and_outcomes_from_their_loggers()
+    {
+        _cli.Environment["FERRY_LOG"] = "debug";
+        Assert.Equal(0, (await _cli.RunAsync("transfer", "1", "USDT", "--from", "spot", "--to", "usdm")).ExitCode);
+        Assert.Equal(0, (await _cli.RunAsync("transfer", "2", "USDT", "--from", "htx:spot", "--to", "htx:swap")).ExitCode);
+
+        var text = File.ReadAllText(Path.Combine(_cli.Home, "logs", "ferry.log"));
+        // The line per HTTP exchange says what it always said; the clients' loggers add each request's outcome, and HTX's
+        // requests are logged too.
+        Assert.Matches(@" debug http POST /sapi/v1/asset/transfer -> HTTP 200, \d+ bytes, \d+ ms; used weight: ip [\d-]+, uid [\d-]+", text);
+        Assert.Contains(" debug http POST /sapi/v1/asset/transfer ended done", text);
+        Assert.Matches(@" debug http POST /v2/account/transfer -> HTTP 200, \d+ bytes, \d+ ms; requests left in the window: ", text);
+        Assert.Contains(" debug http POST /v2/account/transfer ended done", text);
+    }
+
+    [Fact]
     public async Task An_unreadable_FERRY_LOG_is_bad_input()
     {
         _cli.Environment["FERRY_LOG"] = "loud";

@@ -4,8 +4,9 @@ namespace Ferry.Observability.Tests;
 
 /// <summary>
 /// The client libraries (Ferry.Core, Ferry.Binance, Ferry.Htx: IsAotCompatible) under Native AOT: samples/Ferry.Samples.Aot
-/// publishes for linux-x64 with no trim or AOT warning (warnings are errors) and, compiled ahead of time, signs a Binance
-/// and an HTX transfer that a loopback server checks with its own code. The native toolchain (clang, zlib1g-dev) is
+/// publishes for linux-x64 with no trim or AOT warning (warnings are errors) and, compiled ahead of time, signs Binance
+/// transfers with each key kind (HMAC, Ed25519 through NSec's native libsodium, RSA) and an HTX transfer, each checked by a
+/// loopback server with its own code (Ed25519 and RSA with the public key). The native toolchain (clang, zlib1g-dev) is
 /// installed with apt-get when missing and this runs as root; otherwise the test fails saying what to install.
 /// </summary>
 public sealed class AotSmokeTests : IDisposable
@@ -15,7 +16,7 @@ public sealed class AotSmokeTests : IDisposable
     public void Dispose() => Directory.Delete(_output, recursive: true);
 
     [Fact]
-    public async Task The_client_libraries_publish_as_native_aot_without_warnings_and_the_native_program_signs_both_venues_requests()
+    public async Task The_client_libraries_publish_as_native_aot_without_warnings_and_the_native_program_signs_with_every_key_kind()
     {
         // Native AOT publishes for the machine it runs on; CI's machines are linux-x64.
         Assert.True(OperatingSystem.IsLinux() && RuntimeInformation.OSArchitecture == Architecture.X64, "the AOT smoke test runs on linux-x64");
@@ -32,7 +33,11 @@ public sealed class AotSmokeTests : IDisposable
         Assert.DoesNotContain("warning IL", log, StringComparison.Ordinal);
         var (code, said) = await ChildProcess.RunAsync(Path.Combine(_output, "app", "Ferry.Samples.Aot"), [], TimeSpan.FromMinutes(1));
         Assert.True(code == 0, "the native program failed: " + said);
-        Assert.Contains("binance: done, tranId 13526853623", said, StringComparison.Ordinal);
+        // Ed25519 signs through libsodium, a native library the publish must put beside the program.
+        Assert.True(File.Exists(Path.Combine(_output, "app", "libsodium.so")), "libsodium.so is not beside the native program");
+        Assert.Contains("binance hmac: done, tranId 13526853623", said, StringComparison.Ordinal);
+        Assert.Contains("binance ed25519: done, tranId 13526853624", said, StringComparison.Ordinal);
+        Assert.Contains("binance rsa: done, tranId 13526853625", said, StringComparison.Ordinal);
         Assert.Contains("htx: done, transfer id 176104252", said, StringComparison.Ordinal);
     }
 }

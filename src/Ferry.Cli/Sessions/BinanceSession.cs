@@ -78,7 +78,7 @@ internal sealed class BinanceSession : IAsyncDisposable
             BaseAddress = baseAddress,
             Proxy = proxy,
             Time = env.Time,
-            RequestLog = log.IsDebug ? line => log.Debug("http " + line) : null,
+            Logger = new Output.CliLogger(log, "http "),
             UidWeightStore = sharedBudget,
         };
         var client = new BinanceClient(account.Credentials, account.RateLimits?.ApplyTo(options) ?? options);

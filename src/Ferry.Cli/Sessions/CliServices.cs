@@ -2,7 +2,6 @@ using Ferry.Engine.Accounts;
 using Ferry.Engine.Journal;
 using Ferry.Engine.Policy;
 using Ferry.Engine.Service;
-using Microsoft.Extensions.Logging;
 
 namespace Ferry.Cli.Sessions;
 
@@ -26,7 +25,7 @@ internal static class CliServices
             OpenJournal = () => OpenJournal(home, env),
             Venues = new CliVenues(env, home, () => configured.Value.Count == 0, announce),
             Time = env.Time,
-            Logger = new CliLogger(env.Log),
+            Logger = new Output.CliLogger(env.Log),
             ReconcileWaiting = new ReconcileProgress(env, json).Report,
             Reconcile = env.Reconcile,
             Requester = requester ?? env.Requester ?? Person(env),
@@ -46,7 +45,7 @@ internal static class CliServices
             OpenJournal = () => OpenJournal(home, env),
             Venues = new CliVenues(env, home, () => false, null),
             Time = env.Time,
-            Logger = new CliLogger(env.Log),
+            Logger = new Output.CliLogger(env.Log),
             Requester = requester,
             LoadPolicy = () => PolicyFile.Load(home),
         });
@@ -84,20 +83,5 @@ internal static class CliServices
     {
         home.EnsureExists();
         return JournalLocation.Of(env, home).Open(env);
-    }
-
-    /// <summary>The engine's log lines go to the command's log (<c>--verbose</c>, FERRY_LOG).</summary>
-    private sealed class CliLogger(Output.CliLog log) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Debug;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            var message = formatter(state, exception);
-            if (logLevel >= LogLevel.Information) log.Info(message);
-            else log.Debug(message);
-        }
     }
 }

@@ -109,12 +109,14 @@ internal sealed class HtxSession : IAsyncDisposable
     /// <summary>A loopback simulator serves both HTX hosts; an official spot host pairs with the official swap host.</summary>
     public static HtxClient NewClient(AccountDefinition account, CliEnvironment env, int? transfersPerSecond = null)
     {
+        env.Log.Protect(account.Credentials);
         var options = new HtxClientOptions
         {
             SpotBaseAddress = account.BaseAddress,
             SwapBaseAddress = KeyHostAllowlist.IsLoopback(account.BaseAddress) ? account.BaseAddress : HtxClientOptions.OfficialSwapAddress,
             Proxy = account.Proxy,
             Time = env.Time,
+            Logger = new Output.CliLogger(env.Log, "http "),
         };
         if (transfersPerSecond is { } rate) options.TransfersPerSecond = rate;
         return new HtxClient(account.Credentials, options);
