@@ -51,7 +51,7 @@ public abstract class ApprovalJournalTests(JournalStore store, int schemaBeforeA
     private ITransferJournal Open()
     {
         var journal = store.Open(_clock);
-        journal.Admission = new PolicyGate(() => PolicyFile.Parse(Policy), [], _clock).Admit;
+        journal.Admission = new PolicyGate(() => PolicyFile.Parse(Policy), [], _clock).AdmitAsync;
         return journal;
     }
 

@@ -35,7 +35,7 @@ public abstract class PolicyJournalTests(JournalStore store, int schemaBeforeReq
     private ITransferJournal Open(string policy = Cap)
     {
         var journal = store.Open(_clock);
-        journal.Admission = new PolicyGate(() => PolicyFile.Parse(policy), [], _clock).Admit;
+        journal.Admission = new PolicyGate(() => PolicyFile.Parse(policy), [], _clock).AdmitAsync;
         return journal;
     }
 
