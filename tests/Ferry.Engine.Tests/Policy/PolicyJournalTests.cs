@@ -146,8 +146,10 @@ public abstract class PolicyJournalTests(JournalStore store, int schemaBeforeReq
                 var journal = journals[i % journals.Count];
                 try
                 {
-                    var sending = journal.PlanAndBeginSending(Leg(amount, Requester.Agent($"agent-{i % 3}")));
-                    journal.CompleteSend(sending, LegState.Done, new TransitionDetails { ExchangeId = $"{i}", HistoryId = $"{i}" });
+                    // Awaited: fifty racers blocking pool threads on a PostgreSQL journal would starve the very threads its
+                    // answers need.
+                    var sending = await journal.PlanAndBeginSendingAsync(Leg(amount, Requester.Agent($"agent-{i % 3}")));
+                    await journal.CompleteSendAsync(sending, LegState.Done, new TransitionDetails { ExchangeId = $"{i}", HistoryId = $"{i}" });
                     return (Sent: true, Refusal: (string?)null);
                 }
                 catch (PolicyRefusedException e)
