@@ -1,6 +1,8 @@
 using System.Data;
 using System.Globalization;
 using Ferry.Engine.Journal;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace Ferry.Engine.Postgres;
@@ -11,8 +13,9 @@ namespace Ferry.Engine.Postgres;
 /// expected</c> is the compare-and-set (the row lock makes concurrent writers of one entry queue, and all but the first
 /// find the state moved); the writer's claim row is read <c>FOR SHARE</c> so no take-over commits in between; claimers of
 /// one subject queue on a transaction advisory lock. Unique indexes allow one live entry per route position and one done
-/// entry per history row. The API is synchronous like the interface (Npgsql's synchronous calls); every committed write
-/// is durable as the server's settings make it (<c>synchronous_commit</c>).
+/// entry per history row. Every call awaits the server with Npgsql's asynchronous API (one call at a time on the
+/// journal's connection; the others queue without holding a thread); only opening, migrating and the synchronous
+/// <see cref="Dispose"/> block. Every committed write is durable as the server's settings make it (<c>synchronous_commit</c>).
 /// </summary>
 public sealed class PostgresTransferJournal : ITransferJournal
 {
@@ -33,20 +36,20 @@ public sealed class PostgresTransferJournal : ITransferJournal
     private readonly NpgsqlConnection _connection;
     private readonly PostgresJournalAddress _address;
     private readonly TimeProvider _time;
-    private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ClaimBook _book;
     private readonly ITimer _renewal;
     private bool _disposed;
 
-    private PostgresTransferJournal(NpgsqlConnection connection, PostgresJournalAddress address, TimeProvider time, JournalClaimOptions claims)
+    private PostgresTransferJournal(NpgsqlConnection connection, PostgresJournalAddress address, TimeProvider time, JournalClaimOptions claims, ILogger logger)
     {
         _connection = connection;
         _address = address;
         _time = time;
         Owner = claims.Owner ?? JournalOwner.ForThisProcess();
-        _book = new ClaimBook(Owner, claims.Lease);
+        _book = new ClaimBook(Owner, claims.Lease, logger);
         var every = claims.Lease / 3;
-        _renewal = time.CreateTimer(_ => RenewClaims(), null, every, every);
+        _renewal = time.CreateTimer(_ => _ = RenewClaimsAsync(), null, every, every);
     }
 
     /// <inheritdoc/>
@@ -58,8 +61,10 @@ public sealed class PostgresTransferJournal : ITransferJournal
     /// <summary>Opens the journal in the database <paramref name="address"/> names. Its schema must exist (made by
     /// <see cref="Migrate"/>, <c>ferry journal migrate</c>): a database without one, or with a newer one, or holding a state
     /// the state machine never writes, is refused (<see cref="JournalCorruptException"/>); an unreachable server, a refused
-    /// login or a missing database is <see cref="JournalUnavailableException"/>. Messages never hold the password.</summary>
-    public static PostgresTransferJournal Open(PostgresJournalAddress address, TimeProvider? time = null, JournalClaimOptions? claims = null)
+    /// login or a missing database is <see cref="JournalUnavailableException"/>. Messages never hold the password.
+    /// <paramref name="logger"/> hears of refused transitions and claims refused or taken over (none by default).</summary>
+    public static PostgresTransferJournal Open(PostgresJournalAddress address, TimeProvider? time = null, JournalClaimOptions? claims = null,
+        ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(address);
         claims ??= new JournalClaimOptions();
@@ -74,7 +79,7 @@ public sealed class PostgresTransferJournal : ITransferJournal
             connection.Dispose();
             throw;
         }
-        return new PostgresTransferJournal(connection, address, time ?? TimeProvider.System, claims);
+        return new PostgresTransferJournal(connection, address, time ?? TimeProvider.System, claims, logger ?? NullLogger.Instance);
     }
 
     /// <summary>A journal opens only on the schema this build writes, holding only states it writes.</summary>
@@ -109,8 +114,8 @@ public sealed class PostgresTransferJournal : ITransferJournal
 
     /// <summary>Creates or upgrades the schema of the database <paramref name="address"/> names and returns its version. Safe
     /// from several processes at once: each takes one advisory lock and reads the version again under it. A newer schema
-    /// is refused (<see cref="JournalCorruptException"/>).</summary>
-    public static int Migrate(PostgresJournalAddress address)
+    /// is refused (<see cref="JournalCorruptException"/>). <paramref name="logger"/> hears of a migration applied.</summary>
+    public static int Migrate(PostgresJournalAddress address, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(address);
         using var connection = Connect(address);
@@ -132,6 +137,7 @@ public sealed class PostgresTransferJournal : ITransferJournal
             if (version < 6) Exec(connection, tx, "ALTER TABLE work_units ADD COLUMN requester text;");
             Exec(connection, tx, $"UPDATE ferry_schema SET version = {SchemaVersion};");
             tx.Commit();
+            JournalLog.Migrated(logger ?? NullLogger.Instance, address.Display, version, SchemaVersion);
         });
         return SchemaVersion;
     }
@@ -249,99 +255,109 @@ public sealed class PostgresTransferJournal : ITransferJournal
     }
 
     /// <inheritdoc/>
-    public JournalEntry Plan(LegDescription leg) => PlanAll([leg])[0];
+    public async ValueTask<JournalEntry> PlanAsync(LegDescription leg, CancellationToken ct = default) =>
+        (await PlanAllAsync([leg], ct).ConfigureAwait(false))[0];
 
     /// <inheritdoc/>
-    public IReadOnlyList<JournalEntry> PlanAll(IReadOnlyList<LegDescription> legs)
+    public ValueTask<IReadOnlyList<JournalEntry>> PlanAllAsync(IReadOnlyList<LegDescription> legs, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(legs);
         if (legs.Count == 0) throw new ArgumentException("Plan at least one leg.", nameof(legs));
         foreach (var leg in legs) JournalRows.CheckNew(leg, nameof(legs));
-        return Admitted(() => Locked(tx => JournalWrites.PlanAll(new Session(this, tx), _book, Admission, legs, _time.GetUtcNow(), tx.Commit)));
+        return AdmittedAsync(() => LockedAsync(tx =>
+            JournalWrites.PlanAllAsync(new Session(this, tx), _book, Admission, legs, _time.GetUtcNow(), Committing(tx, ct), ct), ct), ct);
     }
 
     /// <inheritdoc/>
-    public JournalEntry PlanAndBeginSending(LegDescription leg)
+    public ValueTask<JournalEntry> PlanAndBeginSendingAsync(LegDescription leg, CancellationToken ct = default)
     {
         JournalRows.CheckNew(leg, nameof(leg));
-        return Admitted(() => Locked(tx => JournalWrites.PlanAndBeginSending(new Session(this, tx, ClaimLock.Take), _book, Admission, leg, _time.GetUtcNow(), tx.Commit)));
+        return AdmittedAsync(() => LockedAsync(tx =>
+            JournalWrites.PlanAndBeginSendingAsync(new Session(this, tx, ClaimLock.Take), _book, Admission, leg, _time.GetUtcNow(), Committing(tx, ct), ct), ct), ct);
     }
 
     /// <inheritdoc/>
-    public JournalEntry CompleteSend(JournalEntry sending, LegState to, TransitionDetails? details = null)
+    public ValueTask<JournalEntry> CompleteSendAsync(JournalEntry sending, LegState to, TransitionDetails? details = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(sending);
         if (to is not (LegState.Done or LegState.Rejected or LegState.Unknown))
             throw new ArgumentException("A send ends in done, rejected or unknown.", nameof(to));
-        return Locked(tx => JournalWrites.CompleteSend(new Session(this, tx), _book, sending, to, details, _time.GetUtcNow(), tx.Commit));
+        return LockedAsync(tx => JournalWrites.CompleteSendAsync(new Session(this, tx), _book, sending, to, details, _time.GetUtcNow(), Committing(tx, ct), ct), ct);
     }
 
     /// <inheritdoc/>
-    public JournalEntry Transition(string id, LegState expected, LegState to, TransitionDetails? details = null) =>
-        Admitted(() => Locked(tx => JournalWrites.Transition(new Session(this, tx), _book, Admission, id, expected, to, details, _time.GetUtcNow(), tx.Commit)));
+    public ValueTask<JournalEntry> TransitionAsync(string id, LegState expected, LegState to, TransitionDetails? details = null, CancellationToken ct = default) =>
+        AdmittedAsync(() => LockedAsync(tx =>
+            JournalWrites.TransitionAsync(new Session(this, tx), _book, Admission, id, expected, to, details, _time.GetUtcNow(), Committing(tx, ct), ct), ct), ct);
 
     /// <summary>Runs a write the policy may refuse; a refusal's audit rows and waiting request are written after its
     /// transaction rolled back, in one of their own, and then the refusal is thrown.</summary>
-    private T Admitted<T>(Func<T> write)
+    private async ValueTask<T> AdmittedAsync<T>(Func<ValueTask<T>> write, CancellationToken ct)
     {
         try
         {
-            return write();
+            return await write().ConfigureAwait(false);
         }
         catch (AdmissionRefusal refusal)
         {
-            throw Locked(tx => JournalWrites.WriteKept(new Session(this, tx), refusal, _time.GetUtcNow(), tx.Commit));
+            throw await LockedAsync(tx => JournalWrites.WriteKeptAsync(new Session(this, tx), refusal, _time.GetUtcNow(), Committing(tx, ct), ct), ct)
+                .ConfigureAwait(false);
         }
     }
 
     /// <inheritdoc/>
-    public IReadOnlyList<CountedMove> CountedSince(DateTimeOffset since) => Locked(tx => new Session(this, tx).CountedSince(since));
+    public ValueTask<IReadOnlyList<CountedMove>> CountedSinceAsync(DateTimeOffset since, CancellationToken ct = default) =>
+        LockedAsync<IReadOnlyList<CountedMove>>(async tx => await new Session(this, tx).CountedSinceAsync(since, ct).ConfigureAwait(false), ct);
 
     /// <inheritdoc/>
-    public IReadOnlyList<Approvals.ApprovalRequest> Approvals(bool all = false, int limit = 1000) =>
-        Locked(tx => (IReadOnlyList<Approvals.ApprovalRequest>)new Session(this, tx).Approvals.List(all, limit), IsolationLevel.RepeatableRead);
+    public ValueTask<IReadOnlyList<Approvals.ApprovalRequest>> ApprovalsAsync(bool all = false, int limit = 1000, CancellationToken ct = default) =>
+        LockedAsync<IReadOnlyList<Approvals.ApprovalRequest>>(async tx => await new Session(this, tx).Approvals.ListAsync(all, limit, ct).ConfigureAwait(false),
+            ct, IsolationLevel.RepeatableRead);
 
     /// <inheritdoc/>
-    public Approvals.ApprovalRequest? FindApproval(string id) => Locked(tx => new Session(this, tx).Approvals.Find(id), IsolationLevel.RepeatableRead);
+    public ValueTask<Approvals.ApprovalRequest?> FindApprovalAsync(string id, CancellationToken ct = default) =>
+        LockedAsync(tx => new Session(this, tx).Approvals.FindAsync(id, lockRow: false, ct), ct, IsolationLevel.RepeatableRead);
 
     /// <inheritdoc/>
-    public Approvals.ApprovalRequest DecideApproval(string id, string approver, bool approve, string? reason = null)
+    public ValueTask<Approvals.ApprovalRequest> DecideApprovalAsync(string id, string approver, bool approve, string? reason = null, CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         ArgumentException.ThrowIfNullOrWhiteSpace(approver);
-        return Locked(tx => JournalWrites.Decide(new Session(this, tx), id, approver, approve, reason, _time.GetUtcNow(), tx.Commit));
+        return LockedAsync(tx => JournalWrites.DecideAsync(new Session(this, tx), id, approver, approve, reason, _time.GetUtcNow(), Committing(tx, ct), ct), ct);
     }
 
     /// <inheritdoc/>
-    public IReadOnlyList<Audit.AuditRecord> Audit(DateTimeOffset since, int limit = int.MaxValue) =>
-        Locked(tx => (IReadOnlyList<Audit.AuditRecord>)new Session(this, tx).Approvals.Audit(since, limit));
+    public ValueTask<IReadOnlyList<Audit.AuditRecord>> AuditAsync(DateTimeOffset since, int limit = int.MaxValue, CancellationToken ct = default) =>
+        LockedAsync<IReadOnlyList<Audit.AuditRecord>>(async tx => await new Session(this, tx).Approvals.AuditAsync(since, limit, ct).ConfigureAwait(false), ct);
 
     /// <inheritdoc/>
-    public JournalEntry Note(string id, string message) =>
-        Locked(tx => JournalWrites.Note(new Session(this, tx), _book, id, message, _time.GetUtcNow(), tx.Commit));
+    public ValueTask<JournalEntry> NoteAsync(string id, string message, CancellationToken ct = default) =>
+        LockedAsync(tx => JournalWrites.NoteAsync(new Session(this, tx), _book, id, message, _time.GetUtcNow(), Committing(tx, ct), ct), ct);
 
     /// <summary>Copies every entry of <paramref name="source"/> (oldest first, so the write order is kept) with its state,
     /// attempt, times, ids, note, route position and every recorded step into this journal, in one transaction: all or
     /// nothing. The history rows done entries claimed come with them. Claims (the leases of running processes) are not
     /// copied. Refuses a journal that already holds an entry (<see cref="InvalidOperationException"/>, nothing written);
     /// the table is locked meanwhile, so no writer slips an entry in. Returns the number of entries copied.</summary>
-    public int Import(ITransferJournal source)
+    public async Task<int> ImportAsync(ITransferJournal source, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var entries = source.List().Reverse().Select(e => (Entry: e, Events: source.Events(e.Id))).ToList();
+        var entries = new List<(JournalEntry Entry, IReadOnlyList<JournalEvent> Events)>();
+        foreach (var entry in (await source.ListAsync(ct: ct).ConfigureAwait(false)).Reverse())
+            entries.Add((entry, await source.EventsAsync(entry.Id, ct).ConfigureAwait(false)));
         foreach (var (entry, events) in entries) JournalRows.CheckEvents(entry, events);
-        return Locked(tx =>
+        return await LockedAsync(async tx =>
         {
-            using (var lockLegs = Command("LOCK TABLE legs IN EXCLUSIVE MODE;", tx)) lockLegs.ExecuteNonQuery();
-            using (var any = Command("SELECT EXISTS (SELECT 1 FROM legs);", tx))
+            await ExecuteAsync(tx, "LOCK TABLE legs IN EXCLUSIVE MODE;", ct).ConfigureAwait(false);
+            await using (var any = Command("SELECT EXISTS (SELECT 1 FROM legs);", tx))
             {
-                if (any.ExecuteScalar() is true)
+                if (await any.ExecuteScalarAsync(ct).ConfigureAwait(false) is true)
                     throw new InvalidOperationException($"The journal in {_address.Display} already holds entries; copy only into an empty journal.");
             }
             var session = new Session(this, tx);
             foreach (var (entry, events) in entries)
             {
-                using (var cmd = Command(ImportLegSql, tx))
+                await using (var cmd = Command(ImportLegSql, tx))
                 {
                     JournalSql.BindLeg(cmd, entry.Id, entry.Leg, entry.State, entry.CreatedAt);
                     Set(cmd, "@attempt", entry.Attempt);
@@ -351,13 +367,13 @@ public sealed class PostgresTransferJournal : ITransferJournal
                     Set(cmd, "@historyId", entry.HistoryId);
                     Set(cmd, "@errorCode", entry.ErrorCode);
                     Set(cmd, "@message", entry.Message);
-                    cmd.ExecuteNonQuery();
+                    await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
                 }
-                foreach (var e in events) session.AddEvent(entry.Id, (int)e.Seq, e.Attempt, e.At, e.From, e.To, e.Detail);
+                foreach (var e in events) await session.AddEventAsync(entry.Id, (int)e.Seq, e.Attempt, e.At, e.From, e.To, e.Detail, ct).ConfigureAwait(false);
             }
-            tx.Commit();
+            await tx.CommitAsync(ct).ConfigureAwait(false);
             return entries.Count;
-        });
+        }, ct).ConfigureAwait(false);
     }
 
     /// <summary>A whole leg row as another journal holds it.</summary>
@@ -373,94 +389,99 @@ public sealed class PostgresTransferJournal : ITransferJournal
     public MoveAdmission? Admission { get; set; }
 
     /// <inheritdoc/>
-    public JournalEntry? Find(string id) => Locked(tx =>
+    public ValueTask<JournalEntry?> FindAsync(string id, CancellationToken ct = default) => LockedAsync(async tx =>
     {
-        var entry = new Session(this, tx).Read(id);
-        if (entry is not null) JournalRows.CheckEvents(entry, ReadEvents(tx, id));
+        var entry = await new Session(this, tx).ReadAsync(id, forUpdate: false, ct).ConfigureAwait(false);
+        if (entry is not null) JournalRows.CheckEvents(entry, await ReadEventsAsync(tx, id, ct).ConfigureAwait(false));
         return entry;
-    }, IsolationLevel.RepeatableRead); // the entry and its events from one snapshot, even while another process writes
+    }, ct, IsolationLevel.RepeatableRead); // the entry and its events from one snapshot, even while another process writes
 
     /// <inheritdoc/>
-    public IReadOnlyList<JournalEntry> List(IReadOnlyCollection<LegState>? states = null, int limit = int.MaxValue) => Locked(tx =>
+    public ValueTask<IReadOnlyList<JournalEntry>> ListAsync(IReadOnlyCollection<LegState>? states = null, int limit = int.MaxValue, CancellationToken ct = default) =>
+        LockedAsync<IReadOnlyList<JournalEntry>>(async tx =>
+        {
+            var filtered = states is { Count: > 0 };
+            await using var cmd = Command(
+                $"SELECT {JournalRows.Columns} FROM legs {(filtered ? "WHERE state = ANY(@states) " : "")}ORDER BY created_ms DESC, seq DESC LIMIT @limit;", tx);
+            if (filtered) cmd.Parameters.Add(new NpgsqlParameter<string[]>("states", states!.Select(LegStates.Name).ToArray()));
+            Set(cmd, "@limit", limit);
+            return await JournalRows.ReadAllAsync(cmd, ct).ConfigureAwait(false);
+        }, ct);
+
+    /// <inheritdoc/>
+    public ValueTask<IReadOnlyList<JournalEntry>> ForIntentAsync(string intent, CancellationToken ct = default) =>
+        ReadEntriesAsync($"SELECT {JournalRows.Columns} FROM legs WHERE intent = @key ORDER BY created_ms, seq;", intent, ct);
+
+    /// <inheritdoc/>
+    public ValueTask<IReadOnlyList<JournalEntry>> ForRouteAsync(string routeId, CancellationToken ct = default) =>
+        ReadEntriesAsync($"SELECT {JournalRows.Columns} FROM legs WHERE route_id = @key ORDER BY route_leg, created_ms, seq;", routeId, ct);
+
+    private ValueTask<IReadOnlyList<JournalEntry>> ReadEntriesAsync(string sql, string key, CancellationToken ct) =>
+        LockedAsync<IReadOnlyList<JournalEntry>>(async tx =>
+        {
+            await using var cmd = Command(sql, tx);
+            Set(cmd, "@key", key);
+            return await JournalRows.ReadAllAsync(cmd, ct).ConfigureAwait(false);
+        }, ct);
+
+    /// <inheritdoc/>
+    public ValueTask<string?> LatestRouteIdAsync(CancellationToken ct = default) => LockedAsync(async tx =>
     {
-        var filtered = states is { Count: > 0 };
-        using var cmd = Command(
-            $"SELECT {JournalRows.Columns} FROM legs {(filtered ? "WHERE state = ANY(@states) " : "")}ORDER BY created_ms DESC, seq DESC LIMIT @limit;", tx);
-        if (filtered) cmd.Parameters.Add(new NpgsqlParameter<string[]>("states", states!.Select(LegStates.Name).ToArray()));
-        Set(cmd, "@limit", limit);
-        return (IReadOnlyList<JournalEntry>)JournalRows.ReadAll(cmd);
-    });
+        await using var cmd = Command("SELECT route_id FROM legs WHERE route_id IS NOT NULL ORDER BY created_ms DESC, seq DESC LIMIT 1;", tx);
+        return await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false) as string;
+    }, ct);
 
     /// <inheritdoc/>
-    public IReadOnlyList<JournalEntry> ForIntent(string intent) => Locked(tx =>
+    public ValueTask<IReadOnlyList<JournalEvent>> EventsAsync(string id, CancellationToken ct = default) =>
+        LockedAsync<IReadOnlyList<JournalEvent>>(async tx => await ReadEventsAsync(tx, id, ct).ConfigureAwait(false), ct);
+
+    /// <inheritdoc/>
+    public ValueTask<IReadOnlySet<string>> ClaimedHistoryIdsAsync(string venue, CancellationToken ct = default) => LockedAsync(async tx =>
     {
-        using var cmd = Command($"SELECT {JournalRows.Columns} FROM legs WHERE intent = @key ORDER BY created_ms, seq;", tx);
-        Set(cmd, "@key", intent);
-        return (IReadOnlyList<JournalEntry>)JournalRows.ReadAll(cmd);
-    });
-
-    /// <inheritdoc/>
-    public IReadOnlyList<JournalEntry> ForRoute(string routeId) => Locked(tx =>
-    {
-        using var cmd = Command($"SELECT {JournalRows.Columns} FROM legs WHERE route_id = @key ORDER BY route_leg, created_ms, seq;", tx);
-        Set(cmd, "@key", routeId);
-        return (IReadOnlyList<JournalEntry>)JournalRows.ReadAll(cmd);
-    });
-
-    /// <inheritdoc/>
-    public string? LatestRouteId() => Locked(tx =>
-    {
-        using var cmd = Command("SELECT route_id FROM legs WHERE route_id IS NOT NULL ORDER BY created_ms DESC, seq DESC LIMIT 1;", tx);
-        return cmd.ExecuteScalar() as string;
-    });
-
-    /// <inheritdoc/>
-    public IReadOnlyList<JournalEvent> Events(string id) => Locked(tx => (IReadOnlyList<JournalEvent>)ReadEvents(tx, id));
-
-    /// <inheritdoc/>
-    public IReadOnlySet<string> ClaimedHistoryIds(string venue) => Locked(tx =>
-    {
-        using var cmd = Command(JournalSql.ClaimedHistoryIds, tx);
+        await using var cmd = Command(JournalSql.ClaimedHistoryIds, tx);
         Set(cmd, "@venue", venue);
-        return JournalRows.ReadIds(cmd);
-    });
+        return await JournalRows.ReadIdsAsync(cmd, ct).ConfigureAwait(false);
+    }, ct);
 
     /// <inheritdoc/>
-    public ClaimAttempt Claim(string subject)
+    public ValueTask<ClaimAttempt> ClaimAsync(string subject, CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(subject);
-        return Locked(tx =>
+        return LockedAsync(async tx =>
         {
             var now = _time.GetUtcNow();
             // Re-entry of a fresh claim: only the fencing check, which reads; nothing is written.
-            if (_book.TryReenter(subject, now, () => ReadClaim(tx, subject, ClaimLock.None)) is { } again) return again;
-            return JournalWrites.Claim(new Session(this, tx, ClaimLock.Take), _book, subject, now, tx.Commit);
-        });
+            if (await _book.TryReenterAsync(subject, now, new Session(this, tx, ClaimLock.None), ct).ConfigureAwait(false) is { } again) return again;
+            return await JournalWrites.ClaimAsync(new Session(this, tx, ClaimLock.Take), _book, subject, now, Committing(tx, ct), ct).ConfigureAwait(false);
+        }, ct);
     }
 
     /// <inheritdoc/>
-    public void Release(string subject) => Locked(tx =>
+    public async ValueTask ReleaseAsync(string subject, CancellationToken ct = default) => await LockedAsync(async tx =>
     {
         if (_book.Unhold(subject) is not { } token) return false;
-        new Session(this, tx).Delete(subject, token);
-        tx.Commit();
+        await new Session(this, tx).DeleteAsync(subject, token, ct).ConfigureAwait(false);
+        await tx.CommitAsync(ct).ConfigureAwait(false);
         return true;
-    });
+    }, ct).ConfigureAwait(false);
 
     /// <inheritdoc/>
-    public JournalClaim? FindClaim(string subject) => Locked(tx => ReadClaim(tx, subject, ClaimLock.None));
+    public ValueTask<JournalClaim?> FindClaimAsync(string subject, CancellationToken ct = default) =>
+        LockedAsync(tx => ReadClaimAsync(tx, subject, ClaimLock.None, ct), ct);
 
     /// <inheritdoc/>
-    public IReadOnlyList<JournalClaim> Claims() => Locked(tx =>
+    public ValueTask<IReadOnlyList<JournalClaim>> ClaimsAsync(CancellationToken ct = default) => LockedAsync<IReadOnlyList<JournalClaim>>(async tx =>
     {
-        using var cmd = Command($"SELECT {JournalRows.ClaimColumns} FROM claims ORDER BY token;", tx);
-        return (IReadOnlyList<JournalClaim>)JournalRows.ReadClaims(cmd);
-    });
+        await using var cmd = Command($"SELECT {JournalRows.ClaimColumns} FROM claims ORDER BY token;", tx);
+        return await JournalRows.ReadClaimsAsync(cmd, ct).ConfigureAwait(false);
+    }, ct);
 
-    /// <inheritdoc/>
+    /// <summary>Hands every claim back and closes the connection, waiting for the call in progress; prefer
+    /// <see cref="DisposeAsync"/>, which waits without holding a thread.</summary>
     public void Dispose()
     {
-        lock (_gate)
+        _gate.Wait();
+        try
         {
             if (_disposed) return;
             _disposed = true;
@@ -468,7 +489,13 @@ public sealed class PostgresTransferJournal : ITransferJournal
             try
             {
                 using var tx = _connection.BeginTransaction();
-                _book.ReleaseAll(new Session(this, tx));
+                foreach (var (subject, token) in _book.TakeAll())
+                {
+                    using var cmd = Command(JournalSql.DeleteClaim, tx);
+                    Set(cmd, "@subject", subject);
+                    Set(cmd, "@token", token);
+                    cmd.ExecuteNonQuery();
+                }
                 tx.Commit();
             }
             catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
@@ -477,24 +504,60 @@ public sealed class PostgresTransferJournal : ITransferJournal
             }
             _connection.Dispose();
         }
+        finally
+        {
+            _gate.Release();
+        }
     }
 
-    /// <summary>The renewal timer's tick: every held lease extended in one statement.</summary>
-    private void RenewClaims()
+    /// <summary>Hands every claim back and closes the connection.</summary>
+    public async ValueTask DisposeAsync()
     {
-        lock (_gate)
+        await _gate.WaitAsync().ConfigureAwait(false);
+        try
         {
             if (_disposed) return;
+            _disposed = true;
+            await _renewal.DisposeAsync().ConfigureAwait(false);
             try
             {
-                using var tx = _connection.BeginTransaction();
-                _book.RenewAll(new Session(this, tx), _time.GetUtcNow());
-                tx.Commit();
+                await using var tx = await _connection.BeginTransactionAsync().ConfigureAwait(false);
+                var session = new Session(this, tx);
+                foreach (var (subject, token) in _book.TakeAll()) await session.DeleteAsync(subject, token, CancellationToken.None).ConfigureAwait(false);
+                await tx.CommitAsync().ConfigureAwait(false);
             }
             catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
             {
-                // An unreachable server: the next renewal tries again; until then the lease runs down as it would in a crash.
+                // The claims expire with their lease.
             }
+            await _connection.DisposeAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>The renewal timer's tick: every held lease extended in one statement, once the connection is free.</summary>
+    private async Task RenewClaimsAsync()
+    {
+        await _gate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (_disposed || _book.IsEmpty) return;
+            var until = _time.GetUtcNow() + _book.Lease;
+            await using var tx = await _connection.BeginTransactionAsync().ConfigureAwait(false);
+            await new Session(this, tx).RenewAllAsync(Owner, until, CancellationToken.None).ConfigureAwait(false);
+            await tx.CommitAsync().ConfigureAwait(false);
+            _book.Renewed(until);
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+        {
+            // An unreachable server: the next renewal tries again; until then the lease runs down as it would in a crash.
+        }
+        finally
+        {
+            _gate.Release();
         }
     }
 
@@ -506,13 +569,13 @@ public sealed class PostgresTransferJournal : ITransferJournal
     {
         public ApprovalRows Approvals { get; } = new(sql => journal.Command(sql, tx), disposeCommands: true, forUpdate: " FOR UPDATE");
 
-        public LegDescription Insert(string id, LegDescription leg, LegState state, DateTimeOffset now)
+        public async ValueTask<LegDescription> InsertAsync(string id, LegDescription leg, LegState state, DateTimeOffset now, CancellationToken ct)
         {
-            using var cmd = journal.Command(JournalSql.InsertLeg, tx);
+            await using var cmd = journal.Command(JournalSql.InsertLeg, tx);
             var amount = JournalSql.BindLeg(cmd, id, leg, state, now);
             try
             {
-                cmd.ExecuteNonQuery();
+                await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
             }
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "legs_route_live")
             {
@@ -521,14 +584,14 @@ public sealed class PostgresTransferJournal : ITransferJournal
             return JournalSql.AsStored(leg, amount);
         }
 
-        public JournalEntry? TryTransition(string id, LegState expected, LegState to, TransitionDetails? details, DateTimeOffset now, JournalEntry? known)
+        public async ValueTask<JournalEntry?> TryTransitionAsync(string id, LegState expected, LegState to, TransitionDetails? details, DateTimeOffset now, JournalEntry? known, CancellationToken ct)
         {
-            using var cmd = journal.Command(JournalSql.Transition(known is null ? JournalRows.Columns : JournalRows.ChangedColumns), tx);
+            await using var cmd = journal.Command(JournalSql.Transition(known is null ? JournalRows.Columns : JournalRows.ChangedColumns), tx);
             JournalSql.BindTransition(cmd, id, expected, to, details, now);
             try
             {
-                using var r = cmd.ExecuteReader();
-                if (!r.Read()) return null;
+                await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                if (!await r.ReadAsync(ct).ConfigureAwait(false)) return null;
                 return known is null ? JournalRows.Read(r) : JournalRows.ReadChanged(r, id, known.Leg, known.CreatedAt);
             }
             catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == "legs_history_claim")
@@ -538,67 +601,67 @@ public sealed class PostgresTransferJournal : ITransferJournal
             }
         }
 
-        public void AddEvent(string id, int? seq, int attempt, DateTimeOffset at, LegState? from, LegState to, string? detail)
+        public async ValueTask AddEventAsync(string id, int? seq, int attempt, DateTimeOffset at, LegState? from, LegState to, string? detail, CancellationToken ct)
         {
-            using var cmd = journal.Command(JournalSql.InsertEvent(seqKnown: seq is not null), tx);
+            await using var cmd = journal.Command(JournalSql.InsertEvent(seqKnown: seq is not null), tx);
             JournalSql.BindEvent(cmd, id, seq, attempt, at, from, to, detail);
-            cmd.ExecuteNonQuery();
+            await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }
 
-        public JournalEntry? Read(string id, bool forUpdate = false)
+        public async ValueTask<JournalEntry?> ReadAsync(string id, bool forUpdate, CancellationToken ct)
         {
-            using var cmd = journal.Command($"SELECT {JournalRows.Columns} FROM legs WHERE id = @id{(forUpdate ? " FOR UPDATE" : "")};", tx);
+            await using var cmd = journal.Command($"SELECT {JournalRows.Columns} FROM legs WHERE id = @id{(forUpdate ? " FOR UPDATE" : "")};", tx);
             Set(cmd, "@id", id);
-            return JournalRows.ReadOne(cmd);
+            return await JournalRows.ReadOneAsync(cmd, ct).ConfigureAwait(false);
         }
 
-        public void SetMessage(string id, string message, DateTimeOffset now) =>
-            journal.Execute(tx, JournalSql.Note, ("@message", message), ("@now", now.ToUnixTimeMilliseconds()), ("@id", id));
+        public ValueTask SetMessageAsync(string id, string message, DateTimeOffset now, CancellationToken ct) =>
+            journal.ExecuteAsync(tx, JournalSql.Note, ct, ("@message", message), ("@now", now.ToUnixTimeMilliseconds()), ("@id", id));
 
         // One transaction-scoped lock for every policy check: two moves racing on several machines queue here, and the
         // second reads the counted moves only after the first has committed its leg.
-        public void LockAdmission() => journal.Execute(tx, $"SELECT pg_advisory_xact_lock({AdmissionLock});");
+        public ValueTask LockAdmissionAsync(CancellationToken ct) => journal.ExecuteAsync(tx, $"SELECT pg_advisory_xact_lock({AdmissionLock});", ct);
 
-        public IReadOnlyList<CountedMove> CountedSince(DateTimeOffset since)
+        public async ValueTask<List<CountedMove>> CountedSinceAsync(DateTimeOffset since, CancellationToken ct)
         {
-            using var cmd = journal.Command(JournalSql.CountedMoves, tx);
+            await using var cmd = journal.Command(JournalSql.CountedMoves, tx);
             Set(cmd, "@since", since.ToUnixTimeMilliseconds());
-            return JournalRows.ReadCounted(cmd);
+            return await JournalRows.ReadCountedAsync(cmd, ct).ConfigureAwait(false);
         }
 
-        public string? RouteTarget(string routeId)
+        public async ValueTask<string?> RouteTargetAsync(string routeId, CancellationToken ct)
         {
-            using var cmd = journal.Command(JournalSql.RouteTarget, tx);
+            await using var cmd = journal.Command(JournalSql.RouteTarget, tx);
             Set(cmd, "@route", routeId);
-            return cmd.ExecuteScalar() as string;
+            return await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false) as string;
         }
 
-        JournalClaim? IClaimRows.Read(string subject) => journal.ReadClaim(tx, subject, claimLock);
+        public ValueTask<JournalClaim?> ReadClaimAsync(string subject, CancellationToken ct) => journal.ReadClaimAsync(tx, subject, claimLock, ct);
 
-        public void Renew(long token, DateTimeOffset until) =>
-            journal.Execute(tx, JournalSql.RenewClaim, ("@until", until.ToUnixTimeMilliseconds()), ("@token", token));
+        public ValueTask RenewAsync(long token, DateTimeOffset until, CancellationToken ct) =>
+            journal.ExecuteAsync(tx, JournalSql.RenewClaim, ct, ("@until", until.ToUnixTimeMilliseconds()), ("@token", token));
 
-        public void RenewAll(JournalOwner owner, DateTimeOffset until) =>
-            journal.Execute(tx, JournalSql.RenewOwnerClaims, ("@until", until.ToUnixTimeMilliseconds()), ("@owner", owner.InstanceId));
+        public ValueTask RenewAllAsync(JournalOwner owner, DateTimeOffset until, CancellationToken ct) =>
+            journal.ExecuteAsync(tx, JournalSql.RenewOwnerClaims, ct, ("@until", until.ToUnixTimeMilliseconds()), ("@owner", owner.InstanceId));
 
-        public void Delete(string subject, long token) =>
-            journal.Execute(tx, JournalSql.DeleteClaim, ("@subject", subject), ("@token", token));
+        public ValueTask DeleteAsync(string subject, long token, CancellationToken ct) =>
+            journal.ExecuteAsync(tx, JournalSql.DeleteClaim, ct, ("@subject", subject), ("@token", token));
 
-        public JournalClaim Insert(string subject, JournalOwner owner, DateTimeOffset now, DateTimeOffset leaseUntil)
+        public async ValueTask<JournalClaim> InsertClaimAsync(string subject, JournalOwner owner, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken ct)
         {
-            using var cmd = journal.Command(JournalSql.InsertClaim, tx);
+            await using var cmd = journal.Command(JournalSql.InsertClaim, tx);
             JournalSql.BindClaim(cmd, subject, owner, now, leaseUntil);
-            var token = Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
+            var token = Convert.ToInt64(await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false), CultureInfo.InvariantCulture);
             return new JournalClaim(subject, token, owner, now, leaseUntil);
         }
     }
 
     /// <summary>Runs one statement with its parameters.</summary>
-    private void Execute(NpgsqlTransaction tx, string sql, params (string Name, object? Value)[] parameters)
+    private async ValueTask ExecuteAsync(NpgsqlTransaction tx, string sql, CancellationToken ct, params (string Name, object? Value)[] parameters)
     {
-        using var cmd = Command(sql, tx);
+        await using var cmd = Command(sql, tx);
         foreach (var (name, value) in parameters) Set(cmd, name, value);
-        cmd.ExecuteNonQuery();
+        await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
     }
 
     /// <summary>How a claim row is read: plainly, by a writer checking its fence, or by a claimer about to take it.</summary>
@@ -609,45 +672,49 @@ public sealed class PostgresTransferJournal : ITransferJournal
         Take,
     }
 
-    private JournalClaim? ReadClaim(NpgsqlTransaction tx, string subject, ClaimLock mode)
+    private async ValueTask<JournalClaim?> ReadClaimAsync(NpgsqlTransaction tx, string subject, ClaimLock mode, CancellationToken ct)
     {
         if (mode == ClaimLock.Take)
         {
             // Claimers of one subject queue here (the key is the subject's 64-bit hash; a collision only makes two queue).
-            using var gate = Command("SELECT pg_advisory_xact_lock(hashtextextended(@subject, 0));", tx);
-            Set(gate, "@subject", subject);
-            gate.ExecuteNonQuery();
+            await ExecuteAsync(tx, "SELECT pg_advisory_xact_lock(hashtextextended(@subject, 0));", ct, ("@subject", subject)).ConfigureAwait(false);
         }
         var suffix = mode switch { ClaimLock.Share => " FOR SHARE", ClaimLock.Take => " FOR UPDATE", _ => "" };
-        using var cmd = Command($"SELECT {JournalRows.ClaimColumns} FROM claims WHERE subject = @subject{suffix};", tx);
+        await using var cmd = Command($"SELECT {JournalRows.ClaimColumns} FROM claims WHERE subject = @subject{suffix};", tx);
         Set(cmd, "@subject", subject);
-        using var r = cmd.ExecuteReader();
-        return r.Read() ? JournalRows.ReadClaim(r) : null;
+        await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        return await r.ReadAsync(ct).ConfigureAwait(false) ? JournalRows.ReadClaim(r) : null;
     }
 
-    private List<JournalEvent> ReadEvents(NpgsqlTransaction tx, string id)
+    private async ValueTask<List<JournalEvent>> ReadEventsAsync(NpgsqlTransaction tx, string id, CancellationToken ct)
     {
-        using var cmd = Command($"SELECT {JournalRows.EventColumns} FROM events WHERE leg_id = @id ORDER BY seq;", tx);
+        await using var cmd = Command($"SELECT {JournalRows.EventColumns} FROM events WHERE leg_id = @id ORDER BY seq;", tx);
         Set(cmd, "@id", id);
-        return JournalRows.ReadEvents(cmd, id);
+        return await JournalRows.ReadEventsAsync(cmd, id, ct).ConfigureAwait(false);
     }
 
-    /// <summary>Runs <paramref name="work"/> under the connection's lock in a transaction (rolled back unless the work
-    /// commits it) and turns Npgsql's failures into the journal's own one-sentence exceptions.</summary>
-    private T Locked<T>(Func<NpgsqlTransaction, T> work, IsolationLevel isolation = IsolationLevel.ReadCommitted)
+    /// <summary>A commit as the shared writes call it.</summary>
+    private static Func<ValueTask> Committing(NpgsqlTransaction tx, CancellationToken ct) => () => new ValueTask(tx.CommitAsync(ct));
+
+    /// <summary>Runs <paramref name="work"/> with the connection to itself (callers queue without holding a thread) in a
+    /// transaction (rolled back unless the work commits it) and turns Npgsql's failures into the journal's own one-sentence
+    /// exceptions.</summary>
+    private async ValueTask<T> LockedAsync<T>(Func<NpgsqlTransaction, ValueTask<T>> work, CancellationToken ct, IsolationLevel isolation = IsolationLevel.ReadCommitted)
     {
-        lock (_gate)
+        await _gate.WaitAsync(ct).ConfigureAwait(false);
+        try
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            try
-            {
-                using var tx = _connection.BeginTransaction(isolation);
-                return work(tx);
-            }
-            catch (NpgsqlException e)
-            {
-                throw Translate(e, _address);
-            }
+            await using var tx = await _connection.BeginTransactionAsync(isolation, ct).ConfigureAwait(false);
+            return await work(tx).ConfigureAwait(false);
+        }
+        catch (NpgsqlException e)
+        {
+            throw Translate(e, _address);
+        }
+        finally
+        {
+            _gate.Release();
         }
     }
 

@@ -40,7 +40,7 @@ internal static class ApprovalsCommand
         if (limit < 1) throw CliException.BadInput($"--limit {limit} is not positive.");
         await using var service = CliServices.Open(env, printer.Json);
         var now = env.Time.GetUtcNow();
-        var requests = service.Approvals(all, limit);
+        var requests = await service.ApprovalsAsync(all, limit);
         printer.Document(new ApprovalListDocument([.. requests.Select(r => ApprovalDocument.Of(r, now))]), CliJsonContext.Default.ApprovalListDocument);
         var table = Printer.NewTable("Id", "State", "Requester", "Move", "Rule", "Approvals", "Expires (UTC)");
         foreach (var r in requests)
@@ -61,7 +61,7 @@ internal static class ApprovalsCommand
     {
         if (reason is { Length: > 500 }) throw CliException.BadInput("--reason is longer than 500 characters.");
         await using var service = CliServices.Open(env, printer.Json);
-        var decided = service.DecideApproval(id, approve, reason);
+        var decided = await service.DecideApprovalAsync(id, approve, reason);
         var move = decided.Payload.Describe();
         var message = !approve
             ? $"Denied {decided.Id}: {move} will not run under it."

@@ -32,7 +32,7 @@ internal static class AuditCommand
         if (full is not null && (File.Exists(full) || Directory.Exists(full)))
             throw CliException.BadInput($"{full} already exists; name a new file (nothing was written).");
         await using var service = CliServices.Open(env, json: false);
-        var rows = service.Audit(from);
+        var rows = await service.AuditAsync(from);
         if (full is null)
         {
             Write(rows, env.Out, csv);

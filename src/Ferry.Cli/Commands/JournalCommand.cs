@@ -95,7 +95,7 @@ internal static class JournalCommand
     private static async Task<int> ReconcileAsync(CliEnvironment env, Printer printer, string? id, bool wait, CancellationToken ct)
     {
         await using var service = CliServices.Open(env, printer.Json);
-        if (id is not null && service.Journal.Find(id) is null)
+        if (id is not null && await service.Journal.FindAsync(id, ct) is null)
             throw CliException.BadInput($"There is no journal entry '{id}'; 'ferry journal list' shows the ids.");
         var results = await service.ReconcileAsync(id, wait, ct);
         printer.Document(new ReconcileDocument([.. results.Select(r => new ReconcileResultDocument(r.Entry.Id, LegStates.Name(r.State), r.Reason))]),

@@ -22,11 +22,11 @@ internal static class JournalCopyCommand
         var to = new Option<string>("--to") { Description = "The PostgreSQL journal to copy into: a postgres:// URL or connection string; it must hold no entry.", Required = true };
         var json = CommonOptions.Json();
         var command = new Command("copy", "Copy a SQLite journal into an empty PostgreSQL journal and compare both, state by state.") { from, to, json };
-        command.SetAction((parse, _) => Task.FromResult(Run(env, new Printer(env, parse.GetValue(json)), parse.GetValue(from)!, parse.GetValue(to)!)));
+        command.SetAction((parse, ct) => RunAsync(env, new Printer(env, parse.GetValue(json)), parse.GetValue(from)!, parse.GetValue(to)!, ct));
         return command;
     }
 
-    private static int Run(CliEnvironment env, Printer printer, string fromText, string toText)
+    private static async Task<int> RunAsync(CliEnvironment env, Printer printer, string fromText, string toText, CancellationToken ct)
     {
         var home = FerryHome.FromEnvironment(env.GetEnvironmentVariable);
         var from = JournalLocation.Parse(env, home, fromText, "--from");
@@ -38,7 +38,7 @@ internal static class JournalCopyCommand
         using var source = from.Open(env);
         var now = env.Time.GetUtcNow();
         // A claim whose lease ran out, or whose process is provably gone, is left over from a crash, not work in flight.
-        if (source.Claims().FirstOrDefault(c => c.LeaseUntil > now && !ProcessLiveness.IsProvablyGone(c.Owner)) is { } held)
+        if ((await source.ClaimsAsync(ct)).FirstOrDefault(c => c.LeaseUntil > now && !ProcessLiveness.IsProvablyGone(c.Owner)) is { } held)
         {
             throw new CliException(ExitCodes.InUse,
                 $"Another ferry ({held.Owner.Describe()}) is working on the journal {file}; stop every ferry that uses it before copying it; nothing was copied.");
@@ -49,7 +49,7 @@ internal static class JournalCopyCommand
         {
             try
             {
-                copied = JournalLocation.Refusing(() => journal.Import(source));
+                copied = await JournalLocation.RefusingAsync(() => journal.ImportAsync(source, ct));
             }
             catch (InvalidOperationException e)
             {
@@ -58,9 +58,9 @@ internal static class JournalCopyCommand
         }
 
         // Read back through a journal opened anew, as the next command would see it.
-        var before = JournalTally.Of(source);
+        var before = await JournalTally.OfAsync(source, ct);
         using var reopened = to.Open(env);
-        var after = JournalTally.Of(reopened);
+        var after = await JournalTally.OfAsync(reopened, ct);
         var rows = JournalTally.Names.Select(n => new JournalTallyRowDocument(n, before.Counts[n], after.Counts[n])).ToList();
         var matches = rows.All(r => r.Source == r.Target);
         printer.Document(new JournalCopyDocument(file, target.Display, copied, matches, rows), CliJsonContext.Default.JournalCopyDocument);

@@ -24,12 +24,12 @@ internal static class JournalResumeCommand
     {
         // Everything is read and checked before any session opens.
         await using var service = CliServices.Open(env, printer.Json, printer.Line);
-        var routeId = service.FindRoute(id) ?? throw CliException.BadInput(id.Trim() == "latest"
+        var routeId = await service.FindRouteAsync(id, ct) ?? throw CliException.BadInput(id.Trim() == "latest"
             ? "The journal holds no route, so there is no latest one to resume."
-            : service.Journal.Find(id.Trim()) is { } single
+            : await service.Journal.FindAsync(id.Trim(), ct) is { } single
                 ? $"Journal entry {single.Id} is a single transfer, not part of a route; 'ferry journal reconcile {single.Id}' resolves it."
                 : $"There is no route or journal entry '{id}'; 'ferry journal list' shows the ids.");
-        var legs = service.RouteLegs(routeId);
+        var legs = await service.RouteLegsAsync(routeId, ct);
         if (legs.All(l => l.Entry.State == LegState.Done))
             throw CliException.Refused($"Route {routeId} is already complete: the money is in {legs[^1].Entry.Leg.To}; there is nothing to resume.");
 

@@ -11,13 +11,13 @@ internal sealed record JournalTally(IReadOnlyDictionary<string, long> Counts)
         [.. Enum.GetValues<LegState>().Select(LegStates.Name), "events", "history-claims"];
 
     /// <summary>Reads every entry of <paramref name="journal"/> and its steps.</summary>
-    public static JournalTally Of(ITransferJournal journal)
+    public static async Task<JournalTally> OfAsync(ITransferJournal journal, CancellationToken ct)
     {
         var counts = Names.ToDictionary(n => n, _ => 0L, StringComparer.Ordinal);
-        foreach (var entry in journal.List())
+        foreach (var entry in await journal.ListAsync(ct: ct))
         {
             counts[LegStates.Name(entry.State)]++;
-            counts["events"] += journal.Events(entry.Id).Count;
+            counts["events"] += (await journal.EventsAsync(entry.Id, ct)).Count;
             if (entry.State == LegState.Done && entry.HistoryId is not null) counts["history-claims"]++;
         }
         return new JournalTally(counts);

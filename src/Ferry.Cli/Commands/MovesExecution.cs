@@ -70,7 +70,7 @@ internal sealed class MovesExecution : IAsyncDisposable
     }, e.Message);
 
     /// <summary>Why a wallet must not get a new move: a journal entry that still may have moved money out of it.</summary>
-    public Func<string, string?> UnresolvedFrom() => Service.UnresolvedFrom();
+    public Task<Func<string, string?>> UnresolvedFromAsync(CancellationToken ct) => Service.UnresolvedFromAsync(ct);
 
     /// <summary>Prints the plan (table or JSON lines); returns exit 0 after a dry run, or null to go on.</summary>
     public void ShowPlan(string what, MovePlan plan, bool dryRun)

@@ -80,11 +80,12 @@ internal static class RebalanceCommand
     /// session of <paramref name="run"/> and plans the fewest moves; sends nothing.</summary>
     internal static async Task<MovePlan> PlanAsync(MovesExecution run, Setup rebalance, CancellationToken ct)
     {
+        var unresolved = await run.UnresolvedFromAsync(ct);
         foreach (var asset in rebalance.Targets)
         {
             foreach (var w in asset.Wallets)
             {
-                if (run.UnresolvedFrom()(w.Wallet.Email!) is { } reason)
+                if (unresolved(w.Wallet.Email!) is { } reason)
                     throw CliException.Refused($"Not rebalancing: {w.Wallet}'s {reason}.");
             }
         }

@@ -92,7 +92,7 @@ internal static class SoakCommand
         {
             var summary = await SoakRunner.SummarizeAsync(intents, simulator, seedTotals, seedBalances, journal, ct);
             var fired = string.Join(" ", host.Faults.Counts.OrderBy(c => c.Key).Select(c => $"{c.Key}={c.Value}"));
-            var entries = journal.List().Count;
+            var entries = (await journal.ListAsync(ct: ct)).Count;
             printer.Line($"faults fired: {(fired.Length == 0 ? "none" : fired)}; kills: {tally.Kills}; journal entries: {entries}; seconds: {watch.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)}");
             if (settings.Supervised) printer.Line($"processes: {tally}");
             var clean = summary is { Duplicates: 0, Losses: 0, Unresolved: 0, Conserved: true } && tally.Internal == 0;

@@ -52,7 +52,7 @@ internal static class TransferCommand
         if (options.DryRun)
         {
             // The policy's decision as it would be now, read without writing (no policy file: none is shown).
-            var preview = service.PreviewPolicy(proposal);
+            var preview = await service.PreviewPolicyAsync(proposal, ct);
             var policy = ReferenceEquals(preview.Decision, Ferry.Engine.Policy.PolicyDecision.NoPolicy) ? null : PolicyPreviewDocument.Of(preview, env.Time.GetUtcNow());
             if (htx) TransferRender.HtxDryRun(printer, proposal, policy);
             else if (proposal.IsRoute) TransferRender.RouteDryRun(printer, proposal, policy);

@@ -107,9 +107,9 @@ internal sealed class HistoryTools(McpToolContext context)
         context.Bridge.WithEnvironmentAsync(async env =>
         {
             await using var service = Sessions.CliServices.Open(env, json: true);
-            var routeId = service.FindRoute(id);
+            var routeId = await service.FindRouteAsync(id);
             if (routeId is null) return false;
-            var legs = service.RouteLegs(routeId).Select(l => l.Entry.Leg);
+            var legs = (await service.RouteLegsAsync(routeId)).Select(l => l.Entry.Leg);
             return service.AccountsOf(legs).Any(a => a.Environment == Ferry.Engine.Accounts.AccountEnvironment.Mainnet);
         });
 }

@@ -55,7 +55,7 @@ internal sealed class SweepPlanKind(string kind, string what, MovePlan plan, Ses
         {
             // As 'ferry sweep': refuses testnet, opens the session and the journal once and recovers before anything is sent.
             await using var run = await MovesExecution.OpenAsync(env, target, json: true, ct);
-            var unresolved = run.UnresolvedFrom();
+            var unresolved = await run.UnresolvedFromAsync(ct);
             foreach (var move in plan.Moves)
             {
                 if (move.Request.From.Email is { } email && unresolved(email) is { } reason)

@@ -39,7 +39,7 @@ internal sealed class TransferTools(McpToolContext context)
         await using var service = CliServices.Open(env, json: true);
         var proposal = await service.PlanAsync(new TransferRequest(amount, asset, from, to), accountName, ct);
         TransferService.RequireRunnable(proposal.LegAccounts);
-        var preview = service.PreviewPolicy(proposal);
+        var preview = await service.PreviewPolicyAsync(proposal, ct);
         var policy = ReferenceEquals(preview.Decision, Ferry.Engine.Policy.PolicyDecision.NoPolicy) ? null : PolicyPreviewDocument.Of(preview, env.Time.GetUtcNow());
         return context.Plans.Answer(new TransferPlanKind(proposal, policy), PlanJson.TargetOf(proposal.Home));
     }

@@ -70,6 +70,19 @@ internal sealed class JournalLocation
         using (SqliteTransferJournal.Open(File!, env.Time)) return SqliteTransferJournal.SchemaVersion;
     });
 
+    /// <summary>The journal's problems in an asynchronous call as one sentence with exit 4.</summary>
+    public static async Task<T> RefusingAsync<T>(Func<Task<T>> work)
+    {
+        try
+        {
+            return await work();
+        }
+        catch (Exception e) when (e is JournalCorruptException or JournalUnavailableException)
+        {
+            throw CliException.Refused(e.Message);
+        }
+    }
+
     /// <summary>The journal's problems as one sentence with exit 4.</summary>
     public static T Refusing<T>(Func<T> work)
     {

@@ -226,7 +226,7 @@ internal sealed class SoakRunner
         var channels = (await simulator.ChannelsAsync(ct).ConfigureAwait(false)).ToLookup(c => c.Path, c => c.Channel, StringComparer.Ordinal);
         var rows = (await simulator.MovesAsync(ct).ConfigureAwait(false)).GroupBy(m => (m.Channel, m.Amount)).ToDictionary(g => g.Key, g => g.Count());
         // An open entry is attributed by its amount (an MCP move carries no intent key).
-        var openAmounts = journal.List([LegState.Sending, LegState.Unknown]).Select(e => e.Leg.Amount).ToHashSet();
+        var openAmounts = (await journal.ListAsync([LegState.Sending, LegState.Unknown], ct: ct).ConfigureAwait(false)).Select(e => e.Leg.Amount).ToHashSet();
         int duplicates = 0, losses = 0, unresolved = 0;
         var expected = seedBalances.ToDictionary(b => (b.Owner.ToLowerInvariant(), b.Wallet, b.Symbol, b.Asset), b => b.Amount);
         foreach (var intent in intents)

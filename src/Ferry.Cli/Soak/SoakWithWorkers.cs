@@ -49,11 +49,11 @@ internal static class SoakWithWorkers
         var journalText = env.JournalOption ?? SqliteTransferJournal.PathUnder(folder);
         var location = JournalLocation.Parse(env, new FerryHome(folder), journalText, "--journal");
         location.Migrate(env);
-        using var journal = location.Open(env);
+        await using var journal = location.Open(env);
         using var queue = JournalLocation.Refusing<IWorkQueue>(() => location.Postgres is { } address
             ? PostgresWorkQueue.Open(address)
             : SqliteWorkQueue.Open(location.File!, env.Time));
-        if (journal.List(null, 1).Count > 0 || (await queue.CountsAsync(ct)).Count > 0)
+        if ((await journal.ListAsync(null, 1, ct)).Count > 0 || (await queue.CountsAsync(ct)).Count > 0)
             throw CliException.BadInput($"The journal {location.Display} already holds entries or work units; the soak counts every move in it, so give it an empty one (a new database).");
 
         var watch = Stopwatch.StartNew();
@@ -85,7 +85,7 @@ internal static class SoakWithWorkers
         var summary = await SoakRunner.SummarizeAsync(intents, simulator, seedTotals, seedBalances, journal, ct);
         var counts = await queue.CountsAsync(ct);
         var fired = string.Join(" ", host.Faults.Counts.OrderBy(c => c.Key).Select(c => $"{c.Key}={c.Value}"));
-        var entries = journal.List().Count;
+        var entries = (await journal.ListAsync(ct: ct)).Count;
         printer.Line($"faults fired: {(fired.Length == 0 ? "none" : fired)}; kills: {tally.Kills}; journal entries: {entries}; seconds: {watch.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)}");
         printer.Line($"workers: {tally}; units: {string.Join(" ", counts.OrderBy(c => c.Key).Select(c => $"{WorkUnitStates.Name(c.Key)}={c.Value}"))}");
         var clean = summary is { Duplicates: 0, Losses: 0, Unresolved: 0, Conserved: true };

@@ -52,16 +52,19 @@ public static class RouteExecutor
 
     /// <summary>Writes every leg of <paramref name="plan"/> to the journal as planned under a new route id and returns it.
     /// Nothing is sent.</summary>
-    public static string Journal(ITransferJournal journal, TransferPlan plan, TimeProvider? time = null, string? intent = null) =>
-        Journal(journal, plan, NewRouteId((time ?? TimeProvider.System).GetUtcNow()), intent, null);
+    public static Task<string> JournalAsync(ITransferJournal journal, TransferPlan plan, TimeProvider? time = null, string? intent = null,
+        CancellationToken ct = default) =>
+        JournalAsync(journal, plan, NewRouteId((time ?? TimeProvider.System).GetUtcNow()), intent, null, ct);
 
-    private static string Journal(ITransferJournal journal, TransferPlan plan, string routeId, string? intent, Policy.Requester? requester)
+    private static async Task<string> JournalAsync(ITransferJournal journal, TransferPlan plan, string routeId, string? intent, Policy.Requester? requester,
+        CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(journal);
         ArgumentNullException.ThrowIfNull(plan);
         if (plan.Legs.Count == 0) throw new ArgumentException("A route has at least one leg.", nameof(plan));
         // All legs in one transaction: a crash while writing them must not leave a shorter route that looks complete.
-        journal.PlanAll(plan.Legs.Select((leg, i) => leg.Describe() with { RouteId = routeId, RouteLeg = i + 1, Intent = intent, Requester = requester }).ToList());
+        await journal.PlanAllAsync(plan.Legs.Select((leg, i) => leg.Describe() with { RouteId = routeId, RouteLeg = i + 1, Intent = intent, Requester = requester }).ToList(), ct)
+            .ConfigureAwait(false);
         return routeId;
     }
 
@@ -75,24 +78,25 @@ public static class RouteExecutor
         ArgumentNullException.ThrowIfNull(journal);
         var routeId = NewRouteId((time ?? TimeProvider.System).GetUtcNow());
         // Claimed before its legs are written, so no other process (a 'resume latest') picks up the new route first.
-        using var claim = ClaimScope.Take(journal, ClaimSubjects.Route(routeId));
-        Journal(journal, plan, routeId, intent, requester);
+        var claim = await ClaimScope.TakeAsync(journal, ClaimSubjects.Route(routeId), ct).ConfigureAwait(false);
+        await using var _ = claim.ConfigureAwait(false);
+        await JournalAsync(journal, plan, routeId, intent, requester, ct).ConfigureAwait(false);
         return await RunAsync(journal, routeId, send, reconciler, ct, gate).ConfigureAwait(false);
     }
 
     /// <summary>The route's legs as the journal holds them now (the latest entry at each position).</summary>
-    public static IReadOnlyList<RouteLegEntry> Legs(ITransferJournal journal, string routeId) =>
-        journal.ForRoute(routeId)
+    public static async Task<IReadOnlyList<RouteLegEntry>> LegsAsync(ITransferJournal journal, string routeId, CancellationToken ct = default) =>
+        (await journal.ForRouteAsync(routeId, ct).ConfigureAwait(false))
             .GroupBy(e => e.Leg.RouteLeg ?? throw new JournalCorruptException($"Journal entry {e.Id} names route {routeId} but no position."))
             .OrderBy(g => g.Key)
             .Select(g => new RouteLegEntry(g.Key, g.Last()))
             .ToList();
 
     /// <summary>The route an id names: a route id itself, or the id of any of its legs' entries; null when neither.</summary>
-    public static string? FindRoute(ITransferJournal journal, string id)
+    public static async Task<string?> FindRouteAsync(ITransferJournal journal, string id, CancellationToken ct = default)
     {
-        if (journal.ForRoute(id).Count > 0) return id;
-        return journal.Find(id)?.Leg.RouteId;
+        if ((await journal.ForRouteAsync(id, ct).ConfigureAwait(false)).Count > 0) return id;
+        return (await journal.FindAsync(id, ct).ConfigureAwait(false))?.Leg.RouteId;
     }
 
     /// <summary>Runs (or continues) the route from its first leg that is not done. The route is claimed for the whole run:
@@ -103,8 +107,9 @@ public static class RouteExecutor
         ArgumentNullException.ThrowIfNull(journal);
         ArgumentNullException.ThrowIfNull(send);
         ArgumentNullException.ThrowIfNull(reconciler);
-        using var claim = ClaimScope.Take(journal, ClaimSubjects.Route(routeId));
-        var legs = Legs(journal, routeId);
+        var claim = await ClaimScope.TakeAsync(journal, ClaimSubjects.Route(routeId), ct).ConfigureAwait(false);
+        await using var _ = claim.ConfigureAwait(false);
+        var legs = await LegsAsync(journal, routeId, ct).ConfigureAwait(false);
         if (legs.Count == 0) throw new KeyNotFoundException($"There is no route {routeId} in the journal.");
         for (var i = 0; i < legs.Count; i++)
             if (legs[i].Position != i + 1) throw new JournalCorruptException($"Route {routeId} has no leg {i + 1}.");
@@ -117,7 +122,7 @@ public static class RouteExecutor
             if (entry.NeedsReconciliation)
             {
                 entry = (await reconciler.ReconcileAsync(entry.Id, ct).ConfigureAwait(false)).Entry;
-                if (entry.NeedsReconciliation) return Result(journal, routeId, RouteStatus.Unknown, i, last);
+                if (entry.NeedsReconciliation) return await ResultAsync(journal, routeId, RouteStatus.Unknown, i, last).ConfigureAwait(false);
                 if (entry.State == LegState.Done) continue;
             }
 
@@ -125,7 +130,7 @@ public static class RouteExecutor
             // Rejected: it did not execute; a new entry at the same position (fresh clientTranId) is the next try.
             if (entry.State is not (LegState.Planned or LegState.NotExecuted)) leg = TransferLegRebuild.WithNewClientTranId(leg);
             if (gate is not null && await gate(leg, ct).ConfigureAwait(false) is { } refusal)
-                return Result(journal, routeId, RouteStatus.Stopped, i, new LegSendResult(OutcomeKind.NotSent, null, null, "not-sent", refusal));
+                return await ResultAsync(journal, routeId, RouteStatus.Stopped, i, new LegSendResult(OutcomeKind.NotSent, null, null, "not-sent", refusal)).ConfigureAwait(false);
 
             (JournalEntry Entry, LegSendResult Result) sent;
             switch (entry.State)
@@ -137,7 +142,7 @@ public static class RouteExecutor
                     sent = await JournaledExecutor.ResendAsync(journal, entry.Id, c => send(leg, c), ct).ConfigureAwait(false);
                     break;
                 default:
-                    var planned = journal.Plan(leg.Describe() with { RouteId = routeId, RouteLeg = legs[i].Position, Intent = entry.Leg.Intent, Requester = entry.Leg.Requester });
+                    var planned = await journal.PlanAsync(leg.Describe() with { RouteId = routeId, RouteLeg = legs[i].Position, Intent = entry.Leg.Intent, Requester = entry.Leg.Requester }, ct).ConfigureAwait(false);
                     sent = await JournaledExecutor.SendPlannedAsync(journal, planned.Id, c => send(leg, c), ct).ConfigureAwait(false);
                     break;
             }
@@ -147,14 +152,15 @@ public static class RouteExecutor
             // resent here; a leg proved not executed waits for a resume.
             if (settled.State == LegState.Unknown) settled = (await reconciler.ReconcileAsync(settled.Id, ct).ConfigureAwait(false)).Entry;
             if (settled.State == LegState.Done) continue;
-            return Result(journal, routeId, settled.NeedsReconciliation ? RouteStatus.Unknown : RouteStatus.Stopped, i, last);
+            return await ResultAsync(journal, routeId, settled.NeedsReconciliation ? RouteStatus.Unknown : RouteStatus.Stopped, i, last).ConfigureAwait(false);
         }
-        return Result(journal, routeId, RouteStatus.Complete, null, last);
+        return await ResultAsync(journal, routeId, RouteStatus.Complete, null, last).ConfigureAwait(false);
     }
 
-    private static RouteResult Result(ITransferJournal journal, string routeId, RouteStatus status, int? stoppedAt, LegSendResult? last)
+    private static async Task<RouteResult> ResultAsync(ITransferJournal journal, string routeId, RouteStatus status, int? stoppedAt, LegSendResult? last)
     {
-        var legs = Legs(journal, routeId);
+        // The route's outcome is read whatever happens to the caller now: legs may have been sent.
+        var legs = await LegsAsync(journal, routeId, CancellationToken.None).ConfigureAwait(false);
         var final = legs[^1].Entry.Leg.To;
         var resume = $"'ferry journal resume {routeId}'";
         switch (status)

@@ -13,10 +13,10 @@ namespace Ferry.Engine.Journal;
 public sealed class AdmissionContext
 {
     private readonly ApprovalRows _rows;
-    private readonly Func<DateTimeOffset, IReadOnlyList<CountedMove>> _counted;
+    private readonly Func<DateTimeOffset, CancellationToken, ValueTask<List<CountedMove>>> _counted;
 
     internal AdmissionContext(LegDescription firstLeg, string target, string entryId, bool retry, DateTimeOffset now,
-        Func<DateTimeOffset, IReadOnlyList<CountedMove>> counted, ApprovalRows rows)
+        Func<DateTimeOffset, CancellationToken, ValueTask<List<CountedMove>>> counted, ApprovalRows rows)
     {
         FirstLeg = firstLeg;
         Target = target;
@@ -43,19 +43,21 @@ public sealed class AdmissionContext
     public DateTimeOffset Now { get; }
 
     /// <summary>The moves that count against rolling limits journaled after <paramref name="since"/>, read in this transaction.</summary>
-    public IReadOnlyList<CountedMove> CountedSince(DateTimeOffset since) => _counted(since);
+    public async ValueTask<IReadOnlyList<CountedMove>> CountedSinceAsync(DateTimeOffset since, CancellationToken ct = default) =>
+        await _counted(since, ct).ConfigureAwait(false);
 
     /// <summary>The open (waiting or approved) request for a payload hash, locked until the transaction ends.</summary>
-    public ApprovalRequest? OpenApproval(string payloadHash) => _rows.Open(payloadHash);
+    public ValueTask<ApprovalRequest?> OpenApprovalAsync(string payloadHash, CancellationToken ct = default) => _rows.OpenAsync(payloadHash, ct);
 
     /// <summary>The request a journal entry used, if any.</summary>
-    public ApprovalRequest? ApprovalForEntry(string entryId) => _rows.ForEntry(entryId);
+    public ValueTask<ApprovalRequest?> ApprovalForEntryAsync(string entryId, CancellationToken ct = default) => _rows.ForEntryAsync(entryId, ct);
 
     /// <summary>Uses an approved request for this move's first leg; false when it is no longer approved.</summary>
-    public bool UseApproval(string approvalId) => _rows.SetState(approvalId, ApprovalState.Approved, ApprovalState.Executed, EntryId, Now);
+    public ValueTask<bool> UseApprovalAsync(string approvalId, CancellationToken ct = default) =>
+        _rows.SetStateAsync(approvalId, ApprovalState.Approved, ApprovalState.Executed, EntryId, Now, ct);
 
     /// <summary>Appends an audit row that commits with this write.</summary>
-    public void Audit(AuditRecord record) => _rows.InsertAudit(record);
+    public ValueTask AuditAsync(AuditRecord record, CancellationToken ct = default) => _rows.InsertAuditAsync(record, ct);
 
     /// <summary>An audit row, and optionally a new waiting request, to write even though the check is about to refuse.</summary>
     public void KeepOnRefusal(AuditRecord record, ApprovalRequest? waiting = null) => Kept.Add((record, waiting));

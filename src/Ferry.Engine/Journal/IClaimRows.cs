@@ -5,17 +5,17 @@ namespace Ferry.Engine.Journal;
 internal interface IClaimRows
 {
     /// <summary>The claim row of <paramref name="subject"/>, or null.</summary>
-    JournalClaim? Read(string subject);
+    ValueTask<JournalClaim?> ReadClaimAsync(string subject, CancellationToken ct);
 
     /// <summary>Sets the lease of the claim with <paramref name="token"/>.</summary>
-    void Renew(long token, DateTimeOffset until);
+    ValueTask RenewAsync(long token, DateTimeOffset until, CancellationToken ct);
 
     /// <summary>Deletes the claim row of <paramref name="subject"/> if it still carries <paramref name="token"/>.</summary>
-    void Delete(string subject, long token);
+    ValueTask DeleteAsync(string subject, long token, CancellationToken ct);
 
     /// <summary>Sets the lease of every claim of <paramref name="owner"/>.</summary>
-    void RenewAll(JournalOwner owner, DateTimeOffset until);
+    ValueTask RenewAllAsync(JournalOwner owner, DateTimeOffset until, CancellationToken ct);
 
     /// <summary>Writes a new claim row for the owner with a new, larger token.</summary>
-    JournalClaim Insert(string subject, JournalOwner owner, DateTimeOffset now, DateTimeOffset leaseUntil);
+    ValueTask<JournalClaim> InsertClaimAsync(string subject, JournalOwner owner, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken ct);
 }

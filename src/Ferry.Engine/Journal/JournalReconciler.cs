@@ -17,7 +17,7 @@ public sealed class JournalReconciler(ITransferJournal journal, Func<JournalEntr
     public async Task<IReadOnlyList<ReconcileResult>> ReconcileAllAsync(CancellationToken ct)
     {
         var results = new List<ReconcileResult>();
-        foreach (var entry in journal.List([LegState.Sending, LegState.Unknown]).OrderBy(e => e.SentAt ?? e.CreatedAt))
+        foreach (var entry in (await journal.ListAsync([LegState.Sending, LegState.Unknown], ct: ct).ConfigureAwait(false)).OrderBy(e => e.SentAt ?? e.CreatedAt))
             results.Add(await ReconcileAsync(entry.Id, ct).ConfigureAwait(false));
         return results;
     }
@@ -26,13 +26,14 @@ public sealed class JournalReconciler(ITransferJournal journal, Func<JournalEntr
     /// may be in flight right now) is left to it untouched: the result names that owner in <see cref="ReconcileResult.HeldBy"/>.</summary>
     public async Task<ReconcileResult> ReconcileAsync(string id, CancellationToken ct)
     {
-        var entry = journal.Find(id) ?? throw new KeyNotFoundException($"There is no journal entry {id}.");
+        var entry = await journal.FindAsync(id, ct).ConfigureAwait(false) ?? throw new KeyNotFoundException($"There is no journal entry {id}.");
         if (!entry.NeedsReconciliation) return await SettleAsync(entry, ct).ConfigureAwait(false);
-        using var claim = ClaimScope.TryTake(journal, ClaimSubjects.Of(entry), out var heldBy);
+        var (claim, heldBy) = await ClaimScope.TryTakeAsync(journal, ClaimSubjects.Of(entry), ct).ConfigureAwait(false);
         if (claim is null)
             return new(entry, $"left to another ferry ({heldBy!.Owner.Describe()}) that is working on it") { HeldBy = heldBy };
+        await using var _ = claim.ConfigureAwait(false);
         // Read again under the claim: the owner that just let go may have settled it.
-        entry = journal.Find(id)!;
+        entry = (await journal.FindAsync(id, ct).ConfigureAwait(false))!;
         var settled = await SettleAsync(entry, ct).ConfigureAwait(false);
         if (settled.Entry.State != entry.State)
         {
@@ -52,30 +53,30 @@ public sealed class JournalReconciler(ITransferJournal journal, Func<JournalEntr
             return new(entry, $"already {LegStates.Name(entry.State)}");
         if (entry.State == LegState.Sending)
         {
-            entry = journal.Transition(id, LegState.Sending, LegState.Unknown,
-                new TransitionDetails { Message = "found in 'sending': the process stopped while the request may have been in flight" });
+            entry = await journal.TransitionAsync(id, LegState.Sending, LegState.Unknown,
+                new TransitionDetails { Message = "found in 'sending': the process stopped while the request may have been in flight" }, ct).ConfigureAwait(false);
         }
 
         var reconciler = reconcilers(entry);
         if (reconciler is null)
-            return Stay(entry, $"no reconciler for leg kind {entry.Leg.Kind} on account '{entry.Leg.AccountName}' (is the account still configured?)");
+            return await StayAsync(entry, $"no reconciler for leg kind {entry.Leg.Kind} on account '{entry.Leg.AccountName}' (is the account still configured?)", ct).ConfigureAwait(false);
         var sentAt = entry.SentAt!.Value;
         var missesAfterWindow = 0;
         while (true)
         {
             var outcome = await reconciler.FindAsync(entry, sentAt - _options.MatchWindow, sentAt + _options.MatchWindow, ct).ConfigureAwait(false);
             if (outcome is not Done<LegEvidence> done)
-                return Stay(entry, $"the exchange's record could not be read ({outcome.Describe()}); try 'ferry journal reconcile' again");
+                return await StayAsync(entry, $"the exchange's record could not be read ({outcome.Describe()}); try 'ferry journal reconcile' again", ct).ConfigureAwait(false);
 
-            var (verdict, historyId, reason) = Decide(entry, done.Value);
+            var (verdict, historyId, reason) = await DecideAsync(entry, done.Value, ct).ConfigureAwait(false);
             switch (verdict)
             {
                 case Verdict.Executed:
-                    var executed = journal.Transition(id, LegState.Unknown, LegState.Done,
-                        new TransitionDetails { HistoryId = historyId, ExchangeId = historyId, Message = reason });
+                    var executed = await journal.TransitionAsync(id, LegState.Unknown, LegState.Done,
+                        new TransitionDetails { HistoryId = historyId, ExchangeId = historyId, Message = reason }, ct).ConfigureAwait(false);
                     return new(executed, reason);
                 case Verdict.Stay:
-                    return Stay(entry, reason);
+                    return await StayAsync(entry, reason, ct).ConfigureAwait(false);
             }
 
             var settledAt = sentAt + _options.HistoryLagWindow;
@@ -85,10 +86,10 @@ public sealed class JournalReconciler(ITransferJournal journal, Func<JournalEntr
             if (now >= settledAt)
             {
                 var message = $"{reason}, and the history-lag window ({_options.HistoryLagWindow.TotalSeconds:0.###} s after sending) has passed: it did not execute";
-                return new(journal.Transition(id, LegState.Unknown, LegState.NotExecuted, new TransitionDetails { Message = message }), message);
+                return new(await journal.TransitionAsync(id, LegState.Unknown, LegState.NotExecuted, new TransitionDetails { Message = message }, ct).ConfigureAwait(false), message);
             }
             if (!_options.WaitForLag)
-                return Stay(entry, $"{reason} yet; history may lag, so Ferry waits until {settledAt:u} before concluding it did not execute");
+                return await StayAsync(entry, $"{reason} yet; history may lag, so Ferry waits until {settledAt:u} before concluding it did not execute", ct).ConfigureAwait(false);
             var pause = settledAt - now < _options.RequeryInterval ? settledAt - now : _options.RequeryInterval;
             _options.Waiting?.Invoke(new ReconcileWait(id, reason, now, settledAt));
             await (_options.Delay?.Invoke(pause, ct) ?? Task.Delay(pause, time, ct)).ConfigureAwait(false);
@@ -97,7 +98,7 @@ public sealed class JournalReconciler(ITransferJournal journal, Func<JournalEntr
 
     private enum Verdict { Executed, NotFound, Stay }
 
-    private (Verdict, string?, string) Decide(JournalEntry entry, LegEvidence evidence)
+    private async ValueTask<(Verdict, string?, string)> DecideAsync(JournalEntry entry, LegEvidence evidence, CancellationToken ct)
     {
         switch (evidence)
         {
@@ -108,11 +109,11 @@ public sealed class JournalReconciler(ITransferJournal journal, Func<JournalEntr
                     ? (Verdict.NotFound, null, $"no transfer with clientTranId {entry.Leg.ClientTranId} is listed")
                     : (Verdict.Executed, byId.TransferId, $"listed by clientTranId {entry.Leg.ClientTranId} as transfer {byId.TransferId}");
             case HistoryCandidates candidates:
-                var claimed = journal.ClaimedHistoryIds(entry.Leg.Venue);
+                var claimed = await journal.ClaimedHistoryIdsAsync(entry.Leg.Venue, ct).ConfigureAwait(false);
                 var free = candidates.Rows.Where(r => !claimed.Contains(Id(r.TransferId))).ToList();
                 // Done entries of the same shape whose history row is not known (their answer carried an id that the
                 // history does not show) explain one candidate row each, but not which one.
-                var unattributed = journal.List([LegState.Done]).Count(e => e.Id != entry.Id && e.HistoryId is null && SameShape(e, entry));
+                var unattributed = (await journal.ListAsync([LegState.Done], ct: ct).ConfigureAwait(false)).Count(e => e.Id != entry.Id && e.HistoryId is null && SameShape(e, entry));
                 if (free.Count == 0 || free.Count <= unattributed)
                 {
                     return (Verdict.NotFound, null, free.Count == 0
@@ -133,7 +134,8 @@ public sealed class JournalReconciler(ITransferJournal journal, Func<JournalEntr
         a.Leg.Kind == b.Leg.Kind && a.Leg.Asset == b.Leg.Asset && a.Leg.Amount == b.Leg.Amount && a.Leg.From == b.Leg.From
         && a.Leg.To == b.Leg.To && a.SentAt is { } s && b.SentAt is { } t && (s - t).Duration() <= _options.MatchWindow * 2;
 
-    private ReconcileResult Stay(JournalEntry entry, string reason) => new(journal.Note(entry.Id, reason), reason);
+    private async ValueTask<ReconcileResult> StayAsync(JournalEntry entry, string reason, CancellationToken ct) =>
+        new(await journal.NoteAsync(entry.Id, reason, ct).ConfigureAwait(false), reason);
 
     private static string Id(long id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -39,11 +39,12 @@ internal static class JournalRows
     }
 
     /// <summary>Every move <paramref name="cmd"/> selects with <see cref="JournalSql.CountedMoves"/>.</summary>
-    public static List<CountedMove> ReadCounted(DbCommand cmd)
+    public static async ValueTask<List<CountedMove>> ReadCountedAsync(DbCommand cmd, CancellationToken ct)
     {
         var list = new List<CountedMove>();
-        using var r = cmd.ExecuteReader();
-        while (r.Read())
+        var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        await using var _ = r.ConfigureAwait(false);
+        while (await r.ReadAsync(ct).ConfigureAwait(false))
         {
             var entry = Read(r);
             list.Add(new CountedMove(entry.Leg, r.GetString(24), entry.CreatedAt));
@@ -52,45 +53,50 @@ internal static class JournalRows
     }
 
     /// <summary>Every entry <paramref name="cmd"/> selects with <see cref="Columns"/>.</summary>
-    public static List<JournalEntry> ReadAll(DbCommand cmd)
+    public static async ValueTask<List<JournalEntry>> ReadAllAsync(DbCommand cmd, CancellationToken ct)
     {
         var list = new List<JournalEntry>();
-        using var r = cmd.ExecuteReader();
-        while (r.Read()) list.Add(Read(r));
+        var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        await using var _ = r.ConfigureAwait(false);
+        while (await r.ReadAsync(ct).ConfigureAwait(false)) list.Add(Read(r));
         return list;
     }
 
     /// <summary>The first entry <paramref name="cmd"/> selects with <see cref="Columns"/>, or null.</summary>
-    public static JournalEntry? ReadOne(DbCommand cmd)
+    public static async ValueTask<JournalEntry?> ReadOneAsync(DbCommand cmd, CancellationToken ct)
     {
-        using var r = cmd.ExecuteReader();
-        return r.Read() ? Read(r) : null;
+        var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        await using var _ = r.ConfigureAwait(false);
+        return await r.ReadAsync(ct).ConfigureAwait(false) ? Read(r) : null;
     }
 
     /// <summary>The set of the first column's text of every row <paramref name="cmd"/> selects.</summary>
-    public static IReadOnlySet<string> ReadIds(DbCommand cmd)
+    public static async ValueTask<IReadOnlySet<string>> ReadIdsAsync(DbCommand cmd, CancellationToken ct)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        using var r = cmd.ExecuteReader();
-        while (r.Read()) ids.Add(r.GetString(0));
+        var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        await using var _ = r.ConfigureAwait(false);
+        while (await r.ReadAsync(ct).ConfigureAwait(false)) ids.Add(r.GetString(0));
         return ids;
     }
 
     /// <summary>Every claim <paramref name="cmd"/> selects with <see cref="ClaimColumns"/>.</summary>
-    public static List<JournalClaim> ReadClaims(DbCommand cmd)
+    public static async ValueTask<List<JournalClaim>> ReadClaimsAsync(DbCommand cmd, CancellationToken ct)
     {
         var list = new List<JournalClaim>();
-        using var r = cmd.ExecuteReader();
-        while (r.Read()) list.Add(ReadClaim(r));
+        var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        await using var _ = r.ConfigureAwait(false);
+        while (await r.ReadAsync(ct).ConfigureAwait(false)) list.Add(ReadClaim(r));
         return list;
     }
 
     /// <summary>The events of entry <paramref name="id"/> that <paramref name="cmd"/> selects with <see cref="EventColumns"/>.</summary>
-    public static List<JournalEvent> ReadEvents(DbCommand cmd, string id)
+    public static async ValueTask<List<JournalEvent>> ReadEventsAsync(DbCommand cmd, string id, CancellationToken ct)
     {
         var list = new List<JournalEvent>();
-        using var r = cmd.ExecuteReader();
-        while (r.Read()) list.Add(ReadEvent(r, id));
+        var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        await using var _ = r.ConfigureAwait(false);
+        while (await r.ReadAsync(ct).ConfigureAwait(false)) list.Add(ReadEvent(r, id));
         return list;
     }
 

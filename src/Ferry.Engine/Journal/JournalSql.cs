@@ -20,7 +20,7 @@ internal static class JournalSql
 
     /// <summary>The moves journaled after @since that count against the policy's rolling limits: each move's first leg (a
     /// lone leg or a route's position 1) while planned, sending, done or unknown, followed by the target of its route's
-    /// last leg (read with <see cref="JournalRows.ReadCounted"/>).</summary>
+    /// last leg (read with <see cref="JournalRows.ReadCountedAsync"/>).</summary>
     public const string CountedMoves = $"""
         SELECT {JournalRows.Columns},
           COALESCE((SELECT t.to_wallet FROM legs t WHERE t.route_id = legs.route_id ORDER BY t.route_leg DESC, t.created_ms DESC LIMIT 1), to_wallet)

@@ -17,7 +17,7 @@ public static class JournaledExecutor
     {
         ArgumentNullException.ThrowIfNull(journal);
         ArgumentNullException.ThrowIfNull(send);
-        var sending = journal.PlanAndBeginSending(leg);
+        var sending = await journal.PlanAndBeginSendingAsync(leg, ct).ConfigureAwait(false);
         EngineTelemetry.Entered(sending);
         var subject = ClaimSubjects.Of(sending);
         using var activity = EngineTelemetry.StartLeg(sending);
@@ -25,14 +25,15 @@ public static class JournaledExecutor
         {
             var result = await SendOnceAsync(send, ct).ConfigureAwait(false);
             var (to, details) = Answer(result);
-            var recorded = journal.CompleteSend(sending, to, details);
+            // The answer is written whatever happens to the caller now: the request has left.
+            var recorded = await journal.CompleteSendAsync(sending, to, details, CancellationToken.None).ConfigureAwait(false);
             EngineTelemetry.EndLeg(activity, recorded, result);
             return (recorded, result);
         }
         catch
         {
             // Cancelled, or the answer could not be written: the entry stays sending for reconciliation, the claim goes back.
-            ReleaseQuietly(journal, subject);
+            await ReleaseQuietlyAsync(journal, subject).ConfigureAwait(false);
             throw;
         }
     }
@@ -40,29 +41,27 @@ public static class JournaledExecutor
     /// <summary>Sends an entry written earlier and still planned (e.g. a later leg of a route), as its first attempt.</summary>
     public static Task<(JournalEntry Entry, LegSendResult Result)> SendPlannedAsync(ITransferJournal journal, string id,
         Func<CancellationToken, Task<LegSendResult>> send, CancellationToken ct) =>
-        SendAsync(journal, Existing(journal, id), LegState.Planned, send, ct);
+        SendAsync(journal, id, LegState.Planned, send, ct);
 
     /// <summary>Sends an entry that reconciliation found not executed again, as its next attempt.</summary>
     public static Task<(JournalEntry Entry, LegSendResult Result)> ResendAsync(ITransferJournal journal, string id,
         Func<CancellationToken, Task<LegSendResult>> send, CancellationToken ct) =>
-        SendAsync(journal, Existing(journal, id), LegState.NotExecuted, send, ct);
+        SendAsync(journal, id, LegState.NotExecuted, send, ct);
 
-    private static JournalEntry Existing(ITransferJournal journal, string id) =>
-        journal.Find(id) ?? throw new KeyNotFoundException($"There is no journal entry {id}.");
-
-    private static async Task<(JournalEntry, LegSendResult)> SendAsync(ITransferJournal journal, JournalEntry current, LegState from,
+    private static async Task<(JournalEntry, LegSendResult)> SendAsync(ITransferJournal journal, string id, LegState from,
         Func<CancellationToken, Task<LegSendResult>> send, CancellationToken ct)
     {
-        var id = current.Id;
+        var current = await journal.FindAsync(id, ct).ConfigureAwait(false) ?? throw new KeyNotFoundException($"There is no journal entry {id}.");
         // The entry's unit of work is held from 'sending' to the answer, so no other process takes the in-flight leg for
         // a crashed one (already held when a route or an intent is being run: then this only enters it again).
-        using var claim = ClaimScope.Take(journal, ClaimSubjects.Of(current));
-        var sending = journal.Transition(id, from, LegState.Sending);
+        var claim = await ClaimScope.TakeAsync(journal, ClaimSubjects.Of(current), ct).ConfigureAwait(false);
+        await using var _ = claim.ConfigureAwait(false);
+        var sending = await journal.TransitionAsync(id, from, LegState.Sending, ct: ct).ConfigureAwait(false);
         EngineTelemetry.Entered(sending);
         using var activity = EngineTelemetry.StartLeg(sending);
         var result = await SendOnceAsync(send, ct).ConfigureAwait(false);
         var (to, details) = Answer(result);
-        var recorded = journal.Transition(id, LegState.Sending, to, details);
+        var recorded = await journal.TransitionAsync(id, LegState.Sending, to, details, CancellationToken.None).ConfigureAwait(false);
         EngineTelemetry.EndLeg(activity, recorded, result);
         return (recorded, result);
     }
@@ -90,11 +89,11 @@ public static class JournaledExecutor
         _ => (LegState.Unknown, new TransitionDetails { Message = result.Message }),
     };
 
-    private static void ReleaseQuietly(ITransferJournal journal, string subject)
+    private static async ValueTask ReleaseQuietlyAsync(ITransferJournal journal, string subject)
     {
         try
         {
-            journal.Release(subject);
+            await journal.ReleaseAsync(subject, CancellationToken.None).ConfigureAwait(false);
         }
         catch (ObjectDisposedException)
         {

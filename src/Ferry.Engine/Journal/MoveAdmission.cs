@@ -7,4 +7,4 @@ namespace Ferry.Engine.Journal;
 /// <see cref="AdmissionContext.KeepOnRefusal"/>). The context reads, in the same transaction, the moves that count against
 /// rolling limits, so two writers racing cannot both pass one cap, and the approval requests, so one approval is used once.
 /// </summary>
-public delegate void MoveAdmission(AdmissionContext context);
+public delegate ValueTask MoveAdmission(AdmissionContext context, CancellationToken ct);

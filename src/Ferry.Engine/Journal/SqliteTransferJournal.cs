@@ -1,5 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Ferry.Engine.Journal;
 
@@ -8,7 +10,7 @@ namespace Ferry.Engine.Journal;
 /// every committed transition survives a crash or power loss. Each transition runs in one transaction that checks the
 /// current state, checks the step is legal, checks the writer's claim, updates the entry and appends an event; reads
 /// check the same rules again. Several processes may open one file at once: writes take SQLite's write lock
-/// (<c>BEGIN IMMEDIATE</c>), work is claimed with leases (<see cref="Claim"/>), and the schema allows one live entry per
+/// (<c>BEGIN IMMEDIATE</c>), work is claimed with leases (<see cref="ClaimAsync"/>), and the schema allows one live entry per
 /// route position.
 /// </summary>
 public sealed class SqliteTransferJournal : ITransferJournal
@@ -32,7 +34,7 @@ public sealed class SqliteTransferJournal : ITransferJournal
     private readonly SqliteConnection _connection;
     private readonly TimeProvider _time;
     private readonly string _path;
-    private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ClaimBook _book;
     private readonly ITimer _renewal;
     private long _writeCommits;
@@ -40,17 +42,17 @@ public sealed class SqliteTransferJournal : ITransferJournal
 
     private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
 
-    private SqliteTransferJournal(SqliteConnection connection, string path, TimeProvider time, JournalClaimOptions claims)
+    private SqliteTransferJournal(SqliteConnection connection, string path, TimeProvider time, JournalClaimOptions claims, ILogger logger)
     {
         _connection = connection;
         _path = path;
         _time = time;
         Owner = claims.Owner ?? JournalOwner.ForThisProcess();
-        _book = new ClaimBook(Owner, claims.Lease);
+        _book = new ClaimBook(Owner, claims.Lease, logger);
         // SQLite calls the commit hook only for transactions that wrote; each such commit is one WAL sync (synchronous=FULL).
         SQLitePCL.raw.sqlite3_commit_hook(connection.Handle, _ => { Interlocked.Increment(ref _writeCommits); return 0; }, null);
         var every = claims.Lease / 3;
-        _renewal = time.CreateTimer(_ => RenewClaims(), null, every, every);
+        _renewal = time.CreateTimer(_ => _ = RenewClaimsAsync(), null, every, every);
     }
 
     /// <inheritdoc/>
@@ -65,8 +67,9 @@ public sealed class SqliteTransferJournal : ITransferJournal
 
     /// <summary>Opens (creating when needed) the journal at <paramref name="path"/>. Throws <see cref="JournalCorruptException"/>
     /// for a file written by a newer Ferry, a file that is not a journal, or one holding a state the state machine could
-    /// not have written; <see cref="JournalUnavailableException"/> when the file cannot be opened or written.</summary>
-    public static SqliteTransferJournal Open(string path, TimeProvider? time = null, JournalClaimOptions? claims = null)
+    /// not have written; <see cref="JournalUnavailableException"/> when the file cannot be opened or written. <paramref name="logger"/>
+    /// hears of migrations, refused transitions and claims refused or taken over (none by default).</summary>
+    public static SqliteTransferJournal Open(string path, TimeProvider? time = null, JournalClaimOptions? claims = null, ILogger? logger = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         claims ??= new JournalClaimOptions();
@@ -91,9 +94,10 @@ public sealed class SqliteTransferJournal : ITransferJournal
             Exec(connection, "PRAGMA busy_timeout=30000;");
             Exec(connection, "PRAGMA journal_mode=WAL;");
             Exec(connection, "PRAGMA synchronous=FULL;");
-            Migrate(connection);
+            logger ??= NullLogger.Instance;
+            Migrate(connection, full, logger);
             CheckStates(connection);
-            return new SqliteTransferJournal(connection, full, time ?? TimeProvider.System, claims);
+            return new SqliteTransferJournal(connection, full, time ?? TimeProvider.System, claims, logger);
         }
         catch (SqliteException e)
         {
@@ -109,7 +113,7 @@ public sealed class SqliteTransferJournal : ITransferJournal
 
     /// <summary>Creates or migrates the schema of an open connection to <see cref="SchemaVersion"/>; the work queue opens
     /// the same file through it.</summary>
-    internal static void Migrate(SqliteConnection c)
+    internal static void Migrate(SqliteConnection c, string path, ILogger logger)
     {
         if (ReadVersion(c, null) == SchemaVersion) return;
         // BEGIN IMMEDIATE takes the write lock before the version is read again, so of several processes opening a new
@@ -172,6 +176,7 @@ public sealed class SqliteTransferJournal : ITransferJournal
         if (version < 8) Exec(c, "ALTER TABLE work_units ADD COLUMN requester TEXT;", tx);
         Exec(c, $"PRAGMA user_version={SchemaVersion};", tx);
         tx.Commit();
+        JournalLog.Migrated(logger, path, version, SchemaVersion);
     }
 
     private static int ReadVersion(SqliteConnection c, SqliteTransaction? tx)
@@ -236,123 +241,129 @@ public sealed class SqliteTransferJournal : ITransferJournal
     }
 
     /// <inheritdoc/>
-    public JournalEntry Plan(LegDescription leg) => PlanAll([leg])[0];
+    public async ValueTask<JournalEntry> PlanAsync(LegDescription leg, CancellationToken ct = default) =>
+        (await PlanAllAsync([leg], ct).ConfigureAwait(false))[0];
 
     /// <inheritdoc/>
-    public IReadOnlyList<JournalEntry> PlanAll(IReadOnlyList<LegDescription> legs)
+    public ValueTask<IReadOnlyList<JournalEntry>> PlanAllAsync(IReadOnlyList<LegDescription> legs, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(legs);
         if (legs.Count == 0) throw new ArgumentException("Plan at least one leg.", nameof(legs));
         foreach (var leg in legs) JournalRows.CheckNew(leg, nameof(legs));
-        return Admitted(() => Locked(() =>
+        return AdmittedAsync(() => LockedAsync(async () =>
         {
             using var tx = _connection.BeginTransaction(deferred: false);
-            return JournalWrites.PlanAll(new Session(this, tx), _book, Admission, legs, _time.GetUtcNow(), tx.Commit);
-        }));
+            return await JournalWrites.PlanAllAsync(new Session(this, tx), _book, Admission, legs, _time.GetUtcNow(), Committing(tx.Commit), ct).ConfigureAwait(false);
+        }, ct), ct);
     }
 
     /// <inheritdoc/>
-    public JournalEntry PlanAndBeginSending(LegDescription leg)
+    public ValueTask<JournalEntry> PlanAndBeginSendingAsync(LegDescription leg, CancellationToken ct = default)
     {
         JournalRows.CheckNew(leg, nameof(leg));
-        return Admitted(() => Locked(() =>
+        return AdmittedAsync(() => LockedAsync(async () =>
         {
             using var write = BeginWrite();
-            return JournalWrites.PlanAndBeginSending(new Session(this, null), _book, Admission, leg, _time.GetUtcNow(), write.Commit);
-        }));
+            return await JournalWrites.PlanAndBeginSendingAsync(new Session(this, null), _book, Admission, leg, _time.GetUtcNow(), Committing(write.Commit), ct).ConfigureAwait(false);
+        }, ct), ct);
     }
 
     /// <inheritdoc/>
-    public JournalEntry CompleteSend(JournalEntry sending, LegState to, TransitionDetails? details = null)
+    public ValueTask<JournalEntry> CompleteSendAsync(JournalEntry sending, LegState to, TransitionDetails? details = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(sending);
         if (to is not (LegState.Done or LegState.Rejected or LegState.Unknown))
             throw new ArgumentException("A send ends in done, rejected or unknown.", nameof(to));
-        return Locked(() =>
+        return LockedAsync(async () =>
         {
             using var write = BeginWrite();
-            return JournalWrites.CompleteSend(new Session(this, null), _book, sending, to, details, _time.GetUtcNow(), write.Commit);
-        });
+            return await JournalWrites.CompleteSendAsync(new Session(this, null), _book, sending, to, details, _time.GetUtcNow(), Committing(write.Commit), ct).ConfigureAwait(false);
+        }, ct);
     }
 
     /// <inheritdoc/>
-    public JournalEntry Transition(string id, LegState expected, LegState to, TransitionDetails? details = null) => Admitted(() => Locked(() =>
-    {
-        using var write = BeginWrite();
-        return JournalWrites.Transition(new Session(this, null), _book, Admission, id, expected, to, details, _time.GetUtcNow(), write.Commit);
-    }));
+    public ValueTask<JournalEntry> TransitionAsync(string id, LegState expected, LegState to, TransitionDetails? details = null, CancellationToken ct = default) =>
+        AdmittedAsync(() => LockedAsync(async () =>
+        {
+            using var write = BeginWrite();
+            return await JournalWrites.TransitionAsync(new Session(this, null), _book, Admission, id, expected, to, details, _time.GetUtcNow(), Committing(write.Commit), ct)
+                .ConfigureAwait(false);
+        }, ct), ct);
 
     /// <summary>Runs a write the policy may refuse; a refusal's audit rows and waiting request are written after its
     /// transaction rolled back, in one of their own, and then the refusal is thrown.</summary>
-    private T Admitted<T>(Func<T> write)
+    private async ValueTask<T> AdmittedAsync<T>(Func<ValueTask<T>> write, CancellationToken ct)
     {
         try
         {
-            return write();
+            return await write().ConfigureAwait(false);
         }
         catch (AdmissionRefusal refusal)
         {
-            throw Locked(() =>
+            throw await LockedAsync(async () =>
             {
                 using var kept = BeginWrite();
-                return JournalWrites.WriteKept(new Session(this, null), refusal, _time.GetUtcNow(), kept.Commit);
-            });
+                return await JournalWrites.WriteKeptAsync(new Session(this, null), refusal, _time.GetUtcNow(), Committing(kept.Commit), ct).ConfigureAwait(false);
+            }, ct).ConfigureAwait(false);
         }
     }
 
     /// <inheritdoc/>
-    public IReadOnlyList<CountedMove> CountedSince(DateTimeOffset since) => Locked(() => new Session(this, null).CountedSince(since));
+    public ValueTask<IReadOnlyList<CountedMove>> CountedSinceAsync(DateTimeOffset since, CancellationToken ct = default) =>
+        LockedAsync<IReadOnlyList<CountedMove>>(async () => await new Session(this, null).CountedSinceAsync(since, ct).ConfigureAwait(false), ct);
 
     /// <inheritdoc/>
-    public IReadOnlyList<Approvals.ApprovalRequest> Approvals(bool all = false, int limit = 1000) =>
-        Locked(() => (IReadOnlyList<Approvals.ApprovalRequest>)new Session(this, null).Approvals.List(all, limit));
+    public ValueTask<IReadOnlyList<Approvals.ApprovalRequest>> ApprovalsAsync(bool all = false, int limit = 1000, CancellationToken ct = default) =>
+        LockedAsync<IReadOnlyList<Approvals.ApprovalRequest>>(async () => await new Session(this, null).Approvals.ListAsync(all, limit, ct).ConfigureAwait(false), ct);
 
     /// <inheritdoc/>
-    public Approvals.ApprovalRequest? FindApproval(string id) => Locked(() => new Session(this, null).Approvals.Find(id));
+    public ValueTask<Approvals.ApprovalRequest?> FindApprovalAsync(string id, CancellationToken ct = default) =>
+        LockedAsync(() => new Session(this, null).Approvals.FindAsync(id, lockRow: false, ct), ct);
 
     /// <inheritdoc/>
-    public Approvals.ApprovalRequest DecideApproval(string id, string approver, bool approve, string? reason = null)
+    public ValueTask<Approvals.ApprovalRequest> DecideApprovalAsync(string id, string approver, bool approve, string? reason = null, CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         ArgumentException.ThrowIfNullOrWhiteSpace(approver);
-        return Locked(() =>
+        return LockedAsync(async () =>
         {
             using var write = BeginWrite();
-            return JournalWrites.Decide(new Session(this, null), id, approver, approve, reason, _time.GetUtcNow(), write.Commit);
-        });
+            return await JournalWrites.DecideAsync(new Session(this, null), id, approver, approve, reason, _time.GetUtcNow(), Committing(write.Commit), ct).ConfigureAwait(false);
+        }, ct);
     }
 
     /// <inheritdoc/>
-    public IReadOnlyList<Audit.AuditRecord> Audit(DateTimeOffset since, int limit = int.MaxValue) =>
-        Locked(() => (IReadOnlyList<Audit.AuditRecord>)new Session(this, null).Approvals.Audit(since, limit));
+    public ValueTask<IReadOnlyList<Audit.AuditRecord>> AuditAsync(DateTimeOffset since, int limit = int.MaxValue, CancellationToken ct = default) =>
+        LockedAsync<IReadOnlyList<Audit.AuditRecord>>(async () => await new Session(this, null).Approvals.AuditAsync(since, limit, ct).ConfigureAwait(false), ct);
 
     /// <inheritdoc/>
-    public JournalEntry Note(string id, string message) => Locked(() =>
+    public ValueTask<JournalEntry> NoteAsync(string id, string message, CancellationToken ct = default) => LockedAsync(async () =>
     {
         using var tx = _connection.BeginTransaction(deferred: false);
-        return JournalWrites.Note(new Session(this, tx), _book, id, message, _time.GetUtcNow(), tx.Commit);
-    });
+        return await JournalWrites.NoteAsync(new Session(this, tx), _book, id, message, _time.GetUtcNow(), Committing(tx.Commit), ct).ConfigureAwait(false);
+    }, ct);
 
     /// <inheritdoc/>
     public MoveAdmission? Admission { get; set; }
 
     /// <inheritdoc/>
-    public JournalEntry? Find(string id) => Locked(() =>
+    public ValueTask<JournalEntry?> FindAsync(string id, CancellationToken ct = default) => LockedAsync(async () =>
     {
         // One read transaction: the entry and its events from the same snapshot, even while another process writes.
         using var tx = _connection.BeginTransaction(deferred: true);
-        var entry = new Session(this, tx).Read(id);
-        if (entry is not null) JournalRows.CheckEvents(entry, ReadEvents(id, tx));
+        var entry = await new Session(this, tx).ReadAsync(id, forUpdate: false, ct).ConfigureAwait(false);
+        if (entry is not null) JournalRows.CheckEvents(entry, await ReadEventsAsync(id, tx, ct).ConfigureAwait(false));
         return entry;
-    });
+    }, ct);
 
     /// <inheritdoc/>
-    public IReadOnlyList<JournalEntry> List(IReadOnlyCollection<LegState>? states = null, int limit = int.MaxValue) => Locked(() =>
-    {
-        var cmd = Prepared(ListSql(states), null);
-        Set(cmd, "$limit", limit);
-        return (IReadOnlyList<JournalEntry>)JournalRows.ReadAll(cmd);
-    });
+    public ValueTask<IReadOnlyList<JournalEntry>> ListAsync(IReadOnlyCollection<LegState>? states = null, int limit = int.MaxValue, CancellationToken ct = default) =>
+        LockedAsync<IReadOnlyList<JournalEntry>>(async () =>
+        {
+            var cmd = Prepared(ListSql(states), null);
+            Set(cmd, "$limit", limit);
+            return await JournalRows.ReadAllAsync(cmd, ct).ConfigureAwait(false);
+        }, ct);
 
     /// <summary>Newest first (the write order breaks ties), optionally only some states; walks legs_created or legs_state_created.</summary>
     internal static string ListSql(IReadOnlyCollection<LegState>? states)
@@ -368,81 +379,85 @@ public sealed class SqliteTransferJournal : ITransferJournal
     internal const string LatestRouteSql = "SELECT route_id FROM legs WHERE route_id IS NOT NULL ORDER BY created_ms DESC, rowid DESC LIMIT 1;";
 
     /// <inheritdoc/>
-    public IReadOnlyList<JournalEntry> ForIntent(string intent) => Locked(() =>
-    {
-        var cmd = Prepared($"SELECT {JournalRows.Columns} FROM legs WHERE intent = $intent ORDER BY created_ms, rowid;", null);
-        Set(cmd, "$intent", intent);
-        return (IReadOnlyList<JournalEntry>)JournalRows.ReadAll(cmd);
-    });
+    public ValueTask<IReadOnlyList<JournalEntry>> ForIntentAsync(string intent, CancellationToken ct = default) =>
+        LockedAsync<IReadOnlyList<JournalEntry>>(async () =>
+        {
+            var cmd = Prepared($"SELECT {JournalRows.Columns} FROM legs WHERE intent = $intent ORDER BY created_ms, rowid;", null);
+            Set(cmd, "$intent", intent);
+            return await JournalRows.ReadAllAsync(cmd, ct).ConfigureAwait(false);
+        }, ct);
 
     /// <inheritdoc/>
-    public IReadOnlyList<JournalEntry> ForRoute(string routeId) => Locked(() =>
-    {
-        var cmd = Prepared(ForRouteSql, null);
-        Set(cmd, "$route", routeId);
-        return (IReadOnlyList<JournalEntry>)JournalRows.ReadAll(cmd);
-    });
+    public ValueTask<IReadOnlyList<JournalEntry>> ForRouteAsync(string routeId, CancellationToken ct = default) =>
+        LockedAsync<IReadOnlyList<JournalEntry>>(async () =>
+        {
+            var cmd = Prepared(ForRouteSql, null);
+            Set(cmd, "$route", routeId);
+            return await JournalRows.ReadAllAsync(cmd, ct).ConfigureAwait(false);
+        }, ct);
 
     /// <inheritdoc/>
-    public string? LatestRouteId() => Locked(() =>
-    {
-        var cmd = Prepared(LatestRouteSql, null);
-        return cmd.ExecuteScalar() as string;
-    });
+    public ValueTask<string?> LatestRouteIdAsync(CancellationToken ct = default) =>
+        LockedAsync(() => ValueTask.FromResult(Prepared(LatestRouteSql, null).ExecuteScalar() as string), ct);
 
     /// <inheritdoc/>
-    public IReadOnlyList<JournalEvent> Events(string id) => Locked(() => (IReadOnlyList<JournalEvent>)ReadEvents(id, tx: null));
+    public ValueTask<IReadOnlyList<JournalEvent>> EventsAsync(string id, CancellationToken ct = default) =>
+        LockedAsync<IReadOnlyList<JournalEvent>>(async () => await ReadEventsAsync(id, tx: null, ct).ConfigureAwait(false), ct);
 
     /// <inheritdoc/>
-    public IReadOnlySet<string> ClaimedHistoryIds(string venue) => Locked(() =>
+    public ValueTask<IReadOnlySet<string>> ClaimedHistoryIdsAsync(string venue, CancellationToken ct = default) => LockedAsync(() =>
     {
         var cmd = Prepared(JournalSql.ClaimedHistoryIds, null);
         Set(cmd, "@venue", venue);
-        return JournalRows.ReadIds(cmd);
-    });
+        return JournalRows.ReadIdsAsync(cmd, ct);
+    }, ct);
 
     /// <inheritdoc/>
-    public ClaimAttempt Claim(string subject)
+    public ValueTask<ClaimAttempt> ClaimAsync(string subject, CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(subject);
-        return Locked(() =>
+        return LockedAsync(async () =>
         {
             var now = _time.GetUtcNow();
             // Re-entry of a fresh claim: only the fencing check, which reads; nothing is written.
-            if (_book.TryReenter(subject, now, () => ReadClaim(subject, tx: null)) is { } again) return again;
+            if (await _book.TryReenterAsync(subject, now, new Session(this, null), ct).ConfigureAwait(false) is { } again) return again;
             using var tx = _connection.BeginTransaction(deferred: false);
-            return JournalWrites.Claim(new Session(this, tx), _book, subject, now, tx.Commit);
-        });
+            return await JournalWrites.ClaimAsync(new Session(this, tx), _book, subject, now, Committing(tx.Commit), ct).ConfigureAwait(false);
+        }, ct);
     }
 
     /// <inheritdoc/>
-    public void Release(string subject) => Locked(() =>
+    public async ValueTask ReleaseAsync(string subject, CancellationToken ct = default) => await LockedAsync(() =>
     {
-        if (_book.Unhold(subject) is not { } token) return false;
+        if (_book.Unhold(subject) is not { } token) return ValueTask.FromResult(false);
         using var tx = _connection.BeginTransaction(deferred: false);
-        new Session(this, tx).Delete(subject, token);
+        new Session(this, tx).DeleteClaim(subject, token);
         tx.Commit();
-        return true;
-    });
+        return ValueTask.FromResult(true);
+    }, ct).ConfigureAwait(false);
 
     /// <inheritdoc/>
-    public JournalClaim? FindClaim(string subject) => Locked(() => ReadClaim(subject, tx: null));
+    public ValueTask<JournalClaim?> FindClaimAsync(string subject, CancellationToken ct = default) =>
+        LockedAsync(() => ValueTask.FromResult(ReadClaim(subject, tx: null)), ct);
 
     /// <inheritdoc/>
-    public IReadOnlyList<JournalClaim> Claims() => Locked(() =>
-        (IReadOnlyList<JournalClaim>)JournalRows.ReadClaims(Prepared($"SELECT {JournalRows.ClaimColumns} FROM claims ORDER BY token;", null)));
+    public ValueTask<IReadOnlyList<JournalClaim>> ClaimsAsync(CancellationToken ct = default) =>
+        LockedAsync<IReadOnlyList<JournalClaim>>(async () =>
+            await JournalRows.ReadClaimsAsync(Prepared($"SELECT {JournalRows.ClaimColumns} FROM claims ORDER BY token;", null), ct).ConfigureAwait(false), ct);
 
     /// <inheritdoc/>
     public void Dispose()
     {
-        lock (_gate)
+        _gate.Wait();
+        try
         {
             if (_disposed) return;
             _disposed = true;
             _renewal.Dispose();
             try
             {
-                _book.ReleaseAll(new Session(this, null));
+                var session = new Session(this, null);
+                foreach (var (subject, token) in _book.TakeAll()) session.DeleteClaim(subject, token);
             }
             catch (SqliteException)
             {
@@ -452,31 +467,47 @@ public sealed class SqliteTransferJournal : ITransferJournal
             _prepared.Clear();
             _connection.Dispose();
         }
-    }
-
-    /// <summary>The renewal timer's tick: every held lease extended in one statement.</summary>
-    private void RenewClaims()
-    {
-        lock (_gate)
+        finally
         {
-            if (_disposed) return;
-            try
-            {
-                _book.RenewAll(new Session(this, null), _time.GetUtcNow());
-            }
-            catch (SqliteException)
-            {
-                // A busy or failing file: the next renewal tries again; until then the lease runs down as it would in a crash.
-            }
+            _gate.Release();
         }
     }
 
-    /// <summary>The file's rows inside one transaction (or the connection's current one when <c>tx</c> is null).</summary>
+    /// <summary>SQLite's close is local and short: the same as <see cref="Dispose"/>.</summary>
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>The renewal timer's tick: every held lease extended in one statement, once the connection is free.</summary>
+    private async Task RenewClaimsAsync()
+    {
+        await _gate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (_disposed || _book.IsEmpty) return;
+            var until = _time.GetUtcNow() + _book.Lease;
+            new Session(this, null).RenewOwnerClaims(Owner, until);
+            _book.Renewed(until);
+        }
+        catch (SqliteException)
+        {
+            // A busy or failing file: the next renewal tries again; until then the lease runs down as it would in a crash.
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>The file's rows inside one transaction (or the connection's current one when <c>tx</c> is null). Every call
+    /// completes synchronously: SQLite's file is local.</summary>
     private sealed class Session(SqliteTransferJournal journal, SqliteTransaction? tx) : IJournalSession
     {
         public ApprovalRows Approvals { get; } = new(sql => journal.Prepared(sql, tx), disposeCommands: false, forUpdate: "");
 
-        public LegDescription Insert(string id, LegDescription leg, LegState state, DateTimeOffset now)
+        public ValueTask<LegDescription> InsertAsync(string id, LegDescription leg, LegState state, DateTimeOffset now, CancellationToken ct)
         {
             var cmd = journal.Prepared(JournalSql.InsertLeg, tx);
             var amount = JournalSql.BindLeg(cmd, id, leg, state, now);
@@ -488,72 +519,79 @@ public sealed class SqliteTransferJournal : ITransferJournal
             {
                 throw new RoutePositionTakenException(leg.RouteId, leg.RouteLeg ?? 0);
             }
-            return JournalSql.AsStored(leg, amount);
+            return ValueTask.FromResult(JournalSql.AsStored(leg, amount));
         }
 
-        public JournalEntry? TryTransition(string id, LegState expected, LegState to, TransitionDetails? details, DateTimeOffset now, JournalEntry? known)
+        public ValueTask<JournalEntry?> TryTransitionAsync(string id, LegState expected, LegState to, TransitionDetails? details, DateTimeOffset now, JournalEntry? known, CancellationToken ct)
         {
             var cmd = journal.Prepared(JournalSql.Transition(known is null ? JournalRows.Columns : JournalRows.ChangedColumns), tx);
             JournalSql.BindTransition(cmd, id, expected, to, details, now);
             using var r = cmd.ExecuteReader();
-            if (!r.Read()) return null;
-            return known is null ? JournalRows.Read(r) : JournalRows.ReadChanged(r, id, known.Leg, known.CreatedAt);
+            if (!r.Read()) return ValueTask.FromResult<JournalEntry?>(null);
+            return ValueTask.FromResult<JournalEntry?>(known is null ? JournalRows.Read(r) : JournalRows.ReadChanged(r, id, known.Leg, known.CreatedAt));
         }
 
-        public void AddEvent(string id, int? seq, int attempt, DateTimeOffset at, LegState? from, LegState to, string? detail)
+        public ValueTask AddEventAsync(string id, int? seq, int attempt, DateTimeOffset at, LegState? from, LegState to, string? detail, CancellationToken ct)
         {
             var cmd = journal.Prepared(JournalSql.InsertEvent(seqKnown: seq is not null), tx);
             JournalSql.BindEvent(cmd, id, seq, attempt, at, from, to, detail);
             cmd.ExecuteNonQuery();
+            return ValueTask.CompletedTask;
         }
 
         // A SQLite write transaction holds the whole file's write lock: no row lock is needed.
-        public JournalEntry? Read(string id, bool forUpdate = false)
+        public ValueTask<JournalEntry?> ReadAsync(string id, bool forUpdate, CancellationToken ct)
         {
             var cmd = journal.Prepared($"SELECT {JournalRows.Columns} FROM legs WHERE id = @id;", tx);
             Set(cmd, "@id", id);
-            return JournalRows.ReadOne(cmd);
+            return JournalRows.ReadOneAsync(cmd, ct);
         }
 
-        public void SetMessage(string id, string message, DateTimeOffset now)
+        public ValueTask SetMessageAsync(string id, string message, DateTimeOffset now, CancellationToken ct)
         {
             var cmd = journal.Prepared(JournalSql.Note, tx);
             Set(cmd, "@message", message);
             Set(cmd, "@now", now.ToUnixTimeMilliseconds());
             Set(cmd, "@id", id);
             cmd.ExecuteNonQuery();
+            return ValueTask.CompletedTask;
         }
 
         // BEGIN IMMEDIATE already holds the file's write lock: no other writer checks or writes until this one commits.
-        public void LockAdmission()
-        {
-        }
+        public ValueTask LockAdmissionAsync(CancellationToken ct) => ValueTask.CompletedTask;
 
-        public IReadOnlyList<CountedMove> CountedSince(DateTimeOffset since)
+        public ValueTask<List<CountedMove>> CountedSinceAsync(DateTimeOffset since, CancellationToken ct)
         {
             var cmd = journal.Prepared(JournalSql.CountedMoves, tx);
             Set(cmd, "@since", since.ToUnixTimeMilliseconds());
-            return JournalRows.ReadCounted(cmd);
+            return JournalRows.ReadCountedAsync(cmd, ct);
         }
 
-        public string? RouteTarget(string routeId)
+        public ValueTask<string?> RouteTargetAsync(string routeId, CancellationToken ct)
         {
             var cmd = journal.Prepared(JournalSql.RouteTarget, tx);
             Set(cmd, "@route", routeId);
-            return cmd.ExecuteScalar() as string;
+            return ValueTask.FromResult(cmd.ExecuteScalar() as string);
         }
 
-        JournalClaim? IClaimRows.Read(string subject) => journal.ReadClaim(subject, tx);
+        public ValueTask<JournalClaim?> ReadClaimAsync(string subject, CancellationToken ct) => ValueTask.FromResult(journal.ReadClaim(subject, tx));
 
-        public void Renew(long token, DateTimeOffset until)
+        public ValueTask RenewAsync(long token, DateTimeOffset until, CancellationToken ct)
         {
             var renew = journal.Prepared(JournalSql.RenewClaim, tx);
             Set(renew, "@until", until.ToUnixTimeMilliseconds());
             Set(renew, "@token", token);
             renew.ExecuteNonQuery();
+            return ValueTask.CompletedTask;
         }
 
-        public void RenewAll(JournalOwner owner, DateTimeOffset until)
+        public ValueTask RenewAllAsync(JournalOwner owner, DateTimeOffset until, CancellationToken ct)
+        {
+            RenewOwnerClaims(owner, until);
+            return ValueTask.CompletedTask;
+        }
+
+        public void RenewOwnerClaims(JournalOwner owner, DateTimeOffset until)
         {
             var cmd = journal.Prepared(JournalSql.RenewOwnerClaims, tx);
             Set(cmd, "@until", until.ToUnixTimeMilliseconds());
@@ -561,7 +599,13 @@ public sealed class SqliteTransferJournal : ITransferJournal
             cmd.ExecuteNonQuery();
         }
 
-        public void Delete(string subject, long token)
+        public ValueTask DeleteAsync(string subject, long token, CancellationToken ct)
+        {
+            DeleteClaim(subject, token);
+            return ValueTask.CompletedTask;
+        }
+
+        public void DeleteClaim(string subject, long token)
         {
             var cmd = journal.Prepared(JournalSql.DeleteClaim, tx);
             Set(cmd, "@subject", subject);
@@ -569,12 +613,12 @@ public sealed class SqliteTransferJournal : ITransferJournal
             cmd.ExecuteNonQuery();
         }
 
-        public JournalClaim Insert(string subject, JournalOwner owner, DateTimeOffset now, DateTimeOffset leaseUntil)
+        public ValueTask<JournalClaim> InsertClaimAsync(string subject, JournalOwner owner, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken ct)
         {
             var cmd = journal.Prepared(JournalSql.InsertClaim, tx);
             JournalSql.BindClaim(cmd, subject, owner, now, leaseUntil);
             var token = Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
-            return new JournalClaim(subject, token, owner, now, leaseUntil);
+            return ValueTask.FromResult(new JournalClaim(subject, token, owner, now, leaseUntil));
         }
     }
 
@@ -586,21 +630,31 @@ public sealed class SqliteTransferJournal : ITransferJournal
         return r.Read() ? JournalRows.ReadClaim(r) : null;
     }
 
-    /// <summary>Runs <paramref name="work"/> under the connection's lock and turns SQLite's failures into the journal's
-    /// own: a damaged file is <see cref="JournalCorruptException"/>, an unusable one <see cref="JournalUnavailableException"/>.</summary>
-    private T Locked<T>(Func<T> work)
+    /// <summary>A commit as the shared writes call it; SQLite's completes before it returns.</summary>
+    private static Func<ValueTask> Committing(Action commit) => () =>
     {
-        lock (_gate)
+        commit();
+        return ValueTask.CompletedTask;
+    };
+
+    /// <summary>Runs <paramref name="work"/> with the connection to itself (one call at a time, without holding a thread while
+    /// it waits for its turn) and turns SQLite's failures into the journal's own: a damaged file is
+    /// <see cref="JournalCorruptException"/>, an unusable one <see cref="JournalUnavailableException"/>.</summary>
+    private async ValueTask<T> LockedAsync<T>(Func<ValueTask<T>> work, CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct).ConfigureAwait(false);
+        try
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            try
-            {
-                return work();
-            }
-            catch (SqliteException e)
-            {
-                throw Translate(e, _path);
-            }
+            return await work().ConfigureAwait(false);
+        }
+        catch (SqliteException e)
+        {
+            throw Translate(e, _path);
+        }
+        finally
+        {
+            _gate.Release();
         }
     }
 
@@ -616,11 +670,11 @@ public sealed class SqliteTransferJournal : ITransferJournal
         _ => new JournalUnavailableException($"The journal {path} could not be used (SQLite error {e.SqliteErrorCode}).", e),
     };
 
-    private List<JournalEvent> ReadEvents(string id, SqliteTransaction? tx)
+    private ValueTask<List<JournalEvent>> ReadEventsAsync(string id, SqliteTransaction? tx, CancellationToken ct)
     {
         var cmd = Prepared($"SELECT {JournalRows.EventColumns} FROM events WHERE leg_id = @id ORDER BY seq;", tx);
         Set(cmd, "@id", id);
-        return JournalRows.ReadEvents(cmd, id);
+        return JournalRows.ReadEventsAsync(cmd, id, ct);
     }
 
     private static string Clip(string s) => s.Length <= 20 ? s : s[..20] + "…";

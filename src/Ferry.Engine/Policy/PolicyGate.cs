@@ -24,7 +24,7 @@ public sealed class PolicyGate(Func<TransferPolicy?> loadPolicy, IReadOnlyList<A
     public TransferPolicy? Policy => _policy.Value;
 
     /// <summary>The check to hand the journal (<see cref="ITransferJournal.Admission"/>).</summary>
-    public void Admit(AdmissionContext context)
+    public async ValueTask AdmitAsync(AdmissionContext context, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (Policy is not { } policy) return;
@@ -33,27 +33,27 @@ public sealed class PolicyGate(Func<TransferPolicy?> loadPolicy, IReadOnlyList<A
         var payload = MovePayload.Of(move);
         var asker = move.Requester.ToString();
         // A new attempt of an approved move that did not execute is the same move: its approval already covers it.
-        if (context.Retry && context.ApprovalForEntry(context.EntryId) is { State: ApprovalState.Executed } used)
+        if (context.Retry && await context.ApprovalForEntryAsync(context.EntryId, ct).ConfigureAwait(false) is { State: ApprovalState.Executed } used)
         {
-            context.Audit(new AuditRecord(0, now, AuditKind.Allowed, asker, used.Rule, used.Id, context.EntryId, payload,
-                $"A new attempt of journal entry {context.EntryId}, which did not execute, runs under approval {used.Id}."));
+            await context.AuditAsync(new AuditRecord(0, now, AuditKind.Allowed, asker, used.Rule, used.Id, context.EntryId, payload,
+                $"A new attempt of journal entry {context.EntryId}, which did not execute, runs under approval {used.Id}."), ct).ConfigureAwait(false);
             return;
         }
         var past = policy.Lookback > TimeSpan.Zero
-            ? context.CountedSince(now - policy.Lookback).Select(c => new PastMove(MoveOf(c.FirstLeg, c.Target), c.JournaledAt)).ToList()
+            ? (await context.CountedSinceAsync(now - policy.Lookback, ct).ConfigureAwait(false)).Select(c => new PastMove(MoveOf(c.FirstLeg, c.Target), c.JournaledAt)).ToList()
             : [];
         var decision = policy.Decide(move, now, past);
         switch (decision.Action)
         {
             case PolicyAction.Allow:
-                context.Audit(new AuditRecord(0, now, AuditKind.Allowed, asker, decision.Rule, null, context.EntryId, payload, decision.Message));
+                await context.AuditAsync(new AuditRecord(0, now, AuditKind.Allowed, asker, decision.Rule, null, context.EntryId, payload, decision.Message), ct).ConfigureAwait(false);
                 return;
             case PolicyAction.Block:
                 context.KeepOnRefusal(new AuditRecord(0, now, AuditKind.Blocked, asker, decision.Rule, null, null, payload, decision.Message));
                 throw new PolicyRefusedException(decision);
         }
         var hash = payload.Hash;
-        var open = context.OpenApproval(hash);
+        var open = await context.OpenApprovalAsync(hash, ct).ConfigureAwait(false);
         if (open is not null && open.Altered)
         {
             throw new PolicyRefusedException(decision with
@@ -65,9 +65,9 @@ public sealed class PolicyGate(Func<TransferPolicy?> loadPolicy, IReadOnlyList<A
         switch (open?.StateAt(now))
         {
             case ApprovalState.Approved:
-                if (!context.UseApproval(open!.Id)) throw new InvalidOperationException($"Approval {open.Id} changed under the journal's admission lock.");
-                context.Audit(new AuditRecord(0, now, AuditKind.Executed, asker, decision.Rule, open.Id, context.EntryId, payload,
-                    $"Approval {open.Id} (by {Approvers(open)}) lets this move run, once: {payload.Describe()}."));
+                if (!await context.UseApprovalAsync(open!.Id, ct).ConfigureAwait(false)) throw new InvalidOperationException($"Approval {open.Id} changed under the journal's admission lock.");
+                await context.AuditAsync(new AuditRecord(0, now, AuditKind.Executed, asker, decision.Rule, open.Id, context.EntryId, payload,
+                    $"Approval {open.Id} (by {Approvers(open)}) lets this move run, once: {payload.Describe()}."), ct).ConfigureAwait(false);
                 return;
             case ApprovalState.Waiting:
                 var waiting = $"{decision.Message}; it waits as approval {open!.Id} ({open.Approvals} of {open.Required} approvals, until {Time(open.ExpiresAt)}); nothing was sent.";
@@ -100,7 +100,7 @@ public sealed class PolicyGate(Func<TransferPolicy?> loadPolicy, IReadOnlyList<A
 
     /// <summary>What the policy would decide for a move starting with <paramref name="firstLeg"/> now, with the rolling
     /// budgets of the rules that match it; reads <paramref name="journal"/> and writes nothing.</summary>
-    public PolicyPreview Preview(LegDescription firstLeg, string target, ITransferJournal journal)
+    public async Task<PolicyPreview> PreviewAsync(LegDescription firstLeg, string target, ITransferJournal journal, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(firstLeg);
         ArgumentNullException.ThrowIfNull(journal);
@@ -108,7 +108,7 @@ public sealed class PolicyGate(Func<TransferPolicy?> loadPolicy, IReadOnlyList<A
         var now = time.GetUtcNow();
         var move = MoveOf(firstLeg, target);
         var past = policy.Lookback > TimeSpan.Zero
-            ? journal.CountedSince(now - policy.Lookback).Select(c => new PastMove(MoveOf(c.FirstLeg, c.Target), c.JournaledAt)).ToList()
+            ? (await journal.CountedSinceAsync(now - policy.Lookback, ct).ConfigureAwait(false)).Select(c => new PastMove(MoveOf(c.FirstLeg, c.Target), c.JournaledAt)).ToList()
             : [];
         var decision = policy.Decide(move, now, past);
         var budgets = policy.Rules.SelectMany(r => r.Budgets(move, now, past)).ToList();
@@ -116,7 +116,7 @@ public sealed class PolicyGate(Func<TransferPolicy?> loadPolicy, IReadOnlyList<A
         if (decision.Action == PolicyAction.RequireApproval)
         {
             var hash = MovePayload.Of(move).Hash;
-            approval = journal.Approvals().FirstOrDefault(a => a.PayloadHash == hash);
+            approval = (await journal.ApprovalsAsync(ct: ct).ConfigureAwait(false)).FirstOrDefault(a => a.PayloadHash == hash);
             var state = approval?.StateAt(now);
             decision = decision with
             {

@@ -20,8 +20,9 @@ internal sealed class IntentDriver(ITransferJournal journal, Func<ITransferPlan,
     public async Task<IntentRun> DriveAsync(string key, TransferProposal proposal, CancellationToken ct)
     {
         // One owner drives an intent at a time: another process's live claim leaves it to that process.
-        using var claim = ClaimScope.TryTake(journal, ClaimSubjects.Intent(key), out _);
+        var (claim, _) = await ClaimScope.TryTakeAsync(journal, ClaimSubjects.Intent(key), ct).ConfigureAwait(false);
         if (claim is null) return new IntentRun(IntentStatus.Held, false);
+        await using var held = claim.ConfigureAwait(false);
         try
         {
             return proposal.Route is { Legs.Count: > 1 } route
@@ -39,7 +40,7 @@ internal sealed class IntentDriver(ITransferJournal journal, Func<ITransferPlan,
     {
         for (var round = 0; round < MaxRounds; round++)
         {
-            var entries = journal.ForIntent(key);
+            var entries = await journal.ForIntentAsync(key, ct).ConfigureAwait(false);
             if (entries.Any(e => e.State == LegState.Done)) return new IntentRun(IntentStatus.Settled, round > 0);
             // Any entry that may have executed is resolved before anything else is sent, whichever attempt it was.
             var last = entries.FirstOrDefault(e => e.NeedsReconciliation) ?? entries.LastOrDefault();
@@ -52,7 +53,8 @@ internal sealed class IntentDriver(ITransferJournal journal, Func<ITransferPlan,
                     await JournaledExecutor.ExecuteAsync(journal, leg.Describe(key) with { Requester = requester }, c => send(leg, c), ct).ConfigureAwait(false);
                     break;
                 case LegState.Planned:
-                    journal.Transition(last.Id, LegState.Planned, LegState.NotExecuted, new TransitionDetails { Message = "never sent (the process stopped before 'sending' was written)" });
+                    await journal.TransitionAsync(last.Id, LegState.Planned, LegState.NotExecuted,
+                        new TransitionDetails { Message = "never sent (the process stopped before 'sending' was written)" }, ct).ConfigureAwait(false);
                     break;
                 case LegState.NotExecuted:
                     await JournaledExecutor.ResendAsync(journal, last.Id, c => send(leg, c), ct).ConfigureAwait(false);
@@ -70,7 +72,7 @@ internal sealed class IntentDriver(ITransferJournal journal, Func<ITransferPlan,
     {
         for (var round = 0; round < MaxRounds; round++)
         {
-            var routeId = journal.ForIntent(key).Select(e => e.Leg.RouteId).FirstOrDefault(r => r is not null);
+            var routeId = (await journal.ForIntentAsync(key, ct).ConfigureAwait(false)).Select(e => e.Leg.RouteId).FirstOrDefault(r => r is not null);
             RouteResult result;
             if (routeId is null)
             {
@@ -78,7 +80,7 @@ internal sealed class IntentDriver(ITransferJournal journal, Func<ITransferPlan,
             }
             else
             {
-                var legs = RouteExecutor.Legs(journal, routeId);
+                var legs = await RouteExecutor.LegsAsync(journal, routeId, ct).ConfigureAwait(false);
                 if (legs.All(l => l.Entry.State == LegState.Done)) return new IntentRun(IntentStatus.Settled, round > 0);
                 if (!resendRejected && legs.Any(l => l.Entry.State == LegState.Rejected)) return new IntentRun(IntentStatus.Settled, round > 0);
                 result = await RouteExecutor.RunAsync(journal, routeId, (leg, c) => send(leg, c), reconciler, ct).ConfigureAwait(false);

@@ -55,7 +55,7 @@ public sealed partial class TransferService : IAsyncDisposable
 
     private ITransferJournal WithPolicy(ITransferJournal journal)
     {
-        if (_policy is not null) journal.Admission = _policy.Admit;
+        if (_policy is not null) journal.Admission = _policy.AdmitAsync;
         return journal;
     }
 
@@ -224,17 +224,17 @@ public sealed partial class TransferService : IAsyncDisposable
     // ---- routes ----
 
     /// <summary>The route an id names (a route id, any of its legs' journal ids, or "latest" for the newest route); null when none.</summary>
-    public string? FindRoute(string id)
+    public async Task<string?> FindRouteAsync(string id, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(id);
         var trimmed = id.Trim();
         return trimmed == "latest"
-            ? Journal.LatestRouteId()
-            : RouteExecutor.FindRoute(Journal, trimmed);
+            ? await Journal.LatestRouteIdAsync(ct).ConfigureAwait(false)
+            : await RouteExecutor.FindRouteAsync(Journal, trimmed, ct).ConfigureAwait(false);
     }
 
     /// <summary>The route's legs as the journal holds them now.</summary>
-    public IReadOnlyList<RouteLegEntry> RouteLegs(string routeId) => RouteExecutor.Legs(Journal, routeId);
+    public Task<IReadOnlyList<RouteLegEntry>> RouteLegsAsync(string routeId, CancellationToken ct = default) => RouteExecutor.LegsAsync(Journal, routeId, ct);
 
     /// <summary>The accounts the legs name (each once), as configured here.</summary>
     public IReadOnlyList<AccountDefinition> AccountsOf(IEnumerable<LegDescription> legs)
@@ -247,12 +247,12 @@ public sealed partial class TransferService : IAsyncDisposable
     /// policy judges the rest of the move as asked by this service's requester (rolling limits already count the route).</summary>
     public async Task<TransferExecution> ResumeAsync(string routeId, CancellationToken ct)
     {
-        var legs = RouteLegs(routeId);
+        var legs = await RouteLegsAsync(routeId, ct).ConfigureAwait(false);
         var remaining = legs.SkipWhile(l => l.Entry.State == LegState.Done).Select(l => l.Entry.Leg).ToList();
         if (remaining.Count > 0 && _policy is not null)
         {
             var firstEntries = legs.Where(l => l.Entry.Leg.StartsMove).Select(l => l.Entry.Id).ToHashSet(StringComparer.Ordinal);
-            var approval = firstEntries.Count == 0 ? null : Journal.Approvals(all: true, limit: int.MaxValue).FirstOrDefault(a => a.EntryId is { } e && firstEntries.Contains(e));
+            var approval = firstEntries.Count == 0 ? null : (await Journal.ApprovalsAsync(all: true, limit: int.MaxValue, ct).ConfigureAwait(false)).FirstOrDefault(a => a.EntryId is { } e && firstEntries.Contains(e));
             _policy.AdmitResumed(remaining[0], legs[^1].Entry.Leg.To, _options.Requester, approval);
         }
         var accounts = AccountsOf(remaining);
@@ -269,19 +269,20 @@ public sealed partial class TransferService : IAsyncDisposable
     // ---- journal ----
 
     /// <summary>Entries, newest first.</summary>
-    public Task<IReadOnlyList<JournalEntry>> ListAsync(IReadOnlyCollection<LegState>? states = null, int limit = int.MaxValue, CancellationToken ct = default)
+    public async Task<IReadOnlyList<JournalEntry>> ListAsync(IReadOnlyCollection<LegState>? states = null, int limit = int.MaxValue, CancellationToken ct = default)
     {
         ct.ThrowIfCancellationRequested();
-        return Task.FromResult(Journal.List(states, limit));
+        return await Journal.ListAsync(states, limit, ct).ConfigureAwait(false);
     }
 
     /// <summary>One entry ("latest" for the newest) with every recorded step; null when there is none.</summary>
-    public Task<(JournalEntry Entry, IReadOnlyList<JournalEvent> Events)?> ShowAsync(string id, CancellationToken ct = default)
+    public async Task<(JournalEntry Entry, IReadOnlyList<JournalEvent> Events)?> ShowAsync(string id, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(id);
         ct.ThrowIfCancellationRequested();
-        var entry = id == "latest" ? Journal.List(limit: 1).FirstOrDefault() : Journal.Find(id);
-        return Task.FromResult<(JournalEntry, IReadOnlyList<JournalEvent>)?>(entry is null ? null : (entry, Journal.Events(entry.Id)));
+        var entry = id == "latest" ? (await Journal.ListAsync(limit: 1, ct: ct).ConfigureAwait(false)).FirstOrDefault() : await Journal.FindAsync(id, ct).ConfigureAwait(false);
+        if (entry is null) return null;
+        return (entry, await Journal.EventsAsync(entry.Id, ct).ConfigureAwait(false));
     }
 
     /// <summary>Resolves one entry, or every entry left sending or unknown, against the exchange's own record. With
@@ -290,13 +291,13 @@ public sealed partial class TransferService : IAsyncDisposable
     {
         if (id is not null)
         {
-            var entry = Journal.Find(id) ?? throw new KeyNotFoundException($"There is no journal entry '{id}'.");
+            var entry = await Journal.FindAsync(id, ct).ConfigureAwait(false) ?? throw new KeyNotFoundException($"There is no journal entry '{id}'.");
             await ConnectForAsync([entry], ct).ConfigureAwait(false);
             var one = await Reconciler(wait).ReconcileAsync(id, ct).ConfigureAwait(false);
             Log.Reconciled(_options.Logger, one.Entry.Id, LegStates.Name(one.State), one.Reason);
             return [one];
         }
-        await ConnectForAsync(Journal.List([LegState.Sending, LegState.Unknown]), ct).ConfigureAwait(false);
+        await ConnectForAsync(await Journal.ListAsync([LegState.Sending, LegState.Unknown], ct: ct).ConfigureAwait(false), ct).ConfigureAwait(false);
         var all = await Reconciler(wait).ReconcileAllAsync(ct).ConfigureAwait(false);
         foreach (var r in all) Log.Reconciled(_options.Logger, r.Entry.Id, LegStates.Name(r.State), r.Reason);
         return all;
@@ -307,7 +308,7 @@ public sealed partial class TransferService : IAsyncDisposable
     public async Task<IReadOnlyList<ReconcileResult>> RecoverAsync(CancellationToken ct)
     {
         if (_recovered) return [];
-        var pending = Journal.List([LegState.Sending, LegState.Unknown]);
+        var pending = await Journal.ListAsync([LegState.Sending, LegState.Unknown], ct: ct).ConfigureAwait(false);
         if (pending.Count == 0)
         {
             _recovered = true;
@@ -363,9 +364,9 @@ public sealed partial class TransferService : IAsyncDisposable
     // ---- sweeps and rebalances ----
 
     /// <summary>Why a sub-account must not get a new move: a journal entry that still may have moved money out of it.</summary>
-    public Func<string, string?> UnresolvedFrom()
+    public async Task<Func<string, string?>> UnresolvedFromAsync(CancellationToken ct = default)
     {
-        var pending = Journal.List([LegState.Sending, LegState.Unknown]);
+        var pending = await Journal.ListAsync([LegState.Sending, LegState.Unknown], ct: ct).ConfigureAwait(false);
         return email =>
         {
             var hit = pending.FirstOrDefault(e => e.Leg.From.StartsWith(email + "/", StringComparison.OrdinalIgnoreCase));
@@ -410,7 +411,7 @@ public sealed partial class TransferService : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(request);
         var (home, keys) = Routing(master);
         RequireSweepRoutable(request, home, keys);
-        return await SweepPlanner.PlanAsync(request, await BalancesOfAsync(master, ct).ConfigureAwait(false), home, keys, UnresolvedFrom(), ct).ConfigureAwait(false);
+        return await SweepPlanner.PlanAsync(request, await BalancesOfAsync(master, ct).ConfigureAwait(false), home, keys, await UnresolvedFromAsync(ct).ConfigureAwait(false), ct).ConfigureAwait(false);
     }
 
     /// <summary>Reads the listed wallets' balances with <paramref name="master"/>'s key and plans the fewest moves; sends nothing.</summary>
@@ -504,7 +505,7 @@ public sealed partial class TransferService : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _sessions.Clear();
-        if (_options.OwnsJournal) _journal?.Dispose();
+        if (_options.OwnsJournal && _journal is not null) await _journal.DisposeAsync().ConfigureAwait(false);
         _connecting.Dispose();
         if (_options.Venues is IAsyncDisposable venues) await venues.DisposeAsync().ConfigureAwait(false);
     }
@@ -531,31 +532,33 @@ public sealed partial class TransferService : IAsyncDisposable
 
     /// <summary>What the policy would decide for <paramref name="proposal"/> now, as asked by this service's requester,
     /// with the rolling budgets of the rules that match it; writes nothing (no policy: every move allowed).</summary>
-    public PolicyPreview PreviewPolicy(TransferProposal proposal)
+    public async Task<PolicyPreview> PreviewPolicyAsync(TransferProposal proposal, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(proposal);
         // No policy file: nothing to judge, and the journal is not even opened.
         if (_policy?.Policy is null) return new PolicyPreview(PolicyDecision.NoPolicy, [], null);
         var first = proposal.Legs[0].Describe() with { Requester = _options.Requester };
-        return _policy.Preview(first, proposal.Legs[^1].To.ToString(), Journal);
+        return await _policy.PreviewAsync(first, proposal.Legs[^1].To.ToString(), Journal, ct).ConfigureAwait(false);
     }
 
     /// <summary>Approval requests, newest first: the open ones, or with <paramref name="all"/> every one.</summary>
-    public IReadOnlyList<ApprovalRequest> Approvals(bool all = false, int limit = 1000) => Journal.Approvals(all, limit);
+    public ValueTask<IReadOnlyList<ApprovalRequest>> ApprovalsAsync(bool all = false, int limit = 1000, CancellationToken ct = default) =>
+        Journal.ApprovalsAsync(all, limit, ct);
 
     /// <summary>This service's requester answers approval request <paramref name="id"/> (see
-    /// <see cref="Journal.ITransferJournal.DecideApproval"/> for what is refused). Only a person answers: an agent or a
+    /// <see cref="Journal.ITransferJournal.DecideApprovalAsync"/> for what is refused). Only a person answers: an agent or a
     /// token never approves.</summary>
-    public ApprovalRequest DecideApproval(string id, bool approve, string? reason = null)
+    public ValueTask<ApprovalRequest> DecideApprovalAsync(string id, bool approve, string? reason = null, CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         if (_options.Requester.Kind != RequesterKind.Person)
             throw new ApprovalRefusedException($"Only a person at the command line answers approval requests, not {_options.Requester}; nothing was written.");
-        return Journal.DecideApproval(id.Trim(), _options.Requester.Name, approve, reason);
+        return Journal.DecideApprovalAsync(id.Trim(), _options.Requester.Name, approve, reason, ct);
     }
 
     /// <summary>The audit log from <paramref name="since"/> on, oldest first.</summary>
-    public IReadOnlyList<AuditRecord> Audit(DateTimeOffset since, int limit = int.MaxValue) => Journal.Audit(since, limit);
+    public ValueTask<IReadOnlyList<AuditRecord>> AuditAsync(DateTimeOffset since, int limit = int.MaxValue, CancellationToken ct = default) =>
+        Journal.AuditAsync(since, limit, ct);
 
     private static partial class Log
     {

@@ -46,7 +46,7 @@ public sealed class SqliteWorkQueue : IWorkQueue
         {
             connection.Open();
             Exec(connection, "PRAGMA busy_timeout=30000; PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
-            SqliteTransferJournal.Migrate(connection);
+            SqliteTransferJournal.Migrate(connection, path, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
             return new SqliteWorkQueue(connection, full, time ?? TimeProvider.System, options);
         }
         catch (SqliteException e)

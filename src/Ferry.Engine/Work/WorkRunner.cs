@@ -166,10 +166,10 @@ public sealed partial class WorkRunner
         catch (Exception e) when (e is TransferPlanningException or TransferRefusedException or AccountConfigException)
         {
             // Planned nothing, sent nothing: the unit cannot run here as queued.
-            return Refused(service, unit, e.Message);
+            return await RefusedAsync(service, unit, e.Message, CancellationToken.None).ConfigureAwait(false);
         }
         if (proposal.TouchesMainnet && unit.Order.ConfirmedAt is null)
-            return Refused(service, unit, "it is a mainnet move nobody confirmed when it was queued, and a worker never asks; nothing was sent");
+            return await RefusedAsync(service, unit, "it is a mainnet move nobody confirmed when it was queued, and a worker never asks; nothing was sent", CancellationToken.None).ConfigureAwait(false);
 
         IntentRun run;
         try
@@ -179,10 +179,10 @@ public sealed partial class WorkRunner
         catch (PolicyRefusedException e)
         {
             // The policy refused (or sent for approval) the move as whoever queued it: nothing of it was journaled or sent.
-            return Refused(service, unit, e.Message);
+            return await RefusedAsync(service, unit, e.Message, CancellationToken.None).ConfigureAwait(false);
         }
         if (run.Status == IntentStatus.Held) return null;
-        return Outcome(service, unit.Id);
+        return await OutcomeAsync(service, unit.Id, CancellationToken.None).ConfigureAwait(false);
     }
 
     /// <summary>Who a unit runs for: this worker acting for whoever queued it, so the policy judges the move as theirs.</summary>
@@ -193,22 +193,25 @@ public sealed partial class WorkRunner
         return Requester.Worker(name, queuedBy.Principal);
     }
 
-    /// <summary>A unit refused before anything of it is sent; journal entries an earlier holder wrote are still reported.</summary>
-    private static WorkResult Refused(TransferService service, WorkUnit unit, string reason)
+    /// <summary>A unit refused before anything of it is sent; journal entries an earlier holder wrote are still reported. Callers
+    /// pass no cancellation: the unit's result is recorded even while the worker stops.</summary>
+    private static async Task<WorkResult> RefusedAsync(TransferService service, WorkUnit unit, string reason, CancellationToken ct)
     {
-        var earlier = service.Journal.ForIntent(unit.Id);
-        return earlier.Count > 0 ? Outcome(service, unit.Id) with { Message = reason } : new WorkResult(WorkUnitState.Failed, [], reason);
+        var earlier = await service.Journal.ForIntentAsync(unit.Id, ct).ConfigureAwait(false);
+        return earlier.Count > 0
+            ? await OutcomeAsync(service, unit.Id, ct).ConfigureAwait(false) with { Message = reason }
+            : new WorkResult(WorkUnitState.Failed, [], reason);
     }
 
     /// <summary>The unit's final state as its journal entries say: every leg done, a leg that may have executed, or none.</summary>
-    private static WorkResult Outcome(TransferService service, string unitId)
+    private static async Task<WorkResult> OutcomeAsync(TransferService service, string unitId, CancellationToken ct)
     {
-        var entries = service.Journal.ForIntent(unitId);
+        var entries = await service.Journal.ForIntentAsync(unitId, ct).ConfigureAwait(false);
         var ids = entries.Select(e => e.Id).ToList();
         if (entries.FirstOrDefault(e => e.Leg.RouteId is not null)?.Leg.RouteId is { } routeId)
         {
-            var legs = service.RouteLegs(routeId);
-            ids = [.. service.Journal.ForRoute(routeId).Select(e => e.Id)];
+            var legs = await service.RouteLegsAsync(routeId, ct).ConfigureAwait(false);
+            ids = [.. (await service.Journal.ForRouteAsync(routeId, ct).ConfigureAwait(false)).Select(e => e.Id)];
             if (legs.All(l => l.Entry.State == LegState.Done)) return new WorkResult(WorkUnitState.Done, ids, $"route {routeId}: every leg done");
             var stopped = legs.First(l => l.Entry.State != LegState.Done);
             return stopped.Entry.NeedsReconciliation

@@ -21,7 +21,7 @@ internal static class ApprovalsPage
         {
             var every = all is "1" or "true";
             await using var service = server.Open(context);
-            var requests = service.Approvals(every);
+            var requests = await service.ApprovalsAsync(every, ct: ct).ConfigureAwait(false);
             return Page("Approvals", "/approvals", Render(requests, every, server.Options.Time.GetUtcNow()));
         }).ExcludeFromDescription();
 

@@ -74,7 +74,7 @@ internal static partial class JournalEndpoints
     internal static async Task<ReconcileResponse> ReconcileEntriesAsync(ServerContext server, string? id, ApiCaller caller, CancellationToken ct)
     {
         await using var service = server.Options.OpenService(caller.Requester);
-        if (id is not null && service.Journal.Find(id) is null)
+        if (id is not null && await service.Journal.FindAsync(id, ct).ConfigureAwait(false) is null)
             throw new ApiException(ApiException.StatusCodes.NotFound, "not-found", ApiException.Outcomes.NotSent, $"There is no journal entry '{id}'");
         var results = await service.ReconcileAsync(id, wait: false, ct).ConfigureAwait(false);
         var open = results.Any(r => r.Entry.NeedsReconciliation);
@@ -87,10 +87,10 @@ internal static partial class JournalEndpoints
     internal static async Task<ExecutionResponse> ResumeAsync(ServerContext server, string id, ApiCaller caller, bool personConfirmed, CancellationToken ct)
     {
         await using var service = server.Options.OpenService(caller.Requester);
-        var routeId = service.FindRoute(id)
+        var routeId = await service.FindRouteAsync(id, ct).ConfigureAwait(false)
             ?? throw new ApiException(ApiException.StatusCodes.NotFound, "not-found", ApiException.Outcomes.NotSent,
                 $"There is no route '{id}' (a single transfer is not resumed: reconcile it)");
-        var remaining = service.RouteLegs(routeId).SkipWhile(l => l.Entry.State == LegState.Done).Select(l => l.Entry.Leg).ToList();
+        var remaining = (await service.RouteLegsAsync(routeId, ct).ConfigureAwait(false)).SkipWhile(l => l.Entry.State == LegState.Done).Select(l => l.Entry.Leg).ToList();
         if (remaining.Count == 0) throw ApiException.Refused($"Route {routeId} is complete; there is nothing to resume");
         if (!personConfirmed && service.AccountsOf(remaining).Any(a => a.Environment == AccountEnvironment.Mainnet))
         {

@@ -40,7 +40,7 @@ internal sealed class MovesServerPlan(string kind, MovePlan plan, AccountDefinit
     public override async Task<ExecutionResponse> ExecuteAsync(string planId, TransferService service, Action<ExecutionMoveResponse> finished, CancellationToken ct)
     {
         if (plan.Moves.Count == 0) return new ExecutionResponse(planId, Kind, ApiException.Outcomes.Done, [], "Nothing to move.");
-        var unresolved = service.UnresolvedFrom();
+        var unresolved = await service.UnresolvedFromAsync(ct).ConfigureAwait(false);
         foreach (var move in plan.Moves)
         {
             if (move.Request.From.Email is { } email && unresolved(email) is { } reason)

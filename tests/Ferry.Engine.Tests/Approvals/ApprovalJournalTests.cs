@@ -51,7 +51,7 @@ public abstract class ApprovalJournalTests(JournalStore store, int schemaBeforeA
     private ITransferJournal Open()
     {
         var journal = store.Open(_clock);
-        journal.Admission = new PolicyGate(() => PolicyFile.Parse(Policy), [], _clock).Admit;
+        journal.Admission = new PolicyGate(() => PolicyFile.Parse(Policy), [], _clock).AdmitAsync;
         return journal;
     }
 
@@ -240,12 +240,12 @@ public abstract class ApprovalJournalTests(JournalStore store, int schemaBeforeA
         try
         {
             using var start = new Barrier(journals.Count);
-            var runs = journals.Select(j => Task.Run(() =>
+            var runs = journals.Select(j => Task.Run(async () =>
             {
                 start.SignalAndWait();
                 try
                 {
-                    j.PlanAndBeginSending(Leg(5000m));
+                    await j.PlanAndBeginSendingAsync(Leg(5000m));
                     return true;
                 }
                 catch (PolicyRefusedException)
@@ -275,12 +275,12 @@ public abstract class ApprovalJournalTests(JournalStore store, int schemaBeforeA
         try
         {
             using var start = new Barrier(journals.Count);
-            var answers = await Task.WhenAll(journals.Select(a => Task.Run(() =>
+            var answers = await Task.WhenAll(journals.Select(a => Task.Run(async () =>
             {
                 start.SignalAndWait();
                 try
                 {
-                    return a.Journal.DecideApproval(id, a.Name, approve: true).State;
+                    return (await a.Journal.DecideApprovalAsync(id, a.Name, approve: true)).State;
                 }
                 catch (ApprovalRefusedException)
                 {

@@ -35,7 +35,7 @@ public abstract class ClaimTests(JournalStore store) : IDisposable
         "spot", "funding", "USDT", amount);
 
     [Fact]
-    public void A_live_claim_is_refused_to_another_owner_and_names_who_holds_it()
+    public async Task A_live_claim_is_refused_to_another_owner_and_names_who_holds_it()
     {
         using var a = store.Open(_clockA, ShortLease);
         using var b = store.Open(_clockB, ShortLease);
@@ -46,19 +46,19 @@ public abstract class ClaimTests(JournalStore store) : IDisposable
         Assert.True(mine.Succeeded);
         Assert.False(theirs.Succeeded);
         Assert.Equal(a.Owner.InstanceId, theirs.HeldByOther!.Owner.InstanceId);
-        var refused = Assert.Throws<ClaimHeldException>(() => ClaimScope.Take(b, "route:R1"));
+        var refused = await Assert.ThrowsAsync<ClaimHeldException>(async () => await ClaimScope.TakeAsync(b, "route:R1"));
         Assert.Equal($"Route R1 is being worked on by another ferry (pid {Environment.ProcessId} on {Environment.MachineName}); nothing was sent.", refused.Message);
     }
 
     [Fact]
-    public void A_claim_is_reentrant_for_its_owner_and_handed_back_on_the_last_release()
+    public async Task A_claim_is_reentrant_for_its_owner_and_handed_back_on_the_last_release()
     {
         using var a = store.Open(_clockA, ShortLease);
         using var b = store.Open(_clockB, ShortLease);
 
-        using (ClaimScope.Take(a, "route:R1"))
+        await using (await ClaimScope.TakeAsync(a, "route:R1"))
         {
-            using (ClaimScope.Take(a, "route:R1")) { }
+            await using (await ClaimScope.TakeAsync(a, "route:R1")) { }
             Assert.False(b.Claim("route:R1").Succeeded); // the inner release did not hand it back
         }
         Assert.True(b.Claim("route:R1").Succeeded);
@@ -90,7 +90,7 @@ public abstract class ClaimTests(JournalStore store) : IDisposable
     }
 
     [Fact]
-    public void A_stale_owner_stays_refused_even_after_the_new_owner_handed_the_claim_back()
+    public async Task A_stale_owner_stays_refused_even_after_the_new_owner_handed_the_claim_back()
     {
         using var a = store.Open(_clockA, ShortLease);
         using var b = store.Open(_clockB, ShortLease);
@@ -99,10 +99,10 @@ public abstract class ClaimTests(JournalStore store) : IDisposable
         a.Claim(subject);
         a.Transition(entry.Id, LegState.Planned, LegState.Sending);
         _clockB.Advance(TimeSpan.FromSeconds(31));
-        using (ClaimScope.Take(b, subject)) b.Transition(entry.Id, LegState.Sending, LegState.Unknown);
+        await using (await ClaimScope.TakeAsync(b, subject)) await b.TransitionAsync(entry.Id, LegState.Sending, LegState.Unknown);
 
         // No claim row exists now, but a's write still presents the token it lost.
-        Assert.Throws<ClaimLostException>(() => a.Transition(entry.Id, LegState.Unknown, LegState.NotExecuted));
+        await Assert.ThrowsAsync<ClaimLostException>(async () => await a.TransitionAsync(entry.Id, LegState.Unknown, LegState.NotExecuted));
     }
 
     [Fact]
@@ -170,7 +170,10 @@ public abstract class ClaimTests(JournalStore store) : IDisposable
         using var b = store.Open(_clockB, ShortLease);
         var release = new TaskCompletionSource<LegSendResult>();
         var sending = a.Plan(Leg());
-        var inFlight = JournaledExecutor.SendPlannedAsync(a, sending.Id, _ => release.Task, CancellationToken.None);
+        // The send starts only after 'sending' and the claim are written (awaited: a PostgreSQL journal writes asynchronously).
+        var sendStarted = new TaskCompletionSource();
+        var inFlight = JournaledExecutor.SendPlannedAsync(a, sending.Id, _ => { sendStarted.TrySetResult(); return release.Task; }, CancellationToken.None);
+        await sendStarted.Task;
 
         var reads = 0;
         var reconciler = new JournalReconciler(b, _ => new Evidence(() => { reads++; return new FoundByClientId("77"); }), _clockB);
@@ -208,7 +211,9 @@ public abstract class ClaimTests(JournalStore store) : IDisposable
         using var a = store.Open(_clockA, ShortLease);
         using var b = store.Open(_clockB, ShortLease);
         var release = new TaskCompletionSource<LegSendResult>();
-        var inFlight = JournaledExecutor.ExecuteAsync(a, Leg(), _ => release.Task, CancellationToken.None);
+        var sendStarted = new TaskCompletionSource();
+        var inFlight = JournaledExecutor.ExecuteAsync(a, Leg(), _ => { sendStarted.TrySetResult(); return release.Task; }, CancellationToken.None);
+        await sendStarted.Task;
 
         var reads = 0;
         var reconciler = new JournalReconciler(b, _ => new Evidence(() => { reads++; return new FoundByClientId("77"); }), _clockB);
@@ -229,7 +234,9 @@ public abstract class ClaimTests(JournalStore store) : IDisposable
         using var dead = store.Open(_clockA, new JournalClaimOptions { Lease = ShortLease.Lease, Owner = ghost });
         using var b = store.Open(_clockB, ShortLease);
         // The owner wrote sending and its claim, then died before the answer (its send never returns).
-        _ = JournaledExecutor.ExecuteAsync(dead, Leg(), _ => new TaskCompletionSource<LegSendResult>().Task, CancellationToken.None);
+        var sendStarted = new TaskCompletionSource();
+        _ = JournaledExecutor.ExecuteAsync(dead, Leg(), _ => { sendStarted.TrySetResult(); return new TaskCompletionSource<LegSendResult>().Task; }, CancellationToken.None);
+        await sendStarted.Task;
         Assert.Equal(ghost.InstanceId, Assert.Single(b.Claims()).Owner.InstanceId);
 
         var result = Assert.Single(await new JournalReconciler(b, _ => new Evidence(() => new FoundByClientId("55")), _clockB)
@@ -276,8 +283,8 @@ public abstract class ClaimTests(JournalStore store) : IDisposable
     {
         using var a = store.Open(_clockA, ShortLease);
         using var b = store.Open(_clockB, ShortLease);
-        var routeId = RouteExecutor.Journal(a, TwoLegs(), _clockA);
-        var legs = RouteExecutor.Legs(a, routeId);
+        var routeId = await RouteExecutor.JournalAsync(a, TwoLegs(), _clockA);
+        var legs = await RouteExecutor.LegsAsync(a, routeId);
         Settle(a, legs[0].Entry.Id, LegState.Done);
         Settle(a, legs[1].Entry.Id, LegState.Rejected);
 
@@ -310,7 +317,7 @@ public abstract class ClaimTests(JournalStore store) : IDisposable
         var journals = Enumerable.Range(0, 6).Select(_ => store.Open(new FakeTimeProvider(Start), ShortLease)).ToList();
         try
         {
-            var routeId = RouteExecutor.Journal(journals[0], TwoLegs(), _clockA);
+            var routeId = await RouteExecutor.JournalAsync(journals[0], TwoLegs(), _clockA);
             var sends = 0;
             RouteExecutor.LegSender send = async (_, _) =>
             {

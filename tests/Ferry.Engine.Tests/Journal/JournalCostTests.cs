@@ -73,7 +73,7 @@ public sealed class JournalCostTests : IDisposable
     public async Task A_leg_of_a_held_intent_writes_no_claim_of_its_own()
     {
         using var j = SqliteTransferJournal.Open(Path, _clock);
-        using var intent = ClaimScope.Take(j, ClaimSubjects.Intent("i-1"));
+        await using var intent = await ClaimScope.TakeAsync(j, ClaimSubjects.Intent("i-1"));
         var before = j.WriteCommits;
 
         await JournaledExecutor.ExecuteAsync(j, Leg("i-1"), Done, CancellationToken.None);
@@ -83,13 +83,13 @@ public sealed class JournalCostTests : IDisposable
     }
 
     [Fact]
-    public void A_leg_under_an_intent_another_live_owner_holds_is_refused_and_nothing_is_written()
+    public async Task A_leg_under_an_intent_another_live_owner_holds_is_refused_and_nothing_is_written()
     {
         using var a = SqliteTransferJournal.Open(Path, _clock);
         using var b = SqliteTransferJournal.Open(Path, _clock);
-        using var held = ClaimScope.Take(a, ClaimSubjects.Intent("i-1"));
+        await using var held = await ClaimScope.TakeAsync(a, ClaimSubjects.Intent("i-1"));
 
-        Assert.Throws<ClaimHeldException>(() => b.PlanAndBeginSending(Leg("i-1")));
+        await Assert.ThrowsAsync<ClaimHeldException>(async () => await b.PlanAndBeginSendingAsync(Leg("i-1")));
 
         Assert.Empty(b.List());
         Assert.Equal(held.Claim.Token, Assert.Single(b.Claims()).Token);

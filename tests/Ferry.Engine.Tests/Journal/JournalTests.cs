@@ -203,7 +203,7 @@ public abstract class JournalTests(JournalStore store) : IDisposable
         Assert.Equal(LegState.Unknown, entry.State);
         var (rejected, _) = await JournaledExecutor.ExecuteAsync(j, Leg(), _ => Task.FromResult(new LegSendResult(OutcomeKind.NotSent, null, null, null, "budget")), CancellationToken.None);
         Assert.Equal(LegState.Rejected, rejected.State);
-        Assert.Throws<IllegalTransitionException>(() => JournaledExecutor.ResendAsync(j, entry.Id, _ => throw new InvalidOperationException("must not send"), CancellationToken.None).GetAwaiter().GetResult());
+        await Assert.ThrowsAsync<IllegalTransitionException>(() => JournaledExecutor.ResendAsync(j, entry.Id, _ => throw new InvalidOperationException("must not send"), CancellationToken.None));
     }
 
     private static string Unknown(ITransferJournal j, LegDescription leg)

@@ -33,9 +33,10 @@ public sealed class PostgresClaimTests : ClaimTests
     private static LegDescription Leg(decimal amount = 10m) => new("WalletUniversalTransfer", "binance", "main", "POST /sapi/v1/asset/transfer",
         [new("type", "MAIN_FUNDING")], "spot", "funding", "USDT", amount);
 
-    /// <summary>Runs <paramref name="work"/> for each of <paramref name="journals"/> on its own thread, all released together.</summary>
-    private static Task<T[]> AtOnce<T>(IReadOnlyList<ITransferJournal> journals, Func<ITransferJournal, T> work) =>
-        AtOnce(journals.Count, i => work(journals[i]));
+    /// <summary>Starts <paramref name="work"/> for each of <paramref name="journals"/> on its own thread, all released
+    /// together, and awaits every call.</summary>
+    private static async Task<T[]> AtOnce<T>(IReadOnlyList<ITransferJournal> journals, Func<ITransferJournal, Task<T>> work) =>
+        await Task.WhenAll(await AtOnce(journals.Count, i => work(journals[i])));
 
     /// <summary>Runs <paramref name="work"/> <paramref name="count"/> times, each on its own thread, all released together.</summary>
     private static async Task<T[]> AtOnce<T>(int count, Func<int, T> work)
@@ -59,7 +60,7 @@ public sealed class PostgresClaimTests : ClaimTests
         try
         {
             var id = journals[0].Plan(Leg()).Id;
-            var toSending = await AtOnce(journals, j => Outcome(() => j.Transition(id, LegState.Planned, LegState.Sending)));
+            var toSending = await AtOnce(journals, j => Outcome(async () => await j.TransitionAsync(id, LegState.Planned, LegState.Sending)));
             Assert.Equal(1, toSending.Count(o => o == "ok"));
             Assert.All(toSending.Where(o => o != "ok"), o => Assert.Equal("illegal", o));
 
@@ -67,7 +68,7 @@ public sealed class PostgresClaimTests : ClaimTests
             var toDone = await AtOnce(journals, j =>
             {
                 var mine = Interlocked.Increment(ref n).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                return Outcome(() => j.Transition(id, LegState.Sending, LegState.Done, new TransitionDetails { ExchangeId = mine }));
+                return Outcome(async () => await j.TransitionAsync(id, LegState.Sending, LegState.Done, new TransitionDetails { ExchangeId = mine }));
             });
             Assert.Equal(1, toDone.Count(o => o == "ok"));
             Assert.Equal([LegState.Planned, LegState.Sending, LegState.Done], journals[3].Events(id).Select(e => e.To));
@@ -86,7 +87,7 @@ public sealed class PostgresClaimTests : ClaimTests
         var journals = OpenMany(i => clocks[i]);
         try
         {
-            var first = await AtOnce(journals, j => j.Claim("route:R1"));
+            var first = await AtOnce(journals, j => j.ClaimAsync("route:R1").AsTask());
             var winner = Assert.Single(first, a => a.Succeeded).Claimed!;
             Assert.All(first.Where(a => !a.Succeeded), a => Assert.Equal(winner.Owner.InstanceId, a.HeldByOther!.Owner.InstanceId));
 
@@ -95,7 +96,7 @@ public sealed class PostgresClaimTests : ClaimTests
             var paused = journals.FindIndex(j => j.Owner.InstanceId == winner.Owner.InstanceId);
             var others = journals.Where((_, i) => i != paused).ToList();
             foreach (var i in Enumerable.Range(0, Workers).Where(i => i != paused)) clocks[i].Advance(TimeSpan.FromMinutes(1));
-            var second = await AtOnce(others, j => j.Claim("route:R1"));
+            var second = await AtOnce(others, j => j.ClaimAsync("route:R1").AsTask());
             var taker = Assert.Single(second, a => a.Succeeded).Claimed!;
             Assert.True(taker.Token > winner.Token);
             Assert.Equal(taker.Owner.InstanceId, Assert.Single(journals[0].Claims()).Owner.InstanceId);
@@ -170,11 +171,11 @@ public sealed class PostgresClaimTests : ClaimTests
         return id;
     }
 
-    private static string Outcome(Action write)
+    private static async Task<string> Outcome(Func<Task> write)
     {
         try
         {
-            write();
+            await write();
             return "ok";
         }
         catch (IllegalTransitionException)

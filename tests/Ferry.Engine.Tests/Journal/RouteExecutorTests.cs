@@ -75,7 +75,7 @@ public abstract class RouteExecutorTests(JournalStore store) : IDisposable
         Assert.Equal(plan.Legs.Select(l => l.Summary), _sent.Select(l => l.Summary));
         Assert.Equal([1, 2, 3], j.ForRoute(result.RouteId).Select(e => e.Leg.RouteLeg!.Value));
         Assert.All(result.Legs, l => Assert.Equal(LegState.Done, l.Entry.State));
-        Assert.Equal(result.RouteId, RouteExecutor.FindRoute(j, result.Legs[1].Entry.Id));
+        Assert.Equal(result.RouteId, await RouteExecutor.FindRouteAsync(j, result.Legs[1].Entry.Id));
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public abstract class PolicyJournalTests(JournalStore store, int schemaBeforeReq
     private ITransferJournal Open(string policy = Cap)
     {
         var journal = store.Open(_clock);
-        journal.Admission = new PolicyGate(() => PolicyFile.Parse(policy), [], _clock).Admit;
+        journal.Admission = new PolicyGate(() => PolicyFile.Parse(policy), [], _clock).AdmitAsync;
         return journal;
     }
 
@@ -146,8 +146,10 @@ public abstract class PolicyJournalTests(JournalStore store, int schemaBeforeReq
                 var journal = journals[i % journals.Count];
                 try
                 {
-                    var sending = journal.PlanAndBeginSending(Leg(amount, Requester.Agent($"agent-{i % 3}")));
-                    journal.CompleteSend(sending, LegState.Done, new TransitionDetails { ExchangeId = $"{i}", HistoryId = $"{i}" });
+                    // Awaited: fifty racers blocking pool threads on a PostgreSQL journal would starve the very threads its
+                    // answers need.
+                    var sending = await journal.PlanAndBeginSendingAsync(Leg(amount, Requester.Agent($"agent-{i % 3}")));
+                    await journal.CompleteSendAsync(sending, LegState.Done, new TransitionDetails { ExchangeId = $"{i}", HistoryId = $"{i}" });
                     return (Sent: true, Refusal: (string?)null);
                 }
                 catch (PolicyRefusedException e)
