@@ -39,7 +39,10 @@ internal sealed class InProcessSimulatorHandler(RequestDelegate pipeline) : Http
             Body = new MemoryStream(body, writable: false),
         };
         requestFeature.Headers.Host = request.Headers.Host ?? (uri.IsDefaultPort ? uri.IdnHost : $"{uri.IdnHost}:{uri.Port}");
-        foreach (var (name, values) in request.Headers) requestFeature.Headers.Append(name, OnTheWire(name, values));
+        foreach (var (name, values) in request.Headers)
+        {
+            if (!string.Equals(name, "Host", StringComparison.OrdinalIgnoreCase)) requestFeature.Headers.Append(name, OnTheWire(name, values));
+        }
         if (request.Content is not null)
         {
             foreach (var (name, values) in request.Content.Headers) requestFeature.Headers.Append(name, OnTheWire(name, values));
