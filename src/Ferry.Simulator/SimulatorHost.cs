@@ -1,53 +1,90 @@
-using System.Net;
 using Ferry.Simulator.Binance;
 using Ferry.Simulator.Binance.Handlers;
 using Ferry.Simulator.Htx;
 using Ferry.Simulator.Htx.Handlers;
 using Ferry.Simulator.Ledger;
 using Ferry.Simulator.Persistence;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Microsoft.AspNetCore.Http;
 using Ferry.Simulator.Ledger.ManagedSubAccounts;
 using Ferry.Simulator.Ledger.SubAccounts;
 
 namespace Ferry.Simulator;
 
-/// <summary>A running simulator: Kestrel on 127.0.0.1 serving the simulated Binance and HTX endpoints over one ledger.</summary>
+/// <summary>A running simulator: the simulated Binance and HTX endpoints over one ledger, served by Kestrel on 127.0.0.1
+/// (<see cref="StartAsync"/>) or only in this process through <see cref="CreateHandler"/> (<see cref="StartInProcess"/>).</summary>
 public sealed class SimulatorHost : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly RequestDelegate _pipeline;
     private readonly SimLedger _ledger;
+    private readonly WeightBuckets _buckets;
+    private KestrelListener? _listener;
     private readonly SqliteStateStore? _store;
     private readonly SqliteStateGate? _gate;
     private readonly StateAccess _state;
     private bool _stopped;
 
-    private SimulatorHost(WebApplication app, SimLedger ledger, SqliteStateStore? store, SqliteStateGate? gate, Uri baseAddress,
-        StateAccess state, Ferry.Simulator.Faults.FaultInjector faults)
+    private SimulatorHost(RequestDelegate pipeline, SimLedger ledger, SqliteStateStore? store, SqliteStateGate? gate,
+        StateAccess state, Ferry.Simulator.Faults.FaultInjector faults, WeightBuckets buckets)
     {
-        _app = app;
+        _pipeline = pipeline;
         _ledger = ledger;
         _store = store;
         _gate = gate;
         _state = state;
-        BaseAddress = baseAddress;
+        _buckets = buckets;
         Faults = faults;
     }
 
     /// <summary>The fault injector: its plan can be replaced while the simulator runs.</summary>
     public Ferry.Simulator.Faults.FaultInjector Faults { get; }
 
-    /// <summary>Where the simulator listens, e.g. http://127.0.0.1:5123/.</summary>
-    public Uri BaseAddress { get; }
+    /// <summary>Where the simulator listens, e.g. http://127.0.0.1:5123/; <see cref="InProcessAddress"/> when it listens nowhere.</summary>
+    public Uri BaseAddress { get; private set; } = InProcessAddress;
 
     /// <summary>Loads or seeds the state, binds 127.0.0.1 on the requested port and starts serving. Several hosts (in
     /// several processes) may serve one state file at once: each sees every move the others commit.</summary>
     public static async Task<SimulatorHost> StartAsync(SimulatorOptions options, CancellationToken ct = default)
+    {
+        var host = Open(options);
+        try
+        {
+            host._listener = await KestrelListener.StartAsync(host._pipeline, options.Port, ct).ConfigureAwait(false);
+            host.BaseAddress = host._listener.BaseAddress;
+            return host;
+        }
+        catch
+        {
+            await host.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Loads or seeds the state like <see cref="StartAsync"/> but listens nowhere: requests reach it only through
+    /// <see cref="CreateHandler"/>, in this process, through the same fault injector, gateways and handlers as over
+    /// Kestrel. <see cref="BaseAddress"/> is <see cref="InProcessAddress"/>. For a command that needs the simulator for
+    /// a moment: no web host, no socket, no port.
+    /// </summary>
+    public static SimulatorHost StartInProcess(SimulatorOptions options)
+    {
+        var host = Open(options);
+        host.BaseAddress = InProcessAddress;
+        return host;
+    }
+
+    /// <summary>The address of an in-process simulator: loopback, so the clients' key-host check passes, but nothing
+    /// listens there; only <see cref="CreateHandler"/> reaches it.</summary>
+    public static Uri InProcessAddress { get; } = new("http://127.0.0.1/");
+
+    /// <summary>
+    /// An <see cref="HttpMessageHandler"/> that hands each request to this simulator without a socket: the request's
+    /// method, target, headers and body bytes become an ASP.NET Core request from 127.0.0.1 and the answer's status,
+    /// headers and bytes come back. A fault that drops the connection throws <see cref="HttpRequestException"/> as a
+    /// reset connection would. Works whether or not the simulator also listens; dispose it when done.
+    /// </summary>
+    public HttpMessageHandler CreateHandler() => new InProcessSimulatorHandler(_pipeline);
+
+    private static SimulatorHost Open(SimulatorOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.RateLimits.Validate();
@@ -98,22 +135,10 @@ public sealed class SimulatorHost : IAsyncDisposable
             var htxBook = new HtxBook(state.Htx);
             var htx = new HtxGateway(HtxEndpoints.Create(ledger, htxBook, options.Htx), htxBook, options.Htx, options.Time, access);
 
-            var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-            builder.Logging.ClearProviders();
-            builder.WebHost.UseKestrelCore().ConfigureKestrel(k =>
-            {
-                k.AddServerHeader = false;
-                k.Listen(IPAddress.Loopback, options.Port);
-            });
-            var app = builder.Build();
             // The fault injector decides what becomes of each request; scheduled work (managed sub-account withdrawals)
             // runs inside the state gate before the handler, on the injected clock.
-            app.Run(ctx => faults.HandleAsync(ctx, c => HtxGateway.Serves(c.Request.Path) ? htx.HandleAsync(c) : gateway.HandleAsync(c)));
-            await app.StartAsync(ct).ConfigureAwait(false);
-
-            var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>()
-                .Addresses.First();
-            return new SimulatorHost(app, ledger, store, gate, new Uri(address.TrimEnd('/') + "/"), access, faults) { _buckets = buckets };
+            RequestDelegate pipeline = ctx => faults.HandleAsync(ctx, c => HtxGateway.Serves(c.Request.Path) ? htx.HandleAsync(c) : gateway.HandleAsync(c));
+            return new SimulatorHost(pipeline, ledger, store, gate, access, faults, buckets);
         }
         catch
         {
@@ -123,14 +148,11 @@ public sealed class SimulatorHost : IAsyncDisposable
         }
     }
 
-    // Rate-limit records.
-    private WeightBuckets? _buckets;
-
     /// <summary>How many Binance requests the rate limiter refused with 429 since the start (fault-injected 429s not included).</summary>
-    public long Throttled => _buckets?.ThrottledCount() ?? 0;
+    public long Throttled => _buckets.ThrottledCount();
 
     /// <summary>The weight each Binance rate bucket was charged per window since the start, oldest first.</summary>
-    public IReadOnlyList<SimWindowUsage> RateUsage() => _buckets?.Usage() ?? [];
+    public IReadOnlyList<SimWindowUsage> RateUsage() => _buckets.Usage();
 
     /// <summary>Runs the scheduled work that is due on the simulator's clock (managed sub-account withdrawals whose transfer
     /// date has begun) and returns how many items ran. Every request runs it too; tests call it after moving the clock.</summary>
@@ -159,11 +181,10 @@ public sealed class SimulatorHost : IAsyncDisposable
         _stopped = true;
         try
         {
-            await _app.StopAsync(ct).ConfigureAwait(false);
+            if (_listener is not null) await _listener.StopAsync(ct).ConfigureAwait(false);
         }
         finally
         {
-            await _app.DisposeAsync().ConfigureAwait(false);
             _gate?.Dispose();
             _store?.Dispose();
         }

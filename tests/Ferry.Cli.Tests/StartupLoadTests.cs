@@ -4,14 +4,19 @@ namespace Ferry.Cli.Tests;
 
 /// <summary>
 /// What a real <c>ferry</c> process loads: <c>--help</c> and <c>--version</c> start no engine, simulator, SQLite or
-/// ASP.NET code (they are the start-up floor), while a command on the embedded simulator does load them, which shows
-/// that the check sees what it looks for. Runs <c>dotnet ferry.dll</c> with a startup hook that lists the loaded
-/// assemblies at exit.
+/// ASP.NET code (they are the start-up floor), while a command on the embedded simulator does load the engine and the
+/// simulator, which shows that the check sees what it looks for, but serves it in process: no Kestrel, no web host, no
+/// socket. Runs <c>dotnet ferry.dll</c> with a startup hook that lists the loaded assemblies at exit.
 /// </summary>
 public sealed class StartupLoadTests
 {
     private static readonly string[] HeavyAssemblies =
         ["Ferry.Engine", "Ferry.Simulator", "Ferry.Binance", "Ferry.Htx", "Microsoft.Data.Sqlite", "Microsoft.AspNetCore"];
+
+    /// <summary>What serving the simulator on loopback costs at start: Kestrel, the web host and its configuration, sockets.</summary>
+    private static readonly string[] WebHostAssemblies =
+        ["Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Hosting", "Microsoft.Extensions.Hosting", "Microsoft.Extensions.Configuration",
+         "System.Net.Sockets"];
 
     [Theory]
     [InlineData("--help")]
@@ -35,14 +40,28 @@ public sealed class StartupLoadTests
         Assert.Contains("Microsoft.Data.Sqlite", loaded);
     }
 
-    /// <summary>Runs <c>ferry <paramref name="argument"/></c> in a child process with a fresh FERRY_HOME; expects exit 0.</summary>
-    private static async Task<IReadOnlyList<string>> LoadedByAsync(string argument)
+    [Theory]
+    [InlineData("balances")]
+    [InlineData("transfer 10 USDT --from spot --to usdm")]
+    [InlineData("transfer 10 USDT --from htx:spot --to htx:swap")]
+    public async Task A_command_on_the_embedded_simulator_serves_it_in_process_without_kestrel_a_web_host_or_sockets(string command)
     {
+        var loaded = await LoadedByAsync(command.Split(' '));
+
+        Assert.Contains("Ferry.Simulator", loaded);
+        Assert.Contains("Microsoft.AspNetCore.Http", loaded);
+        Assert.DoesNotContain(loaded, name => WebHostAssemblies.Any(heavy => name.StartsWith(heavy, StringComparison.Ordinal)));
+    }
+
+    /// <summary>Runs <c>ferry <paramref name="arguments"/></c> in a child process with a fresh FERRY_HOME; expects exit 0.</summary>
+    private static async Task<IReadOnlyList<string>> LoadedByAsync(params string[] arguments)
+    {
+        var argument = string.Join(' ', arguments);
         var folder = Directory.CreateTempSubdirectory("ferry-startup-").FullName;
         try
         {
             var list = Path.Combine(folder, "loaded.txt");
-            var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "ferry.dll"), argument])
+            var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "ferry.dll"), .. arguments])
             {
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,

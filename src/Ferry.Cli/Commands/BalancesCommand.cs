@@ -35,7 +35,7 @@ internal static class BalancesCommand
             return await AccountBalancesCommand.RunAsync(env, printer, target, owner, subAccounts || owner is not null, ct);
 
         await using var session = await BinanceSession.OpenAsync(target, env, ct);
-        var rows = await new SimulatorAdminClient(session.Account.BaseAddress).BalancesAsync(owner?.ToLowerInvariant(), ct);
+        var rows = await session.SimulatorAdmin().BalancesAsync(owner?.ToLowerInvariant(), ct);
         var ordered = rows.Where(r => r.Amount != 0)
             .OrderBy(r => r.Owner == target.Email ? 0 : 1).ThenBy(r => r.Owner, StringComparer.Ordinal)
             .ThenBy(r => r.Wallet, StringComparer.Ordinal).ThenBy(r => r.Symbol, StringComparer.Ordinal)

@@ -8,20 +8,24 @@ namespace Ferry.Cli.Sessions;
 
 /// <summary>
 /// One command's connection to Binance: the account used, its client, and, for the embedded
-/// default, the simulator started for this command (stopped on dispose). On a PostgreSQL journal the client reserves
+/// default, the simulator opened in this process for this command (its client sends through the simulator's in-process
+/// handler; both closed on dispose). On a PostgreSQL journal the client reserves
 /// UID weight in that database (<see cref="PostgresUidWeightStore"/>), shared by every ferry process using the key.
 /// </summary>
 internal sealed class BinanceSession : IAsyncDisposable
 {
     private readonly SimulatorHost? _embeddedHost;
+    private readonly HttpMessageHandler? _embeddedHandler;
     private readonly PostgresUidWeightStore? _sharedBudget;
 
-    private BinanceSession(AccountDefinition account, (BinanceClient Client, PostgresUidWeightStore? SharedBudget) client, SimulatorHost? embeddedHost, string? statePath)
+    private BinanceSession(AccountDefinition account, (BinanceClient Client, PostgresUidWeightStore? SharedBudget) client, SimulatorHost? embeddedHost,
+        HttpMessageHandler? embeddedHandler, string? statePath)
     {
         Account = account;
         Client = client.Client;
         _sharedBudget = client.SharedBudget;
         _embeddedHost = embeddedHost;
+        _embeddedHandler = embeddedHandler;
         EmbeddedStatePath = statePath;
     }
 
@@ -40,24 +44,28 @@ internal sealed class BinanceSession : IAsyncDisposable
             ? $"Binance SIMULATOR at {Account.BaseAddress} (account '{Account.Name}', no real money)"
             : $"Binance {Account.Environment.ToString().ToUpperInvariant()} (account '{Account.Name}')";
 
-    /// <summary>Opens the session <paramref name="target"/> names, starting the embedded simulator if it is the one.</summary>
-    public static async Task<BinanceSession> OpenAsync(SessionTarget target, CliEnvironment env, CancellationToken ct)
+    /// <summary>Opens the session <paramref name="target"/> names, opening the embedded simulator if it is the one.</summary>
+    public static Task<BinanceSession> OpenAsync(SessionTarget target, CliEnvironment env, CancellationToken ct)
     {
         if (target.Configured is null)
         {
             target.Home.EnsureExists();
             target.Home.EnsureExists("sim");
             var statePath = target.Home.EmbeddedSimulatorState;
-            var host = await EmbeddedSimulator.StartAsync(statePath, env.Time, ct);
+            var host = EmbeddedSimulator.StartInProcess(statePath, env.Time);
+            var handler = host.CreateHandler();
             var embedded = EmbeddedSimulator.Account(host.BaseAddress, target.AccountName);
-            return new BinanceSession(embedded, NewClient(embedded, env, target.Home), host, statePath);
+            return Task.FromResult(new BinanceSession(embedded, NewClient(embedded, env, target.Home, handler), host, handler, statePath));
         }
         if (target.Venue != Ferry.Engine.Addresses.Venue.Binance)
             throw CliException.BadInput($"Account '{target.AccountName}' is an {target.Venue.Display()} account; this command needs a Binance account.");
-        return new BinanceSession(target.Configured, NewClient(target.Configured, env, target.Home), null, null);
+        return Task.FromResult(new BinanceSession(target.Configured, NewClient(target.Configured, env, target.Home, null), null, null, null));
     }
 
-    private static (BinanceClient, PostgresUidWeightStore?) NewClient(AccountDefinition account, CliEnvironment env, FerryHome home)
+    /// <summary>The simulator's admin endpoints (<c>/_sim/…</c>) of this session's simulator, in process for the embedded one.</summary>
+    public SimulatorAdminClient SimulatorAdmin() => new(Account.BaseAddress, _embeddedHandler);
+
+    private static (BinanceClient, PostgresUidWeightStore?) NewClient(AccountDefinition account, CliEnvironment env, FerryHome home, HttpMessageHandler? handler)
     {
         var log = env.Log;
         log.Protect(account.Credentials);
@@ -81,7 +89,7 @@ internal sealed class BinanceSession : IAsyncDisposable
             Logger = new Output.CliLogger(log, "http "),
             UidWeightStore = sharedBudget,
         };
-        var client = new BinanceClient(account.Credentials, account.RateLimits?.ApplyTo(options) ?? options);
+        var client = new BinanceClient(account.Credentials, account.RateLimits?.ApplyTo(options) ?? options, handler);
         return (client, sharedBudget);
     }
 
@@ -89,6 +97,7 @@ internal sealed class BinanceSession : IAsyncDisposable
     {
         Client.Dispose();
         _sharedBudget?.Dispose();
+        _embeddedHandler?.Dispose();
         if (_embeddedHost is not null) await _embeddedHost.DisposeAsync();
     }
 }

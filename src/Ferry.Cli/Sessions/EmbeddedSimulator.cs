@@ -9,7 +9,9 @@ namespace Ferry.Cli.Sessions;
 
 /// <summary>
 /// The built-in simulator that commands use when no account is configured: seeded once from the
-/// demo scenario, its state kept under FERRY_HOME so one command's move shows in the next.
+/// demo scenario, its state kept under FERRY_HOME so one command's move shows in the next. A command serves it in its
+/// own process (<see cref="StartInProcess"/>: no web host, no socket); <c>ferry demo</c> and <c>ferry serve</c> start it
+/// on loopback.
 /// </summary>
 internal static class EmbeddedSimulator
 {
@@ -18,8 +20,9 @@ internal static class EmbeddedSimulator
     public const string Secret = ScenarioDocument.DemoSecret;
     public const string MasterEmail = "master@example.com";
 
-    /// <summary>The built-in account's address before its simulator is started (planning needs no connection).</summary>
-    public static readonly Uri UnstartedAddress = new("http://127.0.0.1/");
+    /// <summary>The built-in account's address: the in-process simulator's, where nothing listens (planning needs no
+    /// connection; requests reach it only through its handler).</summary>
+    public static readonly Uri UnstartedAddress = SimulatorHost.InProcessAddress;
 
     /// <summary>The sub-accounts of the scenario this simulator is seeded with: what the built-in master may route to.</summary>
     public static IReadOnlyList<string> SubAccounts { get; } =
@@ -28,6 +31,11 @@ internal static class EmbeddedSimulator
     /// <summary>Starts a simulator seeded with the demo scenario; <paramref name="statePath"/> null keeps it in memory.</summary>
     public static Task<SimulatorHost> StartAsync(string? statePath, TimeProvider time, CancellationToken ct, HtxSimSettings? htx = null) =>
         SimulatorHost.StartAsync(new SimulatorOptions { Scenario = ScenarioDocument.Demo(), StatePath = statePath, Time = time, Htx = htx ?? new() }, ct);
+
+    /// <summary>Opens the simulator of <paramref name="statePath"/> in this process, seeded with the demo scenario on first
+    /// use; requests reach it through <see cref="SimulatorHost.CreateHandler"/>.</summary>
+    public static SimulatorHost StartInProcess(string statePath, TimeProvider time) =>
+        SimulatorHost.StartInProcess(new SimulatorOptions { Scenario = ScenarioDocument.Demo(), StatePath = statePath, Time = time });
 
     /// <summary>The account through which Ferry talks to a demo-seeded simulator.</summary>
     public static AccountDefinition Account(Uri baseAddress, string name) => new(

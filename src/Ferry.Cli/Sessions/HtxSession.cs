@@ -66,12 +66,14 @@ internal sealed record HtxTarget(AccountDefinition? Configured, FerryHome Home)
 internal sealed class HtxSession : IAsyncDisposable
 {
     private readonly SimulatorHost? _embeddedHost;
+    private readonly HttpMessageHandler? _embeddedHandler;
 
-    private HtxSession(AccountDefinition account, HtxClient client, SimulatorHost? host, string? statePath)
+    private HtxSession(AccountDefinition account, HtxClient client, SimulatorHost? host, HttpMessageHandler? handler, string? statePath)
     {
         Account = account;
         Client = client;
         _embeddedHost = host;
+        _embeddedHandler = handler;
         EmbeddedStatePath = statePath;
     }
 
@@ -85,19 +87,20 @@ internal sealed class HtxSession : IAsyncDisposable
             ? $"HTX SIMULATOR at {Account.BaseAddress} (account '{Account.Name}', no real money)"
             : $"HTX {Account.Environment.ToString().ToUpperInvariant()} (account '{Account.Name}')";
 
-    public static async Task<HtxSession> OpenAsync(HtxTarget target, CliEnvironment env, CancellationToken ct)
+    public static Task<HtxSession> OpenAsync(HtxTarget target, CliEnvironment env, CancellationToken ct)
     {
         if (target.Configured is null)
         {
             target.Home.EnsureExists();
             target.Home.EnsureExists("sim");
             var statePath = target.Home.EmbeddedSimulatorState;
-            var host = await EmbeddedSimulator.StartAsync(statePath, env.Time, ct);
+            var host = EmbeddedSimulator.StartInProcess(statePath, env.Time);
+            var handler = host.CreateHandler();
             var embedded = EmbeddedAccount(host.BaseAddress, target.AccountName);
-            return new HtxSession(embedded, NewClient(embedded, env), host, statePath);
+            return Task.FromResult(new HtxSession(embedded, NewClient(embedded, env, handler: handler), host, handler, statePath));
         }
 
-        return new HtxSession(target.Configured, NewClient(target.Configured, env), null, null);
+        return Task.FromResult(new HtxSession(target.Configured, NewClient(target.Configured, env), null, null, null));
     }
 
     /// <summary>The demo scenario's HTX account on a demo-seeded simulator.</summary>
@@ -106,8 +109,9 @@ internal sealed class HtxSession : IAsyncDisposable
         new ApiCredentials(ScenarioDocument.DemoHtxAccessKey, new SecretText(ScenarioDocument.DemoHtxSecretKey), SigningKind.Hmac),
         EmbeddedSimulator.MasterEmail, "Ferry's built-in simulator (demo scenario, HTX side)");
 
-    /// <summary>A loopback simulator serves both HTX hosts; an official spot host pairs with the official swap host.</summary>
-    public static HtxClient NewClient(AccountDefinition account, CliEnvironment env, int? transfersPerSecond = null)
+    /// <summary>A loopback simulator serves both HTX hosts; an official spot host pairs with the official swap host.
+    /// <paramref name="handler"/> is the embedded simulator's in-process handler, else null (a socket handler).</summary>
+    public static HtxClient NewClient(AccountDefinition account, CliEnvironment env, int? transfersPerSecond = null, HttpMessageHandler? handler = null)
     {
         env.Log.Protect(account.Credentials);
         var options = new HtxClientOptions
@@ -119,12 +123,13 @@ internal sealed class HtxSession : IAsyncDisposable
             Logger = new Output.CliLogger(env.Log, "http "),
         };
         if (transfersPerSecond is { } rate) options.TransfersPerSecond = rate;
-        return new HtxClient(account.Credentials, options);
+        return new HtxClient(account.Credentials, options, handler);
     }
 
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
+        _embeddedHandler?.Dispose();
         if (_embeddedHost is not null) await _embeddedHost.DisposeAsync();
     }
 }

@@ -6,9 +6,10 @@ namespace Ferry.Cli.Sessions;
 /// <summary>
 /// Reads Ferry's own simulator admin endpoints (<c>/_sim/balances</c>, <c>/_sim/totals</c>, <c>/_sim/accounts</c>,
 /// <c>/_sim/channels</c>, <c>/_sim/moves</c>, <c>/_sim/audit</c>). These are not Binance endpoints; they exist so
-/// people, tests and the CLI can see the simulated ledger knowing only the simulator's base address.
+/// people, tests and the CLI can see the simulated ledger knowing only the simulator's base address. With
+/// <paramref name="inProcess"/> (an in-process simulator's handler) the requests go to it instead of a socket.
 /// </summary>
-internal sealed class SimulatorAdminClient(Uri baseAddress)
+internal sealed class SimulatorAdminClient(Uri baseAddress, HttpMessageHandler? inProcess = null)
 {
     public sealed record BalanceRow(string Owner, string Wallet, string? Symbol, string Asset, decimal Amount);
 
@@ -105,7 +106,9 @@ internal sealed class SimulatorAdminClient(Uri baseAddress)
     private async Task<JsonDocument> GetAsync(string path, CancellationToken ct)
     {
         // The simulator is on loopback: straight there, never through a proxy from the environment.
-        using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false }, disposeHandler: true) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(10) };
+        using var http = inProcess is null
+            ? new HttpClient(new SocketsHttpHandler { UseProxy = false }, disposeHandler: true) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(10) }
+            : new HttpClient(inProcess, disposeHandler: false) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(10) };
         HttpResponseMessage answer;
         try
         {
