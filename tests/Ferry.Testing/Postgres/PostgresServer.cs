@@ -34,7 +34,9 @@ public sealed class PostgresServer : IDisposable
         _asRoot = geteuid() == 0;
         _bin = FindBinaries() ?? InstallBinaries();
         Password = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
+        StopAbandoned();
         _folder = CreateFolder(_asRoot);
+        ServerOwner.Claim(_folder);
         try
         {
             Port = Start();
@@ -51,6 +53,9 @@ public sealed class PostgresServer : IDisposable
 
     /// <summary>The superuser's password (random per server).</summary>
     public string Password { get; }
+
+    /// <summary>The server's temporary folder (its data, socket, password and log).</summary>
+    public string Folder => _folder;
 
     /// <summary>A connection string to <paramref name="database"/> as the test superuser.</summary>
     public string ConnectionString(string database = "postgres", string? password = null) => new NpgsqlConnectionStringBuilder
@@ -102,12 +107,36 @@ public sealed class PostgresServer : IDisposable
 
     private string DataFolder => Path.Combine(_folder, "data");
 
+    /// <summary>Stops and removes the servers of test processes that were killed before they could (their folders
+    /// under the temporary folder say whose they are), so a killed run leaves nothing running for long.</summary>
+    private void StopAbandoned()
+    {
+        foreach (var folder in ServerOwner.Abandoned(FolderParent(_asRoot)))
+        {
+            if (File.Exists(Path.Combine(folder, "data", "postmaster.pid")))
+            {
+                TryRun(PgCommand("pg_ctl", "stop", "-D", Path.Combine(folder, "data"), "-m", "immediate", "-w", "-t", "60"));
+            }
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Another test process is removing it at the same moment, or a file is still held open.
+            }
+        }
+    }
+
+    private static string FolderParent(bool asRoot) =>
+        asRoot && Directory.Exists("/tmp") ? "/tmp" : Path.TrimEndingDirectorySeparator(Path.GetTempPath());
+
     /// <summary>The server's temporary folder. As root it lies under /tmp: the postgres user must be able to reach it,
     /// and a TMPDIR under /root is closed to it.</summary>
     private static string CreateFolder(bool asRoot)
     {
         if (!asRoot || !Directory.Exists("/tmp")) return Directory.CreateTempSubdirectory("ferry-pg-").FullName;
-        var folder = Path.Combine("/tmp", $"ferry-pg-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}");
+        var folder = Path.Combine(FolderParent(asRoot), $"ferry-pg-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6))}");
         Directory.CreateDirectory(folder);
         return folder;
     }
