@@ -49,11 +49,8 @@ internal sealed class BinanceSession : IAsyncDisposable
     {
         if (target.Configured is null)
         {
-            target.Home.EnsureExists();
-            target.Home.EnsureExists("sim");
+            var (host, handler) = EmbeddedSimulator.OpenInProcess(target.Home, env.Time);
             var statePath = target.Home.EmbeddedSimulatorState;
-            var host = EmbeddedSimulator.StartInProcess(statePath, env.Time);
-            var handler = host.CreateHandler();
             var embedded = EmbeddedSimulator.Account(host.BaseAddress, target.AccountName);
             return Task.FromResult(new BinanceSession(embedded, NewClient(embedded, env, target.Home, handler), host, handler, statePath));
         }

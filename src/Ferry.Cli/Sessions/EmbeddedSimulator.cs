@@ -10,7 +10,7 @@ namespace Ferry.Cli.Sessions;
 /// <summary>
 /// The built-in simulator that commands use when no account is configured: seeded once from the
 /// demo scenario, its state kept under FERRY_HOME so one command's move shows in the next. A command serves it in its
-/// own process (<see cref="StartInProcess"/>: no web host, no socket); <c>ferry demo</c> and <c>ferry serve</c> start it
+/// own process (<see cref="OpenInProcess"/>: no web host, no socket); <c>ferry demo</c> and <c>ferry serve</c> start it
 /// on loopback.
 /// </summary>
 internal static class EmbeddedSimulator
@@ -32,10 +32,15 @@ internal static class EmbeddedSimulator
     public static Task<SimulatorHost> StartAsync(string? statePath, TimeProvider time, CancellationToken ct, HtxSimSettings? htx = null) =>
         SimulatorHost.StartAsync(new SimulatorOptions { Scenario = ScenarioDocument.Demo(), StatePath = statePath, Time = time, Htx = htx ?? new() }, ct);
 
-    /// <summary>Opens the simulator of <paramref name="statePath"/> in this process, seeded with the demo scenario on first
-    /// use; requests reach it through <see cref="SimulatorHost.CreateHandler"/>.</summary>
-    public static SimulatorHost StartInProcess(string statePath, TimeProvider time) =>
-        SimulatorHost.StartInProcess(new SimulatorOptions { Scenario = ScenarioDocument.Demo(), StatePath = statePath, Time = time });
+    /// <summary>Opens <paramref name="home"/>'s simulator in this process, seeded with the demo scenario on first use, and
+    /// the handler through which a command's clients reach it (both closed by the session that holds them).</summary>
+    public static (SimulatorHost Host, HttpMessageHandler Handler) OpenInProcess(FerryHome home, TimeProvider time)
+    {
+        home.EnsureExists();
+        home.EnsureExists("sim");
+        var host = SimulatorHost.StartInProcess(new SimulatorOptions { Scenario = ScenarioDocument.Demo(), StatePath = home.EmbeddedSimulatorState, Time = time });
+        return (host, host.CreateHandler());
+    }
 
     /// <summary>The account through which Ferry talks to a demo-seeded simulator.</summary>
     public static AccountDefinition Account(Uri baseAddress, string name) => new(

@@ -91,11 +91,8 @@ internal sealed class HtxSession : IAsyncDisposable
     {
         if (target.Configured is null)
         {
-            target.Home.EnsureExists();
-            target.Home.EnsureExists("sim");
+            var (host, handler) = EmbeddedSimulator.OpenInProcess(target.Home, env.Time);
             var statePath = target.Home.EmbeddedSimulatorState;
-            var host = EmbeddedSimulator.StartInProcess(statePath, env.Time);
-            var handler = host.CreateHandler();
             var embedded = EmbeddedAccount(host.BaseAddress, target.AccountName);
             return Task.FromResult(new HtxSession(embedded, NewClient(embedded, env, handler: handler), host, handler, statePath));
         }
