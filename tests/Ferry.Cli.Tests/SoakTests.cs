@@ -95,7 +95,6 @@ public sealed class SoakTests
         var options = new ReconcileOptions
         {
             HistoryLagWindow = TimeSpan.FromMilliseconds(plan.HistoryLagMs + plan.SkewMs + 1000),
-            RequeryInterval = TimeSpan.FromMilliseconds(500),
             Delay = (d, _) => { clock.Skip(d); return Task.CompletedTask; },
         };
         await new SoakRunner(host.BaseAddress, journal, clock, seed, options).RunAsync(intents, null, CancellationToken.None);

@@ -1,3 +1,5 @@
+using Ferry.Binance;
+using Ferry.Engine.Execution;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
@@ -64,7 +66,11 @@ internal static class SoakCommand
         var folder = Directory.CreateTempSubdirectory("ferry-soak-");
         var journalPath = SqliteTransferJournal.PathUnder(folder.FullName);
         var watch = Stopwatch.StartNew();
-        await using var host = await SimulatorHost.StartAsync(Simulator(settings.Supervised ? env.Time : clock, faults, seed), ct);
+        // Child processes run on real time with the recvWindow and HTX timestamp tolerance a reconciler assumes for a
+        // simulator account; the in-process run skips its clock ahead, so there the simulator accepts wide windows.
+        await using var host = await SimulatorHost.StartAsync(settings.Supervised
+            ? Simulator(env.Time, faults, seed, HtxLegReconciler.SimulatorTimestampTolerance)
+            : Simulator(clock, faults, seed), ct);
         // The simulator is read only over its admin endpoint, as any client would.
         var simulator = new SimulatorAdminClient(host.BaseAddress);
         var seedTotals = await simulator.TotalsAsync(ct);
@@ -109,18 +115,18 @@ internal static class SoakCommand
     }
 
     /// <summary>The soak's simulator: its scenario, the seeded faults, every rate limit raised so no budget binds.</summary>
-    internal static SimulatorOptions Simulator(TimeProvider time, Ferry.Simulator.Faults.FaultPlan faults, int seed) => new()
+    internal static SimulatorOptions Simulator(TimeProvider time, Ferry.Simulator.Faults.FaultPlan faults, int seed, TimeSpan? htxTimestampTolerance = null) => new()
     {
         Scenario = SoakRunner.Scenario(), Time = time, Faults = faults, FaultSeed = seed,
         RateLimits = new SimRateLimits { IpWeightPerWindow = 100_000_000, UidWeightPerWindow = 100_000_000, ApiIpWeightPerWindow = 100_000_000 },
-        Htx = new HtxSimSettings { TransfersPerSecond = 100_000, AccountRequestsPer2Seconds = 100_000, SwapPrivateRequestsPer3Seconds = 100_000, LedgerRequestsPerSecond = 100_000, TimestampTolerance = TimeSpan.FromMinutes(10) },
+        Htx = new HtxSimSettings { TransfersPerSecond = 100_000, AccountRequestsPer2Seconds = 100_000, SwapPrivateRequestsPer3Seconds = 100_000, LedgerRequestsPerSecond = 100_000, TimestampTolerance = htxTimestampTolerance ?? TimeSpan.FromMinutes(10) },
     };
 
     internal static ReconcileOptions Options(JumpClock? clock, int lagMs) => new()
     {
         // The window must cover the history lag plus any clock difference between the exchange and Ferry (skew-ms=1500).
+        // Reads keep the default spacing: the wait also spans the send deadline and the request's validity.
         HistoryLagWindow = TimeSpan.FromMilliseconds(lagMs + 1500 + 1000),
-        RequeryInterval = TimeSpan.FromMilliseconds(Math.Max(50, lagMs / 4)),
         Delay = clock is null ? null : (d, _) => { clock.Skip(d); return Task.CompletedTask; },
     };
 
@@ -132,7 +138,7 @@ internal static class SoakCommand
         if (offset is < 0 || offset >= intents.Count) throw CliException.BadInput($"--worker-offset {offset} is out of range.");
         var mine = intents.Skip(offset).Concat(intents.Take(offset)).Where(i => !shared || !SoakRunner.IsMcpShare(i)).ToList();
         using var journal = SqliteTransferJournal.Open(journalPath, env.Time);
-        var runner = new SoakRunner(simulator, journal, env.Time, settings.Seed, Options(null, 200));
+        var runner = new SoakRunner(simulator, journal, env.Time, settings.Seed, Options(null, 200), new BinanceClientOptions().RecvWindow);
         await runner.RunAsync(mine, i => { env.Out.WriteLine($"progress {i}"); env.Out.Flush(); }, ct);
         env.Out.WriteLine("worker finished");
         return ExitCodes.Ok;

@@ -85,7 +85,7 @@ internal sealed class SoakRunner
 
     /// <summary>A runner whose moves all go through the engine's <see cref="TransferService"/> (the code users run), with
     /// clients on <paramref name="simulator"/>; the journal stays the caller's.</summary>
-    public SoakRunner(Uri simulator, ITransferJournal journal, TimeProvider time, int seed, ReconcileOptions options)
+    public SoakRunner(Uri simulator, ITransferJournal journal, TimeProvider time, int seed, ReconcileOptions options, int recvWindowMs = 60_000)
     {
         _seed = seed;
         _binanceAccount = new AccountDefinition("soak", Venue.Binance, AccountEnvironment.Sim, simulator,
@@ -97,7 +97,7 @@ internal sealed class SoakRunner
             Accounts = [_binanceAccount, _htxAccount],
             OpenJournal = () => journal,
             OwnsJournal = false,
-            Venues = new SoakVenues(time),
+            Venues = new SoakVenues(time, recvWindowMs),
             Time = time,
             Reconcile = options,
         });

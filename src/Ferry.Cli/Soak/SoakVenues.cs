@@ -6,9 +6,9 @@ using Ferry.Htx;
 
 namespace Ferry.Cli.Soak;
 
-/// <summary>The soak's sessions: one client per account straight on the simulator, with a wide receive window (the soak
-/// skews clocks) and a high HTX transfer budget.</summary>
-internal sealed class SoakVenues(TimeProvider time) : IVenueConnector
+/// <summary>The soak's sessions: one client per account straight on the simulator, with a wide receive window by default
+/// (the in-process soak skips its clock ahead) and a high HTX transfer budget.</summary>
+internal sealed class SoakVenues(TimeProvider time, int recvWindowMs = 60_000) : IVenueConnector
 {
     public Task<IVenueSession> OpenAsync(AccountDefinition account, CancellationToken ct)
     {
@@ -17,7 +17,7 @@ internal sealed class SoakVenues(TimeProvider time) : IVenueConnector
             ? new HtxVenueSession(account, new HtxClient(account.Credentials,
                 new HtxClientOptions { SpotBaseAddress = account.BaseAddress, SwapBaseAddress = account.BaseAddress, Time = time, TransfersPerSecond = 100 }))
             : new BinanceVenueSession(account, new BinanceClient(account.Credentials,
-                new BinanceClientOptions { BaseAddress = account.BaseAddress, Time = time, RecvWindow = 60_000 }));
+                new BinanceClientOptions { BaseAddress = account.BaseAddress, Time = time, RecvWindow = recvWindowMs }));
         return Task.FromResult(session);
     }
 }

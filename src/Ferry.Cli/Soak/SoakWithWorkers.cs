@@ -3,7 +3,9 @@ using System.Globalization;
 using Ferry.Cli.Commands;
 using Ferry.Cli.Output;
 using Ferry.Cli.Output.Json;
+using Ferry.Binance;
 using Ferry.Cli.Sessions;
+using Ferry.Engine.Execution;
 using Ferry.Engine.Accounts;
 using Ferry.Engine.Journal;
 using Ferry.Engine.Postgres;
@@ -58,7 +60,9 @@ internal static class SoakWithWorkers
 
         var watch = Stopwatch.StartNew();
         var faults = SoakRunner.Faults(rate, HistoryLagMs);
-        await using var host = await SimulatorHost.StartAsync(SoakCommand.Simulator(env.Time, faults, seed), ct);
+        // On real time, with the timestamp tolerance and recvWindow every 'ferry worker' assumes for a simulator account,
+        // so none of them concludes "not executed" while the simulator could still accept a request.
+        await using var host = await SimulatorHost.StartAsync(SoakCommand.Simulator(env.Time, faults, seed, HtxLegReconciler.SimulatorTimestampTolerance), ct);
         var simulator = new SimulatorAdminClient(host.BaseAddress);
         var seedTotals = await simulator.TotalsAsync(ct);
         var seedBalances = await simulator.BalancesAsync(null, ct);
@@ -77,10 +81,23 @@ internal static class SoakWithWorkers
 
         // A unit that failed (a leg refused by the exchange) is finished here through the engine, as an operator would.
         var lagWindowMs = HistoryLagMs + 1500 + 1000;
-        var operatorRunner = new SoakRunner(host.BaseAddress, journal, env.Time, seed, SoakCommand.Options(null, HistoryLagMs));
-        var pool = new SoakWorkerPool(env, new SoakWorkerRun(workers, killEvery, seed, folder, journalText, lagWindowMs), units,
-            (intent, c) => operatorRunner.RunAsync([intent], null, c));
+        var operatorRunner = new SoakRunner(host.BaseAddress, journal, env.Time, seed, SoakCommand.Options(null, HistoryLagMs), new BinanceClientOptions().RecvWindow);
+        var finishedByOperator = new HashSet<string>(StringComparer.Ordinal);
+        async Task FinishAsync(SoakRunner.Intent intent, CancellationToken c)
+        {
+            await operatorRunner.RunAsync([intent], null, c);
+            lock (finishedByOperator) finishedByOperator.Add(intent.Key);
+        }
+        var pool = new SoakWorkerPool(env, new SoakWorkerRun(workers, killEvery, seed, folder, journalText, lagWindowMs), units, FinishAsync);
         var tally = await pool.RunAsync(ct);
+        // A worker killed after failing a unit but before printing it leaves a failed unit no line announced: the queue,
+        // not the workers' output, says which units failed.
+        var unannounced = (await queue.ListAsync([WorkUnitState.Failed], int.MaxValue, ct)).Where(u => !finishedByOperator.Contains(u.Id)).ToList();
+        foreach (var unit in unannounced)
+        {
+            if (units.TryGetValue(unit.Id, out var intent)) await FinishAsync(intent with { Key = unit.Id }, ct);
+        }
+        tally = tally with { FinishedByOperator = tally.FinishedByOperator + unannounced.Count };
 
         var summary = await SoakRunner.SummarizeAsync(intents, simulator, seedTotals, seedBalances, journal, ct);
         var counts = await queue.CountsAsync(ct);

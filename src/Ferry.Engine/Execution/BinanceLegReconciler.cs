@@ -34,6 +34,10 @@ public sealed class BinanceLegReconciler(BinanceClient client) : ILegReconciler
         [nameof(TransferEndpointKind.ManagedSubAccountWithdraw)] = ManagedWithdrawAsync,
     };
 
+    /// <summary>The client's recvWindow, plus the second Binance accepts a timestamp ahead of its clock ("timestamp &lt;
+    /// serverTime + 1000"). Every process that sends for one account must use the same recvWindow.</summary>
+    public TimeSpan RequestValidity { get; } = TimeSpan.FromMilliseconds(client.Options.RecvWindow) + TimeSpan.FromSeconds(1);
+
     /// <inheritdoc/>
     public Task<Outcome<LegEvidence>> FindAsync(JournalEntry entry, DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
         Finders.TryGetValue(entry.Leg.Kind, out var finder)

@@ -6,7 +6,8 @@ namespace Ferry.Engine.Journal;
 /// Resolves entries left <c>sending</c> (a crash or interruption while sending) or <c>unknown</c> against the exchange's
 /// own record: by client id where the leg has one, else by matching history rows not claimed by another entry. It never
 /// guesses: several candidate rows keep the entry unknown with the reason; "not found" becomes not-executed only once
-/// the history-lag window after the send time has passed.
+/// the exchange can no longer accept the request (its send time plus <see cref="JournaledExecutor.SendDeadline"/> plus the
+/// venue's request validity) and the history-lag window after that has passed.
 /// </summary>
 public sealed class JournalReconciler(ITransferJournal journal, Func<JournalEntry, ILegReconciler?> reconcilers, TimeProvider time,
     ReconcileOptions? options = null)
@@ -61,10 +62,13 @@ public sealed class JournalReconciler(ITransferJournal journal, Func<JournalEntr
         if (reconciler is null)
             return await StayAsync(entry, $"no reconciler for leg kind {entry.Leg.Kind} on account '{entry.Leg.AccountName}' (is the account still configured?)", ct).ConfigureAwait(false);
         var sentAt = entry.SentAt!.Value;
+        // The latest moment the exchange could still accept this attempt's request: it was signed before the send
+        // deadline (or never left), and the exchange refuses it once its validity has passed.
+        var lastAccepted = sentAt + JournaledExecutor.SendDeadline + reconciler.RequestValidity;
         var missesAfterWindow = 0;
         while (true)
         {
-            var outcome = await reconciler.FindAsync(entry, sentAt - _options.MatchWindow, sentAt + _options.MatchWindow, ct).ConfigureAwait(false);
+            var outcome = await reconciler.FindAsync(entry, sentAt - _options.MatchWindow, lastAccepted + _options.MatchWindow, ct).ConfigureAwait(false);
             if (outcome is not Done<LegEvidence> done)
                 return await StayAsync(entry, $"the exchange's record could not be read ({outcome.Describe()}); try 'ferry journal reconcile' again", ct).ConfigureAwait(false);
 
@@ -79,13 +83,13 @@ public sealed class JournalReconciler(ITransferJournal journal, Func<JournalEntr
                     return await StayAsync(entry, reason, ct).ConfigureAwait(false);
             }
 
-            var settledAt = sentAt + _options.HistoryLagWindow;
+            var settledAt = lastAccepted + _options.HistoryLagWindow;
             var now = time.GetUtcNow();
             if (now >= settledAt && ++missesAfterWindow < Math.Max(1, _options.ConfirmReads))
                 continue;
             if (now >= settledAt)
             {
-                var message = $"{reason}, and the history-lag window ({_options.HistoryLagWindow.TotalSeconds:0.###} s after sending) has passed: it did not execute";
+                var message = $"{reason}, and the history-lag window ({_options.HistoryLagWindow.TotalSeconds:0.###} s after the request could last have been accepted, {(settledAt - sentAt).TotalSeconds:0.###} s after sending) has passed: it did not execute";
                 return new(await journal.TransitionAsync(id, LegState.Unknown, LegState.NotExecuted, new TransitionDetails { Message = message }, ct).ConfigureAwait(false), message);
             }
             if (!_options.WaitForLag)

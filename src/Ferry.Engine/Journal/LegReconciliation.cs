@@ -22,6 +22,11 @@ public sealed record CannotTell(string Reason) : LegEvidence;
 /// </summary>
 public interface ILegReconciler
 {
+    /// <summary>How long after a request leaves the exchange may still accept and execute it (Binance: the recvWindow the
+    /// request was signed with; HTX: how far its Timestamp may lag the server's clock). Until the send deadline plus this
+    /// has passed, "not found" proves nothing.</summary>
+    TimeSpan RequestValidity { get; }
+
     Task<Outcome<LegEvidence>> FindAsync(JournalEntry entry, DateTimeOffset from, DateTimeOffset to, CancellationToken ct);
 }
 
@@ -31,8 +36,9 @@ public sealed record ReconcileOptions
     /// <summary>How far either side of the send time a history row may lie (clock skew plus booking delay; assumed).</summary>
     public TimeSpan MatchWindow { get; init; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>How long after the send time a missing row may still appear (history lag): until then "not found" is
-    /// re-queried, never concluded.</summary>
+    /// <summary>How long after the latest moment the exchange could still accept the request (its send time plus
+    /// <see cref="JournaledExecutor.SendDeadline"/> plus the venue's <see cref="ILegReconciler.RequestValidity"/>) a missing
+    /// row may still appear (history lag): until then "not found" is re-queried, never concluded.</summary>
     public TimeSpan HistoryLagWindow { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>The pause between two reads while waiting out the lag window.</summary>

@@ -17,7 +17,8 @@ public sealed class HtxVenueSession(AccountDefinition account, HtxClient client)
     public HtxClient Client { get; } = client;
 
     /// <inheritdoc/>
-    public ILegReconciler Reconciler { get; } = new HtxLegReconciler(client);
+    public ILegReconciler Reconciler { get; } = new HtxLegReconciler(client,
+        account.Environment == AccountEnvironment.Sim ? HtxLegReconciler.SimulatorTimestampTolerance : HtxLegReconciler.ExchangeTimestampTolerance);
 
     /// <inheritdoc/>
     public Task<LegSendResult> SendAsync(ITransferPlan leg, CancellationToken ct) => leg is HtxTransferPlan htx

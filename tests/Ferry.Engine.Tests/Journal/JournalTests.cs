@@ -171,9 +171,66 @@ public abstract class JournalTests(JournalStore store) : IDisposable
         var early = await new JournalReconciler(j, _ => fake, _clock, noWait).ReconcileAsync(id, CancellationToken.None);
         Assert.Equal(LegState.Unknown, early.State);
         Assert.Contains("history may lag", early.Reason);
-        _clock.Advance(TimeSpan.FromSeconds(31));
+        _clock.Advance(JournaledExecutor.SendDeadline + TimeSpan.FromSeconds(31));
         var late = await new JournalReconciler(j, _ => fake, _clock, noWait).ReconcileAsync(id, CancellationToken.None);
         Assert.Equal(LegState.NotExecuted, late.State);
+    }
+
+    [Fact]
+    public async Task A_request_the_exchange_may_still_accept_is_not_concluded_not_executed()
+    {
+        using var j = store.Open(_clock);
+        var id = Unknown(j, Leg());
+        var sentAt = j.Find(id)!.SentAt!.Value;
+        // The request left late and waited in the exchange's queue: accepted within its 5 s validity, 4 s after the
+        // send deadline, so its row shows after the lag window alone (2.7 s) has passed.
+        var appears = sentAt + JournaledExecutor.SendDeadline + TimeSpan.FromSeconds(4);
+        var fake = new FakeReconciler(_ => new HistoryCandidates(_clock.GetUtcNow() >= appears ? [Row(7, 10m)] : []), TimeSpan.FromSeconds(5));
+        var options = new ReconcileOptions
+        {
+            HistoryLagWindow = TimeSpan.FromMilliseconds(2700), RequeryInterval = TimeSpan.FromMilliseconds(500),
+            Delay = (pause, _) => { _clock.Advance(pause); return Task.CompletedTask; },
+        };
+        var r = await new JournalReconciler(j, _ => fake, _clock, options).ReconcileAsync(id, CancellationToken.None);
+        Assert.Equal(LegState.Done, r.State);
+    }
+
+    [Fact]
+    public async Task Not_executed_is_concluded_only_once_the_request_can_no_longer_be_accepted_and_the_lag_has_passed()
+    {
+        using var j = store.Open(_clock);
+        var id = Unknown(j, Leg());
+        var sentAt = j.Find(id)!.SentAt!.Value;
+        var fake = new FakeReconciler(_ => new HistoryCandidates([]), TimeSpan.FromSeconds(5));
+        var noWait = new ReconcileOptions { HistoryLagWindow = TimeSpan.FromSeconds(3), WaitForLag = false };
+        var last = sentAt + JournaledExecutor.SendDeadline + TimeSpan.FromSeconds(5) + TimeSpan.FromSeconds(3);
+        _clock.Advance(last - _clock.GetUtcNow() - TimeSpan.FromMilliseconds(1));
+        var early = await new JournalReconciler(j, _ => fake, _clock, noWait).ReconcileAsync(id, CancellationToken.None);
+        Assert.Equal(LegState.Unknown, early.State);
+        _clock.Advance(TimeSpan.FromMilliseconds(1));
+        var late = await new JournalReconciler(j, _ => fake, _clock, noWait).ReconcileAsync(id, CancellationToken.None);
+        Assert.Equal(LegState.NotExecuted, late.State);
+        Assert.Contains("could last have been accepted", late.Reason);
+    }
+
+    [Fact]
+    public async Task A_send_not_answered_by_the_send_deadline_is_cut_off_and_recorded_unknown()
+    {
+        using var j = store.Open(_clock);
+        var started = new TaskCompletionSource<CancellationToken>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var run = JournaledExecutor.ExecuteAsync(j, Leg(), async token =>
+        {
+            started.SetResult(token);
+            await Task.Delay(Timeout.InfiniteTimeSpan, token);
+            return new LegSendResult(OutcomeKind.Done, "1", "1", null, "done");
+        }, CancellationToken.None);
+        var token = await started.Task;
+        _clock.Advance(JournaledExecutor.SendDeadline);
+        var (entry, result) = await run;
+        Assert.True(token.IsCancellationRequested);
+        Assert.Equal(LegState.Unknown, entry.State);
+        Assert.Equal(OutcomeKind.Unknown, result.Kind);
+        Assert.Contains("send deadline", entry.Message);
     }
 
     [Fact]
@@ -216,9 +273,11 @@ public abstract class JournalTests(JournalStore store) : IDisposable
 
     private TransferHistoryEntry Row(long id, decimal amount) => new("wallet", id, _clock.GetUtcNow(), "MAIN_FUNDING", "USDT", amount, "CONFIRMED");
 
-    private sealed class FakeReconciler(Func<JournalEntry, LegEvidence?> answer) : ILegReconciler
+    private sealed class FakeReconciler(Func<JournalEntry, LegEvidence?> answer, TimeSpan validity = default) : ILegReconciler
     {
         public int Reads { get; private set; }
+
+        public TimeSpan RequestValidity => validity;
 
         public Task<Outcome<LegEvidence>> FindAsync(JournalEntry entry, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
         {

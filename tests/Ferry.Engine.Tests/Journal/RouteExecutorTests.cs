@@ -58,6 +58,8 @@ public abstract class RouteExecutorTests(JournalStore store) : IDisposable
 
     private sealed class Scripted(Func<JournalEntry, LegEvidence> evidence) : ILegReconciler
     {
+        public TimeSpan RequestValidity => TimeSpan.Zero;
+
         public Task<Outcome<LegEvidence>> FindAsync(JournalEntry entry, DateTimeOffset from, DateTimeOffset to, CancellationToken ct) =>
             Task.FromResult<Outcome<LegEvidence>>(new Done<LegEvidence>(evidence(entry)));
     }

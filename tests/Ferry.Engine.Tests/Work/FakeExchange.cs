@@ -41,6 +41,8 @@ internal sealed class FakeExchange : IVenueConnector
 
         public ILegReconciler Reconciler => this;
 
+        public TimeSpan RequestValidity => TimeSpan.FromSeconds(5);
+
         public async Task<LegSendResult> SendAsync(ITransferPlan leg, CancellationToken ct)
         {
             var id = leg.Describe().ClientTranId ?? throw new InvalidOperationException("The fake exchange keys transfers by clientTranId.");
