@@ -69,9 +69,34 @@ public static class JournaledExecutor
         using var activity = EngineTelemetry.StartLeg(sending);
         var result = await SendOnceAsync(send, sending, journal.Time, ct).ConfigureAwait(false);
         var (to, details) = Answer(result);
+        if (to == LegState.Rejected && await IsFirstRefusalOfAReusedIdAsync(journal, sending, result, CancellationToken.None).ConfigureAwait(false))
+        {
+            (to, details) = (LegState.Unknown, new TransitionDetails
+            {
+                ErrorCode = result.ErrorCode,
+                Message = $"{ReusedIdRefusal} {sending.Leg.ClientTranId} of the earlier attempts ({result.Message}); the exchange does not document its "
+                    + "answer to a reused id, so whether an earlier attempt executed is looked up by that id before anything else",
+            });
+        }
         var recorded = await journal.TransitionAsync(id, LegState.Sending, to, details, CancellationToken.None).ConfigureAwait(false);
         EngineTelemetry.EndLeg(activity, recorded, result);
         return (recorded, result);
+    }
+
+    private const string ReusedIdRefusal = "refused on a new attempt that reuses the clientTranId";
+
+    /// <summary>
+    /// A new attempt of a leg with a client id sends the id again, and an exchange refuses a reused id (Binance's
+    /// sub-account universal transfer with a generic -5010 in the simulator; its docs only say "must be unique"). So the
+    /// first refusal of such an attempt is not believed: it may mean an earlier attempt executed after all. It is left
+    /// unknown for the reconciler to look the id up; a later refusal, after the lookup found nothing, stands.
+    /// </summary>
+    private static async ValueTask<bool> IsFirstRefusalOfAReusedIdAsync(ITransferJournal journal, JournalEntry sending, LegSendResult result,
+        CancellationToken ct)
+    {
+        if (sending.Attempt < 2 || sending.Leg.ClientTranId is null || result.Kind != OutcomeKind.Rejected) return false;
+        var events = await journal.EventsAsync(sending.Id, ct).ConfigureAwait(false);
+        return !events.Any(e => e.Detail?.Contains(ReusedIdRefusal, StringComparison.Ordinal) == true);
     }
 
     /// <summary>Sends once, before the send deadline counted from the entry's send time; anything but the caller's

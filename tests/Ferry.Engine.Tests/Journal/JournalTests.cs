@@ -234,6 +234,39 @@ public abstract class JournalTests(JournalStore store) : IDisposable
     }
 
     [Fact]
+    public async Task A_resend_refused_for_its_reused_client_id_is_looked_up_before_the_refusal_is_believed()
+    {
+        using var j = store.Open(_clock);
+        var id = Unknown(j, Leg(clientTranId: "ferryreuse"));
+        j.Transition(id, LegState.Unknown, LegState.NotExecuted);
+        var refused = new LegSendResult(OutcomeKind.Rejected, null, null, "-5010", "exchange error -5010 (HTTP 400): Asset transfer fail.");
+        // The first attempt did execute, late: the exchange refuses the reused id with a generic error.
+        var (entry, _) = await JournaledExecutor.ResendAsync(j, id, _ => Task.FromResult(refused), CancellationToken.None);
+        Assert.Equal(LegState.Unknown, entry.State);
+        Assert.Contains("reuses the clientTranId", entry.Message);
+        var found = await new JournalReconciler(j, _ => new FakeReconciler(_ => new FoundByClientId("9001")), _clock).ReconcileAsync(id, CancellationToken.None);
+        Assert.Equal(LegState.Done, found.State);
+        Assert.Equal("9001", found.Entry.ExchangeId);
+    }
+
+    [Fact]
+    public async Task A_second_refusal_after_the_id_was_looked_up_and_not_found_stands()
+    {
+        using var j = store.Open(_clock);
+        var id = Unknown(j, Leg(clientTranId: "ferryreuse"));
+        j.Transition(id, LegState.Unknown, LegState.NotExecuted);
+        var refused = new LegSendResult(OutcomeKind.Rejected, null, null, "-5002", "exchange error -5002 (HTTP 400): You have insufficient balance.");
+        await JournaledExecutor.ResendAsync(j, id, _ => Task.FromResult(refused), CancellationToken.None);
+        var noWait = new ReconcileOptions { HistoryLagWindow = TimeSpan.FromSeconds(3), WaitForLag = false };
+        _clock.Advance(JournaledExecutor.SendDeadline + TimeSpan.FromSeconds(4));
+        var notFound = await new JournalReconciler(j, _ => new FakeReconciler(_ => new FoundByClientId(null)), _clock, noWait).ReconcileAsync(id, CancellationToken.None);
+        Assert.Equal(LegState.NotExecuted, notFound.State);
+        var (entry, _) = await JournaledExecutor.ResendAsync(j, id, _ => Task.FromResult(refused), CancellationToken.None);
+        Assert.Equal(LegState.Rejected, entry.State);
+        Assert.Equal(3, entry.Attempt);
+    }
+
+    [Fact]
     public async Task An_unreadable_history_or_a_missing_reconciler_keeps_the_entry_unknown()
     {
         using var j = store.Open(_clock);
