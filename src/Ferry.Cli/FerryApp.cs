@@ -14,28 +14,7 @@ public static class FerryApp
     /// <summary>Runs <c>ferry</c> with <paramref name="args"/>; returns the exit code.</summary>
     public static async Task<int> RunAsync(string[] args, CliEnvironment env, CancellationToken ct = default)
     {
-        var root = new RootCommand("Ferry moves assets between crypto-exchange accounts, exactly once. With no account configured, every command runs on a built-in simulator.")
-        {
-            TransferCommand.Create(env),
-            BalancesCommand.Create(env),
-            HistoryCommand.Create(env),
-            SimCommand.Create(env),
-            DemoCommand.Create(env),
-            AccountsCommand.Create(env),
-            SubCommand.Create(env),
-            ManagedCommand.Create(env),
-            JournalCommand.Create(env),
-            PolicyCommand.Create(env),
-            ApprovalsCommand.Create(env),
-            AuditCommand.Create(env),
-            Mcp.McpCommand.Create(env),
-            ServeCommand.Create(env),
-            SweepCommand.Create(env), RebalanceCommand.Create(env), WorkerCommand.Create(env),
-        };
-        var verbose = CommonOptions.Verbose();
-        root.Options.Add(verbose);
-        var journal = CommonOptions.Journal();
-        root.Options.Add(journal);
+        var (root, verbose, journal) = BuildRoot(args, env);
         env.InspectCommandTree?.Invoke(root);
 
         var parse = root.Parse(args);
@@ -75,6 +54,39 @@ public static class FerryApp
             env.Log.Dispose();
             env.Log = CliLog.Off;
         }
+    }
+
+    /// <summary>The top-level commands, each built only when needed.</summary>
+    private static readonly (string Name, Func<CliEnvironment, Command> Create)[] TopLevel =
+    [
+        ("transfer", TransferCommand.Create), ("balances", BalancesCommand.Create), ("history", HistoryCommand.Create),
+        ("sim", SimCommand.Create), ("demo", DemoCommand.Create), ("accounts", AccountsCommand.Create), ("sub", SubCommand.Create),
+        ("managed", ManagedCommand.Create), ("journal", JournalCommand.Create), ("policy", PolicyCommand.Create),
+        ("approvals", ApprovalsCommand.Create), ("audit", AuditCommand.Create), ("mcp", Mcp.McpCommand.Create),
+        ("serve", ServeCommand.Create), ("sweep", SweepCommand.Create), ("rebalance", RebalanceCommand.Create),
+        ("worker", WorkerCommand.Create),
+    ];
+
+    /// <summary>
+    /// The command tree for <paramref name="args"/>. When an argument names a top-level command, only the commands named
+    /// are built (their options, subcommands and handlers cost start-up time for every command otherwise); the root's
+    /// help, an unknown command, a response file or a directive get the whole tree, so their output is unchanged.
+    /// </summary>
+    internal static (RootCommand Root, Option<bool> Verbose, Option<string?> Journal) BuildRoot(string[] args, CliEnvironment env)
+    {
+        var wholeTree = env.InspectCommandTree is not null
+            || args.Any(a => a.StartsWith('@') || a.StartsWith('['))
+            || !TopLevel.Any(c => args.Contains(c.Name, StringComparer.Ordinal));
+        var root = new RootCommand("Ferry moves assets between crypto-exchange accounts, exactly once. With no account configured, every command runs on a built-in simulator.");
+        foreach (var (name, create) in TopLevel)
+        {
+            if (wholeTree || args.Contains(name, StringComparer.Ordinal)) root.Subcommands.Add(create(env));
+        }
+        var verbose = CommonOptions.Verbose();
+        root.Options.Add(verbose);
+        var journal = CommonOptions.Journal();
+        root.Options.Add(journal);
+        return (root, verbose, journal);
     }
 
     private static async Task<int> FailAsync(CliEnvironment env, bool json, int exitCode, string message)

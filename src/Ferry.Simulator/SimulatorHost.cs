@@ -18,18 +18,15 @@ public sealed class SimulatorHost : IAsyncDisposable
     private readonly SimLedger _ledger;
     private readonly WeightBuckets _buckets;
     private KestrelListener? _listener;
-    private readonly SqliteStateStore? _store;
-    private readonly SqliteStateGate? _gate;
+    private readonly StateFile? _file;
     private readonly StateAccess _state;
     private bool _stopped;
 
-    private SimulatorHost(RequestDelegate pipeline, SimLedger ledger, SqliteStateStore? store, SqliteStateGate? gate,
-        StateAccess state, Ferry.Simulator.Faults.FaultInjector faults, WeightBuckets buckets)
+    private SimulatorHost(RequestDelegate pipeline, SimLedger ledger, StateFile? file, StateAccess state, Ferry.Simulator.Faults.FaultInjector faults, WeightBuckets buckets)
     {
         _pipeline = pipeline;
         _ledger = ledger;
-        _store = store;
-        _gate = gate;
+        _file = file;
         _state = state;
         _buckets = buckets;
         Faults = faults;
@@ -97,37 +94,24 @@ public sealed class SimulatorHost : IAsyncDisposable
         var faults = new Ferry.Simulator.Faults.FaultInjector(options.Faults ?? options.Scenario?.Faults ?? Ferry.Simulator.Faults.FaultPlan.None,
             options.Faults is null && options.Scenario?.Faults is not null ? options.Scenario.FaultSeed : options.FaultSeed, clock);
         options = options.WithTime(clock);
-        var store = options.StatePath is null ? null : SqliteStateStore.Open(options.StatePath, options.StateLockTimeout);
-        var gate = store is null ? null : new SqliteStateGate(store.Connection, options.StateLockTimeout);
+        var now = options.Time.GetUtcNow().ToUnixTimeMilliseconds();
+        var file = options.StatePath is null ? null : StateFile.Open(options.StatePath, options.StateLockTimeout, options.Scenario, now);
         try
         {
-            var now = options.Time.GetUtcNow().ToUnixTimeMilliseconds();
-            var subStore = store is null ? null : new SubAccountBookStore(store.Connection);
-            var managedStore = store is null ? null : new ManagedSubAccountBookStore(store.Connection);
-            // Creating and seeding a new file, or reading an existing one, happens under the file's write lock: when two
-            // processes start at once, exactly one seeds and the other loads what it seeded.
-            var (state, subState, managedState) = store is null
-                ? (SimState.FromScenario(options.Scenario), SubAccountBookSeed.FromScenario(options.Scenario, now),
-                    ManagedSubAccountBookSeed.FromScenario(options.Scenario, now))
-                : gate!.Write(() => (store.LoadOrSeed(options.Scenario), subStore!.Load(options.Scenario, now), managedStore!.Load(options.Scenario, now)));
+            var (state, subState, managedState) = file?.Loaded
+                ?? (SimState.FromScenario(options.Scenario), SubAccountBookSeed.FromScenario(options.Scenario, now),
+                    ManagedSubAccountBookSeed.FromScenario(options.Scenario, now));
 
-            var ledger = new SimLedger(state.Ledger, (ILedgerStore?)store ?? MemoryLedgerStore.Instance, options.Time);
+            var ledger = new SimLedger(state.Ledger, file?.LedgerStore ?? MemoryLedgerStore.Instance, options.Time);
             ledger.HistoryLag = faults.HistoryLagOf;
             ledger.HistoryLagActive = () => faults.DelaysHistory;
-            var subAccounts = new SubAccountBook(ledger, subState, (ISubAccountBookStore?)subStore ?? MemorySubAccountBookStore.Instance, options.Time);
+            var subAccounts = new SubAccountBook(ledger, subState, file?.SubAccountStore ?? MemorySubAccountBookStore.Instance, options.Time);
             subAccounts.IpRestrictions.UseKeyOwners(state.Keys.Select(k => new KeyValuePair<string, string>(k.ApiKey, k.Owner)));
             var managed = new ManagedSubAccountBook(ledger, subAccounts, managedState,
-                (IManagedSubAccountBookStore?)managedStore ?? MemoryManagedSubAccountBookStore.Instance, options.Time);
-            // Another process serving the same file committed: memory becomes what the file holds (keys and the HTX
-            // section never change after seeding).
-            gate?.UseReload(() =>
-            {
-                var time = options.Time.GetUtcNow().ToUnixTimeMilliseconds();
-                ledger.Reload(store!.Read().Ledger);
-                subAccounts.Reload(subStore!.Load(options.Scenario, time));
-                managed.Reload(managedStore!.Load(options.Scenario, time));
-            });
-            var access = new StateAccess((IStateGate?)gate ?? MemoryStateGate.Instance, managed);
+                file?.ManagedStore ?? MemoryManagedSubAccountBookStore.Instance, options.Time);
+            // Another process serving the same file committed: memory becomes what the file holds.
+            file?.ReloadInto(ledger, subAccounts, managed, options.Scenario, options.Time);
+            var access = new StateAccess(file?.Gate ?? MemoryStateGate.Instance, managed);
             var buckets = new WeightBuckets(options.Time, options.RateLimits.Window);
             var gateway = new BinanceGateway(
                 BinanceEndpoints.Create(ledger, options.RateLimits, subAccounts, managed, state.Htx?.Users), new KeyRing(state.Keys),
@@ -138,12 +122,11 @@ public sealed class SimulatorHost : IAsyncDisposable
             // The fault injector decides what becomes of each request; scheduled work (managed sub-account withdrawals)
             // runs inside the state gate before the handler, on the injected clock.
             RequestDelegate pipeline = ctx => faults.HandleAsync(ctx, c => HtxGateway.Serves(c.Request.Path) ? htx.HandleAsync(c) : gateway.HandleAsync(c));
-            return new SimulatorHost(pipeline, ledger, store, gate, access, faults, buckets);
+            return new SimulatorHost(pipeline, ledger, file, access, faults, buckets);
         }
         catch
         {
-            gate?.Dispose();
-            store?.Dispose();
+            file?.Dispose();
             throw;
         }
     }
@@ -185,8 +168,7 @@ public sealed class SimulatorHost : IAsyncDisposable
         }
         finally
         {
-            _gate?.Dispose();
-            _store?.Dispose();
+            _file?.Dispose();
         }
     }
 

@@ -32,6 +32,24 @@ public sealed class EmbeddedSimulatorTests : IDisposable
     }
 
     [Fact]
+    public async Task Balances_on_a_fresh_home_write_no_state_and_equal_the_balances_read_from_the_seeded_file()
+    {
+        var freshText = await _cli.RunAsync("balances");
+        var fresh = await _cli.RunAsync("balances", "--json");
+        Assert.True(fresh.ExitCode == 0, fresh.All);
+        Assert.False(File.Exists(_cli.StatePath), "a read-only balances wrote the simulator's state file");
+        Assert.False(File.Exists(Path.Combine(_cli.Home, "journal.db")), "a read-only balances wrote the journal");
+
+        // A refused transfer reads the simulator, so it seeds the state file, and moves nothing.
+        Assert.Equal(4, (await _cli.RunAsync("transfer", "1000000", "USDT", "--from", "spot", "--to", "usdm")).ExitCode);
+        Assert.True(File.Exists(_cli.StatePath));
+
+        var seeded = await _cli.RunAsync("balances", "--json");
+        Assert.Equal(fresh.Out, seeded.Out);
+        Assert.Equal(freshText.Out, (await _cli.RunAsync("balances")).Out);
+    }
+
+    [Fact]
     public async Task Json_transfer_reports_the_transfer_id_and_history_lists_it()
     {
         var transfer = await _cli.RunAsync("transfer", "0.1", "btc", "--from", "spot", "--to", "funding", "--json");

@@ -31,13 +31,24 @@ public sealed class StartupLoadTests
     }
 
     [Fact]
-    public async Task Balances_on_the_embedded_simulator_loads_the_engine_and_the_simulator()
+    public async Task A_transfer_on_the_embedded_simulator_loads_the_engine_the_simulator_and_sqlite()
     {
-        var loaded = await LoadedByAsync("balances");
+        var loaded = await LoadedByAsync("transfer", "10", "USDT", "--from", "spot", "--to", "usdm");
 
         Assert.Contains("Ferry.Engine", loaded);
         Assert.Contains("Ferry.Simulator", loaded);
         Assert.Contains("Microsoft.Data.Sqlite", loaded);
+    }
+
+    [Fact]
+    public async Task Balances_on_a_fresh_home_answer_from_the_seed_in_memory_without_sqlite_or_any_file()
+    {
+        var (loaded, homeFiles) = await RunAsync("balances");
+
+        Assert.Contains("Ferry.Engine", loaded);
+        Assert.Contains("Ferry.Simulator", loaded);
+        Assert.DoesNotContain(loaded, name => name.StartsWith("Microsoft.Data.Sqlite", StringComparison.Ordinal) || name.StartsWith("SQLitePCLRaw", StringComparison.Ordinal));
+        Assert.Empty(homeFiles);
     }
 
     [Theory]
@@ -53,8 +64,12 @@ public sealed class StartupLoadTests
         Assert.DoesNotContain(loaded, name => WebHostAssemblies.Any(heavy => name.StartsWith(heavy, StringComparison.Ordinal)));
     }
 
-    /// <summary>Runs <c>ferry <paramref name="arguments"/></c> in a child process with a fresh FERRY_HOME; expects exit 0.</summary>
-    private static async Task<IReadOnlyList<string>> LoadedByAsync(params string[] arguments)
+    /// <summary>The assemblies <c>ferry <paramref name="arguments"/></c> loads in a child process with a fresh FERRY_HOME.</summary>
+    private static async Task<IReadOnlyList<string>> LoadedByAsync(params string[] arguments) => (await RunAsync(arguments)).Loaded;
+
+    /// <summary>Runs <c>ferry <paramref name="arguments"/></c> in a child process with a fresh FERRY_HOME; expects exit 0.
+    /// Returns the assemblies it loaded and the files it left under FERRY_HOME.</summary>
+    private static async Task<(IReadOnlyList<string> Loaded, IReadOnlyList<string> HomeFiles)> RunAsync(params string[] arguments)
     {
         var argument = string.Join(' ', arguments);
         var folder = Directory.CreateTempSubdirectory("ferry-startup-").FullName;
@@ -86,7 +101,9 @@ public sealed class StartupLoadTests
                 if (!process.HasExited) process.Kill(entireProcessTree: true);
             }
 
-            return await File.ReadAllLinesAsync(list);
+            var home = Path.Combine(folder, "home");
+            var homeFiles = Directory.Exists(home) ? Directory.GetFiles(home, "*", SearchOption.AllDirectories) : [];
+            return (await File.ReadAllLinesAsync(list), homeFiles);
         }
         finally
         {

@@ -34,7 +34,7 @@ internal static class BalancesCommand
         if (target.Environment != Ferry.Engine.Accounts.AccountEnvironment.Sim)
             return await AccountBalancesCommand.RunAsync(env, printer, target, owner, subAccounts || owner is not null, ct);
 
-        await using var session = await BinanceSession.OpenAsync(target, env, ct);
+        await using var session = await BinanceSession.OpenForReadingAsync(target, env, ct);
         var rows = await session.SimulatorAdmin().BalancesAsync(owner?.ToLowerInvariant(), ct);
         var ordered = rows.Where(r => r.Amount != 0)
             .OrderBy(r => r.Owner == target.Email ? 0 : 1).ThenBy(r => r.Owner, StringComparer.Ordinal)

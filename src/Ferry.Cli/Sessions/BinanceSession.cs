@@ -45,11 +45,19 @@ internal sealed class BinanceSession : IAsyncDisposable
             : $"Binance {Account.Environment.ToString().ToUpperInvariant()} (account '{Account.Name}')";
 
     /// <summary>Opens the session <paramref name="target"/> names, opening the embedded simulator if it is the one.</summary>
-    public static Task<BinanceSession> OpenAsync(SessionTarget target, CliEnvironment env, CancellationToken ct)
+    public static Task<BinanceSession> OpenAsync(SessionTarget target, CliEnvironment env, CancellationToken ct) => Open(target, env, readsOnly: false);
+
+    /// <summary>Opens the session for a command that only reads: the embedded simulator opens without creating its state
+    /// (<see cref="EmbeddedSimulator.OpenInProcessForReading"/>); a configured account opens as usual.</summary>
+    public static Task<BinanceSession> OpenForReadingAsync(SessionTarget target, CliEnvironment env, CancellationToken ct) => Open(target, env, readsOnly: true);
+
+    private static Task<BinanceSession> Open(SessionTarget target, CliEnvironment env, bool readsOnly)
     {
         if (target.Configured is null)
         {
-            var (host, handler) = EmbeddedSimulator.OpenInProcess(target.Home, env.Time);
+            var (host, handler) = readsOnly
+                ? EmbeddedSimulator.OpenInProcessForReading(target.Home, env.Time)
+                : EmbeddedSimulator.OpenInProcess(target.Home, env.Time);
             var statePath = target.Home.EmbeddedSimulatorState;
             var embedded = EmbeddedSimulator.Account(host.BaseAddress, target.AccountName);
             return Task.FromResult(new BinanceSession(embedded, NewClient(embedded, env, target.Home, handler), host, handler, statePath));

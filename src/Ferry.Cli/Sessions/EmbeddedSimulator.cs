@@ -42,6 +42,19 @@ internal static class EmbeddedSimulator
         return (host, host.CreateHandler());
     }
 
+    /// <summary>
+    /// Like <see cref="OpenInProcess"/>, for a command that only reads. On a home whose simulator never ran, the demo
+    /// seed answers from memory, as the file seeded from it would: no state file, no SQLite, nothing written. The
+    /// handler refuses any request but a read, so nothing a session sends there can be lost.
+    /// </summary>
+    public static (SimulatorHost Host, HttpMessageHandler Handler) OpenInProcessForReading(FerryHome home, TimeProvider time)
+    {
+        if (File.Exists(home.EmbeddedSimulatorState)) return OpenInProcess(home, time);
+        home.EnsureNotAFile("sim");
+        var host = SimulatorHost.StartInProcess(new SimulatorOptions { Scenario = ScenarioDocument.Demo(), Time = time });
+        return (host, new ReadOnlyRequestsHandler(host.CreateHandler()));
+    }
+
     /// <summary>The account through which Ferry talks to a demo-seeded simulator.</summary>
     public static AccountDefinition Account(Uri baseAddress, string name) => new(
         name, Venue.Binance, AccountEnvironment.Sim, baseAddress,

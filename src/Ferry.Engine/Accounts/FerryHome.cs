@@ -33,19 +33,7 @@ public sealed class FerryHome
     /// </summary>
     public void EnsureExists(string? subfolder = null)
     {
-        var target = subfolder is null ? Path : System.IO.Path.Combine(Path, subfolder);
-        if (File.Exists(target))
-        {
-            throw new FerryHomeException(subfolder is null
-                ? $"FERRY_HOME {Path} is a file, not a folder; point FERRY_HOME at a folder (or unset it for ~/.ferry)."
-                : $"{target} is a file, not a folder; Ferry keeps its {subfolder} there under FERRY_HOME, so move the file away.");
-        }
-
-        for (var above = System.IO.Path.GetDirectoryName(target); above is not null; above = System.IO.Path.GetDirectoryName(above))
-        {
-            if (File.Exists(above))
-                throw new FerryHomeException($"FERRY_HOME {Path} lies under {above}, which is a file, not a folder; point FERRY_HOME at a folder.");
-        }
+        var target = RefuseFilesInTheWay(subfolder);
         try
         {
             if (!Directory.Exists(target))
@@ -62,6 +50,31 @@ public sealed class FerryHome
             throw new FerryHomeException(
                 $"Ferry cannot write to {target} ({Reason(e)}); FERRY_HOME must be a folder Ferry can create and write in.");
         }
+    }
+
+    /// <summary>
+    /// Refuses, in the same sentences as <see cref="EnsureExists"/>, a FERRY_HOME (or <paramref name="subfolder"/>) that
+    /// is a file or lies under one, without creating anything: for a command that only reads.
+    /// </summary>
+    public void EnsureNotAFile(string? subfolder = null) => RefuseFilesInTheWay(subfolder);
+
+    private string RefuseFilesInTheWay(string? subfolder)
+    {
+        var target = subfolder is null ? Path : System.IO.Path.Combine(Path, subfolder);
+        if (File.Exists(target))
+        {
+            throw new FerryHomeException(subfolder is null
+                ? $"FERRY_HOME {Path} is a file, not a folder; point FERRY_HOME at a folder (or unset it for ~/.ferry)."
+                : $"{target} is a file, not a folder; Ferry keeps its {subfolder} there under FERRY_HOME, so move the file away.");
+        }
+
+        for (var above = System.IO.Path.GetDirectoryName(target); above is not null; above = System.IO.Path.GetDirectoryName(above))
+        {
+            if (File.Exists(above))
+                throw new FerryHomeException($"FERRY_HOME {Path} lies under {above}, which is a file, not a folder; point FERRY_HOME at a folder.");
+        }
+
+        return target;
     }
 
     /// <summary>The operating system's reason without the path it repeats, e.g. "permission denied".</summary>
