@@ -133,6 +133,17 @@ public sealed class SubAccountEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_transfer_out_of_a_sub_account_is_found_by_its_clientTranId_as_the_reconciler_asks()
+    {
+        var request = new SubAccountUniversalTransferRequest(SubAccountAccountType.Spot, SubAccountAccountType.Spot, "USDT", 4m) { FromEmail = Alice, ClientTranId = "ferryoutofalice" };
+        var result = Done(await MasterApi.UniversalTransferAsync(request));
+        var now = DateTimeOffset.UtcNow;
+        // The window a reconciler reads: from 5 min before sending to 5 min after the request could last be accepted.
+        var found = Done(await MasterApi.FindUniversalTransferAsync("ferryoutofalice", Alice, now - TimeSpan.FromMinutes(5), now + TimeSpan.FromSeconds(21) + TimeSpan.FromMinutes(5)));
+        Assert.Equal(result.TranId, found!.TranId);
+    }
+
+    [Fact]
     public async Task A_reused_clientTranId_is_rejected_and_nothing_moves()
     {
         var first = new SubAccountUniversalTransferRequest(SubAccountAccountType.Spot, SubAccountAccountType.Spot, "USDT", 1m) { ToEmail = Alice };

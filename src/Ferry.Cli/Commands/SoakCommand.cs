@@ -122,11 +122,16 @@ internal static class SoakCommand
         Htx = new HtxSimSettings { TransfersPerSecond = 100_000, AccountRequestsPer2Seconds = 100_000, SwapPrivateRequestsPer3Seconds = 100_000, LedgerRequestsPerSecond = 100_000, TimestampTolerance = htxTimestampTolerance ?? TimeSpan.FromMinutes(10) },
     };
 
+    /// <summary>The soak's history-lag window: the lag it injects, the skew fault's 1.5 s clock difference, and 3 s for a
+    /// loaded simulator's own delay between checking a request's timestamp and committing its move (it checks once, on
+    /// arrival).</summary>
+    internal static int HistoryLagWindowMs(int lagMs) => lagMs + 1500 + 3000;
+
     internal static ReconcileOptions Options(JumpClock? clock, int lagMs) => new()
     {
         // The window must cover the history lag plus any clock difference between the exchange and Ferry (skew-ms=1500).
         // Reads keep the default spacing: the wait also spans the send deadline and the request's validity.
-        HistoryLagWindow = TimeSpan.FromMilliseconds(lagMs + 1500 + 1000),
+        HistoryLagWindow = TimeSpan.FromMilliseconds(HistoryLagWindowMs(lagMs)),
         Delay = clock is null ? null : (d, _) => { clock.Skip(d); return Task.CompletedTask; },
     };
 

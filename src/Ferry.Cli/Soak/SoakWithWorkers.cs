@@ -80,7 +80,7 @@ internal static class SoakWithWorkers
         }
 
         // A unit that failed (a leg refused by the exchange) is finished here through the engine, as an operator would.
-        var lagWindowMs = HistoryLagMs + 1500 + 1000;
+        var lagWindowMs = SoakCommand.HistoryLagWindowMs(HistoryLagMs);
         var operatorRunner = new SoakRunner(host.BaseAddress, journal, env.Time, seed, SoakCommand.Options(null, HistoryLagMs), new BinanceClientOptions().RecvWindow);
         var finishedByOperator = new HashSet<string>(StringComparer.Ordinal);
         async Task FinishAsync(SoakRunner.Intent intent, CancellationToken c)
@@ -106,7 +106,13 @@ internal static class SoakWithWorkers
         printer.Line($"faults fired: {(fired.Length == 0 ? "none" : fired)}; kills: {tally.Kills}; journal entries: {entries}; seconds: {watch.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)}");
         printer.Line($"workers: {tally}; units: {string.Join(" ", counts.OrderBy(c => c.Key).Select(c => $"{WorkUnitStates.Name(c.Key)}={c.Value}"))}");
         var clean = summary is { Duplicates: 0, Losses: 0, Unresolved: 0, Conserved: true };
-        if (!clean) printer.Line($"journal kept for inspection: {location.Display} (seed {seed})");
+        if (!clean)
+        {
+            // The simulator lives only as long as this run: keep its record of every move beside the journal.
+            var moves = Path.Combine(folder, "simulator-moves.txt");
+            await File.WriteAllLinesAsync(moves, (await simulator.MovesAsync(ct)).Select(m => m.ToString()), ct);
+            printer.Line($"journal kept for inspection: {location.Display} (seed {seed}); the simulator's moves: {moves}");
+        }
         printer.Line(summary.ToString());
         var faultsFired = new OrderedDictionary<string, long>(host.Faults.Counts.OrderBy(c => c.Key).Select(c => KeyValuePair.Create(c.Key.ToString(), c.Value)));
         printer.Document(
