@@ -102,10 +102,14 @@ internal static class JournalRows
 
     /// <summary>Reads a row returned with <see cref="ChangedColumns"/> onto the description the caller holds (the columns of
     /// a leg's description never change once written), and checks it.</summary>
-    public static JournalEntry ReadChanged(DbDataReader r, string id, LegDescription leg, DateTimeOffset createdAt)
+    public static JournalEntry ReadChanged(DbDataReader r, string id, LegDescription leg, DateTimeOffset createdAt) =>
+        ReadChanged(new DataReaderRow(r), id, leg, createdAt);
+
+    /// <inheritdoc cref="ReadChanged(DbDataReader, string, LegDescription, DateTimeOffset)"/>
+    public static JournalEntry ReadChanged<TRow>(TRow r, string id, LegDescription leg, DateTimeOffset createdAt) where TRow : IRowValues
     {
-        var entry = new JournalEntry(id, leg, LegStates.Parse(r.GetString(0)), r.GetInt32(1), createdAt, Time(r, 2),
-            r.IsDBNull(3) ? null : Time(r, 3), Text(r, 4), Text(r, 5), Text(r, 6), Text(r, 7));
+        var entry = new JournalEntry(id, leg, LegStates.Parse(r.Text(0)), r.Int32(1), createdAt, Time(r, 2),
+            r.IsNull(3) ? null : Time(r, 3), Text(r, 4), Text(r, 5), Text(r, 6), Text(r, 7));
         Check(entry);
         return entry;
     }
@@ -129,9 +133,11 @@ internal static class JournalRows
     public const string EventColumns = "seq, at_ms, attempt, from_state, to_state, detail";
 
     /// <summary>Reads a claim row selected with <see cref="ClaimColumns"/>.</summary>
-    public static JournalClaim ReadClaim(DbDataReader r) =>
-        new(r.GetString(0), r.GetInt64(1), new JournalOwner(r.GetString(2), r.GetInt32(3), r.GetString(4), r.GetInt64(5)),
-            Time(r, 6), Time(r, 7));
+    public static JournalClaim ReadClaim(DbDataReader r) => ReadClaim(new DataReaderRow(r));
+
+    /// <inheritdoc cref="ReadClaim(DbDataReader)"/>
+    public static JournalClaim ReadClaim<TRow>(TRow r) where TRow : IRowValues =>
+        new(r.Text(0), r.Int64(1), new JournalOwner(r.Text(2), r.Int32(3), r.Text(4), r.Int64(5)), Time(r, 6), Time(r, 7));
 
     /// <summary>Reads an event row of entry <paramref name="id"/> selected with <see cref="EventColumns"/>.</summary>
     public static JournalEvent ReadEvent(DbDataReader r, string id) =>
@@ -183,19 +189,24 @@ internal static class JournalRows
     public static string WriteParameters(IReadOnlyList<KeyValuePair<string, string>> parameters)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer)) WriteParameters(json, parameters);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>Writes the parameters as a JSON array of [name, value] pairs and flushes <paramref name="json"/>.</summary>
+    public static void WriteParameters(Utf8JsonWriter json, IReadOnlyList<KeyValuePair<string, string>> parameters)
+    {
+        json.WriteStartArray();
+        for (var i = 0; i < parameters.Count; i++)
         {
+            var (k, v) = parameters[i];
             json.WriteStartArray();
-            foreach (var (k, v) in parameters)
-            {
-                json.WriteStartArray();
-                json.WriteStringValue(k);
-                json.WriteStringValue(v);
-                json.WriteEndArray();
-            }
+            json.WriteStringValue(k);
+            json.WriteStringValue(v);
             json.WriteEndArray();
         }
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        json.WriteEndArray();
+        json.Flush();
     }
 
     private static List<KeyValuePair<string, string>> ReadParameters(string id, string json)
@@ -224,4 +235,8 @@ internal static class JournalRows
     private static string? Text(DbDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
 
     private static DateTimeOffset Time(DbDataReader r, int ordinal) => DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(ordinal));
+
+    private static string? Text<TRow>(TRow r, int ordinal) where TRow : IRowValues => r.IsNull(ordinal) ? null : r.Text(ordinal);
+
+    private static DateTimeOffset Time<TRow>(TRow r, int ordinal) where TRow : IRowValues => DateTimeOffset.FromUnixTimeMilliseconds(r.Int64(ordinal));
 }
