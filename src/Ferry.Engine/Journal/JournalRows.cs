@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Data.Common;
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -176,13 +178,24 @@ internal static class JournalRows
     /// <summary>What an event records besides its states: ids, code and message, or null.</summary>
     public static string? Detail(TransitionDetails? d)
     {
-        if (d is null) return null;
-        var parts = new List<string>();
-        if (d.ExchangeId is not null) parts.Add($"id {d.ExchangeId}");
-        if (d.HistoryId is not null) parts.Add($"history row {d.HistoryId}");
-        if (d.ErrorCode is not null) parts.Add($"code {d.ErrorCode}");
-        if (d.Message is not null) parts.Add(d.Message);
-        return parts.Count == 0 ? null : string.Join("; ", parts);
+        if (d is null || (d.ExchangeId ?? d.HistoryId ?? d.ErrorCode ?? d.Message) is null) return null;
+        // One string built in a pooled buffer: a leg's answer writes this on every send.
+        var text = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture);
+        var first = true;
+        Part(ref text, ref first, "id ", d.ExchangeId);
+        Part(ref text, ref first, "history row ", d.HistoryId);
+        Part(ref text, ref first, "code ", d.ErrorCode);
+        Part(ref text, ref first, "", d.Message);
+        return text.ToStringAndClear();
+
+        static void Part(ref DefaultInterpolatedStringHandler text, ref bool first, string label, string? value)
+        {
+            if (value is null) return;
+            if (!first) text.AppendLiteral("; ");
+            first = false;
+            text.AppendLiteral(label);
+            text.AppendFormatted(value);
+        }
     }
 
     /// <summary>The parameters as a JSON array of [name, value] pairs.</summary>

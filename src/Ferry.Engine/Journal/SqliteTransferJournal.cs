@@ -310,13 +310,17 @@ public sealed class SqliteTransferJournal : ITransferJournal
         }
         catch (AdmissionRefusal refusal)
         {
-            throw await LockedAsync(async () =>
-            {
-                using var kept = BeginWrite();
-                return await JournalWrites.WriteKeptAsync(Rows, refusal, _time.GetUtcNow(), _commit, ct).ConfigureAwait(false);
-            }, ct).ConfigureAwait(false);
+            throw await WriteKeptAsync(refusal, ct).ConfigureAwait(false);
         }
     }
+
+    /// <summary>A refusal's kept rows, in a write of their own (a method of its own, so the write that may be refused makes
+    /// no closure).</summary>
+    private ValueTask<Exception> WriteKeptAsync(AdmissionRefusal refusal, CancellationToken ct) => LockedAsync(refusal, static async (j, refusal, ct) =>
+    {
+        using var kept = j.BeginWrite();
+        return await JournalWrites.WriteKeptAsync(j.Rows, refusal, j._time.GetUtcNow(), j._commit, ct).ConfigureAwait(false);
+    }, ct);
 
     /// <inheritdoc/>
     public ValueTask<IReadOnlyList<CountedMove>> CountedSinceAsync(DateTimeOffset since, CancellationToken ct = default) =>
