@@ -20,7 +20,7 @@ internal sealed class SqliteStatement : IStatementParameters, IRowValues, IDispo
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _stmt;
     private readonly Dictionary<string, int> _indexes = new(StringComparer.Ordinal);
-    private readonly ArrayBufferWriter<byte> _json = new(256);
+    private ArrayBufferWriter<byte>? _json;
     private Utf8JsonWriter? _jsonWriter;
 
     public SqliteStatement(SqliteConnection connection, string sql)
@@ -46,9 +46,16 @@ internal sealed class SqliteStatement : IStatementParameters, IRowValues, IDispo
     /// <summary>Writes the JSON into a buffer this statement keeps and binds its UTF-8 bytes (SQLite copies them).</summary>
     public void SetPairs(string name, IReadOnlyList<KeyValuePair<string, string>> pairs)
     {
-        _json.ResetWrittenCount();
-        if (_jsonWriter is null) _jsonWriter = new Utf8JsonWriter(_json);
-        else _jsonWriter.Reset(_json);
+        if (_json is null)
+        {
+            _json = new ArrayBufferWriter<byte>(256);
+            _jsonWriter = new Utf8JsonWriter(_json);
+        }
+        else
+        {
+            _json.ResetWrittenCount();
+            _jsonWriter!.Reset(_json);
+        }
         JournalRows.WriteParameters(_jsonWriter, pairs);
         Check(raw.sqlite3_bind_text(_stmt, Index(name), _json.WrittenSpan));
     }
@@ -105,5 +112,6 @@ internal sealed class SqliteStatement : IStatementParameters, IRowValues, IDispo
         if (rc != raw.SQLITE_OK) throw Error(rc);
     }
 
-    private SqliteException Error(int rc) => new(raw.sqlite3_errmsg(_db).utf8_to_string(), rc, raw.sqlite3_extended_errcode(_db));
+    /// <summary>The error as Microsoft.Data.Sqlite reports it: the primary code (19 for a constraint) and the extended one.</summary>
+    private SqliteException Error(int rc) => new(raw.sqlite3_errmsg(_db).utf8_to_string(), rc & 0xFF, raw.sqlite3_extended_errcode(_db));
 }
