@@ -51,7 +51,7 @@ public static class Program
                 return await SimulatorChild.RunAsync().ConfigureAwait(false);
             default:
                 await Console.Error.WriteLineAsync(
-                    $"Unknown command '{command}'. Use: bdn [BenchmarkDotNet args] | loopback [--calls N] [--warmup W] | sweep --sources N [--window-ms W] | signing [--signatures N] [--warmup W] [--block B] | path [--cli ferry.dll] [--src folder] [--list] | sim [--seconds S] [--warmup-seconds W] [--rounds R] [--concurrency C] [--moves M] | startup [--runs N] [--cli DIR] [--hello DIR] | journal [--legs N] [--small S] [--big L] | serve [--clients C] [--seconds S] [--warmup-seconds W] [--rounds R] [--moves M] [--cli DIR] | workers [--transfers N] [--bound-transfers M] [--window-ms W] [--concurrency C] | serve-sim").ConfigureAwait(false);
+                    $"Unknown command '{command}'. Use: bdn [BenchmarkDotNet args] | loopback [--calls N] [--warmup W] | sweep --sources N [--window-ms W] | signing [--signatures N] [--warmup W] [--block B] | path [--cli ferry.dll] [--src folder] [--list] | sim [--seconds S] [--warmup-seconds W] [--rounds R] [--concurrency C] [--moves M] | startup [--runs N] [--cli DIR] [--hello DIR] | journal [--legs N] [--small S] [--big L] [--repeats R] [--dir PATH] | serve [--clients C] [--seconds S] [--warmup-seconds W] [--rounds R] [--moves M] [--cli DIR] | workers [--transfers N] [--bound-transfers M] [--window-ms W] [--concurrency C] | serve-sim").ConfigureAwait(false);
                 return 2;
         }
     }

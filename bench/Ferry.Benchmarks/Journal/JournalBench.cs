@@ -1,7 +1,7 @@
 namespace Ferry.Benchmarks.Journal;
 
 /// <summary>
-/// <c>journal [--legs N] [--small S] [--big L]</c>: what the journal costs a leg (<see cref="JournalLegBench"/>), then
+/// <c>journal [--legs N] [--small S] [--big L] [--repeats R] [--dir PATH]</c>: what the journal costs a leg (<see cref="JournalLegBench"/>), then
 /// how <c>journal list</c> and <c>journal resume latest</c> grow with the journal (<see cref="JournalListBench"/>).
 /// </summary>
 public static class JournalBench

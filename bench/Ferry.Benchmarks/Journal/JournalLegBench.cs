@@ -15,8 +15,9 @@ namespace Ferry.Benchmarks.Journal;
 /// on loopback, sent N times through the journal and N times without it, interleaved in alternating blocks, with one
 /// client. Wall time, this process's CPU and allocated bytes per leg; fsyncs per leg are the journal's write commits
 /// (SQLite's commit hook: under WAL and synchronous=FULL each commit syncs the WAL once). The journal is a fresh file
-/// under the temporary folder. Last line: <c>legs=N journal_ratio=R cpu_ratio=C alloc_bytes=A fsyncs=F</c>, where A is
-/// the journaled leg's bytes minus the plain leg's.
+/// under the temporary folder, or under <c>--dir</c>. Last line: <c>legs=N journal_ratio=R cpu_ratio=C alloc_bytes=A fsyncs=F sync_floor_cpu_us=S
+/// journal_cpu_above_floor_us=J</c>, where A is the journaled leg's bytes minus the plain leg's and J the journal's CPU a leg
+/// beyond what its bare durable commits cost.
 /// </summary>
 public static class JournalLegBench
 {
@@ -29,7 +30,7 @@ public static class JournalLegBench
         var (from, to) = (WalletAddress.Parse("spot"), WalletAddress.Parse("usdm"));
         TransferLeg leg = new WalletTransferLeg(new WalletTransferPlan("bench", from, to, "USDT", 1m,
             WalletTransferTypes.Find(from.Wallet, to.Wallet)!.Value, null, null));
-        var folder = Directory.CreateTempSubdirectory("ferry-journal-bench-");
+        var folder = options.NewFolder("ferry-journal-bench-");
         try
         {
             using var journal = SqliteTransferJournal.Open(SqliteTransferJournal.PathUnder(folder.FullName));
@@ -45,24 +46,28 @@ public static class JournalLegBench
                 await journaled.RunBlockAsync(calls, cancellationToken).ConfigureAwait(false);
             }
 
+            // The floor makes as many commits a leg as the journal made while warming up (2 on the happy path).
+            using var floor = new SyncFloor(folder.FullName, (int)Math.Round((double)journal.WriteCommits / options.Warmup));
             GC.Collect();
             GC.WaitForPendingFinalizers();
             GC.Collect();
             var commitsBefore = journal.WriteCommits;
-            SideTotals plainTotals = default, journaledTotals = default;
+            ILoopbackSide[] sides = [journaled, plain, floor];
+            var totals = new SideTotals[sides.Length];
             for (int done = 0, block = 0; done < options.Legs; done += options.Block, block++)
             {
                 var calls = Math.Min(options.Block, options.Legs - done);
-                ILoopbackSide first = block % 2 == 0 ? journaled : plain, second = block % 2 == 0 ? plain : journaled;
-                var a = await SideTotals.MeasureAsync(first, calls, self, cancellationToken).ConfigureAwait(false);
-                var b = await SideTotals.MeasureAsync(second, calls, self, cancellationToken).ConfigureAwait(false);
-                journaledTotals = journaledTotals.Add(block % 2 == 0 ? a : b);
-                plainTotals = plainTotals.Add(block % 2 == 0 ? b : a);
+                // Rotate which side goes first, so drift hits all three alike.
+                for (var k = 0; k < sides.Length; k++)
+                {
+                    var side = (block + k) % sides.Length;
+                    totals[side] = totals[side].Add(await SideTotals.MeasureAsync(sides[side], calls, self, cancellationToken).ConfigureAwait(false));
+                }
             }
 
             var fsyncs = (double)(journal.WriteCommits - commitsBefore) / options.Legs;
-            var floor = SyncFloor.Measure(folder.FullName, (int)Math.Round(fsyncs * options.Legs));
-            Print(plainTotals, journaledTotals, fsyncs, floor, options.Legs);
+            var (journaledTotals, plainTotals, floorTotals) = (totals[0], totals[1], totals[2]);
+            Print(plainTotals, journaledTotals, fsyncs, floorTotals, options.Legs);
         }
         finally
         {
@@ -83,13 +88,15 @@ public static class JournalLegBench
         var wallRatio = journaled.WallMicrosecondsPerCall / plain.WallMicrosecondsPerCall;
         var cpuRatio = journaled.CpuMicrosecondsPerCall / plain.CpuMicrosecondsPerCall;
         var journalBytes = journaled.BytesPerCall - plain.BytesPerCall;
-        // The floor's totals spread over the legs: what the same number of bare durable commits cost per leg.
-        var floorWall = floor.Wall.TotalMicroseconds / legs;
-        var floorCpu = floor.Cpu.TotalMicroseconds / legs;
+        // The floor's blocks ran the same legs' worth of bare durable commits: its cost per leg.
+        var floorWall = floor.WallMicrosecondsPerCall;
+        var floorCpu = floor.CpuMicrosecondsPerCall;
         Console.WriteLine(string.Create(inv, $"{"sync floor",-10}{legs,8}{floorWall,14:0.0}{floorCpu,13:0.0}{"",12}  ({fsyncs:0.00} bare durable commits a leg)"));
         Console.WriteLine(string.Create(inv,
             $"above the floor: wall ratio {(journaled.WallMicrosecondsPerCall - floorWall) / plain.WallMicrosecondsPerCall:0.00}, CPU ratio {(journaled.CpuMicrosecondsPerCall - floorCpu) / plain.CpuMicrosecondsPerCall:0.00}"));
+        // The journal's own CPU a leg (journaled minus plain) less what the same bare durable commits cost: its work beyond syncing.
+        var cpuAboveFloor = journaled.CpuMicrosecondsPerCall - plain.CpuMicrosecondsPerCall - floorCpu;
         Console.WriteLine(string.Create(inv,
-            $"legs={journaled.Calls} journal_ratio={wallRatio:0.00} cpu_ratio={cpuRatio:0.00} alloc_bytes={journalBytes:0} fsyncs={fsyncs:0.00}"));
+            $"legs={journaled.Calls} journal_ratio={wallRatio:0.00} cpu_ratio={cpuRatio:0.00} alloc_bytes={journalBytes:0} fsyncs={fsyncs:0.00} sync_floor_cpu_us={floorCpu:0} journal_cpu_above_floor_us={cpuAboveFloor:0}"));
     }
 }

@@ -7,73 +7,118 @@ namespace Ferry.Benchmarks.Journal;
 
 /// <summary>
 /// How the journal's reads grow with its size: a small and a big journal (legs bulk-inserted straight into the file:
-/// done lone legs, with a two-leg route every 100 legs, the newest leg a lone one), then the mean time of opening it,
+/// done lone legs, with a two-leg route every 100 legs, the newest leg a lone one), then the median time of opening it,
 /// of <c>List(limit: 50)</c> (what <c>ferry journal list</c> reads) and of the <c>resume latest</c> lookup (the newest
-/// route and its legs, as <c>TransferService.FindRoute</c> and <c>RouteLegs</c> read them). Last line:
+/// route and its legs, as <c>TransferService.FindRoute</c> and <c>RouteLegs</c> read them). Measured fairly: both
+/// journals are filled first, both files checkpointed (the fill's WAL written into the database and truncated), the
+/// fill's garbage collected by a full blocking GC, and then each read runs on the small and the big journal back to back,
+/// in alternating order, for R rounds after 20 unmeasured ones; the figures are medians. Last line:
 /// <c>small=S big=L open_ratio=.. list50_ratio=.. resume_latest_ratio=..</c> (big over small).
 /// </summary>
 public static class JournalListBench
 {
     private const int RouteEvery = 100;
+    private const int WarmupRounds = 20;
+
+    private sealed record Side(int Legs, string Path, ITransferJournal Journal);
+
+    private static readonly (string Name, Action<Side> Read)[] Reads =
+    [
+        ("open", side => SqliteTransferJournal.Open(side.Path).Dispose()),
+        ("list50", side => Require(side.Journal.List(limit: 50).Count == Math.Min(50, side.Legs))),
+        ("resume-latest", side =>
+        {
+            var route = side.Journal.LatestRouteId() ?? throw new InvalidOperationException("The bench journal holds no route.");
+            Require(side.Journal.ForRoute(route).Count == 2);
+        }),
+    ];
 
     public static void Run(JournalBenchOptions options)
     {
-        var small = Measure(options.Small);
-        var big = Measure(options.Big);
-        var inv = CultureInfo.InvariantCulture;
-        Console.WriteLine();
-        Console.WriteLine(string.Create(inv, $"{"legs",-10}{"open µs",12}{"list50 µs",12}{"resume-latest µs",18}"));
-        foreach (var (legs, t) in new[] { (options.Small, small), (options.Big, big) })
-        {
-            Console.WriteLine(string.Create(inv, $"{legs,-10}{t.Open,12:0}{t.List,12:0}{t.Resume,18:0}"));
-        }
-
-        Console.WriteLine(string.Create(inv,
-            $"small={options.Small} big={options.Big} open_ratio={big.Open / small.Open:0.00} list50_ratio={big.List / small.List:0.00} resume_latest_ratio={big.Resume / small.Resume:0.00}"));
-    }
-
-    private static (double Open, double List, double Resume) Measure(int legs)
-    {
-        var folder = Directory.CreateTempSubdirectory("ferry-journal-list-bench-");
+        var folders = new[] { options.NewFolder("ferry-journal-list-bench-"), options.NewFolder("ferry-journal-list-bench-") };
         try
         {
-            var path = SqliteTransferJournal.PathUnder(folder.FullName);
-            SqliteTransferJournal.Open(path).Dispose();
-            Fill(path, legs);
-            var open = Mean(() => SqliteTransferJournal.Open(path).Dispose());
-            using var journal = SqliteTransferJournal.Open(path);
-            var list = Mean(() => Require(journal.List(limit: 50).Count == Math.Min(50, legs)));
-            var resume = Mean(() =>
+            var smallPath = Prepare(folders[0].FullName, options.Small);
+            var bigPath = Prepare(folders[1].FullName, options.Big);
+            FullGc();
+            using var smallJournal = SqliteTransferJournal.Open(smallPath);
+            using var bigJournal = SqliteTransferJournal.Open(bigPath);
+            var sides = new[] { new Side(options.Small, smallPath, smallJournal), new Side(options.Big, bigPath, bigJournal) };
+            var samples = new double[2, Reads.Length, options.Repeats];
+            var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+            for (var round = 0; round < WarmupRounds + options.Repeats; round++)
             {
-                var route = LatestRoute(journal) ?? throw new InvalidOperationException("The bench journal holds no route.");
-                Require(journal.ForRoute(route).Count == 2);
-            });
-            return (open, list, resume);
+                for (var read = 0; read < Reads.Length; read++)
+                {
+                    for (var k = 0; k < 2; k++)
+                    {
+                        // Alternate which size goes first, so drift and cache effects hit both alike.
+                        var side = (round + k) % 2;
+                        var started = Stopwatch.GetTimestamp();
+                        Reads[read].Read(sides[side]);
+                        var micros = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
+                        if (round >= WarmupRounds) samples[side, read, round - WarmupRounds] = micros;
+                    }
+                }
+            }
+
+            Print(options, samples, gcBefore);
         }
         finally
         {
             SqliteConnection.ClearAllPools();
-            folder.Delete(recursive: true);
+            foreach (var folder in folders) folder.Delete(recursive: true);
         }
     }
 
-    /// <summary>The newest route, read the way the service reads it for <c>resume latest</c>.</summary>
-    private static string? LatestRoute(ITransferJournal journal) => journal.LatestRouteId();
-
-    /// <summary>The mean of up to 200 runs after one warm-up run, stopping after 3 runs once 2 s have passed (a slow read
-    /// at the big size would otherwise take minutes).</summary>
-    private static double Mean(Action action)
+    private static void Print(JournalBenchOptions options, double[,,] samples, (int, int, int) gcBefore)
     {
-        action();
-        var started = Stopwatch.GetTimestamp();
-        var runs = 0;
-        while (runs < 200 && (runs < 3 || Stopwatch.GetElapsedTime(started) < TimeSpan.FromSeconds(2)))
+        var inv = CultureInfo.InvariantCulture;
+        var median = new double[2, Reads.Length];
+        for (var side = 0; side < 2; side++)
         {
-            action();
-            runs++;
+            for (var read = 0; read < Reads.Length; read++)
+            {
+                var values = Enumerable.Range(0, options.Repeats).Select(i => samples[side, read, i]).Order().ToArray();
+                median[side, read] = values[values.Length / 2];
+            }
         }
 
-        return Stopwatch.GetElapsedTime(started).TotalMicroseconds / runs;
+        Console.WriteLine();
+        Console.WriteLine(string.Create(inv, $"{"legs",-10}{"open µs",12}{"list50 µs",12}{"resume-latest µs",18}   (medians of {options.Repeats} interleaved rounds)"));
+        foreach (var (side, legs) in new[] { (0, options.Small), (1, options.Big) })
+        {
+            Console.WriteLine(string.Create(inv, $"{legs,-10}{median[side, 0],12:0}{median[side, 1],12:0}{median[side, 2],18:0}"));
+        }
+
+        Console.WriteLine(string.Create(inv,
+            $"garbage collections while measuring (gen 0/1/2): {GC.CollectionCount(0) - gcBefore.Item1}/{GC.CollectionCount(1) - gcBefore.Item2}/{GC.CollectionCount(2) - gcBefore.Item3}"));
+        Console.WriteLine(string.Create(inv,
+            $"small={options.Small} big={options.Big} open_ratio={median[1, 0] / median[0, 0]:0.00} list50_ratio={median[1, 1] / median[0, 1]:0.00} resume_latest_ratio={median[1, 2] / median[0, 2]:0.00}"));
+    }
+
+    /// <summary>Creates a journal of <paramref name="legs"/> legs in <paramref name="folder"/> and checkpoints it, so the
+    /// fill's write-ahead log is in the database file and emptied before anything is measured.</summary>
+    private static string Prepare(string folder, int legs)
+    {
+        var path = SqliteTransferJournal.PathUnder(folder);
+        SqliteTransferJournal.Open(path).Dispose();
+        Fill(path, legs);
+        using var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        c.Open();
+        using var checkpoint = c.CreateCommand();
+        checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+        checkpoint.ExecuteNonQuery();
+        return path;
+    }
+
+    /// <summary>A full, blocking, compacting collection (twice, around the finalizers): the fill's garbage is gone before
+    /// the first measured read, so no read pays for a collection the fill caused.</summary>
+    private static void FullGc()
+    {
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
     }
 
     private static void Require(bool condition)

@@ -23,7 +23,8 @@ internal static class EngineTelemetry
     /// <summary>The span of one leg's send, from 'sending' to the recorded answer; null when nobody listens.</summary>
     public static Activity? StartLeg(JournalEntry entry)
     {
-        var activity = Source.StartActivity("ferry.leg " + entry.Leg.Kind, ActivityKind.Internal);
+        // No listener, no span: and no name built for one (a leg's hot path).
+        var activity = Source.HasListeners() ? Source.StartActivity("ferry.leg " + entry.Leg.Kind, ActivityKind.Internal) : null;
         if (activity is null)
         {
             return null;

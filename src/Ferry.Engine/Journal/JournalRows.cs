@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Data.Common;
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -102,10 +104,14 @@ internal static class JournalRows
 
     /// <summary>Reads a row returned with <see cref="ChangedColumns"/> onto the description the caller holds (the columns of
     /// a leg's description never change once written), and checks it.</summary>
-    public static JournalEntry ReadChanged(DbDataReader r, string id, LegDescription leg, DateTimeOffset createdAt)
+    public static JournalEntry ReadChanged(DbDataReader r, string id, LegDescription leg, DateTimeOffset createdAt) =>
+        ReadChanged(new DataReaderRow(r), id, leg, createdAt);
+
+    /// <inheritdoc cref="ReadChanged(DbDataReader, string, LegDescription, DateTimeOffset)"/>
+    public static JournalEntry ReadChanged<TRow>(TRow r, string id, LegDescription leg, DateTimeOffset createdAt) where TRow : IRowValues
     {
-        var entry = new JournalEntry(id, leg, LegStates.Parse(r.GetString(0)), r.GetInt32(1), createdAt, Time(r, 2),
-            r.IsDBNull(3) ? null : Time(r, 3), Text(r, 4), Text(r, 5), Text(r, 6), Text(r, 7));
+        var entry = new JournalEntry(id, leg, LegStates.Parse(r.Text(0)), r.Int32(1), createdAt, Time(r, 2),
+            r.IsNull(3) ? null : Time(r, 3), Text(r, 4), Text(r, 5), Text(r, 6), Text(r, 7));
         Check(entry);
         return entry;
     }
@@ -129,9 +135,11 @@ internal static class JournalRows
     public const string EventColumns = "seq, at_ms, attempt, from_state, to_state, detail";
 
     /// <summary>Reads a claim row selected with <see cref="ClaimColumns"/>.</summary>
-    public static JournalClaim ReadClaim(DbDataReader r) =>
-        new(r.GetString(0), r.GetInt64(1), new JournalOwner(r.GetString(2), r.GetInt32(3), r.GetString(4), r.GetInt64(5)),
-            Time(r, 6), Time(r, 7));
+    public static JournalClaim ReadClaim(DbDataReader r) => ReadClaim(new DataReaderRow(r));
+
+    /// <inheritdoc cref="ReadClaim(DbDataReader)"/>
+    public static JournalClaim ReadClaim<TRow>(TRow r) where TRow : IRowValues =>
+        new(r.Text(0), r.Int64(1), new JournalOwner(r.Text(2), r.Int32(3), r.Text(4), r.Int64(5)), Time(r, 6), Time(r, 7));
 
     /// <summary>Reads an event row of entry <paramref name="id"/> selected with <see cref="EventColumns"/>.</summary>
     public static JournalEvent ReadEvent(DbDataReader r, string id) =>
@@ -170,32 +178,48 @@ internal static class JournalRows
     /// <summary>What an event records besides its states: ids, code and message, or null.</summary>
     public static string? Detail(TransitionDetails? d)
     {
-        if (d is null) return null;
-        var parts = new List<string>();
-        if (d.ExchangeId is not null) parts.Add($"id {d.ExchangeId}");
-        if (d.HistoryId is not null) parts.Add($"history row {d.HistoryId}");
-        if (d.ErrorCode is not null) parts.Add($"code {d.ErrorCode}");
-        if (d.Message is not null) parts.Add(d.Message);
-        return parts.Count == 0 ? null : string.Join("; ", parts);
+        if (d is null || (d.ExchangeId ?? d.HistoryId ?? d.ErrorCode ?? d.Message) is null) return null;
+        // One string built in a pooled buffer: a leg's answer writes this on every send.
+        var text = new DefaultInterpolatedStringHandler(0, 0, CultureInfo.InvariantCulture);
+        var first = true;
+        Part(ref text, ref first, "id ", d.ExchangeId);
+        Part(ref text, ref first, "history row ", d.HistoryId);
+        Part(ref text, ref first, "code ", d.ErrorCode);
+        Part(ref text, ref first, "", d.Message);
+        return text.ToStringAndClear();
+
+        static void Part(ref DefaultInterpolatedStringHandler text, ref bool first, string label, string? value)
+        {
+            if (value is null) return;
+            if (!first) text.AppendLiteral("; ");
+            first = false;
+            text.AppendLiteral(label);
+            text.AppendFormatted(value);
+        }
     }
 
     /// <summary>The parameters as a JSON array of [name, value] pairs.</summary>
     public static string WriteParameters(IReadOnlyList<KeyValuePair<string, string>> parameters)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer)) WriteParameters(json, parameters);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>Writes the parameters as a JSON array of [name, value] pairs and flushes <paramref name="json"/>.</summary>
+    public static void WriteParameters(Utf8JsonWriter json, IReadOnlyList<KeyValuePair<string, string>> parameters)
+    {
+        json.WriteStartArray();
+        for (var i = 0; i < parameters.Count; i++)
         {
+            var (k, v) = parameters[i];
             json.WriteStartArray();
-            foreach (var (k, v) in parameters)
-            {
-                json.WriteStartArray();
-                json.WriteStringValue(k);
-                json.WriteStringValue(v);
-                json.WriteEndArray();
-            }
+            json.WriteStringValue(k);
+            json.WriteStringValue(v);
             json.WriteEndArray();
         }
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        json.WriteEndArray();
+        json.Flush();
     }
 
     private static List<KeyValuePair<string, string>> ReadParameters(string id, string json)
@@ -224,4 +248,8 @@ internal static class JournalRows
     private static string? Text(DbDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
 
     private static DateTimeOffset Time(DbDataReader r, int ordinal) => DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(ordinal));
+
+    private static string? Text<TRow>(TRow r, int ordinal) where TRow : IRowValues => r.IsNull(ordinal) ? null : r.Text(ordinal);
+
+    private static DateTimeOffset Time<TRow>(TRow r, int ordinal) where TRow : IRowValues => DateTimeOffset.FromUnixTimeMilliseconds(r.Int64(ordinal));
 }

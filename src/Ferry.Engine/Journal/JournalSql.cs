@@ -45,6 +45,12 @@ internal static class JournalSql
         RETURNING {returning};
         """;
 
+    /// <summary><see cref="Transition"/> returning <see cref="JournalRows.ChangedColumns"/>, made once.</summary>
+    public static readonly string TransitionReturningChanged = Transition(JournalRows.ChangedColumns);
+
+    /// <summary><see cref="Transition"/> returning every column (<see cref="JournalRows.Columns"/>), made once.</summary>
+    public static readonly string TransitionReturningAll = Transition(JournalRows.Columns);
+
     /// <summary>A step of an entry whose number the caller knows (a new entry), or the one after its last.</summary>
     public static string InsertEvent(bool seqKnown) => seqKnown
         ? """
@@ -78,28 +84,32 @@ internal static class JournalSql
     public const string ClaimedHistoryIds = "SELECT history_id FROM legs WHERE state = 'done' AND venue = @venue AND history_id IS NOT NULL;";
 
     /// <summary>Binds <see cref="InsertLeg"/>; returns the amount's text as written.</summary>
-    public static string BindLeg(DbCommand cmd, string id, LegDescription leg, LegState state, DateTimeOffset now)
+    public static string BindLeg(DbCommand cmd, string id, LegDescription leg, LegState state, DateTimeOffset now) =>
+        BindLeg(new CommandParameters(cmd), id, leg, state, now);
+
+    /// <inheritdoc cref="BindLeg(DbCommand, string, LegDescription, LegState, DateTimeOffset)"/>
+    public static string BindLeg<TParameters>(TParameters p, string id, LegDescription leg, LegState state, DateTimeOffset now) where TParameters : IStatementParameters
     {
         var amount = WireDecimal.Format(leg.Amount);
         var ms = now.ToUnixTimeMilliseconds();
-        Set(cmd, "@id", id);
-        Set(cmd, "@intent", leg.Intent);
-        Set(cmd, "@kind", leg.Kind);
-        Set(cmd, "@venue", leg.Venue);
-        Set(cmd, "@account", leg.AccountName);
-        Set(cmd, "@endpoint", leg.Endpoint);
-        Set(cmd, "@parameters", JournalRows.WriteParameters(leg.Parameters));
-        Set(cmd, "@from", leg.From);
-        Set(cmd, "@to", leg.To);
-        Set(cmd, "@asset", leg.Asset);
-        Set(cmd, "@amount", amount);
-        Set(cmd, "@ctid", leg.ClientTranId);
-        Set(cmd, "@state", LegStates.Name(state));
-        Set(cmd, "@now", ms);
-        Set(cmd, "@sent", state == LegState.Sending ? ms : null);
-        Set(cmd, "@routeId", leg.RouteId);
-        Set(cmd, "@routeLeg", leg.RouteLeg);
-        Set(cmd, "@requester", leg.Requester?.ToString());
+        p.Set("@id", id);
+        p.Set("@intent", leg.Intent);
+        p.Set("@kind", leg.Kind);
+        p.Set("@venue", leg.Venue);
+        p.Set("@account", leg.AccountName);
+        p.Set("@endpoint", leg.Endpoint);
+        p.SetPairs("@parameters", leg.Parameters);
+        p.Set("@from", leg.From);
+        p.Set("@to", leg.To);
+        p.Set("@asset", leg.Asset);
+        p.Set("@amount", amount);
+        p.Set("@ctid", leg.ClientTranId);
+        p.Set("@state", LegStates.Name(state));
+        p.Set("@now", ms);
+        p.Set("@sent", state == LegState.Sending ? ms : null);
+        p.Set("@routeId", leg.RouteId);
+        p.Set("@routeLeg", leg.RouteLeg);
+        p.Set("@requester", leg.Requester?.ToString());
         return amount;
     }
 
@@ -109,42 +119,57 @@ internal static class JournalSql
         WireDecimal.TryParse(amount, out var stored) && stored.Scale != leg.Amount.Scale ? leg with { Amount = stored } : leg;
 
     /// <summary>Binds <see cref="Transition"/>.</summary>
-    public static void BindTransition(DbCommand cmd, string id, LegState expected, LegState to, TransitionDetails? details, DateTimeOffset now)
+    public static void BindTransition(DbCommand cmd, string id, LegState expected, LegState to, TransitionDetails? details, DateTimeOffset now) =>
+        BindTransition(new CommandParameters(cmd), id, expected, to, details, now);
+
+    /// <inheritdoc cref="BindTransition(DbCommand, string, LegState, LegState, TransitionDetails?, DateTimeOffset)"/>
+    public static void BindTransition<TParameters>(TParameters p, string id, LegState expected, LegState to, TransitionDetails? details, DateTimeOffset now)
+        where TParameters : IStatementParameters
     {
-        Set(cmd, "@state", LegStates.Name(to));
-        Set(cmd, "@newAttempt", expected == LegState.NotExecuted && to == LegState.Sending);
-        Set(cmd, "@now", now.ToUnixTimeMilliseconds());
-        Set(cmd, "@sending", to == LegState.Sending);
-        Set(cmd, "@exchangeId", details?.ExchangeId);
-        Set(cmd, "@historyId", details?.HistoryId);
-        Set(cmd, "@errorCode", details?.ErrorCode);
-        Set(cmd, "@message", details?.Message);
-        Set(cmd, "@id", id);
-        Set(cmd, "@expected", LegStates.Name(expected));
+        p.Set("@state", LegStates.Name(to));
+        p.Set("@newAttempt", expected == LegState.NotExecuted && to == LegState.Sending);
+        p.Set("@now", now.ToUnixTimeMilliseconds());
+        p.Set("@sending", to == LegState.Sending);
+        p.Set("@exchangeId", details?.ExchangeId);
+        p.Set("@historyId", details?.HistoryId);
+        p.Set("@errorCode", details?.ErrorCode);
+        p.Set("@message", details?.Message);
+        p.Set("@id", id);
+        p.Set("@expected", LegStates.Name(expected));
     }
 
     /// <summary>Binds <see cref="InsertEvent"/>.</summary>
-    public static void BindEvent(DbCommand cmd, string id, int? seq, int attempt, DateTimeOffset at, LegState? from, LegState to, string? detail)
+    public static void BindEvent(DbCommand cmd, string id, int? seq, int attempt, DateTimeOffset at, LegState? from, LegState to, string? detail) =>
+        BindEvent(new CommandParameters(cmd), id, seq, attempt, at, from, to, detail);
+
+    /// <inheritdoc cref="BindEvent(DbCommand, string, int?, int, DateTimeOffset, LegState?, LegState, string?)"/>
+    public static void BindEvent<TParameters>(TParameters p, string id, int? seq, int attempt, DateTimeOffset at, LegState? from, LegState to, string? detail)
+        where TParameters : IStatementParameters
     {
-        Set(cmd, "@id", id);
-        if (seq is { } known) Set(cmd, "@seq", (long)known);
-        Set(cmd, "@at", at.ToUnixTimeMilliseconds());
-        Set(cmd, "@attempt", attempt);
-        Set(cmd, "@from", from is { } f ? LegStates.Name(f) : null);
-        Set(cmd, "@to", LegStates.Name(to));
-        Set(cmd, "@detail", detail);
+        p.Set("@id", id);
+        if (seq is { } known) p.Set("@seq", (long)known);
+        p.Set("@at", at.ToUnixTimeMilliseconds());
+        p.Set("@attempt", attempt);
+        p.Set("@from", from is { } f ? LegStates.Name(f) : null);
+        p.Set("@to", LegStates.Name(to));
+        p.Set("@detail", detail);
     }
 
     /// <summary>Binds <see cref="InsertClaim"/>.</summary>
-    public static void BindClaim(DbCommand cmd, string subject, JournalOwner owner, DateTimeOffset now, DateTimeOffset leaseUntil)
+    public static void BindClaim(DbCommand cmd, string subject, JournalOwner owner, DateTimeOffset now, DateTimeOffset leaseUntil) =>
+        BindClaim(new CommandParameters(cmd), subject, owner, now, leaseUntil);
+
+    /// <inheritdoc cref="BindClaim(DbCommand, string, JournalOwner, DateTimeOffset, DateTimeOffset)"/>
+    public static void BindClaim<TParameters>(TParameters p, string subject, JournalOwner owner, DateTimeOffset now, DateTimeOffset leaseUntil)
+        where TParameters : IStatementParameters
     {
-        Set(cmd, "@subject", subject);
-        Set(cmd, "@owner", owner.InstanceId);
-        Set(cmd, "@pid", owner.Pid);
-        Set(cmd, "@host", owner.Host);
-        Set(cmd, "@started", owner.StartedAtMs);
-        Set(cmd, "@now", now.ToUnixTimeMilliseconds());
-        Set(cmd, "@until", leaseUntil.ToUnixTimeMilliseconds());
+        p.Set("@subject", subject);
+        p.Set("@owner", owner.InstanceId);
+        p.Set("@pid", owner.Pid);
+        p.Set("@host", owner.Host);
+        p.Set("@started", owner.StartedAtMs);
+        p.Set("@now", now.ToUnixTimeMilliseconds());
+        p.Set("@until", leaseUntil.ToUnixTimeMilliseconds());
     }
 
     /// <summary>Sets a parameter, adding it the first time (a prepared command keeps its parameters between calls).</summary>

@@ -36,7 +36,7 @@ internal static class JournalWrites
         var id = JournalRows.NewId(now);
         var subject = ClaimSubjects.Of(leg, id);
         // The policy's lock before the claim's, in every write that takes both, so two writers never wait on each other.
-        if (leg.StartsMove) await AdmitAsync(s, admission, leg, [leg], id, retry: false, now, ct).ConfigureAwait(false);
+        if (leg.StartsMove && admission is not null) await AdmitAsync(s, admission, leg, [leg], id, retry: false, now, ct).ConfigureAwait(false);
         var claim = await book.EnterAsync(subject, now, s, ct).ConfigureAwait(false);
         if (claim.HeldByOther is { } other) throw new ClaimHeldException(other);
         var written = await s.InsertAsync(id, leg, LegState.Sending, now, ct).ConfigureAwait(false);

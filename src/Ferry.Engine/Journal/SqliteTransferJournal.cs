@@ -41,6 +41,10 @@ public sealed class SqliteTransferJournal : ITransferJournal
     private bool _disposed;
 
     private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SqliteStatement> _statements = new(StringComparer.Ordinal);
+    private readonly Func<ValueTask> _commit;
+    private Session? _rows;
+    private bool _writeOpen;
 
     private SqliteTransferJournal(SqliteConnection connection, string path, TimeProvider time, JournalClaimOptions claims, ILogger logger)
     {
@@ -51,6 +55,12 @@ public sealed class SqliteTransferJournal : ITransferJournal
         _book = new ClaimBook(Owner, claims.Lease, logger);
         // SQLite calls the commit hook only for transactions that wrote; each such commit is one WAL sync (synchronous=FULL).
         SQLitePCL.raw.sqlite3_commit_hook(connection.Handle, _ => { Interlocked.Increment(ref _writeCommits); return 0; }, null);
+        _commit = () =>
+        {
+            Statement("COMMIT;").Execute();
+            _writeOpen = false;
+            return ValueTask.CompletedTask;
+        };
         var every = claims.Lease / 3;
         _renewal = time.CreateTimer(_ => _ = RenewClaimsAsync(), null, every, every);
     }
@@ -253,22 +263,22 @@ public sealed class SqliteTransferJournal : ITransferJournal
         ArgumentNullException.ThrowIfNull(legs);
         if (legs.Count == 0) throw new ArgumentException("Plan at least one leg.", nameof(legs));
         foreach (var leg in legs) JournalRows.CheckNew(leg, nameof(legs));
-        return AdmittedAsync(() => LockedAsync(async () =>
+        return AdmittedAsync(legs, static async (j, legs, ct) =>
         {
-            using var tx = _connection.BeginTransaction(deferred: false);
-            return await JournalWrites.PlanAllAsync(new Session(this, tx), _book, Admission, legs, _time.GetUtcNow(), Committing(tx.Commit), ct).ConfigureAwait(false);
-        }, ct), ct);
+            using var write = j.BeginWrite();
+            return await JournalWrites.PlanAllAsync(j.Rows, j._book, j.Admission, legs, j._time.GetUtcNow(), j._commit, ct).ConfigureAwait(false);
+        }, ct);
     }
 
     /// <inheritdoc/>
     public ValueTask<JournalEntry> PlanAndBeginSendingAsync(LegDescription leg, CancellationToken ct = default)
     {
         JournalRows.CheckNew(leg, nameof(leg));
-        return AdmittedAsync(() => LockedAsync(async () =>
+        return AdmittedAsync(leg, static async (j, leg, ct) =>
         {
-            using var write = BeginWrite();
-            return await JournalWrites.PlanAndBeginSendingAsync(new Session(this, null), _book, Admission, leg, _time.GetUtcNow(), Committing(write.Commit), ct).ConfigureAwait(false);
-        }, ct), ct);
+            using var write = j.BeginWrite();
+            return await JournalWrites.PlanAndBeginSendingAsync(j.Rows, j._book, j.Admission, leg, j._time.GetUtcNow(), j._commit, ct).ConfigureAwait(false);
+        }, ct);
     }
 
     /// <inheritdoc/>
@@ -277,51 +287,55 @@ public sealed class SqliteTransferJournal : ITransferJournal
         ArgumentNullException.ThrowIfNull(sending);
         if (to is not (LegState.Done or LegState.Rejected or LegState.Unknown))
             throw new ArgumentException("A send ends in done, rejected or unknown.", nameof(to));
-        return LockedAsync(async () =>
+        return LockedAsync((sending, to, details), static async (j, a, ct) =>
         {
-            using var write = BeginWrite();
-            return await JournalWrites.CompleteSendAsync(new Session(this, null), _book, sending, to, details, _time.GetUtcNow(), Committing(write.Commit), ct).ConfigureAwait(false);
+            using var write = j.BeginWrite();
+            return await JournalWrites.CompleteSendAsync(j.Rows, j._book, a.sending, a.to, a.details, j._time.GetUtcNow(), j._commit, ct).ConfigureAwait(false);
         }, ct);
     }
 
     /// <inheritdoc/>
     public ValueTask<JournalEntry> TransitionAsync(string id, LegState expected, LegState to, TransitionDetails? details = null, CancellationToken ct = default) =>
-        AdmittedAsync(() => LockedAsync(async () =>
+        AdmittedAsync((id, expected, to, details), static async (j, a, ct) =>
         {
-            using var write = BeginWrite();
-            return await JournalWrites.TransitionAsync(new Session(this, null), _book, Admission, id, expected, to, details, _time.GetUtcNow(), Committing(write.Commit), ct)
+            using var write = j.BeginWrite();
+            return await JournalWrites.TransitionAsync(j.Rows, j._book, j.Admission, a.id, a.expected, a.to, a.details, j._time.GetUtcNow(), j._commit, ct)
                 .ConfigureAwait(false);
-        }, ct), ct);
+        }, ct);
 
     /// <summary>Runs a write the policy may refuse; a refusal's audit rows and waiting request are written after its
     /// transaction rolled back, in one of their own, and then the refusal is thrown.</summary>
-    private async ValueTask<T> AdmittedAsync<T>(Func<ValueTask<T>> write, CancellationToken ct)
+    private async ValueTask<T> AdmittedAsync<TState, T>(TState state, Func<SqliteTransferJournal, TState, CancellationToken, ValueTask<T>> write, CancellationToken ct)
     {
         try
         {
-            return await write().ConfigureAwait(false);
+            return await LockedAsync(state, write, ct).ConfigureAwait(false);
         }
         catch (AdmissionRefusal refusal)
         {
-            throw await LockedAsync(async () =>
-            {
-                using var kept = BeginWrite();
-                return await JournalWrites.WriteKeptAsync(new Session(this, null), refusal, _time.GetUtcNow(), Committing(kept.Commit), ct).ConfigureAwait(false);
-            }, ct).ConfigureAwait(false);
+            throw await WriteKeptAsync(refusal, ct).ConfigureAwait(false);
         }
     }
 
+    /// <summary>A refusal's kept rows, in a write of their own (a method of its own, so the write that may be refused makes
+    /// no closure).</summary>
+    private ValueTask<Exception> WriteKeptAsync(AdmissionRefusal refusal, CancellationToken ct) => LockedAsync(refusal, static async (j, refusal, ct) =>
+    {
+        using var kept = j.BeginWrite();
+        return await JournalWrites.WriteKeptAsync(j.Rows, refusal, j._time.GetUtcNow(), j._commit, ct).ConfigureAwait(false);
+    }, ct);
+
     /// <inheritdoc/>
     public ValueTask<IReadOnlyList<CountedMove>> CountedSinceAsync(DateTimeOffset since, CancellationToken ct = default) =>
-        LockedAsync<IReadOnlyList<CountedMove>>(async () => await new Session(this, null).CountedSinceAsync(since, ct).ConfigureAwait(false), ct);
+        LockedAsync<IReadOnlyList<CountedMove>>(async () => await Rows.CountedSinceAsync(since, ct).ConfigureAwait(false), ct);
 
     /// <inheritdoc/>
     public ValueTask<IReadOnlyList<Approvals.ApprovalRequest>> ApprovalsAsync(bool all = false, int limit = 1000, CancellationToken ct = default) =>
-        LockedAsync<IReadOnlyList<Approvals.ApprovalRequest>>(async () => await new Session(this, null).Approvals.ListAsync(all, limit, ct).ConfigureAwait(false), ct);
+        LockedAsync<IReadOnlyList<Approvals.ApprovalRequest>>(async () => await Rows.Approvals.ListAsync(all, limit, ct).ConfigureAwait(false), ct);
 
     /// <inheritdoc/>
     public ValueTask<Approvals.ApprovalRequest?> FindApprovalAsync(string id, CancellationToken ct = default) =>
-        LockedAsync(() => new Session(this, null).Approvals.FindAsync(id, lockRow: false, ct), ct);
+        LockedAsync(() => Rows.Approvals.FindAsync(id, lockRow: false, ct), ct);
 
     /// <inheritdoc/>
     public ValueTask<Approvals.ApprovalRequest> DecideApprovalAsync(string id, string approver, bool approve, string? reason = null, CancellationToken ct = default)
@@ -331,19 +345,19 @@ public sealed class SqliteTransferJournal : ITransferJournal
         return LockedAsync(async () =>
         {
             using var write = BeginWrite();
-            return await JournalWrites.DecideAsync(new Session(this, null), id, approver, approve, reason, _time.GetUtcNow(), Committing(write.Commit), ct).ConfigureAwait(false);
+            return await JournalWrites.DecideAsync(Rows, id, approver, approve, reason, _time.GetUtcNow(), _commit, ct).ConfigureAwait(false);
         }, ct);
     }
 
     /// <inheritdoc/>
     public ValueTask<IReadOnlyList<Audit.AuditRecord>> AuditAsync(DateTimeOffset since, int limit = int.MaxValue, CancellationToken ct = default) =>
-        LockedAsync<IReadOnlyList<Audit.AuditRecord>>(async () => await new Session(this, null).Approvals.AuditAsync(since, limit, ct).ConfigureAwait(false), ct);
+        LockedAsync<IReadOnlyList<Audit.AuditRecord>>(async () => await Rows.Approvals.AuditAsync(since, limit, ct).ConfigureAwait(false), ct);
 
     /// <inheritdoc/>
     public ValueTask<JournalEntry> NoteAsync(string id, string message, CancellationToken ct = default) => LockedAsync(async () =>
     {
-        using var tx = _connection.BeginTransaction(deferred: false);
-        return await JournalWrites.NoteAsync(new Session(this, tx), _book, id, message, _time.GetUtcNow(), Committing(tx.Commit), ct).ConfigureAwait(false);
+        using var write = BeginWrite();
+        return await JournalWrites.NoteAsync(Rows, _book, id, message, _time.GetUtcNow(), _commit, ct).ConfigureAwait(false);
     }, ct);
 
     /// <inheritdoc/>
@@ -423,9 +437,9 @@ public sealed class SqliteTransferJournal : ITransferJournal
         {
             var now = _time.GetUtcNow();
             // Re-entry of a fresh claim: only the fencing check, which reads; nothing is written.
-            if (await _book.TryReenterAsync(subject, now, new Session(this, null), ct).ConfigureAwait(false) is { } again) return again;
-            using var tx = _connection.BeginTransaction(deferred: false);
-            return await JournalWrites.ClaimAsync(new Session(this, tx), _book, subject, now, Committing(tx.Commit), ct).ConfigureAwait(false);
+            if (await _book.TryReenterAsync(subject, now, Rows, ct).ConfigureAwait(false) is { } again) return again;
+            using var write = BeginWrite();
+            return await JournalWrites.ClaimAsync(Rows, _book, subject, now, _commit, ct).ConfigureAwait(false);
         }, ct);
     }
 
@@ -433,15 +447,15 @@ public sealed class SqliteTransferJournal : ITransferJournal
     public async ValueTask ReleaseAsync(string subject, CancellationToken ct = default) => await LockedAsync(() =>
     {
         if (_book.Unhold(subject) is not { } token) return ValueTask.FromResult(false);
-        using var tx = _connection.BeginTransaction(deferred: false);
-        new Session(this, tx).DeleteClaim(subject, token);
-        tx.Commit();
+        using var write = BeginWrite();
+        Rows.DeleteClaim(subject, token);
+        _commit();
         return ValueTask.FromResult(true);
     }, ct).ConfigureAwait(false);
 
     /// <inheritdoc/>
     public ValueTask<JournalClaim?> FindClaimAsync(string subject, CancellationToken ct = default) =>
-        LockedAsync(() => ValueTask.FromResult(ReadClaim(subject, tx: null)), ct);
+        LockedAsync(() => ValueTask.FromResult(ReadClaim(subject)), ct);
 
     /// <inheritdoc/>
     public ValueTask<IReadOnlyList<JournalClaim>> ClaimsAsync(CancellationToken ct = default) =>
@@ -459,7 +473,7 @@ public sealed class SqliteTransferJournal : ITransferJournal
             _renewal.Dispose();
             try
             {
-                var session = new Session(this, null);
+                var session = Rows;
                 foreach (var (subject, token) in _book.TakeAll()) session.DeleteClaim(subject, token);
             }
             catch (SqliteException)
@@ -468,6 +482,8 @@ public sealed class SqliteTransferJournal : ITransferJournal
             }
             foreach (var cmd in _prepared.Values) cmd.Dispose();
             _prepared.Clear();
+            foreach (var statement in _statements.Values) statement.Dispose();
+            _statements.Clear();
             _connection.Dispose();
         }
         finally
@@ -491,7 +507,7 @@ public sealed class SqliteTransferJournal : ITransferJournal
         {
             if (_disposed || _book.IsEmpty) return;
             var until = _time.GetUtcNow() + _book.Lease;
-            new Session(this, null).RenewOwnerClaims(Owner, until);
+            Rows.RenewOwnerClaims(Owner, until);
             _book.Renewed(until);
         }
         catch (SqliteException)
@@ -508,15 +524,17 @@ public sealed class SqliteTransferJournal : ITransferJournal
     /// completes synchronously: SQLite's file is local.</summary>
     private sealed class Session(SqliteTransferJournal journal, SqliteTransaction? tx) : IJournalSession
     {
-        public ApprovalRows Approvals { get; } = new(sql => journal.Prepared(sql, tx), disposeCommands: false, forUpdate: "");
+        private ApprovalRows? _approvals;
+
+        public ApprovalRows Approvals => _approvals ??= new(sql => journal.Prepared(sql, tx), disposeCommands: false, forUpdate: "");
 
         public ValueTask<LegDescription> InsertAsync(string id, LegDescription leg, LegState state, DateTimeOffset now, CancellationToken ct)
         {
-            var cmd = journal.Prepared(JournalSql.InsertLeg, tx);
-            var amount = JournalSql.BindLeg(cmd, id, leg, state, now);
+            var insert = journal.Statement(JournalSql.InsertLeg);
+            var amount = JournalSql.BindLeg(insert, id, leg, state, now);
             try
             {
-                cmd.ExecuteNonQuery();
+                insert.Execute();
             }
             catch (SqliteException e) when (e.SqliteErrorCode == 19 && leg.RouteId is not null)
             {
@@ -527,18 +545,31 @@ public sealed class SqliteTransferJournal : ITransferJournal
 
         public ValueTask<JournalEntry?> TryTransitionAsync(string id, LegState expected, LegState to, TransitionDetails? details, DateTimeOffset now, JournalEntry? known, CancellationToken ct)
         {
-            var cmd = journal.Prepared(JournalSql.Transition(known is null ? JournalRows.Columns : JournalRows.ChangedColumns), tx);
+            if (known is not null)
+            {
+                // The hot path (a send's answer): only the changed columns, read in place.
+                var update = journal.Statement(JournalSql.TransitionReturningChanged);
+                JournalSql.BindTransition(update, id, expected, to, details, now);
+                try
+                {
+                    return ValueTask.FromResult(update.Step() ? JournalRows.ReadChanged(update, id, known.Leg, known.CreatedAt) : null);
+                }
+                finally
+                {
+                    update.Reset();
+                }
+            }
+            var cmd = journal.Prepared(JournalSql.TransitionReturningAll, tx);
             JournalSql.BindTransition(cmd, id, expected, to, details, now);
             using var r = cmd.ExecuteReader();
-            if (!r.Read()) return ValueTask.FromResult<JournalEntry?>(null);
-            return ValueTask.FromResult<JournalEntry?>(known is null ? JournalRows.Read(r) : JournalRows.ReadChanged(r, id, known.Leg, known.CreatedAt));
+            return ValueTask.FromResult(r.Read() ? JournalRows.Read(r) : null);
         }
 
         public ValueTask AddEventAsync(string id, int? seq, int attempt, DateTimeOffset at, LegState? from, LegState to, string? detail, CancellationToken ct)
         {
-            var cmd = journal.Prepared(JournalSql.InsertEvent(seqKnown: seq is not null), tx);
-            JournalSql.BindEvent(cmd, id, seq, attempt, at, from, to, detail);
-            cmd.ExecuteNonQuery();
+            var insert = journal.Statement(JournalSql.InsertEvent(seqKnown: seq is not null));
+            JournalSql.BindEvent(insert, id, seq, attempt, at, from, to, detail);
+            insert.Execute();
             return ValueTask.CompletedTask;
         }
 
@@ -577,14 +608,14 @@ public sealed class SqliteTransferJournal : ITransferJournal
             return ValueTask.FromResult(cmd.ExecuteScalar() as string);
         }
 
-        public ValueTask<JournalClaim?> ReadClaimAsync(string subject, CancellationToken ct) => ValueTask.FromResult(journal.ReadClaim(subject, tx));
+        public ValueTask<JournalClaim?> ReadClaimAsync(string subject, CancellationToken ct) => ValueTask.FromResult(journal.ReadClaim(subject));
 
         public ValueTask RenewAsync(long token, DateTimeOffset until, CancellationToken ct)
         {
-            var renew = journal.Prepared(JournalSql.RenewClaim, tx);
-            Set(renew, "@until", until.ToUnixTimeMilliseconds());
-            Set(renew, "@token", token);
-            renew.ExecuteNonQuery();
+            var renew = journal.Statement(JournalSql.RenewClaim);
+            renew.Set("@until", until.ToUnixTimeMilliseconds());
+            renew.Set("@token", token);
+            renew.Execute();
             return ValueTask.CompletedTask;
         }
 
@@ -610,46 +641,60 @@ public sealed class SqliteTransferJournal : ITransferJournal
 
         public void DeleteClaim(string subject, long token)
         {
-            var cmd = journal.Prepared(JournalSql.DeleteClaim, tx);
-            Set(cmd, "@subject", subject);
-            Set(cmd, "@token", token);
-            cmd.ExecuteNonQuery();
+            var delete = journal.Statement(JournalSql.DeleteClaim);
+            delete.Set("@subject", subject);
+            delete.Set("@token", token);
+            delete.Execute();
         }
 
         public ValueTask<JournalClaim> InsertClaimAsync(string subject, JournalOwner owner, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken ct)
         {
-            var cmd = journal.Prepared(JournalSql.InsertClaim, tx);
-            JournalSql.BindClaim(cmd, subject, owner, now, leaseUntil);
-            var token = Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture);
-            return ValueTask.FromResult(new JournalClaim(subject, token, owner, now, leaseUntil));
+            var insert = journal.Statement(JournalSql.InsertClaim);
+            JournalSql.BindClaim(insert, subject, owner, now, leaseUntil);
+            try
+            {
+                if (!insert.Step()) throw new InvalidOperationException("SQLite returned no token for a new claim.");
+                return ValueTask.FromResult(new JournalClaim(subject, insert.Int64(0), owner, now, leaseUntil));
+            }
+            finally
+            {
+                insert.Reset();
+            }
         }
     }
 
-    private JournalClaim? ReadClaim(string subject, SqliteTransaction? tx)
+    private JournalClaim? ReadClaim(string subject)
     {
-        var cmd = Prepared($"SELECT {JournalRows.ClaimColumns} FROM claims WHERE subject = @subject;", tx);
-        Set(cmd, "@subject", subject);
-        using var r = cmd.ExecuteReader();
-        return r.Read() ? JournalRows.ReadClaim(r) : null;
+        var select = Statement($"SELECT {JournalRows.ClaimColumns} FROM claims WHERE subject = @subject;");
+        select.Set("@subject", subject);
+        try
+        {
+            return select.Step() ? JournalRows.ReadClaim(select) : null;
+        }
+        finally
+        {
+            select.Reset();
+        }
     }
 
-    /// <summary>A commit as the shared writes call it; SQLite's completes before it returns.</summary>
-    private static Func<ValueTask> Committing(Action commit) => () =>
-    {
-        commit();
-        return ValueTask.CompletedTask;
-    };
+    /// <summary>The rows outside any <see cref="SqliteTransaction"/> (inside <see cref="BeginWrite"/>'s transaction, or
+    /// none), made once.</summary>
+    private Session Rows => _rows ??= new Session(this, null);
 
     /// <summary>Runs <paramref name="work"/> with the connection to itself (one call at a time, without holding a thread while
     /// it waits for its turn) and turns SQLite's failures into the journal's own: a damaged file is
     /// <see cref="JournalCorruptException"/>, an unusable one <see cref="JournalUnavailableException"/>.</summary>
-    private async ValueTask<T> LockedAsync<T>(Func<ValueTask<T>> work, CancellationToken ct)
+    private ValueTask<T> LockedAsync<T>(Func<ValueTask<T>> work, CancellationToken ct) => LockedAsync(work, static (_, work, _) => work(), ct);
+
+    /// <inheritdoc cref="LockedAsync{T}(Func{ValueTask{T}}, CancellationToken)"/>
+    /// <remarks>The hot calls pass their arguments as <paramref name="state"/> to a static lambda: no closure per call.</remarks>
+    private async ValueTask<T> LockedAsync<TState, T>(TState state, Func<SqliteTransferJournal, TState, CancellationToken, ValueTask<T>> work, CancellationToken ct)
     {
         await _gate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            return await work().ConfigureAwait(false);
+            return await work(this, state, ct).ConfigureAwait(false);
         }
         catch (SqliteException e)
         {
@@ -687,33 +732,39 @@ public sealed class SqliteTransferJournal : ITransferJournal
     /// anew each time; commands inside it run with no <see cref="SqliteTransaction"/>. Disposed uncommitted, it rolls back.</summary>
     private WriteScope BeginWrite()
     {
-        Prepared("BEGIN IMMEDIATE;", null).ExecuteNonQuery();
+        Statement("BEGIN IMMEDIATE;").Execute();
+        _writeOpen = true;
         return new WriteScope(this);
     }
 
-    private sealed class WriteScope(SqliteTransferJournal journal) : IDisposable
+    /// <summary>The open write transaction: committed by <see cref="_commit"/>, rolled back when disposed before that.</summary>
+    private readonly struct WriteScope(SqliteTransferJournal journal) : IDisposable
     {
-        private bool _done;
-
-        public void Commit()
-        {
-            journal.Prepared("COMMIT;", null).ExecuteNonQuery();
-            _done = true;
-        }
-
         public void Dispose()
         {
-            if (_done) return;
-            _done = true;
+            if (!journal._writeOpen) return;
+            journal._writeOpen = false;
             try
             {
-                journal.Prepared("ROLLBACK;", null).ExecuteNonQuery();
+                journal.Statement("ROLLBACK;").Execute();
             }
             catch (SqliteException)
             {
                 // SQLite already rolled the transaction back (it does after some errors); nothing is left to undo.
             }
         }
+    }
+
+    /// <summary>The connection's <see cref="SqliteStatement"/> for <paramref name="sql"/> (the hot path's statements), made
+    /// once and kept until the journal closes.</summary>
+    private SqliteStatement Statement(string sql)
+    {
+        if (!_statements.TryGetValue(sql, out var statement))
+        {
+            statement = new SqliteStatement(_connection, sql);
+            _statements[sql] = statement;
+        }
+        return statement;
     }
 
     /// <summary>The connection's prepared command for <paramref name="sql"/>, made once and kept until the journal closes
