@@ -55,9 +55,6 @@ public sealed class PostgresTransferJournal : ITransferJournal
     /// <inheritdoc/>
     public JournalOwner Owner { get; }
 
-    /// <inheritdoc/>
-    public TimeProvider Time => _time;
-
     /// <summary>Where this journal lives, without the password.</summary>
     public string Display => _address.Display;
 

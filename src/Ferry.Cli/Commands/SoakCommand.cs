@@ -130,7 +130,7 @@ internal static class SoakCommand
     internal static ReconcileOptions Options(JumpClock? clock, int lagMs) => new()
     {
         // The window must cover the history lag plus any clock difference between the exchange and Ferry (skew-ms=1500).
-        // Reads keep the default spacing: the wait also spans the send deadline and the request's validity.
+        // Reads keep the default spacing: the wait also spans the request's validity.
         HistoryLagWindow = TimeSpan.FromMilliseconds(HistoryLagWindowMs(lagMs)),
         Delay = clock is null ? null : (d, _) => { clock.Skip(d); return Task.CompletedTask; },
     };

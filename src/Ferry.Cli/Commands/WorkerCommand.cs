@@ -34,7 +34,7 @@ internal static class WorkerCommand
             env.Lease = TimeSpan.FromSeconds(seconds);
             if (parse.GetValue(historyLag) is > 0 and var lagMs)
             {
-                // Reads stay at the default spacing: the wait also spans the send deadline and the request's validity.
+                // Reads stay at the default spacing: the wait also spans the request's validity.
                 env.Reconcile = new ReconcileOptions { HistoryLagWindow = TimeSpan.FromMilliseconds(lagMs) };
             }
             return RunAsync(env, parse.GetValue(json), parse.GetValue(concurrency), parse.GetValue(untilEmpty), ct);

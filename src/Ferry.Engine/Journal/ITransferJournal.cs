@@ -60,9 +60,6 @@ public interface ITransferJournal : IDisposable, IAsyncDisposable
     /// <summary>Who this journal writes as.</summary>
     JournalOwner Owner { get; }
 
-    /// <summary>The clock that stamps this journal's times (a leg's send time among them).</summary>
-    TimeProvider Time { get; }
-
     /// <summary>Claims <paramref name="subject"/> for this journal's owner: free, expired or provably abandoned claims are
     /// taken (with a new fencing token), one already held is entered again (released as often as claimed); a live claim of
     /// another owner is returned as <see cref="ClaimAttempt.HeldByOther"/>. Throws <see cref="ClaimLostException"/> when

@@ -6,8 +6,8 @@ namespace Ferry.Engine.Journal;
 /// Resolves entries left <c>sending</c> (a crash or interruption while sending) or <c>unknown</c> against the exchange's
 /// own record: by client id where the leg has one, else by matching history rows not claimed by another entry. It never
 /// guesses: several candidate rows keep the entry unknown with the reason; "not found" becomes not-executed only once
-/// the exchange can no longer accept the request (its send time plus <see cref="JournaledExecutor.SendDeadline"/> plus the
-/// venue's request validity) and the history-lag window after that has passed.
+/// the exchange can no longer accept the request (the venue's request validity after the attempt left 'sending') and the
+/// history-lag window after that has passed.
 /// </summary>
 public sealed class JournalReconciler(ITransferJournal journal, Func<JournalEntry, ILegReconciler?> reconcilers, TimeProvider time,
     ReconcileOptions? options = null)
@@ -57,14 +57,16 @@ public sealed class JournalReconciler(ITransferJournal journal, Func<JournalEntr
             entry = await journal.TransitionAsync(id, LegState.Sending, LegState.Unknown,
                 new TransitionDetails { Message = "found in 'sending': the process stopped while the request may have been in flight" }, ct).ConfigureAwait(false);
         }
+        var leftSending = await LeftSendingAtAsync(entry, ct).ConfigureAwait(false);
 
         var reconciler = reconcilers(entry);
         if (reconciler is null)
             return await StayAsync(entry, $"no reconciler for leg kind {entry.Leg.Kind} on account '{entry.Leg.AccountName}' (is the account still configured?)", ct).ConfigureAwait(false);
         var sentAt = entry.SentAt!.Value;
-        // The latest moment the exchange could still accept this attempt's request: it was signed before the send
-        // deadline (or never left), and the exchange refuses it once its validity has passed.
-        var lastAccepted = sentAt + JournaledExecutor.SendDeadline + reconciler.RequestValidity;
+        // The latest moment the exchange could still accept this attempt's request. It was signed, if at all, before the
+        // attempt left 'sending': its sender wrote the answer after signing, or had stopped (its claim was free) when a
+        // reconciler took the entry over. The exchange refuses it once its validity after signing has passed.
+        var lastAccepted = leftSending + reconciler.RequestValidity;
         var missesAfterWindow = 0;
         while (true)
         {
@@ -98,6 +100,14 @@ public sealed class JournalReconciler(ITransferJournal journal, Func<JournalEntr
             _options.Waiting?.Invoke(new ReconcileWait(id, reason, now, settledAt));
             await (_options.Delay?.Invoke(pause, ct) ?? Task.Delay(pause, time, ct)).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>When this attempt left 'sending' (its answer, or a reconciler finding it there), from its events.</summary>
+    private async ValueTask<DateTimeOffset> LeftSendingAtAsync(JournalEntry entry, CancellationToken ct)
+    {
+        var events = await journal.EventsAsync(entry.Id, ct).ConfigureAwait(false);
+        var left = events.LastOrDefault(e => e.Attempt == entry.Attempt && e.From == LegState.Sending);
+        return left?.At ?? entry.SentAt!.Value;
     }
 
     private enum Verdict { Executed, NotFound, Stay }

@@ -10,14 +10,6 @@ namespace Ferry.Engine.Journal;
 /// </summary>
 public static class JournaledExecutor
 {
-    /// <summary>
-    /// How long after its send time (the 'sending' write) a leg's request may still be signed and answered: a send not
-    /// answered by then is cut off and recorded unknown. It bounds when a request of this leg can have left, so a
-    /// reconciler knows when the exchange can no longer accept it (this plus the venue's request validity), even for a
-    /// process that died while sending.
-    /// </summary>
-    public static readonly TimeSpan SendDeadline = TimeSpan.FromSeconds(15);
-
     /// <summary>Journals and sends a new leg: planned, sending and the entry's claim in one write before the request
     /// leaves, then the answer and the claim's release in a second.</summary>
     public static async Task<(JournalEntry Entry, LegSendResult Result)> ExecuteAsync(ITransferJournal journal, LegDescription leg,
@@ -31,7 +23,7 @@ public static class JournaledExecutor
         using var activity = EngineTelemetry.StartLeg(sending);
         try
         {
-            var result = await SendOnceAsync(send, sending, journal.Time, ct).ConfigureAwait(false);
+            var result = await SendOnceAsync(send, ct).ConfigureAwait(false);
             var (to, details) = Answer(result);
             // The answer is written whatever happens to the caller now: the request has left.
             var recorded = await journal.CompleteSendAsync(sending, to, details, CancellationToken.None).ConfigureAwait(false);
@@ -67,7 +59,7 @@ public static class JournaledExecutor
         var sending = await journal.TransitionAsync(id, from, LegState.Sending, ct: ct).ConfigureAwait(false);
         EngineTelemetry.Entered(sending);
         using var activity = EngineTelemetry.StartLeg(sending);
-        var result = await SendOnceAsync(send, sending, journal.Time, ct).ConfigureAwait(false);
+        var result = await SendOnceAsync(send, ct).ConfigureAwait(false);
         var (to, details) = Answer(result);
         if (to == LegState.Rejected && await IsFirstRefusalOfAReusedIdAsync(journal, sending, result, CancellationToken.None).ConfigureAwait(false))
         {
@@ -99,27 +91,12 @@ public static class JournaledExecutor
         return !events.Any(e => e.Detail?.Contains(ReusedIdRefusal, StringComparison.Ordinal) == true);
     }
 
-    /// <summary>Sends once, before the send deadline counted from the entry's send time; anything but the caller's
-    /// cancellation that escapes the sender, the deadline's among them, counts as an unknown outcome.</summary>
-    private static async Task<LegSendResult> SendOnceAsync(Func<CancellationToken, Task<LegSendResult>> send, JournalEntry sending,
-        TimeProvider time, CancellationToken ct)
+    /// <summary>Sends once; anything but cancellation that escapes the sender counts as an unknown outcome.</summary>
+    private static async Task<LegSendResult> SendOnceAsync(Func<CancellationToken, Task<LegSendResult>> send, CancellationToken ct)
     {
-        var left = sending.SentAt!.Value + SendDeadline - time.GetUtcNow();
-        if (left <= TimeSpan.Zero)
-        {
-            return new LegSendResult(OutcomeKind.NotSent, null, null, null,
-                $"Not sent: writing 'sending' took longer than the send deadline ({SendDeadline.TotalSeconds:0.###} s), so the request was not signed.");
-        }
-        using var deadline = new CancellationTokenSource(left, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, deadline.Token);
         try
         {
-            return await send(linked.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !ct.IsCancellationRequested)
-        {
-            return new LegSendResult(OutcomeKind.Unknown, null, null, null,
-                $"not answered within the send deadline ({SendDeadline.TotalSeconds:0.###} s after 'sending' was written), so the send was cut off; it may have executed");
+            return await send(ct).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -23,8 +23,8 @@ public sealed record CannotTell(string Reason) : LegEvidence;
 public interface ILegReconciler
 {
     /// <summary>How long after a request leaves the exchange may still accept and execute it (Binance: the recvWindow the
-    /// request was signed with; HTX: how far its Timestamp may lag the server's clock). Until the send deadline plus this
-    /// has passed, "not found" proves nothing.</summary>
+    /// request was signed with; HTX: how far its Timestamp may lag the server's clock). Until this has passed since the
+    /// attempt left 'sending', "not found" proves nothing.</summary>
     TimeSpan RequestValidity { get; }
 
     Task<Outcome<LegEvidence>> FindAsync(JournalEntry entry, DateTimeOffset from, DateTimeOffset to, CancellationToken ct);
@@ -36,9 +36,9 @@ public sealed record ReconcileOptions
     /// <summary>How far either side of the send time a history row may lie (clock skew plus booking delay; assumed).</summary>
     public TimeSpan MatchWindow { get; init; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>How long after the latest moment the exchange could still accept the request (its send time plus
-    /// <see cref="JournaledExecutor.SendDeadline"/> plus the venue's <see cref="ILegReconciler.RequestValidity"/>) a missing
-    /// row may still appear (history lag): until then "not found" is re-queried, never concluded.</summary>
+    /// <summary>How long after the latest moment the exchange could still accept the request (the venue's
+    /// <see cref="ILegReconciler.RequestValidity"/> after the attempt left 'sending') a missing row may still appear
+    /// (history lag): until then "not found" is re-queried, never concluded.</summary>
     public TimeSpan HistoryLagWindow { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>The pause between two reads while waiting out the lag window.</summary>

@@ -68,9 +68,6 @@ public sealed class SqliteTransferJournal : ITransferJournal
     /// <inheritdoc/>
     public JournalOwner Owner { get; }
 
-    /// <inheritdoc/>
-    public TimeProvider Time => _time;
-
     /// <summary>Write transactions this journal has committed since it was opened: each is one sync of the WAL to disk
     /// (automatic checkpoints, every 1,000 WAL pages, add their own). Benchmarks and tests count fsyncs with it.</summary>
     public long WriteCommits => Interlocked.Read(ref _writeCommits);

@@ -171,7 +171,7 @@ public abstract class JournalTests(JournalStore store) : IDisposable
         var early = await new JournalReconciler(j, _ => fake, _clock, noWait).ReconcileAsync(id, CancellationToken.None);
         Assert.Equal(LegState.Unknown, early.State);
         Assert.Contains("history may lag", early.Reason);
-        _clock.Advance(JournaledExecutor.SendDeadline + TimeSpan.FromSeconds(31));
+        _clock.Advance(TimeSpan.FromSeconds(31));
         var late = await new JournalReconciler(j, _ => fake, _clock, noWait).ReconcileAsync(id, CancellationToken.None);
         Assert.Equal(LegState.NotExecuted, late.State);
     }
@@ -181,10 +181,10 @@ public abstract class JournalTests(JournalStore store) : IDisposable
     {
         using var j = store.Open(_clock);
         var id = Unknown(j, Leg());
-        var sentAt = j.Find(id)!.SentAt!.Value;
-        // The request left late and waited in the exchange's queue: accepted within its 5 s validity, 4 s after the
-        // send deadline, so its row shows after the lag window alone (2.7 s) has passed.
-        var appears = sentAt + JournaledExecutor.SendDeadline + TimeSpan.FromSeconds(4);
+        var answeredAt = _clock.GetUtcNow();
+        // The request waited in the exchange's queue: accepted within its 5 s validity, 4 s after it was answered
+        // unknown, so its row shows after the lag window alone (2.7 s) has passed.
+        var appears = answeredAt + TimeSpan.FromSeconds(4);
         var fake = new FakeReconciler(_ => new HistoryCandidates(_clock.GetUtcNow() >= appears ? [Row(7, 10m)] : []), TimeSpan.FromSeconds(5));
         var options = new ReconcileOptions
         {
@@ -200,10 +200,10 @@ public abstract class JournalTests(JournalStore store) : IDisposable
     {
         using var j = store.Open(_clock);
         var id = Unknown(j, Leg());
-        var sentAt = j.Find(id)!.SentAt!.Value;
+        var answeredAt = _clock.GetUtcNow();
         var fake = new FakeReconciler(_ => new HistoryCandidates([]), TimeSpan.FromSeconds(5));
         var noWait = new ReconcileOptions { HistoryLagWindow = TimeSpan.FromSeconds(3), WaitForLag = false };
-        var last = sentAt + JournaledExecutor.SendDeadline + TimeSpan.FromSeconds(5) + TimeSpan.FromSeconds(3);
+        var last = answeredAt + TimeSpan.FromSeconds(5) + TimeSpan.FromSeconds(3);
         _clock.Advance(last - _clock.GetUtcNow() - TimeSpan.FromMilliseconds(1));
         var early = await new JournalReconciler(j, _ => fake, _clock, noWait).ReconcileAsync(id, CancellationToken.None);
         Assert.Equal(LegState.Unknown, early.State);
@@ -214,23 +214,23 @@ public abstract class JournalTests(JournalStore store) : IDisposable
     }
 
     [Fact]
-    public async Task A_send_not_answered_by_the_send_deadline_is_cut_off_and_recorded_unknown()
+    public async Task A_leg_found_in_sending_long_after_it_was_sent_waits_from_when_it_was_found()
     {
         using var j = store.Open(_clock);
-        var started = new TaskCompletionSource<CancellationToken>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var run = JournaledExecutor.ExecuteAsync(j, Leg(), async token =>
+        var e = j.Plan(Leg());
+        j.Transition(e.Id, LegState.Planned, LegState.Sending);
+        // Its sender waited a minute for rate-limit budget, signed, sent and died; its request is still on its way.
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        var foundAt = _clock.GetUtcNow();
+        var appears = foundAt + TimeSpan.FromSeconds(3);
+        var fake = new FakeReconciler(_ => new HistoryCandidates(_clock.GetUtcNow() >= appears ? [Row(8, 10m)] : []), TimeSpan.FromSeconds(5));
+        var options = new ReconcileOptions
         {
-            started.SetResult(token);
-            await Task.Delay(Timeout.InfiniteTimeSpan, token);
-            return new LegSendResult(OutcomeKind.Done, "1", "1", null, "done");
-        }, CancellationToken.None);
-        var token = await started.Task;
-        _clock.Advance(JournaledExecutor.SendDeadline);
-        var (entry, result) = await run;
-        Assert.True(token.IsCancellationRequested);
-        Assert.Equal(LegState.Unknown, entry.State);
-        Assert.Equal(OutcomeKind.Unknown, result.Kind);
-        Assert.Contains("send deadline", entry.Message);
+            HistoryLagWindow = TimeSpan.FromSeconds(1), RequeryInterval = TimeSpan.FromMilliseconds(500),
+            Delay = (pause, _) => { _clock.Advance(pause); return Task.CompletedTask; },
+        };
+        var r = await new JournalReconciler(j, _ => fake, _clock, options).ReconcileAsync(e.Id, CancellationToken.None);
+        Assert.Equal(LegState.Done, r.State);
     }
 
     [Fact]
@@ -258,7 +258,7 @@ public abstract class JournalTests(JournalStore store) : IDisposable
         var refused = new LegSendResult(OutcomeKind.Rejected, null, null, "-5002", "exchange error -5002 (HTTP 400): You have insufficient balance.");
         await JournaledExecutor.ResendAsync(j, id, _ => Task.FromResult(refused), CancellationToken.None);
         var noWait = new ReconcileOptions { HistoryLagWindow = TimeSpan.FromSeconds(3), WaitForLag = false };
-        _clock.Advance(JournaledExecutor.SendDeadline + TimeSpan.FromSeconds(4));
+        _clock.Advance(TimeSpan.FromSeconds(4));
         var notFound = await new JournalReconciler(j, _ => new FakeReconciler(_ => new FoundByClientId(null)), _clock, noWait).ReconcileAsync(id, CancellationToken.None);
         Assert.Equal(LegState.NotExecuted, notFound.State);
         var (entry, _) = await JournaledExecutor.ResendAsync(j, id, _ => Task.FromResult(refused), CancellationToken.None);
