@@ -10,17 +10,20 @@ using Ferry.Engine.Transfers;
 using Ferry.Engine.Work;
 using Ferry.Simulator;
 using Ferry.Simulator.Binance;
+using Ferry.Simulator.Faults;
 using Ferry.Simulator.Scenario;
 using Ferry.Testing.Postgres;
 
 namespace Ferry.Benchmarks.Workers;
 
 /// <summary>
-/// <c>workers [--transfers N] [--bound-transfers M] [--window-ms W] [--concurrency C]</c>: queued universal transfers
+/// <c>workers [--transfers N] [--bound-transfers M] [--window-ms W] [--concurrency C] [--latency-ms L]</c>: queued universal transfers
 /// (spot → funding) on a PostgreSQL journal (a server this bench starts in a temporary folder), run by 1, 2 and 4 workers
 /// (each a <see cref="WorkRunner"/> with its own queue connection, a service and journal per unit, as <c>ferry worker</c>
 /// runs them) against an in-process simulator.
 /// Not limit-bound: every simulator budget raised; prints <c>workers=1 tps=… workers=2 tps=… workers=4 tps=… ratio_4_1=…</c>.
+/// Then the same with every simulator answer delayed L ms (default 50), the round trip to an exchange across a network,
+/// which on a real desk is what a worker waits on; prints <c>latency_ms=L workers=1 tps=… … ratio_4_1=…</c>.
 /// Limit-bound: Binance's real per-window limits (180,000 UID per endpoint) in a window of W ms, the clients' windows the
 /// same, the UID weight reserved in the journal's database (<see cref="PostgresUidWeightStore"/>), 4 workers and M
 /// transfers (300 UID each: 600 fill a window); prints <c>limit_bound utilization=U throttled=T</c>, U averaged over the
@@ -36,7 +39,7 @@ public static class WorkersBench
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
     {
-        int transfers = 400, boundTransfers = 1500, windowMs = 20_000, concurrency = 1;
+        int transfers = 400, boundTransfers = 1500, windowMs = 20_000, concurrency = 1, latencyMs = 50;
         for (var i = 0; i < args.Count; i++)
         {
             int Next() => i + 1 < args.Count && int.TryParse(args[++i], NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v > 0
@@ -49,7 +52,8 @@ public static class WorkersBench
                     case "--bound-transfers": boundTransfers = Next(); break;
                     case "--window-ms": windowMs = Next(); break;
                     case "--concurrency": concurrency = Math.Min(64, Next()); break;
-                    default: throw new ArgumentException($"Unknown option '{args[i]}'; use [--transfers N] [--bound-transfers M] [--window-ms W] [--concurrency C].");
+                    case "--latency-ms": latencyMs = Next(); break;
+                    default: throw new ArgumentException($"Unknown option '{args[i]}'; use [--transfers N] [--bound-transfers M] [--window-ms W] [--concurrency C] [--latency-ms L].");
                 }
             }
             catch (ArgumentException e)
@@ -65,25 +69,18 @@ public static class WorkersBench
         Console.WriteLine($"  PostgreSQL on 127.0.0.1:{server.Port} (started by the bench, stopped at the end)");
 
         var raised = new SimRateLimits { IpWeightPerWindow = 100_000_000, UidWeightPerWindow = 100_000_000, ApiIpWeightPerWindow = 100_000_000 };
-        var rates = new List<(int Workers, double Tps)>();
         // Unmeasured first: JIT, connection pools and the server's caches warm, so the 1-worker figure is not the cold one.
         await using (var warm = await SimulatorHost.StartAsync(new SimulatorOptions { Scenario = Scenario(), RateLimits = raised }).ConfigureAwait(false))
         {
             using var database = server.CreateDatabase();
             await RunAsync(database, warm, 2, concurrency, Math.Min(100, transfers), _ => { }).ConfigureAwait(false);
         }
-        foreach (var workers in new[] { 1, 2, 4 })
-        {
-            await using var host = await SimulatorHost.StartAsync(new SimulatorOptions { Scenario = Scenario(), RateLimits = raised }).ConfigureAwait(false);
-            using var database = server.CreateDatabase();
-            var run = await RunAsync(database, host, workers, concurrency, transfers, _ => { }).ConfigureAwait(false);
-            if (!run.Exact) return Fail($"workers={workers}: the ledger does not show every transfer exactly once");
-            var tps = transfers / run.Elapsed.TotalSeconds;
-            rates.Add((workers, tps));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {workers} worker(s): {transfers} transfers in {run.Elapsed.TotalSeconds:0.00} s = {tps:0.0}/s; 429s: {host.Throttled}"));
-        }
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"workers=1 tps={rates[0].Tps:0.0} workers=2 tps={rates[1].Tps:0.0} workers=4 tps={rates[2].Tps:0.0} ratio_4_1={rates[2].Tps / rates[0].Tps:0.00}"));
+        if (await ScalingAsync(server, raised, null, concurrency, transfers).ConfigureAwait(false) is not { } local) return 1;
+        Console.WriteLine(local);
+        // Every answer delayed as a network would: the latency fault at rate 1 (the simulator waits before handling).
+        var roundTrip = FaultPlan.Parse(string.Create(CultureInfo.InvariantCulture, $"latency=1,latency-ms={latencyMs}"));
+        if (await ScalingAsync(server, raised, roundTrip, concurrency, transfers).ConfigureAwait(false) is not { } remote) return 1;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"latency_ms={latencyMs} {remote}"));
 
         var window = TimeSpan.FromMilliseconds(windowMs);
         var limits = new SimRateLimits { Window = window };
@@ -115,6 +112,30 @@ public static class WorkersBench
         }
         Console.WriteLine($"  load average {LoadAverage()}");
         return 0;
+    }
+
+    /// <summary>1, 2 and 4 workers on fresh simulators (with <paramref name="faults"/>) and databases; the bench line, or
+    /// null after saying which run did not move every amount exactly once.</summary>
+    private static async Task<string?> ScalingAsync(PostgresServer server, SimRateLimits limits, FaultPlan? faults, int concurrency, int transfers)
+    {
+        var rates = new List<double>();
+        foreach (var workers in new[] { 1, 2, 4 })
+        {
+            await using var host = await SimulatorHost.StartAsync(new SimulatorOptions { Scenario = Scenario(), RateLimits = limits, Faults = faults }).ConfigureAwait(false);
+            using var database = server.CreateDatabase();
+            var run = await RunAsync(database, host, workers, concurrency, transfers, _ => { }).ConfigureAwait(false);
+            if (!run.Exact)
+            {
+                Fail($"workers={workers}{(faults is null ? "" : $" ({faults})")}: the ledger does not show every transfer exactly once");
+                return null;
+            }
+            var tps = transfers / run.Elapsed.TotalSeconds;
+            rates.Add(tps);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {workers} worker(s){(faults is null ? "" : $", every answer {faults.LatencyMs} ms late")}: {transfers} transfers in {run.Elapsed.TotalSeconds:0.00} s = {tps:0.0}/s; 429s: {host.Throttled}"));
+        }
+        return string.Create(CultureInfo.InvariantCulture,
+            $"workers=1 tps={rates[0]:0.0} workers=2 tps={rates[1]:0.0} workers=4 tps={rates[2]:0.0} ratio_4_1={rates[2] / rates[0]:0.00}");
     }
 
     private sealed record Run(TimeSpan Elapsed, bool Exact);
