@@ -115,7 +115,7 @@ public sealed class SimulatorHost : IAsyncDisposable
             var buckets = new WeightBuckets(options.Time, options.RateLimits.Window);
             var gateway = new BinanceGateway(
                 BinanceEndpoints.Create(ledger, options.RateLimits, subAccounts, managed, state.Htx?.Users), new KeyRing(state.Keys),
-                buckets, options.RateLimits, options.Time, access, subAccounts.IpRestrictions.KeyAllowedFrom);
+                buckets, options.RateLimits, options.Time, access, subAccounts.IpRestrictions.KeyAllowedFrom, options.BeforeStateTurn);
             var htxBook = new HtxBook(state.Htx);
             var htx = new HtxGateway(HtxEndpoints.Create(ledger, htxBook, options.Htx), htxBook, options.Htx, options.Time, access);
 

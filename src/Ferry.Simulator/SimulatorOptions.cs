@@ -37,9 +37,13 @@ public sealed class SimulatorOptions
     /// Real time, not <see cref="Time"/>. Default 10 s.</summary>
     public TimeSpan StateLockTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Tests only: runs when a signed Binance write has passed its checks and is about to wait for its turn at
+    /// the state, e.g. to move a fake clock as a long wait would.</summary>
+    internal Action? BeforeStateTurn { get; init; }
+
     internal SimulatorOptions WithTime(TimeProvider time) => new()
     {
         Scenario = Scenario, StatePath = StatePath, Port = Port, Time = time, RateLimits = RateLimits, Htx = Htx, Faults = Faults, FaultSeed = FaultSeed,
-        StateLockTimeout = StateLockTimeout,
+        StateLockTimeout = StateLockTimeout, BeforeStateTurn = BeforeStateTurn,
     };
 }

@@ -122,9 +122,9 @@ internal static class SoakCommand
         Htx = new HtxSimSettings { TransfersPerSecond = 100_000, AccountRequestsPer2Seconds = 100_000, SwapPrivateRequestsPer3Seconds = 100_000, LedgerRequestsPerSecond = 100_000, TimestampTolerance = htxTimestampTolerance ?? TimeSpan.FromMinutes(10) },
     };
 
-    /// <summary>The soak's history-lag window: the lag it injects, the skew fault's 1.5 s clock difference, and 3 s for a
-    /// loaded simulator's own delay between checking a request's timestamp and committing its move (it checks once, on
-    /// arrival).</summary>
+    /// <summary>The soak's history-lag window: the lag it injects, the skew fault's 1.5 s clock difference, and 3 s of
+    /// margin for a loaded machine between the simulator's last recvWindow check (when a write has its turn) and the
+    /// reconciler's read of the clock.</summary>
     internal static int HistoryLagWindowMs(int lagMs) => lagMs + 1500 + 3000;
 
     internal static ReconcileOptions Options(JumpClock? clock, int lagMs) => new()

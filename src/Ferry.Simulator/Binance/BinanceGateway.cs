@@ -11,7 +11,7 @@ namespace Ferry.Simulator.Binance;
 /// authenticates, charges the UID bucket, then calls the thin handler. Nothing executes once a check fails.</summary>
 internal sealed class BinanceGateway(
     IReadOnlyList<SimEndpoint> endpoints, KeyRing keys, WeightBuckets buckets, SimRateLimits limits, TimeProvider time,
-    StateAccess state, Func<string, IPAddress?, bool>? keyAllowedFrom = null)
+    StateAccess state, Func<string, IPAddress?, bool>? keyAllowedFrom = null, Action? beforeStateTurn = null)
 {
     private const int MaxBodyBytes = 64 * 1024;
 
@@ -33,7 +33,7 @@ internal sealed class BinanceGateway(
         {
             var isLoopback = ctx.Connection.RemoteIpAddress is { } ip && IPAddress.IsLoopback(ip);
             var response = isLoopback
-                ? await RunAsync(endpoint, new SimRequest(raw.Values, null, now), ct)
+                ? await RunAsync(endpoint, new SimRequest(raw.Values, null, now), null, ct)
                 : new SimResponse(403, JsonBody.NotServed(method, path));
             await WriteAsync(ctx, response, ct);
             return;
@@ -62,9 +62,11 @@ internal sealed class BinanceGateway(
         }
 
         string? owner = null;
+        AuthResult? signed = null;
         if (endpoint.Security == EndpointSecurity.Signed)
         {
             var auth = RequestAuthenticator.Authenticate(ApiKeyHeader(ctx), raw, endpoint.Permission, now, keys);
+            signed = auth;
             if (auth.Error is { } error)
             {
                 await WriteAsync(ctx, SimResponse.Fail(error), ct);
@@ -94,12 +96,22 @@ internal sealed class BinanceGateway(
                 }
             }
         }
-        await WriteAsync(ctx, await RunAsync(endpoint, new SimRequest(raw.Values, owner, now), ct), ct);
+        await WriteAsync(ctx, await RunAsync(endpoint, new SimRequest(raw.Values, owner, now), signed, ct), ct);
     }
 
-    /// <summary>Runs the handler through the state gate: GET reads, anything else writes.</summary>
-    private Task<SimResponse> RunAsync(SimEndpoint endpoint, SimRequest request, CancellationToken ct) =>
-        RunAsync(endpoint.Method != "GET", () => endpoint.Handler(request), ct)!;
+    /// <summary>Runs the handler through the state gate: GET reads, anything else writes. A signed write is checked
+    /// against its recvWindow again once it has its turn, as Binance repeats the check before forwarding a request to its
+    /// engine: one that waited past its window (a busy state file, a loaded machine) is refused and changes nothing, so it
+    /// can never execute later than its timestamp plus recvWindow.</summary>
+    private Task<SimResponse> RunAsync(SimEndpoint endpoint, SimRequest request, AuthResult? signed, CancellationToken ct)
+    {
+        var writes = endpoint.Method != "GET";
+        if (!writes || signed is not { } auth) return RunAsync(writes, () => endpoint.Handler(request), ct)!;
+        beforeStateTurn?.Invoke();
+        return RunAsync(true, () => auth.Expired(time.GetUtcNow().ToUnixTimeMilliseconds()) is { } expired
+            ? SimResponse.Fail(expired)
+            : endpoint.Handler(request), ct)!;
+    }
 
     /// <summary>A state call; when another process kept the state file locked past the bound, the busy error instead.</summary>
     private async Task<SimResponse?> RunAsync(bool writes, Func<SimResponse?> call, CancellationToken ct)

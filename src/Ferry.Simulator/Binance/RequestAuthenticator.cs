@@ -50,7 +50,7 @@ internal static class RequestAuthenticator
         if (serverTimeMs - timestamp > recvWindow) return Fail(BinanceErrors.OutsideRecvWindow);
 
         if (!key.Has(required)) return Fail(BinanceErrors.RejectedKey);
-        return new AuthResult(key, null);
+        return new AuthResult(key, null, timestamp, recvWindow);
     }
 
     private static AuthResult Fail(BinanceError error) => new(null, error);
