@@ -80,6 +80,49 @@ public sealed class TransferServiceEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_not_executed_entry_is_sent_again_under_the_clientTranId_it_records_not_a_fresh_plans()
+    {
+        await using var service = Service();
+        // One process planned and journaled the move, and its attempt was proved not executed; another (a worker taking
+        // the unit over) plans the same move afresh, with a new clientTranId.
+        var first = await service.PlanAsync(Move(1.25m, "spot", $"{Alice}/spot"), "main", CancellationToken.None);
+        var recorded = Assert.IsType<SubAccountUniversalTransferLeg>(Assert.Single(first.Legs)).ClientTranId!;
+        var entry = await service.Journal.PlanAsync(first.Legs[0].Describe("unit-1"));
+        await service.Journal.TransitionAsync(entry.Id, LegState.Planned, LegState.Sending);
+        await service.Journal.TransitionAsync(entry.Id, LegState.Sending, LegState.Unknown, new TransitionDetails { Message = "HTTP 500" });
+        await service.Journal.TransitionAsync(entry.Id, LegState.Unknown, LegState.NotExecuted, new TransitionDetails { Message = "not listed" });
+        var again = await service.PlanAsync(Move(1.25m, "spot", $"{Alice}/spot"), "main", CancellationToken.None);
+        Assert.NotEqual(recorded, Assert.IsType<SubAccountUniversalTransferLeg>(Assert.Single(again.Legs)).ClientTranId);
+
+        await service.MoveOnceAsync("unit-1", again, CancellationToken.None);
+
+        var done = Assert.Single(await service.Journal.ForIntentAsync("unit-1"));
+        Assert.Equal((LegState.Done, 2), (done.State, done.Attempt));
+        var move = Assert.Single(_host.History(), m => m.Amount == 1.25m);
+        Assert.Equal(recorded, move.ClientId);
+        Assert.Equal(done.ExchangeId, move.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task A_not_executed_entry_whose_request_differs_from_the_plan_now_is_refused_and_nothing_is_sent()
+    {
+        await using var service = Service();
+        var first = await service.PlanAsync(Move(1.5m, "spot", "funding"), "main", CancellationToken.None);
+        var entry = await service.Journal.PlanAsync(first.Legs[0].Describe("unit-2"));
+        await service.Journal.TransitionAsync(entry.Id, LegState.Planned, LegState.Sending);
+        await service.Journal.TransitionAsync(entry.Id, LegState.Sending, LegState.Unknown, new TransitionDetails { Message = "HTTP 500" });
+        await service.Journal.TransitionAsync(entry.Id, LegState.Unknown, LegState.NotExecuted, new TransitionDetails { Message = "not listed" });
+        // The same intent now plans another request (e.g. the accounts changed between two attempts).
+        var other = await service.PlanAsync(Move(1.5m, "spot", "usdm"), "main", CancellationToken.None);
+
+        var refused = await Assert.ThrowsAsync<TransferRefusedException>(() => service.MoveOnceAsync("unit-2", other, CancellationToken.None));
+
+        Assert.StartsWith($"Journal entry {entry.Id} did not execute and records a request other than the one planned now (POST /sapi/v1/asset/transfer on account 'main' with type=MAIN_FUNDING&", refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(_host.History(), m => m.Amount == 1.5m);
+        Assert.Equal(LegState.NotExecuted, Assert.Single(await service.Journal.ForIntentAsync("unit-2")).State);
+    }
+
+    [Fact]
     public async Task A_route_runs_leg_after_leg_under_one_route_id_and_is_found_again_by_any_leg()
     {
         await using var service = Service();

@@ -57,7 +57,8 @@ internal sealed class IntentDriver(ITransferJournal journal, Func<ITransferPlan,
                         new TransitionDetails { Message = "never sent (the process stopped before 'sending' was written)" }, ct).ConfigureAwait(false);
                     break;
                 case LegState.NotExecuted:
-                    await JournaledExecutor.ResendAsync(journal, last.Id, c => send(leg, c), ct).ConfigureAwait(false);
+                    var again = AsJournaled(leg, last);
+                    await JournaledExecutor.ResendAsync(journal, last.Id, c => send(again, c), ct).ConfigureAwait(false);
                     break;
                 default:
                     var result = await reconciler.ReconcileAsync(last.Id, ct).ConfigureAwait(false);
@@ -67,6 +68,26 @@ internal sealed class IntentDriver(ITransferJournal journal, Func<ITransferPlan,
         }
         return new IntentRun(IntentStatus.Settled, true);
     }
+
+    /// <summary>The request an entry's next attempt sends is the one the entry records. This run's plan may carry another
+    /// clientTranId (a worker that took the unit over, or a command run again, planned afresh): sent as planned, the move
+    /// would be made under an id the journal never recorded, which every later lookup by the recorded id misses, and a
+    /// resend would then make it twice. So the recorded id is used; anything else that differs is refused unsent.</summary>
+    private static ITransferPlan AsJournaled(ITransferPlan leg, JournalEntry entry)
+    {
+        var again = entry.Leg.ClientTranId is { } recorded && leg is SubAccountUniversalTransferLeg planned && planned.ClientTranId != recorded
+            ? TransferLegRebuild.WithNewClientTranId(planned, () => recorded)
+            : leg;
+        var described = again.Describe(entry.Leg.Intent);
+        if (described.Endpoint == entry.Leg.Endpoint && described.AccountName == entry.Leg.AccountName && described.Parameters.SequenceEqual(entry.Leg.Parameters))
+            return again;
+        throw new TransferRefusedException(
+            $"Journal entry {entry.Id} did not execute and records a request other than the one planned now ({entry.Leg.Endpoint} on account '{entry.Leg.AccountName}' "
+            + $"with {Text(entry.Leg.Parameters)}, against {described.Endpoint} on '{described.AccountName}' with {Text(described.Parameters)}); nothing was sent, so "
+            + "settle the entry by hand or move the amount anew.");
+    }
+
+    private static string Text(IReadOnlyList<KeyValuePair<string, string>> parameters) => string.Join('&', parameters.Select(p => $"{p.Key}={p.Value}"));
 
     private async Task<IntentRun> DriveRouteAsync(string key, TransferPlan plan, CancellationToken ct)
     {
