@@ -14,8 +14,9 @@ namespace Ferry.Engine.Postgres;
 /// find the state moved); the writer's claim row is read <c>FOR SHARE</c> so no take-over commits in between; claimers of
 /// one subject queue on a transaction advisory lock. Unique indexes allow one live entry per route position and one done
 /// entry per history row. Every call awaits the server with Npgsql's asynchronous API (one call at a time on the
-/// journal's connection; the others queue without holding a thread); only opening, migrating and the synchronous
-/// <see cref="Dispose"/> block. Every committed write is durable as the server's settings make it (<c>synchronous_commit</c>).
+/// journal's connection; the others queue without holding a thread), and so do opening and migrating; only the
+/// synchronous <see cref="Dispose"/>, for callers that cannot await, blocks. Every committed write
+/// is durable as the server's settings make it (<c>synchronous_commit</c>).
 /// </summary>
 public sealed class PostgresTransferJournal : ITransferJournal
 {
@@ -59,52 +60,46 @@ public sealed class PostgresTransferJournal : ITransferJournal
     public string Display => _address.Display;
 
     /// <summary>Opens the journal in the database <paramref name="address"/> names. Its schema must exist (made by
-    /// <see cref="Migrate"/>, <c>ferry journal migrate</c>): a database without one, or with a newer one, or holding a state
-    /// the state machine never writes, is refused (<see cref="JournalCorruptException"/>); an unreachable server, a refused
-    /// login or a missing database is <see cref="JournalUnavailableException"/>. Messages never hold the password.
+    /// <see cref="MigrateAsync"/>, <c>ferry journal migrate</c>): a database without one, or with a newer one, or holding a
+    /// state the state machine never writes, is refused (<see cref="JournalCorruptException"/>); an unreachable server, a
+    /// refused login or a missing database is <see cref="JournalUnavailableException"/>. Messages never hold the password.
     /// <paramref name="logger"/> hears of refused transitions and claims refused or taken over (none by default).</summary>
-    public static PostgresTransferJournal Open(PostgresJournalAddress address, TimeProvider? time = null, JournalClaimOptions? claims = null,
-        ILogger? logger = null)
+    public static async Task<PostgresTransferJournal> OpenAsync(PostgresJournalAddress address, TimeProvider? time = null, JournalClaimOptions? claims = null,
+        ILogger? logger = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(address);
         claims ??= new JournalClaimOptions();
         claims.Validate();
-        var connection = Connect(address);
+        var connection = await ConnectAsync(address, ct).ConfigureAwait(false);
         try
         {
-            Translated(address, () => CheckOpenable(connection, address));
+            await CheckOpenableAsync(connection, address, ct).ConfigureAwait(false);
         }
         catch
         {
-            connection.Dispose();
+            await connection.DisposeAsync().ConfigureAwait(false);
             throw;
         }
         return new PostgresTransferJournal(connection, address, time ?? TimeProvider.System, claims, logger ?? NullLogger.Instance);
     }
 
     /// <summary>A journal opens only on the schema this build writes, holding only states it writes.</summary>
-    private static void CheckOpenable(NpgsqlConnection connection, PostgresJournalAddress address)
-    {
-        var version = ReadVersion(connection, address);
-        if (version is null)
-        {
-            throw new JournalCorruptException(
-                $"The database {address.Database} on {address.Server} holds no Ferry journal; create it with 'ferry journal migrate --journal {address.Display}'.");
-        }
-        if (version < SchemaVersion)
-        {
-            throw new JournalCorruptException(
-                $"The journal in {address.Display} has schema {version}, older than this build's {SchemaVersion}; upgrade it with 'ferry journal migrate --journal {address.Display}'.");
-        }
-        CheckStates(connection);
-    }
-
-    /// <summary>Runs <paramref name="work"/>, turning Npgsql's failures into the journal's one-sentence exceptions.</summary>
-    private static void Translated(PostgresJournalAddress address, Action work)
+    internal static async Task CheckOpenableAsync(NpgsqlConnection connection, PostgresJournalAddress address, CancellationToken ct)
     {
         try
         {
-            work();
+            var version = await ReadVersionAsync(connection, address, ct).ConfigureAwait(false);
+            if (version is null)
+            {
+                throw new JournalCorruptException(
+                    $"The database {address.Database} on {address.Server} holds no Ferry journal; create it with 'ferry journal migrate --journal {address.Display}'.");
+            }
+            if (version < SchemaVersion)
+            {
+                throw new JournalCorruptException(
+                    $"The journal in {address.Display} has schema {version}, older than this build's {SchemaVersion}; upgrade it with 'ferry journal migrate --journal {address.Display}'.");
+            }
+            await CheckStatesAsync(connection, ct).ConfigureAwait(false);
         }
         catch (NpgsqlException e)
         {
@@ -115,58 +110,76 @@ public sealed class PostgresTransferJournal : ITransferJournal
     /// <summary>Creates or upgrades the schema of the database <paramref name="address"/> names and returns its version. Safe
     /// from several processes at once: each takes one advisory lock and reads the version again under it. A newer schema
     /// is refused (<see cref="JournalCorruptException"/>). <paramref name="logger"/> hears of a migration applied.</summary>
-    public static int Migrate(PostgresJournalAddress address, ILogger? logger = null)
+    public static async Task<int> MigrateAsync(PostgresJournalAddress address, ILogger? logger = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(address);
-        using var connection = Connect(address);
-        Translated(address, () =>
+        await using var connection = await ConnectAsync(address, ct).ConfigureAwait(false);
+        try
         {
-            if (ReadVersion(connection, address) == SchemaVersion) return;
-            using var tx = connection.BeginTransaction();
-            Exec(connection, tx, $"SELECT pg_advisory_xact_lock({MigrationLock});");
+            if (await ReadVersionAsync(connection, address, ct).ConfigureAwait(false) == SchemaVersion) return SchemaVersion;
+            await using var tx = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+            await ExecAsync(connection, tx, $"SELECT pg_advisory_xact_lock({MigrationLock});", ct).ConfigureAwait(false);
             // Read again under the lock: another process may have migrated meanwhile.
-            var version = ReadVersion(connection, address) ?? 0;
-            if (version == SchemaVersion) return;
-            if (version < 1) CreateSchema1(connection, tx);
-            if (version < 2) CreateSchema2(connection, tx);
-            if (version < 3) PostgresWorkQueue.CreateSchema(connection, tx);
+            var version = await ReadVersionAsync(connection, address, ct).ConfigureAwait(false) ?? 0;
+            if (version == SchemaVersion) return SchemaVersion;
+            if (version < 1) await CreateSchema1Async(connection, tx, ct).ConfigureAwait(false);
+            if (version < 2) await CreateSchema2Async(connection, tx, ct).ConfigureAwait(false);
+            if (version < 3) await PostgresWorkQueue.CreateSchemaAsync(connection, tx, ct).ConfigureAwait(false);
             // Schema 4: who asked for the move (person:alice, agent:claude, ...); older legs keep none.
-            if (version < 4) Exec(connection, tx, "ALTER TABLE legs ADD COLUMN requester text;");
-            if (version < 5) CreateSchema5(connection, tx);
+            if (version < 4) await ExecAsync(connection, tx, "ALTER TABLE legs ADD COLUMN requester text;", ct).ConfigureAwait(false);
+            if (version < 5) await CreateSchema5Async(connection, tx, ct).ConfigureAwait(false);
             // Schema 6: who queued a unit, so the worker that runs it asks for them; older units keep none.
-            if (version < 6) Exec(connection, tx, "ALTER TABLE work_units ADD COLUMN requester text;");
-            Exec(connection, tx, $"UPDATE ferry_schema SET version = {SchemaVersion};");
-            tx.Commit();
+            if (version < 6) await ExecAsync(connection, tx, "ALTER TABLE work_units ADD COLUMN requester text;", ct).ConfigureAwait(false);
+            await ExecAsync(connection, tx, $"UPDATE ferry_schema SET version = {SchemaVersion};", ct).ConfigureAwait(false);
+            await tx.CommitAsync(ct).ConfigureAwait(false);
             JournalLog.Migrated(logger ?? NullLogger.Instance, address.Display, version, SchemaVersion);
-        });
-        return SchemaVersion;
+            return SchemaVersion;
+        }
+        catch (NpgsqlException e)
+        {
+            throw Translate(e, address);
+        }
     }
 
-    private static NpgsqlConnection Connect(PostgresJournalAddress address)
+    /// <summary>A new connection to the database <paramref name="address"/> names, open; its failure in one sentence.</summary>
+    private static async Task<NpgsqlConnection> ConnectAsync(PostgresJournalAddress address, CancellationToken ct)
     {
         var connection = new NpgsqlConnection(address.ConnectionString);
         try
         {
-            connection.Open();
+            await connection.OpenAsync(ct).ConfigureAwait(false);
             return connection;
         }
         catch (NpgsqlException e)
         {
-            connection.Dispose();
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw Translate(e, address);
+        }
+    }
+
+    /// <summary>A pooled connection of <paramref name="source"/>, open; its failure in one sentence.</summary>
+    internal static async Task<NpgsqlConnection> ConnectAsync(NpgsqlDataSource source, PostgresJournalAddress address, CancellationToken ct)
+    {
+        try
+        {
+            return await source.OpenConnectionAsync(ct).ConfigureAwait(false);
+        }
+        catch (NpgsqlException e)
+        {
             throw Translate(e, address);
         }
     }
 
     /// <summary>The schema version, null when the database holds no Ferry journal; a newer one is refused.</summary>
-    private static int? ReadVersion(NpgsqlConnection c, PostgresJournalAddress address)
+    private static async Task<int?> ReadVersionAsync(NpgsqlConnection c, PostgresJournalAddress address, CancellationToken ct)
     {
         // Two statements: a query naming ferry_schema cannot even be planned in a database without it.
-        using (var exists = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname = current_schema() AND tablename = 'ferry_schema');", c))
+        await using (var exists = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname = current_schema() AND tablename = 'ferry_schema');", c))
         {
-            if (exists.ExecuteScalar() is not true) return null;
+            if (await exists.ExecuteScalarAsync(ct).ConfigureAwait(false) is not true) return null;
         }
-        using var cmd = new NpgsqlCommand("SELECT max(version) FROM ferry_schema;", c);
-        var value = cmd.ExecuteScalar();
+        await using var cmd = new NpgsqlCommand("SELECT max(version) FROM ferry_schema;", c);
+        var value = await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false);
         if (value is null or DBNull) return null;
         var version = Convert.ToInt32(value, CultureInfo.InvariantCulture);
         if (version > SchemaVersion)
@@ -177,11 +190,11 @@ public sealed class PostgresTransferJournal : ITransferJournal
         return version;
     }
 
-    private static void CreateSchema1(NpgsqlConnection c, NpgsqlTransaction tx)
+    private static Task CreateSchema1Async(NpgsqlConnection c, NpgsqlTransaction tx, CancellationToken ct)
     {
         // Schema 1 is SQLite's schema 4 plus what many writers need: seq (write order, never reused), identity tokens for
         // claims (a sequence never hands a token out twice), and one done entry per history row across every worker.
-        Exec(c, tx, """
+        return ExecAsync(c, tx, """
             CREATE TABLE ferry_schema (version integer NOT NULL);
             INSERT INTO ferry_schema VALUES (0);
             CREATE TABLE legs (
@@ -205,23 +218,23 @@ public sealed class PostgresTransferJournal : ITransferJournal
               token bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, subject text NOT NULL UNIQUE, owner text NOT NULL,
               pid integer NOT NULL, host text NOT NULL, started_ms bigint NOT NULL,
               claimed_ms bigint NOT NULL, lease_until_ms bigint NOT NULL);
-            """);
+            """, ct);
     }
 
-    private static void CreateSchema2(NpgsqlConnection c, NpgsqlTransaction tx)
+    private static Task CreateSchema2Async(NpgsqlConnection c, NpgsqlTransaction tx, CancellationToken ct)
     {
         // Schema 2 adds the UID weight every process using one Binance key reserves from (PostgresUidWeightStore): one
         // row per account (a hash of the key), endpoint budget and window of the exchange's clock.
-        Exec(c, tx, """
+        return ExecAsync(c, tx, """
             CREATE TABLE uid_weight (
               account text NOT NULL, budget text NOT NULL, window_start_ms bigint NOT NULL, window_ms bigint NOT NULL,
               used integer NOT NULL CHECK (used >= 0), PRIMARY KEY (account, budget, window_start_ms));
-            """);
+            """, ct);
     }
 
     /// <summary>Schema 5: approval requests (at most one open per payload), one answer per approver, and the audit log (an
     /// identity sequence never hands a number out twice).</summary>
-    private static void CreateSchema5(NpgsqlConnection c, NpgsqlTransaction tx) => Exec(c, tx, """
+    private static Task CreateSchema5Async(NpgsqlConnection c, NpgsqlTransaction tx, CancellationToken ct) => ExecAsync(c, tx, """
         CREATE TABLE IF NOT EXISTS approvals (
           id text PRIMARY KEY, payload_hash text NOT NULL, requester text NOT NULL, account text NOT NULL, venue text NOT NULL,
           from_wallet text NOT NULL, to_wallet text NOT NULL, asset text NOT NULL, amount text NOT NULL, rule text, reason text NOT NULL,
@@ -239,14 +252,14 @@ public sealed class PostgresTransferJournal : ITransferJournal
           venue text NOT NULL, from_wallet text NOT NULL, to_wallet text NOT NULL, asset text NOT NULL, amount text NOT NULL,
           message text NOT NULL);
         CREATE INDEX IF NOT EXISTS audit_at ON audit(at_ms, seq);
-        """);
+        """, ct);
 
     /// <summary>Every open refuses a journal that holds a state the state machine could not have written.</summary>
-    private static void CheckStates(NpgsqlConnection c)
+    private static async Task CheckStatesAsync(NpgsqlConnection c, CancellationToken ct)
     {
-        using var cmd = new NpgsqlCommand($"SELECT id, state FROM legs WHERE state NOT IN ({States}) LIMIT 1;", c);
-        using var r = cmd.ExecuteReader();
-        if (r.Read())
+        await using var cmd = new NpgsqlCommand($"SELECT id, state FROM legs WHERE state NOT IN ({States}) LIMIT 1;", c);
+        await using var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        if (await r.ReadAsync(ct).ConfigureAwait(false))
         {
             var state = r.GetString(1);
             throw new JournalCorruptException(
@@ -476,8 +489,9 @@ public sealed class PostgresTransferJournal : ITransferJournal
         return await JournalRows.ReadClaimsAsync(cmd, ct).ConfigureAwait(false);
     }, ct);
 
-    /// <summary>Hands every claim back and closes the connection, waiting for the call in progress; prefer
-    /// <see cref="DisposeAsync"/>, which waits without holding a thread.</summary>
+    /// <summary>Hands every claim back and closes the connection, waiting for the call in progress, with Npgsql's
+    /// synchronous calls, for a caller that cannot await (<c>using</c>); prefer <see cref="DisposeAsync"/>, which waits
+    /// without holding a thread (everything in src/ does).</summary>
     public void Dispose()
     {
         _gate.Wait();
@@ -738,10 +752,10 @@ public sealed class PostgresTransferJournal : ITransferJournal
 
     private NpgsqlCommand Command(string sql, NpgsqlTransaction? tx) => new(sql, _connection, tx);
 
-    private static void Exec(NpgsqlConnection c, NpgsqlTransaction tx, string sql)
+    private static async Task ExecAsync(NpgsqlConnection c, NpgsqlTransaction tx, string sql, CancellationToken ct)
     {
-        using var cmd = new NpgsqlCommand(sql, c, tx);
-        cmd.ExecuteNonQuery();
+        await using var cmd = new NpgsqlCommand(sql, c, tx);
+        await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
     }
 
     private static void Set(NpgsqlCommand cmd, string name, object? value) => JournalSql.Set(cmd, name, value);

@@ -12,20 +12,21 @@ namespace Ferry.Engine.Postgres;
 /// other's rows instead of waiting or sharing one; tokens come from a sequence, which never hands one out twice. Leases run
 /// on the database server's clock (<c>now()</c>, read once per transaction), the one clock every worker shares; a holder's
 /// write names its unit, its token and a lease still running at that clock, or it is refused. Same contract as
-/// <see cref="SqliteWorkQueue"/>.
+/// <see cref="SqliteWorkQueue"/>. Every call is one transaction on a pooled connection of its own, awaited with Npgsql's
+/// asynchronous API, so the calls of one worker's concurrent units run side by side on the server and none holds a thread
+/// while PostgreSQL answers (row locks, not a lock in this process, decide who waits).
 /// </summary>
 public sealed class PostgresWorkQueue : IWorkQueue
 {
-    private NpgsqlConnection _connection;
+    private readonly NpgsqlDataSource _source;
     private readonly PostgresJournalAddress _address;
     private readonly TimeProvider? _clock;
     private readonly WorkQueueOptions _options;
-    private readonly Lock _gate = new();
-    private bool _disposed;
+    private volatile bool _disposed;
 
-    private PostgresWorkQueue(NpgsqlConnection connection, PostgresJournalAddress address, TimeProvider? clock, WorkQueueOptions options)
+    private PostgresWorkQueue(NpgsqlDataSource source, PostgresJournalAddress address, TimeProvider? clock, WorkQueueOptions options)
     {
-        _connection = connection;
+        _source = source;
         _address = address;
         _clock = clock;
         _options = options;
@@ -34,30 +35,33 @@ public sealed class PostgresWorkQueue : IWorkQueue
     /// <summary>Opens the queue in the journal database <paramref name="address"/> names, with the journal's refusals (no
     /// schema, an older or newer one, an unreachable server, a refused login). <paramref name="clock"/> replaces the
     /// database server's clock for leases and times; leave it null outside tests, so every worker reads one clock.</summary>
-    public static PostgresWorkQueue Open(PostgresJournalAddress address, WorkQueueOptions? options = null, TimeProvider? clock = null)
+    public static async Task<PostgresWorkQueue> OpenAsync(PostgresJournalAddress address, WorkQueueOptions? options = null, TimeProvider? clock = null,
+        CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(address);
         options ??= new WorkQueueOptions();
         options.Validate();
-        // The journal's opener checks the schema and refuses what it cannot use.
-        PostgresTransferJournal.Open(address).Dispose();
-        var connection = new NpgsqlConnection(address.ConnectionString);
+        var source = NpgsqlDataSource.Create(address.ConnectionString);
         try
         {
-            connection.Open();
-            return new PostgresWorkQueue(connection, address, clock, options);
+            // The journal's check of the schema refuses what the queue cannot use; its connection goes back to the pool.
+            await using (var connection = await PostgresTransferJournal.ConnectAsync(source, address, ct).ConfigureAwait(false))
+            {
+                await PostgresTransferJournal.CheckOpenableAsync(connection, address, ct).ConfigureAwait(false);
+            }
+            return new PostgresWorkQueue(source, address, clock, options);
         }
-        catch (NpgsqlException e)
+        catch
         {
-            connection.Dispose();
-            throw PostgresTransferJournal.Translate(e, address);
+            await source.DisposeAsync().ConfigureAwait(false);
+            throw;
         }
     }
 
-    /// <summary>Schema 2 of the journal database: the queue's table and the sequence its fencing tokens come from.</summary>
-    internal static void CreateSchema(NpgsqlConnection c, NpgsqlTransaction tx)
+    /// <summary>Schema 3 of the journal database: the queue's table and the sequence its fencing tokens come from.</summary>
+    internal static async Task CreateSchemaAsync(NpgsqlConnection c, NpgsqlTransaction tx, CancellationToken ct)
     {
-        using var cmd = new NpgsqlCommand("""
+        await using var cmd = new NpgsqlCommand("""
             CREATE SEQUENCE work_unit_tokens;
             CREATE TABLE work_units (
               seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, id text NOT NULL UNIQUE, kind text NOT NULL, batch text,
@@ -68,7 +72,7 @@ public sealed class PostgresWorkQueue : IWorkQueue
               finished_ms bigint, journal_ids text, message text);
             CREATE INDEX work_units_state ON work_units(state, not_before_ms, seq);
             """, c, tx);
-        cmd.ExecuteNonQuery();
+        await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
@@ -77,17 +81,17 @@ public sealed class PostgresWorkQueue : IWorkQueue
         ArgumentNullException.ThrowIfNull(orders);
         ct.ThrowIfCancellationRequested();
         foreach (var order in orders) WorkUnitRows.Check(order);
-        return Task.FromResult(Write((tx, now) =>
+        return WriteAsync<IReadOnlyList<WorkUnit>>(async (tx, now) =>
         {
             var units = new List<WorkUnit>(orders.Count);
             foreach (var order in orders)
             {
-                using var cmd = Command(WorkUnitRows.Insert, tx);
+                await using var cmd = tx.Command(WorkUnitRows.Insert);
                 units.Add(WorkUnitRows.BindInsert(cmd, order, now));
-                cmd.ExecuteNonQuery();
+                await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
             }
-            return (IReadOnlyList<WorkUnit>)units;
-        }));
+            return units;
+        }, ct);
     }
 
     /// <inheritdoc/>
@@ -95,38 +99,38 @@ public sealed class PostgresWorkQueue : IWorkQueue
     {
         ArgumentNullException.ThrowIfNull(worker);
         ct.ThrowIfCancellationRequested();
-        return Task.FromResult(Write((tx, now) =>
+        return WriteAsync(async (tx, now) =>
         {
             // Abandoned work first: another worker's unit whose lease ran out, or (on this machine) whose process is gone.
             // Rows another taker has locked are skipped; the ones read here stay locked until this transaction ends.
-            using var running = Command($"""
+            var running = tx.Command($"""
                 SELECT {WorkUnitRows.Columns} FROM work_units
                 WHERE state = 'running' AND worker <> @w AND (lease_until_ms <= @now OR worker_host = @host)
                 ORDER BY seq FOR UPDATE SKIP LOCKED;
-                """, tx);
+                """);
             WorkUnitRows.Set(running, "@w", worker.Id);
             WorkUnitRows.Set(running, "@now", now.ToUnixTimeMilliseconds());
             WorkUnitRows.Set(running, "@host", worker.Host);
-            var abandoned = WorkUnitRows.ReadAll(running)
+            var abandoned = (await WorkUnitRows.ReadAllAsync(running, ct).ConfigureAwait(false))
                 .FirstOrDefault(u => u.Holder!.LeaseUntil <= now || u.Holder.Worker.IsProvablyGone());
             var unit = abandoned;
             if (unit is null)
             {
-                using var next = Command($"""
+                var next = tx.Command($"""
                     SELECT {WorkUnitRows.Columns} FROM work_units WHERE state = 'queued' AND not_before_ms <= @now
                     ORDER BY seq LIMIT 1 FOR UPDATE SKIP LOCKED;
-                    """, tx);
+                    """);
                 WorkUnitRows.Set(next, "@now", now.ToUnixTimeMilliseconds());
-                unit = WorkUnitRows.ReadAll(next).FirstOrDefault();
+                unit = (await WorkUnitRows.ReadAllAsync(next, ct).ConfigureAwait(false)).FirstOrDefault();
             }
             if (unit is null) return null;
-            using var sequence = Command("SELECT nextval('work_unit_tokens');", tx);
-            var token = Convert.ToInt64(sequence.ExecuteScalar(), CultureInfo.InvariantCulture);
-            using var take = Command(WorkUnitRows.Take, tx);
+            await using var sequence = tx.Command("SELECT nextval('work_unit_tokens');");
+            var token = Convert.ToInt64(await sequence.ExecuteScalarAsync(ct).ConfigureAwait(false), CultureInfo.InvariantCulture);
+            await using var take = tx.Command(WorkUnitRows.Take);
             var lease = WorkUnitRows.BindTake(take, unit, worker, token, now + _options.Lease, abandoned is not null);
-            take.ExecuteNonQuery();
-            return lease;
-        }));
+            await take.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            return (WorkLease?)lease;
+        }, ct);
     }
 
     /// <inheritdoc/>
@@ -134,12 +138,13 @@ public sealed class PostgresWorkQueue : IWorkQueue
     {
         ArgumentNullException.ThrowIfNull(lease);
         ct.ThrowIfCancellationRequested();
-        return Task.FromResult(Write((tx, now) =>
+        return WriteAsync(async (tx, now) =>
         {
             var until = now + _options.Lease;
-            var unit = Fenced(lease, WorkUnitRows.RenewAssignments, cmd => WorkUnitRows.Set(cmd, "@until", until.ToUnixTimeMilliseconds()), tx, now);
+            var unit = await FencedAsync(lease, WorkUnitRows.RenewAssignments, cmd => WorkUnitRows.Set(cmd, "@until", until.ToUnixTimeMilliseconds()), tx, now, ct)
+                .ConfigureAwait(false);
             return lease with { LeaseUntil = until, Unit = unit };
-        }));
+        }, ct);
     }
 
     /// <inheritdoc/>
@@ -149,7 +154,7 @@ public sealed class PostgresWorkQueue : IWorkQueue
         ArgumentNullException.ThrowIfNull(result);
         result.Validate();
         ct.ThrowIfCancellationRequested();
-        return Task.FromResult(Write((tx, now) => Fenced(lease, WorkUnitRows.CompleteAssignments, cmd => WorkUnitRows.BindComplete(cmd, result), tx, now)));
+        return WriteAsync((tx, now) => FencedAsync(lease, WorkUnitRows.CompleteAssignments, cmd => WorkUnitRows.BindComplete(cmd, result), tx, now, ct), ct);
     }
 
     /// <inheritdoc/>
@@ -158,18 +163,20 @@ public sealed class PostgresWorkQueue : IWorkQueue
         ArgumentNullException.ThrowIfNull(lease);
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
         ct.ThrowIfCancellationRequested();
-        return Task.FromResult(Write((tx, now) =>
-            Fenced(lease, WorkUnitRows.HandBackAssignments, cmd => WorkUnitRows.BindHandBack(cmd, lease, reason, delay), tx, now)));
+        return WriteAsync((tx, now) =>
+            FencedAsync(lease, WorkUnitRows.HandBackAssignments, cmd => WorkUnitRows.BindHandBack(cmd, lease, reason, delay), tx, now, ct), ct);
     }
 
     /// <summary>The holder's half of fencing (see <see cref="WorkUnitRows.Fenced"/>): nothing is written unless the unit
     /// still runs under this lease's token with its lease not run out at the database's clock.</summary>
-    private WorkUnit Fenced(WorkLease lease, string assignments, Action<NpgsqlCommand> parameters, NpgsqlTransaction tx, DateTimeOffset now)
+    private static async Task<WorkUnit> FencedAsync(WorkLease lease, string assignments, Action<NpgsqlCommand> parameters, Transaction tx, DateTimeOffset now,
+        CancellationToken ct)
     {
-        using var cmd = Command(WorkUnitRows.Fenced(assignments), tx);
+        var cmd = tx.Command(WorkUnitRows.Fenced(assignments));
         WorkUnitRows.BindFence(cmd, lease, now);
         parameters(cmd);
-        return WorkUnitRows.ReadAll(cmd).FirstOrDefault() ?? throw WorkUnitRows.Lost(lease, Find(lease.Unit.Id, tx));
+        return (await WorkUnitRows.ReadAllAsync(cmd, ct).ConfigureAwait(false)).FirstOrDefault()
+            ?? throw WorkUnitRows.Lost(lease, await FindAsync(lease.Unit.Id, tx, ct).ConfigureAwait(false));
     }
 
     /// <inheritdoc/>
@@ -177,100 +184,97 @@ public sealed class PostgresWorkQueue : IWorkQueue
     {
         ArgumentNullException.ThrowIfNull(id);
         ct.ThrowIfCancellationRequested();
-        return Task.FromResult(Write((tx, _) => Find(id, tx)));
+        return WriteAsync((tx, _) => FindAsync(id, tx, ct), ct);
     }
 
-    private WorkUnit? Find(string id, NpgsqlTransaction tx)
+    private static async Task<WorkUnit?> FindAsync(string id, Transaction tx, CancellationToken ct)
     {
-        using var cmd = Command(WorkUnitRows.Find, tx);
+        var cmd = tx.Command(WorkUnitRows.Find);
         WorkUnitRows.Set(cmd, "@id", id);
-        return WorkUnitRows.ReadAll(cmd).FirstOrDefault();
+        return (await WorkUnitRows.ReadAllAsync(cmd, ct).ConfigureAwait(false)).FirstOrDefault();
     }
 
     /// <inheritdoc/>
     public Task<IReadOnlyList<WorkUnit>> ListAsync(IReadOnlyCollection<WorkUnitState>? states, int limit, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
-        return Task.FromResult(Write((tx, _) =>
+        return WriteAsync<IReadOnlyList<WorkUnit>>(async (tx, _) =>
         {
-            using var cmd = Command(WorkUnitRows.List(states), tx);
+            var cmd = tx.Command(WorkUnitRows.List(states));
             WorkUnitRows.Set(cmd, "@limit", limit);
-            return (IReadOnlyList<WorkUnit>)WorkUnitRows.ReadAll(cmd);
-        }));
+            return await WorkUnitRows.ReadAllAsync(cmd, ct).ConfigureAwait(false);
+        }, ct);
     }
 
     /// <inheritdoc/>
     public Task<IReadOnlyDictionary<WorkUnitState, int>> CountsAsync(CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
-        return Task.FromResult(Write((tx, _) =>
+        return WriteAsync(async (tx, _) =>
         {
-            using var cmd = Command(WorkUnitRows.Counts, tx);
-            return WorkUnitRows.ReadCounts(cmd);
-        }));
+            await using var cmd = tx.Command(WorkUnitRows.Counts);
+            return await WorkUnitRows.ReadCountsAsync(cmd, ct).ConfigureAwait(false);
+        }, ct);
     }
 
-    /// <inheritdoc/>
+    /// <summary>Closes the pooled connections; a call still running finishes on its own.</summary>
     public void Dispose()
     {
-        lock (_gate)
-        {
-            if (_disposed) return;
-            _disposed = true;
-            _connection.Dispose();
-        }
+        if (_disposed) return;
+        _disposed = true;
+        _source.Dispose();
     }
 
-    /// <summary>Runs <paramref name="work"/> in one transaction (committed when it returns) at the queue's clock, read once
-    /// at the start, and turns Npgsql's failures into the journal's one-sentence exceptions. A connection the server
-    /// dropped (restart, failover, pg_terminate_backend, an idle timeout) is opened again: when the drop is found before
-    /// the commit is sent, none of the transaction took effect, so it runs once more on the new connection; a drop while
-    /// committing leaves the outcome unknown and is reported, never repeated.</summary>
-    private T Write<T>(Func<NpgsqlTransaction, DateTimeOffset, T> work)
+    /// <summary>Runs <paramref name="work"/> in one transaction (committed when it returns) on a pooled connection of its
+    /// own, at the queue's clock, read once at the start, and turns Npgsql's failures into the journal's one-sentence
+    /// exceptions. A connection the server dropped (restart, failover, pg_terminate_backend, an idle timeout) is replaced:
+    /// when the drop is found before the commit is sent, none of the transaction took effect, so it runs once more on a
+    /// new connection; a drop while committing leaves the outcome unknown and is reported, never repeated.</summary>
+    private async Task<T> WriteAsync<T>(Func<Transaction, DateTimeOffset, Task<T>> work, CancellationToken ct)
     {
-        lock (_gate)
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        for (var attempt = 0; ; attempt++)
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            for (var attempt = 0; ; attempt++)
+            var committing = false;
+            NpgsqlConnection? connection = null;
+            try
             {
-                var committing = false;
-                try
-                {
-                    if (_connection.State != ConnectionState.Open) Reopen();
-                    using var tx = _connection.BeginTransaction();
-                    var result = work(tx, Now(tx));
-                    committing = true;
-                    tx.Commit();
-                    return result;
-                }
-                catch (NpgsqlException) when (!committing && attempt == 0 && _connection.State != ConnectionState.Open)
-                {
-                    // Dropped before the commit: nothing of this transaction took effect; once more on a new connection.
-                }
-                catch (NpgsqlException e)
-                {
-                    throw PostgresTransferJournal.Translate(e, _address);
-                }
+                connection = await _source.OpenConnectionAsync(ct).ConfigureAwait(false);
+                await using var tx = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+                var transaction = new Transaction(connection, tx);
+                var result = await work(transaction, await NowAsync(transaction, ct).ConfigureAwait(false)).ConfigureAwait(false);
+                committing = true;
+                await tx.CommitAsync(ct).ConfigureAwait(false);
+                return result;
+            }
+            catch (NpgsqlException) when (!committing && attempt == 0 && connection is not { State: ConnectionState.Open })
+            {
+                // Dropped before the commit: nothing of this transaction took effect. The pool's idle connections were most
+                // likely dropped with it (a restart ends them all): none of them is handed out again; once more on a new one.
+                _source.Clear();
+            }
+            catch (NpgsqlException e)
+            {
+                throw PostgresTransferJournal.Translate(e, _address);
+            }
+            finally
+            {
+                if (connection is not null) await connection.DisposeAsync().ConfigureAwait(false);
             }
         }
     }
 
-    private void Reopen()
-    {
-        // Idle pooled connections were most likely dropped with it (a restart ends them all): never hand one of them out.
-        NpgsqlConnection.ClearPool(_connection);
-        _connection.Dispose();
-        _connection = new NpgsqlConnection(_address.ConnectionString);
-        _connection.Open();
-    }
-
     /// <summary>The database server's clock (its transaction time, in whole milliseconds), unless a clock was given.</summary>
-    private DateTimeOffset Now(NpgsqlTransaction tx)
+    private async Task<DateTimeOffset> NowAsync(Transaction tx, CancellationToken ct)
     {
         if (_clock is not null) return _clock.GetUtcNow();
-        using var cmd = Command("SELECT floor(extract(epoch FROM now()) * 1000)::bigint;", tx);
-        return DateTimeOffset.FromUnixTimeMilliseconds(Convert.ToInt64(cmd.ExecuteScalar(), CultureInfo.InvariantCulture));
+        await using var cmd = tx.Command("SELECT floor(extract(epoch FROM now()) * 1000)::bigint;");
+        return DateTimeOffset.FromUnixTimeMilliseconds(Convert.ToInt64(await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false), CultureInfo.InvariantCulture));
     }
 
-    private NpgsqlCommand Command(string sql, NpgsqlTransaction tx) => new(sql, _connection, tx);
+    /// <summary>One call's connection and its transaction.</summary>
+    private sealed record Transaction(NpgsqlConnection Connection, NpgsqlTransaction Tx)
+    {
+        public NpgsqlCommand Command(string sql) => new(sql, Connection, Tx);
+    }
 }

@@ -75,7 +75,7 @@ public static class FerryServiceCollectionExtensions
             return new TransferService(new TransferServiceOptions
             {
                 Accounts = [.. options.Accounts],
-                OpenJournal = () => SqliteTransferJournal.Open(journal, time),
+                OpenJournal = _ => ValueTask.FromResult<ITransferJournal>(SqliteTransferJournal.Open(journal, time)),
                 Venues = new ContainerVenueConnector(time, loggers),
                 Time = time,
                 Logger = loggers.CreateLogger<TransferService>(),

@@ -108,7 +108,7 @@ public sealed class PostgresJournalCliTests(PostgresServer server) : IDisposable
     [Fact]
     public async Task A_wrong_password_is_exit_4_and_no_password_reaches_the_output_or_the_log()
     {
-        PostgresTransferJournalMigrate();
+        await PostgresTransferJournalMigrateAsync();
         const string wrong = "wrong-password-31337";
         var run = await _cli.RunAsync(Transfer(5m, "--journal", _database.Url(wrong), "--verbose"));
         Assert.Equal(4, run.ExitCode);
@@ -138,7 +138,7 @@ public sealed class PostgresJournalCliTests(PostgresServer server) : IDisposable
     [Fact]
     public async Task A_journal_written_by_a_newer_ferry_is_refused_and_nothing_is_sent()
     {
-        PostgresTransferJournalMigrate();
+        await PostgresTransferJournalMigrateAsync();
         using (var c = new NpgsqlConnection(_database.ConnectionString()))
         {
             c.Open();
@@ -163,8 +163,8 @@ public sealed class PostgresJournalCliTests(PostgresServer server) : IDisposable
         Assert.DoesNotContain("s3cret", configured.All);
     }
 
-    private void PostgresTransferJournalMigrate() =>
-        Ferry.Engine.Postgres.PostgresTransferJournal.Migrate(Ferry.Engine.Postgres.PostgresJournalAddress.Parse(_database.ConnectionString()));
+    private Task<int> PostgresTransferJournalMigrateAsync() =>
+        Ferry.Engine.Postgres.PostgresTransferJournal.MigrateAsync(Ferry.Engine.Postgres.PostgresJournalAddress.Parse(_database.ConnectionString()));
 
     /// <summary>The embedded simulator's own history holds no transfer.</summary>
     private async Task AssertNothingSent()

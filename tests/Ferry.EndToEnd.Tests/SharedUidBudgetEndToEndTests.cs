@@ -38,7 +38,7 @@ public sealed class SharedUidBudgetEndToEndTests(PostgresServer server) : Simula
     public async Task Clients_sharing_the_store_stay_within_the_accounts_budget_and_draw_no_429()
     {
         var address = PostgresJournalAddress.Parse(_database.ConnectionString());
-        PostgresTransferJournal.Migrate(address);
+        await PostgresTransferJournal.MigrateAsync(address);
         var stores = Enumerable.Range(0, Clients).Select(_ => new PostgresUidWeightStore(address)).ToArray();
         try
         {

@@ -50,7 +50,7 @@ public sealed class SourceBalanceEndToEndTests : IAsyncLifetime
     {
         Accounts = [new AccountDefinition("main", Venue.Binance, AccountEnvironment.Sim, _host.BaseAddress,
             new ApiCredentials(apiKey, new SecretText(Secret), SigningKind.Hmac), Master, SubAccounts: [Alice])],
-        OpenJournal = () => SqliteTransferJournal.Open(Path.Combine(_folder, "journal.db")),
+        OpenJournal = _ => ValueTask.FromResult<ITransferJournal>(SqliteTransferJournal.Open(Path.Combine(_folder, "journal.db"))),
         Venues = new LoopbackVenueConnector(),
     });
 

@@ -48,7 +48,7 @@ public sealed class TransferServiceEndToEndTests : IAsyncLifetime
         return new TransferService(new TransferServiceOptions
         {
             Accounts = [binance, htx],
-            OpenJournal = () => SqliteTransferJournal.Open(Path.Combine(_folder, "journal.db")),
+            OpenJournal = _ => ValueTask.FromResult<ITransferJournal>(SqliteTransferJournal.Open(Path.Combine(_folder, "journal.db"))),
             Venues = new LoopbackVenueConnector(),
         });
     }

@@ -45,7 +45,7 @@ public sealed class FerryRun : IAsyncDisposable
         await using var service = new TransferService(new TransferServiceOptions
         {
             Accounts = [Binance(), Htx()],
-            OpenJournal = () => SqliteTransferJournal.Open(Path.Combine(_folder, "journal.db")),
+            OpenJournal = _ => ValueTask.FromResult<ITransferJournal>(SqliteTransferJournal.Open(Path.Combine(_folder, "journal.db"))),
             Venues = connector,
             Logger = loggers.CreateLogger<TransferService>(),
             Reconcile = new ReconcileOptions { HistoryLagWindow = TimeSpan.Zero },

@@ -104,7 +104,7 @@ internal sealed class ApiHarness : IAsyncDisposable
     private TransferService OpenService(Ferry.Engine.Policy.Requester requester) => new(new TransferServiceOptions
     {
         Accounts = Accounts,
-        OpenJournal = () => SqliteTransferJournal.Open(JournalPath),
+        OpenJournal = _ => ValueTask.FromResult<ITransferJournal>(SqliteTransferJournal.Open(JournalPath)),
         Venues = new RecordingConnector(this),
         Requester = requester,
         LoadPolicy = () => Policy,

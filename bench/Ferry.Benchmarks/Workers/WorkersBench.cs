@@ -146,11 +146,11 @@ public static class WorkersBench
         Action<BinanceClientOptions> configure, long? startAtMs = null)
     {
         var address = PostgresJournalAddress.Parse(database.ConnectionString());
-        PostgresTransferJournal.Migrate(address);
+        await PostgresTransferJournal.MigrateAsync(address).ConfigureAwait(false);
         var account = new AccountDefinition("bench", Venue.Binance, AccountEnvironment.Sim, host.BaseAddress,
             new ApiCredentials(Key, new SecretText(Secret), SigningKind.Hmac), Master);
         var amounts = Enumerable.Range(1, transfers).Select(i => 1m + i * 0.000001m).ToList();
-        using (var queue = PostgresWorkQueue.Open(address))
+        using (var queue = await PostgresWorkQueue.OpenAsync(address).ConfigureAwait(false))
         {
             foreach (var chunk in amounts.Chunk(1000))
             {
@@ -158,7 +158,7 @@ public static class WorkersBench
                     new TransferRequest(a, "USDT", WalletAddress.Parse("spot"), WalletAddress.Parse("funding")), null))], CancellationToken.None).ConfigureAwait(false);
             }
         }
-        var queues = Enumerable.Range(0, workers).Select(_ => PostgresWorkQueue.Open(address)).ToList();
+        var queues = (await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => PostgresWorkQueue.OpenAsync(address))).ConfigureAwait(false)).ToList();
         // One shared-budget store per worker, as one per ferry process.
         var stores = Enumerable.Range(0, workers).Select(_ => new PostgresUidWeightStore(address)).ToList();
         try
@@ -169,7 +169,7 @@ public static class WorkersBench
                 OpenService = _ => new TransferService(new TransferServiceOptions
                 {
                     Accounts = [account],
-                    OpenJournal = () => PostgresTransferJournal.Open(address),
+                    OpenJournal = async ct => await PostgresTransferJournal.OpenAsync(address, ct: ct).ConfigureAwait(false),
                     Venues = new BenchVenues(worker.Second, configure),
                 }),
                 Worker = WorkerIdentity.ForThisProcess(),

@@ -41,7 +41,7 @@ internal static class DemoCommand
         await using var ferry = new TransferService(new TransferServiceOptions
         {
             Accounts = [account, htxAccount],
-            OpenJournal = () => throw new InvalidOperationException("The demo journals nothing: it sends each move once and shows what came back."),
+            OpenJournal = _ => throw new InvalidOperationException("The demo journals nothing: it sends each move once and shows what came back."),
             Venues = new DemoVenues(env),
             Time = env.Time,
         });

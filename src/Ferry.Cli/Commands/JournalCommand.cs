@@ -48,7 +48,7 @@ internal static class JournalCommand
         await using var service = CliServices.Open(env, printer.Json);
         var entries = await service.ListAsync(state is { } s ? [s] : null, limit, ct);
         // Which worker holds what: an entry's intent is its queued unit's id.
-        using var queue = CliQueue.Open(env);
+        using var queue = await CliQueue.OpenAsync(env, ct);
         var units = new Dictionary<string, Ferry.Engine.Work.WorkUnit>(StringComparer.Ordinal);
         foreach (var intent in entries.Select(e => e.Leg.Intent).OfType<string>().Distinct(StringComparer.Ordinal))
         {
@@ -95,7 +95,7 @@ internal static class JournalCommand
     private static async Task<int> ReconcileAsync(CliEnvironment env, Printer printer, string? id, bool wait, CancellationToken ct)
     {
         await using var service = CliServices.Open(env, printer.Json);
-        if (id is not null && await service.Journal.FindAsync(id, ct) is null)
+        if (id is not null && await (await service.JournalAsync(ct)).FindAsync(id, ct) is null)
             throw CliException.BadInput($"There is no journal entry '{id}'; 'ferry journal list' shows the ids.");
         var results = await service.ReconcileAsync(id, wait, ct);
         printer.Document(new ReconcileDocument([.. results.Select(r => new ReconcileResultDocument(r.Entry.Id, LegStates.Name(r.State), r.Reason))]),

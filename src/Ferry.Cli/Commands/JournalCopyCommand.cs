@@ -35,7 +35,7 @@ internal static class JournalCopyCommand
         if (to.Postgres is not { } target) throw CliException.BadInput("--to takes a PostgreSQL journal: a postgres://user:password@host:port/database URL or a connection string.");
         if (!File.Exists(file)) throw CliException.BadInput($"--from: there is no journal file {file}.");
 
-        using var source = from.Open(env);
+        await using var source = await from.OpenAsync(env, ct);
         var now = env.Time.GetUtcNow();
         // A claim whose lease ran out, or whose process is provably gone, is left over from a crash, not work in flight.
         if ((await source.ClaimsAsync(ct)).FirstOrDefault(c => c.LeaseUntil > now && !ProcessLiveness.IsProvablyGone(c.Owner)) is { } held)
@@ -43,9 +43,9 @@ internal static class JournalCopyCommand
             throw new CliException(ExitCodes.InUse,
                 $"Another ferry ({held.Owner.Describe()}) is working on the journal {file}; stop every ferry that uses it before copying it; nothing was copied.");
         }
-        to.Migrate(env);
+        await to.MigrateAsync(env, ct);
         int copied;
-        using (var journal = (PostgresTransferJournal)to.Open(env))
+        await using (var journal = (PostgresTransferJournal)await to.OpenAsync(env, ct))
         {
             try
             {
@@ -59,7 +59,7 @@ internal static class JournalCopyCommand
 
         // Read back through a journal opened anew, as the next command would see it.
         var before = await JournalTally.OfAsync(source, ct);
-        using var reopened = to.Open(env);
+        await using var reopened = await to.OpenAsync(env, ct);
         var after = await JournalTally.OfAsync(reopened, ct);
         var rows = JournalTally.Names.Select(n => new JournalTallyRowDocument(n, before.Counts[n], after.Counts[n])).ToList();
         var matches = rows.All(r => r.Source == r.Target);

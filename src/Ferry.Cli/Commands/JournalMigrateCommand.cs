@@ -15,16 +15,16 @@ internal static class JournalMigrateCommand
     {
         var json = CommonOptions.Json();
         var command = new Command("migrate", "Create or upgrade the journal's schema (--journal, FERRY_JOURNAL or FERRY_HOME/journal.db) and print its version.") { json };
-        command.SetAction((parse, _) => Task.FromResult(Run(env, new Printer(env, parse.GetValue(json)))));
+        command.SetAction((parse, ct) => RunAsync(env, new Printer(env, parse.GetValue(json)), ct));
         return command;
     }
 
-    private static int Run(CliEnvironment env, Printer printer)
+    private static async Task<int> RunAsync(CliEnvironment env, Printer printer, CancellationToken ct)
     {
         var home = FerryHome.FromEnvironment(env.GetEnvironmentVariable);
         var location = JournalLocation.Of(env, home);
         if (location.File is not null) home.EnsureExists();
-        var schema = location.Migrate(env);
+        var schema = await location.MigrateAsync(env, ct);
         var store = location.Postgres is null ? "sqlite" : "postgres";
         printer.Document(new JournalMigrateDocument(location.Display, store, schema), CliJsonContext.Default.JournalMigrateDocument);
         printer.Line($"The journal {location.Display} ({(store == "sqlite" ? "SQLite" : "PostgreSQL")}) is at schema {schema}.");

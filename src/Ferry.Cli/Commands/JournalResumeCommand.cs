@@ -26,7 +26,7 @@ internal static class JournalResumeCommand
         await using var service = CliServices.Open(env, printer.Json, printer.Line);
         var routeId = await service.FindRouteAsync(id, ct) ?? throw CliException.BadInput(id.Trim() == "latest"
             ? "The journal holds no route, so there is no latest one to resume."
-            : await service.Journal.FindAsync(id.Trim(), ct) is { } single
+            : await (await service.JournalAsync(ct)).FindAsync(id.Trim(), ct) is { } single
                 ? $"Journal entry {single.Id} is a single transfer, not part of a route; 'ferry journal reconcile {single.Id}' resolves it."
                 : $"There is no route or journal entry '{id}'; 'ferry journal list' shows the ids.");
         var legs = await service.RouteLegsAsync(routeId, ct);

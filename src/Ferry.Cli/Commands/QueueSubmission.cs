@@ -18,7 +18,7 @@ internal static class QueueSubmission
     /// <paramref name="jsonLine"/>, as sweep and rebalance print JSON lines).</summary>
     public static async Task<int> EnqueueAsync(CliEnvironment env, Printer printer, IReadOnlyList<WorkOrder> orders, bool jsonLine, CancellationToken ct)
     {
-        using var queue = CliQueue.Open(env);
+        using var queue = await CliQueue.OpenAsync(env, ct);
         // Whoever queues a move stays its requester: the worker that runs it asks for them.
         var queuedBy = env.Requester ?? CliServices.Person(env);
         var units = await queue.EnqueueAsync([.. orders.Select(o => o with { QueuedBy = o.QueuedBy ?? queuedBy })], ct);

@@ -45,7 +45,7 @@ internal static class WorkerCommand
     private static async Task<int> RunAsync(CliEnvironment env, bool json, int concurrency, bool untilEmpty, CancellationToken stop)
     {
         if (concurrency is < 1 or > 64) throw CliException.BadInput($"--concurrency {concurrency} is out of range; give 1 to 64.");
-        using var queue = CliQueue.Open(env);
+        using var queue = await CliQueue.OpenAsync(env, stop);
         var worker = WorkerIdentity.ForThisProcess();
         var printer = new Printer(env, json);
         printer.Line($"worker {worker.Id}: {concurrency} at once{(untilEmpty ? ", until the queue is empty" : "; SIGTERM or Ctrl-C stops it gracefully")}.");
@@ -77,7 +77,7 @@ internal static class WorkerCommand
 
     private static async Task<int> StatusAsync(CliEnvironment env, Printer printer, CancellationToken ct)
     {
-        using var queue = CliQueue.Open(env);
+        using var queue = await CliQueue.OpenAsync(env, ct);
         var now = env.Time.GetUtcNow();
         var running = await queue.ListAsync([WorkUnitState.Running], int.MaxValue, ct);
         var counts = await queue.CountsAsync(ct);

@@ -10,15 +10,15 @@ internal static class CliQueue
 {
     /// <summary>Opens the queue; a damaged, newer or unusable journal (file or database) is refused with its one sentence
     /// (exit 4). A PostgreSQL queue's leases run on the database server's clock, which every worker shares.</summary>
-    public static IWorkQueue Open(CliEnvironment env)
+    public static Task<IWorkQueue> OpenAsync(CliEnvironment env, CancellationToken ct)
     {
         var home = FerryHome.FromEnvironment(env.GetEnvironmentVariable);
         home.EnsureExists();
         var location = JournalLocation.Of(env, home);
         // 'ferry worker --lease' shortens the holds; everything else keeps the default.
         var options = env.Lease is { } lease ? new WorkQueueOptions { Lease = lease } : null;
-        return JournalLocation.Refusing<IWorkQueue>(() => location.Postgres is { } address
-            ? PostgresWorkQueue.Open(address, options)
+        return JournalLocation.RefusingAsync<IWorkQueue>(async () => location.Postgres is { } address
+            ? await PostgresWorkQueue.OpenAsync(address, options, ct: ct)
             : SqliteWorkQueue.Open(location.File!, env.Time, options));
     }
 }

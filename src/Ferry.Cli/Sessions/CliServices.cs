@@ -22,7 +22,7 @@ internal static class CliServices
         return new TransferService(new TransferServiceOptions
         {
             Accounts = new LazyList<AccountDefinition>(accounts),
-            OpenJournal = () => OpenJournal(home, env),
+            OpenJournal = ct => OpenJournalAsync(home, env, ct),
             Venues = new CliVenues(env, home, () => configured.Value.Count == 0, announce),
             Time = env.Time,
             Logger = new Output.CliLogger(env.Log),
@@ -42,7 +42,7 @@ internal static class CliServices
         return new TransferService(new TransferServiceOptions
         {
             Accounts = accounts,
-            OpenJournal = () => OpenJournal(home, env),
+            OpenJournal = ct => OpenJournalAsync(home, env, ct),
             Venues = new CliVenues(env, home, () => false, null),
             Time = env.Time,
             Logger = new Output.CliLogger(env.Log),
@@ -79,9 +79,9 @@ internal static class CliServices
 
     /// <summary>Opens the command's journal (<c>--journal</c>, FERRY_JOURNAL, else the file under FERRY_HOME); a damaged or
     /// unusable one is refused with its one sentence (exit 4).</summary>
-    public static ITransferJournal OpenJournal(FerryHome home, CliEnvironment env)
+    public static async ValueTask<ITransferJournal> OpenJournalAsync(FerryHome home, CliEnvironment env, CancellationToken ct)
     {
         home.EnsureExists();
-        return JournalLocation.Of(env, home).Open(env);
+        return await JournalLocation.Of(env, home).OpenAsync(env, ct);
     }
 }

@@ -56,16 +56,16 @@ internal sealed class JournalLocation
     }
 
     /// <summary>Opens the journal; one that cannot be used is refused with its one sentence (exit 4).</summary>
-    public ITransferJournal Open(CliEnvironment env) => Refusing<ITransferJournal>(() => Postgres is { } address
-        ? PostgresTransferJournal.Open(address, env.Time, Claims(env))
+    public Task<ITransferJournal> OpenAsync(CliEnvironment env, CancellationToken ct) => RefusingAsync<ITransferJournal>(async () => Postgres is { } address
+        ? await PostgresTransferJournal.OpenAsync(address, env.Time, Claims(env), ct: ct)
         : SqliteTransferJournal.Open(File!, env.Time, Claims(env)));
 
     private static JournalClaimOptions? Claims(CliEnvironment env) => env.Lease is { } lease ? new JournalClaimOptions { Lease = lease } : null;
 
     /// <summary>Creates or upgrades the journal's schema and returns its version.</summary>
-    public int Migrate(CliEnvironment env) => Refusing(() =>
+    public Task<int> MigrateAsync(CliEnvironment env, CancellationToken ct) => RefusingAsync(async () =>
     {
-        if (Postgres is { } address) return PostgresTransferJournal.Migrate(address);
+        if (Postgres is { } address) return await PostgresTransferJournal.MigrateAsync(address, ct: ct);
         // Opening a file creates or migrates it.
         using (SqliteTransferJournal.Open(File!, env.Time)) return SqliteTransferJournal.SchemaVersion;
     });

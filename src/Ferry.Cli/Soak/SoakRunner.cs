@@ -95,7 +95,7 @@ internal sealed class SoakRunner
         _service = new TransferService(new TransferServiceOptions
         {
             Accounts = [_binanceAccount, _htxAccount],
-            OpenJournal = () => journal,
+            OpenJournal = _ => ValueTask.FromResult(journal),
             OwnsJournal = false,
             Venues = new SoakVenues(time, recvWindowMs),
             Time = time,

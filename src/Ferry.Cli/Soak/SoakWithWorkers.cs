@@ -50,10 +50,10 @@ internal static class SoakWithWorkers
         // The journal text goes to the workers unchanged (a PostgreSQL URL may carry a password; it is never printed).
         var journalText = env.JournalOption ?? SqliteTransferJournal.PathUnder(folder);
         var location = JournalLocation.Parse(env, new FerryHome(folder), journalText, "--journal");
-        location.Migrate(env);
-        await using var journal = location.Open(env);
-        using var queue = JournalLocation.Refusing<IWorkQueue>(() => location.Postgres is { } address
-            ? PostgresWorkQueue.Open(address)
+        await location.MigrateAsync(env, ct);
+        await using var journal = await location.OpenAsync(env, ct);
+        using var queue = await JournalLocation.RefusingAsync<IWorkQueue>(async () => location.Postgres is { } address
+            ? await PostgresWorkQueue.OpenAsync(address, ct: ct)
             : SqliteWorkQueue.Open(location.File!, env.Time));
         if ((await journal.ListAsync(null, 1, ct)).Count > 0 || (await queue.CountsAsync(ct)).Count > 0)
             throw CliException.BadInput($"The journal {location.Display} already holds entries or work units; the soak counts every move in it, so give it an empty one (a new database).");

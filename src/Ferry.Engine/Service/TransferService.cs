@@ -30,6 +30,7 @@ public sealed partial class TransferService : IAsyncDisposable
     private readonly TransferServiceOptions _options;
     private readonly Dictionary<(Venue, string), IVenueSession> _sessions = [];
     private readonly SemaphoreSlim _connecting = new(1, 1);
+    private readonly SemaphoreSlim _opening = new(1, 1);
     private ITransferJournal? _journal;
     private bool _recovered;
     private readonly PolicyGate? _policy;
@@ -50,8 +51,22 @@ public sealed partial class TransferService : IAsyncDisposable
     /// <summary>The service's clock.</summary>
     public TimeProvider Time => _options.Time;
 
-    /// <summary>The journal, opened on first use; with a policy, every move it starts is checked in its write transaction.</summary>
-    public ITransferJournal Journal => _journal ??= WithPolicy(_options.OpenJournal());
+    /// <summary>The journal, opened on first use (once, whoever asks first); with a policy, every move it starts is checked
+    /// in its write transaction.</summary>
+    public async ValueTask<ITransferJournal> JournalAsync(CancellationToken ct = default)
+    {
+        if (Volatile.Read(ref _journal) is { } open) return open;
+        await _opening.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            if (_journal is null) Volatile.Write(ref _journal, WithPolicy(await _options.OpenJournal(ct).ConfigureAwait(false)));
+            return _journal!;
+        }
+        finally
+        {
+            _opening.Release();
+        }
+    }
 
     private ITransferJournal WithPolicy(ITransferJournal journal)
     {
@@ -153,7 +168,7 @@ public sealed partial class TransferService : IAsyncDisposable
         {
             var leg = proposal.Legs[0];
             var session = await SessionAsync(proposal.LegAccounts[0], ct).ConfigureAwait(false);
-            var (entry, result) = await JournaledExecutor.ExecuteAsync(Journal, leg.Describe() with { Requester = _options.Requester },
+            var (entry, result) = await JournaledExecutor.ExecuteAsync(await JournalAsync(ct).ConfigureAwait(false), leg.Describe() with { Requester = _options.Requester },
                 c => session.SendAsync(leg, c), ct).ConfigureAwait(false);
             LogLeg(entry);
             return new TransferExecution(entry, null, result);
@@ -172,8 +187,8 @@ public sealed partial class TransferService : IAsyncDisposable
         await RecoverAsync(ct).ConfigureAwait(false);
         await RequireSourceCoversAsync(proposal, ct).ConfigureAwait(false);
         LegSendResult? last = null;
-        var run = await RouteExecutor.ExecuteAsync(Journal, route, async (leg, c) => last = await SendAsync(leg, c).ConfigureAwait(false),
-            Reconciler(wait: true), ct, _options.Time, requester: _options.Requester).ConfigureAwait(false);
+        var run = await RouteExecutor.ExecuteAsync(await JournalAsync(ct).ConfigureAwait(false), route, async (leg, c) => last = await SendAsync(leg, c).ConfigureAwait(false),
+            await ReconcilerAsync(wait: true, ct).ConfigureAwait(false), ct, _options.Time, requester: _options.Requester).ConfigureAwait(false);
         LogRoute(run);
         return new TransferExecution(null, run, last);
     }
@@ -218,7 +233,7 @@ public sealed partial class TransferService : IAsyncDisposable
         RequireRunnable(proposal.LegAccounts);
         await ConnectAsync(proposal.LegAccounts, ct).ConfigureAwait(false);
         await RecoverAsync(ct).ConfigureAwait(false);
-        return await new IntentDriver(Journal, SendAsync, Reconciler(wait: true), _options.Time, _options.Requester, resendRejected).DriveAsync(intentKey, proposal, ct).ConfigureAwait(false);
+        return await new IntentDriver(await JournalAsync(ct).ConfigureAwait(false), SendAsync, await ReconcilerAsync(wait: true, ct).ConfigureAwait(false), _options.Time, _options.Requester, resendRejected).DriveAsync(intentKey, proposal, ct).ConfigureAwait(false);
     }
 
     // ---- routes ----
@@ -228,13 +243,15 @@ public sealed partial class TransferService : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(id);
         var trimmed = id.Trim();
+        var journal = await JournalAsync(ct).ConfigureAwait(false);
         return trimmed == "latest"
-            ? await Journal.LatestRouteIdAsync(ct).ConfigureAwait(false)
-            : await RouteExecutor.FindRouteAsync(Journal, trimmed, ct).ConfigureAwait(false);
+            ? await journal.LatestRouteIdAsync(ct).ConfigureAwait(false)
+            : await RouteExecutor.FindRouteAsync(journal, trimmed, ct).ConfigureAwait(false);
     }
 
     /// <summary>The route's legs as the journal holds them now.</summary>
-    public Task<IReadOnlyList<RouteLegEntry>> RouteLegsAsync(string routeId, CancellationToken ct = default) => RouteExecutor.LegsAsync(Journal, routeId, ct);
+    public async Task<IReadOnlyList<RouteLegEntry>> RouteLegsAsync(string routeId, CancellationToken ct = default) =>
+        await RouteExecutor.LegsAsync(await JournalAsync(ct).ConfigureAwait(false), routeId, ct).ConfigureAwait(false);
 
     /// <summary>The accounts the legs name (each once), as configured here.</summary>
     public IReadOnlyList<AccountDefinition> AccountsOf(IEnumerable<LegDescription> legs)
@@ -252,7 +269,7 @@ public sealed partial class TransferService : IAsyncDisposable
         if (remaining.Count > 0 && _policy is not null)
         {
             var firstEntries = legs.Where(l => l.Entry.Leg.StartsMove).Select(l => l.Entry.Id).ToHashSet(StringComparer.Ordinal);
-            var approval = firstEntries.Count == 0 ? null : (await Journal.ApprovalsAsync(all: true, limit: int.MaxValue, ct).ConfigureAwait(false)).FirstOrDefault(a => a.EntryId is { } e && firstEntries.Contains(e));
+            var approval = firstEntries.Count == 0 ? null : (await (await JournalAsync(ct).ConfigureAwait(false)).ApprovalsAsync(all: true, limit: int.MaxValue, ct).ConfigureAwait(false)).FirstOrDefault(a => a.EntryId is { } e && firstEntries.Contains(e));
             _policy.AdmitResumed(remaining[0], legs[^1].Entry.Leg.To, _options.Requester, approval);
         }
         var accounts = AccountsOf(remaining);
@@ -260,8 +277,8 @@ public sealed partial class TransferService : IAsyncDisposable
         await ConnectAsync(accounts, ct).ConfigureAwait(false);
         await RecoverAsync(ct).ConfigureAwait(false);
         LegSendResult? last = null;
-        var run = await RouteExecutor.RunAsync(Journal, routeId, async (leg, c) => last = await SendAsync(leg, c).ConfigureAwait(false),
-            Reconciler(wait: true), ct).ConfigureAwait(false);
+        var run = await RouteExecutor.RunAsync(await JournalAsync(ct).ConfigureAwait(false), routeId, async (leg, c) => last = await SendAsync(leg, c).ConfigureAwait(false),
+            await ReconcilerAsync(wait: true, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
         LogRoute(run);
         return new TransferExecution(null, run, last);
     }
@@ -272,7 +289,7 @@ public sealed partial class TransferService : IAsyncDisposable
     public async Task<IReadOnlyList<JournalEntry>> ListAsync(IReadOnlyCollection<LegState>? states = null, int limit = int.MaxValue, CancellationToken ct = default)
     {
         ct.ThrowIfCancellationRequested();
-        return await Journal.ListAsync(states, limit, ct).ConfigureAwait(false);
+        return await (await JournalAsync(ct).ConfigureAwait(false)).ListAsync(states, limit, ct).ConfigureAwait(false);
     }
 
     /// <summary>One entry ("latest" for the newest) with every recorded step; null when there is none.</summary>
@@ -280,9 +297,10 @@ public sealed partial class TransferService : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(id);
         ct.ThrowIfCancellationRequested();
-        var entry = id == "latest" ? (await Journal.ListAsync(limit: 1, ct: ct).ConfigureAwait(false)).FirstOrDefault() : await Journal.FindAsync(id, ct).ConfigureAwait(false);
+        var journal = await JournalAsync(ct).ConfigureAwait(false);
+        var entry = id == "latest" ? (await journal.ListAsync(limit: 1, ct: ct).ConfigureAwait(false)).FirstOrDefault() : await journal.FindAsync(id, ct).ConfigureAwait(false);
         if (entry is null) return null;
-        return (entry, await Journal.EventsAsync(entry.Id, ct).ConfigureAwait(false));
+        return (entry, await journal.EventsAsync(entry.Id, ct).ConfigureAwait(false));
     }
 
     /// <summary>Resolves one entry, or every entry left sending or unknown, against the exchange's own record. With
@@ -291,14 +309,14 @@ public sealed partial class TransferService : IAsyncDisposable
     {
         if (id is not null)
         {
-            var entry = await Journal.FindAsync(id, ct).ConfigureAwait(false) ?? throw new KeyNotFoundException($"There is no journal entry '{id}'.");
+            var entry = await (await JournalAsync(ct).ConfigureAwait(false)).FindAsync(id, ct).ConfigureAwait(false) ?? throw new KeyNotFoundException($"There is no journal entry '{id}'.");
             await ConnectForAsync([entry], ct).ConfigureAwait(false);
-            var one = await Reconciler(wait).ReconcileAsync(id, ct).ConfigureAwait(false);
+            var one = await (await ReconcilerAsync(wait, ct).ConfigureAwait(false)).ReconcileAsync(id, ct).ConfigureAwait(false);
             Log.Reconciled(_options.Logger, one.Entry.Id, LegStates.Name(one.State), one.Reason);
             return [one];
         }
-        await ConnectForAsync(await Journal.ListAsync([LegState.Sending, LegState.Unknown], ct: ct).ConfigureAwait(false), ct).ConfigureAwait(false);
-        var all = await Reconciler(wait).ReconcileAllAsync(ct).ConfigureAwait(false);
+        await ConnectForAsync(await (await JournalAsync(ct).ConfigureAwait(false)).ListAsync([LegState.Sending, LegState.Unknown], ct: ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+        var all = await (await ReconcilerAsync(wait, ct).ConfigureAwait(false)).ReconcileAllAsync(ct).ConfigureAwait(false);
         foreach (var r in all) Log.Reconciled(_options.Logger, r.Entry.Id, LegStates.Name(r.State), r.Reason);
         return all;
     }
@@ -308,14 +326,14 @@ public sealed partial class TransferService : IAsyncDisposable
     public async Task<IReadOnlyList<ReconcileResult>> RecoverAsync(CancellationToken ct)
     {
         if (_recovered) return [];
-        var pending = await Journal.ListAsync([LegState.Sending, LegState.Unknown], ct: ct).ConfigureAwait(false);
+        var pending = await (await JournalAsync(ct).ConfigureAwait(false)).ListAsync([LegState.Sending, LegState.Unknown], ct: ct).ConfigureAwait(false);
         if (pending.Count == 0)
         {
             _recovered = true;
             return [];
         }
         await ConnectForAsync(pending, ct).ConfigureAwait(false);
-        var results = await Reconciler(wait: true).ReconcileAllAsync(ct).ConfigureAwait(false);
+        var results = await (await ReconcilerAsync(wait: true, ct).ConfigureAwait(false)).ReconcileAllAsync(ct).ConfigureAwait(false);
         // Marked only once it has run: a recovery that failed is tried again before the next send.
         _recovered = true;
         foreach (var r in results) Log.Recovered(_options.Logger, r.Entry.Id, LegStates.Name(r.State), r.Reason);
@@ -323,8 +341,8 @@ public sealed partial class TransferService : IAsyncDisposable
     }
 
     /// <summary>The reconciler over this journal, with this service's sessions.</summary>
-    public JournalReconciler Reconciler(bool wait) =>
-        new(Journal, FindReconciler, _options.Time, (_options.Reconcile ?? new ReconcileOptions()) with
+    public async ValueTask<JournalReconciler> ReconcilerAsync(bool wait, CancellationToken ct = default) =>
+        new(await JournalAsync(ct).ConfigureAwait(false), FindReconciler, _options.Time, (_options.Reconcile ?? new ReconcileOptions()) with
         {
             WaitForLag = wait,
             Waiting = _options.ReconcileWaiting ?? _options.Reconcile?.Waiting,
@@ -366,7 +384,7 @@ public sealed partial class TransferService : IAsyncDisposable
     /// <summary>Why a sub-account must not get a new move: a journal entry that still may have moved money out of it.</summary>
     public async Task<Func<string, string?>> UnresolvedFromAsync(CancellationToken ct = default)
     {
-        var pending = await Journal.ListAsync([LegState.Sending, LegState.Unknown], ct: ct).ConfigureAwait(false);
+        var pending = await (await JournalAsync(ct).ConfigureAwait(false)).ListAsync([LegState.Sending, LegState.Unknown], ct: ct).ConfigureAwait(false);
         return email =>
         {
             var hit = pending.FirstOrDefault(e => e.Leg.From.StartsWith(email + "/", StringComparison.OrdinalIgnoreCase));
@@ -493,8 +511,8 @@ public sealed partial class TransferService : IAsyncDisposable
         foreach (var account in accounts) clients[account.Name] = await BinanceAsync(account, ct).ConfigureAwait(false);
         await RecoverAsync(ct).ConfigureAwait(false);
         var runId = "moves-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
-        var runner = new MoveRunner(Journal, name => clients[name],
-            new MoveRunOptions { Parallelism = parallelism, RunId = runId, Requester = _options.Requester }, Reconciler(wait: true));
+        var runner = new MoveRunner(await JournalAsync(ct).ConfigureAwait(false), name => clients[name],
+            new MoveRunOptions { Parallelism = parallelism, RunId = runId, Requester = _options.Requester }, await ReconcilerAsync(wait: true, ct).ConfigureAwait(false));
         return new MovesRun(runId, await runner.RunAsync(plan.Moves, result =>
         {
             LogRoute(result.Run);
@@ -507,6 +525,7 @@ public sealed partial class TransferService : IAsyncDisposable
         _sessions.Clear();
         if (_options.OwnsJournal && _journal is not null) await _journal.DisposeAsync().ConfigureAwait(false);
         _connecting.Dispose();
+        _opening.Dispose();
         if (_options.Venues is IAsyncDisposable venues) await venues.DisposeAsync().ConfigureAwait(false);
     }
 
@@ -538,27 +557,27 @@ public sealed partial class TransferService : IAsyncDisposable
         // No policy file: nothing to judge, and the journal is not even opened.
         if (_policy?.Policy is null) return new PolicyPreview(PolicyDecision.NoPolicy, [], null);
         var first = proposal.Legs[0].Describe() with { Requester = _options.Requester };
-        return await _policy.PreviewAsync(first, proposal.Legs[^1].To.ToString(), Journal, ct).ConfigureAwait(false);
+        return await _policy.PreviewAsync(first, proposal.Legs[^1].To.ToString(), await JournalAsync(ct).ConfigureAwait(false), ct).ConfigureAwait(false);
     }
 
     /// <summary>Approval requests, newest first: the open ones, or with <paramref name="all"/> every one.</summary>
-    public ValueTask<IReadOnlyList<ApprovalRequest>> ApprovalsAsync(bool all = false, int limit = 1000, CancellationToken ct = default) =>
-        Journal.ApprovalsAsync(all, limit, ct);
+    public async ValueTask<IReadOnlyList<ApprovalRequest>> ApprovalsAsync(bool all = false, int limit = 1000, CancellationToken ct = default) =>
+        await (await JournalAsync(ct).ConfigureAwait(false)).ApprovalsAsync(all, limit, ct).ConfigureAwait(false);
 
     /// <summary>This service's requester answers approval request <paramref name="id"/> (see
     /// <see cref="Journal.ITransferJournal.DecideApprovalAsync"/> for what is refused). Only a person answers: an agent or a
     /// token never approves.</summary>
-    public ValueTask<ApprovalRequest> DecideApprovalAsync(string id, bool approve, string? reason = null, CancellationToken ct = default)
+    public async ValueTask<ApprovalRequest> DecideApprovalAsync(string id, bool approve, string? reason = null, CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         if (_options.Requester.Kind != RequesterKind.Person)
             throw new ApprovalRefusedException($"Only a person at the command line answers approval requests, not {_options.Requester}; nothing was written.");
-        return Journal.DecideApprovalAsync(id.Trim(), _options.Requester.Name, approve, reason, ct);
+        return await (await JournalAsync(ct).ConfigureAwait(false)).DecideApprovalAsync(id.Trim(), _options.Requester.Name, approve, reason, ct).ConfigureAwait(false);
     }
 
     /// <summary>The audit log from <paramref name="since"/> on, oldest first.</summary>
-    public ValueTask<IReadOnlyList<AuditRecord>> AuditAsync(DateTimeOffset since, int limit = int.MaxValue, CancellationToken ct = default) =>
-        Journal.AuditAsync(since, limit, ct);
+    public async ValueTask<IReadOnlyList<AuditRecord>> AuditAsync(DateTimeOffset since, int limit = int.MaxValue, CancellationToken ct = default) =>
+        await (await JournalAsync(ct).ConfigureAwait(false)).AuditAsync(since, limit, ct).ConfigureAwait(false);
 
     private static partial class Log
     {

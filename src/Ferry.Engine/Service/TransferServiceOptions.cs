@@ -11,8 +11,9 @@ public sealed record TransferServiceOptions
     /// the embedded simulator's built-in accounts when none is configured).</summary>
     public required IReadOnlyList<AccountDefinition> Accounts { get; init; }
 
-    /// <summary>Opens the journal on first use (so a request refused before anything runs writes nothing).</summary>
-    public required Func<ITransferJournal> OpenJournal { get; init; }
+    /// <summary>Opens the journal on first use (so a request refused before anything runs writes nothing), awaited: a
+    /// journal in a database server is opened without holding a thread.</summary>
+    public required Func<CancellationToken, ValueTask<ITransferJournal>> OpenJournal { get; init; }
 
     /// <summary>False when the caller owns the journal (it stays open when the service is disposed).</summary>
     public bool OwnsJournal { get; init; } = true;

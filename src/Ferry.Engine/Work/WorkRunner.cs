@@ -197,7 +197,7 @@ public sealed partial class WorkRunner
     /// pass no cancellation: the unit's result is recorded even while the worker stops.</summary>
     private static async Task<WorkResult> RefusedAsync(TransferService service, WorkUnit unit, string reason, CancellationToken ct)
     {
-        var earlier = await service.Journal.ForIntentAsync(unit.Id, ct).ConfigureAwait(false);
+        var earlier = await (await service.JournalAsync(ct).ConfigureAwait(false)).ForIntentAsync(unit.Id, ct).ConfigureAwait(false);
         return earlier.Count > 0
             ? await OutcomeAsync(service, unit.Id, ct).ConfigureAwait(false) with { Message = reason }
             : new WorkResult(WorkUnitState.Failed, [], reason);
@@ -206,12 +206,13 @@ public sealed partial class WorkRunner
     /// <summary>The unit's final state as its journal entries say: every leg done, a leg that may have executed, or none.</summary>
     private static async Task<WorkResult> OutcomeAsync(TransferService service, string unitId, CancellationToken ct)
     {
-        var entries = await service.Journal.ForIntentAsync(unitId, ct).ConfigureAwait(false);
+        var journal = await service.JournalAsync(ct).ConfigureAwait(false);
+        var entries = await journal.ForIntentAsync(unitId, ct).ConfigureAwait(false);
         var ids = entries.Select(e => e.Id).ToList();
         if (entries.FirstOrDefault(e => e.Leg.RouteId is not null)?.Leg.RouteId is { } routeId)
         {
             var legs = await service.RouteLegsAsync(routeId, ct).ConfigureAwait(false);
-            ids = [.. (await service.Journal.ForRouteAsync(routeId, ct).ConfigureAwait(false)).Select(e => e.Id)];
+            ids = [.. (await journal.ForRouteAsync(routeId, ct).ConfigureAwait(false)).Select(e => e.Id)];
             if (legs.All(l => l.Entry.State == LegState.Done)) return new WorkResult(WorkUnitState.Done, ids, $"route {routeId}: every leg done");
             var stopped = legs.First(l => l.Entry.State != LegState.Done);
             return stopped.Entry.NeedsReconciliation

@@ -147,9 +147,38 @@ internal static class WorkUnitRows
     {
         var counts = new Dictionary<WorkUnitState, int>();
         using var r = cmd.ExecuteReader();
-        while (r.Read())
+        while (r.Read()) Count(r, counts);
+        return counts;
+    }
+
+    private static void Count(DbDataReader r, Dictionary<WorkUnitState, int> counts)
+    {
+        if (WorkUnitStates.TryParse(r.GetString(0), out var state)) counts[state] = Convert.ToInt32(r.GetValue(1), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary><see cref="ReadAll"/> awaiting the server (PostgreSQL).</summary>
+    public static async Task<List<WorkUnit>> ReadAllAsync(DbCommand cmd, CancellationToken ct)
+    {
+        var list = new List<WorkUnit>();
+        await using (cmd.ConfigureAwait(false))
         {
-            if (WorkUnitStates.TryParse(r.GetString(0), out var state)) counts[state] = Convert.ToInt32(r.GetValue(1), CultureInfo.InvariantCulture);
+            var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            await using (r.ConfigureAwait(false))
+            {
+                while (await r.ReadAsync(ct).ConfigureAwait(false)) list.Add(Read(r));
+            }
+        }
+        return list;
+    }
+
+    /// <summary><see cref="ReadCounts"/> awaiting the server (PostgreSQL).</summary>
+    public static async Task<IReadOnlyDictionary<WorkUnitState, int>> ReadCountsAsync(DbCommand cmd, CancellationToken ct)
+    {
+        var counts = new Dictionary<WorkUnitState, int>();
+        var r = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        await using (r.ConfigureAwait(false))
+        {
+            while (await r.ReadAsync(ct).ConfigureAwait(false)) Count(r, counts);
         }
         return counts;
     }

@@ -74,7 +74,7 @@ internal static partial class JournalEndpoints
     internal static async Task<ReconcileResponse> ReconcileEntriesAsync(ServerContext server, string? id, ApiCaller caller, CancellationToken ct)
     {
         await using var service = server.Options.OpenService(caller.Requester);
-        if (id is not null && await service.Journal.FindAsync(id, ct).ConfigureAwait(false) is null)
+        if (id is not null && await (await service.JournalAsync(ct).ConfigureAwait(false)).FindAsync(id, ct).ConfigureAwait(false) is null)
             throw new ApiException(ApiException.StatusCodes.NotFound, "not-found", ApiException.Outcomes.NotSent, $"There is no journal entry '{id}'");
         var results = await service.ReconcileAsync(id, wait: false, ct).ConfigureAwait(false);
         var open = results.Any(r => r.Entry.NeedsReconciliation);

@@ -21,7 +21,7 @@ public sealed class PostgresUidWeightStoreTests : IDisposable
     {
         _database = server.CreateDatabase();
         _address = PostgresJournalAddress.Parse(_database.ConnectionString());
-        PostgresTransferJournal.Migrate(_address);
+        PostgresTransferJournal.MigrateAsync(_address).GetAwaiter().GetResult();
     }
 
     public void Dispose()

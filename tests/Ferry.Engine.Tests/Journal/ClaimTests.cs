@@ -125,8 +125,11 @@ public abstract class ClaimTests(JournalStore store) : IDisposable
         using var a = store.Open(_clockA, ShortLease);
         using var b = store.Open(_clockB, ShortLease);
         a.Claim("intent:x");
-        // The fake clock fires a's renewal timer (every third of the lease) as it passes; a does nothing else.
+        // The fake clock fires a's renewal timer (every third of the lease) as it passes; a does nothing else. A renewal on
+        // a database server is still in flight when Advance returns; a's read below queues behind it on a's connection, so
+        // b looks only once it has committed.
         _clockA.Advance(TimeSpan.FromSeconds(20));
+        Assert.Single(a.Claims());
         _clockB.Advance(TimeSpan.FromSeconds(31));
         Assert.False(b.Claim("intent:x").Succeeded);
     }

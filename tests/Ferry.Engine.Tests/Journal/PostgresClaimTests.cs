@@ -110,7 +110,7 @@ public sealed class PostgresClaimTests : ClaimTests
     [Fact]
     public async Task Several_processes_migrating_a_fresh_database_at_once_make_one_schema()
     {
-        var versions = await AtOnce(Workers, _ => PostgresTransferJournal.Migrate(_store.Address));
+        var versions = await Task.WhenAll(await AtOnce(Workers, _ => PostgresTransferJournal.MigrateAsync(_store.Address)));
         Assert.All(versions, v => Assert.Equal(PostgresTransferJournal.SchemaVersion, v));
         using var c = new NpgsqlConnection(_store.Database.ConnectionString());
         c.Open();
@@ -132,33 +132,33 @@ public sealed class PostgresClaimTests : ClaimTests
     }
 
     [Fact]
-    public void A_database_without_a_ferry_schema_is_refused_with_the_command_that_creates_it()
+    public async Task A_database_without_a_ferry_schema_is_refused_with_the_command_that_creates_it()
     {
-        var e = Assert.Throws<JournalCorruptException>(() => PostgresTransferJournal.Open(_store.Address));
+        var e = await Assert.ThrowsAsync<JournalCorruptException>(() => PostgresTransferJournal.OpenAsync(_store.Address));
         Assert.Equal($"The database {_store.Database.Name} on 127.0.0.1:{_server.Port} holds no Ferry journal; create it with " +
             $"'ferry journal migrate --journal postgres://{PostgresServer.User}@127.0.0.1:{_server.Port}/{_store.Database.Name}'.", e.Message);
     }
 
     [Fact]
-    public void A_wrong_password_is_one_sentence_that_never_shows_a_password()
+    public async Task A_wrong_password_is_one_sentence_that_never_shows_a_password()
     {
         const string wrong = "not-the-password-4711";
         var address = PostgresJournalAddress.Parse(_store.Database.Url(wrong));
-        var e = Assert.Throws<JournalUnavailableException>(() => PostgresTransferJournal.Open(address));
+        var e = await Assert.ThrowsAsync<JournalUnavailableException>(() => PostgresTransferJournal.OpenAsync(address));
         Assert.Equal($"The PostgreSQL server at 127.0.0.1:{_server.Port} refused the login of user {PostgresServer.User} (wrong password or no such user); check the journal's address.", e.Message);
         Assert.DoesNotContain(wrong, e.ToString());
         Assert.DoesNotContain(_server.Password, e.ToString());
     }
 
     [Fact]
-    public void An_unreachable_server_is_one_sentence()
+    public async Task An_unreachable_server_is_one_sentence()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         listener.Start();
         var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
         var address = PostgresJournalAddress.Parse($"postgres://ferry:secret-pw@127.0.0.1:{port}/ferry");
-        var e = Assert.Throws<JournalUnavailableException>(() => PostgresTransferJournal.Open(address));
+        var e = await Assert.ThrowsAsync<JournalUnavailableException>(() => PostgresTransferJournal.OpenAsync(address));
         Assert.StartsWith($"The PostgreSQL server at 127.0.0.1:{port} cannot be reached (", e.Message);
         Assert.DoesNotContain("secret-pw", e.ToString());
     }

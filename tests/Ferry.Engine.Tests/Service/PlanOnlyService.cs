@@ -27,7 +27,7 @@ internal static class PlanOnlyService
     public static TransferService Over(params AccountDefinition[] accounts) => new(new TransferServiceOptions
     {
         Accounts = accounts,
-        OpenJournal = () => throw new InvalidOperationException("Planning opened the journal."),
+        OpenJournal = _ => throw new InvalidOperationException("Planning opened the journal."),
         Venues = new NoVenues(),
     });
 

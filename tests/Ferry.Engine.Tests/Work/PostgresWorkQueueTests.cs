@@ -18,8 +18,8 @@ public sealed class PostgresWorkQueueTests(PostgresServer server) : WorkQueueTes
     {
         const int units = 120;
         const int takers = 8;
-        PostgresTransferJournal.Migrate(Address);
-        var queues = Enumerable.Range(0, takers).Select(_ => PostgresWorkQueue.Open(Address)).ToList();
+        await PostgresTransferJournal.MigrateAsync(Address);
+        var queues = await Task.WhenAll(Enumerable.Range(0, takers).Select(_ => PostgresWorkQueue.OpenAsync(Address)));
         try
         {
             await queues[0].EnqueueAsync([.. Enumerable.Range(1, units).Select(i => Order(i))], CancellationToken.None);
@@ -52,10 +52,80 @@ public sealed class PostgresWorkQueueTests(PostgresServer server) : WorkQueueTes
     }
 
     [Fact]
+    public async Task A_call_waiting_on_the_server_holds_neither_its_callers_thread_nor_the_queues_other_calls()
+    {
+        await PostgresTransferJournal.MigrateAsync(Address);
+        using var queue = await PostgresWorkQueue.OpenAsync(Address);
+        await queue.EnqueueAsync([Order(1m), Order(2m), Order(3m)], CancellationToken.None);
+        var me = new WorkerIdentity("w1", Environment.ProcessId, Environment.MachineName, 0);
+        var first = (await queue.TakeAsync(me, CancellationToken.None))!;
+        var second = (await queue.TakeAsync(me, CancellationToken.None))!;
+
+        // Another session holds the first unit's row, so renewing that lease waits on the server until it lets go.
+        await using var holder = new NpgsqlConnection(Address.ConnectionString);
+        await holder.OpenAsync();
+        await using var held = await holder.BeginTransactionAsync();
+        await using (var lockRow = new NpgsqlCommand("SELECT 1 FROM work_units WHERE id = @id FOR UPDATE;", holder, held))
+        {
+            lockRow.Parameters.AddWithValue("id", first.Unit.Id);
+            await lockRow.ExecuteNonQueryAsync();
+        }
+
+        // The bounds are reached only by a queue that keeps its caller, or its other calls, behind the waiting one (the
+        // row goes only after them), never by a passing run.
+        var started = new TaskCompletionSource<Task<WorkLease>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var caller = new Thread(() =>
+        {
+            try
+            {
+                started.SetResult(queue.RenewAsync(first, CancellationToken.None));
+            }
+            catch (Exception e)
+            {
+                // A blocking queue keeps this thread in the renewal until the database gives up on it.
+                started.SetException(new Xunit.Sdk.XunitException($"The caller's thread was kept inside the renewal until it failed ({e.Message}): the queue blocks a thread per call."));
+            }
+        }) { IsBackground = true, Name = "queue caller" };
+        caller.Start();
+        var released = false;
+        try
+        {
+            var waiting = await Guarded(started.Task, "The caller's thread is still inside the renewal while the server holds its row: the queue blocks a thread per call.");
+            var renewed = await Guarded(queue.RenewAsync(second, CancellationToken.None),
+                "Renewing another unit waited for the renewal the server holds: the queue runs one call at a time.");
+            var third = await Guarded(queue.TakeAsync(me, CancellationToken.None),
+                "A take waited for the renewal the server holds: the queue runs one call at a time.");
+
+            Assert.False(waiting.IsCompleted, "the held row's renewal finished while the row was held");
+            Assert.Equal(second.Unit.Id, renewed.Unit.Id);
+            Assert.NotNull(third);
+            released = true;
+            await held.RollbackAsync();
+            Assert.Equal(first.Token, (await waiting).Token);
+        }
+        finally
+        {
+            if (!released) await held.RollbackAsync();
+        }
+    }
+
+    private static async Task<T> Guarded<T>(Task<T> call, string failure)
+    {
+        try
+        {
+            return await call.WaitAsync(TimeSpan.FromSeconds(60));
+        }
+        catch (TimeoutException)
+        {
+            throw new Xunit.Sdk.XunitException(failure);
+        }
+    }
+
+    [Fact]
     public async Task A_connection_the_server_dropped_is_opened_again_and_the_take_goes_through()
     {
-        PostgresTransferJournal.Migrate(Address);
-        using var queue = PostgresWorkQueue.Open(Address);
+        await PostgresTransferJournal.MigrateAsync(Address);
+        using var queue = await PostgresWorkQueue.OpenAsync(Address);
         await queue.EnqueueAsync([Order(3)], CancellationToken.None);
 
         // The server ends every other session on this database, the queue's long-lived connection among them.
@@ -79,14 +149,14 @@ public sealed class PostgresWorkQueueTests(PostgresServer server) : WorkQueueTes
     [Fact]
     public async Task A_schema_2_journal_gets_the_queue_table_from_migrate_and_a_queue_on_an_unmigrated_one_is_refused()
     {
-        PostgresTransferJournal.Migrate(Address);
+        await PostgresTransferJournal.MigrateAsync(Address);
         Store.Execute("DROP TABLE work_units; DROP SEQUENCE work_unit_tokens; ALTER TABLE legs DROP COLUMN requester; UPDATE ferry_schema SET version = 2;");
 
-        var older = Assert.Throws<JournalCorruptException>(() => PostgresWorkQueue.Open(Address));
+        var older = await Assert.ThrowsAsync<JournalCorruptException>(() => PostgresWorkQueue.OpenAsync(Address));
         Assert.Contains("ferry journal migrate", older.Message, StringComparison.Ordinal);
-        Assert.Equal(PostgresTransferJournal.SchemaVersion, PostgresTransferJournal.Migrate(Address));
+        Assert.Equal(PostgresTransferJournal.SchemaVersion, await PostgresTransferJournal.MigrateAsync(Address));
 
-        using var queue = PostgresWorkQueue.Open(Address);
+        using var queue = await PostgresWorkQueue.OpenAsync(Address);
         Assert.Single(await queue.EnqueueAsync([Order(1m)], CancellationToken.None));
         await using var c = new NpgsqlConnection(((PostgresJournalStore)Store).Database.ConnectionString());
         await c.OpenAsync();
@@ -95,12 +165,12 @@ public sealed class PostgresWorkQueueTests(PostgresServer server) : WorkQueueTes
     }
 
     [Fact]
-    public void A_queue_on_a_wrong_password_is_refused_in_one_sentence_without_the_password()
+    public async Task A_queue_on_a_wrong_password_is_refused_in_one_sentence_without_the_password()
     {
-        PostgresTransferJournal.Migrate(Address);
+        await PostgresTransferJournal.MigrateAsync(Address);
         var wrong = PostgresJournalAddress.Parse(((PostgresJournalStore)Store).Database.ConnectionString("not-the-password-4711"));
 
-        var refused = Assert.Throws<JournalUnavailableException>(() => PostgresWorkQueue.Open(wrong));
+        var refused = await Assert.ThrowsAsync<JournalUnavailableException>(() => PostgresWorkQueue.OpenAsync(wrong));
 
         Assert.Contains("refused the login", refused.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("4711", refused.Message, StringComparison.Ordinal);

@@ -51,7 +51,7 @@ public sealed class WorkRunnerTests : IDisposable
         Requester = runsFor ?? Requester.Person("local"),
         LoadPolicy = () => _policy,
         Accounts = [Main, Live],
-        OpenJournal = () => SqliteTransferJournal.Open(Path, _clock),
+        OpenJournal = _ => ValueTask.FromResult<ITransferJournal>(SqliteTransferJournal.Open(Path, _clock)),
         Venues = _exchange,
         Time = _clock,
         // History lag is waited out on the fake clock, not in real time.

@@ -17,17 +17,19 @@ public sealed class PostgresJournalStore(PostgresServer server) : JournalStore
     /// <summary>The database.</summary>
     public PostgresDatabase Database => _database;
 
+    // The store's contract is synchronous (straight-line tests of one journal, as JournalSyncCalls); these block on the
+    // asynchronous openers, which complete with ConfigureAwait(false).
     public override ITransferJournal Open(TimeProvider time, JournalClaimOptions? claims = null)
     {
-        PostgresTransferJournal.Migrate(Address);
-        return PostgresTransferJournal.Open(Address, time, claims);
+        Migrate();
+        return PostgresTransferJournal.OpenAsync(Address, time, claims).GetAwaiter().GetResult();
     }
 
     /// <summary>The queue with the test's clock in place of the server's, so leases run out when the test says.</summary>
     public override IWorkQueue OpenQueue(TimeProvider time, WorkQueueOptions options)
     {
-        PostgresTransferJournal.Migrate(Address);
-        return PostgresWorkQueue.Open(Address, options, time);
+        Migrate();
+        return PostgresWorkQueue.OpenAsync(Address, options, time).GetAwaiter().GetResult();
     }
 
     public override void Execute(string sql)
@@ -40,9 +42,11 @@ public sealed class PostgresJournalStore(PostgresServer server) : JournalStore
 
     public override void WriteSchemaVersion(int version)
     {
-        PostgresTransferJournal.Migrate(Address);
+        Migrate();
         Execute($"UPDATE ferry_schema SET version = {version};");
     }
+
+    private void Migrate() => PostgresTransferJournal.MigrateAsync(Address).GetAwaiter().GetResult();
 
     public override void Dispose() => _database.Dispose();
 }
