@@ -87,16 +87,17 @@ public sealed class TransferServiceEndToEndTests : IAsyncLifetime
         // the unit over) plans the same move afresh, with a new clientTranId.
         var first = await service.PlanAsync(Move(1.25m, "spot", $"{Alice}/spot"), "main", CancellationToken.None);
         var recorded = Assert.IsType<SubAccountUniversalTransferLeg>(Assert.Single(first.Legs)).ClientTranId!;
-        var entry = await service.Journal.PlanAsync(first.Legs[0].Describe("unit-1"));
-        await service.Journal.TransitionAsync(entry.Id, LegState.Planned, LegState.Sending);
-        await service.Journal.TransitionAsync(entry.Id, LegState.Sending, LegState.Unknown, new TransitionDetails { Message = "HTTP 500" });
-        await service.Journal.TransitionAsync(entry.Id, LegState.Unknown, LegState.NotExecuted, new TransitionDetails { Message = "not listed" });
+        var journal = await service.JournalAsync(CancellationToken.None);
+        var entry = await journal.PlanAsync(first.Legs[0].Describe("unit-1"));
+        await journal.TransitionAsync(entry.Id, LegState.Planned, LegState.Sending);
+        await journal.TransitionAsync(entry.Id, LegState.Sending, LegState.Unknown, new TransitionDetails { Message = "HTTP 500" });
+        await journal.TransitionAsync(entry.Id, LegState.Unknown, LegState.NotExecuted, new TransitionDetails { Message = "not listed" });
         var again = await service.PlanAsync(Move(1.25m, "spot", $"{Alice}/spot"), "main", CancellationToken.None);
         Assert.NotEqual(recorded, Assert.IsType<SubAccountUniversalTransferLeg>(Assert.Single(again.Legs)).ClientTranId);
 
         await service.MoveOnceAsync("unit-1", again, CancellationToken.None);
 
-        var done = Assert.Single(await service.Journal.ForIntentAsync("unit-1"));
+        var done = Assert.Single(await journal.ForIntentAsync("unit-1"));
         Assert.Equal((LegState.Done, 2), (done.State, done.Attempt));
         var move = Assert.Single(_host.History(), m => m.Amount == 1.25m);
         Assert.Equal(recorded, move.ClientId);
@@ -108,10 +109,11 @@ public sealed class TransferServiceEndToEndTests : IAsyncLifetime
     {
         await using var service = Service();
         var first = await service.PlanAsync(Move(1.5m, "spot", "funding"), "main", CancellationToken.None);
-        var entry = await service.Journal.PlanAsync(first.Legs[0].Describe("unit-2"));
-        await service.Journal.TransitionAsync(entry.Id, LegState.Planned, LegState.Sending);
-        await service.Journal.TransitionAsync(entry.Id, LegState.Sending, LegState.Unknown, new TransitionDetails { Message = "HTTP 500" });
-        await service.Journal.TransitionAsync(entry.Id, LegState.Unknown, LegState.NotExecuted, new TransitionDetails { Message = "not listed" });
+        var journal = await service.JournalAsync(CancellationToken.None);
+        var entry = await journal.PlanAsync(first.Legs[0].Describe("unit-2"));
+        await journal.TransitionAsync(entry.Id, LegState.Planned, LegState.Sending);
+        await journal.TransitionAsync(entry.Id, LegState.Sending, LegState.Unknown, new TransitionDetails { Message = "HTTP 500" });
+        await journal.TransitionAsync(entry.Id, LegState.Unknown, LegState.NotExecuted, new TransitionDetails { Message = "not listed" });
         // The same intent now plans another request (e.g. the accounts changed between two attempts).
         var other = await service.PlanAsync(Move(1.5m, "spot", "usdm"), "main", CancellationToken.None);
 
@@ -119,7 +121,7 @@ public sealed class TransferServiceEndToEndTests : IAsyncLifetime
 
         Assert.StartsWith($"Journal entry {entry.Id} did not execute and records a request other than the one planned now (POST /sapi/v1/asset/transfer on account 'main' with type=MAIN_FUNDING&", refused.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(_host.History(), m => m.Amount == 1.5m);
-        Assert.Equal(LegState.NotExecuted, Assert.Single(await service.Journal.ForIntentAsync("unit-2")).State);
+        Assert.Equal(LegState.NotExecuted, Assert.Single(await journal.ForIntentAsync("unit-2")).State);
     }
 
     [Fact]
