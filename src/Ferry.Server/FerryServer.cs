@@ -61,7 +61,11 @@ public sealed class FerryServer : IAsyncDisposable
             o.FormFieldName = FormGuard.FieldName;
             o.SuppressXFrameOptionsHeader = true;
         });
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJsonContext.Default));
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJsonContext.Default);
+            o.SerializerOptions.TypeInfoResolverChain.Add(OpenApiJsonContext.Default);
+        });
         builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Ferry API";

@@ -55,7 +55,7 @@ public static class ServeBench
     {
         var ferry = options.CliFolder is { } folder
             ? StartupApps.Executable(folder, "ferry")
-            : await StartupApps.PublishCliAsync(StartupApps.FindRepository(), Path.Combine(work, "cli"), ct).ConfigureAwait(false);
+            : await StartupApps.PublishCliAsync(StartupApps.FindRepository(), Path.Combine(work, "cli"), native: false, ct).ConfigureAwait(false);
         Console.WriteLine($"Ferry service load: {options.Clients} clients, {options.Rounds} rounds of {options.Seconds} s per phase, " +
             $".NET {Environment.Version}, {Environment.ProcessorCount} cores");
         var home = Directory.CreateDirectory(Path.Combine(work, "home")).FullName;

@@ -31,12 +31,20 @@ public static class StartupApps
         return Executable(output, "hello");
     }
 
-    /// <summary>Publishes <c>src/Ferry.Cli</c> of <paramref name="repository"/> into <paramref name="output"/>; returns the executable.</summary>
-    public static async Task<string> PublishCliAsync(string repository, string output, CancellationToken ct)
+    /// <summary>
+    /// Publishes <c>src/Ferry.Cli</c> of <paramref name="repository"/> into <paramref name="output"/> (as Native AOT when
+    /// <paramref name="native"/>, into its own artifacts folder so the source tree's obj is not touched); returns the executable.
+    /// </summary>
+    public static async Task<string> PublishCliAsync(string repository, string output, bool native, CancellationToken ct)
     {
-        await PublishAsync(Path.Combine(repository, "src", "Ferry.Cli", "Ferry.Cli.csproj"), output, ct).ConfigureAwait(false);
+        string[] extra = native ? ["-p:FerryNative=true", "--artifacts-path", output + "-artifacts"] : [];
+        await PublishAsync(Path.Combine(repository, "src", "Ferry.Cli", "Ferry.Cli.csproj"), output, ct, extra).ConfigureAwait(false);
         return Executable(output, "ferry");
     }
+
+    /// <summary>The bytes of every file in <paramref name="folder"/> and below.</summary>
+    public static long FolderBytes(string folder) =>
+        new DirectoryInfo(folder).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length);
 
     /// <summary>The apphost named <paramref name="name"/> in <paramref name="folder"/>; it must exist.</summary>
     public static string Executable(string folder, string name)
@@ -59,9 +67,9 @@ public static class StartupApps
         throw new DirectoryNotFoundException("Ferry.slnx was not found above the current directory; run from the repository.");
     }
 
-    private static async Task PublishAsync(string project, string output, CancellationToken ct)
+    private static async Task PublishAsync(string project, string output, CancellationToken ct, params string[] extra)
     {
-        var info = new ProcessStartInfo("dotnet", ["publish", project, "-c", "Release", "-o", output, "--nologo", "-v", "quiet"])
+        var info = new ProcessStartInfo("dotnet", ["publish", project, "-c", "Release", "-o", output, "--nologo", "-v", "quiet", .. extra])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

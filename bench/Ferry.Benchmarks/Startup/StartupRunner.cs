@@ -49,11 +49,15 @@ public static class StartupRunner
         var hello = options.HelloFolder is { } helloFolder
             ? StartupApps.Executable(helloFolder, "hello")
             : await StartupApps.PublishHelloAsync(work, Path.Combine(work, "hello"), ct).ConfigureAwait(false);
+        var published = System.Diagnostics.Stopwatch.StartNew();
         var ferry = options.CliFolder is { } cliFolder
             ? StartupApps.Executable(cliFolder, "ferry")
-            : await StartupApps.PublishCliAsync(StartupApps.FindRepository(), Path.Combine(work, "cli"), ct).ConfigureAwait(false);
+            : await StartupApps.PublishCliAsync(StartupApps.FindRepository(), Path.Combine(work, "cli"), options.Native, ct).ConfigureAwait(false);
         Console.WriteLine($"  floor: {hello}");
-        Console.WriteLine($"  ferry: {ferry}");
+        Console.WriteLine($"  ferry: {ferry}{(options.Native ? " (Native AOT)" : "")}");
+        if (options.CliFolder is null) Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  ferry published in {published.Elapsed.TotalSeconds:0} s"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  ferry folder {StartupApps.FolderBytes(Path.GetDirectoryName(ferry)!) / 1048576.0:0.0} MB, program {new FileInfo(ferry).Length / 1048576.0:0.0} MB"));
         Console.WriteLine($"  {options.Runs} runs per command, .NET {Environment.Version}, {Environment.ProcessorCount} cores");
 
         var floor = new List<RunTime>();

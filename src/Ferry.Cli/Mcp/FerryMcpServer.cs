@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Ferry.Core.Product;
 using ModelContextProtocol.Protocol;
@@ -34,24 +35,36 @@ internal static class FerryMcpServer
     }
 
     /// <summary>Every tool of every group, in a stable order.</summary>
-    public static IEnumerable<McpServerTool> Tools(McpToolContext context)
+    public static IEnumerable<McpServerTool> Tools(McpToolContext context) =>
+    [
+        .. GroupTools(new AccountTools(context), context),
+        .. GroupTools(new TransferTools(context), context),
+        .. GroupTools(new SweepTools(context), context),
+        .. GroupTools(new HistoryTools(context), context),
+        .. GroupTools(new ApprovalTools(context), context),
+        .. GroupTools(new SubAccountTools(context), context),
+        .. GroupTools(new ManagedTools(context), context),
+    ];
+
+    /// <summary>
+    /// The tool methods of one group. The group's type is named statically and its public methods are kept (the
+    /// annotation), so the trimmed Native AOT build still finds and invokes them.
+    /// </summary>
+    private static IEnumerable<McpServerTool> GroupTools<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicMethods)] TGroup>(TGroup group, McpToolContext context)
+        where TGroup : class
     {
-        object[] groups = [new AccountTools(context), new TransferTools(context), new SweepTools(context), new HistoryTools(context), new ApprovalTools(context), new SubAccountTools(context), new ManagedTools(context)];
-        foreach (var group in groups)
+        foreach (var method in typeof(TGroup).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
         {
-            foreach (var method in group.GetType().GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
-            {
-                if (method.GetCustomAttribute<McpServerToolAttribute>() is null) continue;
-                var output = method.GetCustomAttribute<ToolOutputAttribute>()
-                    ?? throw new InvalidOperationException($"Tool method {method.Name} declares no [ToolOutput].");
-                if (method.GetCustomAttribute<DescriptionAttribute>() is null)
-                    throw new InvalidOperationException($"Tool method {method.Name} has no [Description].");
-                var tool = McpServerTool.Create(method, group, new McpServerToolCreateOptions { SerializerOptions = McpJson.Options });
-                // The tools return CallToolResult (so they choose isError themselves); the SDK cannot infer an output
-                // schema from that, so each declares its own.
-                tool.ProtocolTool.OutputSchema = output.Schema();
-                yield return new ArgumentCheckedTool(tool, context.Process);
-            }
+            if (method.GetCustomAttribute<McpServerToolAttribute>() is null) continue;
+            var output = method.GetCustomAttribute<ToolOutputAttribute>()
+                ?? throw new InvalidOperationException($"Tool method {method.Name} declares no [ToolOutput].");
+            if (method.GetCustomAttribute<DescriptionAttribute>() is null)
+                throw new InvalidOperationException($"Tool method {method.Name} has no [Description].");
+            var tool = McpServerTool.Create(method, group, new McpServerToolCreateOptions { SerializerOptions = McpJson.Options });
+            // The tools return CallToolResult (so they choose isError themselves); the SDK cannot infer an output
+            // schema from that, so each declares its own.
+            tool.ProtocolTool.OutputSchema = output.Schema();
+            yield return new ArgumentCheckedTool(tool, context.Process);
         }
     }
 }

@@ -49,7 +49,7 @@ internal static class ToolResults
     private static CallToolResult Build(JsonObject document, bool isError, string text) => new()
     {
         IsError = isError,
-        StructuredContent = JsonSerializer.SerializeToElement(document, McpJson.Options.GetTypeInfo(typeof(JsonObject))),
+        StructuredContent = JsonSerializer.SerializeToElement(document, McpJsonContext.Default.JsonObject),
         Content = [new TextContentBlock { Text = isError ? text : document.ToJsonString(Compact) }],
     };
 }

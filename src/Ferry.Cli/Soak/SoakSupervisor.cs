@@ -194,7 +194,7 @@ internal sealed class SoakSupervisor(CliEnvironment env, SoakSupervision run, So
     {
         var self = Environment.ProcessPath ?? "dotnet";
         var start = Path.GetFileNameWithoutExtension(self) == "dotnet"
-            ? new ProcessStartInfo(self, [typeof(SoakSupervisor).Assembly.Location, .. args])
+            ? new ProcessStartInfo(self, [Path.Combine(AppContext.BaseDirectory, typeof(SoakSupervisor).Assembly.GetName().Name + ".dll"), .. args])
             : new ProcessStartInfo(self, args);
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = false;

@@ -1,4 +1,4 @@
-namespace Ferry.Observability.Tests;
+namespace Ferry.Testing;
 
 /// <summary>What Native AOT's linker step needs on Linux: clang and zlib's development files (Debian: clang, zlib1g-dev).</summary>
 public static class NativeToolchain
