@@ -7,7 +7,7 @@ namespace Ferry.Benchmarks;
 /// <summary>
 /// Entry point: no arguments or <c>bdn [BenchmarkDotNet args]</c> runs the micro-benchmarks;
 /// <c>loopback [--calls N] [--warmup W]</c> runs the client-versus-floor loopback runner;
-/// <c>sweep --sources N</c> runs the sweep rate-budget bench;
+/// <c>sweep --sources N</c> runs the sweep rate-budget bench; <c>sweep-plan [--sources N]</c> whether sweep planning is linear;
 /// <c>signing [--signatures N]</c> measures Ed25519 signing (bytes per signature, CPU ratio to HMAC);
 /// <c>path [--cli ferry.dll] [--src folder] [--list]</c> counts the source files one transfer crosses;
 /// <c>sim [--seconds S] [--concurrency C] [--moves M]</c> measures the simulator under load against a bare-Kestrel HMAC floor;
@@ -33,6 +33,8 @@ public static class Program
                 return await LoopbackRunner.RunAsync(rest).ConfigureAwait(false);
             case "sweep":
                 return await Sweep.SweepBench.RunAsync(rest).ConfigureAwait(false);
+            case "sweep-plan":
+                return await Sweep.SweepPlanBench.RunAsync(rest).ConfigureAwait(false);
             case "path":
                 return await TransferPath.TransferPathRunner.RunAsync(rest).ConfigureAwait(false);
             case "sim":
@@ -51,7 +53,7 @@ public static class Program
                 return await SimulatorChild.RunAsync().ConfigureAwait(false);
             default:
                 await Console.Error.WriteLineAsync(
-                    $"Unknown command '{command}'. Use: bdn [BenchmarkDotNet args] | loopback [--calls N] [--warmup W] | sweep --sources N [--window-ms W] | signing [--signatures N] [--warmup W] [--block B] | path [--cli ferry.dll] [--src folder] [--list] | sim [--seconds S] [--warmup-seconds W] [--rounds R] [--concurrency C] [--moves M] | startup [--runs N] [--cli DIR] [--hello DIR] | journal [--legs N] [--small S] [--big L] [--repeats R] [--dir PATH] | serve [--clients C] [--seconds S] [--warmup-seconds W] [--rounds R] [--moves M] [--cli DIR] | workers [--transfers N] [--bound-transfers M] [--window-ms W] [--concurrency C] | serve-sim").ConfigureAwait(false);
+                    $"Unknown command '{command}'. Use: bdn [BenchmarkDotNet args] | loopback [--calls N] [--warmup W] | sweep --sources N [--window-ms W] | sweep-plan [--sources N] [--rounds R] | signing [--signatures N] [--warmup W] [--block B] | path [--cli ferry.dll] [--src folder] [--list] | sim [--seconds S] [--warmup-seconds W] [--rounds R] [--concurrency C] [--moves M] | startup [--runs N] [--cli DIR] [--hello DIR] | journal [--legs N] [--small S] [--big L] [--repeats R] [--dir PATH] | serve [--clients C] [--seconds S] [--warmup-seconds W] [--rounds R] [--moves M] [--cli DIR] | workers [--transfers N] [--bound-transfers M] [--window-ms W] [--concurrency C] | serve-sim").ConfigureAwait(false);
                 return 2;
         }
     }

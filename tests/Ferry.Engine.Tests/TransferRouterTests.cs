@@ -26,6 +26,27 @@ public class TransferRouterTests
     private static IReadOnlyList<KeyValuePair<string, string>> Params(params (string, string)[] ps) =>
         ps.Select(p => new KeyValuePair<string, string>(p.Item1, p.Item2)).ToList();
 
+    private static string Shape(TransferPlan plan) =>
+        string.Join(" | ", plan.Legs.Select(l => $"{l.AccountName} {l.Endpoint} {string.Join("&", l.Describe().Parameters.Select(p => $"{p.Key}={p.Value}"))}"));
+
+    [Fact]
+    public void A_planner_for_many_requests_plans_and_refuses_each_as_Plan_does()
+    {
+        var home = new RoutingAccount("main", Master, SubAccounts: [Alice, "BOB@example.com", Alice.ToUpperInvariant()]);
+        var planner = TransferRouter.PlannerFor(home, [home], () => "ferry-fixed-id");
+        foreach (var (from, to) in new[] { ("spot", $"{Alice}/usdm"), ($"{Bob}/spot", "spot"), ($"{Alice}/spot", $"{Bob}/spot"), ("spot", "usdm") })
+        {
+            var request = new TransferRequest(10m, "usdt", WalletAddress.Parse(from), WalletAddress.Parse(to));
+            Assert.Equal(Shape(TransferRouter.Plan(request, home, [home], () => "ferry-fixed-id")), Shape(planner(request)));
+        }
+
+        var unknown = new TransferRequest(10m, "usdt", WalletAddress.Parse("carol@example.com/spot"), WalletAddress.Parse("spot"));
+        var refused = Assert.Throws<TransferPlanningException>(() => planner(unknown));
+        Assert.Equal(Assert.Throws<TransferPlanningException>(() => TransferRouter.Plan(unknown, home, [home])).Message, refused.Message);
+        // The family lists each sub-account once, whatever the case it was configured in.
+        Assert.EndsWith("(known: alice@example.com, bob@example.com).", refused.Message);
+    }
+
     [Fact]
     public void A_move_inside_the_home_account_keeps_the_wallet_path()
     {

@@ -26,9 +26,9 @@ namespace Ferry.Benchmarks.Sweep;
 /// </summary>
 public static class SweepBench
 {
-    private const string Master = "master@bench.example";
-    private const string Key = "bench-master-key";
-    private const string Secret = "bench-master-secret";
+    internal const string Master = "master@bench.example";
+    internal const string Key = "bench-master-key";
+    internal const string Secret = "bench-master-secret";
     private const string TransferBucket = "POST /sapi/v1/sub-account/universalTransfer uid " + Master;
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
@@ -115,7 +115,8 @@ public static class SweepBench
         }
     }
 
-    private static string Scenario(int sources)
+    /// <summary>A master with <paramref name="sources"/> sub-accounts, each holding some USDT in spot, and the master's key.</summary>
+    internal static string Scenario(int sources)
     {
         var subs = new StringBuilder();
         var balances = new StringBuilder();

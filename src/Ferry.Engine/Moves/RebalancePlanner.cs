@@ -87,7 +87,7 @@ public static class RebalancePlanner
     }
 
     /// <summary>Plans a whole rebalance: reads the listed wallets with <paramref name="reader"/>, computes the targets and
-    /// moves per asset, and routes each move with <see cref="TransferRouter.Plan"/>.</summary>
+    /// moves per asset, and routes each move with <see cref="TransferRouter.PlannerFor"/>.</summary>
     public static async Task<MovePlan> PlanAsync(IReadOnlyList<AssetTargets> file, IBalanceReader reader, RoutingAccount home,
         IReadOnlyList<RoutingAccount> accounts, CancellationToken ct = default)
     {
@@ -111,7 +111,7 @@ public static class RebalancePlanner
             requests.AddRange(Moves(asset.Asset, free, targets, asset.Wallets.Select(w => w.Wallet).ToList())
                 .Select(m => new TransferRequest(m.Amount, m.Asset, m.From, m.To)));
         }
-        return new MovePlan(MovePlan.Number(requests, r => TransferRouter.Plan(r, home, accounts)), []);
+        return new MovePlan(MovePlan.Number(requests, TransferRouter.PlannerFor(home, accounts)), []);
     }
 
     /// <summary>The split of <paramref name="off"/> into the most zero-sum groups (exact, 2^k states).</summary>

@@ -35,11 +35,12 @@ public sealed record SweepRequest(string Asset, WalletAddress To, IReadOnlyList<
         {
             if (From.Count == 0) throw new TransferPlanningException("--from names no sub-account; give at least one e-mail.");
             from = [];
+            var named = new HashSet<string>(StringComparer.Ordinal);
             foreach (var email in From)
             {
                 var lower = email.Trim().ToLowerInvariant();
                 if (!EmailAddress.IsValid(lower)) throw new TransferPlanningException($"--from '{email}' is not an e-mail address; write it as name@domain.tld.");
-                if (from.Contains(lower)) throw new TransferPlanningException($"--from names {lower} twice; name each sub-account once.");
+                if (!named.Add(lower)) throw new TransferPlanningException($"--from names {lower} twice; name each sub-account once.");
                 from.Add(lower);
             }
         }
@@ -49,7 +50,8 @@ public sealed record SweepRequest(string Asset, WalletAddress To, IReadOnlyList<
 
 /// <summary>
 /// Plans a sweep: one move per source whose free balance minus <see cref="SweepRequest.Keep"/> is at least
-/// <see cref="SweepRequest.Min"/> (and more than zero), each routed by <see cref="TransferRouter.Plan"/>.
+/// <see cref="SweepRequest.Min"/> (and more than zero), each routed by <see cref="TransferRouter.PlannerFor"/>
+/// (the accounts' family gathered once: planning N sources costs N route searches).
 /// </summary>
 public static class SweepPlanner
 {
@@ -91,6 +93,7 @@ public static class SweepPlanner
     {
         ArgumentNullException.ThrowIfNull(balances);
         request = request.Validated();
+        var route = TransferRouter.PlannerFor(home, accounts, newClientTranId);
         var requests = new List<TransferRequest>();
         var skipped = new List<SkippedWallet>();
         foreach (var (email, free) in balances)
@@ -106,7 +109,7 @@ public static class SweepPlanner
             else
                 requests.Add(new TransferRequest(amount, request.Asset, source, request.To));
         }
-        return new MovePlan(MovePlan.Number(requests, r => TransferRouter.Plan(r, home, accounts, newClientTranId)), skipped);
+        return new MovePlan(MovePlan.Number(requests, route), skipped);
     }
 
     private static WalletAddress Source(string email, WalletKind wallet) => new(Venue.Binance, email.ToLowerInvariant(), wallet, null);
@@ -123,7 +126,7 @@ public static class KnownSubAccounts
         RoutingAccount home, IReadOnlyList<RoutingAccount> accounts, IBalanceReader reader, IReadOnlyList<string>? needed, CancellationToken ct)
     {
         var known = home.SubAccounts ?? [];
-        if (needed is not null && needed.All(e => known.Contains(e, StringComparer.OrdinalIgnoreCase))) return (home, accounts, null);
+        if (needed is not null && needed.All(new HashSet<string>(known, StringComparer.OrdinalIgnoreCase).Contains)) return (home, accounts, null);
         var listed = await reader.SubAccountsAsync(ct).ConfigureAwait(false);
         if (home.IsSubAccountKey) return (home, accounts, listed);
         var extended = home with { SubAccounts = known.Union(listed, StringComparer.OrdinalIgnoreCase).ToList() };

@@ -385,11 +385,15 @@ public sealed partial class TransferService : IAsyncDisposable
     public async Task<Func<string, string?>> UnresolvedFromAsync(CancellationToken ct = default)
     {
         var pending = await (await JournalAsync(ct).ConfigureAwait(false)).ListAsync([LegState.Sending, LegState.Unknown], ct: ct).ConfigureAwait(false);
-        return email =>
+        // By the owner part of each entry's source ("email/wallet"), the first (newest) entry kept: one lookup a source.
+        var byOwner = new Dictionary<string, JournalEntry>(StringComparer.OrdinalIgnoreCase);
+        foreach (var e in pending)
         {
-            var hit = pending.FirstOrDefault(e => e.Leg.From.StartsWith(email + "/", StringComparison.OrdinalIgnoreCase));
-            return hit is null ? null : $"journal entry {hit.Id} from it is still {LegStates.Name(hit.State)}; run 'ferry journal reconcile {hit.Id}' first";
-        };
+            if (e.Leg.From.IndexOf('/', StringComparison.Ordinal) is > 0 and var slash) byOwner.TryAdd(e.Leg.From[..slash], e);
+        }
+        return email => byOwner.TryGetValue(email, out var hit)
+            ? $"journal entry {hit.Id} from it is still {LegStates.Name(hit.State)}; run 'ferry journal reconcile {hit.Id}' first"
+            : null;
     }
 
     /// <summary>Refuses a sweep whose target no route reaches from the master's known sub-accounts with these keys, before

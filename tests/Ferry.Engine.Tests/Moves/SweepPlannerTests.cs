@@ -27,6 +27,31 @@ public sealed class SweepPlannerTests
     }
 
     [Fact]
+    public void A_master_with_thousands_of_sub_accounts_gets_one_move_per_source_each_from_its_own_wallet()
+    {
+        // The scale a desk's sweep reaches; how the planner's cost grows with it is measured by the sweep-plan bench.
+        var subs = Enumerable.Range(1, 5000).Select(i => $"sub{i:00000}@example.com").ToList();
+        var master = new RoutingAccount("main", "master@example.com", null, subs);
+        var plan = SweepPlanner.Plan(new SweepRequest("USDT", WalletAddress.Parse("spot")),
+            subs.Select((s, i) => (s.ToUpperInvariant(), 1m + i)).ToList(), master, [master], () => "ferrytest");
+        Assert.Equal(5000, plan.Moves.Count);
+        Assert.Empty(plan.Skipped);
+        for (var i = 0; i < subs.Count; i += 499)
+        {
+            var leg = Assert.IsType<SubAccountUniversalTransferLeg>(Assert.Single(plan.Moves[i].Route.Legs));
+            Assert.Equal((subs[i], 1m + i), (leg.Request.FromEmail, plan.Moves[i].Request.Amount));
+        }
+    }
+
+    [Fact]
+    public void A_from_list_naming_a_sub_account_twice_is_refused_whatever_its_case()
+    {
+        var e = Assert.Throws<TransferPlanningException>(() => new SweepRequest("USDT", WalletAddress.Parse("spot"),
+            From: ["alice@example.com", "bob@example.com", " Alice@Example.com"]).Validated());
+        Assert.Equal("--from names alice@example.com twice; name each sub-account once.", e.Message);
+    }
+
+    [Fact]
     public void Zero_balances_below_min_and_at_keep_are_skipped_with_reasons()
     {
         var plan = Plan(new SweepRequest("USDT", WalletAddress.Parse("spot"), Min: 10m, Keep: 5m),

@@ -36,7 +36,7 @@ internal static class PlanOnlyService
         service.PlanAsync(new TransferRequest(decimal.Parse(amount, CultureInfo.InvariantCulture), asset, WalletAddress.Parse(from), WalletAddress.Parse(to)),
             account, CancellationToken.None);
 
-    private sealed class NoVenues : IVenueConnector
+    internal sealed class NoVenues : IVenueConnector
     {
         public Task<IVenueSession> OpenAsync(AccountDefinition account, CancellationToken ct) =>
             throw new InvalidOperationException($"Planning opened a session for '{account.Name}'.");
