@@ -31,6 +31,9 @@ public sealed class NativeAotCliTests(NativeCliBuild build, PostgresServer postg
         // One native program: no managed ferry.dll and no runtime beside it.
         Assert.False(File.Exists(Path.Combine(build.AppFolder, "ferry.dll")), "the native publish left a managed ferry.dll");
         Assert.False(File.Exists(Path.Combine(build.AppFolder, "libcoreclr.so")), "the native publish carries the JIT runtime");
+        // What ships is the program and the two native libraries it loads; no symbol or documentation file beside them.
+        Assert.Equal(["ferry", "libe_sqlite3.so", "libsodium.so"],
+            Directory.GetFiles(build.AppFolder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
 
         var version = await RunAsync("--version");
         Assert.Equal(0, version.Code);
