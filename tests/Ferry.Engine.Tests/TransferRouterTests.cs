@@ -48,6 +48,16 @@ public class TransferRouterTests
     }
 
     [Fact]
+    public void A_refusal_names_ten_known_sub_accounts_of_a_long_list_and_counts_the_rest()
+    {
+        var home = new RoutingAccount("main", Master, SubAccounts: [.. Enumerable.Range(1, 2500).Select(i => $"sub{i:0000}@example.com")]);
+        var unknown = new TransferRequest(10m, "usdt", WalletAddress.Parse("carol@example.com/spot"), WalletAddress.Parse("spot"));
+        var refused = Assert.Throws<TransferPlanningException>(() => TransferRouter.Plan(unknown, home, [home]));
+        Assert.EndsWith("(known: sub0001@example.com, sub0002@example.com, sub0003@example.com, sub0004@example.com, sub0005@example.com, "
+            + "sub0006@example.com, sub0007@example.com, sub0008@example.com, sub0009@example.com, sub0010@example.com and 2490 more).", refused.Message);
+    }
+
+    [Fact]
     public void A_move_inside_the_home_account_keeps_the_wallet_path()
     {
         var leg = Assert.IsType<WalletTransferLeg>(Leg("spot", "usdm"));

@@ -72,7 +72,16 @@ public static class TransferRouter
     {
         private readonly HashSet<string> _known = new(SubAccounts, StringComparer.OrdinalIgnoreCase);
 
-        public string KnownList => SubAccounts.Count == 0 ? "none" : string.Join(", ", SubAccounts);
+        /// <summary>The sub-accounts a refusal names: all of a short list; of a long one (a desk with thousands) the first
+        /// <see cref="NamedInRefusal"/> and how many more, so the sentence stays readable.</summary>
+        public string KnownList => SubAccounts.Count switch
+        {
+            0 => "none",
+            <= NamedInRefusal => string.Join(", ", SubAccounts),
+            _ => $"{string.Join(", ", SubAccounts.Take(NamedInRefusal))} and {SubAccounts.Count - NamedInRefusal} more",
+        };
+
+        private const int NamedInRefusal = 10;
 
         public bool Knows(string email) => Same(email, MasterEmail) || _known.Contains(email);
 
