@@ -48,8 +48,11 @@ internal static class JournalRows
         await using var _ = r.ConfigureAwait(false);
         while (await r.ReadAsync(ct).ConfigureAwait(false))
         {
-            var entry = Read(r);
-            list.Add(new CountedMove(entry.Leg, r.GetString(24), entry.CreatedAt));
+            var id = r.GetString(0);
+            if (!WireDecimal.TryParse(r.GetString(6), out var amount))
+                throw new JournalCorruptException($"Journal entry {id} holds an unreadable amount.");
+            list.Add(new CountedMove(ReadRequester(id, Text(r, 1)), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(8),
+                r.GetString(5), amount, Time(r, 7)));
         }
         return list;
     }

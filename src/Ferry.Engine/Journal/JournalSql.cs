@@ -19,10 +19,10 @@ internal static class JournalSql
         """;
 
     /// <summary>The moves journaled after @since that count against the policy's rolling limits: each move's first leg (a
-    /// lone leg or a route's position 1) while planned, sending, done or unknown, followed by the target of its route's
-    /// last leg (read with <see cref="JournalRows.ReadCountedAsync"/>).</summary>
-    public const string CountedMoves = $"""
-        SELECT {JournalRows.Columns},
+    /// lone leg or a route's position 1) while planned, sending, done or unknown, only the columns a rule reads, and the
+    /// target of its route's last leg (read with <see cref="JournalRows.ReadCountedAsync"/>).</summary>
+    public const string CountedMoves = """
+        SELECT id, requester, account, venue, from_wallet, asset, amount, created_ms,
           COALESCE((SELECT t.to_wallet FROM legs t WHERE t.route_id = legs.route_id ORDER BY t.route_leg DESC, t.created_ms DESC LIMIT 1), to_wallet)
         FROM legs
         WHERE created_ms > @since AND state IN ('planned', 'sending', 'done', 'unknown') AND (route_id IS NULL OR route_leg = 1)

@@ -40,7 +40,7 @@ public sealed class PolicyGate(Func<TransferPolicy?> loadPolicy, IReadOnlyList<A
             return;
         }
         var past = policy.Lookback > TimeSpan.Zero
-            ? (await context.CountedSinceAsync(now - policy.Lookback, ct).ConfigureAwait(false)).Select(c => new PastMove(MoveOf(c.FirstLeg, c.Target), c.JournaledAt)).ToList()
+            ? (await context.CountedSinceAsync(now - policy.Lookback, ct).ConfigureAwait(false)).Select(c => new PastMove(MoveOf(c), c.JournaledAt)).ToList()
             : [];
         var decision = policy.Decide(move, now, past);
         switch (decision.Action)
@@ -108,7 +108,7 @@ public sealed class PolicyGate(Func<TransferPolicy?> loadPolicy, IReadOnlyList<A
         var now = time.GetUtcNow();
         var move = MoveOf(firstLeg, target);
         var past = policy.Lookback > TimeSpan.Zero
-            ? (await journal.CountedSinceAsync(now - policy.Lookback, ct).ConfigureAwait(false)).Select(c => new PastMove(MoveOf(c.FirstLeg, c.Target), c.JournaledAt)).ToList()
+            ? (await journal.CountedSinceAsync(now - policy.Lookback, ct).ConfigureAwait(false)).Select(c => new PastMove(MoveOf(c), c.JournaledAt)).ToList()
             : [];
         var decision = policy.Decide(move, now, past);
         var budgets = policy.Rules.SelectMany(r => r.Budgets(move, now, past)).ToList();
@@ -137,10 +137,21 @@ public sealed class PolicyGate(Func<TransferPolicy?> loadPolicy, IReadOnlyList<A
     public PolicyMove MoveOf(LegDescription firstLeg, string target)
     {
         ArgumentNullException.ThrowIfNull(firstLeg);
-        var venue = string.Equals(firstLeg.Venue, "htx", StringComparison.OrdinalIgnoreCase) ? Venue.Htx : Venue.Binance;
-        var account = accounts.FirstOrDefault(a => a.Venue == venue && string.Equals(a.Name, firstLeg.AccountName, StringComparison.OrdinalIgnoreCase));
-        return new PolicyMove(firstLeg.Requester ?? Unnamed, firstLeg.AccountName, firstLeg.Venue.ToLowerInvariant(), account?.Environment,
-            firstLeg.From, target, firstLeg.Asset.ToUpperInvariant(), firstLeg.Amount);
+        return MoveOf(firstLeg.Requester, firstLeg.AccountName, firstLeg.Venue, firstLeg.From, target, firstLeg.Asset, firstLeg.Amount);
+    }
+
+    /// <summary>A counted move as the rules see it.</summary>
+    public PolicyMove MoveOf(CountedMove counted)
+    {
+        ArgumentNullException.ThrowIfNull(counted);
+        return MoveOf(counted.Requester, counted.AccountName, counted.Venue, counted.From, counted.Target, counted.Asset, counted.Amount);
+    }
+
+    private PolicyMove MoveOf(Requester? requester, string accountName, string venueName, string from, string target, string asset, decimal amount)
+    {
+        var venue = string.Equals(venueName, "htx", StringComparison.OrdinalIgnoreCase) ? Venue.Htx : Venue.Binance;
+        var account = accounts.FirstOrDefault(a => a.Venue == venue && string.Equals(a.Name, accountName, StringComparison.OrdinalIgnoreCase));
+        return new PolicyMove(requester ?? Unnamed, accountName, venueName.ToLowerInvariant(), account?.Environment, from, target, asset.ToUpperInvariant(), amount);
     }
 
     /// <summary>Who a leg journaled before schema 5 is taken to be.</summary>
