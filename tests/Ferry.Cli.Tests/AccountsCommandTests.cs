@@ -31,9 +31,21 @@ public sealed class AccountsCommandTests : IAsyncLifetime, IDisposable
         if (_host is not null) await _host.DisposeAsync();
     }
 
-    public void Dispose() => _cli.Dispose();
+    public void Dispose()
+    {
+        _cli.Dispose();
+        // The key files hold this class's test secrets: none is left in the temporary folder.
+        foreach (var file in _keyFiles) File.Delete(file);
+    }
 
-    private string KeyFile(string content = Key + "\n" + Secret + "\n") => TestKeys.OwnerOnlyFile(Path.GetTempPath(), $"ferry-test-{Guid.NewGuid():N}.key", content);
+    private readonly List<string> _keyFiles = [];
+
+    private string KeyFile(string content = Key + "\n" + Secret + "\n")
+    {
+        var file = TestKeys.OwnerOnlyFile(Path.GetTempPath(), $"ferry-test-{Guid.NewGuid():N}.key", content);
+        _keyFiles.Add(file);
+        return file;
+    }
 
     private static void NoSecretIn(CliRun.Result result)
     {
