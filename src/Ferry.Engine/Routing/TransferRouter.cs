@@ -68,17 +68,25 @@ public static class TransferRouter
 
     /// <summary>The master and the sub-accounts the configured keys know of: in the order first named (for messages),
     /// and as a set (each lookup costs the same however many sub-accounts the master has).</summary>
-    internal sealed record Family(string? MasterEmail, RoutingAccount? MasterKey, IReadOnlyList<string> SubAccounts)
+    internal sealed class Family
     {
-        private readonly HashSet<string> _known = new(SubAccounts, StringComparer.OrdinalIgnoreCase);
+        private readonly List<string> _subAccounts;
+        private readonly HashSet<string> _known;
+
+        private Family(string? masterEmail, RoutingAccount? masterKey, List<string> subAccounts, HashSet<string> known) =>
+            (MasterEmail, MasterKey, _subAccounts, _known) = (masterEmail, masterKey, subAccounts, known);
+
+        public string? MasterEmail { get; }
+
+        public RoutingAccount? MasterKey { get; }
 
         /// <summary>The sub-accounts a refusal names: all of a short list; of a long one (a desk with thousands) the first
         /// <see cref="NamedInRefusal"/> and how many more, so the sentence stays readable.</summary>
-        public string KnownList => SubAccounts.Count switch
+        public string KnownList => _subAccounts.Count switch
         {
             0 => "none",
-            <= NamedInRefusal => string.Join(", ", SubAccounts),
-            _ => $"{string.Join(", ", SubAccounts.Take(NamedInRefusal))} and {SubAccounts.Count - NamedInRefusal} more",
+            <= NamedInRefusal => string.Join(", ", _subAccounts),
+            _ => $"{string.Join(", ", _subAccounts.Take(NamedInRefusal))} and {_subAccounts.Count - NamedInRefusal} more",
         };
 
         private const int NamedInRefusal = 10;
@@ -100,7 +108,7 @@ public static class TransferRouter
             foreach (var s in masterKey?.SubAccounts ?? []) Add(s);
             foreach (var a in accounts.Where(a => a.IsSubAccountKey && Same(a.MasterEmail, masterEmail))) Add(a.Email);
             if (home.IsSubAccountKey) Add(home.Email);
-            return new Family(masterEmail, masterKey, subs);
+            return new Family(masterEmail, masterKey, subs, seen);
         }
     }
 }
